@@ -1,0 +1,1073 @@
+//! Files → model: reads an engagement folder strictly and cross-checks it.
+//!
+//! One loader per file kind, all sharing one front-matter splitter ([`split_front_matter`])
+//! and one YAML entry point ([`parse_yaml`]) that turns serde-saphyr's errors into
+//! [`Diagnostic`]s with the file, line and column of the problem and what to do.
+//! Every problem of every file is collected before the load fails, so the coach sees
+//! them all at once.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Error as YamlError, MessageFormatter};
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, display_path};
+use crate::model::*;
+
+/// The result of a successful load: the engagement and any warnings.
+#[derive(Debug)]
+pub struct Loaded {
+    pub engagement: Engagement,
+    pub warnings: Diagnostics,
+}
+
+/// Loads and checks the engagement in `root`. On failure, every error found is returned.
+pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let shown_root = root.to_string_lossy().to_string();
+    if !root.exists() {
+        diags.push(
+            Diagnostic::error(shown_root, "this folder does not exist")
+                .with_help("give the path of an engagement folder (the one with engagement.yaml)"),
+        );
+        return Err(diags);
+    }
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error(shown_root, "this is a file, not a folder")
+                .with_help("give the path of an engagement folder (the one with engagement.yaml)"),
+        );
+        return Err(diags);
+    }
+
+    let info = load_engagement_info(root, &mut diags);
+    let files = collect_files(root, &mut diags);
+
+    // Parse every file in parallel; each yields an item or its diagnostics.
+    let parsed: Vec<(Option<Item>, Diagnostics)> = files
+        .par_iter()
+        .map(|(kind, path)| parse_item(root, *kind, path))
+        .collect();
+
+    let mut objectives = Vec::new();
+    let mut assessments = Vec::new();
+    let mut sessions = Vec::new();
+    let mut lessons = Vec::new();
+    for (item, item_diags) in parsed {
+        diags.extend(item_diags);
+        match item {
+            Some(Item::Objective(o)) => objectives.push(*o),
+            Some(Item::Assessment(a)) => assessments.push(*a),
+            Some(Item::Session(s)) => sessions.push(*s),
+            Some(Item::Lesson(l)) => lessons.push(*l),
+            None => {}
+        }
+    }
+    let plan = load_plan(root, &mut diags);
+
+    let Some((info, info_text)) = info else {
+        diags.sort();
+        return Err(diags);
+    };
+
+    let mut engagement = Engagement {
+        root: root.to_path_buf(),
+        info,
+        objectives,
+        assessments,
+        plan,
+        sessions,
+        lessons,
+    };
+    resolve_visibility(&mut engagement);
+    check_engagement(&engagement, &info_text, &mut diags);
+
+    engagement.objectives.sort_by(|a, b| a.id.cmp(&b.id));
+    engagement
+        .assessments
+        .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
+    engagement
+        .sessions
+        .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
+    engagement.lessons.sort_by(|a, b| {
+        (b.front.date, &a.id).cmp(&(a.front.date, &b.id))
+    });
+    for o in &mut engagement.objectives {
+        o.front.measurements.sort_by_key(|m| m.date);
+        o.front.milestones.sort_by_key(|m| m.date);
+    }
+
+    diags.sort();
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(Loaded {
+            engagement,
+            warnings: diags,
+        })
+    }
+}
+
+/// The kinds of file found in the engagement's sub-folders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Objective,
+    Assessment,
+    Session,
+    Lesson,
+}
+
+impl FileKind {
+    const ALL: [FileKind; 4] = [
+        FileKind::Objective,
+        FileKind::Assessment,
+        FileKind::Session,
+        FileKind::Lesson,
+    ];
+
+    fn folder(self) -> &'static str {
+        match self {
+            FileKind::Objective => "objectives",
+            FileKind::Assessment => "assessments",
+            FileKind::Session => "sessions",
+            FileKind::Lesson => "lessons",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            FileKind::Objective => "objective",
+            FileKind::Assessment => "assessment",
+            FileKind::Session => "session note",
+            FileKind::Lesson => "lesson",
+        }
+    }
+
+    fn accepts(self, extension: &str) -> bool {
+        match self {
+            FileKind::Assessment => extension == "yaml" || extension == "yml",
+            _ => extension == "md",
+        }
+    }
+
+    fn expected_extension(self) -> &'static str {
+        match self {
+            FileKind::Assessment => ".yaml",
+            _ => ".md",
+        }
+    }
+}
+
+enum Item {
+    Objective(Box<Objective>),
+    Assessment(Box<Assessment>),
+    Session(Box<Session>),
+    Lesson(Box<Lesson>),
+}
+
+/// Editor droppings that are never content: swap files, backups, lock files, vim's probe.
+pub fn is_editor_temp(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name == "4913"
+}
+
+fn collect_files(root: &Path, diags: &mut Diagnostics) -> Vec<(FileKind, PathBuf)> {
+    let mut files = Vec::new();
+    for kind in FileKind::ALL {
+        let dir = root.join(kind.folder());
+        if !dir.exists() {
+            continue;
+        }
+        let walker = WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    diags.push(walk_error(root, &err));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path();
+            let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if kind.accepts(extension) {
+                files.push((kind, path.to_path_buf()));
+            } else {
+                diags.push(
+                    Diagnostic::warning(
+                        display_path(root, path),
+                        format!("this file is ignored: it is not a {} file", kind.expected_extension()),
+                    )
+                    .with_help(format!(
+                        "{} files in {}/ end in {}; rename it if it is one",
+                        kind.noun(),
+                        kind.folder(),
+                        kind.expected_extension()
+                    )),
+                );
+            }
+        }
+    }
+    files
+}
+
+fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+    let path = err.path().map(|p| display_path(root, p)).unwrap_or_default();
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Diagnostic::error(
+            path,
+            format!(
+                "symbolic link loop: this link points back to {}",
+                display_path(root, ancestor)
+            ),
+        )
+        .with_help("remove the link or point it somewhere outside this folder");
+    }
+    Diagnostic::error(path, format!("cannot read this folder: {err}"))
+        .with_help("check that the folder exists and that you may read it")
+}
+
+/// Reads a file as UTF-8 text, with a clear error for files in another encoding.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let shown = display_path(root, path);
+    let bytes = std::fs::read(path).map_err(|err| {
+        Diagnostic::error(&shown, format!("cannot read this file: {err}"))
+            .with_help("check that the file exists and that you may read it")
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(err) => {
+            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let valid = String::from_utf8_lossy(valid);
+            let line = valid.matches('\n').count() as u32 + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let mut d = Diagnostic::error(&shown, "this file is not UTF-8 text")
+                .with_help("save it as UTF-8 (most editors offer \"Save with encoding\")");
+            d.line = line;
+            d.column = column;
+            Err(d)
+        }
+    }
+}
+
+/// A Markdown file split into its YAML front matter and its body.
+#[derive(Debug, PartialEq)]
+pub struct FrontMatter<'a> {
+    /// The YAML, *including* the opening `---` line, so that line numbers reported by
+    /// the YAML parser are line numbers of the file itself.
+    pub yaml: &'a str,
+    pub body: &'a str,
+    /// The file line on which the body starts.
+    pub body_line: u32,
+}
+
+/// Why a front matter could not be split off.
+#[derive(Debug, PartialEq)]
+pub enum FrontMatterError {
+    Missing,
+    NotClosed,
+}
+
+/// Splits `---`-delimited YAML front matter from a Markdown file. The closing line is
+/// `---` (or `...`); anything after it is the body. Only the very start of the file can
+/// open a front matter, so a `---` rule later in the notes is just Markdown.
+pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, FrontMatterError> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Err(FrontMatterError::Missing);
+    }
+    let mut offset = (first_end + 1).min(text.len());
+    let mut line = 2u32;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let content = text[offset..end].trim_end();
+        if content == "---" || content == "..." {
+            let body_start = (end + 1).min(text.len());
+            return Ok(FrontMatter {
+                yaml: &text[..offset],
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    Err(FrontMatterError::NotClosed)
+}
+
+/// Parses YAML into `T`, turning parser errors into diagnostics for `file`. `text` is
+/// the whole file, for quoting the line; `what` names the thing being read
+/// ("objective front matter"), for messages.
+pub fn parse_yaml<T: DeserializeOwned>(
+    text: &str,
+    yaml: &str,
+    file: &str,
+    what: &str,
+) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str::<T>(yaml).map_err(|err| yaml_diagnostic(&err, text, file, what))
+}
+
+fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagnostic {
+    let inner = err.without_snippet();
+    let (message, help) = match inner {
+        YamlError::SerdeUnknownField { field, expected, .. } => (
+            format!("unknown key `{field}` in {what}"),
+            match did_you_mean(field, expected.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("the keys allowed here are: {}", expected.join(", ")),
+            },
+        ),
+        YamlError::SerdeMissingField { field, .. } => (
+            format!("missing key `{field}` in {what}"),
+            format!("add `{field}:` with its value (see docs/format.md)"),
+        ),
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
+            format!("`{variant}` is not allowed here"),
+            match did_you_mean(variant, expected.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`? (one of: {})", expected.join(", ")),
+                None => format!("write one of: {}", expected.join(", ")),
+            },
+        ),
+        YamlError::DuplicateMappingKey { key, .. } => (
+            match key {
+                Some(key) => format!("the key `{key}` appears twice"),
+                None => "a key appears twice".to_string(),
+            },
+            "keep only one of them".to_string(),
+        ),
+        YamlError::Message { msg, .. } => (msg.clone(), "correct the value".to_string()),
+        YamlError::InvalidScalar { ty, .. } => (
+            format!("this value is not a valid {}", friendly_type(ty)),
+            "numbers are written without quotes or units (e.g. 75), true/false for yes/no"
+                .to_string(),
+        ),
+        YamlError::NullIntoString { .. } => (
+            "this value is empty".to_string(),
+            "write the text after the colon, or remove the key".to_string(),
+        ),
+        other => {
+            let message = serde_saphyr::DefaultMessageFormatter.format_message(other);
+            let help = if message.contains("null") {
+                "an empty value: write [] for an empty list, {} for an empty map, or remove the key"
+            } else if message.contains("invalid type") || message.contains("expected") {
+                "check the value's type: text, a number, a date (YYYY-MM-DD), a list ([a, b]) or a map"
+            } else {
+                "check the YAML near here: indentation, a missing `:` after a key, or an unclosed quote or bracket"
+            };
+            (format!("{message} in {what}"), help.to_string())
+        }
+    };
+    let diagnostic = Diagnostic::error(file, message).with_help(help);
+    match err.location() {
+        Some(loc) if loc.line() > 0 => diagnostic.at(text, loc.line() as u32, loc.column() as u32),
+        _ => diagnostic,
+    }
+}
+
+fn friendly_type(ty: &str) -> &str {
+    match ty {
+        "f64" | "f32" => "number",
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => "whole number",
+        "bool" => "true/false value",
+        other => other,
+    }
+}
+
+/// Checks an id: lower-case letters, digits and `-` only.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A valid id close to `text`, for suggestions ("Sprint Goals" → "sprint-goals").
+pub fn suggest_id(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+const ID_HELP: &str = "ids use lower-case letters, digits and - only";
+
+fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(EngagementInfo, String)> {
+    let path = root.join("engagement.yaml");
+    if !path.is_file() {
+        let help = if root.join("engagement.yml").is_file() {
+            "rename engagement.yml to engagement.yaml".to_string()
+        } else {
+            "is this an engagement folder? It needs an engagement.yaml (see docs/format.md)"
+                .to_string()
+        };
+        diags.push(
+            Diagnostic::error("engagement.yaml", "no engagement.yaml in this folder").with_help(help),
+        );
+        return None;
+    }
+    let text = match read_text(root, &path) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error("engagement.yaml", "engagement.yaml is empty").with_help(
+                "it needs at least title, client, kind, coach, start, scale and competencies",
+            ),
+        );
+        return None;
+    }
+    match parse_yaml::<EngagementInfo>(&text, &text, "engagement.yaml", "engagement.yaml") {
+        Ok(info) => Some((info, text)),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn load_plan(root: &Path, diags: &mut Diagnostics) -> Plan {
+    let path = root.join("plan.yaml");
+    let source = Source {
+        path: "plan.yaml".to_string(),
+    };
+    if !path.is_file() {
+        return Plan {
+            source,
+            ..Plan::default()
+        };
+    }
+    let text = match read_text(root, &path) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
+            return Plan::default();
+        }
+    };
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error("plan.yaml", "plan.yaml is empty")
+                .with_help("write `actions: []`, or delete the file until there is a plan"),
+        );
+        return Plan::default();
+    }
+    match parse_yaml::<PlanFile>(&text, &text, "plan.yaml", "plan.yaml") {
+        Ok(file) => Plan {
+            source,
+            actions: file.actions,
+            revisions: file.revisions,
+        },
+        Err(d) => {
+            diags.push(d);
+            Plan::default()
+        }
+    }
+}
+
+fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let shown = display_path(root, path);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let text = match read_text(root, path) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    if !is_valid_id(&stem) {
+        let mut d = Diagnostic::error(&shown, format!("`{stem}` is not a valid id"))
+            .with_help(format!(
+                "{ID_HELP}: rename the file to {}/{}{}",
+                kind.folder(),
+                suggest_id(&stem),
+                path.extension()
+                    .map(|e| format!(".{}", e.to_string_lossy()))
+                    .unwrap_or_default()
+            ));
+        d.line = 0;
+        diags.push(d);
+    }
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(&shown, format!("this {} is empty", kind.noun())).with_help(
+                match kind {
+                    FileKind::Assessment => "write at least `date:` and `title:`, or delete the file",
+                    _ => "start the file with front matter between --- lines (at least `title:`), or delete it",
+                },
+            ),
+        );
+        return (None, diags);
+    }
+    let source = Source { path: shown.clone() };
+    let item = match kind {
+        FileKind::Assessment => {
+            parse_yaml::<AssessmentFront>(&text, &text, &shown, "this assessment").map(|front| {
+                Item::Assessment(Box::new(Assessment {
+                    id: stem,
+                    source,
+                    visibility: Visibility::Client,
+                    front,
+                }))
+            })
+        }
+        _ => {
+            let fm = match split_front_matter(&text) {
+                Ok(fm) => fm,
+                Err(FrontMatterError::Missing) => {
+                    diags.push(
+                        Diagnostic::error(&shown, format!("this {} has no front matter", kind.noun()))
+                            .at(&text, 1, 1)
+                            .with_help("start the file with a line `---`, the YAML keys (at least `title:`), and another `---` line"),
+                    );
+                    return (None, diags);
+                }
+                Err(FrontMatterError::NotClosed) => {
+                    diags.push(
+                        Diagnostic::error(&shown, "the front matter opened here is never closed")
+                            .at(&text, 1, 1)
+                            .with_help("add a line `---` after the last YAML key, before the notes"),
+                    );
+                    return (None, diags);
+                }
+            };
+            if fm.yaml.lines().skip(1).all(|l| {
+                let l = l.trim();
+                l.is_empty() || l.starts_with('#')
+            }) {
+                diags.push(
+                    Diagnostic::error(&shown, "the front matter is empty")
+                        .at(&text, 1, 1)
+                        .with_help("write at least `title:` between the --- lines"),
+                );
+                return (None, diags);
+            }
+            let what = format!("{} front matter", kind.noun());
+            let body = fm.body.to_string();
+            let body_line = fm.body_line;
+            match kind {
+                FileKind::Objective => {
+                    parse_yaml::<ObjectiveFront>(&text, fm.yaml, &shown, &what).map(|front| {
+                        Item::Objective(Box::new(Objective {
+                            id: stem,
+                            source,
+                            visibility: Visibility::Client,
+                            front,
+                            body,
+                        }))
+                    })
+                }
+                FileKind::Session => {
+                    parse_yaml::<SessionFront>(&text, fm.yaml, &shown, &what).map(|front| {
+                        Item::Session(Box::new(Session {
+                            id: stem,
+                            source,
+                            visibility: Visibility::Client,
+                            front,
+                            body,
+                            body_line,
+                        }))
+                    })
+                }
+                _ => parse_yaml::<LessonFront>(&text, fm.yaml, &shown, &what).map(|front| {
+                    Item::Lesson(Box::new(Lesson {
+                        id: stem,
+                        source,
+                        visibility: Visibility::Coach,
+                        front,
+                        body,
+                        body_line,
+                    }))
+                }),
+            }
+        }
+    };
+    match item {
+        Ok(item) => {
+            check_item_values(&item, &text, &shown, &mut diags);
+            (Some(item), diags)
+        }
+        Err(d) => {
+            diags.push(d);
+            (None, diags)
+        }
+    }
+}
+
+/// Checks that need only the file itself: finite numbers, GAS levels, measure shape.
+fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostics) {
+    let finite = |value: &At<f64>, diags: &mut Diagnostics| {
+        if !value.value.is_finite() {
+            diags.push(
+                Diagnostic::error(file, "this number is not finite")
+                    .at(text, value.pos.line, value.pos.column)
+                    .with_help("write an ordinary number such as 12 or 3.5"),
+            );
+        }
+    };
+    match item {
+        Item::Objective(o) => {
+            let f = &o.front;
+            for m in &f.measurements {
+                finite(&m.value, diags);
+            }
+            for m in &f.milestones {
+                finite(&m.target, diags);
+            }
+            if let Some(measure) = &f.measure {
+                for v in measure.baseline.iter().chain(measure.target.iter()) {
+                    finite(v, diags);
+                }
+                if let (Some(b), Some(t)) = (&measure.baseline, &measure.target)
+                    && b.value == t.value
+                {
+                    diags.push(
+                        Diagnostic::error(file, "the target equals the baseline")
+                            .at(text, t.pos.line, t.pos.column)
+                            .with_help("set the target to the value the client wants to reach"),
+                    );
+                }
+            }
+            if let Some(weight) = f.weight
+                && !(weight.is_finite() && weight > 0.0)
+            {
+                diags.push(
+                    Diagnostic::error(file, "`weight` must be a positive number")
+                        .with_help("weights default to 1; use e.g. 2 for an objective that counts double"),
+                );
+            }
+            if let Some(gas) = &f.gas {
+                if f.measure.is_some() {
+                    diags.push(
+                        Diagnostic::error(file, "an objective has either `measure` or `gas`, not both")
+                            .at(text, gas.pos.line, gas.pos.column)
+                            .with_help("use `measure` for a metric with baseline and target, `gas` for goal attainment levels"),
+                    );
+                }
+                let missing: Vec<String> = (-2..=2)
+                    .filter(|level| !gas.value.contains_key(level))
+                    .map(|l| l.to_string())
+                    .collect();
+                let extra: Vec<String> = gas
+                    .value
+                    .keys()
+                    .filter(|l| !(-2..=2).contains(*l))
+                    .map(|l| l.to_string())
+                    .collect();
+                if !missing.is_empty() || !extra.is_empty() {
+                    let mut message = String::from("goal attainment scaling needs the levels -2, -1, 0, 1 and 2");
+                    if !missing.is_empty() {
+                        message.push_str(&format!("; missing: {}", missing.join(", ")));
+                    }
+                    if !extra.is_empty() {
+                        message.push_str(&format!("; not a level: {}", extra.join(", ")));
+                    }
+                    diags.push(
+                        Diagnostic::error(file, message)
+                            .at(text, gas.pos.line, gas.pos.column)
+                            .with_help("describe the outcome at each level: -2 much less than expected … 0 expected … 2 much more"),
+                    );
+                }
+                for m in &f.measurements {
+                    let v = m.value.value;
+                    if v.fract() != 0.0 || !(-2.0..=2.0).contains(&v) {
+                        diags.push(
+                            Diagnostic::error(file, format!("`{v}` is not a goal attainment level"))
+                                .at(text, m.value.pos.line, m.value.pos.column)
+                                .with_help("measurements of a `gas` objective are levels: -2, -1, 0, 1 or 2"),
+                        );
+                    }
+                }
+            }
+        }
+        Item::Session(s) => {
+            for (name, value) in &s.front.ratings {
+                if !value.value.is_finite() || !(0.0..=10.0).contains(&value.value) {
+                    diags.push(
+                        Diagnostic::error(file, format!("the rating `{name}` must be between 0 and 10"))
+                            .at(text, value.pos.line, value.pos.column)
+                            .with_help("scaling questions are answered from 0 to 10"),
+                    );
+                }
+            }
+        }
+        Item::Assessment(_) | Item::Lesson(_) => {}
+    }
+}
+
+fn resolve_visibility(e: &mut Engagement) {
+    let defaults = e.info.visibility.clone();
+    for o in &mut e.objectives {
+        o.visibility = o.front.visibility.unwrap_or(defaults.objectives);
+    }
+    for a in &mut e.assessments {
+        a.visibility = a.front.visibility.unwrap_or(defaults.assessments);
+    }
+    for s in &mut e.sessions {
+        s.visibility = s.front.visibility.unwrap_or(defaults.sessions);
+    }
+    for l in &mut e.lessons {
+        l.visibility = l.front.visibility.unwrap_or(defaults.lessons);
+    }
+    for a in &mut e.plan.actions {
+        a.resolved_visibility = a.visibility.unwrap_or(defaults.plan);
+    }
+    for r in &mut e.plan.revisions {
+        r.resolved_visibility = r.visibility.unwrap_or(defaults.plan);
+    }
+}
+
+/// Reads a file again to quote its lines in cross-file diagnostics (only on the error
+/// path, so the happy path keeps no copies of the text).
+struct Quoter<'a> {
+    root: &'a Path,
+    cache: BTreeMap<String, String>,
+}
+
+impl Quoter<'_> {
+    fn at(&mut self, d: Diagnostic, pos: Pos) -> Diagnostic {
+        let file = d.file.clone();
+        let root = self.root;
+        let text = self
+            .cache
+            .entry(file.clone())
+            .or_insert_with(|| read_text(root, &root.join(&file)).unwrap_or_default());
+        d.at(text, pos.line, pos.column)
+    }
+}
+
+/// Cross-file checks: ids, duplicates, references, levels on the scale.
+fn check_engagement(e: &Engagement, info_text: &str, diags: &mut Diagnostics) {
+    let mut q = Quoter {
+        root: &e.root,
+        cache: BTreeMap::new(),
+    };
+    q.cache.insert("engagement.yaml".into(), info_text.to_string());
+    let info = &e.info;
+    let eng = "engagement.yaml";
+
+    // The scale.
+    let scale = &info.scale;
+    if scale.min >= scale.max {
+        diags.push(
+            Diagnostic::error(eng, format!("the scale's min ({}) must be below its max ({})", scale.min, scale.max))
+                .with_help("e.g. min: 1 and max: 5"),
+        );
+    } else if !scale.labels.is_empty() && scale.labels.len() as i64 != scale.max - scale.min + 1 {
+        diags.push(
+            Diagnostic::error(
+                eng,
+                format!(
+                    "the scale has {} levels ({}…{}) but {} labels",
+                    scale.max - scale.min + 1,
+                    scale.min,
+                    scale.max,
+                    scale.labels.len()
+                ),
+            )
+            .with_help("give one label per level, from min to max, or no labels"),
+        );
+    }
+    if let Some(end) = info.end
+        && end < info.start
+    {
+        diags.push(
+            Diagnostic::error(eng, format!("the engagement ends ({end}) before it starts ({})", info.start))
+                .with_help("check `start` and `end`"),
+        );
+    }
+    for (name, value) in [
+        ("zpd.max_levels_per_month", info.zpd.max_levels_per_month),
+        ("zpd.max_pace_ratio", info.zpd.max_pace_ratio),
+    ] {
+        if !(value.is_finite() && value > 0.0) {
+            diags.push(
+                Diagnostic::error(eng, format!("`{name}` must be a positive number"))
+                    .with_help("leave it out to use the default"),
+            );
+        }
+    }
+
+    // Competencies and members: valid, unique ids.
+    let mut seen = BTreeSet::new();
+    for c in &info.competencies {
+        check_id(&mut q, diags, eng, &c.id, "competency");
+        if !seen.insert(c.id.value.as_str()) {
+            diags.push(q.at(
+                Diagnostic::error(eng, format!("the competency `{}` is listed twice", c.id.value))
+                    .with_help("give each competency its own id"),
+                c.id.pos,
+            ));
+        }
+        check_level(&mut q, diags, eng, scale, &c.target, "target level");
+    }
+    let competency_ids: Vec<&str> = info.competencies.iter().map(|c| c.id.value.as_str()).collect();
+    let mut seen = BTreeSet::new();
+    for m in &info.members {
+        check_id(&mut q, diags, eng, &m.id, "member");
+        if !seen.insert(m.id.value.as_str()) {
+            diags.push(q.at(
+                Diagnostic::error(eng, format!("the member `{}` is listed twice", m.id.value))
+                    .with_help("give each member their own id"),
+                m.id.pos,
+            ));
+        }
+    }
+    let member_ids: Vec<&str> = info.members.iter().map(|m| m.id.value.as_str()).collect();
+
+    // Duplicate ids across files of one kind (possible with sub-folders).
+    duplicate_files(diags, "objective", e.objectives.iter().map(|o| (&o.id, &o.source)));
+    duplicate_files(diags, "assessment", e.assessments.iter().map(|a| (&a.id, &a.source)));
+    duplicate_files(diags, "session", e.sessions.iter().map(|s| (&s.id, &s.source)));
+    duplicate_files(diags, "lesson", e.lessons.iter().map(|l| (&l.id, &l.source)));
+
+    let objective_ids: Vec<&str> = e.objectives.iter().map(|o| o.id.as_str()).collect();
+    let action_ids: Vec<&str> = e.plan.actions.iter().map(|a| a.id.value.as_str()).collect();
+
+    for o in &e.objectives {
+        for c in &o.front.competencies {
+            check_ref(&mut q, diags, &o.source.path, c, &competency_ids, "competency", "engagement.yaml under `competencies`");
+        }
+    }
+
+    for a in &e.assessments {
+        let file = a.source.path.as_str();
+        for (competency, level) in &a.front.ratings {
+            check_ref(&mut q, diags, file, competency, &competency_ids, "competency", "engagement.yaml under `competencies`");
+            check_level(&mut q, diags, file, scale, level, "level");
+        }
+        for (member, ratings) in &a.front.members {
+            check_ref(&mut q, diags, file, member, &member_ids, "member", "engagement.yaml under `members`");
+            for (competency, level) in ratings {
+                check_ref(&mut q, diags, file, competency, &competency_ids, "competency", "engagement.yaml under `competencies`");
+                check_level(&mut q, diags, file, scale, level, "level");
+            }
+        }
+    }
+
+    let plan = "plan.yaml";
+    let mut seen = BTreeSet::new();
+    for action in &e.plan.actions {
+        check_id(&mut q, diags, plan, &action.id, "action");
+        if !seen.insert(action.id.value.as_str()) {
+            diags.push(q.at(
+                Diagnostic::error(plan, format!("two actions have the id `{}`", action.id.value))
+                    .with_help("give each action its own id"),
+                action.id.pos,
+            ));
+        }
+        if let Some(objective) = &action.objective {
+            check_ref(&mut q, diags, plan, objective, &objective_ids, "objective", "objectives/");
+        }
+        match (action.status, &action.done) {
+            (ActionStatus::Done, None) => diags.push(q.at(
+                Diagnostic::error(plan, format!("the action `{}` is done but has no `done:` date", action.id.value))
+                    .with_help("add `done: YYYY-MM-DD`, the day it was done (commitment is computed from it)"),
+                action.id.pos,
+            )),
+            (status, Some(done)) if status != ActionStatus::Done => diags.push(q.at(
+                Diagnostic::error(plan, format!("the action `{}` has a `done:` date but its status is not `done`", action.id.value))
+                    .with_help("set `status: done`, or remove the `done:` date"),
+                done.pos,
+            )),
+            _ => {}
+        }
+    }
+
+    for s in &e.sessions {
+        let file = s.source.path.as_str();
+        for o in &s.front.objectives {
+            check_ref(&mut q, diags, file, o, &objective_ids, "objective", "objectives/");
+        }
+        for a in &s.front.actions {
+            check_ref(&mut q, diags, file, a, &action_ids, "action", "plan.yaml");
+        }
+    }
+    for l in &e.lessons {
+        for o in &l.front.objectives {
+            check_ref(&mut q, diags, &l.source.path, o, &objective_ids, "objective", "objectives/");
+        }
+    }
+}
+
+fn check_id(q: &mut Quoter, diags: &mut Diagnostics, file: &str, id: &At<String>, what: &str) {
+    if !is_valid_id(&id.value) {
+        diags.push(q.at(
+            Diagnostic::error(file, format!("`{}` is not a valid {what} id", id.value))
+                .with_help(format!("{ID_HELP}, e.g. `{}`", suggest_id(&id.value))),
+            id.pos,
+        ));
+    }
+}
+
+fn check_level(q: &mut Quoter, diags: &mut Diagnostics, file: &str, scale: &Scale, level: &At<i64>, what: &str) {
+    if scale.min < scale.max && !(scale.min..=scale.max).contains(&level.value) {
+        diags.push(q.at(
+            Diagnostic::error(
+                file,
+                format!("the {what} {} is off the scale ({}…{})", level.value, scale.min, scale.max),
+            )
+            .with_help("use a level of the scale defined in engagement.yaml"),
+            level.pos,
+        ));
+    }
+}
+
+fn check_ref(
+    q: &mut Quoter,
+    diags: &mut Diagnostics,
+    file: &str,
+    reference: &At<String>,
+    known: &[&str],
+    what: &str,
+    defined_in: &str,
+) {
+    if known.contains(&reference.value.as_str()) {
+        return;
+    }
+    let help = match did_you_mean(&reference.value, known.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None if known.is_empty() => format!("no {what} is defined yet: add it in {defined_in}"),
+        None => format!("known {what} ids: {} (defined in {defined_in})", known.join(", ")),
+    };
+    diags.push(q.at(
+        Diagnostic::error(file, format!("there is no {what} `{}`", reference.value)).with_help(help),
+        reference.pos,
+    ));
+}
+
+fn duplicate_files<'a>(
+    diags: &mut Diagnostics,
+    what: &str,
+    items: impl Iterator<Item = (&'a String, &'a Source)>,
+) {
+    let mut by_id: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (id, source) in items {
+        by_id.entry(id).or_default().push(&source.path);
+    }
+    for (id, mut files) in by_id {
+        if files.len() > 1 {
+            files.sort();
+            diags.push(
+                Diagnostic::error(
+                    files[1],
+                    format!("two {what} files have the id `{id}`: {}", files.join(" and ")),
+                )
+                .with_help("ids come from file names: rename one of the files"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let text = "---\ntitle: x\n---\nBody\n";
+        let fm = split_front_matter(text).unwrap();
+        assert_eq!(fm.yaml, "---\ntitle: x\n");
+        assert_eq!(fm.body, "Body\n");
+        assert_eq!(fm.body_line, 4);
+    }
+
+    #[test]
+    fn a_later_rule_is_markdown_not_front_matter() {
+        let text = "---\ntitle: x\n---\nA\n\n---\n\nB\n";
+        assert_eq!(split_front_matter(text).unwrap().body, "A\n\n---\n\nB\n");
+    }
+
+    #[test]
+    fn front_matter_must_open_on_the_first_line_and_close() {
+        assert_eq!(split_front_matter("title: x\n"), Err(FrontMatterError::Missing));
+        assert_eq!(split_front_matter("---\ntitle: x\n"), Err(FrontMatterError::NotClosed));
+        assert_eq!(split_front_matter("---\r\ntitle: x\r\n---\r\nB").unwrap().body, "B");
+        assert_eq!(split_front_matter("---\ntitle: x\n---").unwrap().body, "");
+    }
+
+    #[test]
+    fn ids_are_lower_case_digits_and_dashes() {
+        assert!(is_valid_id("sprint-goals-2"));
+        assert!(!is_valid_id("Sprint Goals"));
+        assert!(!is_valid_id("sprint_goals"));
+        assert!(!is_valid_id(""));
+        assert_eq!(suggest_id("Sprint Goals"), "sprint-goals");
+        assert_eq!(suggest_id("sprint_goals!"), "sprint-goals");
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_markdown_file() {
+        let text = "---\ntitle: Meet the goal\ntitel: typo\n---\nBody\n";
+        let fm = split_front_matter(text).unwrap();
+        let err = parse_yaml::<LessonFront>(text, fm.yaml, "lessons/a.md", "lesson front matter")
+            .unwrap_err();
+        assert_eq!((err.line, err.column), (3, 1));
+        assert_eq!(err.message, "unknown key `titel` in lesson front matter");
+        assert_eq!(err.help.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(err.source_line.as_deref(), Some("titel: typo"));
+    }
+
+    #[test]
+    fn wrong_types_and_impossible_dates_are_located() {
+        let text = "---\ndate: 2026-02-30\ntitle: x\n---\n";
+        let fm = split_front_matter(text).unwrap();
+        let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert_eq!(err.message, "`2026-02-30` is not a date: February 2026 has 28 days");
+
+        let text = "---\ndate: 2026-02-03\ntitle: x\nduration: ninety\n---\n";
+        let fm = split_front_matter(text).unwrap();
+        let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session").unwrap_err();
+        assert_eq!((err.line, err.column), (4, 11));
+        assert!(err.message.contains("whole number"), "{}", err.message);
+    }
+
+    #[test]
+    fn missing_keys_and_bad_enum_values_are_explained() {
+        let text = "---\ntitle: x\n---\n";
+        let fm = split_front_matter(text).unwrap();
+        let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session front matter").unwrap_err();
+        assert_eq!(err.message, "missing key `date` in session front matter");
+
+        let text = "---\ntitle: x\nstatus: actve\n---\n";
+        let fm = split_front_matter(text).unwrap();
+        let err = parse_yaml::<ObjectiveFront>(text, fm.yaml, "o.md", "objective").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert_eq!(err.message, "`actve` is not allowed here");
+        assert!(err.help.unwrap().starts_with("did you mean `active`?"));
+    }
+}
