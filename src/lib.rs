@@ -3,13 +3,84 @@
 //! The pipeline, one module per step, data flowing one way:
 //!
 //! ```text
-//! load (files → model, with diagnostics)
-//!   → audience (what one audience may see: filtered once, before anything is rendered)
-//!   → insight (pure figures: progress, …)
-//!   → render (pages from templates, in parallel)
-//!   → site (write to a temporary folder, swap it into place)
+//! load      files → model, every problem as a located Diagnostic
+//! audience  what one audience may see: filtered once, before anything is rendered
+//! insight   pure figures over the model (progress, …)
+//! render    pages from templates, views built once, pages rendered in parallel
+//! site      written to a temporary folder, swapped into place
 //! ```
+//!
+//! [`build`] runs the steps up to an in-memory site; [`site::write`] puts it on disk.
 
+pub mod audience;
 pub mod diagnostic;
+pub mod i18n;
+pub mod insight;
 pub mod load;
+pub mod markdown;
 pub mod model;
+pub mod render;
+pub mod site;
+
+use std::path::{Path, PathBuf};
+
+pub use audience::Audience;
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use model::Date;
+pub use render::OutputFile;
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub audience: Audience,
+    pub as_of: Date,
+    pub base_url: Option<String>,
+}
+
+/// A site built in memory.
+#[derive(Debug)]
+pub struct Site {
+    /// Every file, sorted by path.
+    pub files: Vec<OutputFile>,
+    pub pages: usize,
+    pub warnings: Diagnostics,
+}
+
+/// Loads, filters and renders an engagement into memory. On failure, every error found.
+pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
+    let root = options.root.as_path();
+    let loaded = load::load(root)?;
+    let mut warnings = loaded.warnings;
+    warnings.extend(audience::check_coach_only_markers(&loaded.engagement));
+    let engagement = audience::filter(&loaded.engagement, options.audience);
+
+    let (theme, theme_warnings) = render::load_theme(root)?;
+    warnings.extend(theme_warnings);
+    let render_options = render::RenderOptions {
+        audience: options.audience,
+        as_of: options.as_of,
+        base_url: options.base_url.clone(),
+    };
+    let mut files = render::render_site(&engagement, &theme, &render_options)?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    match site::static_files(root, &mut files) {
+        Ok(static_warnings) => warnings.items.extend(static_warnings),
+        Err(d) => {
+            let mut diags = warnings;
+            diags.push(d);
+            return Err(diags);
+        }
+    }
+    warnings.sort();
+    Ok(Site {
+        files,
+        pages,
+        warnings,
+    })
+}
+
+/// The default output folder of an engagement: `DIR/public`.
+pub fn default_output(root: &Path) -> PathBuf {
+    root.join("public")
+}

@@ -1,0 +1,180 @@
+//! The one place that decides what an audience may see (SPEC §5).
+//!
+//! [`filter`] runs once on the loaded model, before anything is rendered: items above
+//! the audience's level are removed together with every reference to them, `private:`
+//! notes and `%% … %%` text are cut out for everyone but the coach, and `sensitive`
+//! items stay in the coach's view only. Whatever is not in the filtered model cannot
+//! reach any byte of the output.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Engagement, Visibility};
+
+/// Who a site is built for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Audience {
+    /// The coach's working view: everything, including private notes.
+    Coach,
+    /// The client's site: client and sponsor items, no coach-only text.
+    Client,
+    /// The sponsor's report: sponsor items only, no session notes, no member ratings.
+    Sponsor,
+}
+
+impl Audience {
+    /// Whether an item with this visibility (the widest audience allowed) may be shown.
+    pub fn may_see(self, visibility: Visibility) -> bool {
+        match self {
+            Audience::Coach => true,
+            Audience::Client => visibility >= Visibility::Client,
+            Audience::Sponsor => visibility == Visibility::Sponsor,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Audience::Coach => "coach",
+            Audience::Client => "client",
+            Audience::Sponsor => "sponsor",
+        }
+    }
+}
+
+/// Removes `%% … %%` spans (inline or across lines). An unclosed `%%` hides everything
+/// after it: when in doubt, text stays private. Returns the text and, for an unclosed
+/// marker, the byte offset where it opened.
+pub fn strip_coach_only(text: &str) -> (String, Option<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut consumed = 0;
+    while let Some(open) = rest.find("%%") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        match after.find("%%") {
+            Some(close) => {
+                consumed += open + 2 + close + 2;
+                rest = &after[close + 2..];
+            }
+            None => return (out, Some(consumed + open)),
+        }
+    }
+    out.push_str(rest);
+    (out, None)
+}
+
+/// Warnings about `%%` markers that are never closed, with the line they open on.
+pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let texts = e
+        .sessions
+        .iter()
+        .map(|s| (&s.source.path, &s.body, s.body_line))
+        .chain(e.lessons.iter().map(|l| (&l.source.path, &l.body, l.body_line)));
+    for (file, body, body_line) in texts {
+        if let (_, Some(offset)) = strip_coach_only(body) {
+            let line = body_line + body[..offset].matches('\n').count() as u32;
+            let column = body[..offset].rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let mut d = Diagnostic::warning(file.as_str(), "this `%%` is never closed: everything after it is coach-only")
+                .with_help("close the coach-only aside with another `%%`");
+            d.line = line;
+            d.column = column;
+            d.width = 2;
+            d.source_line = body.lines().nth((line - body_line) as usize).map(str::to_string);
+            diags.push(d);
+        }
+    }
+    diags
+}
+
+/// The engagement as `audience` may see it.
+pub fn filter(e: &Engagement, audience: Audience) -> Engagement {
+    let mut e = e.clone();
+    if audience == Audience::Coach {
+        return e;
+    }
+    let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
+    let strip = |text: &mut String| *text = strip_coach_only(text).0;
+
+    e.objectives.retain(|o| keep(o.visibility, o.front.sensitive));
+    e.assessments.retain(|a| keep(a.visibility, a.front.sensitive));
+    e.sessions.retain(|s| keep(s.visibility, s.front.sensitive));
+    e.lessons.retain(|l| keep(l.visibility, l.front.sensitive));
+    e.plan.actions.retain(|a| keep(a.resolved_visibility, a.sensitive));
+    e.plan.revisions.retain(|r| keep(r.resolved_visibility, r.sensitive));
+
+    if let Some(context) = &mut e.info.context {
+        strip(context);
+    }
+    for o in &mut e.objectives {
+        strip(&mut o.body);
+    }
+    for a in &mut e.assessments {
+        if let Some(observations) = &mut a.front.observations {
+            strip(observations);
+        }
+    }
+    for s in &mut e.sessions {
+        s.front.private = None;
+        strip(&mut s.body);
+    }
+    for l in &mut e.lessons {
+        strip(&mut l.body);
+    }
+
+    if audience == Audience::Sponsor {
+        // Aggregates only: no free text of sessions, no individual member ratings.
+        e.sessions.clear();
+        e.lessons.clear();
+        for a in &mut e.assessments {
+            a.front.members.clear();
+            a.front.observations = None;
+        }
+    }
+
+    // Drop every reference to what was removed.
+    let objective_ids: Vec<String> = e.objectives.iter().map(|o| o.id.clone()).collect();
+    let action_ids: Vec<String> = e.plan.actions.iter().map(|a| a.id.value.clone()).collect();
+    let has_objective = |id: &str| objective_ids.iter().any(|o| o == id);
+    for a in &mut e.plan.actions {
+        if a.objective.as_ref().is_some_and(|o| !has_objective(&o.value)) {
+            a.objective = None;
+        }
+    }
+    for s in &mut e.sessions {
+        s.front.objectives.retain(|o| has_objective(&o.value));
+        s.front.actions.retain(|a| action_ids.contains(&a.value));
+    }
+    for l in &mut e.lessons {
+        l.front.objectives.retain(|o| has_objective(&o.value));
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_inline_and_multiline_asides() {
+        assert_eq!(strip_coach_only("a %%secret%% b").0, "a  b");
+        assert_eq!(strip_coach_only("a\n%%\nline1\nline2\n%%\nb").0, "a\n\nb");
+        assert_eq!(strip_coach_only("%%x%%%%y%%z").0, "z");
+        assert_eq!(strip_coach_only("no markers").0, "no markers");
+    }
+
+    #[test]
+    fn an_unclosed_aside_hides_the_rest() {
+        let (text, open) = strip_coach_only("ok %%closed%% then %%open to the end");
+        assert_eq!(text, "ok  then ");
+        assert_eq!(open, Some(19));
+    }
+
+    #[test]
+    fn audiences_see_their_level_and_wider() {
+        use Visibility::*;
+        assert!(Audience::Coach.may_see(Coach));
+        assert!(!Audience::Client.may_see(Coach));
+        assert!(Audience::Client.may_see(Client) && Audience::Client.may_see(Sponsor));
+        assert!(!Audience::Sponsor.may_see(Client));
+        assert!(Audience::Sponsor.may_see(Sponsor));
+    }
+}

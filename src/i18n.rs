@@ -1,0 +1,276 @@
+//! Interface strings and date and number formats for English, French and German.
+//!
+//! One table, one row per string with its three translations side by side, so a
+//! language can never miss a key. Templates read the strings as `t.<key>`; no
+//! interface text is written in a template.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Date, Language};
+
+/// (key, English, French, German)
+const STRINGS: &[(&str, &str, &str, &str)] = &[
+    ("nav_label", "Sections", "Sections", "Bereiche"),
+    ("nav_dashboard", "Dashboard", "Tableau de bord", "Übersicht"),
+    ("nav_objectives", "Objectives", "Objectifs", "Ziele"),
+    ("nav_assessments", "Assessments", "Évaluations", "Einschätzungen"),
+    ("nav_plan", "Action plan", "Plan d’action", "Maßnahmenplan"),
+    ("nav_sessions", "Sessions", "Séances", "Sitzungen"),
+    ("nav_lessons", "Lessons learned", "Enseignements", "Erkenntnisse"),
+    ("skip_to_content", "Skip to content", "Aller au contenu", "Zum Inhalt springen"),
+    ("breadcrumbs", "Breadcrumbs", "Fil d’Ariane", "Brotkrümelnavigation"),
+    ("as_of", "As of", "Au", "Stand"),
+    ("view_for", "View for:", "Vue pour :", "Ansicht für:"),
+    (
+        "confidential_note",
+        "Confidential: for the people this engagement was agreed with.",
+        "Confidentiel : réservé aux personnes avec qui cet accompagnement a été convenu.",
+        "Vertraulich: nur für die Personen, mit denen dieses Coaching vereinbart wurde.",
+    ),
+    ("client", "Client", "Client", "Klient"),
+    ("coach", "Coach", "Coach", "Coach"),
+    ("sponsor", "Sponsor", "Commanditaire", "Auftraggeber"),
+    ("kind", "Kind", "Type", "Art"),
+    ("period", "Period", "Période", "Zeitraum"),
+    ("context", "Context", "Contexte", "Kontext"),
+    ("objective", "Objective", "Objectif", "Ziel"),
+    ("status", "Status", "Statut", "Status"),
+    ("progress", "Progress", "Progression", "Fortschritt"),
+    ("latest", "Latest", "Dernière valeur", "Letzter Wert"),
+    ("target", "Target", "Cible", "Ziel"),
+    ("baseline", "Baseline", "Point de départ", "Ausgangswert"),
+    ("due", "Due", "Échéance", "Fällig"),
+    ("of_target", "of the way to target", "du chemin vers la cible", "des Wegs zum Ziel"),
+    ("no_data_yet", "No measurement yet", "Pas encore de mesure", "Noch keine Messung"),
+    ("no_objectives", "No objectives yet.", "Pas encore d’objectifs.", "Noch keine Ziele."),
+    ("next_actions", "Next actions", "Prochaines actions", "Nächste Maßnahmen"),
+    ("no_open_actions", "No open actions.", "Aucune action en cours.", "Keine offenen Maßnahmen."),
+    ("see_plan", "The whole action plan", "Tout le plan d’action", "Der ganze Maßnahmenplan"),
+    ("recent_sessions", "Recent sessions", "Séances récentes", "Letzte Sitzungen"),
+    ("see_sessions", "All sessions", "Toutes les séances", "Alle Sitzungen"),
+    ("no_sessions", "No sessions yet.", "Pas encore de séances.", "Noch keine Sitzungen."),
+    ("smart", "SMART", "SMART", "SMART"),
+    ("specific", "Specific", "Spécifique", "Spezifisch"),
+    ("measurable", "Measurable", "Mesurable", "Messbar"),
+    ("achievable", "Achievable", "Atteignable", "Erreichbar"),
+    ("relevant", "Relevant", "Pertinent", "Relevant"),
+    ("time_bound", "Time-bound", "Temporel", "Terminiert"),
+    ("not_stated", "Not stated", "Non précisé", "Nicht angegeben"),
+    (
+        "gas_scale",
+        "Goal attainment scale (−2 to +2, 0 is the expected outcome)",
+        "Échelle d’atteinte des objectifs (−2 à +2, 0 est le résultat attendu)",
+        "Zielerreichungsskala (−2 bis +2, 0 ist das erwartete Ergebnis)",
+    ),
+    ("gas_levels", "Goal attainment levels", "Niveaux d’atteinte", "Zielerreichungsstufen"),
+    ("level", "Level", "Niveau", "Stufe"),
+    ("outcome", "Outcome", "Résultat", "Ergebnis"),
+    ("current_level", "current", "actuel", "aktuell"),
+    ("measurements", "Measurements", "Mesures", "Messungen"),
+    ("no_measurements", "No measurements yet.", "Pas encore de mesures.", "Noch keine Messungen."),
+    ("date", "Date", "Date", "Datum"),
+    ("value", "Value", "Valeur", "Wert"),
+    ("note", "Note", "Remarque", "Anmerkung"),
+    ("milestones", "Milestones", "Jalons", "Meilensteine"),
+    ("narrative", "Why this objective", "Pourquoi cet objectif", "Warum dieses Ziel"),
+    ("competencies", "Competencies", "Compétences", "Kompetenzen"),
+    ("competency", "Competency", "Compétence", "Kompetenz"),
+    ("linked_actions", "Actions", "Actions", "Maßnahmen"),
+    ("no_linked_actions", "No actions for this objective yet.", "Pas encore d’actions pour cet objectif.", "Noch keine Maßnahmen zu diesem Ziel."),
+    ("linked_sessions", "Discussed in sessions", "Abordé en séance", "Besprochen in Sitzungen"),
+    ("no_linked_sessions", "Not discussed in a session yet.", "Pas encore abordé en séance.", "Noch in keiner Sitzung besprochen."),
+    ("levels_over_time", "Levels over time", "Niveaux dans le temps", "Stufen im Zeitverlauf"),
+    ("scale", "Scale", "Échelle", "Skala"),
+    ("gap", "Gap", "Écart", "Lücke"),
+    ("latest_vs_target", "Latest level and target", "Dernier niveau et cible", "Letzte Stufe und Ziel"),
+    ("not_assessed", "not assessed", "non évalué", "nicht eingeschätzt"),
+    ("members", "Members", "Membres", "Mitglieder"),
+    ("member", "Member", "Membre", "Mitglied"),
+    ("all_assessments", "All assessments", "Toutes les évaluations", "Alle Einschätzungen"),
+    ("no_assessments", "No assessments yet.", "Pas encore d’évaluations.", "Noch keine Einschätzungen."),
+    ("ratings", "Ratings", "Évaluations", "Einstufungen"),
+    ("observations", "Observations", "Observations", "Beobachtungen"),
+    ("owner", "Owner", "Responsable", "Verantwortlich"),
+    ("agreed", "Agreed", "Convenue le", "Vereinbart"),
+    ("done_on", "Done", "Faite le", "Erledigt"),
+    ("reviews", "Reviews", "Points d’étape", "Überprüfungen"),
+    ("discussed_in", "Discussed in sessions of", "Abordée lors des séances du", "Besprochen in den Sitzungen vom"),
+    ("no_actions", "No actions in the plan yet.", "Pas encore d’actions dans le plan.", "Noch keine Maßnahmen im Plan."),
+    ("revisions", "Revisions of the plan", "Révisions du plan", "Überarbeitungen des Plans"),
+    ("no_revisions", "The plan has not been revised yet.", "Le plan n’a pas encore été révisé.", "Der Plan wurde noch nicht überarbeitet."),
+    ("session", "Session", "Séance", "Sitzung"),
+    ("duration", "Duration", "Durée", "Dauer"),
+    ("attendees", "Attendees", "Participants", "Teilnehmende"),
+    ("techniques", "Techniques", "Techniques", "Methoden"),
+    ("actions", "Actions", "Actions", "Maßnahmen"),
+    ("scaling_questions", "Scaling questions", "Questions d’échelle", "Skalierungsfragen"),
+    ("notes", "Notes", "Notes", "Notizen"),
+    ("lessons_from_session", "Lessons from this session", "Enseignements de cette séance", "Erkenntnisse aus dieser Sitzung"),
+    ("private_notes", "Coach-only notes", "Notes réservées au coach", "Nur für den Coach"),
+    ("tags", "Tags", "Thèmes", "Schlagwörter"),
+    ("no_lessons", "No lessons written up yet.", "Pas encore d’enseignements rédigés.", "Noch keine Erkenntnisse aufgeschrieben."),
+    ("lessons_from_sessions", "Gathered from session notes", "Tirés des notes de séance", "Aus den Sitzungsnotizen"),
+    ("no_gathered_lessons", "No lessons noted in sessions yet.", "Pas encore d’enseignements notés en séance.", "Noch keine Erkenntnisse in Sitzungen notiert."),
+    ("tagged", "Lessons tagged", "Enseignements sur le thème", "Erkenntnisse zum Schlagwort"),
+    ("status_proposed", "Proposed", "Proposé", "Vorgeschlagen"),
+    ("status_active", "Active", "En cours", "Aktiv"),
+    ("status_achieved", "Achieved", "Atteint", "Erreicht"),
+    ("status_paused", "Paused", "En pause", "Pausiert"),
+    ("status_dropped", "Dropped", "Abandonné", "Aufgegeben"),
+    ("action_open", "Open", "En cours", "Offen"),
+    ("action_done", "Done", "Faite", "Erledigt"),
+    ("action_blocked", "Blocked", "Bloquée", "Blockiert"),
+    ("action_dropped", "Dropped", "Abandonnée", "Verworfen"),
+    ("kind_team", "Team coaching", "Coaching d’équipe", "Teamcoaching"),
+    ("kind_individual", "Individual coaching", "Coaching individuel", "Einzelcoaching"),
+    ("direction_up", "higher is better", "plus c’est haut, mieux c’est", "höher ist besser"),
+    ("direction_down", "lower is better", "plus c’est bas, mieux c’est", "niedriger ist besser"),
+    ("audience_coach", "the coach", "le coach", "den Coach"),
+    ("audience_client", "the client", "le client", "den Klienten"),
+    ("audience_sponsor", "the sponsor", "le commanditaire", "den Auftraggeber"),
+    ("minutes", "min", "min", "Min."),
+];
+
+const MONTHS: [[&str; 12]; 3] = [
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ],
+    [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre",
+    ],
+    [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+        "Oktober", "November", "Dezember",
+    ],
+];
+
+fn column(language: Language) -> usize {
+    match language {
+        Language::En => 0,
+        Language::Fr => 1,
+        Language::De => 2,
+    }
+}
+
+/// The interface strings of one language, by key.
+pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
+    STRINGS
+        .iter()
+        .map(|(key, en, fr, de)| (*key, [*en, *fr, *de][column(language)]))
+        .collect()
+}
+
+/// One interface string. Unknown keys are a programming error and show as the key.
+pub fn text(language: Language, key: &str) -> &'static str {
+    STRINGS
+        .iter()
+        .find(|row| row.0 == key)
+        .map(|(_, en, fr, de)| [*en, *fr, *de][column(language)])
+        .unwrap_or("?")
+}
+
+/// The `lang` attribute of the pages.
+pub fn code(language: Language) -> &'static str {
+    ["en", "fr", "de"][column(language)]
+}
+
+/// A date as people write it: "5 February 2026", "1er février 2026", "5. Februar 2026".
+pub fn format_date(date: Date, language: Language) -> String {
+    let (year, month, day) = date.ymd();
+    let name = MONTHS[column(language)][(month - 1) as usize];
+    match language {
+        Language::En => format!("{day} {name} {year}"),
+        Language::Fr if day == 1 => format!("1er {name} {year}"),
+        Language::Fr => format!("{day} {name} {year}"),
+        Language::De => format!("{day}. {name} {year}"),
+    }
+}
+
+/// A number with at most two decimals and no trailing zeros, with the language's
+/// decimal separator: 12, 3.5 / 3,5.
+pub fn format_number(value: f64, language: Language) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let mut text = format!("{:.2}", (value * 100.0).round() / 100.0);
+    while text.contains('.') && (text.ends_with('0') || text.ends_with('.')) {
+        text.pop();
+    }
+    if text == "-0" {
+        text = "0".to_string();
+    }
+    match language {
+        Language::En => text,
+        Language::Fr | Language::De => text.replace('.', ","),
+    }
+}
+
+/// A share (0..1) as a whole percentage: "33%" in English, "33 %" in French and German
+/// (with a no-break space).
+pub fn format_percent(share: f64, language: Language) -> String {
+    let pct = if share.is_finite() { (share * 100.0).round() } else { 0.0 };
+    match language {
+        Language::En => format!("{pct}%"),
+        Language::Fr | Language::De => format!("{pct}\u{a0}%"),
+    }
+}
+
+/// A measured value with its unit: "25%", "9 defects", "25 %" in French.
+pub fn format_value(value: f64, unit: Option<&str>, language: Language) -> String {
+    let number = format_number(value, language);
+    match unit.map(str::trim) {
+        None | Some("") => number,
+        Some("%") if language == Language::En => format!("{number}%"),
+        Some(unit) => format!("{number}\u{a0}{unit}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> Date {
+        Date::from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_read_naturally_in_each_language() {
+        assert_eq!(format_date(date(2026, 2, 5), Language::En), "5 February 2026");
+        assert_eq!(format_date(date(2026, 2, 5), Language::Fr), "5 février 2026");
+        assert_eq!(format_date(date(2026, 2, 1), Language::Fr), "1er février 2026");
+        assert_eq!(format_date(date(2026, 3, 5), Language::De), "5. März 2026");
+    }
+
+    #[test]
+    fn numbers_use_the_local_decimal_separator() {
+        assert_eq!(format_number(3.5, Language::En), "3.5");
+        assert_eq!(format_number(3.5, Language::Fr), "3,5");
+        assert_eq!(format_number(12.0, Language::De), "12");
+        assert_eq!(format_number(1.0 / 3.0, Language::En), "0.33");
+        assert_eq!(format_number(-0.001, Language::En), "0");
+        assert_eq!(format_number(f64::NAN, Language::En), "–");
+    }
+
+    #[test]
+    fn percents_and_units() {
+        assert_eq!(format_percent(1.0 / 3.0, Language::En), "33%");
+        assert_eq!(format_percent(0.5, Language::Fr), "50\u{a0}%");
+        assert_eq!(format_value(25.0, Some("%"), Language::En), "25%");
+        assert_eq!(format_value(9.0, Some("defects"), Language::En), "9\u{a0}defects");
+        assert_eq!(format_value(2.5, None, Language::De), "2,5");
+    }
+
+    #[test]
+    fn keys_are_unique_and_translated() {
+        let mut keys: Vec<&str> = STRINGS.iter().map(|r| r.0).collect();
+        keys.sort();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len(), "a key appears twice in STRINGS");
+        for (key, en, fr, de) in STRINGS {
+            assert!(!en.is_empty() && !fr.is_empty() && !de.is_empty(), "{key} is empty");
+        }
+    }
+}

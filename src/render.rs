@@ -1,0 +1,1179 @@
+//! Pages from templates: builds one view of each item once, then renders every page
+//! in parallel with Tera.
+//!
+//! The built-in templates are embedded in the binary; a file of the same name in the
+//! engagement's `templates/` folder replaces one of them (extra `.html` files there can
+//! be included by the overrides). Every link is relative to the page, so the site works
+//! from `file://`, at `/` and under any sub-path.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+use walkdir::WalkDir;
+
+use crate::audience::Audience;
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::i18n::{self, format_date, format_number, format_percent, format_value};
+use crate::insight;
+use crate::load::{is_editor_temp, read_text};
+use crate::markdown::{self, slug};
+use crate::model::*;
+
+/// The built-in templates, by file name.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("dashboard.html", include_str!("../templates/dashboard.html")),
+    ("objectives.html", include_str!("../templates/objectives.html")),
+    ("objective.html", include_str!("../templates/objective.html")),
+    ("assessments.html", include_str!("../templates/assessments.html")),
+    ("assessment.html", include_str!("../templates/assessment.html")),
+    ("plan.html", include_str!("../templates/plan.html")),
+    ("sessions.html", include_str!("../templates/sessions.html")),
+    ("session.html", include_str!("../templates/session.html")),
+    ("lessons.html", include_str!("../templates/lessons.html")),
+    ("lesson.html", include_str!("../templates/lesson.html")),
+    ("tag.html", include_str!("../templates/tag.html")),
+];
+
+/// The built-in style sheet.
+pub const BUILTIN_STYLE: &str = include_str!("../templates/style.css");
+
+/// What a build is for.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    pub audience: Audience,
+    pub as_of: Date,
+    /// Only used for `<link rel="canonical">` when it is an absolute `http(s)` URL;
+    /// links between pages are relative and work under any base.
+    pub base_url: Option<String>,
+}
+
+/// One file of the finished site, relative to the output folder (with `/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The templates in use: the built-in ones with the engagement's overrides.
+pub struct Theme {
+    pub tera: Tera,
+    pub style: String,
+}
+
+/// Loads the built-in templates and the engagement's overrides from `root/templates`.
+pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let mut templates: BTreeMap<String, String> = BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
+    let mut style = BUILTIN_STYLE.to_string();
+    let dir = root.join("templates");
+    if dir.is_dir() {
+        let walker = WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    diags.push(
+                        Diagnostic::error(
+                            err.path().map(|p| display_path(root, p)).unwrap_or_default(),
+                            format!("cannot read the templates folder: {err}"),
+                        )
+                        .with_help("check the templates/ folder for a broken or looping link"),
+                    );
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = display_path(&dir, entry.path());
+            let text = match read_text(root, entry.path()) {
+                Ok(text) => text,
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
+            };
+            if name == "style.css" {
+                style = text;
+            } else if name.ends_with(".html") {
+                templates.insert(name, text);
+            } else {
+                diags.push(
+                    Diagnostic::warning(display_path(root, entry.path()), "this file is ignored")
+                        .with_help("templates/ holds .html templates and style.css; put other files in static/"),
+                );
+            }
+        }
+    }
+    let mut tera = Tera::new();
+    if let Err(err) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        diags.push(template_error(&err));
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    Ok((Theme { tera, style }, diags))
+}
+
+fn template_error(err: &tera::Error) -> Diagnostic {
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(inner) = source {
+        message.push_str(&format!(": {inner}"));
+        source = inner.source();
+    }
+    Diagnostic::error("templates/", format!("template error: {message}"))
+        .with_help("fix the template named above (a template in templates/ replaces the built-in one of the same name)")
+}
+
+// ---------------------------------------------------------------------------------
+// Views: what the templates see. Built once per item, shared by every page using it.
+// ---------------------------------------------------------------------------------
+
+#[derive(Serialize, Clone)]
+struct Link {
+    title: String,
+    url: String,
+    date: String,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    key: &'static str,
+    url: &'static str,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct SiteView {
+    title: String,
+    lang: &'static str,
+    as_of: String,
+    audience: &'static str,
+    audience_label: &'static str,
+    canonical_base: Option<String>,
+    nav: Vec<NavItem>,
+    engagement: EngagementView,
+}
+
+#[derive(Serialize)]
+struct EngagementView {
+    title: String,
+    client: String,
+    coach: String,
+    sponsor: Option<String>,
+    kind_label: &'static str,
+    period: String,
+    context_html: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MeasureView {
+    metric: String,
+    baseline: Option<String>,
+    target: Option<String>,
+    direction_label: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct GasLevelView {
+    label: String,
+    text: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct ValueRow {
+    date: String,
+    value: String,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MilestoneRow {
+    date: String,
+    target: String,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CompetencyLink {
+    name: String,
+    url: String,
+}
+
+#[derive(Serialize, Clone)]
+struct ActionLink {
+    title: String,
+    url: String,
+    status: &'static str,
+    status_label: &'static str,
+    due: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ObjectiveView {
+    id: String,
+    url: String,
+    title: String,
+    status: &'static str,
+    status_label: &'static str,
+    specific: Option<String>,
+    achievable: Option<String>,
+    relevant: Option<String>,
+    measure: Option<MeasureView>,
+    gas: Vec<GasLevelView>,
+    start: Option<String>,
+    due: Option<String>,
+    progress_pct: Option<u32>,
+    progress_text: Option<String>,
+    latest_text: Option<String>,
+    target_text: Option<String>,
+    measurements: Vec<ValueRow>,
+    milestones: Vec<MilestoneRow>,
+    competencies: Vec<CompetencyLink>,
+    body_html: String,
+    actions: Vec<ActionLink>,
+    sessions: Vec<Link>,
+    lessons: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct ReviewView {
+    date: String,
+    status_label: &'static str,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ActionView {
+    anchor: String,
+    title: String,
+    owner: Option<String>,
+    agreed: Option<String>,
+    due: Option<String>,
+    done: Option<String>,
+    note: Option<String>,
+    objective: Option<Link>,
+    reviews: Vec<ReviewView>,
+    sessions: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct ActionGroup {
+    status: &'static str,
+    label: &'static str,
+    actions: Vec<ActionView>,
+}
+
+#[derive(Serialize)]
+struct RatingView {
+    name: String,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct SessionView {
+    url: String,
+    title: String,
+    date: String,
+    duration: Option<String>,
+    attendees: Vec<String>,
+    techniques: Vec<String>,
+    objectives: Vec<Link>,
+    actions: Vec<Link>,
+    ratings: Vec<RatingView>,
+    lessons: Vec<String>,
+    body_html: String,
+    private_html: Option<String>,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+#[derive(Serialize, Clone)]
+struct TagLink {
+    name: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct LessonView {
+    url: String,
+    title: String,
+    date: Option<String>,
+    tags: Vec<TagLink>,
+    objectives: Vec<Link>,
+    body_html: String,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    label: &'static str,
+    url: &'static str,
+}
+
+/// One page to render.
+struct PageJob {
+    path: String,
+    template: &'static str,
+    current: &'static str,
+    crumbs: Vec<Crumb>,
+    page: Value,
+}
+
+/// Helpers shared while building views: language, lookups of titles and urls.
+struct Views<'a> {
+    e: &'a Engagement,
+    lang: Language,
+}
+
+impl Views<'_> {
+    fn date(&self, date: Date) -> String {
+        format_date(date, self.lang)
+    }
+
+    fn t(&self, key: &str) -> &'static str {
+        i18n::text(self.lang, key)
+    }
+
+    fn objective_link(&self, id: &str) -> Option<Link> {
+        self.e.objective(id).map(|o| Link {
+            title: o.title().to_string(),
+            url: objective_url(id),
+            date: String::new(),
+        })
+    }
+
+    fn action_link(&self, id: &str) -> Option<Link> {
+        self.e.plan.actions.iter().find(|a| a.id == id).map(|a| Link {
+            title: a.title.clone(),
+            url: action_url(id),
+            date: String::new(),
+        })
+    }
+
+    fn session_link(&self, s: &Session) -> Link {
+        Link {
+            title: s.front.title.clone(),
+            url: format!("sessions/{}.html", s.id),
+            date: self.date(s.front.date),
+        }
+    }
+
+    fn lesson_link(&self, l: &Lesson) -> Link {
+        Link {
+            title: l.front.title.clone(),
+            url: format!("lessons/{}.html", l.id),
+            date: l.front.date.map(|d| self.date(d)).unwrap_or_default(),
+        }
+    }
+
+    fn action_status(&self, status: ActionStatus) -> (&'static str, &'static str) {
+        let key = match status {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+            ActionStatus::Blocked => "blocked",
+            ActionStatus::Dropped => "dropped",
+        };
+        (key, self.t(&format!("action_{key}")))
+    }
+
+    fn action_short(&self, a: &Action) -> ActionLink {
+        let (status, status_label) = self.action_status(a.status);
+        ActionLink {
+            title: a.title.clone(),
+            url: action_url(&a.id.value),
+            status,
+            status_label,
+            due: a.due.map(|d| self.date(d)),
+        }
+    }
+
+    fn gas_label(&self, level: f64) -> String {
+        if level > 0.0 {
+            format!("+{}", format_number(level, self.lang))
+        } else if level < 0.0 {
+            format!("−{}", format_number(-level, self.lang))
+        } else {
+            "0".to_string()
+        }
+    }
+
+    fn objective(&self, o: &Objective) -> ObjectiveView {
+        let f = &o.front;
+        let lang = self.lang;
+        let unit = f.measure.as_ref().and_then(|m| m.unit.as_deref());
+        let is_gas = f.gas.is_some();
+        let show = |v: f64| {
+            if is_gas {
+                self.gas_label(v)
+            } else {
+                format_value(v, unit, lang)
+            }
+        };
+        let status = match f.status {
+            ObjectiveStatus::Proposed => "proposed",
+            ObjectiveStatus::Active => "active",
+            ObjectiveStatus::Achieved => "achieved",
+            ObjectiveStatus::Paused => "paused",
+            ObjectiveStatus::Dropped => "dropped",
+        };
+        let progress = insight::progress(o);
+        let latest = insight::latest(o);
+        let current_gas = latest.filter(|_| is_gas).map(|m| m.value.value);
+        ObjectiveView {
+            id: o.id.clone(),
+            url: objective_url(&o.id),
+            title: f.title.clone(),
+            status,
+            status_label: self.t(&format!("status_{status}")),
+            specific: f.specific.clone(),
+            achievable: f.achievable.clone(),
+            relevant: f.relevant.clone(),
+            measure: f.measure.as_ref().map(|m| MeasureView {
+                metric: m.metric.clone(),
+                baseline: m.baseline.as_ref().map(|b| show(b.value)),
+                target: m.target.as_ref().map(|t| show(t.value)),
+                direction_label: insight::direction(m).map(|d| match d {
+                    Direction::Up => self.t("direction_up"),
+                    Direction::Down => self.t("direction_down"),
+                }),
+            }),
+            gas: f
+                .gas
+                .as_ref()
+                .map(|g| {
+                    g.value
+                        .iter()
+                        .rev()
+                        .map(|(level, text)| GasLevelView {
+                            label: self.gas_label(*level as f64),
+                            text: text.clone(),
+                            current: current_gas == Some(*level as f64),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            start: f.start.map(|d| self.date(d)),
+            due: f.due.map(|d| self.date(d)),
+            progress_pct: progress.map(|p| (p * 100.0).round() as u32),
+            progress_text: progress.map(|p| format_percent(p, lang)),
+            latest_text: latest.map(|m| show(m.value.value)),
+            target_text: if is_gas {
+                Some(self.gas_label(insight::GAS_EXPECTED_LEVEL))
+            } else {
+                f.measure
+                    .as_ref()
+                    .and_then(|m| m.target.as_ref())
+                    .map(|t| show(t.value))
+            },
+            measurements: f
+                .measurements
+                .iter()
+                .map(|m| ValueRow {
+                    date: self.date(m.date),
+                    value: show(m.value.value),
+                    note: m.note.clone(),
+                })
+                .collect(),
+            milestones: f
+                .milestones
+                .iter()
+                .map(|m| MilestoneRow {
+                    date: self.date(m.date),
+                    target: show(m.target.value),
+                    note: m.note.clone(),
+                })
+                .collect(),
+            competencies: f
+                .competencies
+                .iter()
+                .filter_map(|c| self.e.competency(&c.value))
+                .map(|c| CompetencyLink {
+                    name: c.name.clone(),
+                    url: competency_url(&c.id.value),
+                })
+                .collect(),
+            body_html: markdown::to_html(&o.body),
+            actions: self
+                .e
+                .plan
+                .actions
+                .iter()
+                .filter(|a| a.objective.as_ref().is_some_and(|r| r.value == o.id))
+                .map(|a| self.action_short(a))
+                .collect(),
+            sessions: self
+                .e
+                .sessions
+                .iter()
+                .filter(|s| s.front.objectives.iter().any(|r| r.value == o.id))
+                .map(|s| self.session_link(s))
+                .collect(),
+            lessons: self
+                .e
+                .lessons
+                .iter()
+                .filter(|l| l.front.objectives.iter().any(|r| r.value == o.id))
+                .map(|l| self.lesson_link(l))
+                .collect(),
+        }
+    }
+
+    fn action(&self, a: &Action) -> ActionView {
+        ActionView {
+            anchor: format!("action-{}", a.id.value),
+            title: a.title.clone(),
+            owner: a.owner.clone(),
+            agreed: a.agreed.map(|d| self.date(d)),
+            due: a.due.map(|d| self.date(d)),
+            done: a.done.as_ref().map(|d| self.date(d.value)),
+            note: a.note.clone(),
+            objective: a.objective.as_ref().and_then(|o| self.objective_link(&o.value)),
+            reviews: a
+                .reviews
+                .iter()
+                .map(|r| ReviewView {
+                    date: self.date(r.date),
+                    status_label: self.action_status(r.status).1,
+                    note: r.note.clone(),
+                })
+                .collect(),
+            sessions: self
+                .e
+                .sessions
+                .iter()
+                .filter(|s| s.front.actions.iter().any(|r| r.value == a.id.value))
+                .map(|s| self.session_link(s))
+                .collect(),
+        }
+    }
+
+    fn session(&self, index: usize) -> SessionView {
+        let s = &self.e.sessions[index];
+        let f = &s.front;
+        SessionView {
+            url: format!("sessions/{}.html", s.id),
+            title: f.title.clone(),
+            date: self.date(f.date),
+            duration: f.duration.map(|d| format!("{d} {}", self.t("minutes"))),
+            attendees: f
+                .attendees
+                .iter()
+                .map(|a| self.e.member_name(a).to_string())
+                .collect(),
+            techniques: f.techniques.clone(),
+            objectives: f
+                .objectives
+                .iter()
+                .filter_map(|o| self.objective_link(&o.value))
+                .collect(),
+            actions: f
+                .actions
+                .iter()
+                .filter_map(|a| self.action_link(&a.value))
+                .collect(),
+            ratings: f
+                .ratings
+                .iter()
+                .map(|(name, value)| RatingView {
+                    name: name.clone(),
+                    value: format_number(value.value, self.lang),
+                })
+                .collect(),
+            lessons: f.lessons.clone(),
+            body_html: markdown::to_html(&s.body),
+            private_html: f.private.as_deref().map(markdown::to_html),
+            prev: index
+                .checked_sub(1)
+                .map(|i| self.session_link(&self.e.sessions[i])),
+            next: self.e.sessions.get(index + 1).map(|n| self.session_link(n)),
+        }
+    }
+
+    fn lesson(&self, l: &Lesson) -> LessonView {
+        LessonView {
+            url: format!("lessons/{}.html", l.id),
+            title: l.front.title.clone(),
+            date: l.front.date.map(|d| self.date(d)),
+            tags: l.front.tags.iter().map(|t| tag_link(t)).collect(),
+            objectives: l
+                .front
+                .objectives
+                .iter()
+                .filter_map(|o| self.objective_link(&o.value))
+                .collect(),
+            body_html: markdown::to_html(&l.body),
+        }
+    }
+}
+
+fn objective_url(id: &str) -> String {
+    format!("objectives/{id}.html")
+}
+
+fn action_url(id: &str) -> String {
+    format!("plan/index.html#action-{id}")
+}
+
+fn competency_url(id: &str) -> String {
+    format!("assessments/index.html#competency-{id}")
+}
+
+fn tag_link(tag: &str) -> TagLink {
+    TagLink {
+        name: tag.to_string(),
+        url: format!("lessons/tags/{}.html", slug(tag)),
+    }
+}
+
+fn to_value<T: Serialize>(view: &T) -> Result<Value, Diagnostic> {
+    Value::try_from_serializable(view).map_err(|err| template_error(&err))
+}
+
+/// Renders every page of the site for an engagement already filtered for its audience.
+pub fn render_site(e: &Engagement, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>, Diagnostics> {
+    match build_jobs(e, options) {
+        Ok((site, t, jobs)) => render_jobs(theme, &site, &t, jobs, options),
+        Err(d) => {
+            let mut diags = Diagnostics::default();
+            diags.push(d);
+            Err(diags)
+        }
+    }
+}
+
+fn build_jobs(e: &Engagement, options: &RenderOptions) -> Result<(Value, Value, Vec<PageJob>), Diagnostic> {
+    let lang = e.info.language;
+    let v = Views { e, lang };
+    let sponsor = options.audience == Audience::Sponsor;
+
+    let mut nav = vec![
+        NavItem { key: "dashboard", url: "index.html", label: v.t("nav_dashboard") },
+        NavItem { key: "objectives", url: "objectives/index.html", label: v.t("nav_objectives") },
+        NavItem { key: "assessments", url: "assessments/index.html", label: v.t("nav_assessments") },
+        NavItem { key: "plan", url: "plan/index.html", label: v.t("nav_plan") },
+    ];
+    if !sponsor {
+        nav.push(NavItem { key: "sessions", url: "sessions/index.html", label: v.t("nav_sessions") });
+        nav.push(NavItem { key: "lessons", url: "lessons/index.html", label: v.t("nav_lessons") });
+    }
+    let info = &e.info;
+    let period = match info.end {
+        Some(end) => format!("{} – {}", v.date(info.start), v.date(end)),
+        None => format!("{} –", v.date(info.start)),
+    };
+    let canonical_base = options
+        .base_url
+        .as_deref()
+        .or(info.site.base_url.as_deref())
+        .filter(|b| b.starts_with("http://") || b.starts_with("https://"))
+        .map(|b| format!("{}/", b.trim_end_matches('/')));
+    let site = SiteView {
+        title: info.site.title.clone().unwrap_or_else(|| info.title.clone()),
+        lang: i18n::code(lang),
+        as_of: v.date(options.as_of),
+        audience: options.audience.name(),
+        audience_label: v.t(&format!("audience_{}", options.audience.name())),
+        canonical_base,
+        nav,
+        engagement: EngagementView {
+            title: info.title.clone(),
+            client: info.client.clone(),
+            coach: info.coach.clone(),
+            sponsor: info.sponsor.clone(),
+            kind_label: v.t(match info.kind {
+                Kind::Team => "kind_team",
+                Kind::Individual => "kind_individual",
+            }),
+            period,
+            context_html: info.context.as_deref().map(markdown::to_html),
+        },
+    };
+    let site = to_value(&site)?;
+    let t = to_value(&i18n::strings(lang))?;
+
+    let mut jobs = Vec::new();
+    let dashboard_crumb = || Crumb { label: v.t("nav_dashboard"), url: "index.html" };
+
+    // Objectives: one view each, used by the dashboard, the index and its own page.
+    let objective_views: Vec<ObjectiveView> = e.objectives.par_iter().map(|o| v.objective(o)).collect();
+    let objective_values = objective_views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?;
+    let objectives_value = Value::from(objective_values.clone());
+    for (o, value) in e.objectives.iter().zip(objective_values) {
+        jobs.push(PageJob {
+            path: objective_url(&o.id),
+            template: "objective.html",
+            current: "objectives",
+            crumbs: vec![dashboard_crumb(), Crumb { label: v.t("nav_objectives"), url: "objectives/index.html" }],
+            page: value,
+        });
+    }
+    jobs.push(PageJob {
+        path: "objectives/index.html".into(),
+        template: "objectives.html",
+        current: "objectives",
+        crumbs: vec![],
+        page: page_value(&[("objectives", objectives_value.clone())]),
+    });
+
+    // Dashboard.
+    let mut next: Vec<&Action> = e
+        .plan
+        .actions
+        .iter()
+        .filter(|a| matches!(a.status, ActionStatus::Open | ActionStatus::Blocked))
+        .collect();
+    next.sort_by(|a, b| (a.due.is_none(), a.due, &a.id.value).cmp(&(b.due.is_none(), b.due, &b.id.value)));
+    let next_actions: Vec<ActionLink> = next.iter().take(5).map(|a| v.action_short(a)).collect();
+    let recent: Vec<Link> = e.sessions.iter().rev().take(5).map(|s| v.session_link(s)).collect();
+    jobs.push(PageJob {
+        path: "index.html".into(),
+        template: "dashboard.html",
+        current: "dashboard",
+        crumbs: vec![],
+        page: page_value(&[
+            ("objectives", objectives_value),
+            ("next_actions", to_value(&next_actions)?),
+            ("recent_sessions", to_value(&recent)?),
+            ("session_count", Value::from(e.sessions.len())),
+        ]),
+    });
+
+    assessment_jobs(&v, &mut jobs)?;
+    plan_job(&v, &mut jobs)?;
+    if !sponsor {
+        session_jobs(&v, &mut jobs)?;
+        lesson_jobs(&v, &mut jobs)?;
+    }
+    Ok((site, t, jobs))
+}
+
+fn page_value(entries: &[(&'static str, Value)]) -> Value {
+    let mut map = tera::Map::new();
+    for (key, value) in entries {
+        map.insert((*key).into(), value.clone());
+    }
+    Value::from(map)
+}
+
+#[derive(Serialize)]
+struct AssessmentLink {
+    title: String,
+    date: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct CompetencyRow {
+    anchor: String,
+    name: String,
+    levels: Vec<Option<String>>,
+    latest: Option<String>,
+    latest_label: Option<String>,
+    target: i64,
+    target_label: Option<String>,
+    gap_text: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MembersTable {
+    title: String,
+    date: String,
+    competencies: Vec<String>,
+    rows: Vec<MemberRow>,
+}
+
+#[derive(Serialize)]
+struct MemberRow {
+    name: String,
+    levels: Vec<Option<i64>>,
+}
+
+#[derive(Serialize)]
+struct AssessmentRating {
+    name: String,
+    url: String,
+    level: Option<i64>,
+    label: Option<String>,
+    target: i64,
+    gap_text: Option<String>,
+}
+
+fn members_table(v: &Views, a: &Assessment) -> Option<MembersTable> {
+    if a.front.members.is_empty() {
+        return None;
+    }
+    let e = v.e;
+    let competencies: Vec<&Competency> = e
+        .info
+        .competencies
+        .iter()
+        .filter(|c| a.front.members.values().any(|r| r.keys().any(|k| k.value == c.id.value)))
+        .collect();
+    let rating = |member: &str, competency: &str| {
+        a.front
+            .members
+            .iter()
+            .find(|(m, _)| m.value == member)
+            .and_then(|(_, r)| r.iter().find(|(c, _)| c.value == competency))
+            .map(|(_, level)| level.value)
+    };
+    let rows = e
+        .info
+        .members
+        .iter()
+        .filter(|m| a.front.members.keys().any(|k| k.value == m.id.value))
+        .map(|m| MemberRow {
+            name: m.name.clone(),
+            levels: competencies.iter().map(|c| rating(&m.id.value, &c.id.value)).collect(),
+        })
+        .collect();
+    Some(MembersTable {
+        title: a.front.title.clone(),
+        date: v.date(a.front.date),
+        competencies: competencies.iter().map(|c| c.name.clone()).collect(),
+        rows,
+    })
+}
+
+fn level_of(a: &Assessment, competency: &str) -> Option<i64> {
+    a.front
+        .ratings
+        .iter()
+        .find(|(c, _)| c.value == competency)
+        .map(|(_, l)| l.value)
+}
+
+fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
+    let e = v.e;
+    let scale = &e.info.scale;
+    let label = |level: i64| scale.label(level).map(str::to_string);
+    let gap = |target: i64, level: Option<i64>| level.map(|l| format_number((target - l) as f64, v.lang));
+    let links: Vec<AssessmentLink> = e
+        .assessments
+        .iter()
+        .map(|a| AssessmentLink {
+            title: a.front.title.clone(),
+            date: v.date(a.front.date),
+            url: format!("assessments/{}.html", a.id),
+        })
+        .collect();
+    let rows: Vec<CompetencyRow> = e
+        .info
+        .competencies
+        .iter()
+        .map(|c| {
+            let id = &c.id.value;
+            let latest = e.assessments.iter().rev().find_map(|a| level_of(a, id));
+            CompetencyRow {
+                anchor: format!("competency-{id}"),
+                name: c.name.clone(),
+                levels: e.assessments.iter().map(|a| level_of(a, id).map(|l| l.to_string())).collect(),
+                latest: latest.map(|l| l.to_string()),
+                latest_label: latest.and_then(label),
+                target: c.target.value,
+                target_label: label(c.target.value),
+                gap_text: gap(c.target.value, latest),
+            }
+        })
+        .collect();
+    let members = e.assessments.iter().rev().find_map(|a| members_table(v, a));
+    let scale_text = {
+        let levels: Vec<String> = (scale.min..=scale.max)
+            .map(|l| match scale.label(l) {
+                Some(name) => format!("{l} {name}"),
+                None => l.to_string(),
+            })
+            .collect();
+        levels.join(" · ")
+    };
+    jobs.push(PageJob {
+        path: "assessments/index.html".into(),
+        template: "assessments.html",
+        current: "assessments",
+        crumbs: vec![],
+        page: page_value(&[
+            ("assessments", to_value(&links)?),
+            ("competencies", to_value(&rows)?),
+            ("members", to_value(&members)?),
+            ("scale_text", Value::from(scale_text)),
+        ]),
+    });
+    for a in &e.assessments {
+        let ratings: Vec<AssessmentRating> = e
+            .info
+            .competencies
+            .iter()
+            .map(|c| {
+                let level = level_of(a, &c.id.value);
+                AssessmentRating {
+                    name: c.name.clone(),
+                    url: competency_url(&c.id.value),
+                    level,
+                    label: level.and_then(label),
+                    target: c.target.value,
+                    gap_text: gap(c.target.value, level),
+                }
+            })
+            .collect();
+        jobs.push(PageJob {
+            path: format!("assessments/{}.html", a.id),
+            template: "assessment.html",
+            current: "assessments",
+            crumbs: vec![
+                Crumb { label: v.t("nav_dashboard"), url: "index.html" },
+                Crumb { label: v.t("nav_assessments"), url: "assessments/index.html" },
+            ],
+            page: page_value(&[
+                ("title", Value::from(a.front.title.clone())),
+                ("date", Value::from(v.date(a.front.date))),
+                ("ratings", to_value(&ratings)?),
+                ("members", to_value(&members_table(v, a))?),
+                (
+                    "observations_html",
+                    to_value(&a.front.observations.as_deref().map(markdown::to_html))?,
+                ),
+            ]),
+        });
+    }
+    Ok(())
+}
+
+fn plan_job(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
+    let e = v.e;
+    let mut groups = Vec::new();
+    for status in [ActionStatus::Open, ActionStatus::Blocked, ActionStatus::Done, ActionStatus::Dropped] {
+        let mut actions: Vec<&Action> = e.plan.actions.iter().filter(|a| a.status == status).collect();
+        if actions.is_empty() {
+            continue;
+        }
+        if status == ActionStatus::Done {
+            actions.sort_by(|a, b| (b.done.as_ref().map(|d| d.value), &a.id.value).cmp(&(a.done.as_ref().map(|d| d.value), &b.id.value)));
+        } else {
+            actions.sort_by(|a, b| (a.due.is_none(), a.due, &a.id.value).cmp(&(b.due.is_none(), b.due, &b.id.value)));
+        }
+        let (key, label) = v.action_status(status);
+        groups.push(ActionGroup {
+            status: key,
+            label,
+            actions: actions.iter().map(|a| v.action(a)).collect(),
+        });
+    }
+    let mut revisions: Vec<&Revision> = e.plan.revisions.iter().collect();
+    revisions.sort_by_key(|r| r.date);
+    let revisions: Vec<BTreeMap<&str, String>> = revisions
+        .iter()
+        .map(|r| BTreeMap::from([("date", v.date(r.date)), ("summary", r.summary.clone())]))
+        .collect();
+    jobs.push(PageJob {
+        path: "plan/index.html".into(),
+        template: "plan.html",
+        current: "plan",
+        crumbs: vec![],
+        page: page_value(&[("groups", to_value(&groups)?), ("revisions", to_value(&revisions)?)]),
+    });
+    Ok(())
+}
+
+fn session_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
+    let e = v.e;
+    let views: Vec<SessionView> = (0..e.sessions.len()).into_par_iter().map(|i| v.session(i)).collect();
+    #[derive(Serialize)]
+    struct Row<'a> {
+        url: &'a str,
+        title: &'a str,
+        date: &'a str,
+        duration: &'a Option<String>,
+        attendees: &'a [String],
+        objectives: &'a [Link],
+    }
+    let rows: Vec<Row> = views
+        .iter()
+        .map(|s| Row {
+            url: &s.url,
+            title: &s.title,
+            date: &s.date,
+            duration: &s.duration,
+            attendees: &s.attendees,
+            objectives: &s.objectives,
+        })
+        .collect();
+    jobs.push(PageJob {
+        path: "sessions/index.html".into(),
+        template: "sessions.html",
+        current: "sessions",
+        crumbs: vec![],
+        page: page_value(&[("sessions", to_value(&rows)?)]),
+    });
+    let pages = views
+        .par_iter()
+        .map(|view| {
+            Ok(PageJob {
+                path: view.url.clone(),
+                template: "session.html",
+                current: "sessions",
+                crumbs: vec![
+                    Crumb { label: v.t("nav_dashboard"), url: "index.html" },
+                    Crumb { label: v.t("nav_sessions"), url: "sessions/index.html" },
+                ],
+                page: to_value(view)?,
+            })
+        })
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
+    jobs.extend(pages);
+    Ok(())
+}
+
+fn lesson_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
+    let e = v.e;
+    let views: Vec<LessonView> = e.lessons.iter().map(|l| v.lesson(l)).collect();
+
+    // Tags by slug; two spellings of one tag share a page under the first name.
+    let mut tags: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    for (i, l) in e.lessons.iter().enumerate() {
+        for tag in &l.front.tags {
+            let entry = tags.entry(slug(tag)).or_insert_with(|| (tag.clone(), Vec::new()));
+            if !entry.1.contains(&i) {
+                entry.1.push(i);
+            }
+        }
+    }
+    #[derive(Serialize)]
+    struct TagSummary {
+        name: String,
+        url: String,
+        count: usize,
+    }
+    let tag_list: Vec<TagSummary> = tags
+        .iter()
+        .map(|(s, (name, lessons))| TagSummary {
+            name: name.clone(),
+            url: format!("lessons/tags/{s}.html"),
+            count: lessons.len(),
+        })
+        .collect();
+    #[derive(Serialize)]
+    struct Gathered {
+        text: String,
+        session: String,
+        url: String,
+        date: String,
+    }
+    let gathered: Vec<Gathered> = e
+        .sessions
+        .iter()
+        .flat_map(|s| {
+            s.front.lessons.iter().map(move |text| Gathered {
+                text: text.clone(),
+                session: s.front.title.clone(),
+                url: format!("sessions/{}.html", s.id),
+                date: v.date(s.front.date),
+            })
+        })
+        .collect();
+    let lesson_values = views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?;
+    jobs.push(PageJob {
+        path: "lessons/index.html".into(),
+        template: "lessons.html",
+        current: "lessons",
+        crumbs: vec![],
+        page: page_value(&[
+            ("lessons", Value::from(lesson_values.clone())),
+            ("tags", to_value(&tag_list)?),
+            ("gathered", to_value(&gathered)?),
+        ]),
+    });
+    for (l, value) in e.lessons.iter().zip(&lesson_values) {
+        jobs.push(PageJob {
+            path: format!("lessons/{}.html", l.id),
+            template: "lesson.html",
+            current: "lessons",
+            crumbs: vec![
+                Crumb { label: v.t("nav_dashboard"), url: "index.html" },
+                Crumb { label: v.t("nav_lessons"), url: "lessons/index.html" },
+            ],
+            page: value.clone(),
+        });
+    }
+    for (s, (name, lessons)) in &tags {
+        let list: Vec<Value> = lessons.iter().map(|i| lesson_values[*i].clone()).collect();
+        jobs.push(PageJob {
+            path: format!("lessons/tags/{s}.html"),
+            template: "tag.html",
+            current: "lessons",
+            crumbs: vec![
+                Crumb { label: v.t("nav_dashboard"), url: "index.html" },
+                Crumb { label: v.t("nav_lessons"), url: "lessons/index.html" },
+            ],
+            page: page_value(&[("name", Value::from(name.clone())), ("lessons", Value::from(list))]),
+        });
+    }
+    Ok(())
+}
+
+fn render_jobs(
+    theme: &Theme,
+    site: &Value,
+    t: &Value,
+    jobs: Vec<PageJob>,
+    _options: &RenderOptions,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let depth = job.path.matches('/').count();
+            let mut context = Context::new();
+            context.insert_value("site", site.clone());
+            context.insert_value("t", t.clone());
+            context.insert_value("root", Value::from("../".repeat(depth)));
+            context.insert_value("path", Value::from(job.path.clone()));
+            context.insert_value("current", Value::from(job.current));
+            context.insert_value("crumbs", to_value(&job.crumbs)?);
+            context.insert_value("page", job.page);
+            let html = theme.tera.render(job.template, &context).map_err(|err| {
+                let mut d = template_error(&err);
+                d.message = format!("{} (while rendering {})", d.message, job.path);
+                d
+            })?;
+            Ok(OutputFile {
+                path: job.path,
+                bytes: html.into_bytes(),
+            })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len() + 2);
+    let mut diags = Diagnostics::default();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    files.push(OutputFile {
+        path: "style.css".into(),
+        bytes: theme.style.clone().into_bytes(),
+    });
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: b"User-agent: *\nDisallow: /\n".to_vec(),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

@@ -1,0 +1,224 @@
+//! Writing the finished site: into a temporary folder next to the output, then swapped
+//! into place, so a reader never sees a half-written site and a failed build leaves the
+//! previous one untouched.
+//!
+//! Files whose bytes did not change are hard-linked from the previous output instead of
+//! written again, so they keep their modification time (rsync and browsers stay quiet).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, display_path};
+use crate::load::{is_editor_temp, read_text};
+use crate::render::OutputFile;
+
+/// The marker file that says "this folder was written by coachsite and may be replaced".
+pub const MARKER: &str = ".coachsite";
+
+/// What a write did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WriteStats {
+    pub written: usize,
+    pub unchanged: usize,
+}
+
+/// Copies the engagement's `static/` folder into the list of output files. A generated
+/// page wins over a static file of the same path (with a warning).
+pub fn static_files(root: &Path, files: &mut Vec<OutputFile>) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let dir = root.join("static");
+    let mut warnings = Vec::new();
+    if !dir.is_dir() {
+        return Ok(warnings);
+    }
+    let walker = WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(|err| {
+            Diagnostic::error(
+                err.path().map(|p| display_path(root, p)).unwrap_or_else(|| "static/".into()),
+                format!("cannot read the static folder: {err}"),
+            )
+            .with_help("check static/ for a broken or looping link")
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = display_path(&dir, entry.path());
+        if files.iter().any(|f| f.path == path) {
+            warnings.push(
+                Diagnostic::warning(display_path(root, entry.path()), format!("not copied: the site already has a page `{path}`"))
+                    .with_help("rename the file in static/"),
+            );
+            continue;
+        }
+        let bytes = fs::read(entry.path()).map_err(|err| {
+            Diagnostic::error(display_path(root, entry.path()), format!("cannot read this file: {err}"))
+                .with_help("check that you may read it")
+        })?;
+        files.push(OutputFile { path, bytes });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(warnings)
+}
+
+/// Refuses output folders that would destroy something: the engagement itself, a folder
+/// that contains it, or a non-empty folder that coachsite did not write.
+pub fn check_output(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let shown = out.to_string_lossy().to_string();
+    let root_abs = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let out_abs = absolute(out);
+    if root_abs.starts_with(&out_abs) {
+        return Err(Diagnostic::error(shown, "the output folder contains the engagement folder")
+            .with_help("choose an output folder of its own, e.g. -o public"));
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return Err(Diagnostic::error(shown, "the output path is a file, not a folder")
+                .with_help("choose another output folder with -o"));
+        }
+        let empty = fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty && !out.join(MARKER).exists() {
+            return Err(Diagnostic::error(
+                shown,
+                "the output folder is not empty and was not written by coachsite",
+            )
+            .with_help("coachsite replaces the whole output folder: choose an empty or new folder, or delete this one"));
+        }
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    // Canonicalise the nearest existing ancestor, keep the rest as written.
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_path_buf() };
+            }
+            _ => break,
+        }
+    }
+    let mut abs = fs::canonicalize(&existing).unwrap_or(existing);
+    for name in rest.iter().rev() {
+        abs.push(name);
+    }
+    abs
+}
+
+/// Writes `files` to `out` atomically: a temporary sibling folder, then a rename.
+pub fn write(out: &Path, files: &[OutputFile]) -> io::Result<WriteStats> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    let tmp = parent.join(format!(".{name}.coachsite-new"));
+    let old = parent.join(format!(".{name}.coachsite-old"));
+    for stale in [&tmp, &old] {
+        if stale.exists() {
+            fs::remove_dir_all(stale)?;
+        }
+    }
+    fs::create_dir_all(&tmp)?;
+
+    let mut stats = WriteStats::default();
+    let result = (|| -> io::Result<()> {
+        fs::write(
+            tmp.join(MARKER),
+            "This folder is written by coachsite and replaced on every build.\n",
+        )?;
+        for file in files {
+            let target = tmp.join(&file.path);
+            if let Some(dir) = target.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            let previous = out.join(&file.path);
+            if fs::read(&previous).is_ok_and(|bytes| bytes == file.bytes)
+                && fs::hard_link(&previous, &target).is_ok()
+            {
+                stats.unchanged += 1;
+                continue;
+            }
+            fs::write(&target, &file.bytes)?;
+            stats.written += 1;
+        }
+        Ok(())
+    })();
+    if let Err(err) = result {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(err);
+    }
+
+    if out.exists() {
+        fs::rename(out, &old)?;
+        if let Err(err) = fs::rename(&tmp, out) {
+            // Put the previous site back before reporting.
+            let _ = fs::rename(&old, out);
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(err);
+        }
+        let _ = fs::remove_dir_all(&old);
+    } else {
+        fs::rename(&tmp, out)?;
+    }
+    Ok(stats)
+}
+
+/// Reads a text file of the output back (for tests and tools).
+pub fn read_output(out: &Path, path: &str) -> Option<String> {
+    read_text(out, &out.join(path)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn writes_then_replaces_and_keeps_unchanged_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let stats = write(&out, &[file("index.html", "a"), file("x/y.html", "b")]).unwrap();
+        assert_eq!(stats, WriteStats { written: 2, unchanged: 0 });
+        let stats = write(&out, &[file("index.html", "a"), file("x/z.html", "c")]).unwrap();
+        assert_eq!(stats, WriteStats { written: 1, unchanged: 1 });
+        assert!(!out.join("x/y.html").exists(), "stale pages are gone");
+        assert_eq!(fs::read_to_string(out.join("x/z.html")).unwrap(), "c");
+        assert!(out.join(MARKER).exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary folders left behind");
+    }
+
+    #[test]
+    fn refuses_dangerous_output_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("eng");
+        fs::create_dir_all(&root).unwrap();
+        assert!(check_output(&root, &root).is_err());
+        assert!(check_output(&root, dir.path()).is_err());
+        let foreign = dir.path().join("docs");
+        fs::create_dir_all(&foreign).unwrap();
+        fs::write(foreign.join("keep.txt"), "x").unwrap();
+        assert!(check_output(&root, &foreign).is_err());
+        assert!(check_output(&root, &dir.path().join("public")).is_ok());
+    }
+}
