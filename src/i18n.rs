@@ -274,3 +274,28 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+    use crate::render::BUILTIN_TEMPLATES;
+
+    #[test]
+    fn every_string_a_template_uses_exists() {
+        let known = strings(Language::En);
+        for (name, text) in BUILTIN_TEMPLATES {
+            let bytes = text.as_bytes();
+            for (i, _) in text.match_indices("t.") {
+                let starts_word = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.');
+                if !starts_word {
+                    continue;
+                }
+                let key: String = text[i + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                assert!(known.contains_key(key.as_str()), "{name} uses t.{key}, which is not in STRINGS");
+            }
+        }
+    }
+}

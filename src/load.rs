@@ -51,6 +51,14 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         .par_iter()
         .map(|(kind, path)| parse_item(root, *kind, path))
         .collect();
+    // Ids of objective files that could not be read: references to them are not
+    // reported again, so one typo gives one error.
+    let unreadable_objectives: Vec<String> = files
+        .iter()
+        .zip(&parsed)
+        .filter(|((kind, _), (item, _))| *kind == FileKind::Objective && item.is_none())
+        .filter_map(|((_, path), _)| path.file_stem().map(|s| s.to_string_lossy().to_string()))
+        .collect();
 
     let mut objectives = Vec::new();
     let mut assessments = Vec::new();
@@ -66,7 +74,9 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
             None => {}
         }
     }
+    let errors_before_plan = diags.error_count();
     let plan = load_plan(root, &mut diags);
+    let plan_readable = diags.error_count() == errors_before_plan;
 
     let Some((info, info_text)) = info else {
         diags.sort();
@@ -83,7 +93,11 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         lessons,
     };
     resolve_visibility(&mut engagement);
-    check_engagement(&engagement, &info_text, &mut diags);
+    let unreadable = Unreadable {
+        objectives: unreadable_objectives,
+        plan: !plan_readable,
+    };
+    check_engagement(&engagement, &info_text, &unreadable, &mut diags);
 
     engagement.objectives.sort_by(|a, b| a.id.cmp(&b.id));
     engagement
@@ -261,10 +275,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
             let valid = String::from_utf8_lossy(valid);
             let line = valid.matches('\n').count() as u32 + 1;
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let lossy = String::from_utf8_lossy(err.as_bytes()).to_string();
             let mut d = Diagnostic::error(&shown, "this file is not UTF-8 text")
+                .at(&lossy, line, column)
                 .with_help("save it as UTF-8 (most editors offer \"Save with encoding\")");
-            d.line = line;
-            d.column = column;
+            d.width = 1;
             Err(d)
         }
     }
@@ -769,8 +784,14 @@ impl Quoter<'_> {
     }
 }
 
+/// What could not be read, so that references to it are not reported as missing.
+struct Unreadable {
+    objectives: Vec<String>,
+    plan: bool,
+}
+
 /// Cross-file checks: ids, duplicates, references, levels on the scale.
-fn check_engagement(e: &Engagement, info_text: &str, diags: &mut Diagnostics) {
+fn check_engagement(e: &Engagement, info_text: &str, unreadable: &Unreadable, diags: &mut Diagnostics) {
     let mut q = Quoter {
         root: &e.root,
         cache: BTreeMap::new(),
@@ -854,7 +875,12 @@ fn check_engagement(e: &Engagement, info_text: &str, diags: &mut Diagnostics) {
     duplicate_files(diags, "session", e.sessions.iter().map(|s| (&s.id, &s.source)));
     duplicate_files(diags, "lesson", e.lessons.iter().map(|l| (&l.id, &l.source)));
 
-    let objective_ids: Vec<&str> = e.objectives.iter().map(|o| o.id.as_str()).collect();
+    let objective_ids: Vec<&str> = e
+        .objectives
+        .iter()
+        .map(|o| o.id.as_str())
+        .chain(unreadable.objectives.iter().map(String::as_str))
+        .collect();
     let action_ids: Vec<&str> = e.plan.actions.iter().map(|a| a.id.value.as_str()).collect();
 
     for o in &e.objectives {
@@ -912,7 +938,7 @@ fn check_engagement(e: &Engagement, info_text: &str, diags: &mut Diagnostics) {
         for o in &s.front.objectives {
             check_ref(&mut q, diags, file, o, &objective_ids, "objective", "objectives/");
         }
-        for a in &s.front.actions {
+        for a in s.front.actions.iter().filter(|_| !unreadable.plan) {
             check_ref(&mut q, diags, file, a, &action_ids, "action", "plan.yaml");
         }
     }

@@ -1,0 +1,119 @@
+//! Bad input: every case gives a clear, located error, exit code 1, no panic, and leaves
+//! the previous site untouched. Each case is a folder under tests/fixtures/broken/ laid
+//! over the minimal fixture, with the lines the error must show in `expected.txt`.
+
+mod common;
+
+use common::{Project, fixtures, snapshot, stderr};
+
+fn check_case(case: &str) {
+    let project = Project::minimal();
+    project.build_ok(&[]);
+    let before = snapshot(&project.out);
+    assert!(!before.is_empty());
+
+    project.apply_case(case);
+    let output = project.build(&[]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{case}: exit code\n{err}");
+    assert!(!err.contains("panicked"), "{case}: panic\n{err}");
+    let expected = std::fs::read_to_string(fixtures().join("broken").join(case).join("expected.txt"))
+        .expect("expected.txt");
+    for line in expected.lines().filter(|l| !l.is_empty()) {
+        assert!(err.contains(line), "{case}: stderr lacks {line:?}\n{err}");
+    }
+    assert!(err.contains("help:"), "{case}: every error says what to do\n{err}");
+    assert!(err.contains("is unchanged"), "{case}\n{err}");
+    assert_eq!(snapshot(&project.out), before, "{case}: the previous site was changed");
+}
+
+macro_rules! cases {
+    ($($name:ident => $case:literal,)*) => {
+        $(#[test] fn $name() { check_case($case); })*
+
+        #[test]
+        fn every_case_folder_has_a_test() {
+            let mut listed = vec![$($case),*];
+            listed.sort();
+            let mut on_disk: Vec<String> = std::fs::read_dir(fixtures().join("broken"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+                .collect();
+            on_disk.sort();
+            assert_eq!(listed, on_disk);
+        }
+    };
+}
+
+cases! {
+    yaml_syntax_error => "yaml-syntax",
+    wrong_type => "wrong-type",
+    impossible_date => "impossible-date",
+    unknown_key_with_suggestion => "unknown-key",
+    id_with_spaces => "id-with-spaces",
+    id_with_capitals => "id-with-capitals",
+    two_files_with_one_id => "duplicate-id",
+    missing_objective => "missing-objective",
+    missing_action => "missing-action",
+    missing_competency => "missing-competency",
+    missing_member => "missing-member",
+    empty_file => "empty-file",
+    front_matter_not_closed => "front-matter-not-closed",
+    not_utf8 => "not-utf8",
+    missing_engagement_yaml => "missing-engagement",
+    several_errors_reported_together => "several-errors",
+}
+
+#[test]
+fn folder_that_does_not_exist() {
+    let project = Project::minimal();
+    let output = assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["build", "--color", "never"])
+        .arg(project.root.join("nowhere"))
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("nowhere"), "{err}");
+    assert!(err.contains("this folder does not exist"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop() {
+    let project = Project::minimal();
+    project.build_ok(&[]);
+    let before = snapshot(&project.out);
+    std::os::unix::fs::symlink("..", project.root.join("sessions/loop")).unwrap();
+    let output = project.build(&[]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("sessions/loop"), "{err}");
+    assert!(err.contains("symbolic link loop"), "{err}");
+    assert_eq!(snapshot(&project.out), before);
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let project = Project::minimal();
+    std::fs::create_dir_all(&project.out).unwrap();
+    std::fs::write(project.out.join("thesis.docx"), "precious").unwrap();
+    let output = project.build(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not written by coachsite"));
+    assert_eq!(std::fs::read_to_string(project.out.join("thesis.docx")).unwrap(), "precious");
+}
+
+#[test]
+fn a_broken_template_is_reported_with_its_name() {
+    let project = Project::minimal();
+    project.build_ok(&[]);
+    let before = snapshot(&project.out);
+    project.write("templates/dashboard.html", "{% extends \"base.html\" %}{% block content %}{{ page.objectives | nosuchfilter }}{% endblock content %}");
+    let output = project.build(&[]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("dashboard.html"), "{err}");
+    assert_eq!(snapshot(&project.out), before);
+}
