@@ -68,17 +68,31 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
         .sessions
         .iter()
         .map(|s| (&s.source.path, &s.body, s.body_line))
-        .chain(e.lessons.iter().map(|l| (&l.source.path, &l.body, l.body_line)));
+        .chain(
+            e.lessons
+                .iter()
+                .map(|l| (&l.source.path, &l.body, l.body_line)),
+        );
     for (file, body, body_line) in texts {
         if let (_, Some(offset)) = strip_coach_only(body) {
             let line = body_line + body[..offset].matches('\n').count() as u32;
-            let column = body[..offset].rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-            let mut d = Diagnostic::warning(file.as_str(), "this `%%` is never closed: everything after it is coach-only")
-                .with_help("close the coach-only aside with another `%%`");
+            let column = body[..offset]
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count()) as u32
+                + 1;
+            let mut d = Diagnostic::warning(
+                file.as_str(),
+                "this `%%` is never closed: everything after it is coach-only",
+            )
+            .with_help("close the coach-only aside with another `%%`");
             d.line = line;
             d.column = column;
             d.width = 2;
-            d.source_line = body.lines().nth((line - body_line) as usize).map(str::to_string);
+            d.source_line = body
+                .lines()
+                .nth((line - body_line) as usize)
+                .map(str::to_string);
             diags.push(d);
         }
     }
@@ -94,12 +108,18 @@ pub fn filter(e: &Engagement, audience: Audience) -> Engagement {
     let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
     let strip = |text: &mut String| *text = strip_coach_only(text).0;
 
-    e.objectives.retain(|o| keep(o.visibility, o.front.sensitive));
-    e.assessments.retain(|a| keep(a.visibility, a.front.sensitive));
+    e.objectives
+        .retain(|o| keep(o.visibility, o.front.sensitive));
+    e.assessments
+        .retain(|a| keep(a.visibility, a.front.sensitive));
     e.sessions.retain(|s| keep(s.visibility, s.front.sensitive));
     e.lessons.retain(|l| keep(l.visibility, l.front.sensitive));
-    e.plan.actions.retain(|a| keep(a.resolved_visibility, a.sensitive));
-    e.plan.revisions.retain(|r| keep(r.resolved_visibility, r.sensitive));
+    e.plan
+        .actions
+        .retain(|a| keep(a.resolved_visibility, a.sensitive));
+    e.plan
+        .revisions
+        .retain(|r| keep(r.resolved_visibility, r.sensitive));
 
     if let Some(context) = &mut e.info.context {
         strip(context);
@@ -135,7 +155,10 @@ pub fn filter(e: &Engagement, audience: Audience) -> Engagement {
     let action_ids: Vec<String> = e.plan.actions.iter().map(|a| a.id.value.clone()).collect();
     let has_objective = |id: &str| objective_ids.iter().any(|o| o == id);
     for a in &mut e.plan.actions {
-        if a.objective.as_ref().is_some_and(|o| !has_objective(&o.value)) {
+        if a.objective
+            .as_ref()
+            .is_some_and(|o| !has_objective(&o.value))
+        {
             a.objective = None;
         }
     }

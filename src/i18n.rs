@@ -13,12 +13,32 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("nav_label", "Sections", "Sections", "Bereiche"),
     ("nav_dashboard", "Dashboard", "Tableau de bord", "Übersicht"),
     ("nav_objectives", "Objectives", "Objectifs", "Ziele"),
-    ("nav_assessments", "Assessments", "Évaluations", "Einschätzungen"),
+    (
+        "nav_assessments",
+        "Assessments",
+        "Évaluations",
+        "Einschätzungen",
+    ),
     ("nav_plan", "Action plan", "Plan d’action", "Maßnahmenplan"),
     ("nav_sessions", "Sessions", "Séances", "Sitzungen"),
-    ("nav_lessons", "Lessons learned", "Enseignements", "Erkenntnisse"),
-    ("skip_to_content", "Skip to content", "Aller au contenu", "Zum Inhalt springen"),
-    ("breadcrumbs", "Breadcrumbs", "Fil d’Ariane", "Brotkrümelnavigation"),
+    (
+        "nav_lessons",
+        "Lessons learned",
+        "Enseignements",
+        "Erkenntnisse",
+    ),
+    (
+        "skip_to_content",
+        "Skip to content",
+        "Aller au contenu",
+        "Zum Inhalt springen",
+    ),
+    (
+        "breadcrumbs",
+        "Breadcrumbs",
+        "Fil d’Ariane",
+        "Brotkrümelnavigation",
+    ),
     ("as_of", "As of", "Au", "Stand"),
     ("view_for", "View for:", "Vue pour :", "Ansicht für:"),
     (
@@ -40,15 +60,60 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("target", "Target", "Cible", "Ziel"),
     ("baseline", "Baseline", "Point de départ", "Ausgangswert"),
     ("due", "Due", "Échéance", "Fällig"),
-    ("of_target", "of the way to target", "du chemin vers la cible", "des Wegs zum Ziel"),
-    ("no_data_yet", "No measurement yet", "Pas encore de mesure", "Noch keine Messung"),
-    ("no_objectives", "No objectives yet.", "Pas encore d’objectifs.", "Noch keine Ziele."),
-    ("next_actions", "Next actions", "Prochaines actions", "Nächste Maßnahmen"),
-    ("no_open_actions", "No open actions.", "Aucune action en cours.", "Keine offenen Maßnahmen."),
-    ("see_plan", "The whole action plan", "Tout le plan d’action", "Der ganze Maßnahmenplan"),
-    ("recent_sessions", "Recent sessions", "Séances récentes", "Letzte Sitzungen"),
-    ("see_sessions", "All sessions", "Toutes les séances", "Alle Sitzungen"),
-    ("no_sessions", "No sessions yet.", "Pas encore de séances.", "Noch keine Sitzungen."),
+    (
+        "of_target",
+        "of the way to target",
+        "du chemin vers la cible",
+        "des Wegs zum Ziel",
+    ),
+    (
+        "no_data_yet",
+        "No measurement yet",
+        "Pas encore de mesure",
+        "Noch keine Messung",
+    ),
+    (
+        "no_objectives",
+        "No objectives yet.",
+        "Pas encore d’objectifs.",
+        "Noch keine Ziele.",
+    ),
+    (
+        "next_actions",
+        "Next actions",
+        "Prochaines actions",
+        "Nächste Maßnahmen",
+    ),
+    (
+        "no_open_actions",
+        "No open actions.",
+        "Aucune action en cours.",
+        "Keine offenen Maßnahmen.",
+    ),
+    (
+        "see_plan",
+        "The whole action plan",
+        "Tout le plan d’action",
+        "Der ganze Maßnahmenplan",
+    ),
+    (
+        "recent_sessions",
+        "Recent sessions",
+        "Séances récentes",
+        "Letzte Sitzungen",
+    ),
+    (
+        "see_sessions",
+        "All sessions",
+        "Toutes les séances",
+        "Alle Sitzungen",
+    ),
+    (
+        "no_sessions",
+        "No sessions yet.",
+        "Pas encore de séances.",
+        "Noch keine Sitzungen.",
+    ),
     ("smart", "SMART", "SMART", "SMART"),
     ("specific", "Specific", "Spécifique", "Spezifisch"),
     ("measurable", "Measurable", "Mesurable", "Messbar"),
@@ -62,56 +127,171 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Échelle d’atteinte des objectifs (−2 à +2, 0 est le résultat attendu)",
         "Zielerreichungsskala (−2 bis +2, 0 ist das erwartete Ergebnis)",
     ),
-    ("gas_levels", "Goal attainment levels", "Niveaux d’atteinte", "Zielerreichungsstufen"),
+    (
+        "gas_levels",
+        "Goal attainment levels",
+        "Niveaux d’atteinte",
+        "Zielerreichungsstufen",
+    ),
     ("level", "Level", "Niveau", "Stufe"),
     ("outcome", "Outcome", "Résultat", "Ergebnis"),
     ("current_level", "current", "actuel", "aktuell"),
     ("measurements", "Measurements", "Mesures", "Messungen"),
-    ("no_measurements", "No measurements yet.", "Pas encore de mesures.", "Noch keine Messungen."),
+    (
+        "no_measurements",
+        "No measurements yet.",
+        "Pas encore de mesures.",
+        "Noch keine Messungen.",
+    ),
     ("date", "Date", "Date", "Datum"),
     ("value", "Value", "Valeur", "Wert"),
     ("note", "Note", "Remarque", "Anmerkung"),
     ("milestones", "Milestones", "Jalons", "Meilensteine"),
-    ("narrative", "Why this objective", "Pourquoi cet objectif", "Warum dieses Ziel"),
+    (
+        "narrative",
+        "Why this objective",
+        "Pourquoi cet objectif",
+        "Warum dieses Ziel",
+    ),
     ("competencies", "Competencies", "Compétences", "Kompetenzen"),
     ("competency", "Competency", "Compétence", "Kompetenz"),
     ("linked_actions", "Actions", "Actions", "Maßnahmen"),
-    ("no_linked_actions", "No actions for this objective yet.", "Pas encore d’actions pour cet objectif.", "Noch keine Maßnahmen zu diesem Ziel."),
-    ("linked_sessions", "Discussed in sessions", "Abordé en séance", "Besprochen in Sitzungen"),
-    ("no_linked_sessions", "Not discussed in a session yet.", "Pas encore abordé en séance.", "Noch in keiner Sitzung besprochen."),
-    ("levels_over_time", "Levels over time", "Niveaux dans le temps", "Stufen im Zeitverlauf"),
+    (
+        "no_linked_actions",
+        "No actions for this objective yet.",
+        "Pas encore d’actions pour cet objectif.",
+        "Noch keine Maßnahmen zu diesem Ziel.",
+    ),
+    (
+        "linked_sessions",
+        "Discussed in sessions",
+        "Abordé en séance",
+        "Besprochen in Sitzungen",
+    ),
+    (
+        "no_linked_sessions",
+        "Not discussed in a session yet.",
+        "Pas encore abordé en séance.",
+        "Noch in keiner Sitzung besprochen.",
+    ),
+    (
+        "levels_over_time",
+        "Levels over time",
+        "Niveaux dans le temps",
+        "Stufen im Zeitverlauf",
+    ),
     ("scale", "Scale", "Échelle", "Skala"),
     ("gap", "Gap", "Écart", "Lücke"),
-    ("latest_vs_target", "Latest level and target", "Dernier niveau et cible", "Letzte Stufe und Ziel"),
-    ("not_assessed", "not assessed", "non évalué", "nicht eingeschätzt"),
+    (
+        "latest_vs_target",
+        "Latest level and target",
+        "Dernier niveau et cible",
+        "Letzte Stufe und Ziel",
+    ),
+    (
+        "not_assessed",
+        "not assessed",
+        "non évalué",
+        "nicht eingeschätzt",
+    ),
     ("members", "Members", "Membres", "Mitglieder"),
     ("member", "Member", "Membre", "Mitglied"),
-    ("all_assessments", "All assessments", "Toutes les évaluations", "Alle Einschätzungen"),
-    ("no_assessments", "No assessments yet.", "Pas encore d’évaluations.", "Noch keine Einschätzungen."),
+    (
+        "all_assessments",
+        "All assessments",
+        "Toutes les évaluations",
+        "Alle Einschätzungen",
+    ),
+    (
+        "no_assessments",
+        "No assessments yet.",
+        "Pas encore d’évaluations.",
+        "Noch keine Einschätzungen.",
+    ),
     ("ratings", "Ratings", "Évaluations", "Einstufungen"),
-    ("observations", "Observations", "Observations", "Beobachtungen"),
+    (
+        "observations",
+        "Observations",
+        "Observations",
+        "Beobachtungen",
+    ),
     ("owner", "Owner", "Responsable", "Verantwortlich"),
     ("agreed", "Agreed", "Convenue le", "Vereinbart"),
     ("done_on", "Done", "Faite le", "Erledigt"),
     ("reviews", "Reviews", "Points d’étape", "Überprüfungen"),
-    ("discussed_in", "Discussed in sessions of", "Abordée lors des séances du", "Besprochen in den Sitzungen vom"),
-    ("no_actions", "No actions in the plan yet.", "Pas encore d’actions dans le plan.", "Noch keine Maßnahmen im Plan."),
-    ("revisions", "Revisions of the plan", "Révisions du plan", "Überarbeitungen des Plans"),
-    ("no_revisions", "The plan has not been revised yet.", "Le plan n’a pas encore été révisé.", "Der Plan wurde noch nicht überarbeitet."),
+    (
+        "discussed_in",
+        "Discussed in sessions of",
+        "Abordée lors des séances du",
+        "Besprochen in den Sitzungen vom",
+    ),
+    (
+        "no_actions",
+        "No actions in the plan yet.",
+        "Pas encore d’actions dans le plan.",
+        "Noch keine Maßnahmen im Plan.",
+    ),
+    (
+        "revisions",
+        "Revisions of the plan",
+        "Révisions du plan",
+        "Überarbeitungen des Plans",
+    ),
+    (
+        "no_revisions",
+        "The plan has not been revised yet.",
+        "Le plan n’a pas encore été révisé.",
+        "Der Plan wurde noch nicht überarbeitet.",
+    ),
     ("session", "Session", "Séance", "Sitzung"),
     ("duration", "Duration", "Durée", "Dauer"),
     ("attendees", "Attendees", "Participants", "Teilnehmende"),
     ("techniques", "Techniques", "Techniques", "Methoden"),
     ("actions", "Actions", "Actions", "Maßnahmen"),
-    ("scaling_questions", "Scaling questions", "Questions d’échelle", "Skalierungsfragen"),
+    (
+        "scaling_questions",
+        "Scaling questions",
+        "Questions d’échelle",
+        "Skalierungsfragen",
+    ),
     ("notes", "Notes", "Notes", "Notizen"),
-    ("lessons_from_session", "Lessons from this session", "Enseignements de cette séance", "Erkenntnisse aus dieser Sitzung"),
-    ("private_notes", "Coach-only notes", "Notes réservées au coach", "Nur für den Coach"),
+    (
+        "lessons_from_session",
+        "Lessons from this session",
+        "Enseignements de cette séance",
+        "Erkenntnisse aus dieser Sitzung",
+    ),
+    (
+        "private_notes",
+        "Coach-only notes",
+        "Notes réservées au coach",
+        "Nur für den Coach",
+    ),
     ("tags", "Tags", "Thèmes", "Schlagwörter"),
-    ("no_lessons", "No lessons written up yet.", "Pas encore d’enseignements rédigés.", "Noch keine Erkenntnisse aufgeschrieben."),
-    ("lessons_from_sessions", "Gathered from session notes", "Tirés des notes de séance", "Aus den Sitzungsnotizen"),
-    ("no_gathered_lessons", "No lessons noted in sessions yet.", "Pas encore d’enseignements notés en séance.", "Noch keine Erkenntnisse in Sitzungen notiert."),
-    ("tagged", "Lessons tagged", "Enseignements sur le thème", "Erkenntnisse zum Schlagwort"),
+    (
+        "no_lessons",
+        "No lessons written up yet.",
+        "Pas encore d’enseignements rédigés.",
+        "Noch keine Erkenntnisse aufgeschrieben.",
+    ),
+    (
+        "lessons_from_sessions",
+        "Gathered from session notes",
+        "Tirés des notes de séance",
+        "Aus den Sitzungsnotizen",
+    ),
+    (
+        "no_gathered_lessons",
+        "No lessons noted in sessions yet.",
+        "Pas encore d’enseignements notés en séance.",
+        "Noch keine Erkenntnisse in Sitzungen notiert.",
+    ),
+    (
+        "tagged",
+        "Lessons tagged",
+        "Enseignements sur le thème",
+        "Erkenntnisse zum Schlagwort",
+    ),
     ("status_proposed", "Proposed", "Proposé", "Vorgeschlagen"),
     ("status_active", "Active", "En cours", "Aktiv"),
     ("status_achieved", "Achieved", "Atteint", "Erreicht"),
@@ -121,28 +301,83 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("action_done", "Done", "Faite", "Erledigt"),
     ("action_blocked", "Blocked", "Bloquée", "Blockiert"),
     ("action_dropped", "Dropped", "Abandonnée", "Verworfen"),
-    ("kind_team", "Team coaching", "Coaching d’équipe", "Teamcoaching"),
-    ("kind_individual", "Individual coaching", "Coaching individuel", "Einzelcoaching"),
-    ("direction_up", "higher is better", "plus c’est haut, mieux c’est", "höher ist besser"),
-    ("direction_down", "lower is better", "plus c’est bas, mieux c’est", "niedriger ist besser"),
+    (
+        "kind_team",
+        "Team coaching",
+        "Coaching d’équipe",
+        "Teamcoaching",
+    ),
+    (
+        "kind_individual",
+        "Individual coaching",
+        "Coaching individuel",
+        "Einzelcoaching",
+    ),
+    (
+        "direction_up",
+        "higher is better",
+        "plus c’est haut, mieux c’est",
+        "höher ist besser",
+    ),
+    (
+        "direction_down",
+        "lower is better",
+        "plus c’est bas, mieux c’est",
+        "niedriger ist besser",
+    ),
     ("audience_coach", "the coach", "le coach", "den Coach"),
     ("audience_client", "the client", "le client", "den Klienten"),
-    ("audience_sponsor", "the sponsor", "le commanditaire", "den Auftraggeber"),
+    (
+        "audience_sponsor",
+        "the sponsor",
+        "le commanditaire",
+        "den Auftraggeber",
+    ),
     ("minutes", "min", "min", "Min."),
 ];
 
 const MONTHS: [[&str; 12]; 3] = [
     [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ],
     [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ],
     [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-        "Oktober", "November", "Dezember",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
     ],
 ];
 
@@ -210,7 +445,11 @@ pub fn format_number(value: f64, language: Language) -> String {
 /// A share (0..1) as a whole percentage: "33%" in English, "33 %" in French and German
 /// (with a no-break space).
 pub fn format_percent(share: f64, language: Language) -> String {
-    let pct = if share.is_finite() { (share * 100.0).round() } else { 0.0 };
+    let pct = if share.is_finite() {
+        (share * 100.0).round()
+    } else {
+        0.0
+    };
     match language {
         Language::En => format!("{pct}%"),
         Language::Fr | Language::De => format!("{pct}\u{a0}%"),
@@ -237,9 +476,18 @@ mod tests {
 
     #[test]
     fn dates_read_naturally_in_each_language() {
-        assert_eq!(format_date(date(2026, 2, 5), Language::En), "5 February 2026");
-        assert_eq!(format_date(date(2026, 2, 5), Language::Fr), "5 février 2026");
-        assert_eq!(format_date(date(2026, 2, 1), Language::Fr), "1er février 2026");
+        assert_eq!(
+            format_date(date(2026, 2, 5), Language::En),
+            "5 February 2026"
+        );
+        assert_eq!(
+            format_date(date(2026, 2, 5), Language::Fr),
+            "5 février 2026"
+        );
+        assert_eq!(
+            format_date(date(2026, 2, 1), Language::Fr),
+            "1er février 2026"
+        );
         assert_eq!(format_date(date(2026, 3, 5), Language::De), "5. März 2026");
     }
 
@@ -258,7 +506,10 @@ mod tests {
         assert_eq!(format_percent(1.0 / 3.0, Language::En), "33%");
         assert_eq!(format_percent(0.5, Language::Fr), "50\u{a0}%");
         assert_eq!(format_value(25.0, Some("%"), Language::En), "25%");
-        assert_eq!(format_value(9.0, Some("defects"), Language::En), "9\u{a0}defects");
+        assert_eq!(
+            format_value(9.0, Some("defects"), Language::En),
+            "9\u{a0}defects"
+        );
         assert_eq!(format_value(2.5, None, Language::De), "2,5");
     }
 
@@ -270,7 +521,10 @@ mod tests {
         keys.dedup();
         assert_eq!(before, keys.len(), "a key appears twice in STRINGS");
         for (key, en, fr, de) in STRINGS {
-            assert!(!en.is_empty() && !fr.is_empty() && !de.is_empty(), "{key} is empty");
+            assert!(
+                !en.is_empty() && !fr.is_empty() && !de.is_empty(),
+                "{key} is empty"
+            );
         }
     }
 }
@@ -286,7 +540,10 @@ mod template_tests {
         for (name, text) in BUILTIN_TEMPLATES {
             let bytes = text.as_bytes();
             for (i, _) in text.match_indices("t.") {
-                let starts_word = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.');
+                let starts_word = i == 0
+                    || !(bytes[i - 1].is_ascii_alphanumeric()
+                        || bytes[i - 1] == b'_'
+                        || bytes[i - 1] == b'.');
                 if !starts_word {
                     continue;
                 }
@@ -294,7 +551,10 @@ mod template_tests {
                     .chars()
                     .take_while(|c| c.is_ascii_lowercase() || *c == '_')
                     .collect();
-                assert!(known.contains_key(key.as_str()), "{name} uses t.{key}, which is not in STRINGS");
+                assert!(
+                    known.contains_key(key.as_str()),
+                    "{name} uses t.{key}, which is not in STRINGS"
+                );
             }
         }
     }

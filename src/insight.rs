@@ -11,7 +11,10 @@ pub const GAS_EXPECTED_LEVEL: f64 = 0.0;
 
 /// Whether the objective's metric must go up or down; derived from baseline and target.
 pub fn direction(measure: &Measure) -> Option<Direction> {
-    let (baseline, target) = (measure.baseline.as_ref()?.value, measure.target.as_ref()?.value);
+    let (baseline, target) = (
+        measure.baseline.as_ref()?.value,
+        measure.target.as_ref()?.value,
+    );
     if target > baseline {
         Some(Direction::Up)
     } else if target < baseline {
@@ -38,7 +41,10 @@ pub fn span(objective: &Objective) -> Option<(f64, f64)> {
         return (first < GAS_EXPECTED_LEVEL).then_some((first, GAS_EXPECTED_LEVEL));
     }
     let measure = objective.front.measure.as_ref()?;
-    let (baseline, target) = (measure.baseline.as_ref()?.value, measure.target.as_ref()?.value);
+    let (baseline, target) = (
+        measure.baseline.as_ref()?.value,
+        measure.target.as_ref()?.value,
+    );
     (baseline != target && baseline.is_finite() && target.is_finite()).then_some((baseline, target))
 }
 
@@ -86,7 +92,11 @@ mod tests {
                     baseline: Some(at(b)),
                     target: Some(at(t)),
                 }),
-                gas: gas.then(|| at((-2..=2).map(|l| (l, format!("level {l}"))).collect::<BTreeMap<_, _>>())),
+                gas: gas.then(|| {
+                    at((-2..=2)
+                        .map(|l| (l, format!("level {l}")))
+                        .collect::<BTreeMap<_, _>>())
+                }),
                 weight: None,
                 relevant: None,
                 achievable: None,
@@ -122,14 +132,23 @@ mod tests {
         // Baseline 14 defects, target 4, latest 9: (9 − 14) / (4 − 14) = −5 / −10 = 0.5.
         let o = objective(Some((14.0, 4.0)), false, &[14.0, 11.0, 9.0]);
         assert_eq!(progress(&o), Some(0.5));
-        assert_eq!(direction(o.front.measure.as_ref().unwrap()), Some(Direction::Down));
+        assert_eq!(
+            direction(o.front.measure.as_ref().unwrap()),
+            Some(Direction::Down)
+        );
     }
 
     #[test]
     fn progress_is_clamped() {
         // Overshoot: (90 − 0) / 75 = 1.2 → 1. Going backwards: (−10 − 0) / 75 → 0.
-        assert_eq!(progress(&objective(Some((0.0, 75.0)), false, &[90.0])), Some(1.0));
-        assert_eq!(progress(&objective(Some((0.0, 75.0)), false, &[-10.0])), Some(0.0));
+        assert_eq!(
+            progress(&objective(Some((0.0, 75.0)), false, &[90.0])),
+            Some(1.0)
+        );
+        assert_eq!(
+            progress(&objective(Some((0.0, 75.0)), false, &[-10.0])),
+            Some(0.0)
+        );
     }
 
     #[test]

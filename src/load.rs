@@ -106,9 +106,9 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     engagement
         .sessions
         .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
-    engagement.lessons.sort_by(|a, b| {
-        (b.front.date, &a.id).cmp(&(a.front.date, &b.id))
-    });
+    engagement
+        .lessons
+        .sort_by(|a, b| (b.front.date, &a.id).cmp(&(a.front.date, &b.id)));
     for o in &mut engagement.objectives {
         o.front.measurements.sort_by_key(|m| m.date);
         o.front.milestones.sort_by_key(|m| m.date);
@@ -225,7 +225,10 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> Vec<(FileKind, PathBuf
                 diags.push(
                     Diagnostic::warning(
                         display_path(root, path),
-                        format!("this file is ignored: it is not a {} file", kind.expected_extension()),
+                        format!(
+                            "this file is ignored: it is not a {} file",
+                            kind.expected_extension()
+                        ),
                     )
                     .with_help(format!(
                         "{} files in {}/ end in {}; rename it if it is one",
@@ -241,7 +244,10 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> Vec<(FileKind, PathBuf
 }
 
 fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
-    let path = err.path().map(|p| display_path(root, p)).unwrap_or_default();
+    let path = err
+        .path()
+        .map(|p| display_path(root, p))
+        .unwrap_or_default();
     if let Some(ancestor) = err.loop_ancestor() {
         return Diagnostic::error(
             path,
@@ -345,7 +351,9 @@ pub fn parse_yaml<T: DeserializeOwned>(
 fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagnostic {
     let inner = err.without_snippet();
     let (message, help) = match inner {
-        YamlError::SerdeUnknownField { field, expected, .. } => (
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => (
             format!("unknown key `{field}` in {what}"),
             match did_you_mean(field, expected.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
@@ -443,7 +451,8 @@ fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(Engagem
                 .to_string()
         };
         diags.push(
-            Diagnostic::error("engagement.yaml", "no engagement.yaml in this folder").with_help(help),
+            Diagnostic::error("engagement.yaml", "no engagement.yaml in this folder")
+                .with_help(help),
         );
         return None;
     }
@@ -524,8 +533,8 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
         }
     };
     if !is_valid_id(&stem) {
-        let mut d = Diagnostic::error(&shown, format!("`{stem}` is not a valid id"))
-            .with_help(format!(
+        let mut d =
+            Diagnostic::error(&shown, format!("`{stem}` is not a valid id")).with_help(format!(
                 "{ID_HELP}: rename the file to {}/{}{}",
                 kind.folder(),
                 suggest_id(&stem),
@@ -547,7 +556,9 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
         );
         return (None, diags);
     }
-    let source = Source { path: shown.clone() };
+    let source = Source {
+        path: shown.clone(),
+    };
     let item = match kind {
         FileKind::Assessment => {
             parse_yaml::<AssessmentFront>(&text, &text, &shown, "this assessment").map(|front| {
@@ -574,7 +585,9 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
                     diags.push(
                         Diagnostic::error(&shown, "the front matter opened here is never closed")
                             .at(&text, 1, 1)
-                            .with_help("add a line `---` after the last YAML key, before the notes"),
+                            .with_help(
+                                "add a line `---` after the last YAML key, before the notes",
+                            ),
                     );
                     return (None, diags);
                 }
@@ -594,8 +607,8 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
             let body = fm.body.to_string();
             let body_line = fm.body_line;
             match kind {
-                FileKind::Objective => {
-                    parse_yaml::<ObjectiveFront>(&text, fm.yaml, &shown, &what).map(|front| {
+                FileKind::Objective => parse_yaml::<ObjectiveFront>(&text, fm.yaml, &shown, &what)
+                    .map(|front| {
                         Item::Objective(Box::new(Objective {
                             id: stem,
                             source,
@@ -603,8 +616,7 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
                             front,
                             body,
                         }))
-                    })
-                }
+                    }),
                 FileKind::Session => {
                     parse_yaml::<SessionFront>(&text, fm.yaml, &shown, &what).map(|front| {
                         Item::Session(Box::new(Session {
@@ -680,8 +692,9 @@ fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostic
                 && !(weight.is_finite() && weight > 0.0)
             {
                 diags.push(
-                    Diagnostic::error(file, "`weight` must be a positive number")
-                        .with_help("weights default to 1; use e.g. 2 for an objective that counts double"),
+                    Diagnostic::error(file, "`weight` must be a positive number").with_help(
+                        "weights default to 1; use e.g. 2 for an objective that counts double",
+                    ),
                 );
             }
             if let Some(gas) = &f.gas {
@@ -703,7 +716,8 @@ fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostic
                     .map(|l| l.to_string())
                     .collect();
                 if !missing.is_empty() || !extra.is_empty() {
-                    let mut message = String::from("goal attainment scaling needs the levels -2, -1, 0, 1 and 2");
+                    let mut message =
+                        String::from("goal attainment scaling needs the levels -2, -1, 0, 1 and 2");
                     if !missing.is_empty() {
                         message.push_str(&format!("; missing: {}", missing.join(", ")));
                     }
@@ -720,9 +734,14 @@ fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostic
                     let v = m.value.value;
                     if v.fract() != 0.0 || !(-2.0..=2.0).contains(&v) {
                         diags.push(
-                            Diagnostic::error(file, format!("`{v}` is not a goal attainment level"))
-                                .at(text, m.value.pos.line, m.value.pos.column)
-                                .with_help("measurements of a `gas` objective are levels: -2, -1, 0, 1 or 2"),
+                            Diagnostic::error(
+                                file,
+                                format!("`{v}` is not a goal attainment level"),
+                            )
+                            .at(text, m.value.pos.line, m.value.pos.column)
+                            .with_help(
+                                "measurements of a `gas` objective are levels: -2, -1, 0, 1 or 2",
+                            ),
                         );
                     }
                 }
@@ -732,9 +751,12 @@ fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostic
             for (name, value) in &s.front.ratings {
                 if !value.value.is_finite() || !(0.0..=10.0).contains(&value.value) {
                     diags.push(
-                        Diagnostic::error(file, format!("the rating `{name}` must be between 0 and 10"))
-                            .at(text, value.pos.line, value.pos.column)
-                            .with_help("scaling questions are answered from 0 to 10"),
+                        Diagnostic::error(
+                            file,
+                            format!("the rating `{name}` must be between 0 and 10"),
+                        )
+                        .at(text, value.pos.line, value.pos.column)
+                        .with_help("scaling questions are answered from 0 to 10"),
                     );
                 }
             }
@@ -791,12 +813,18 @@ struct Unreadable {
 }
 
 /// Cross-file checks: ids, duplicates, references, levels on the scale.
-fn check_engagement(e: &Engagement, info_text: &str, unreadable: &Unreadable, diags: &mut Diagnostics) {
+fn check_engagement(
+    e: &Engagement,
+    info_text: &str,
+    unreadable: &Unreadable,
+    diags: &mut Diagnostics,
+) {
     let mut q = Quoter {
         root: &e.root,
         cache: BTreeMap::new(),
     };
-    q.cache.insert("engagement.yaml".into(), info_text.to_string());
+    q.cache
+        .insert("engagement.yaml".into(), info_text.to_string());
     let info = &e.info;
     let eng = "engagement.yaml";
 
@@ -804,8 +832,14 @@ fn check_engagement(e: &Engagement, info_text: &str, unreadable: &Unreadable, di
     let scale = &info.scale;
     if scale.min >= scale.max {
         diags.push(
-            Diagnostic::error(eng, format!("the scale's min ({}) must be below its max ({})", scale.min, scale.max))
-                .with_help("e.g. min: 1 and max: 5"),
+            Diagnostic::error(
+                eng,
+                format!(
+                    "the scale's min ({}) must be below its max ({})",
+                    scale.min, scale.max
+                ),
+            )
+            .with_help("e.g. min: 1 and max: 5"),
         );
     } else if !scale.labels.is_empty() && scale.labels.len() as i64 != scale.max - scale.min + 1 {
         diags.push(
@@ -826,8 +860,14 @@ fn check_engagement(e: &Engagement, info_text: &str, unreadable: &Unreadable, di
         && end < info.start
     {
         diags.push(
-            Diagnostic::error(eng, format!("the engagement ends ({end}) before it starts ({})", info.start))
-                .with_help("check `start` and `end`"),
+            Diagnostic::error(
+                eng,
+                format!(
+                    "the engagement ends ({end}) before it starts ({})",
+                    info.start
+                ),
+            )
+            .with_help("check `start` and `end`"),
         );
     }
     for (name, value) in [
@@ -847,33 +887,60 @@ fn check_engagement(e: &Engagement, info_text: &str, unreadable: &Unreadable, di
     for c in &info.competencies {
         check_id(&mut q, diags, eng, &c.id, "competency");
         if !seen.insert(c.id.value.as_str()) {
-            diags.push(q.at(
-                Diagnostic::error(eng, format!("the competency `{}` is listed twice", c.id.value))
+            diags.push(
+                q.at(
+                    Diagnostic::error(
+                        eng,
+                        format!("the competency `{}` is listed twice", c.id.value),
+                    )
                     .with_help("give each competency its own id"),
-                c.id.pos,
-            ));
+                    c.id.pos,
+                ),
+            );
         }
         check_level(&mut q, diags, eng, scale, &c.target, "target level");
     }
-    let competency_ids: Vec<&str> = info.competencies.iter().map(|c| c.id.value.as_str()).collect();
+    let competency_ids: Vec<&str> = info
+        .competencies
+        .iter()
+        .map(|c| c.id.value.as_str())
+        .collect();
     let mut seen = BTreeSet::new();
     for m in &info.members {
         check_id(&mut q, diags, eng, &m.id, "member");
         if !seen.insert(m.id.value.as_str()) {
-            diags.push(q.at(
-                Diagnostic::error(eng, format!("the member `{}` is listed twice", m.id.value))
-                    .with_help("give each member their own id"),
-                m.id.pos,
-            ));
+            diags.push(
+                q.at(
+                    Diagnostic::error(eng, format!("the member `{}` is listed twice", m.id.value))
+                        .with_help("give each member their own id"),
+                    m.id.pos,
+                ),
+            );
         }
     }
     let member_ids: Vec<&str> = info.members.iter().map(|m| m.id.value.as_str()).collect();
 
     // Duplicate ids across files of one kind (possible with sub-folders).
-    duplicate_files(diags, "objective", e.objectives.iter().map(|o| (&o.id, &o.source)));
-    duplicate_files(diags, "assessment", e.assessments.iter().map(|a| (&a.id, &a.source)));
-    duplicate_files(diags, "session", e.sessions.iter().map(|s| (&s.id, &s.source)));
-    duplicate_files(diags, "lesson", e.lessons.iter().map(|l| (&l.id, &l.source)));
+    duplicate_files(
+        diags,
+        "objective",
+        e.objectives.iter().map(|o| (&o.id, &o.source)),
+    );
+    duplicate_files(
+        diags,
+        "assessment",
+        e.assessments.iter().map(|a| (&a.id, &a.source)),
+    );
+    duplicate_files(
+        diags,
+        "session",
+        e.sessions.iter().map(|s| (&s.id, &s.source)),
+    );
+    duplicate_files(
+        diags,
+        "lesson",
+        e.lessons.iter().map(|l| (&l.id, &l.source)),
+    );
 
     let objective_ids: Vec<&str> = e
         .objectives
@@ -885,20 +952,52 @@ fn check_engagement(e: &Engagement, info_text: &str, unreadable: &Unreadable, di
 
     for o in &e.objectives {
         for c in &o.front.competencies {
-            check_ref(&mut q, diags, &o.source.path, c, &competency_ids, "competency", "engagement.yaml under `competencies`");
+            check_ref(
+                &mut q,
+                diags,
+                &o.source.path,
+                c,
+                &competency_ids,
+                "competency",
+                "engagement.yaml under `competencies`",
+            );
         }
     }
 
     for a in &e.assessments {
         let file = a.source.path.as_str();
         for (competency, level) in &a.front.ratings {
-            check_ref(&mut q, diags, file, competency, &competency_ids, "competency", "engagement.yaml under `competencies`");
+            check_ref(
+                &mut q,
+                diags,
+                file,
+                competency,
+                &competency_ids,
+                "competency",
+                "engagement.yaml under `competencies`",
+            );
             check_level(&mut q, diags, file, scale, level, "level");
         }
         for (member, ratings) in &a.front.members {
-            check_ref(&mut q, diags, file, member, &member_ids, "member", "engagement.yaml under `members`");
+            check_ref(
+                &mut q,
+                diags,
+                file,
+                member,
+                &member_ids,
+                "member",
+                "engagement.yaml under `members`",
+            );
             for (competency, level) in ratings {
-                check_ref(&mut q, diags, file, competency, &competency_ids, "competency", "engagement.yaml under `competencies`");
+                check_ref(
+                    &mut q,
+                    diags,
+                    file,
+                    competency,
+                    &competency_ids,
+                    "competency",
+                    "engagement.yaml under `competencies`",
+                );
                 check_level(&mut q, diags, file, scale, level, "level");
             }
         }
@@ -909,14 +1008,27 @@ fn check_engagement(e: &Engagement, info_text: &str, unreadable: &Unreadable, di
     for action in &e.plan.actions {
         check_id(&mut q, diags, plan, &action.id, "action");
         if !seen.insert(action.id.value.as_str()) {
-            diags.push(q.at(
-                Diagnostic::error(plan, format!("two actions have the id `{}`", action.id.value))
+            diags.push(
+                q.at(
+                    Diagnostic::error(
+                        plan,
+                        format!("two actions have the id `{}`", action.id.value),
+                    )
                     .with_help("give each action its own id"),
-                action.id.pos,
-            ));
+                    action.id.pos,
+                ),
+            );
         }
         if let Some(objective) = &action.objective {
-            check_ref(&mut q, diags, plan, objective, &objective_ids, "objective", "objectives/");
+            check_ref(
+                &mut q,
+                diags,
+                plan,
+                objective,
+                &objective_ids,
+                "objective",
+                "objectives/",
+            );
         }
         match (action.status, &action.done) {
             (ActionStatus::Done, None) => diags.push(q.at(
@@ -936,7 +1048,15 @@ fn check_engagement(e: &Engagement, info_text: &str, unreadable: &Unreadable, di
     for s in &e.sessions {
         let file = s.source.path.as_str();
         for o in &s.front.objectives {
-            check_ref(&mut q, diags, file, o, &objective_ids, "objective", "objectives/");
+            check_ref(
+                &mut q,
+                diags,
+                file,
+                o,
+                &objective_ids,
+                "objective",
+                "objectives/",
+            );
         }
         for a in s.front.actions.iter().filter(|_| !unreadable.plan) {
             check_ref(&mut q, diags, file, a, &action_ids, "action", "plan.yaml");
@@ -944,31 +1064,53 @@ fn check_engagement(e: &Engagement, info_text: &str, unreadable: &Unreadable, di
     }
     for l in &e.lessons {
         for o in &l.front.objectives {
-            check_ref(&mut q, diags, &l.source.path, o, &objective_ids, "objective", "objectives/");
+            check_ref(
+                &mut q,
+                diags,
+                &l.source.path,
+                o,
+                &objective_ids,
+                "objective",
+                "objectives/",
+            );
         }
     }
 }
 
 fn check_id(q: &mut Quoter, diags: &mut Diagnostics, file: &str, id: &At<String>, what: &str) {
     if !is_valid_id(&id.value) {
-        diags.push(q.at(
-            Diagnostic::error(file, format!("`{}` is not a valid {what} id", id.value))
-                .with_help(format!("{ID_HELP}, e.g. `{}`", suggest_id(&id.value))),
-            id.pos,
-        ));
+        diags.push(
+            q.at(
+                Diagnostic::error(file, format!("`{}` is not a valid {what} id", id.value))
+                    .with_help(format!("{ID_HELP}, e.g. `{}`", suggest_id(&id.value))),
+                id.pos,
+            ),
+        );
     }
 }
 
-fn check_level(q: &mut Quoter, diags: &mut Diagnostics, file: &str, scale: &Scale, level: &At<i64>, what: &str) {
+fn check_level(
+    q: &mut Quoter,
+    diags: &mut Diagnostics,
+    file: &str,
+    scale: &Scale,
+    level: &At<i64>,
+    what: &str,
+) {
     if scale.min < scale.max && !(scale.min..=scale.max).contains(&level.value) {
-        diags.push(q.at(
-            Diagnostic::error(
-                file,
-                format!("the {what} {} is off the scale ({}…{})", level.value, scale.min, scale.max),
-            )
-            .with_help("use a level of the scale defined in engagement.yaml"),
-            level.pos,
-        ));
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "the {what} {} is off the scale ({}…{})",
+                        level.value, scale.min, scale.max
+                    ),
+                )
+                .with_help("use a level of the scale defined in engagement.yaml"),
+                level.pos,
+            ),
+        );
     }
 }
 
@@ -987,12 +1129,18 @@ fn check_ref(
     let help = match did_you_mean(&reference.value, known.iter().copied()) {
         Some(close) => format!("did you mean `{close}`?"),
         None if known.is_empty() => format!("no {what} is defined yet: add it in {defined_in}"),
-        None => format!("known {what} ids: {} (defined in {defined_in})", known.join(", ")),
+        None => format!(
+            "known {what} ids: {} (defined in {defined_in})",
+            known.join(", ")
+        ),
     };
-    diags.push(q.at(
-        Diagnostic::error(file, format!("there is no {what} `{}`", reference.value)).with_help(help),
-        reference.pos,
-    ));
+    diags.push(
+        q.at(
+            Diagnostic::error(file, format!("there is no {what} `{}`", reference.value))
+                .with_help(help),
+            reference.pos,
+        ),
+    );
 }
 
 fn duplicate_files<'a>(
@@ -1010,7 +1158,10 @@ fn duplicate_files<'a>(
             diags.push(
                 Diagnostic::error(
                     files[1],
-                    format!("two {what} files have the id `{id}`: {}", files.join(" and ")),
+                    format!(
+                        "two {what} files have the id `{id}`: {}",
+                        files.join(" and ")
+                    ),
                 )
                 .with_help("ids come from file names: rename one of the files"),
             );
@@ -1039,9 +1190,20 @@ mod tests {
 
     #[test]
     fn front_matter_must_open_on_the_first_line_and_close() {
-        assert_eq!(split_front_matter("title: x\n"), Err(FrontMatterError::Missing));
-        assert_eq!(split_front_matter("---\ntitle: x\n"), Err(FrontMatterError::NotClosed));
-        assert_eq!(split_front_matter("---\r\ntitle: x\r\n---\r\nB").unwrap().body, "B");
+        assert_eq!(
+            split_front_matter("title: x\n"),
+            Err(FrontMatterError::Missing)
+        );
+        assert_eq!(
+            split_front_matter("---\ntitle: x\n"),
+            Err(FrontMatterError::NotClosed)
+        );
+        assert_eq!(
+            split_front_matter("---\r\ntitle: x\r\n---\r\nB")
+                .unwrap()
+                .body,
+            "B"
+        );
         assert_eq!(split_front_matter("---\ntitle: x\n---").unwrap().body, "");
     }
 
@@ -1073,7 +1235,10 @@ mod tests {
         let fm = split_front_matter(text).unwrap();
         let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session").unwrap_err();
         assert_eq!(err.line, 2);
-        assert_eq!(err.message, "`2026-02-30` is not a date: February 2026 has 28 days");
+        assert_eq!(
+            err.message,
+            "`2026-02-30` is not a date: February 2026 has 28 days"
+        );
 
         let text = "---\ndate: 2026-02-03\ntitle: x\nduration: ninety\n---\n";
         let fm = split_front_matter(text).unwrap();
@@ -1086,7 +1251,8 @@ mod tests {
     fn missing_keys_and_bad_enum_values_are_explained() {
         let text = "---\ntitle: x\n---\n";
         let fm = split_front_matter(text).unwrap();
-        let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session front matter").unwrap_err();
+        let err =
+            parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session front matter").unwrap_err();
         assert_eq!(err.message, "missing key `date` in session front matter");
 
         let text = "---\ntitle: x\nstatus: actve\n---\n";

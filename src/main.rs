@@ -7,7 +7,9 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use coachsite::{Audience, BuildOptions, Date, Diagnostic, Diagnostics, build, default_output, site};
+use coachsite::{
+    Audience, BuildOptions, Date, Diagnostic, Diagnostics, build, default_output, site,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -71,7 +73,9 @@ fn main() -> ExitCode {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     };
     match cli.command {
         Command::Build {
@@ -142,8 +146,11 @@ fn run_build(
         Err(err) => {
             let mut diags = Diagnostics::default();
             diags.push(
-                Diagnostic::error(out.display().to_string(), format!("cannot write the site: {err}"))
-                    .with_help("check that the folder is writable and the disk is not full"),
+                Diagnostic::error(
+                    out.display().to_string(),
+                    format!("cannot write the site: {err}"),
+                )
+                .with_help("check that the folder is writable and the disk is not full"),
             );
             fail(&diags)
         }

@@ -97,13 +97,18 @@ mod tests {
     fn headings_get_ids_and_shift_down() {
         let html = to_html("# Check-in\n\n## Actions agreed\n\n# Check-in\n");
         assert!(html.contains("<h2 id=\"check-in\">Check-in</h2>"), "{html}");
-        assert!(html.contains("<h3 id=\"actions-agreed\">Actions agreed</h3>"), "{html}");
+        assert!(
+            html.contains("<h3 id=\"actions-agreed\">Actions agreed</h3>"),
+            "{html}"
+        );
         assert!(html.contains("<h2 id=\"check-in-2\">"), "{html}");
     }
 
     #[test]
     fn extensions_are_on() {
-        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ new[^1]\n\n[^1]: note\n");
+        let html = to_html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ new[^1]\n\n[^1]: note\n",
+        );
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("type=\"checkbox\""), "{html}");
         assert!(html.contains("<del>old</del>"), "{html}");

@@ -34,9 +34,15 @@ impl Date {
                 "`{text}` is not a date: write dates as YYYY-MM-DD, e.g. 2026-02-05"
             ));
         }
-        let year: i32 = text[0..4].parse().map_err(|_| format!("`{text}`: bad year"))?;
-        let month: u32 = text[5..7].parse().map_err(|_| format!("`{text}`: bad month"))?;
-        let day: u32 = text[8..10].parse().map_err(|_| format!("`{text}`: bad day"))?;
+        let year: i32 = text[0..4]
+            .parse()
+            .map_err(|_| format!("`{text}`: bad year"))?;
+        let month: u32 = text[5..7]
+            .parse()
+            .map_err(|_| format!("`{text}`: bad month"))?;
+        let day: u32 = text[8..10]
+            .parse()
+            .map_err(|_| format!("`{text}`: bad day"))?;
         if !(1..=12).contains(&month) {
             return Err(format!("`{text}` is not a date: there is no month {month}"));
         }
@@ -666,7 +672,11 @@ mod tests {
             Date::parse("2028-02-30").unwrap_err(),
             "`2028-02-30` is not a date: February 2028 has 29 days"
         );
-        assert!(Date::parse("2026-13-01").unwrap_err().contains("no month 13"));
+        assert!(
+            Date::parse("2026-13-01")
+                .unwrap_err()
+                .contains("no month 13")
+        );
         assert!(Date::parse("5.2.2026").unwrap_err().contains("YYYY-MM-DD"));
     }
 

@@ -25,11 +25,26 @@ use crate::model::*;
 /// The built-in templates, by file name.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
-    ("dashboard.html", include_str!("../templates/dashboard.html")),
-    ("objectives.html", include_str!("../templates/objectives.html")),
-    ("objective.html", include_str!("../templates/objective.html")),
-    ("assessments.html", include_str!("../templates/assessments.html")),
-    ("assessment.html", include_str!("../templates/assessment.html")),
+    (
+        "dashboard.html",
+        include_str!("../templates/dashboard.html"),
+    ),
+    (
+        "objectives.html",
+        include_str!("../templates/objectives.html"),
+    ),
+    (
+        "objective.html",
+        include_str!("../templates/objective.html"),
+    ),
+    (
+        "assessments.html",
+        include_str!("../templates/assessments.html"),
+    ),
+    (
+        "assessment.html",
+        include_str!("../templates/assessment.html"),
+    ),
     ("plan.html", include_str!("../templates/plan.html")),
     ("sessions.html", include_str!("../templates/sessions.html")),
     ("session.html", include_str!("../templates/session.html")),
@@ -85,7 +100,9 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
                 Err(err) => {
                     diags.push(
                         Diagnostic::error(
-                            err.path().map(|p| display_path(root, p)).unwrap_or_default(),
+                            err.path()
+                                .map(|p| display_path(root, p))
+                                .unwrap_or_default(),
                             format!("cannot read the templates folder: {err}"),
                         )
                         .with_help("check the templates/ folder for a broken or looping link"),
@@ -117,7 +134,9 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
         }
     }
     let mut tera = Tera::new();
-    if let Err(err) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+    if let Err(err) =
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    {
         diags.push(template_error(&err));
     }
     if diags.has_errors() {
@@ -357,11 +376,16 @@ impl Views<'_> {
     }
 
     fn action_link(&self, id: &str) -> Option<Link> {
-        self.e.plan.actions.iter().find(|a| a.id == id).map(|a| Link {
-            title: a.title.clone(),
-            url: action_url(id),
-            date: String::new(),
-        })
+        self.e
+            .plan
+            .actions
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| Link {
+                title: a.title.clone(),
+                url: action_url(id),
+                date: String::new(),
+            })
     }
 
     fn session_link(&self, s: &Session) -> Link {
@@ -541,7 +565,10 @@ impl Views<'_> {
             due: a.due.map(|d| self.date(d)),
             done: a.done.as_ref().map(|d| self.date(d.value)),
             note: a.note.clone(),
-            objective: a.objective.as_ref().and_then(|o| self.objective_link(&o.value)),
+            objective: a
+                .objective
+                .as_ref()
+                .and_then(|o| self.objective_link(&o.value)),
             reviews: a
                 .reviews
                 .iter()
@@ -644,7 +671,11 @@ fn to_value<T: Serialize>(view: &T) -> Result<Value, Diagnostic> {
 }
 
 /// Renders every page of the site for an engagement already filtered for its audience.
-pub fn render_site(e: &Engagement, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn render_site(
+    e: &Engagement,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, Diagnostics> {
     match build_jobs(e, options) {
         Ok((site, t, jobs)) => render_jobs(theme, &site, &t, jobs, options),
         Err(d) => {
@@ -655,20 +686,47 @@ pub fn render_site(e: &Engagement, theme: &Theme, options: &RenderOptions) -> Re
     }
 }
 
-fn build_jobs(e: &Engagement, options: &RenderOptions) -> Result<(Value, Value, Vec<PageJob>), Diagnostic> {
+fn build_jobs(
+    e: &Engagement,
+    options: &RenderOptions,
+) -> Result<(Value, Value, Vec<PageJob>), Diagnostic> {
     let lang = e.info.language;
     let v = Views { e, lang };
     let sponsor = options.audience == Audience::Sponsor;
 
     let mut nav = vec![
-        NavItem { key: "dashboard", url: "index.html", label: v.t("nav_dashboard") },
-        NavItem { key: "objectives", url: "objectives/index.html", label: v.t("nav_objectives") },
-        NavItem { key: "assessments", url: "assessments/index.html", label: v.t("nav_assessments") },
-        NavItem { key: "plan", url: "plan/index.html", label: v.t("nav_plan") },
+        NavItem {
+            key: "dashboard",
+            url: "index.html",
+            label: v.t("nav_dashboard"),
+        },
+        NavItem {
+            key: "objectives",
+            url: "objectives/index.html",
+            label: v.t("nav_objectives"),
+        },
+        NavItem {
+            key: "assessments",
+            url: "assessments/index.html",
+            label: v.t("nav_assessments"),
+        },
+        NavItem {
+            key: "plan",
+            url: "plan/index.html",
+            label: v.t("nav_plan"),
+        },
     ];
     if !sponsor {
-        nav.push(NavItem { key: "sessions", url: "sessions/index.html", label: v.t("nav_sessions") });
-        nav.push(NavItem { key: "lessons", url: "lessons/index.html", label: v.t("nav_lessons") });
+        nav.push(NavItem {
+            key: "sessions",
+            url: "sessions/index.html",
+            label: v.t("nav_sessions"),
+        });
+        nav.push(NavItem {
+            key: "lessons",
+            url: "lessons/index.html",
+            label: v.t("nav_lessons"),
+        });
     }
     let info = &e.info;
     let period = match info.end {
@@ -682,7 +740,11 @@ fn build_jobs(e: &Engagement, options: &RenderOptions) -> Result<(Value, Value, 
         .filter(|b| b.starts_with("http://") || b.starts_with("https://"))
         .map(|b| format!("{}/", b.trim_end_matches('/')));
     let site = SiteView {
-        title: info.site.title.clone().unwrap_or_else(|| info.title.clone()),
+        title: info
+            .site
+            .title
+            .clone()
+            .unwrap_or_else(|| info.title.clone()),
         lang: i18n::code(lang),
         as_of: v.date(options.as_of),
         audience: options.audience.name(),
@@ -706,18 +768,40 @@ fn build_jobs(e: &Engagement, options: &RenderOptions) -> Result<(Value, Value, 
     let t = to_value(&i18n::strings(lang))?;
 
     let mut jobs = Vec::new();
-    let dashboard_crumb = || Crumb { label: v.t("nav_dashboard"), url: "index.html" };
+    let dashboard_crumb = || Crumb {
+        label: v.t("nav_dashboard"),
+        url: "index.html",
+    };
 
     // Objectives: one view each, used by the dashboard, the index and its own page.
-    let objective_views: Vec<ObjectiveView> = e.objectives.par_iter().map(|o| v.objective(o)).collect();
-    let objective_values = objective_views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?;
+    // Lists show the ones being worked on first, then by due date.
+    let mut ordered: Vec<&Objective> = e.objectives.iter().collect();
+    ordered.sort_by_key(|o| {
+        (
+            status_rank(o.front.status),
+            o.front.due.is_none(),
+            o.front.due,
+            &o.id,
+        )
+    });
+    let objective_views: Vec<ObjectiveView> = ordered.par_iter().map(|o| v.objective(o)).collect();
+    let objective_values = objective_views
+        .iter()
+        .map(to_value)
+        .collect::<Result<Vec<_>, _>>()?;
     let objectives_value = Value::from(objective_values.clone());
-    for (o, value) in e.objectives.iter().zip(objective_values) {
+    for (o, value) in ordered.iter().zip(objective_values) {
         jobs.push(PageJob {
             path: objective_url(&o.id),
             template: "objective.html",
             current: "objectives",
-            crumbs: vec![dashboard_crumb(), Crumb { label: v.t("nav_objectives"), url: "objectives/index.html" }],
+            crumbs: vec![
+                dashboard_crumb(),
+                Crumb {
+                    label: v.t("nav_objectives"),
+                    url: "objectives/index.html",
+                },
+            ],
             page: value,
         });
     }
@@ -736,9 +820,17 @@ fn build_jobs(e: &Engagement, options: &RenderOptions) -> Result<(Value, Value, 
         .iter()
         .filter(|a| matches!(a.status, ActionStatus::Open | ActionStatus::Blocked))
         .collect();
-    next.sort_by(|a, b| (a.due.is_none(), a.due, &a.id.value).cmp(&(b.due.is_none(), b.due, &b.id.value)));
+    next.sort_by(|a, b| {
+        (a.due.is_none(), a.due, &a.id.value).cmp(&(b.due.is_none(), b.due, &b.id.value))
+    });
     let next_actions: Vec<ActionLink> = next.iter().take(5).map(|a| v.action_short(a)).collect();
-    let recent: Vec<Link> = e.sessions.iter().rev().take(5).map(|s| v.session_link(s)).collect();
+    let recent: Vec<Link> = e
+        .sessions
+        .iter()
+        .rev()
+        .take(5)
+        .map(|s| v.session_link(s))
+        .collect();
     jobs.push(PageJob {
         path: "index.html".into(),
         template: "dashboard.html",
@@ -759,6 +851,17 @@ fn build_jobs(e: &Engagement, options: &RenderOptions) -> Result<(Value, Value, 
         lesson_jobs(&v, &mut jobs)?;
     }
     Ok((site, t, jobs))
+}
+
+/// The order of objectives in lists: what is being worked on first.
+fn status_rank(status: ObjectiveStatus) -> u8 {
+    match status {
+        ObjectiveStatus::Active => 0,
+        ObjectiveStatus::Proposed => 1,
+        ObjectiveStatus::Paused => 2,
+        ObjectiveStatus::Achieved => 3,
+        ObjectiveStatus::Dropped => 4,
+    }
 }
 
 fn page_value(entries: &[(&'static str, Value)]) -> Value {
@@ -821,7 +924,12 @@ fn members_table(v: &Views, a: &Assessment) -> Option<MembersTable> {
         .info
         .competencies
         .iter()
-        .filter(|c| a.front.members.values().any(|r| r.keys().any(|k| k.value == c.id.value)))
+        .filter(|c| {
+            a.front
+                .members
+                .values()
+                .any(|r| r.keys().any(|k| k.value == c.id.value))
+        })
         .collect();
     let rating = |member: &str, competency: &str| {
         a.front
@@ -838,7 +946,10 @@ fn members_table(v: &Views, a: &Assessment) -> Option<MembersTable> {
         .filter(|m| a.front.members.keys().any(|k| k.value == m.id.value))
         .map(|m| MemberRow {
             name: m.name.clone(),
-            levels: competencies.iter().map(|c| rating(&m.id.value, &c.id.value)).collect(),
+            levels: competencies
+                .iter()
+                .map(|c| rating(&m.id.value, &c.id.value))
+                .collect(),
         })
         .collect();
     Some(MembersTable {
@@ -861,7 +972,8 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
     let e = v.e;
     let scale = &e.info.scale;
     let label = |level: i64| scale.label(level).map(str::to_string);
-    let gap = |target: i64, level: Option<i64>| level.map(|l| format_number((target - l) as f64, v.lang));
+    let gap =
+        |target: i64, level: Option<i64>| level.map(|l| format_number((target - l) as f64, v.lang));
     let links: Vec<AssessmentLink> = e
         .assessments
         .iter()
@@ -881,7 +993,11 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
             CompetencyRow {
                 anchor: format!("competency-{id}"),
                 name: c.name.clone(),
-                levels: e.assessments.iter().map(|a| level_of(a, id).map(|l| l.to_string())).collect(),
+                levels: e
+                    .assessments
+                    .iter()
+                    .map(|a| level_of(a, id).map(|l| l.to_string()))
+                    .collect(),
                 latest: latest.map(|l| l.to_string()),
                 latest_label: latest.and_then(label),
                 target: c.target.value,
@@ -934,8 +1050,14 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
             template: "assessment.html",
             current: "assessments",
             crumbs: vec![
-                Crumb { label: v.t("nav_dashboard"), url: "index.html" },
-                Crumb { label: v.t("nav_assessments"), url: "assessments/index.html" },
+                Crumb {
+                    label: v.t("nav_dashboard"),
+                    url: "index.html",
+                },
+                Crumb {
+                    label: v.t("nav_assessments"),
+                    url: "assessments/index.html",
+                },
             ],
             page: page_value(&[
                 ("title", Value::from(a.front.title.clone())),
@@ -955,15 +1077,30 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
 fn plan_job(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
     let e = v.e;
     let mut groups = Vec::new();
-    for status in [ActionStatus::Open, ActionStatus::Blocked, ActionStatus::Done, ActionStatus::Dropped] {
-        let mut actions: Vec<&Action> = e.plan.actions.iter().filter(|a| a.status == status).collect();
+    for status in [
+        ActionStatus::Open,
+        ActionStatus::Blocked,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ] {
+        let mut actions: Vec<&Action> = e
+            .plan
+            .actions
+            .iter()
+            .filter(|a| a.status == status)
+            .collect();
         if actions.is_empty() {
             continue;
         }
         if status == ActionStatus::Done {
-            actions.sort_by(|a, b| (b.done.as_ref().map(|d| d.value), &a.id.value).cmp(&(a.done.as_ref().map(|d| d.value), &b.id.value)));
+            actions.sort_by(|a, b| {
+                (b.done.as_ref().map(|d| d.value), &a.id.value)
+                    .cmp(&(a.done.as_ref().map(|d| d.value), &b.id.value))
+            });
         } else {
-            actions.sort_by(|a, b| (a.due.is_none(), a.due, &a.id.value).cmp(&(b.due.is_none(), b.due, &b.id.value)));
+            actions.sort_by(|a, b| {
+                (a.due.is_none(), a.due, &a.id.value).cmp(&(b.due.is_none(), b.due, &b.id.value))
+            });
         }
         let (key, label) = v.action_status(status);
         groups.push(ActionGroup {
@@ -983,14 +1120,20 @@ fn plan_job(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
         template: "plan.html",
         current: "plan",
         crumbs: vec![],
-        page: page_value(&[("groups", to_value(&groups)?), ("revisions", to_value(&revisions)?)]),
+        page: page_value(&[
+            ("groups", to_value(&groups)?),
+            ("revisions", to_value(&revisions)?),
+        ]),
     });
     Ok(())
 }
 
 fn session_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
     let e = v.e;
-    let views: Vec<SessionView> = (0..e.sessions.len()).into_par_iter().map(|i| v.session(i)).collect();
+    let views: Vec<SessionView> = (0..e.sessions.len())
+        .into_par_iter()
+        .map(|i| v.session(i))
+        .collect();
     #[derive(Serialize)]
     struct Row<'a> {
         url: &'a str,
@@ -1026,8 +1169,14 @@ fn session_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
                 template: "session.html",
                 current: "sessions",
                 crumbs: vec![
-                    Crumb { label: v.t("nav_dashboard"), url: "index.html" },
-                    Crumb { label: v.t("nav_sessions"), url: "sessions/index.html" },
+                    Crumb {
+                        label: v.t("nav_dashboard"),
+                        url: "index.html",
+                    },
+                    Crumb {
+                        label: v.t("nav_sessions"),
+                        url: "sessions/index.html",
+                    },
                 ],
                 page: to_value(view)?,
             })
@@ -1045,7 +1194,9 @@ fn lesson_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
     let mut tags: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, l) in e.lessons.iter().enumerate() {
         for tag in &l.front.tags {
-            let entry = tags.entry(slug(tag)).or_insert_with(|| (tag.clone(), Vec::new()));
+            let entry = tags
+                .entry(slug(tag))
+                .or_insert_with(|| (tag.clone(), Vec::new()));
             if !entry.1.contains(&i) {
                 entry.1.push(i);
             }
@@ -1102,8 +1253,14 @@ fn lesson_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
             template: "lesson.html",
             current: "lessons",
             crumbs: vec![
-                Crumb { label: v.t("nav_dashboard"), url: "index.html" },
-                Crumb { label: v.t("nav_lessons"), url: "lessons/index.html" },
+                Crumb {
+                    label: v.t("nav_dashboard"),
+                    url: "index.html",
+                },
+                Crumb {
+                    label: v.t("nav_lessons"),
+                    url: "lessons/index.html",
+                },
             ],
             page: value.clone(),
         });
@@ -1115,10 +1272,19 @@ fn lesson_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
             template: "tag.html",
             current: "lessons",
             crumbs: vec![
-                Crumb { label: v.t("nav_dashboard"), url: "index.html" },
-                Crumb { label: v.t("nav_lessons"), url: "lessons/index.html" },
+                Crumb {
+                    label: v.t("nav_dashboard"),
+                    url: "index.html",
+                },
+                Crumb {
+                    label: v.t("nav_lessons"),
+                    url: "lessons/index.html",
+                },
             ],
-            page: page_value(&[("name", Value::from(name.clone())), ("lessons", Value::from(list))]),
+            page: page_value(&[
+                ("name", Value::from(name.clone())),
+                ("lessons", Value::from(list)),
+            ]),
         });
     }
     Ok(())

@@ -27,7 +27,10 @@ pub struct WriteStats {
 
 /// Copies the engagement's `static/` folder into the list of output files. A generated
 /// page wins over a static file of the same path (with a warning).
-pub fn static_files(root: &Path, files: &mut Vec<OutputFile>) -> Result<Vec<Diagnostic>, Diagnostic> {
+pub fn static_files(
+    root: &Path,
+    files: &mut Vec<OutputFile>,
+) -> Result<Vec<Diagnostic>, Diagnostic> {
     let dir = root.join("static");
     let mut warnings = Vec::new();
     if !dir.is_dir() {
@@ -41,7 +44,9 @@ pub fn static_files(root: &Path, files: &mut Vec<OutputFile>) -> Result<Vec<Diag
     for entry in walker {
         let entry = entry.map_err(|err| {
             Diagnostic::error(
-                err.path().map(|p| display_path(root, p)).unwrap_or_else(|| "static/".into()),
+                err.path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| "static/".into()),
                 format!("cannot read the static folder: {err}"),
             )
             .with_help("check static/ for a broken or looping link")
@@ -52,14 +57,20 @@ pub fn static_files(root: &Path, files: &mut Vec<OutputFile>) -> Result<Vec<Diag
         let path = display_path(&dir, entry.path());
         if files.iter().any(|f| f.path == path) {
             warnings.push(
-                Diagnostic::warning(display_path(root, entry.path()), format!("not copied: the site already has a page `{path}`"))
-                    .with_help("rename the file in static/"),
+                Diagnostic::warning(
+                    display_path(root, entry.path()),
+                    format!("not copied: the site already has a page `{path}`"),
+                )
+                .with_help("rename the file in static/"),
             );
             continue;
         }
         let bytes = fs::read(entry.path()).map_err(|err| {
-            Diagnostic::error(display_path(root, entry.path()), format!("cannot read this file: {err}"))
-                .with_help("check that you may read it")
+            Diagnostic::error(
+                display_path(root, entry.path()),
+                format!("cannot read this file: {err}"),
+            )
+            .with_help("check that you may read it")
         })?;
         files.push(OutputFile { path, bytes });
     }
@@ -74,15 +85,21 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let root_abs = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let out_abs = absolute(out);
     if root_abs.starts_with(&out_abs) {
-        return Err(Diagnostic::error(shown, "the output folder contains the engagement folder")
-            .with_help("choose an output folder of its own, e.g. -o public"));
+        return Err(
+            Diagnostic::error(shown, "the output folder contains the engagement folder")
+                .with_help("choose an output folder of its own, e.g. -o public"),
+        );
     }
     if out.exists() {
         if !out.is_dir() {
-            return Err(Diagnostic::error(shown, "the output path is a file, not a folder")
-                .with_help("choose another output folder with -o"));
+            return Err(
+                Diagnostic::error(shown, "the output path is a file, not a folder")
+                    .with_help("choose another output folder with -o"),
+            );
         }
-        let empty = fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty && !out.join(MARKER).exists() {
             return Err(Diagnostic::error(
                 shown,
@@ -102,7 +119,11 @@ fn absolute(path: &Path) -> PathBuf {
         match (existing.file_name(), existing.parent()) {
             (Some(name), Some(parent)) => {
                 rest.push(name.to_os_string());
-                existing = if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_path_buf() };
+                existing = if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                };
             }
             _ => break,
         }
@@ -198,9 +219,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let stats = write(&out, &[file("index.html", "a"), file("x/y.html", "b")]).unwrap();
-        assert_eq!(stats, WriteStats { written: 2, unchanged: 0 });
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 2,
+                unchanged: 0
+            }
+        );
         let stats = write(&out, &[file("index.html", "a"), file("x/z.html", "c")]).unwrap();
-        assert_eq!(stats, WriteStats { written: 1, unchanged: 1 });
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 1,
+                unchanged: 1
+            }
+        );
         assert!(!out.join("x/y.html").exists(), "stale pages are gone");
         assert_eq!(fs::read_to_string(out.join("x/z.html")).unwrap(), "c");
         assert!(out.join(MARKER).exists());

@@ -33,16 +33,29 @@ fn assert_links_resolve(out: &Path) -> usize {
         let html = String::from_utf8(bytes).unwrap();
         let dir = Path::new(&path).parent().unwrap_or(Path::new(""));
         for link in links(&html) {
-            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with("mailto:")
+            {
                 continue;
             }
-            assert!(!link.starts_with('/'), "{path}: absolute link {link} breaks file:// and sub-paths");
+            assert!(
+                !link.starts_with('/'),
+                "{path}: absolute link {link} breaks file:// and sub-paths"
+            );
             let (file, anchor) = link.split_once('#').unwrap_or((&link, ""));
-            let target = if file.is_empty() { out.join(&path) } else { out.join(dir).join(file) };
+            let target = if file.is_empty() {
+                out.join(&path)
+            } else {
+                out.join(dir).join(file)
+            };
             assert!(target.is_file(), "{path}: broken link {link}");
             if !anchor.is_empty() {
                 let page = std::fs::read_to_string(&target).unwrap();
-                assert!(page.contains(&format!("id=\"{anchor}\"")), "{path}: no anchor #{anchor} in {file}");
+                assert!(
+                    page.contains(&format!("id=\"{anchor}\"")),
+                    "{path}: no anchor #{anchor} in {file}"
+                );
             }
             checked += 1;
         }
@@ -71,15 +84,29 @@ fn the_example_builds_every_page_kind_with_working_links() {
         assert!(p.has(page), "missing {page}");
     }
     let files: Vec<String> = snapshot(&p.out).into_iter().map(|(f, _)| f).collect();
-    let count = |prefix: &str| files.iter().filter(|f| f.starts_with(prefix) && !f.ends_with("index.html")).count();
+    let count = |prefix: &str| {
+        files
+            .iter()
+            .filter(|f| f.starts_with(prefix) && !f.ends_with("index.html"))
+            .count()
+    };
     assert!(count("assessments/") >= 3, "one page per assessment");
     assert!(count("sessions/") >= 10, "one page per session");
     assert!(count("lessons/tags/") >= 1, "tag pages");
     assert!(assert_links_resolve(&p.out) > 200);
     // Every page links to every section through the navigation bar.
-    for (path, bytes) in snapshot(&p.out).iter().filter(|(f, _)| f.ends_with(".html")) {
+    for (path, bytes) in snapshot(&p.out)
+        .iter()
+        .filter(|(f, _)| f.ends_with(".html"))
+    {
         let html = String::from_utf8_lossy(bytes);
-        for section in ["objectives/index.html", "assessments/index.html", "plan/index.html", "sessions/index.html", "lessons/index.html"] {
+        for section in [
+            "objectives/index.html",
+            "assessments/index.html",
+            "plan/index.html",
+            "sessions/index.html",
+            "lessons/index.html",
+        ] {
             assert!(html.contains(section), "{path} does not link to {section}");
         }
     }
@@ -109,11 +136,18 @@ fn a_second_build_keeps_unchanged_files() {
     p.build_ok(&[]);
     let output = p.build(&[]);
     assert!(stderr(&output).contains("0 written"), "{}", stderr(&output));
-    p.edit("sessions/2026-01-20-kick-off.md", "The team mapped its week.", "The team mapped its month.");
+    p.edit(
+        "sessions/2026-01-20-kick-off.md",
+        "The team mapped its week.",
+        "The team mapped its month.",
+    );
     let output = p.build(&[]);
     let err = stderr(&output);
     assert!(!err.contains("0 written"), "{err}");
-    assert!(p.page("sessions/2026-01-20-kick-off.html").contains("mapped its month"));
+    assert!(
+        p.page("sessions/2026-01-20-kick-off.html")
+            .contains("mapped its month")
+    );
 }
 
 #[test]
@@ -126,7 +160,10 @@ fn the_dashboard_shows_objectives_with_progress() {
     assert!(html.contains("33%"), "{html}");
     // GAS from −2 to latest −1, toward 0: (−1 + 2) / (0 + 2) = 50 %.
     assert!(html.contains("50%"));
-    assert!(html.contains("Invite two internal customers") || html.contains("Write the sprint goal on the board"));
+    assert!(
+        html.contains("Invite two internal customers")
+            || html.contains("Write the sprint goal on the board")
+    );
     assert!(html.contains("Kick-off and objectives"), "recent sessions");
 }
 
@@ -153,7 +190,10 @@ fn the_objective_page_has_smart_fields_measurements_and_links() {
     }
     let gas = p.page("objectives/customer-trust.html");
     assert!(gas.contains("A customer attends one review in four"));
-    assert!(gas.contains("class=\"current\""), "the current GAS level is marked");
+    assert!(
+        gas.contains("class=\"current\""),
+        "the current GAS level is marked"
+    );
 }
 
 #[test]
@@ -163,7 +203,10 @@ fn assessments_plan_sessions_and_lessons_pages() {
     let assessments = p.page("assessments/index.html");
     assert!(assessments.contains("Running Scrum events"));
     assert!(assessments.contains("id=\"competency-collaboration\""));
-    assert!(assessments.contains("Ana") && assessments.contains("Ben"), "members of a team");
+    assert!(
+        assessments.contains("Ana") && assessments.contains("Ben"),
+        "members of a team"
+    );
     let baseline = p.page("assessments/2026-01-15-baseline.html");
     assert!(baseline.contains("The team values predictability."));
     assert!(baseline.contains("Novice"), "scale labels");
@@ -171,22 +214,40 @@ fn assessments_plan_sessions_and_lessons_pages() {
     let plan = p.page("plan/index.html");
     assert!(plan.contains("id=\"action-invite-customers\""));
     assert!(plan.contains("Date fixed with customers"), "reviews");
-    assert!(plan.contains("Postponed the deployment pipeline to Q3."), "revisions");
+    assert!(
+        plan.contains("Postponed the deployment pipeline to Q3."),
+        "revisions"
+    );
 
     let sessions = p.page("sessions/index.html");
-    assert!(sessions.find("Kick-off and objectives") < sessions.find("Coach supervision notes"), "chronological");
+    assert!(
+        sessions.find("Kick-off and objectives") < sessions.find("Coach supervision notes"),
+        "chronological"
+    );
     let session = p.page("sessions/2026-01-20-kick-off.html");
-    assert!(session.contains("Ana, Ben, Head of Claims IT"), "member names");
+    assert!(
+        session.contains("Ana, Ben, Head of Claims IT"),
+        "member names"
+    );
     assert!(session.contains("90 min"));
     assert!(session.contains("strategic questioning, mapping"));
     assert!(session.contains("type=\"checkbox\""), "task lists");
     assert!(session.contains("rel=\"next\""));
 
     let lessons = p.page("lessons/index.html");
-    assert!(lessons.contains("Agree on working agreements before tools."), "gathered from sessions");
-    assert!(lessons.contains("../sessions/2026-01-20-kick-off.html"), "links back to the session");
+    assert!(
+        lessons.contains("Agree on working agreements before tools."),
+        "gathered from sessions"
+    );
+    assert!(
+        lessons.contains("../sessions/2026-01-20-kick-off.html"),
+        "links back to the session"
+    );
     assert!(p.has("lessons/tags/zpd.html") && p.has("lessons/tags/collaboration.html"));
-    assert!(p.page("lessons/tags/zpd.html").contains("Culture before tools"));
+    assert!(
+        p.page("lessons/tags/zpd.html")
+            .contains("Culture before tools")
+    );
 }
 
 const COACH_ONLY: &[&str] = &[
@@ -200,7 +261,10 @@ const COACH_ONLY: &[&str] = &[
 ];
 
 fn all_bytes(p: &Project) -> String {
-    p.snapshot().into_iter().map(|(_, b)| String::from_utf8_lossy(&b).to_string()).collect()
+    p.snapshot()
+        .into_iter()
+        .map(|(_, b)| String::from_utf8_lossy(&b).to_string())
+        .collect()
 }
 
 #[test]
@@ -209,11 +273,17 @@ fn coach_only_text_never_reaches_the_client() {
     p.build_ok(&[]);
     let everything = all_bytes(&p);
     for sentinel in COACH_ONLY {
-        assert!(!everything.contains(sentinel), "client site leaks {sentinel}");
+        assert!(
+            !everything.contains(sentinel),
+            "client site leaks {sentinel}"
+        );
     }
     assert!(!p.has("sessions/2026-02-03-coach-reflection.html"));
     assert!(!p.has("lessons/coach-lesson.html"));
-    assert!(everything.contains("led the mapping"), "the rest of the note stays");
+    assert!(
+        everything.contains("led the mapping"),
+        "the rest of the note stays"
+    );
 
     let coach = Project::minimal();
     coach.build_ok(&["--audience", "coach"]);
@@ -229,11 +299,20 @@ fn the_sponsor_sees_sponsor_items_and_no_notes() {
     p.build_ok(&["--audience", "sponsor"]);
     let everything = all_bytes(&p);
     assert!(p.has("objectives/customer-trust.html"));
-    assert!(!p.has("objectives/sprint-goals.html"), "client-only objective");
+    assert!(
+        !p.has("objectives/sprint-goals.html"),
+        "client-only objective"
+    );
     assert!(!p.has("sessions/index.html"));
     assert!(!everything.contains("The team mapped its week"));
-    assert!(!everything.contains("The team values predictability"), "no observations");
-    assert!(!p.page("assessments/index.html").contains(">Ana<"), "no member ratings");
+    assert!(
+        !everything.contains("The team values predictability"),
+        "no observations"
+    );
+    assert!(
+        !p.page("assessments/index.html").contains(">Ana<"),
+        "no member ratings"
+    );
 }
 
 #[test]
@@ -260,10 +339,17 @@ fn templates_and_style_can_be_overridden_and_static_files_copied() {
         "{% extends \"base.html\" %}{% block title %}Home{% endblock title %}{% block content %}<p>OUR OWN DASHBOARD {{ page.objectives | length }}</p>{% endblock content %}",
     );
     p.write("templates/style.css", "body { color: rebeccapurple; }");
-    p.write("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    p.write(
+        "static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     p.build_ok(&[]);
     assert!(p.page("index.html").contains("OUR OWN DASHBOARD 2"));
-    assert!(p.page("objectives/index.html").contains("Meet the sprint goal"), "other templates stay built in");
+    assert!(
+        p.page("objectives/index.html")
+            .contains("Meet the sprint goal"),
+        "other templates stay built in"
+    );
     assert_eq!(p.page("style.css"), "body { color: rebeccapurple; }");
     assert!(p.page("logo.svg").starts_with("<svg"));
 }
@@ -285,17 +371,27 @@ fn the_output_defaults_to_public_inside_the_engagement() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert!(!names.iter().any(|n| n.contains("coachsite-")), "no temporary folders left: {names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains("coachsite-")),
+        "no temporary folders left: {names:?}"
+    );
 }
 
 #[test]
 fn an_unclosed_aside_warns_and_hides_the_rest() {
     let p = Project::minimal();
-    p.edit("sessions/2026-01-20-kick-off.md", "- [x] Objectives agreed", "%% UNCLOSED-SENTINEL\n- [x] Objectives agreed");
+    p.edit(
+        "sessions/2026-01-20-kick-off.md",
+        "- [x] Objectives agreed",
+        "%% UNCLOSED-SENTINEL\n- [x] Objectives agreed",
+    );
     let output = p.build(&[]);
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
     assert!(err.contains("warning: this `%%` is never closed"), "{err}");
-    assert!(err.contains("sessions/2026-01-20-kick-off.md:24:1"), "{err}");
+    assert!(
+        err.contains("sessions/2026-01-20-kick-off.md:24:1"),
+        "{err}"
+    );
     assert!(!all_bytes(&p).contains("UNCLOSED-SENTINEL"));
 }

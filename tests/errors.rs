@@ -17,14 +17,22 @@ fn check_case(case: &str) {
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{case}: exit code\n{err}");
     assert!(!err.contains("panicked"), "{case}: panic\n{err}");
-    let expected = std::fs::read_to_string(fixtures().join("broken").join(case).join("expected.txt"))
-        .expect("expected.txt");
+    let expected =
+        std::fs::read_to_string(fixtures().join("broken").join(case).join("expected.txt"))
+            .expect("expected.txt");
     for line in expected.lines().filter(|l| !l.is_empty()) {
         assert!(err.contains(line), "{case}: stderr lacks {line:?}\n{err}");
     }
-    assert!(err.contains("help:"), "{case}: every error says what to do\n{err}");
+    assert!(
+        err.contains("help:"),
+        "{case}: every error says what to do\n{err}"
+    );
     assert!(err.contains("is unchanged"), "{case}\n{err}");
-    assert_eq!(snapshot(&project.out), before, "{case}: the previous site was changed");
+    assert_eq!(
+        snapshot(&project.out),
+        before,
+        "{case}: the previous site was changed"
+    );
 }
 
 macro_rules! cases {
@@ -102,7 +110,10 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
     let output = project.build(&[]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("not written by coachsite"));
-    assert_eq!(std::fs::read_to_string(project.out.join("thesis.docx")).unwrap(), "precious");
+    assert_eq!(
+        std::fs::read_to_string(project.out.join("thesis.docx")).unwrap(),
+        "precious"
+    );
 }
 
 #[test]

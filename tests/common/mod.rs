@@ -49,7 +49,11 @@ impl Project {
         let root = dir.path().join("engagement");
         copy_dir(source, &root);
         let out = dir.path().join("site");
-        Project { _dir: dir, root, out }
+        Project {
+            _dir: dir,
+            root,
+            out,
+        }
     }
 
     /// The small fixture engagement `tests/fixtures/minimal`.
@@ -142,7 +146,12 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.expect("readable output");
         if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
             files.push((rel, fs::read(entry.path()).expect("read output")));
         }
     }
