@@ -392,6 +392,15 @@ fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagn
         ),
         other => {
             let message = serde_saphyr::DefaultMessageFormatter.format_message(other);
+            if message.contains("expected string") {
+                return located(
+                    Diagnostic::error(file, format!("expected text here in {what}")).with_help(
+                        "text containing `: ` or starting with [ { * & # or a quote reads as YAML structure: put it in quotes, e.g. \"Lesson: small steps\"",
+                    ),
+                    err,
+                    text,
+                );
+            }
             let help = if message.contains("null") {
                 "an empty value: write [] for an empty list, {} for an empty map, or remove the key"
             } else if message.contains("invalid type") || message.contains("expected") {
@@ -402,7 +411,10 @@ fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagn
             (format!("{message} in {what}"), help.to_string())
         }
     };
-    let diagnostic = Diagnostic::error(file, message).with_help(help);
+    located(Diagnostic::error(file, message).with_help(help), err, text)
+}
+
+fn located(diagnostic: Diagnostic, err: &YamlError, text: &str) -> Diagnostic {
     match err.location() {
         Some(loc) if loc.line() > 0 => diagnostic.at(text, loc.line() as u32, loc.column() as u32),
         _ => diagnostic,
@@ -1245,6 +1257,17 @@ mod tests {
         let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session").unwrap_err();
         assert_eq!((err.line, err.column), (4, 11));
         assert!(err.message.contains("whole number"), "{}", err.message);
+    }
+
+    #[test]
+    fn text_that_reads_as_structure_says_to_quote_it() {
+        let text = "---\ndate: 2026-01-20\ntitle: x\nlessons:\n  - Lesson: small steps\n---\n";
+        let fm = split_front_matter(text).unwrap();
+        let err =
+            parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session front matter").unwrap_err();
+        assert_eq!((err.line, err.column), (5, 5));
+        assert_eq!(err.message, "expected text here in session front matter");
+        assert!(err.help.unwrap().contains("put it in quotes"));
     }
 
     #[test]

@@ -1,0 +1,93 @@
+//! `cargo bench --bench build`: builds the example engagement grown to 5,000 session
+//! notes and reports the build time (median of several runs) and peak memory.
+//!
+//! Targets (DEVELOPERS.md): about half a second on 2 cores, under 150 MiB.
+
+use std::path::Path;
+use std::time::Instant;
+
+use coachsite::{Audience, BuildOptions, Date, build, site};
+
+const SESSIONS: usize = 5_000;
+const RUNS: usize = 5;
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("readable example");
+        let rel = entry.path().strip_prefix(from).expect("inside");
+        if rel.starts_with("public") {
+            continue;
+        }
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn grow(root: &Path) {
+    let objectives = ["sprint-goals", "escaped-defects", "customer-collaboration"];
+    let actions = ["definition-of-done", "defect-triage", "regression-tests"];
+    for i in 0..SESSIONS {
+        let day = Date::from_ymd(2020, 1, 1).expect("date").0 + chrono::Duration::days(i as i64);
+        let text = format!(
+            "---\ndate: {day}\ntitle: Session {i} on refinement and flow\nduration: 60\nattendees: [ana, ben, chloe]\nobjectives: [{}]\nactions: [{}]\ntechniques: [strategic questioning, mapping]\nratings: {{energy: {}, commitment: 7}}\nlessons:\n  - Lesson {i} — small steps stick.\nprivate: |\n  The coach noticed hesitation in session {i}.\n---\n# Check-in\n\nThe team reviewed its actions. Ana %%coach aside {i}%% led the review.\n\n## Themes\n\n- Flow of work through refinement\n- Working agreements, *revisited*\n- [x] Actions reviewed\n\n| Topic | Minutes |\n|---|---|\n| Review | 20 |\n| Themes | 40 |\n\n{}\n",
+            objectives[i % 3],
+            actions[i % 3],
+            i % 10,
+            "A paragraph of notes about what the team said and decided. ".repeat(8)
+        );
+        std::fs::write(root.join(format!("sessions/{day}-session-{i}.md")), text).expect("write");
+    }
+}
+
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("engagement");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-engagement"),
+        &root,
+    );
+    grow(&root);
+    let out = dir.path().join("site");
+    let options = BuildOptions {
+        root: root.clone(),
+        audience: Audience::Coach,
+        as_of: Date::from_ymd(2026, 6, 15).expect("date"),
+        base_url: None,
+    };
+    let mut times = Vec::new();
+    let mut pages = 0;
+    for run in 0..RUNS {
+        let started = Instant::now();
+        let built = build(&options).unwrap_or_else(|d| panic!("build failed:\n{d}"));
+        let built_at = started.elapsed();
+        let stats = site::write(&out, &built.files).expect("write");
+        let total = started.elapsed();
+        pages = built.pages;
+        eprintln!(
+            "run {run}: build {:>4} ms, write {:>4} ms ({} written, {} unchanged)",
+            built_at.as_millis(),
+            (total - built_at).as_millis(),
+            stats.written,
+            stats.unchanged
+        );
+        times.push(total.as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{SESSIONS} session notes, {pages} pages: median {:.0} ms, best {:.0} ms, peak memory {:.0} MiB",
+        times[RUNS / 2] * 1000.0,
+        times[0] * 1000.0,
+        peak_rss_mib().unwrap_or(f64::NAN)
+    );
+}
