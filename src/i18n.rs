@@ -334,6 +334,8 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "den Auftraggeber",
     ),
     ("minutes", "min", "min", "Min."),
+    ("quote_open", "“", "«\u{a0}", "„"),
+    ("quote_close", "”", "\u{a0}»", "“"),
 ];
 
 const MONTHS: [[&str; 12]; 3] = [
