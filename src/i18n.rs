@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Date, Language};
+use crate::model::{Date, Language, MONTHS_EN};
 
 /// (key, English, French, German)
 const STRINGS: &[(&str, &str, &str, &str)] = &[
@@ -339,20 +339,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
 ];
 
 const MONTHS: [[&str; 12]; 3] = [
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
+    MONTHS_EN,
     [
         "janvier",
         "février",

@@ -201,23 +201,10 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> Vec<(FileKind, PathBuf
         if !dir.exists() {
             continue;
         }
-        let walker = WalkDir::new(&dir)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    diags.push(walk_error(root, &err));
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let path = entry.path();
+        let (paths, errors) = walk_files(root, &dir);
+        diags.items.extend(errors);
+        for path in paths {
+            let path = path.as_path();
             let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
             if kind.accepts(extension) {
                 files.push((kind, path.to_path_buf()));
@@ -241,6 +228,27 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> Vec<(FileKind, PathBuf
         }
     }
     files
+}
+
+/// Every regular file below `dir`, sorted by name, links followed, editor droppings
+/// skipped; with a located error for each part that cannot be read (a symbolic link
+/// loop, a folder without permission).
+pub fn walk_files(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(_) => {}
+            Err(err) => errors.push(walk_error(root, &err)),
+        }
+    }
+    (files, errors)
 }
 
 fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {

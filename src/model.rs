@@ -67,7 +67,8 @@ impl Date {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
+/// English month names, for messages (the site's own come from [`crate::i18n`]).
+pub const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",

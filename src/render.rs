@@ -12,13 +12,12 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
-use walkdir::WalkDir;
 
 use crate::audience::Audience;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::i18n::{self, format_date, format_number, format_percent, format_value};
 use crate::insight;
-use crate::load::{is_editor_temp, read_text};
+use crate::load::{read_text, walk_files};
 use crate::markdown::{self, slug};
 use crate::model::*;
 
@@ -51,6 +50,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("lessons.html", include_str!("../templates/lessons.html")),
     ("lesson.html", include_str!("../templates/lesson.html")),
     ("tag.html", include_str!("../templates/tag.html")),
+    ("members.html", include_str!("../templates/members.html")),
 ];
 
 /// The built-in style sheet.
@@ -89,32 +89,11 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
     let mut style = BUILTIN_STYLE.to_string();
     let dir = root.join("templates");
     if dir.is_dir() {
-        let walker = WalkDir::new(&dir)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    diags.push(
-                        Diagnostic::error(
-                            err.path()
-                                .map(|p| display_path(root, p))
-                                .unwrap_or_default(),
-                            format!("cannot read the templates folder: {err}"),
-                        )
-                        .with_help("check the templates/ folder for a broken or looping link"),
-                    );
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let name = display_path(&dir, entry.path());
-            let text = match read_text(root, entry.path()) {
+        let (paths, errors) = walk_files(root, &dir);
+        diags.items.extend(errors);
+        for path in paths {
+            let name = display_path(&dir, &path);
+            let text = match read_text(root, &path) {
                 Ok(text) => text,
                 Err(d) => {
                     diags.push(d);
@@ -127,7 +106,7 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
                 templates.insert(name, text);
             } else {
                 diags.push(
-                    Diagnostic::warning(display_path(root, entry.path()), "this file is ignored")
+                    Diagnostic::warning(display_path(root, &path), "this file is ignored")
                         .with_help("templates/ holds .html templates and style.css; put other files in static/"),
                 );
             }

@@ -9,10 +9,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::load::{is_editor_temp, read_text};
+use crate::load::{read_text, walk_files};
 use crate::render::OutputFile;
 
 /// The marker file that says "this folder was written by coachsite and may be replaced".
@@ -36,38 +34,25 @@ pub fn static_files(
     if !dir.is_dir() {
         return Ok(warnings);
     }
-    let walker = WalkDir::new(&dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        let entry = entry.map_err(|err| {
-            Diagnostic::error(
-                err.path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| "static/".into()),
-                format!("cannot read the static folder: {err}"),
-            )
-            .with_help("check static/ for a broken or looping link")
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = display_path(&dir, entry.path());
+    let (paths, mut errors) = walk_files(root, &dir);
+    if !errors.is_empty() {
+        return Err(errors.remove(0));
+    }
+    for source in paths {
+        let path = display_path(&dir, &source);
         if files.iter().any(|f| f.path == path) {
             warnings.push(
                 Diagnostic::warning(
-                    display_path(root, entry.path()),
+                    display_path(root, &source),
                     format!("not copied: the site already has a page `{path}`"),
                 )
                 .with_help("rename the file in static/"),
             );
             continue;
         }
-        let bytes = fs::read(entry.path()).map_err(|err| {
+        let bytes = fs::read(&source).map_err(|err| {
             Diagnostic::error(
-                display_path(root, entry.path()),
+                display_path(root, &source),
                 format!("cannot read this file: {err}"),
             )
             .with_help("check that you may read it")

@@ -399,9 +399,17 @@ fn an_unclosed_aside_warns_and_hides_the_rest() {
 #[test]
 fn text_from_the_files_is_escaped() {
     let p = Project::minimal();
-    p.edit("objectives/sprint-goals.md", "title: Meet the sprint goal", "title: Meet <script>alert(1)</script> & co");
+    p.edit(
+        "objectives/sprint-goals.md",
+        "title: Meet the sprint goal",
+        "title: Meet <script>alert(1)</script> & co",
+    );
     p.build_ok(&[]);
     let html = p.page("objectives/sprint-goals.html");
     assert!(!html.contains("<script>"), "{html}");
-    assert!(html.contains("Meet &lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; co") || html.contains("Meet &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"), "{html}");
+    assert!(
+        html.contains("Meet &lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; co")
+            || html.contains("Meet &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"),
+        "{html}"
+    );
 }
