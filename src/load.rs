@@ -708,13 +708,15 @@ fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostic
                     );
                 }
             }
-            if let Some(weight) = f.weight
-                && !(weight.is_finite() && weight > 0.0)
+            if let Some(weight) = &f.weight
+                && !(weight.value.is_finite() && weight.value > 0.0)
             {
                 diags.push(
-                    Diagnostic::error(file, "`weight` must be a positive number").with_help(
-                        "weights default to 1; use e.g. 2 for an objective that counts double",
-                    ),
+                    Diagnostic::error(file, "`weight` must be a positive number")
+                        .at(text, weight.pos.line, weight.pos.column)
+                        .with_help(
+                            "weights default to 1; use e.g. 2 for an objective that counts double",
+                        ),
                 );
             }
             if let Some(gas) = &f.gas {
@@ -850,54 +852,65 @@ fn check_engagement(
 
     // The scale.
     let scale = &info.scale;
-    if scale.min >= scale.max {
+    let (min, max) = (scale.min.value, scale.max.value);
+    if min >= max {
         diags.push(
-            Diagnostic::error(
-                eng,
-                format!(
-                    "the scale's min ({}) must be below its max ({})",
-                    scale.min, scale.max
-                ),
-            )
-            .with_help("e.g. min: 1 and max: 5"),
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!("the scale's min ({min}) must be below its max ({max})"),
+                )
+                .with_help("e.g. min: 1 and max: 5"),
+                scale.max.pos,
+            ),
         );
-    } else if !scale.labels.is_empty() && scale.labels.len() as i64 != scale.max - scale.min + 1 {
-        diags.push(
-            Diagnostic::error(
-                eng,
-                format!(
-                    "the scale has {} levels ({}…{}) but {} labels",
-                    scale.max - scale.min + 1,
-                    scale.min,
-                    scale.max,
-                    scale.labels.len()
-                ),
-            )
-            .with_help("give one label per level, from min to max, or no labels"),
-        );
-    }
-    if let Some(end) = info.end
-        && end < info.start
+    } else if let Some(labels) = &scale.labels
+        && !labels.value.is_empty()
+        && labels.value.len() as i64 != max - min + 1
     {
         diags.push(
-            Diagnostic::error(
-                eng,
-                format!(
-                    "the engagement ends ({end}) before it starts ({})",
-                    info.start
-                ),
-            )
-            .with_help("check `start` and `end`"),
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!(
+                        "the scale has {} levels ({min}…{max}) but {} labels",
+                        max - min + 1,
+                        labels.value.len()
+                    ),
+                )
+                .with_help("give one label per level, from min to max, or no labels"),
+                labels.pos,
+            ),
+        );
+    }
+    if let Some(end) = &info.end
+        && end.value < info.start
+    {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!(
+                        "the engagement ends ({}) before it starts ({})",
+                        end.value, info.start
+                    ),
+                )
+                .with_help("check `start` and `end`"),
+                end.pos,
+            ),
         );
     }
     for (name, value) in [
-        ("zpd.max_levels_per_month", info.zpd.max_levels_per_month),
-        ("zpd.max_pace_ratio", info.zpd.max_pace_ratio),
+        ("zpd.max_levels_per_month", &info.zpd.max_levels_per_month),
+        ("zpd.max_pace_ratio", &info.zpd.max_pace_ratio),
     ] {
-        if !(value.is_finite() && value > 0.0) {
+        if !(value.value.is_finite() && value.value > 0.0) {
             diags.push(
-                Diagnostic::error(eng, format!("`{name}` must be a positive number"))
-                    .with_help("leave it out to use the default"),
+                q.at(
+                    Diagnostic::error(eng, format!("`{name}` must be a positive number"))
+                        .with_help("leave it out to use the default"),
+                    value.pos,
+                ),
             );
         }
     }
@@ -1117,14 +1130,15 @@ fn check_level(
     level: &At<i64>,
     what: &str,
 ) {
-    if scale.min < scale.max && !(scale.min..=scale.max).contains(&level.value) {
+    let (min, max) = (scale.min.value, scale.max.value);
+    if min < max && !scale.levels().contains(&level.value) {
         diags.push(
             q.at(
                 Diagnostic::error(
                     file,
                     format!(
                         "the {what} {} is off the scale ({}…{})",
-                        level.value, scale.min, scale.max
+                        level.value, min, max
                     ),
                 )
                 .with_help("use a level of the scale defined in engagement.yaml"),

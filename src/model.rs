@@ -229,7 +229,7 @@ pub struct EngagementInfo {
     pub sponsor: Option<String>,
     pub start: Date,
     #[serde(default)]
-    pub end: Option<Date>,
+    pub end: Option<At<Date>>,
     #[serde(default)]
     pub language: Language,
     /// Markdown.
@@ -253,17 +253,22 @@ pub struct EngagementInfo {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
-    pub min: i64,
-    pub max: i64,
+    pub min: At<i64>,
+    pub max: At<i64>,
     #[serde(default)]
-    pub labels: Vec<String>,
+    pub labels: Option<At<Vec<String>>>,
 }
 
 impl Scale {
     /// The label of a level, when the scale has labels.
     pub fn label(&self, level: i64) -> Option<&str> {
-        let index = usize::try_from(level.checked_sub(self.min)?).ok()?;
-        self.labels.get(index).map(String::as_str)
+        let index = usize::try_from(level.checked_sub(self.min.value)?).ok()?;
+        self.labels.as_ref()?.value.get(index).map(String::as_str)
+    }
+
+    /// The levels from min to max.
+    pub fn levels(&self) -> std::ops::RangeInclusive<i64> {
+        self.min.value..=self.max.value
     }
 }
 
@@ -303,16 +308,16 @@ pub struct Member {
 #[serde(deny_unknown_fields)]
 pub struct Zpd {
     #[serde(default = "default_levels_per_month")]
-    pub max_levels_per_month: f64,
+    pub max_levels_per_month: At<f64>,
     #[serde(default = "default_pace_ratio")]
-    pub max_pace_ratio: f64,
+    pub max_pace_ratio: At<f64>,
 }
 
-fn default_levels_per_month() -> f64 {
-    0.5
+fn default_levels_per_month() -> At<f64> {
+    At::new(0.5, Pos::default())
 }
-fn default_pace_ratio() -> f64 {
-    2.0
+fn default_pace_ratio() -> At<f64> {
+    At::new(2.0, Pos::default())
 }
 
 impl Default for Zpd {
@@ -417,7 +422,7 @@ pub struct ObjectiveFront {
     pub gas: Option<At<BTreeMap<i64, String>>>,
     /// Weight of this objective in the GAS T-score (default 1).
     #[serde(default)]
-    pub weight: Option<f64>,
+    pub weight: Option<At<f64>>,
     #[serde(default)]
     pub relevant: Option<String>,
     #[serde(default)]
@@ -690,9 +695,12 @@ mod tests {
     #[test]
     fn scale_labels_follow_min() {
         let scale = Scale {
-            min: 1,
-            max: 3,
-            labels: vec!["a".into(), "b".into(), "c".into()],
+            min: At::new(1, Pos::default()),
+            max: At::new(3, Pos::default()),
+            labels: Some(At::new(
+                vec!["a".into(), "b".into(), "c".into()],
+                Pos::default(),
+            )),
         };
         assert_eq!(scale.label(1), Some("a"));
         assert_eq!(scale.label(3), Some("c"));

@@ -708,8 +708,8 @@ fn build_jobs(
         });
     }
     let info = &e.info;
-    let period = match info.end {
-        Some(end) => format!("{} – {}", v.date(info.start), v.date(end)),
+    let period = match &info.end {
+        Some(end) => format!("{} – {}", v.date(info.start), v.date(end.value)),
         None => format!("{} –", v.date(info.start)),
     };
     let canonical_base = options
@@ -987,7 +987,8 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
         .collect();
     let members = e.assessments.iter().rev().find_map(|a| members_table(v, a));
     let scale_text = {
-        let levels: Vec<String> = (scale.min..=scale.max)
+        let levels: Vec<String> = scale
+            .levels()
             .map(|l| match scale.label(l) {
                 Some(name) => format!("{l} {name}"),
                 None => l.to_string(),
