@@ -401,6 +401,12 @@ pub fn code(language: Language) -> &'static str {
 }
 
 /// A date as people write it: "5 February 2026", "1er février 2026", "5. Februar 2026".
+///
+/// ```
+/// use coachsite::{Date, i18n::format_date, model::Language};
+/// let date = Date::parse("2026-02-01").unwrap();
+/// assert_eq!(format_date(date, Language::Fr), "1er février 2026");
+/// ```
 pub fn format_date(date: Date, language: Language) -> String {
     let (year, month, day) = date.ymd();
     let name = MONTHS[column(language)][(month - 1) as usize];

@@ -58,6 +58,14 @@ pub fn progress(objective: &Objective) -> Option<f64> {
 }
 
 /// `(value − baseline) / (target − baseline)` clamped to 0..1; 0 for a degenerate span.
+///
+/// ```
+/// use coachsite::insight::progress_between;
+/// // 14 defects down to 4: at 9, half of the way is done.
+/// assert_eq!(progress_between(14.0, 4.0, 9.0), 0.5);
+/// // Past the target counts as reached, never more.
+/// assert_eq!(progress_between(0.0, 75.0, 90.0), 1.0);
+/// ```
 pub fn progress_between(baseline: f64, target: f64, value: f64) -> f64 {
     let share = (value - baseline) / (target - baseline);
     if share.is_finite() {
