@@ -61,6 +61,34 @@ pub fn strip_coach_only(text: &str) -> (String, Option<usize>) {
     (out, None)
 }
 
+/// For the coach's view: keeps `%% … %%` text but marks it as coach-only, inline
+/// (`<mark class="coach-only">`) or, when the aside spans lines, as a block around
+/// the Markdown it holds. An unclosed `%%` marks the rest of the text.
+pub fn mark_coach_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(open) = rest.find("%%") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let (aside, next) = match after.find("%%") {
+            Some(close) => (&after[..close], &after[close + 2..]),
+            None => (after, ""),
+        };
+        if aside.contains('\n') {
+            out.push_str("\n\n<div class=\"coach-only\">\n\n");
+            out.push_str(aside.trim_matches('\n'));
+            out.push_str("\n\n</div>\n\n");
+        } else {
+            out.push_str("<mark class=\"coach-only\">");
+            out.push_str(aside);
+            out.push_str("</mark>");
+        }
+        rest = next;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Warnings about `%%` markers that are never closed, with the line they open on.
 pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
     let mut diags = Diagnostics::default();
@@ -103,6 +131,7 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
 pub fn filter(e: &Engagement, audience: Audience) -> Engagement {
     let mut e = e.clone();
     if audience == Audience::Coach {
+        for_each_text(&mut e, |text| *text = mark_coach_only(text));
         return e;
     }
     let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
@@ -121,23 +150,9 @@ pub fn filter(e: &Engagement, audience: Audience) -> Engagement {
         .revisions
         .retain(|r| keep(r.resolved_visibility, r.sensitive));
 
-    if let Some(context) = &mut e.info.context {
-        strip(context);
-    }
-    for o in &mut e.objectives {
-        strip(&mut o.body);
-    }
-    for a in &mut e.assessments {
-        if let Some(observations) = &mut a.front.observations {
-            strip(observations);
-        }
-    }
+    for_each_text(&mut e, strip);
     for s in &mut e.sessions {
         s.front.private = None;
-        strip(&mut s.body);
-    }
-    for l in &mut e.lessons {
-        strip(&mut l.body);
     }
 
     if audience == Audience::Sponsor {
@@ -172,6 +187,27 @@ pub fn filter(e: &Engagement, audience: Audience) -> Engagement {
     e
 }
 
+/// Applies `f` to every Markdown text that may hold `%% … %%` asides.
+fn for_each_text(e: &mut Engagement, mut f: impl FnMut(&mut String)) {
+    if let Some(context) = &mut e.info.context {
+        f(context);
+    }
+    for o in &mut e.objectives {
+        f(&mut o.body);
+    }
+    for a in &mut e.assessments {
+        if let Some(observations) = &mut a.front.observations {
+            f(observations);
+        }
+    }
+    for s in &mut e.sessions {
+        f(&mut s.body);
+    }
+    for l in &mut e.lessons {
+        f(&mut l.body);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +218,23 @@ mod tests {
         assert_eq!(strip_coach_only("a\n%%\nline1\nline2\n%%\nb").0, "a\n\nb");
         assert_eq!(strip_coach_only("%%x%%%%y%%z").0, "z");
         assert_eq!(strip_coach_only("no markers").0, "no markers");
+    }
+
+    #[test]
+    fn the_coach_sees_asides_marked() {
+        assert_eq!(
+            mark_coach_only("Ana %%seemed tired%% led"),
+            "Ana <mark class=\"coach-only\">seemed tired</mark> led"
+        );
+        assert_eq!(
+            mark_coach_only("a\n%%\n- one\n- two\n%%\nb"),
+            "a\n\n\n<div class=\"coach-only\">\n\n- one\n- two\n\n</div>\n\n\nb"
+        );
+        let html = crate::markdown::to_html(&mark_coach_only("a\n%%\n- one\n%%\nb"));
+        assert!(
+            html.contains("<div class=\"coach-only\">\n<ul>\n<li>one</li>"),
+            "{html}"
+        );
     }
 
     #[test]
