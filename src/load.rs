@@ -999,19 +999,25 @@ fn check_engagement(
 
     for a in &e.assessments {
         let file = a.source.path.as_str();
-        for (competency, level) in &a.front.ratings {
-            check_ref(
-                &mut q,
-                diags,
-                file,
-                competency,
-                &competency_ids,
-                "competency",
-                "engagement.yaml under `competencies`",
-            );
-            check_level(&mut q, diags, file, scale, level, "level");
+        let mut ratings = |ratings: &BTreeMap<At<String>, At<i64>>, q: &mut Quoter| {
+            for (competency, level) in ratings {
+                check_ref(
+                    q,
+                    diags,
+                    file,
+                    competency,
+                    &competency_ids,
+                    "competency",
+                    "engagement.yaml under `competencies`",
+                );
+                check_level(q, diags, file, scale, level, "level");
+            }
+        };
+        ratings(&a.front.ratings, &mut q);
+        for member_ratings in a.front.members.values() {
+            ratings(member_ratings, &mut q);
         }
-        for (member, ratings) in &a.front.members {
+        for member in a.front.members.keys() {
             check_ref(
                 &mut q,
                 diags,
@@ -1021,18 +1027,6 @@ fn check_engagement(
                 "member",
                 "engagement.yaml under `members`",
             );
-            for (competency, level) in ratings {
-                check_ref(
-                    &mut q,
-                    diags,
-                    file,
-                    competency,
-                    &competency_ids,
-                    "competency",
-                    "engagement.yaml under `competencies`",
-                );
-                check_level(&mut q, diags, file, scale, level, "level");
-            }
         }
     }
 
