@@ -151,6 +151,7 @@ pub fn filter(e: &Engagement, audience: Audience) -> Engagement {
         .retain(|r| keep(r.resolved_visibility, r.sensitive));
 
     for_each_text(&mut e, strip);
+    for_each_plain_text(&mut e, strip);
     for s in &mut e.sessions {
         s.front.private = None;
     }
@@ -205,6 +206,58 @@ fn for_each_text(e: &mut Engagement, mut f: impl FnMut(&mut String)) {
     }
     for l in &mut e.lessons {
         f(&mut l.body);
+    }
+}
+
+/// Applies `f` to every plain-text field a coach writes (titles, SMART fields, notes of
+/// measurements, actions and reviews, lessons noted in sessions…), where `%% … %%` must
+/// be cut out as well.
+fn for_each_plain_text(e: &mut Engagement, mut f: impl FnMut(&mut String)) {
+    let opt = |text: &mut Option<String>, f: &mut dyn FnMut(&mut String)| {
+        if let Some(text) = text {
+            f(text);
+        }
+    };
+    for o in &mut e.objectives {
+        let front = &mut o.front;
+        f(&mut front.title);
+        opt(&mut front.specific, &mut f);
+        opt(&mut front.relevant, &mut f);
+        opt(&mut front.achievable, &mut f);
+        if let Some(measure) = &mut front.measure {
+            f(&mut measure.metric);
+        }
+        if let Some(gas) = &mut front.gas {
+            gas.value.values_mut().for_each(&mut f);
+        }
+        for m in &mut front.measurements {
+            opt(&mut m.note, &mut f);
+        }
+        for m in &mut front.milestones {
+            opt(&mut m.note, &mut f);
+        }
+    }
+    for a in &mut e.assessments {
+        f(&mut a.front.title);
+    }
+    for a in &mut e.plan.actions {
+        f(&mut a.title);
+        opt(&mut a.note, &mut f);
+        opt(&mut a.owner, &mut f);
+        for r in &mut a.reviews {
+            opt(&mut r.note, &mut f);
+        }
+    }
+    for r in &mut e.plan.revisions {
+        f(&mut r.summary);
+    }
+    for s in &mut e.sessions {
+        f(&mut s.front.title);
+        s.front.lessons.iter_mut().for_each(&mut f);
+        s.front.techniques.iter_mut().for_each(&mut f);
+    }
+    for l in &mut e.lessons {
+        f(&mut l.front.title);
     }
 }
 
