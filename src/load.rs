@@ -900,6 +900,15 @@ fn check_engagement(
             ),
         );
     }
+    if info.zpd.stalled_after_days.value < 1 {
+        diags.push(
+            q.at(
+                Diagnostic::error(eng, "`zpd.stalled_after_days` must be at least 1")
+                    .with_help("leave it out to use the default of 30 days"),
+                info.zpd.stalled_after_days.pos,
+            ),
+        );
+    }
     for (name, value) in [
         ("zpd.max_levels_per_month", &info.zpd.max_levels_per_month),
         ("zpd.max_pace_ratio", &info.zpd.max_pace_ratio),

@@ -96,6 +96,12 @@ impl fmt::Display for Date {
     }
 }
 
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -311,6 +317,13 @@ pub struct Zpd {
     pub max_levels_per_month: At<f64>,
     #[serde(default = "default_pace_ratio")]
     pub max_pace_ratio: At<f64>,
+    /// An objective with no new measurement for this many days is stalled.
+    #[serde(default = "default_stalled_days")]
+    pub stalled_after_days: At<i64>,
+}
+
+fn default_stalled_days() -> At<i64> {
+    At::new(30, Pos::default())
 }
 
 fn default_levels_per_month() -> At<f64> {
@@ -325,6 +338,7 @@ impl Default for Zpd {
         Zpd {
             max_levels_per_month: default_levels_per_month(),
             max_pace_ratio: default_pace_ratio(),
+            stalled_after_days: default_stalled_days(),
         }
     }
 }
