@@ -353,7 +353,7 @@ pub struct CompetencyStanding {
 }
 
 /// Commitment: actions done by their due date among the actions due.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Commitment {
     /// Actions due on or before the as-of date (dropped ones excluded).
     pub due: usize,
@@ -443,9 +443,9 @@ pub enum Finding {
         level: i64,
         target: i64,
     },
+    /// The failing SMART letters (a ZPD failure of A is reported by `BeyondZpd`).
     NotSmart {
-        letter: char,
-        reasons: Vec<SmartReason>,
+        letters: Vec<SmartLetter>,
     },
     ActionOverdue {
         action: String,
@@ -752,14 +752,22 @@ fn objective_insight(
                 );
             }
         }
-        for letter in smart.iter().filter(|l| !l.pass) {
-            flag(
-                Severity::Note,
-                Finding::NotSmart {
-                    letter: letter.letter,
-                    reasons: letter.reasons.clone(),
-                },
-            );
+        let letters: Vec<SmartLetter> = smart
+            .iter()
+            .map(|l| SmartLetter {
+                letter: l.letter,
+                pass: l.pass,
+                reasons: l
+                    .reasons
+                    .iter()
+                    .copied()
+                    .filter(|r| *r != SmartReason::BeyondZpd)
+                    .collect(),
+            })
+            .filter(|l| !l.reasons.is_empty())
+            .collect();
+        if !letters.is_empty() {
+            flag(Severity::Note, Finding::NotSmart { letters });
         }
     }
 

@@ -13,7 +13,9 @@
 //! [`build`] runs the steps up to an in-memory site; [`site::write`] puts it on disk.
 
 pub mod audience;
+pub mod check;
 pub mod diagnostic;
+pub mod explain;
 pub mod i18n;
 pub mod insight;
 pub mod load;

@@ -16,7 +16,9 @@ Examples:
   coachsite build                        build the engagement in this folder into ./public
   coachsite build my-engagement          build another folder into my-engagement/public
   coachsite build -o /tmp/site --as-of 2026-06-30
-  coachsite build --audience sponsor -o sponsor-site";
+  coachsite build --audience sponsor -o sponsor-site
+  coachsite check my-engagement          what needs the coach's attention today
+  coachsite check --format json --as-of 2026-06-30";
 
 /// Turns a coaching engagement kept as YAML and Markdown into a private static progress site.
 #[derive(Parser)]
@@ -58,6 +60,29 @@ enum Command {
         #[arg(long, value_enum, default_value = "client")]
         audience: Audience,
     },
+    /// Check the engagement: file errors, then SMART, ZPD, pace, stalled objectives,
+    /// overdue actions and commitment. Exits with 1 on errors (and on warnings with --strict).
+    #[command(after_help = EXAMPLES)]
+    Check {
+        /// The engagement folder (the one with engagement.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The date to check for (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// text for people, json for tools (see docs/check-json.md).
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Also exit with 1 when there are warnings.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -85,6 +110,57 @@ fn main() -> ExitCode {
             base_url,
             audience,
         } => run_build(dir, output, as_of, base_url, audience, color),
+        Command::Check {
+            dir,
+            as_of,
+            format,
+            strict,
+        } => run_check(dir, as_of.unwrap_or_else(today), format, strict, color),
+    }
+}
+
+fn run_check(dir: PathBuf, as_of: Date, format: Format, strict: bool, color: bool) -> ExitCode {
+    let json = |report: &coachsite::check::Report| match serde_json::to_string_pretty(report) {
+        Ok(text) => println!("{text}"),
+        Err(err) => eprintln!("error: cannot write the report: {err}"),
+    };
+    let loaded = match coachsite::load::load(&dir) {
+        Ok(loaded) => loaded,
+        Err(diags) => {
+            match format {
+                Format::Json => json(&coachsite::check::failed(as_of, diags.items)),
+                Format::Text => {
+                    report(&diags, color);
+                    let n = diags.error_count();
+                    eprintln!(
+                        "error: could not check the engagement ({n} error{})",
+                        if n == 1 { "" } else { "s" }
+                    );
+                }
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut warnings = loaded.warnings;
+    warnings.extend(coachsite::audience::check_coach_only_markers(
+        &loaded.engagement,
+    ));
+    warnings.sort();
+    let e = &loaded.engagement;
+    let insight = coachsite::insight::analyze(e, as_of);
+    let result = coachsite::check::report(e, &insight, warnings.items.clone());
+    match format {
+        Format::Json => json(&result),
+        Format::Text => {
+            report(&warnings, color);
+            print!("{}", coachsite::check::to_text(e, &result));
+        }
+    }
+    let s = result.summary;
+    if s.errors > 0 || (strict && (s.warnings > 0 || !warnings.is_empty())) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -1,0 +1,214 @@
+//! `coachsite check`: the insight of an engagement as a report for the terminal or as
+//! JSON. The JSON form is [`Report`] serialised; docs/check-json.md documents it and a
+//! test keeps the two in step (it parses back into [`Report`] unchanged).
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::explain::Explainer;
+use crate::i18n::{format_date, format_percent};
+use crate::insight::{
+    Adherence, Commitment, CompetencyStanding, Flag, Insight, Pace, Severity, SmartLetter, Stretch,
+    Tracking,
+};
+use crate::model::{Date, Engagement};
+
+/// The version of the JSON form; raised on any incompatible change.
+pub const REPORT_VERSION: u32 = 1;
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub version: u32,
+    pub as_of: Date,
+    pub engagement: String,
+    /// Problems in the files (warnings only: with errors there is no report).
+    pub diagnostics: Vec<Diagnostic>,
+    pub objectives: Vec<ObjectiveReport>,
+    /// Findings about the engagement as a whole: actions, commitment, retention…
+    pub findings: Vec<ReportFinding>,
+    pub commitment: Commitment,
+    /// Ranked gap analysis.
+    pub competencies: Vec<CompetencyStanding>,
+    pub gas_t_score: Option<f64>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObjectiveReport {
+    pub id: String,
+    pub title: String,
+    pub tracking: Tracking,
+    pub progress: Option<f64>,
+    pub latest: Option<f64>,
+    pub latest_date: Option<Date>,
+    pub target: Option<f64>,
+    pub due: Option<Date>,
+    pub trend_per_month: Option<f64>,
+    pub forecast: Option<Date>,
+    pub adherence: Option<Adherence>,
+    pub pace: Option<Pace>,
+    pub stretches: Vec<Stretch>,
+    pub smart: Vec<SmartLetter>,
+    pub findings: Vec<ReportFinding>,
+}
+
+/// A finding with its words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportFinding {
+    #[serde(flatten)]
+    pub flag: Flag,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+/// The report of an engagement that could not be loaded: only its diagnostics.
+pub fn failed(as_of: Date, diagnostics: Vec<Diagnostic>) -> Report {
+    Report {
+        version: REPORT_VERSION,
+        as_of,
+        engagement: String::new(),
+        diagnostics,
+        objectives: Vec::new(),
+        findings: Vec::new(),
+        commitment: Commitment::default(),
+        competencies: Vec::new(),
+        gas_t_score: None,
+        summary: Summary::default(),
+    }
+}
+
+/// Builds the report of an analysed engagement.
+pub fn report(e: &Engagement, insight: &Insight, diagnostics: Vec<Diagnostic>) -> Report {
+    let words = Explainer::new(e);
+    let finding = |flag: &Flag| {
+        let s = words.finding(flag);
+        ReportFinding {
+            flag: flag.clone(),
+            message: s.message,
+            suggestion: s.suggestion,
+        }
+    };
+    Report {
+        version: REPORT_VERSION,
+        as_of: insight.as_of,
+        engagement: e.info.title.clone(),
+        diagnostics,
+        objectives: insight
+            .objectives
+            .iter()
+            .map(|o| ObjectiveReport {
+                id: o.id.clone(),
+                title: o.title.clone(),
+                tracking: o.tracking,
+                progress: o.progress,
+                latest: o.latest,
+                latest_date: o.latest_date,
+                target: o.target,
+                due: o.due,
+                trend_per_month: o.trend.map(|t| t.per_month),
+                forecast: o.forecast,
+                adherence: o.adherence,
+                pace: o.pace,
+                stretches: o.stretches.clone(),
+                smart: o.smart.clone(),
+                findings: o.findings.iter().map(finding).collect(),
+            })
+            .collect(),
+        findings: insight.findings.iter().map(finding).collect(),
+        commitment: insight.commitment.clone(),
+        competencies: insight.competencies.clone(),
+        gas_t_score: insight.gas_t_score,
+        summary: Summary {
+            errors: insight.count(Severity::Error),
+            warnings: insight.count(Severity::Warning),
+            notes: insight.count(Severity::Note),
+        },
+    }
+}
+
+/// The report as text for the terminal: findings grouped by objective, then the rest.
+pub fn to_text(e: &Engagement, r: &Report) -> String {
+    let words = Explainer::new(e);
+    let lang = e.info.language;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} — as of {}\n",
+        r.engagement,
+        format_date(r.as_of, lang)
+    ));
+    let write = |out: &mut String, f: &ReportFinding| {
+        out.push_str(&format!(
+            "  {}: {}\n",
+            words.severity(f.flag.severity),
+            f.message
+        ));
+        if let Some(s) = &f.suggestion {
+            out.push_str(&format!("      → {s}\n"));
+        }
+    };
+    for o in &r.objectives {
+        let progress = o
+            .progress
+            .map(|p| format!(", {}", format_percent(p, lang)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "\n{} ({}) · {}{progress}\n",
+            o.title,
+            o.id,
+            words.tracking(o.tracking)
+        ));
+        if o.findings.is_empty() {
+            out.push_str("  ✓\n");
+        }
+        for f in &o.findings {
+            write(&mut out, f);
+        }
+    }
+    out.push('\n');
+    match r.commitment.rate {
+        Some(rate) => out.push_str(&format!(
+            "Commitment: {} ({} of {} actions due were done on time)\n",
+            format_percent(rate, lang),
+            r.commitment.on_time,
+            r.commitment.due
+        )),
+        None => out.push_str("Commitment: no action due yet\n"),
+    }
+    let areas: Vec<String> = r
+        .competencies
+        .iter()
+        .filter(|c| c.gap.is_some_and(|g| g > 0))
+        .map(|c| format!("{} (gap {})", c.name, c.gap.unwrap_or(0)))
+        .collect();
+    if !areas.is_empty() {
+        out.push_str(&format!("Development areas: {}\n", areas.join(", ")));
+    }
+    if let Some(t) = r.gas_t_score {
+        out.push_str(&format!("GAS T-score: {t:.1}\n"));
+    }
+    if !r.findings.is_empty() {
+        out.push_str("\nEngagement\n");
+        for f in &r.findings {
+            write(&mut out, f);
+        }
+    }
+    let s = r.summary;
+    out.push_str(&format!(
+        "\n{} error{}, {} warning{}, {} note{}\n",
+        s.errors,
+        if s.errors == 1 { "" } else { "s" },
+        s.warnings,
+        if s.warnings == 1 { "" } else { "s" },
+        s.notes,
+        if s.notes == 1 { "" } else { "s" }
+    ));
+    out
+}

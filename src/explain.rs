@@ -1,0 +1,524 @@
+//! Findings in words: turns [`crate::insight`]'s typed results into one-line sentences
+//! and suggestions a coach can act on, in the engagement's language. Used by the site
+//! and by `coachsite check`, so both say the same thing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{format_date, format_number, format_percent, format_value};
+use crate::insight::{
+    AdherenceBand, CommitmentBand, Finding, Flag, PaceFinding, Severity, SmartReason, Stretch,
+    Tracking,
+};
+use crate::model::{Date, Engagement, Language};
+
+/// A finding in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// Words for one engagement, in its language.
+pub struct Explainer<'a> {
+    e: &'a Engagement,
+    lang: Language,
+}
+
+/// Picks the sentence of the language.
+fn tr(lang: Language, en: String, fr: String, de: String) -> String {
+    match lang {
+        Language::En => en,
+        Language::Fr => fr,
+        Language::De => de,
+    }
+}
+
+impl<'a> Explainer<'a> {
+    pub fn new(e: &'a Engagement) -> Self {
+        Explainer {
+            e,
+            lang: e.info.language,
+        }
+    }
+
+    fn date(&self, date: Date) -> String {
+        format_date(date, self.lang)
+    }
+
+    fn pct(&self, share: f64) -> String {
+        format_percent(share, self.lang)
+    }
+
+    fn num(&self, n: f64) -> String {
+        format_number(n, self.lang)
+    }
+
+    /// A value with the unit of the objective it belongs to.
+    fn value(&self, objective: Option<&str>, v: f64) -> String {
+        let unit = objective
+            .and_then(|id| self.e.objective(id))
+            .and_then(|o| o.front.measure.as_ref())
+            .and_then(|m| m.unit.as_deref());
+        format_value(v, unit, self.lang)
+    }
+
+    fn competency(&self, id: &str) -> String {
+        self.e
+            .competency(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    }
+
+    fn action(&self, id: &str) -> String {
+        self.e
+            .plan
+            .actions
+            .iter()
+            .find(|a| a.id == id)
+            .map_or_else(|| id.to_string(), |a| a.title.clone())
+    }
+
+    /// The severity as a word.
+    pub fn severity(&self, s: Severity) -> &'static str {
+        match (s, self.lang) {
+            (Severity::Error, Language::En) => "error",
+            (Severity::Error, Language::Fr) => "erreur",
+            (Severity::Error, Language::De) => "Fehler",
+            (Severity::Warning, Language::En) => "warning",
+            (Severity::Warning, Language::Fr) => "attention",
+            (Severity::Warning, Language::De) => "Warnung",
+            (Severity::Note, Language::En) => "note",
+            (Severity::Note, Language::Fr) => "remarque",
+            (Severity::Note, Language::De) => "Hinweis",
+        }
+    }
+
+    /// Where an objective stands, in a word or two.
+    pub fn tracking(&self, t: Tracking) -> &'static str {
+        let (en, fr, de) = match t {
+            Tracking::Achieved => ("Achieved", "Atteint", "Erreicht"),
+            Tracking::OnTrack => ("On track", "En bonne voie", "Auf Kurs"),
+            Tracking::AtRisk => ("At risk", "En danger", "Gefährdet"),
+            Tracking::Stalled => ("Stalled", "À l’arrêt", "Stockt"),
+            Tracking::Overdue => ("Overdue", "En retard", "Überfällig"),
+            Tracking::TooEarly => ("Too early to tell", "Trop tôt pour dire", "Noch zu früh"),
+            Tracking::NoMeasurement => (
+                "No measurement yet",
+                "Pas encore de mesure",
+                "Noch keine Messung",
+            ),
+            Tracking::NotJudged => ("Not judged", "Non évalué", "Nicht beurteilt"),
+            Tracking::NotTracked => ("Not tracked", "Non suivi", "Nicht verfolgt"),
+        };
+        match self.lang {
+            Language::En => en,
+            Language::Fr => fr,
+            Language::De => de,
+        }
+    }
+
+    /// Why a SMART letter fails.
+    pub fn smart_reason(&self, r: SmartReason) -> String {
+        let (en, fr, de) = match r {
+            SmartReason::NoSpecific => (
+                "no `specific` statement",
+                "pas d’énoncé `specific`",
+                "keine Angabe `specific`",
+            ),
+            SmartReason::SpecificTooShort => (
+                "the statement is too short to be specific",
+                "l’énoncé est trop court pour être précis",
+                "die Angabe ist zu kurz, um spezifisch zu sein",
+            ),
+            SmartReason::NoMeasure => (
+                "no measure or goal attainment scale",
+                "ni mesure ni échelle d’atteinte",
+                "weder Messgröße noch Zielerreichungsskala",
+            ),
+            SmartReason::NoBaseline => {
+                ("no baseline", "pas de point de départ", "kein Ausgangswert")
+            }
+            SmartReason::NoTarget => ("no target", "pas de cible", "kein Zielwert"),
+            SmartReason::NoAchievable => (
+                "not said why it is achievable",
+                "pas dit pourquoi c’est atteignable",
+                "nicht begründet, warum es erreichbar ist",
+            ),
+            SmartReason::BeyondZpd => (
+                "beyond the zone of proximal development",
+                "au-delà de la zone proximale de développement",
+                "jenseits der Zone der nächsten Entwicklung",
+            ),
+            SmartReason::NoRelevant => (
+                "not said why it matters",
+                "pas dit pourquoi c’est important",
+                "nicht begründet, warum es wichtig ist",
+            ),
+            SmartReason::NoDue => ("no due date", "pas d’échéance", "kein Fälligkeitsdatum"),
+            SmartReason::DueBeforeStart => (
+                "the due date is not after the start",
+                "l’échéance n’est pas après le début",
+                "das Fälligkeitsdatum liegt nicht nach dem Start",
+            ),
+        };
+        tr(self.lang, en.into(), fr.into(), de.into())
+    }
+
+    /// The commitment band in words.
+    pub fn band(&self, b: CommitmentBand) -> String {
+        let (en, fr, de) = match b {
+            CommitmentBand::TooLow => (
+                "below 50 %: agree smaller actions",
+                "sous 50 % : convenir d’actions plus petites",
+                "unter 50 %: kleinere Maßnahmen vereinbaren",
+            ),
+            CommitmentBand::BelowHealthy => (
+                "below the healthy band of 70–85 %",
+                "sous la zone saine de 70 à 85 %",
+                "unter dem gesunden Bereich von 70–85 %",
+            ),
+            CommitmentBand::Healthy => (
+                "in the healthy band of 70–85 %",
+                "dans la zone saine de 70 à 85 %",
+                "im gesunden Bereich von 70–85 %",
+            ),
+            CommitmentBand::AboveHealthy => (
+                "above the healthy band of 70–85 %",
+                "au-dessus de la zone saine de 70 à 85 %",
+                "über dem gesunden Bereich von 70–85 %",
+            ),
+            CommitmentBand::AlwaysFull => (
+                "100 % for three periods in a row: room for more stretch",
+                "100 % trois périodes de suite : place pour plus d’ambition",
+                "100 % drei Zeiträume in Folge: Raum für mehr Anspruch",
+            ),
+        };
+        tr(self.lang, en.into(), fr.into(), de.into())
+    }
+
+    /// The pace finding in words, for the objective page.
+    pub fn pace(
+        &self,
+        objective: &str,
+        finding: PaceFinding,
+        required_per_month: f64,
+        observed: Option<f64>,
+    ) -> String {
+        let req = self.value(Some(objective), required_per_month);
+        let obs = observed
+            .map(|o| self.value(Some(objective), o))
+            .unwrap_or_default();
+        match finding {
+            PaceFinding::Realistic => tr(
+                self.lang,
+                format!("Needs {req} a month; the trend gives {obs} a month: realistic."),
+                format!("Il faut {req} par mois ; la tendance donne {obs} par mois : réaliste."),
+                format!(
+                    "Nötig sind {req} pro Monat; der Trend liefert {obs} pro Monat: realistisch."
+                ),
+            ),
+            PaceFinding::TooFast => tr(
+                self.lang,
+                format!("Needs {req} a month, far faster than the {obs} a month observed."),
+                format!("Il faut {req} par mois, bien plus que les {obs} par mois observés."),
+                format!(
+                    "Nötig sind {req} pro Monat, weit mehr als die beobachteten {obs} pro Monat."
+                ),
+            ),
+            PaceFinding::FlatOrBackwards => tr(
+                self.lang,
+                format!(
+                    "Needs {req} a month, but the trend is flat or going the wrong way ({obs} a month)."
+                ),
+                format!(
+                    "Il faut {req} par mois, mais la tendance est plate ou va dans le mauvais sens ({obs} par mois)."
+                ),
+                format!(
+                    "Nötig sind {req} pro Monat, aber der Trend ist flach oder rückläufig ({obs} pro Monat)."
+                ),
+            ),
+            PaceFinding::Unknown => tr(
+                self.lang,
+                format!(
+                    "Needs {req} a month; two measurements are needed to compare with a trend."
+                ),
+                format!(
+                    "Il faut {req} par mois ; deux mesures sont nécessaires pour comparer à une tendance."
+                ),
+                format!(
+                    "Nötig sind {req} pro Monat; für einen Trendvergleich braucht es zwei Messungen."
+                ),
+            ),
+        }
+    }
+
+    /// The ZPD finding of one competency, in plain words.
+    pub fn stretch(&self, s: &Stretch, max_levels_per_month: f64) -> Sentence {
+        let name = self.competency(&s.competency);
+        let (cur, tgt) = (s.current, s.target);
+        let months = self.num(s.months);
+        let lpm = self.num(s.levels_per_month);
+        if !s.beyond_zpd {
+            return Sentence {
+                message: tr(
+                    self.lang,
+                    format!(
+                        "{name}: level {cur} → {tgt} in {months} months ({lpm} a month) is within reach."
+                    ),
+                    format!(
+                        "{name} : niveau {cur} → {tgt} en {months} mois ({lpm} par mois), c’est à portée."
+                    ),
+                    format!(
+                        "{name}: Stufe {cur} → {tgt} in {months} Monaten ({lpm} pro Monat) ist erreichbar."
+                    ),
+                ),
+                suggestion: None,
+            };
+        }
+        let realistic = self.num(s.realistic_months);
+        let max = self.num(max_levels_per_month);
+        let steps: Vec<String> = s
+            .milestones
+            .iter()
+            .map(|m| {
+                tr(
+                    self.lang,
+                    format!("level {} by {}", m.level, self.date(m.by)),
+                    format!("niveau {} au {}", m.level, self.date(m.by)),
+                    format!("Stufe {} bis {}", m.level, self.date(m.by)),
+                )
+            })
+            .collect();
+        let steps = steps.join(", ");
+        Sentence {
+            message: tr(
+                self.lang,
+                format!(
+                    "{name} must go from level {cur} to {tgt} in {months} months: {lpm} levels a month, beyond the zone of proximal development ({max} a month is realistic)."
+                ),
+                format!(
+                    "{name} doit passer du niveau {cur} à {tgt} en {months} mois : {lpm} niveaux par mois, au-delà de la zone proximale de développement ({max} par mois est réaliste)."
+                ),
+                format!(
+                    "{name} soll in {months} Monaten von Stufe {cur} auf {tgt} steigen: {lpm} Stufen pro Monat, jenseits der Zone der nächsten Entwicklung ({max} pro Monat ist realistisch)."
+                ),
+            ),
+            suggestion: Some(tr(
+                self.lang,
+                format!(
+                    "About {realistic} months would be realistic: split into milestones, {steps}."
+                ),
+                format!(
+                    "Environ {realistic} mois seraient réalistes : découper en jalons, {steps}."
+                ),
+                format!(
+                    "Etwa {realistic} Monate wären realistisch: in Meilensteine aufteilen, {steps}."
+                ),
+            )),
+        }
+    }
+
+    /// A finding as a sentence with its suggestion.
+    pub fn finding(&self, flag: &Flag) -> Sentence {
+        let obj = flag.objective.as_deref();
+        let lang = self.lang;
+        let say = |en: String, fr: String, de: String| tr(lang, en, fr, de);
+        let (message, suggestion) = match &flag.finding {
+            Finding::DuePassed { due } => {
+                let due = self.date(*due);
+                (
+                    say(format!("The due date {due} has passed and the target is not reached."),
+                        format!("L’échéance du {due} est passée et la cible n’est pas atteinte."),
+                        format!("Das Fälligkeitsdatum {due} ist verstrichen, das Ziel nicht erreicht.")),
+                    Some(say("Agree a new due date or a smaller target with the client, or mark the objective achieved, paused or dropped.".into(),
+                        "Convenir avec le client d’une nouvelle échéance ou d’une cible plus modeste, ou marquer l’objectif atteint, en pause ou abandonné.".into(),
+                        "Mit dem Klienten ein neues Datum oder ein kleineres Ziel vereinbaren, oder das Ziel als erreicht, pausiert oder aufgegeben markieren.".into())),
+                )
+            }
+            Finding::AtRisk { forecast, due } => {
+                let due = self.date(*due);
+                let message = match forecast {
+                    Some(f) => {
+                        let f = self.date(*f);
+                        say(format!("At this trend the target is reached around {f}, after the due date {due}."),
+                            format!("À cette tendance, la cible sera atteinte vers le {f}, après l’échéance du {due}."),
+                            format!("Bei diesem Trend wird das Ziel um den {f} erreicht, nach dem Fälligkeitsdatum {due}."))
+                    }
+                    None => say(format!("At this trend the target is never reached (due {due})."),
+                        format!("À cette tendance, la cible ne sera jamais atteinte (échéance {due})."),
+                        format!("Bei diesem Trend wird das Ziel nie erreicht (fällig {due}).")),
+                };
+                (message, Some(say("Review the actions for this objective, or re-plan it with intermediate milestones.".into(),
+                    "Revoir les actions de cet objectif, ou le replanifier avec des jalons intermédiaires.".into(),
+                    "Die Maßnahmen zu diesem Ziel überprüfen oder es mit Zwischenzielen neu planen.".into())))
+            }
+            Finding::Stalled { last_measurement, days } => {
+                let last = self.date(*last_measurement);
+                (
+                    say(format!("No measurement for {days} days (last on {last})."),
+                        format!("Aucune mesure depuis {days} jours (dernière le {last})."),
+                        format!("Seit {days} Tagen keine Messung (zuletzt am {last}).")),
+                    Some(say("Measure again, or ask in the next session whether the objective still matters.".into(),
+                        "Mesurer à nouveau, ou demander à la prochaine séance si l’objectif compte encore.".into(),
+                        "Erneut messen oder in der nächsten Sitzung fragen, ob das Ziel noch zählt.".into())),
+                )
+            }
+            Finding::NoProgress { since } => {
+                let since = self.date(*since);
+                (
+                    say(format!("No progress over the last three measurements (since {since})."),
+                        format!("Aucun progrès sur les trois dernières mesures (depuis le {since})."),
+                        format!("Kein Fortschritt in den letzten drei Messungen (seit {since}).")),
+                    Some(say("Explore what is in the way in the next session; consider a smaller next step.".into(),
+                        "Explorer ce qui bloque à la prochaine séance ; envisager une étape plus petite.".into(),
+                        "In der nächsten Sitzung erkunden, was im Weg steht; einen kleineren nächsten Schritt erwägen.".into())),
+                )
+            }
+            Finding::NoMeasurement { days } => (
+                say(format!("No measurement yet, {days} days after the start."),
+                    format!("Pas encore de mesure, {days} jours après le début."),
+                    format!("Noch keine Messung, {days} Tage nach dem Start.")),
+                Some(say("Record a first measurement, so progress can be seen.".into(),
+                    "Enregistrer une première mesure pour rendre le progrès visible.".into(),
+                    "Eine erste Messung erfassen, damit Fortschritt sichtbar wird.".into())),
+            ),
+            Finding::Trajectory { share, band } => {
+                let share = self.pct(*share);
+                match band {
+                    AdherenceBand::Revise => (
+                        say(format!("Only {share} of where the plan says it should be by now."),
+                            format!("Seulement {share} de là où le plan prévoit d’en être."),
+                            format!("Nur {share} dessen, was laut Plan jetzt erreicht sein sollte.")),
+                        Some(say("Revise the objective: a later due date, a smaller target, or intermediate milestones.".into(),
+                            "Réviser l’objectif : une échéance plus tardive, une cible plus modeste ou des jalons intermédiaires.".into(),
+                            "Das Ziel überarbeiten: ein späteres Datum, ein kleineres Ziel oder Zwischenziele.".into())),
+                    ),
+                    _ => (
+                        say(format!("{share} of where the plan says it should be by now."),
+                            format!("{share} de là où le plan prévoit d’en être."),
+                            format!("{share} dessen, was laut Plan jetzt erreicht sein sollte.")),
+                        None,
+                    ),
+                }
+            }
+            Finding::PaceTooFast { required_per_month, observed_per_month, ratio, max_ratio } => (
+                say(format!("Needs {} a month, {}× the {} a month observed (more than {}×).", self.value(obj, *required_per_month), self.num(*ratio), self.value(obj, *observed_per_month), self.num(*max_ratio)),
+                    format!("Il faut {} par mois, {}× les {} par mois observés (plus de {}×).", self.value(obj, *required_per_month), self.num(*ratio), self.value(obj, *observed_per_month), self.num(*max_ratio)),
+                    format!("Nötig sind {} pro Monat, das {}-Fache der beobachteten {} pro Monat (mehr als {}×).", self.value(obj, *required_per_month), self.num(*ratio), self.value(obj, *observed_per_month), self.num(*max_ratio))),
+                Some(say("The objective asks for far faster progress than observed: split it into intermediate milestones.".into(),
+                    "L’objectif demande un progrès bien plus rapide que celui observé : le découper en jalons intermédiaires.".into(),
+                    "Das Ziel verlangt viel schnelleren Fortschritt als beobachtet: in Zwischenziele aufteilen.".into())),
+            ),
+            Finding::PaceFlatOrBackwards { required_per_month, observed_per_month } => (
+                say(format!("Needs {} a month, but the trend is flat or going the wrong way ({} a month).", self.value(obj, *required_per_month), self.value(obj, *observed_per_month)),
+                    format!("Il faut {} par mois, mais la tendance est plate ou va dans le mauvais sens ({} par mois).", self.value(obj, *required_per_month), self.value(obj, *observed_per_month)),
+                    format!("Nötig sind {} pro Monat, aber der Trend ist flach oder rückläufig ({} pro Monat).", self.value(obj, *required_per_month), self.value(obj, *observed_per_month))),
+                Some(say("Look at what changed with the client; re-plan with a first small, stable success.".into(),
+                    "Regarder ce qui a changé avec le client ; replanifier avec un premier petit succès stable.".into(),
+                    "Mit dem Klienten anschauen, was sich geändert hat; mit einem ersten kleinen, stabilen Erfolg neu planen.".into())),
+            ),
+            Finding::BeyondZpd { stretch, max_levels_per_month } => {
+                let s = self.stretch(stretch, *max_levels_per_month);
+                (s.message, s.suggestion)
+            }
+            Finding::NotYetStable { competency, level, target } => {
+                let name = self.competency(competency);
+                (
+                    say(format!("{name} reached level {level} in only one assessment; the objective aims for {target}."),
+                        format!("{name} n’a atteint le niveau {level} qu’à une seule évaluation ; l’objectif vise {target}."),
+                        format!("{name} hat Stufe {level} erst in einer Einschätzung erreicht; das Ziel ist {target}.")),
+                    Some(say(format!("Build on small stable successes: consolidate level {level} over two assessments before aiming higher."),
+                        format!("S’appuyer sur de petits succès stables : consolider le niveau {level} sur deux évaluations avant de viser plus haut."),
+                        format!("Auf kleinen, stabilen Erfolgen aufbauen: Stufe {level} über zwei Einschätzungen festigen, bevor höher gezielt wird."))),
+                )
+            }
+            Finding::NotSmart { letters } => {
+                let parts: Vec<String> = letters
+                    .iter()
+                    .map(|l| {
+                        let reasons: Vec<String> = l.reasons.iter().map(|r| self.smart_reason(*r)).collect();
+                        format!("{}: {}", l.letter, reasons.join(", "))
+                    })
+                    .collect();
+                (
+                    say(format!("Not SMART yet. {}.", parts.join("; ")),
+                        format!("Pas encore SMART. {}.", parts.join(" ; ")),
+                        format!("Noch nicht SMART. {}.", parts.join("; "))),
+                    Some(say("Complete the objective's front matter with the client.".into(),
+                        "Compléter la description de l’objectif avec le client.".into(),
+                        "Die Beschreibung des Ziels mit dem Klienten vervollständigen.".into())),
+                )
+            }
+            Finding::ActionOverdue { action, due } => {
+                let title = self.action(action);
+                let due = self.date(*due);
+                (
+                    say(format!("“{title}” was due on {due} and is still open."),
+                        format!("« {title} » était prévue le {due} et est toujours en cours."),
+                        format!("„{title}“ war am {due} fällig und ist noch offen.")),
+                    Some(say("Review it in the next session: done, re-planned or dropped?".into(),
+                        "La revoir à la prochaine séance : faite, replanifiée ou abandonnée ?".into(),
+                        "In der nächsten Sitzung besprechen: erledigt, neu geplant oder verworfen?".into())),
+                )
+            }
+            Finding::ActionBlocked { action } => {
+                let title = self.action(action);
+                (
+                    say(format!("“{title}” is blocked."), format!("« {title} » est bloquée."), format!("„{title}“ ist blockiert.")),
+                    Some(say("Ask what would unblock it, and who can help.".into(),
+                        "Demander ce qui la débloquerait, et qui peut aider.".into(),
+                        "Fragen, was sie freigeben würde und wer helfen kann.".into())),
+                )
+            }
+            Finding::Commitment { rate, band } => {
+                let rate = self.pct(*rate);
+                let band = self.band(*band);
+                (
+                    say(format!("Commitment over the last eight weeks is {rate}: {band}."),
+                        format!("L’engagement sur les huit dernières semaines est de {rate} : {band}."),
+                        format!("Die Verbindlichkeit der letzten acht Wochen liegt bei {rate}: {band}.")),
+                    None,
+                )
+            }
+            Finding::GasLow { t_score } => (
+                say(format!("The GAS T-score is {}, well below 50.", self.num(*t_score)),
+                    format!("Le score T GAS est de {}, bien en dessous de 50.", self.num(*t_score)),
+                    format!("Der GAS-T-Wert liegt bei {}, deutlich unter 50.", self.num(*t_score))),
+                Some(say("The expected levels were probably set too high: recalibrate them with the client.".into(),
+                    "Les niveaux attendus ont sans doute été fixés trop haut : les recalibrer avec le client.".into(),
+                    "Die erwarteten Stufen waren wohl zu hoch angesetzt: mit dem Klienten neu kalibrieren.".into())),
+            ),
+            Finding::CompetencyUnused { competency } => {
+                let name = self.competency(competency);
+                (
+                    say(format!("No objective needs the competency {name}."),
+                        format!("Aucun objectif ne requiert la compétence {name}."),
+                        format!("Kein Ziel braucht die Kompetenz {name}.")),
+                    Some(say("Link it from an objective's `competencies`, or remove it from engagement.yaml.".into(),
+                        "La lier dans les `competencies` d’un objectif, ou la retirer d’engagement.yaml.".into(),
+                        "Sie in den `competencies` eines Ziels verknüpfen oder aus engagement.yaml entfernen.".into())),
+                )
+            }
+            Finding::RetentionPassed { retain_until } => {
+                let date = self.date(*retain_until);
+                (
+                    say(format!("The retention date {date} has passed: this engagement's data should no longer be kept."),
+                        format!("La date de conservation du {date} est passée : les données de cet accompagnement ne devraient plus être conservées."),
+                        format!("Das Aufbewahrungsdatum {date} ist verstrichen: die Daten dieses Coachings sollten nicht mehr aufbewahrt werden.")),
+                    Some(say("Delete the engagement's repository, or agree a new retention date with the client.".into(),
+                        "Supprimer le dépôt de l’accompagnement, ou convenir d’une nouvelle date avec le client.".into(),
+                        "Das Repository des Coachings löschen oder mit dem Klienten ein neues Datum vereinbaren.".into())),
+                )
+            }
+            Finding::Sensitive { kind, id } => (
+                say(format!("The {kind} `{id}` is marked sensitive: it is left out of every site but the coach's."),
+                    format!("L’élément {kind} `{id}` est marqué sensible : il est exclu de tous les sites sauf celui du coach."),
+                    format!("Das Element {kind} `{id}` ist als sensibel markiert: es fehlt in allen Websites außer der des Coachs.")),
+                None,
+            ),
+        };
+        Sentence {
+            message,
+            suggestion,
+        }
+    }
+}
