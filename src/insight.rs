@@ -346,6 +346,8 @@ pub struct CompetencyStanding {
     pub latest_date: Option<Date>,
     /// target − latest.
     pub gap: Option<i64>,
+    /// The level of the assessment before the latest one.
+    pub previous: Option<i64>,
     /// The latest level was held in two consecutive assessments.
     pub stable: bool,
     /// Objectives that need this competency.
@@ -738,9 +740,9 @@ fn objective_insight(
         }
         for c in &f.competencies {
             if let Some(st) = standings.iter().find(|s| s.id == c.value)
-                && let Some(level) = st.latest
+                && let (Some(level), Some(previous)) = (st.latest, st.previous)
+                && level > previous
                 && level < st.target
-                && !st.stable
             {
                 flag(
                     Severity::Note,
@@ -1046,8 +1048,7 @@ pub fn stretch(
         .assessments
         .iter()
         .filter(rated)
-        .filter(|a| a.front.date <= start)
-        .next_back()
+        .rfind(|a| a.front.date <= start)
         .or_else(|| e.assessments.iter().find(rated))?;
     let current = level_in(known)?;
     let target = c.target.value;
@@ -1186,6 +1187,7 @@ pub fn competency_standings(e: &Engagement, as_of: Date) -> Vec<CompetencyStandi
                 latest: latest.map(|l| l.1),
                 latest_date: latest.map(|l| l.0),
                 gap: latest.map(|l| c.target.value - l.1),
+                previous: levels.len().checked_sub(2).map(|i| levels[i].1),
                 stable: is_stable(&levels.iter().map(|l| l.1).collect::<Vec<_>>()),
                 objectives: e
                     .objectives

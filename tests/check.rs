@@ -1,0 +1,157 @@
+//! `coachsite check` on real engagements: the report, the JSON form and exit codes.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{Project, example, fixtures, stderr};
+
+fn check(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("check")
+        .arg(dir)
+        .args(["--color", "never"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).to_string()
+}
+
+/// The classic failure: a team asked to adopt Scrum and a whole new tool chain within
+/// a quarter. At the kick-off, before any measurement, the objectives are already
+/// flagged as beyond the zone of proximal development, with realistic milestones.
+#[test]
+fn the_classic_failure_is_flagged_at_the_kick_off() {
+    let dir = fixtures().join("zpd-failure");
+    let output = check(&dir, &["--as-of", "2026-02-02"]);
+    let out = stdout(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "warnings alone do not fail\n{out}"
+    );
+    for (objective, competency, levels) in [
+        (
+            "Work fully in Scrum",
+            "Running Scrum events must go from level 1 to 4 in 2.89 months: 1.04 levels a month",
+            "level 2 by 4 April 2026, level 3 by 4 June 2026, level 4 by 4 August 2026",
+        ),
+        (
+            "Work fully in Scrum",
+            "Collaboration with internal customers must go from level 1 to 3",
+            "level 2 by 4 April 2026, level 3 by 4 June 2026.",
+        ),
+        (
+            "Adopt the new tool chain",
+            "Continuous integration and delivery must go from level 1 to 4",
+            "About 6 months would be realistic",
+        ),
+        (
+            "Adopt the new tool chain",
+            "Test automation must go from level 1 to 3",
+            "About 4 months would be realistic",
+        ),
+    ] {
+        assert!(out.contains(objective), "{out}");
+        assert!(out.contains(competency), "missing {competency:?}\n{out}");
+        assert!(out.contains(levels), "missing {levels:?}\n{out}");
+    }
+    assert!(out.contains("beyond the zone of proximal development"));
+    assert!(out.contains("0 errors, 4 warnings, 0 notes"), "{out}");
+    // --strict turns the warnings into a failure.
+    assert_eq!(
+        check(&dir, &["--as-of", "2026-02-02", "--strict"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn json_round_trips_through_the_documented_report() {
+    let output = check(&example(), &["--as-of", "2026-06-15", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let report: coachsite::check::Report =
+        serde_json::from_str(&text).expect("the JSON parses as a Report");
+    assert_eq!(report.version, 1);
+    assert_eq!(report.as_of.to_string(), "2026-06-15");
+    assert_eq!(
+        serde_json::to_string_pretty(&report).unwrap().trim_end(),
+        text.trim_end()
+    );
+    // A few values a tool would read, with their documented names.
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let defects = value["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "escaped-defects")
+        .unwrap();
+    assert_eq!(defects["tracking"], "at-risk");
+    assert!((defects["progress"].as_f64().unwrap() - 0.8).abs() < 1e-9);
+    assert_eq!(defects["forecast"], "2026-07-13");
+    let codes: Vec<&str> = defects["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"at-risk") && codes.contains(&"beyond-zpd"),
+        "{codes:?}"
+    );
+    assert!(defects["findings"][0]["message"].as_str().is_some());
+    assert!(value["commitment"]["rate"].as_f64().is_some());
+    assert_eq!(value["summary"]["errors"], 0);
+}
+
+#[test]
+fn the_example_report_names_what_a_coach_acts_on() {
+    let out = stdout(&check(&example(), &["--as-of", "2026-06-15"]));
+    for text in [
+        "Fewer defects reach production (escaped-defects) · At risk, 80%",
+        "At this trend the target is reached around 13 July 2026, after the due date 30 June 2026.",
+        "is blocked.",
+        "was due on 29 May 2026 and is still open.",
+        "Not SMART yet. M: no baseline; A: not said why it is achievable; R: not said why it matters.",
+        "Commitment: 58% (7 of 12 actions due were done on time)",
+        "Development areas: Continuous delivery (gap 2)",
+    ] {
+        assert!(out.contains(text), "missing {text:?}\n{out}");
+    }
+}
+
+#[test]
+fn load_errors_come_first_and_fail() {
+    let p = Project::minimal();
+    p.apply_case("missing-objective");
+    let output = check(&p.root, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("there is no objective `sprint-goal`"));
+    assert!(stdout(&output).is_empty());
+    let json = check(&p.root, &["--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let report: coachsite::check::Report = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(
+        report.diagnostics[0].message,
+        "there is no objective `sprint-goal`"
+    );
+    assert_eq!(report.diagnostics[0].line, 4);
+}
+
+#[test]
+fn retention_past_is_an_error() {
+    let p = Project::minimal();
+    p.edit(
+        "engagement.yaml",
+        "end: 2026-07-10",
+        "end: 2026-07-10\nretain_until: 2026-05-31",
+    );
+    let output = check(&p.root, &["--as-of", "2026-06-15"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("The retention date 31 May 2026 has passed"));
+}
