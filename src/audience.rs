@@ -30,6 +30,12 @@ impl Audience {
         }
     }
 
+    /// Whether this audience sees the findings (flags) about the engagement: they are
+    /// the coach's working notes, not a verdict for the client or the sponsor.
+    pub fn sees_findings(self) -> bool {
+        self == Audience::Coach
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Audience::Coach => "coach",

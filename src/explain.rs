@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{format_date, format_number, format_percent, format_value};
+use crate::i18n::{format_change, format_date, format_number, format_percent};
 use crate::insight::{
     AdherenceBand, CommitmentBand, Finding, Flag, PaceFinding, Severity, SmartReason, Stretch,
     Tracking,
@@ -53,13 +53,13 @@ impl<'a> Explainer<'a> {
         format_number(n, self.lang)
     }
 
-    /// A value with the unit of the objective it belongs to.
+    /// A change (a pace) with its sign and the unit of the objective it belongs to.
     fn value(&self, objective: Option<&str>, v: f64) -> String {
         let unit = objective
             .and_then(|id| self.e.objective(id))
             .and_then(|o| o.front.measure.as_ref())
             .and_then(|m| m.unit.as_deref());
-        format_value(v, unit, self.lang)
+        format_change(v, unit, self.lang)
     }
 
     fn competency(&self, id: &str) -> String {
@@ -193,6 +193,30 @@ impl<'a> Explainer<'a> {
             ),
         };
         tr(self.lang, en.into(), fr.into(), de.into())
+    }
+
+    /// Commitment in one or two sentences, or `None` when no action was due yet.
+    pub fn commitment(&self, c: &crate::insight::Commitment) -> Option<String> {
+        let rate = self.pct(c.rate?);
+        let (done, due) = (c.on_time, c.due);
+        let mut text = tr(
+            self.lang,
+            format!("{rate}: {done} of {due} actions due were done on time."),
+            format!("{rate} : {done} actions sur {due} prévues ont été faites à temps."),
+            format!("{rate}: {done} von {due} fälligen Maßnahmen wurden rechtzeitig erledigt."),
+        );
+        if let (Some(recent), Some(band)) = (c.recent_rate, c.band) {
+            let recent = self.pct(recent);
+            let band = self.band(band);
+            text.push(' ');
+            text.push_str(&tr(
+                self.lang,
+                format!("Last eight weeks: {recent}, {band}."),
+                format!("Huit dernières semaines : {recent}, {band}."),
+                format!("Letzte acht Wochen: {recent}, {band}."),
+            ));
+        }
+        Some(text)
     }
 
     /// The pace finding in words, for the objective page.

@@ -334,6 +334,82 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "den Auftraggeber",
     ),
     ("minutes", "min", "min", "Min."),
+    ("per_month", "a month", "par mois", "pro Monat"),
+    (
+        "of_planned_trajectory",
+        "of where the planned trajectory says it should be",
+        "de ce que prévoit la trajectoire",
+        "des geplanten Verlaufs",
+    ),
+    ("forecast", "Forecast", "Prévision", "Prognose"),
+    ("tracking", "Where it stands", "Où en est-on", "Stand"),
+    ("trend", "Trend", "Tendance", "Trend"),
+    ("pace", "Pace", "Rythme", "Tempo"),
+    ("trajectory", "Trajectory", "Trajectoire", "Verlauf"),
+    (
+        "zpd",
+        "Zone of proximal development",
+        "Zone proximale de développement",
+        "Zone der nächsten Entwicklung",
+    ),
+    (
+        "findings",
+        "What needs attention",
+        "Points d’attention",
+        "Was Aufmerksamkeit braucht",
+    ),
+    (
+        "findings_note",
+        "Only in the coach’s view.",
+        "Uniquement dans la vue du coach.",
+        "Nur in der Ansicht des Coachs.",
+    ),
+    (
+        "no_findings",
+        "Nothing needs attention.",
+        "Rien ne demande d’attention.",
+        "Nichts braucht Aufmerksamkeit.",
+    ),
+    (
+        "engagement_findings",
+        "The engagement",
+        "L’accompagnement",
+        "Das Coaching",
+    ),
+    ("commitment", "Commitment", "Engagement", "Verbindlichkeit"),
+    (
+        "no_commitment",
+        "No action was due yet.",
+        "Aucune action n’était encore due.",
+        "Noch keine Maßnahme war fällig.",
+    ),
+    ("gas_t_score", "GAS T-score", "Score T GAS", "GAS-T-Wert"),
+    (
+        "development_areas",
+        "Development areas",
+        "Axes de développement",
+        "Entwicklungsfelder",
+    ),
+    (
+        "no_development_areas",
+        "Every assessed competency is at its target.",
+        "Chaque compétence évaluée atteint sa cible.",
+        "Jede eingeschätzte Kompetenz hat ihr Ziel erreicht.",
+    ),
+    ("passes", "passes", "validé", "erfüllt"),
+    ("fails", "fails", "manque", "fehlt"),
+    (
+        "stable",
+        "held in two assessments in a row",
+        "tenu sur deux évaluations de suite",
+        "in zwei Einschätzungen in Folge gehalten",
+    ),
+    (
+        "not_stable",
+        "not yet held in two assessments in a row",
+        "pas encore tenu sur deux évaluations de suite",
+        "noch nicht in zwei Einschätzungen in Folge gehalten",
+    ),
     ("quote_open", "“", "«\u{a0}", "„"),
     ("quote_close", "”", "\u{a0}»", "“"),
 ];
@@ -461,6 +537,18 @@ pub fn format_value(value: f64, unit: Option<&str>, language: Language) -> Strin
     }
 }
 
+/// A change with its sign: "+3.5%", "−2 defects" (a real minus sign).
+pub fn format_change(value: f64, unit: Option<&str>, language: Language) -> String {
+    let magnitude = format_value(value.abs(), unit, language);
+    if value > 0.0 {
+        format!("+{magnitude}")
+    } else if value < 0.0 && magnitude.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("−{magnitude}")
+    } else {
+        magnitude
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,6 +594,16 @@ mod tests {
             "9\u{a0}defects"
         );
         assert_eq!(format_value(2.5, None, Language::De), "2,5");
+    }
+
+    #[test]
+    fn changes_carry_their_sign() {
+        assert_eq!(format_change(2.5, Some("%"), Language::En), "+2.5%");
+        assert_eq!(
+            format_change(-2.08, Some("defects"), Language::En),
+            "−2.08\u{a0}defects"
+        );
+        assert_eq!(format_change(-0.001, None, Language::En), "0");
     }
 
     #[test]

@@ -15,8 +15,9 @@ use tera::{Context, Tera, Value};
 
 use crate::audience::Audience;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
-use crate::i18n::{self, format_date, format_number, format_percent, format_value};
-use crate::insight;
+use crate::explain::Explainer;
+use crate::i18n::{self, format_change, format_date, format_number, format_percent, format_value};
+use crate::insight::{self, CommitmentBand, Flag, Insight, Severity, Tracking};
 use crate::load::{read_text, walk_files};
 use crate::markdown::{self, slug};
 use crate::model::*;
@@ -51,6 +52,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("lesson.html", include_str!("../templates/lesson.html")),
     ("tag.html", include_str!("../templates/tag.html")),
     ("members.html", include_str!("../templates/members.html")),
+    ("findings.html", include_str!("../templates/findings.html")),
 ];
 
 /// The built-in style sheet.
@@ -238,6 +240,15 @@ struct ObjectiveView {
     progress_pct: Option<u32>,
     progress_text: Option<String>,
     latest_text: Option<String>,
+    tracking: &'static str,
+    tracking_label: &'static str,
+    forecast: Option<String>,
+    trend_text: Option<String>,
+    adherence_text: Option<String>,
+    pace_text: Option<String>,
+    smart: Vec<SmartView>,
+    zpd: Vec<SentenceView>,
+    findings: Vec<FindingView>,
     target_text: Option<String>,
     measurements: Vec<ValueRow>,
     milestones: Vec<MilestoneRow>,
@@ -246,6 +257,27 @@ struct ObjectiveView {
     actions: Vec<ActionLink>,
     sessions: Vec<Link>,
     lessons: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct SmartView {
+    letter: char,
+    pass: bool,
+    reasons: String,
+}
+
+#[derive(Serialize, Clone)]
+struct SentenceView {
+    message: String,
+    suggestion: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct FindingView {
+    severity: &'static str,
+    severity_label: &'static str,
+    message: String,
+    suggestion: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -335,6 +367,10 @@ struct PageJob {
 struct Views<'a> {
     e: &'a Engagement,
     lang: Language,
+    insight: &'a Insight,
+    words: Explainer<'a>,
+    /// Findings (flags) are for the coach's eyes only.
+    findings: bool,
 }
 
 impl Views<'_> {
@@ -433,9 +469,12 @@ impl Views<'_> {
             ObjectiveStatus::Paused => "paused",
             ObjectiveStatus::Dropped => "dropped",
         };
-        let progress = insight::progress(o);
-        let latest = insight::latest(o);
-        let current_gas = latest.filter(|_| is_gas).map(|m| m.value.value);
+        let oi = self.insight.objective(&o.id);
+        let progress = oi.and_then(|i| i.progress);
+        let latest = oi.and_then(|i| i.latest);
+        let current_gas = latest.filter(|_| is_gas);
+        let tracking = oi.map_or(Tracking::NotTracked, |i| i.tracking);
+        let max_lpm = self.e.info.zpd.max_levels_per_month.value;
         ObjectiveView {
             id: o.id.clone(),
             url: objective_url(&o.id),
@@ -473,7 +512,61 @@ impl Views<'_> {
             due: f.due.map(|d| self.date(d)),
             progress_pct: progress.map(|p| (p * 100.0).round() as u32),
             progress_text: progress.map(|p| format_percent(p, lang)),
-            latest_text: latest.map(|m| show(m.value.value)),
+            latest_text: latest.map(show),
+            tracking: tracking_key(tracking),
+            tracking_label: self.words.tracking(tracking),
+            forecast: oi.and_then(|i| i.forecast).map(|d| self.date(d)),
+            trend_text: oi.and_then(|i| i.trend).map(|t| {
+                let change = if is_gas {
+                    format_change(t.per_month, None, lang)
+                } else {
+                    format_change(t.per_month, unit, lang)
+                };
+                format!("{change} {}", self.t("per_month"))
+            }),
+            adherence_text: oi.and_then(|i| i.adherence).map(|a| {
+                format!(
+                    "{} {}",
+                    format_percent(a.share, lang),
+                    self.t("of_planned_trajectory")
+                )
+            }),
+            pace_text: oi.and_then(|i| i.pace).map(|p| {
+                self.words
+                    .pace(&o.id, p.finding, p.required_per_month, p.observed_per_month)
+            }),
+            smart: oi
+                .map(|i| {
+                    i.smart
+                        .iter()
+                        .map(|l| SmartView {
+                            letter: l.letter,
+                            pass: l.pass,
+                            reasons: l
+                                .reasons
+                                .iter()
+                                .map(|r| self.words.smart_reason(*r))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            zpd: oi
+                .map(|i| {
+                    i.stretches
+                        .iter()
+                        .map(|st| {
+                            let sentence = self.words.stretch(st, max_lpm);
+                            SentenceView {
+                                message: sentence.message,
+                                suggestion: sentence.suggestion,
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            findings: oi.map(|i| self.findings(&i.findings)).unwrap_or_default(),
             target_text: if is_gas {
                 Some(self.gas_label(insight::GAS_EXPECTED_LEVEL))
             } else {
@@ -533,6 +626,29 @@ impl Views<'_> {
                 .map(|l| self.lesson_link(l))
                 .collect(),
         }
+    }
+
+    /// Findings in words, or nothing outside the coach's view.
+    fn findings(&self, flags: &[Flag]) -> Vec<FindingView> {
+        if !self.findings {
+            return Vec::new();
+        }
+        flags
+            .iter()
+            .map(|f| {
+                let s = self.words.finding(f);
+                FindingView {
+                    severity: match f.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        Severity::Note => "note",
+                    },
+                    severity_label: self.words.severity(f.severity),
+                    message: s.message,
+                    suggestion: s.suggestion,
+                }
+            })
+            .collect()
     }
 
     fn action(&self, a: &Action) -> ActionView {
@@ -626,6 +742,31 @@ impl Views<'_> {
     }
 }
 
+fn band_key(b: Option<CommitmentBand>) -> &'static str {
+    match b {
+        None => "none",
+        Some(CommitmentBand::TooLow) => "too-low",
+        Some(CommitmentBand::BelowHealthy) => "below-healthy",
+        Some(CommitmentBand::Healthy) => "healthy",
+        Some(CommitmentBand::AboveHealthy) => "above-healthy",
+        Some(CommitmentBand::AlwaysFull) => "always-full",
+    }
+}
+
+fn tracking_key(t: Tracking) -> &'static str {
+    match t {
+        Tracking::Achieved => "achieved",
+        Tracking::OnTrack => "on-track",
+        Tracking::AtRisk => "at-risk",
+        Tracking::Stalled => "stalled",
+        Tracking::Overdue => "overdue",
+        Tracking::TooEarly => "too-early",
+        Tracking::NoMeasurement => "no-measurement",
+        Tracking::NotJudged => "not-judged",
+        Tracking::NotTracked => "not-tracked",
+    }
+}
+
 fn objective_url(id: &str) -> String {
     format!("objectives/{id}.html")
 }
@@ -670,7 +811,14 @@ fn build_jobs(
     options: &RenderOptions,
 ) -> Result<(Value, Value, Vec<PageJob>), Diagnostic> {
     let lang = e.info.language;
-    let v = Views { e, lang };
+    let insight = insight::analyze(e, options.as_of);
+    let v = Views {
+        e,
+        lang,
+        insight: &insight,
+        words: Explainer::new(e),
+        findings: options.audience.sees_findings(),
+    };
     let sponsor = options.audience == Audience::Sponsor;
 
     let mut nav = vec![
@@ -810,6 +958,31 @@ fn build_jobs(
         .take(5)
         .map(|s| v.session_link(s))
         .collect();
+    #[derive(Serialize)]
+    struct FlagGroup {
+        title: String,
+        url: Option<String>,
+        findings: Vec<FindingView>,
+    }
+    let mut flag_groups: Vec<FlagGroup> = objective_views
+        .iter()
+        .filter(|o| !o.findings.is_empty())
+        .map(|o| FlagGroup {
+            title: o.title.clone(),
+            url: Some(o.url.clone()),
+            findings: o.findings.clone(),
+        })
+        .collect();
+    let engagement_findings = v.findings(&insight.findings);
+    if !engagement_findings.is_empty() {
+        flag_groups.push(FlagGroup {
+            title: v.t("engagement_findings").to_string(),
+            url: None,
+            findings: engagement_findings,
+        });
+    }
+    let commitment_text = v.words.commitment(&insight.commitment);
+    let gas_text = insight.gas_t_score.map(|t| format_number(t, lang));
     jobs.push(PageJob {
         path: "index.html".into(),
         template: "dashboard.html",
@@ -820,11 +993,19 @@ fn build_jobs(
             ("next_actions", to_value(&next_actions)?),
             ("recent_sessions", to_value(&recent)?),
             ("session_count", Value::from(e.sessions.len())),
+            ("commitment", to_value(&commitment_text)?),
+            (
+                "commitment_band",
+                Value::from(band_key(insight.commitment.band)),
+            ),
+            ("gas_t_score", to_value(&gas_text)?),
+            ("show_findings", Value::from(v.findings)),
+            ("flags", to_value(&flag_groups)?),
         ]),
     });
 
     assessment_jobs(&v, &mut jobs)?;
-    plan_job(&v, &mut jobs)?;
+    plan_job(&v, &mut jobs, commitment_text)?;
     if !sponsor {
         session_jobs(&v, &mut jobs)?;
         lesson_jobs(&v, &mut jobs)?;
@@ -986,6 +1167,33 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
         })
         .collect();
     let members = e.assessments.iter().rev().find_map(|a| members_table(v, a));
+    #[derive(Serialize)]
+    struct Area {
+        name: String,
+        url: String,
+        latest: i64,
+        target: i64,
+        gap: i64,
+        stable: bool,
+        stable_text: &'static str,
+    }
+    let areas: Vec<Area> = v
+        .insight
+        .competencies
+        .iter()
+        .filter_map(|c| {
+            let (latest, gap) = (c.latest?, c.gap?);
+            (gap > 0).then(|| Area {
+                name: c.name.clone(),
+                url: competency_url(&c.id),
+                latest,
+                target: c.target,
+                gap,
+                stable: c.stable,
+                stable_text: v.t(if c.stable { "stable" } else { "not_stable" }),
+            })
+        })
+        .collect();
     let scale_text = {
         let levels: Vec<String> = scale
             .levels()
@@ -1006,6 +1214,7 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
             ("competencies", to_value(&rows)?),
             ("members", to_value(&members)?),
             ("scale_text", Value::from(scale_text)),
+            ("development_areas", to_value(&areas)?),
         ]),
     });
     for a in &e.assessments {
@@ -1054,7 +1263,11 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
     Ok(())
 }
 
-fn plan_job(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
+fn plan_job(
+    v: &Views,
+    jobs: &mut Vec<PageJob>,
+    commitment: Option<String>,
+) -> Result<(), Diagnostic> {
     let e = v.e;
     let mut groups = Vec::new();
     for status in [
@@ -1103,6 +1316,11 @@ fn plan_job(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
         page: page_value(&[
             ("groups", to_value(&groups)?),
             ("revisions", to_value(&revisions)?),
+            ("commitment", to_value(&commitment)?),
+            (
+                "commitment_band",
+                Value::from(band_key(v.insight.commitment.band)),
+            ),
         ]),
     });
     Ok(())

@@ -417,3 +417,64 @@ fn text_from_the_files_is_escaped() {
         "{html}"
     );
 }
+
+#[test]
+fn the_coach_sees_the_findings_on_the_dashboard_and_objective_pages() {
+    let p = Project::example();
+    p.build_ok(&["--audience", "coach"]);
+    let dashboard = p.page("index.html");
+    for text in [
+        "What needs attention",
+        "tracking-at-risk",
+        "13 July 2026",
+        "At this trend the target is reached around 13 July 2026, after the due date 30 June 2026.",
+        "is blocked.",
+        "58%: 7 of 12 actions due were done on time.",
+        "GAS T-score",
+    ] {
+        assert!(dashboard.contains(text), "dashboard lacks {text:?}");
+    }
+    let objective = p.page("objectives/escaped-defects.html");
+    for text in [
+        "✗ fails: beyond the zone of proximal development",
+        "✓ passes",
+        "−2.08\u{a0}defects per sprint a month",
+        "91% of where the planned trajectory says it should be",
+        "Needs −4.06\u{a0}defects per sprint a month; the trend gives −2.08\u{a0}defects per sprint a month: realistic.",
+        "Automated testing: level 1 → 3 in 5.09 months (0.39 a month) is within reach.",
+        "level 2 by 28 March 2026, level 3 by 28 May 2026, level 4 by 28 July 2026",
+    ] {
+        assert!(objective.contains(text), "objective page lacks {text:?}");
+    }
+    let assessments = p.page("assessments/index.html");
+    let areas = &assessments[assessments
+        .find("Development areas")
+        .expect("development areas")..];
+    assert!(
+        areas.find("Continuous delivery") < areas.find("Automated testing"),
+        "ranked by gap"
+    );
+    assert!(
+        p.page("plan/index.html")
+            .contains("Last eight weeks: 50%, below the healthy band of 70–85 %.")
+    );
+}
+
+#[test]
+fn findings_stay_in_the_coach_view() {
+    for audience in ["client", "sponsor"] {
+        let p = Project::example();
+        p.build_ok(&["--audience", audience]);
+        let everything = all_bytes(&p);
+        for text in [
+            "What needs attention",
+            "class=\"finding ",
+            "is blocked.",
+            "Build on small stable successes",
+        ] {
+            assert!(!everything.contains(text), "{audience} site shows {text:?}");
+        }
+        // The figures themselves are for everyone.
+        assert!(p.page("index.html").contains("Commitment"));
+    }
+}
