@@ -298,6 +298,12 @@ impl<'a> Explainer<'a> {
                 suggestion: None,
             };
         }
+        let one = lpm == "1";
+        let (levels_en, levels_fr, levels_de) = if one {
+            ("level", "niveau", "Stufe")
+        } else {
+            ("levels", "niveaux", "Stufen")
+        };
         let realistic = self.num(s.realistic_months);
         let max = self.num(max_levels_per_month);
         let steps: Vec<String> = s
@@ -317,13 +323,13 @@ impl<'a> Explainer<'a> {
             message: tr(
                 self.lang,
                 format!(
-                    "{name} must go from level {cur} to {tgt} in {months} months: {lpm} levels a month, beyond the zone of proximal development ({max} a month is realistic)."
+                    "{name} must go from level {cur} to {tgt} in {months} months: {lpm} {levels_en} a month, beyond the zone of proximal development ({max} a month is realistic)."
                 ),
                 format!(
-                    "{name} doit passer du niveau {cur} à {tgt} en {months} mois : {lpm} niveaux par mois, au-delà de la zone proximale de développement ({max} par mois est réaliste)."
+                    "{name} doit passer du niveau {cur} à {tgt} en {months} mois : {lpm} {levels_fr} par mois, au-delà de la zone proximale de développement ({max} par mois est réaliste)."
                 ),
                 format!(
-                    "{name} soll in {months} Monaten von Stufe {cur} auf {tgt} steigen: {lpm} Stufen pro Monat, jenseits der Zone der nächsten Entwicklung ({max} pro Monat ist realistisch)."
+                    "{name} soll in {months} Monaten von Stufe {cur} auf {tgt} steigen: {lpm} {levels_de} pro Monat, jenseits der Zone der nächsten Entwicklung ({max} pro Monat ist realistisch)."
                 ),
             ),
             suggestion: Some(tr(
@@ -544,5 +550,88 @@ impl<'a> Explainer<'a> {
             message,
             suggestion,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::insight::LevelMilestone;
+
+    fn engagement(language: &str) -> Engagement {
+        let info = format!(
+            "title: T\nclient: C\nkind: team\ncoach: X\nstart: 2026-01-12\nlanguage: {language}\nscale: {{min: 1, max: 5}}\ncompetencies:\n  - {{id: scrum, name: Scrum, target: 4}}\n"
+        );
+        Engagement {
+            root: ".".into(),
+            info: serde_saphyr::from_str(&info).unwrap(),
+            objectives: vec![],
+            assessments: vec![],
+            plan: Default::default(),
+            sessions: vec![],
+            lessons: vec![],
+        }
+    }
+
+    fn d(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn findings_are_worded_in_the_engagement_language() {
+        let flag = Flag {
+            severity: Severity::Warning,
+            objective: None,
+            finding: Finding::DuePassed {
+                due: d("2026-03-01"),
+            },
+        };
+        let fr = Explainer::new(&engagement("fr")).finding(&flag);
+        assert_eq!(
+            fr.message,
+            "L’échéance du 1er mars 2026 est passée et la cible n’est pas atteinte."
+        );
+        let de = Explainer::new(&engagement("de")).finding(&flag);
+        assert_eq!(
+            de.message,
+            "Das Fälligkeitsdatum 1. März 2026 ist verstrichen, das Ziel nicht erreicht."
+        );
+    }
+
+    #[test]
+    fn the_zpd_finding_names_realistic_milestones() {
+        let stretch = Stretch {
+            competency: "scrum".into(),
+            current: 1,
+            assessed_on: d("2026-01-12"),
+            target: 3,
+            months: 2.0,
+            levels_per_month: 1.0,
+            beyond_zpd: true,
+            realistic_months: 4.0,
+            milestones: vec![
+                LevelMilestone {
+                    level: 2,
+                    by: d("2026-03-14"),
+                },
+                LevelMilestone {
+                    level: 3,
+                    by: d("2026-05-14"),
+                },
+            ],
+        };
+        let en = Explainer::new(&engagement("en")).stretch(&stretch, 0.5);
+        assert_eq!(
+            en.message,
+            "Scrum must go from level 1 to 3 in 2 months: 1 level a month, beyond the zone of proximal development (0.5 a month is realistic)."
+        );
+        assert_eq!(
+            en.suggestion.as_deref(),
+            Some(
+                "About 4 months would be realistic: split into milestones, level 2 by 14 March 2026, level 3 by 14 May 2026."
+            )
+        );
+        let de = Explainer::new(&engagement("de")).stretch(&stretch, 0.5);
+        assert!(de.suggestion.unwrap().contains("Stufe 2 bis 14. März 2026"));
     }
 }
