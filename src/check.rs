@@ -134,14 +134,17 @@ pub fn report(e: &Engagement, insight: &Insight, diagnostics: Vec<Diagnostic>) -
     }
 }
 
-/// The report as text for the terminal: findings grouped by objective, then the rest.
+/// The report as text for the terminal: findings grouped by objective, then the rest,
+/// in the engagement's language.
 pub fn to_text(e: &Engagement, r: &Report) -> String {
     let words = Explainer::new(e);
     let lang = e.info.language;
+    let t = |key| crate::i18n::text(lang, key);
     let mut out = String::new();
     out.push_str(&format!(
-        "{} — as of {}\n",
+        "{} — {} {}\n",
         r.engagement,
+        t("as_of"),
         format_date(r.as_of, lang)
     ));
     let write = |out: &mut String, f: &ReportFinding| {
@@ -173,42 +176,49 @@ pub fn to_text(e: &Engagement, r: &Report) -> String {
         }
     }
     out.push('\n');
-    match r.commitment.rate {
-        Some(rate) => out.push_str(&format!(
-            "Commitment: {} ({} of {} actions due were done on time)\n",
-            format_percent(rate, lang),
-            r.commitment.on_time,
-            r.commitment.due
-        )),
-        None => out.push_str("Commitment: no action due yet\n"),
-    }
+    let commitment = words
+        .commitment(&r.commitment)
+        .unwrap_or_else(|| t("no_commitment").to_string());
+    out.push_str(&format!("{}: {commitment}\n", t("commitment")));
     let areas: Vec<String> = r
         .competencies
         .iter()
         .filter(|c| c.gap.is_some_and(|g| g > 0))
-        .map(|c| format!("{} (gap {})", c.name, c.gap.unwrap_or(0)))
+        .map(|c| {
+            format!(
+                "{} ({} {})",
+                c.name,
+                t("gap").to_lowercase(),
+                c.gap.unwrap_or(0)
+            )
+        })
         .collect();
     if !areas.is_empty() {
-        out.push_str(&format!("Development areas: {}\n", areas.join(", ")));
+        out.push_str(&format!(
+            "{}: {}\n",
+            t("development_areas"),
+            areas.join(", ")
+        ));
     }
-    if let Some(t) = r.gas_t_score {
-        out.push_str(&format!("GAS T-score: {t:.1}\n"));
+    if let Some(score) = r.gas_t_score {
+        out.push_str(&format!(
+            "{}: {}\n",
+            t("gas_t_score"),
+            crate::i18n::format_number(score, lang)
+        ));
     }
     if !r.findings.is_empty() {
-        out.push_str("\nEngagement\n");
+        out.push_str(&format!("\n{}\n", t("engagement_findings")));
         for f in &r.findings {
             write(&mut out, f);
         }
     }
     let s = r.summary;
     out.push_str(&format!(
-        "\n{} error{}, {} warning{}, {} note{}\n",
-        s.errors,
-        if s.errors == 1 { "" } else { "s" },
-        s.warnings,
-        if s.warnings == 1 { "" } else { "s" },
-        s.notes,
-        if s.notes == 1 { "" } else { "s" }
+        "\n{}, {}, {}\n",
+        words.count(Severity::Error, s.errors),
+        words.count(Severity::Warning, s.warnings),
+        words.count(Severity::Note, s.notes),
     ));
     out
 }

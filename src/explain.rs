@@ -92,6 +92,71 @@ impl<'a> Explainer<'a> {
         }
     }
 
+    /// "1 warning", "7 warnings", "2 avertissements"…
+    pub fn count(&self, s: Severity, n: usize) -> String {
+        let one = n == 1;
+        let word = match (s, self.lang) {
+            (Severity::Error, Language::En) => {
+                if one {
+                    "error"
+                } else {
+                    "errors"
+                }
+            }
+            (Severity::Error, Language::Fr) => {
+                if one {
+                    "erreur"
+                } else {
+                    "erreurs"
+                }
+            }
+            (Severity::Error, Language::De) => "Fehler",
+            (Severity::Warning, Language::En) => {
+                if one {
+                    "warning"
+                } else {
+                    "warnings"
+                }
+            }
+            (Severity::Warning, Language::Fr) => {
+                if one {
+                    "avertissement"
+                } else {
+                    "avertissements"
+                }
+            }
+            (Severity::Warning, Language::De) => {
+                if one {
+                    "Warnung"
+                } else {
+                    "Warnungen"
+                }
+            }
+            (Severity::Note, Language::En) => {
+                if one {
+                    "note"
+                } else {
+                    "notes"
+                }
+            }
+            (Severity::Note, Language::Fr) => {
+                if one {
+                    "remarque"
+                } else {
+                    "remarques"
+                }
+            }
+            (Severity::Note, Language::De) => {
+                if one {
+                    "Hinweis"
+                } else {
+                    "Hinweise"
+                }
+            }
+        };
+        format!("{n} {word}")
+    }
+
     /// Where an objective stands, in a word or two.
     pub fn tracking(&self, t: Tracking) -> &'static str {
         let (en, fr, de) = match t {

@@ -118,8 +118,9 @@ fn the_example_report_names_what_a_coach_acts_on() {
         "is blocked.",
         "was due on 29 May 2026 and is still open.",
         "Not SMART yet. M: no baseline; A: not said why it is achievable; R: not said why it matters.",
-        "Commitment: 58% (7 of 12 actions due were done on time)",
+        "Commitment: 58%: 7 of 12 actions due were done on time.",
         "Development areas: Continuous delivery (gap 2)",
+        "GAS T-score: 50",
     ] {
         assert!(out.contains(text), "missing {text:?}\n{out}");
     }
