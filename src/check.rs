@@ -7,10 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::explain::Explainer;
 use crate::i18n::{format_date, format_percent};
-use crate::insight::{
-    Adherence, Commitment, CompetencyStanding, Flag, Insight, Pace, Severity, SmartLetter, Stretch,
-    Tracking,
-};
+use crate::insight::{Commitment, CompetencyStanding, Flag, Insight, ObjectiveInsight, Severity};
 use crate::model::{Date, Engagement};
 
 /// The version of the JSON form; raised on any incompatible change.
@@ -34,22 +31,11 @@ pub struct Report {
     pub summary: Summary,
 }
 
+/// One objective: every figure of [`ObjectiveInsight`], and its findings in words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObjectiveReport {
-    pub id: String,
-    pub title: String,
-    pub tracking: Tracking,
-    pub progress: Option<f64>,
-    pub latest: Option<f64>,
-    pub latest_date: Option<Date>,
-    pub target: Option<f64>,
-    pub due: Option<Date>,
-    pub trend_per_month: Option<f64>,
-    pub forecast: Option<Date>,
-    pub adherence: Option<Adherence>,
-    pub pace: Option<Pace>,
-    pub stretches: Vec<Stretch>,
-    pub smart: Vec<SmartLetter>,
+    #[serde(flatten)]
+    pub figures: ObjectiveInsight,
     pub findings: Vec<ReportFinding>,
 }
 
@@ -105,20 +91,7 @@ pub fn report(e: &Engagement, insight: &Insight, diagnostics: Vec<Diagnostic>) -
             .objectives
             .iter()
             .map(|o| ObjectiveReport {
-                id: o.id.clone(),
-                title: o.title.clone(),
-                tracking: o.tracking,
-                progress: o.progress,
-                latest: o.latest,
-                latest_date: o.latest_date,
-                target: o.target,
-                due: o.due,
-                trend_per_month: o.trend.map(|t| t.per_month),
-                forecast: o.forecast,
-                adherence: o.adherence,
-                pace: o.pace,
-                stretches: o.stretches.clone(),
-                smart: o.smart.clone(),
+                figures: o.clone(),
                 findings: o.findings.iter().map(finding).collect(),
             })
             .collect(),
@@ -157,7 +130,8 @@ pub fn to_text(e: &Engagement, r: &Report) -> String {
             out.push_str(&format!("      → {s}\n"));
         }
     };
-    for o in &r.objectives {
+    for report in &r.objectives {
+        let o = &report.figures;
         let progress = o
             .progress
             .map(|p| format!(", {}", format_percent(p, lang)))
@@ -168,10 +142,10 @@ pub fn to_text(e: &Engagement, r: &Report) -> String {
             o.id,
             words.tracking(o.tracking)
         ));
-        if o.findings.is_empty() {
+        if report.findings.is_empty() {
             out.push_str("  ✓\n");
         }
-        for f in &o.findings {
+        for f in &report.findings {
             write(&mut out, f);
         }
     }

@@ -333,6 +333,8 @@ pub struct ObjectiveInsight {
     pub pace: Option<Pace>,
     pub stretches: Vec<Stretch>,
     pub smart: Vec<SmartLetter>,
+    /// Not serialised here: reports carry them with their words.
+    #[serde(skip)]
     pub findings: Vec<Flag>,
 }
 
