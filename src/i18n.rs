@@ -494,6 +494,30 @@ pub fn format_date(date: Date, language: Language) -> String {
     }
 }
 
+const MONTHS_SHORT: [[&str; 12]; 3] = [
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ],
+    [
+        "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.",
+        "Dez.",
+    ],
+];
+
+/// A short date for chart axes: "6 Feb", "6 févr.", "6. Feb.".
+pub fn format_date_short(date: Date, language: Language) -> String {
+    let (_, month, day) = date.ymd();
+    let name = MONTHS_SHORT[column(language)][(month - 1) as usize];
+    match language {
+        Language::De => format!("{day}. {name}"),
+        _ => format!("{day} {name}"),
+    }
+}
+
 /// A number with at most two decimals and no trailing zeros, with the language's
 /// decimal separator: 12, 3.5 / 3,5.
 pub fn format_number(value: f64, language: Language) -> String {

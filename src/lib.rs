@@ -13,6 +13,7 @@
 //! [`build`] runs the steps up to an in-memory site; [`site::write`] puts it on disk.
 
 pub mod audience;
+pub mod charts;
 pub mod check;
 pub mod diagnostic;
 pub mod explain;
