@@ -338,8 +338,8 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
             .margin_top(12)
             .margin_right(70)
             .margin_left(8)
-            .x_label_area_size(28)
-            .y_label_area_size(48)
+            .x_label_area_size(32)
+            .y_label_area_size(56)
             .build_cartesian_2d(0f64..x_max, y.0..y.1)?;
         let gas_label = |v: &f64| match v.round() as i64 {
             l if (v - l as f64).abs() > 0.01 => String::new(),
@@ -354,7 +354,7 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
             .max_light_lines(0)
             .bold_line_style(Ink::Axis.color().mix(0.25))
             .axis_style(Ink::Axis.color())
-            .label_style(text_style(12.0, Ink::Text))
+            .label_style(text_style(15.0, Ink::Text))
             .x_labels(6)
             .x_label_formatter(&x_label);
         if input.gas {
@@ -380,7 +380,7 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
                 root.draw(&Text::new(
                     label.to_string(),
                     (pos.0 + 4, pos.1 - 6),
-                    text_style(12.0, ink),
+                    text_style(15.0, ink),
                 ))?;
             }
         }
@@ -408,7 +408,7 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
                 root.draw(&Text::new(
                     label.to_string(),
                     (pos.0 + 3, pos.1 + 2),
-                    text_style(11.0, ink),
+                    text_style(14.0, ink),
                 ))?;
             }
         }
@@ -512,19 +512,21 @@ pub fn radar(
     title: &str,
     desc: &str,
 ) -> DrawResult<String> {
-    let (w, h) = (560u32, 420u32);
-    let center = (280.0, 200.0);
+    let (w, h) = (720u32, 430u32);
+    let center = (360.0, 200.0);
     let radius = 140.0;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         let px = |p: (f64, f64)| (p.0.round() as i32, p.1.round() as i32);
-        // Rings at every level, and one spoke per competency.
-        let steps = (max - min).round().max(1.0) as usize;
+        // Rings at every level, and one spoke per competency. The lowest level sits on
+        // the first ring, not in the centre, so a polygon of lowest levels still shows.
+        let inner = min - 1.0;
+        let steps = (max - inner).round().max(1.0) as usize;
         for k in 1..=steps {
-            let level = min + k as f64;
+            let level = inner + k as f64;
             let ring: Vec<(i32, i32)> =
-                radar_points(&vec![level; axes.len()], min, max, center, radius)
+                radar_points(&vec![level; axes.len()], inner, max, center, radius)
                     .into_iter()
                     .map(px)
                     .collect();
@@ -535,7 +537,7 @@ pub fn radar(
                 Ink::Axis.color().mix(0.35).stroke_width(1),
             ))?;
         }
-        let tips = radar_points(&vec![max; axes.len()], min, max, center, radius);
+        let tips = radar_points(&vec![max; axes.len()], inner, max, center, radius);
         for (i, (tip, name)) in tips.iter().zip(axes).enumerate() {
             root.draw(&PathElement::new(
                 vec![px(center), px(*tip)],
@@ -553,11 +555,11 @@ pub fn radar(
             } else {
                 HPos::Center
             };
-            let style = text_style(12.0, Ink::Text).pos(Pos::new(anchor, VPos::Center));
-            root.draw(&Text::new(name.clone(), px(label), style))?;
+            let style = text_style(15.0, Ink::Text).pos(Pos::new(anchor, VPos::Center));
+            root.draw(&Text::new(shorten(name, 26), px(label), style))?;
         }
         for s in series {
-            let pts: Vec<(i32, i32)> = radar_points(&s.levels, min, max, center, radius)
+            let pts: Vec<(i32, i32)> = radar_points(&s.levels, inner, max, center, radius)
                 .into_iter()
                 .map(px)
                 .collect();
@@ -570,7 +572,7 @@ pub fn radar(
         }
         // Legend.
         for (i, s) in series.iter().enumerate() {
-            let y = h as i32 - 20 - 18 * (series.len() as i32 - 1 - i as i32);
+            let y = h as i32 - 20 - 22 * (series.len() as i32 - 1 - i as i32);
             root.draw(&PathElement::new(
                 vec![(16, y), (40, y)],
                 s.ink.color().stroke_width(2),
@@ -578,7 +580,7 @@ pub fn radar(
             root.draw(&Text::new(
                 s.name.to_string(),
                 (46, y - 7),
-                text_style(12.0, Ink::Text),
+                text_style(15.0, Ink::Text),
             ))?;
         }
         root.present()?;
@@ -628,7 +630,7 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
         lang: input.lang,
     };
     let (w, h) = input.size;
-    let legend_height = 18 * input.series.len() as u32 + 8;
+    let legend_height = 22 * input.series.len() as u32 + 8;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (w, h + legend_height)).into_drawing_area();
@@ -637,8 +639,8 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             .margin_top(10)
             .margin_right(16)
             .margin_left(8)
-            .x_label_area_size(26)
-            .y_label_area_size(40)
+            .x_label_area_size(30)
+            .y_label_area_size(48)
             .build_cartesian_2d(0f64..x_max, input.y.0..input.y.1)?;
         let x_label = |x: &f64| axis.label(*x);
         let number = |v: &f64| crate::i18n::format_number(*v, input.lang);
@@ -648,7 +650,7 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             .max_light_lines(0)
             .bold_line_style(Ink::Axis.color().mix(0.25))
             .axis_style(Ink::Axis.color())
-            .label_style(text_style(12.0, Ink::Text))
+            .label_style(text_style(15.0, Ink::Text))
             .x_labels(5)
             .y_labels(6)
             .x_label_formatter(&x_label)
@@ -669,7 +671,7 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             plot.draw(&Text::new(
                 label.to_string(),
                 (pos.0 + 4, pos.1 - 14),
-                text_style(11.0, Ink::Target),
+                text_style(14.0, Ink::Target),
             ))?;
         }
         for s in &input.series {
@@ -692,7 +694,7 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             }
         }
         for (i, s) in input.series.iter().enumerate() {
-            let y = 10 + 18 * i as i32;
+            let y = 12 + 22 * i as i32;
             legend.draw(&PathElement::new(
                 vec![(56, y), (80, y)],
                 s.ink.color().stroke_width(2),
@@ -700,7 +702,7 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             legend.draw(&Text::new(
                 s.name.to_string(),
                 (86, y - 7),
-                text_style(12.0, Ink::Text),
+                text_style(15.0, Ink::Text),
             ))?;
         }
         root.present()?;
@@ -741,7 +743,7 @@ pub fn timeline(
             .disable_y_axis()
             .disable_x_mesh()
             .axis_style(Ink::Axis.color())
-            .label_style(text_style(12.0, Ink::Text))
+            .label_style(text_style(15.0, Ink::Text))
             .x_labels(6)
             .x_label_formatter(&x_label)
             .draw()?;
@@ -768,16 +770,18 @@ pub fn timeline(
 }
 
 /// A heat map: rows × columns of levels, each cell shaded by level and labelled with it.
-pub fn heat_map(
-    id: &str,
-    rows: &[String],
-    columns: &[String],
-    cells: &[Vec<Option<i64>>],
-    min: i64,
-    max: i64,
-    title: &str,
-    desc: &str,
-) -> DrawResult<String> {
+/// The levels of a heat map: rows × columns, on a scale from `min` to `max`.
+pub struct Grid<'a> {
+    pub rows: &'a [String],
+    pub columns: &'a [String],
+    pub cells: &'a [Vec<Option<i64>>],
+    pub min: i64,
+    pub max: i64,
+}
+
+pub fn heat_map(id: &str, grid: &Grid, title: &str, desc: &str) -> DrawResult<String> {
+    let (rows, columns, cells, min, max) =
+        (grid.rows, grid.columns, grid.cells, grid.min, grid.max);
     let cell = (64i32, 34i32);
     let left = 150i32;
     let top = 96i32;
@@ -788,14 +792,14 @@ pub fn heat_map(
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         for (j, name) in columns.iter().enumerate() {
             let x = left + cell.0 * j as i32 + cell.0 / 2;
-            let style = text_style(11.0, Ink::Text)
+            let style = text_style(14.0, Ink::Text)
                 .transform(FontTransform::Rotate270)
                 .pos(Pos::new(HPos::Left, VPos::Center));
             root.draw(&Text::new(shorten(name, 16), (x, top - 6), style))?;
         }
         for (i, name) in rows.iter().enumerate() {
             let y = top + cell.1 * i as i32;
-            let style = text_style(12.0, Ink::Text).pos(Pos::new(HPos::Right, VPos::Center));
+            let style = text_style(15.0, Ink::Text).pos(Pos::new(HPos::Right, VPos::Center));
             root.draw(&Text::new(
                 shorten(name, 22),
                 (left - 8, y + cell.1 / 2),
@@ -822,7 +826,7 @@ pub fn heat_map(
                     style,
                 ))?;
                 let label = level.map_or_else(|| "–".to_string(), |l| l.to_string());
-                let text = text_style(13.0, Ink::Text).pos(Pos::new(HPos::Center, VPos::Center));
+                let text = text_style(15.0, Ink::Text).pos(Pos::new(HPos::Center, VPos::Center));
                 root.draw(&Text::new(label, (x + cell.0 / 2, y + cell.1 / 2), text))?;
             }
         }
@@ -937,6 +941,66 @@ mod tests {
     }
 
     #[test]
+    fn snapshots_of_finished_charts() {
+        let input = ProgressInput {
+            id: "snap",
+            measurements: vec![
+                (d("2026-02-01"), 14.0),
+                (d("2026-03-01"), 11.0),
+                (d("2026-04-01"), 9.0),
+            ],
+            baseline: Some(14.0),
+            target: Some(4.0),
+            milestones: vec![(d("2026-03-31"), 10.0)],
+            start: d("2026-01-15"),
+            due: Some(d("2026-06-30")),
+            as_of: d("2026-04-10"),
+            trend: Some(((d("2026-04-01"), 9.0), (d("2026-07-15"), 4.0))),
+            gas: false,
+            lang: Language::En,
+            labels: ["Baseline", "Target", "Due", "As of"],
+            title: "Fewer defects · Progress",
+            desc: "50% of the way to the target of 4.",
+        };
+        insta::assert_snapshot!("progress", progress(&input).unwrap());
+        let radar = radar(
+            "snap-radar",
+            &[
+                "Scrum".into(),
+                "Testing".into(),
+                "Delivery".into(),
+                "Customers".into(),
+            ],
+            1.0,
+            5.0,
+            &[
+                RadarSeries {
+                    name: "Baseline",
+                    levels: vec![1.0, 1.0, 1.0, 2.0],
+                    ink: Ink::Series(2),
+                },
+                RadarSeries {
+                    name: "Target",
+                    levels: vec![4.0, 3.0, 3.0, 3.0],
+                    ink: Ink::Target,
+                },
+            ],
+            "Levels",
+            "Largest gap: Scrum.",
+        )
+        .unwrap();
+        insta::assert_snapshot!("radar", radar);
+        let spark = sparkline(
+            "snap-spark",
+            &[(d("2026-01-01"), 0.0), (d("2026-02-01"), 0.4)],
+            "Progress",
+            "40%",
+        )
+        .unwrap();
+        insta::assert_snapshot!("sparkline", spark);
+    }
+
+    #[test]
     fn other_charts_draw() {
         let r = radar(
             "r",
@@ -963,17 +1027,14 @@ mod tests {
         )
         .unwrap();
         assert!(t.contains("f-band"), "the long gap is shaded");
-        let h = heat_map(
-            "h",
-            &["Ana".into()],
-            &["Scrum".into(), "CI".into()],
-            &[vec![Some(1), None]],
-            1,
-            5,
-            "t",
-            "d",
-        )
-        .unwrap();
+        let grid = Grid {
+            rows: &["Ana".into()],
+            columns: &["Scrum".into(), "CI".into()],
+            cells: &[vec![Some(1), None]],
+            min: 1,
+            max: 5,
+        };
+        let h = heat_map("h", &grid, "t", "d").unwrap();
         assert!(h.contains("f-l1") && h.contains(">\n–\n<"), "{h}");
         let s = sparkline(
             "s",

@@ -284,6 +284,197 @@ impl<'a> Explainer<'a> {
         Some(text)
     }
 
+    /// The finding of an objective's progress chart, for its description.
+    pub fn progress_summary(
+        &self,
+        o: &crate::insight::ObjectiveInsight,
+        unit: Option<&str>,
+        gas: bool,
+    ) -> String {
+        let value = |v: f64| {
+            if gas {
+                crate::i18n::format_change(v, None, self.lang)
+            } else {
+                crate::i18n::format_value(v, unit, self.lang)
+            }
+        };
+        let mut parts = Vec::new();
+        match (o.progress, o.target) {
+            (Some(p), Some(t)) => parts.push(tr(
+                self.lang,
+                format!("{} of the way to the target of {}", self.pct(p), value(t)),
+                format!("{} du chemin vers la cible de {}", self.pct(p), value(t)),
+                format!("{} des Wegs zum Ziel von {}", self.pct(p), value(t)),
+            )),
+            _ => parts.push(tr(
+                self.lang,
+                "No progress figure yet".into(),
+                "Pas encore de progression".into(),
+                "Noch kein Fortschrittswert".into(),
+            )),
+        }
+        if let (Some(v), Some(d)) = (o.latest, o.latest_date) {
+            parts.push(tr(
+                self.lang,
+                format!("latest {} on {}", value(v), self.date(d)),
+                format!("dernière valeur {} le {}", value(v), self.date(d)),
+                format!("zuletzt {} am {}", value(v), self.date(d)),
+            ));
+        }
+        let mut text = parts.join("; ");
+        text.push('.');
+        match (o.forecast, o.due) {
+            (Some(f), Some(due)) => {
+                let (f, due_text) = (self.date(f), self.date(due));
+                text.push(' ');
+                text.push_str(&if o.forecast <= Some(due) {
+                    tr(
+                        self.lang,
+                        format!("Forecast {f}, before the due date of {due_text}."),
+                        format!("Prévision {f}, avant l’échéance du {due_text}."),
+                        format!("Prognose {f}, vor dem Fälligkeitsdatum {due_text}."),
+                    )
+                } else {
+                    tr(
+                        self.lang,
+                        format!("Forecast {f}, after the due date of {due_text}."),
+                        format!("Prévision {f}, après l’échéance du {due_text}."),
+                        format!("Prognose {f}, nach dem Fälligkeitsdatum {due_text}."),
+                    )
+                });
+            }
+            (None, Some(due)) => {
+                let due = self.date(due);
+                text.push(' ');
+                text.push_str(&tr(
+                    self.lang,
+                    format!("Due {due}."),
+                    format!("Échéance {due}."),
+                    format!("Fällig {due}."),
+                ));
+            }
+            _ => {}
+        }
+        text
+    }
+
+    /// The finding of the radar chart: the largest gap.
+    pub fn radar_summary(&self, standings: &[crate::insight::CompetencyStanding]) -> String {
+        let largest = standings.iter().find(|c| c.gap.is_some_and(|g| g > 0));
+        match largest.and_then(|c| Some((c, c.latest?))) {
+            Some((c, latest)) => tr(self.lang,
+                format!("Levels against targets for every competency. Largest gap: {} at level {latest} of a target of {}.", c.name, c.target),
+                format!("Niveaux et cibles de chaque compétence. Plus grand écart : {} au niveau {latest} pour une cible de {}.", c.name, c.target),
+                format!("Stufen und Ziele jeder Kompetenz. Größte Lücke: {} auf Stufe {latest} bei einem Ziel von {}.", c.name, c.target)),
+            None => tr(self.lang,
+                "Levels against targets for every competency: every assessed competency is at its target.".into(),
+                "Niveaux et cibles de chaque compétence : chaque compétence évaluée atteint sa cible.".into(),
+                "Stufen und Ziele jeder Kompetenz: jede eingeschätzte Kompetenz hat ihr Ziel erreicht.".into()),
+        }
+    }
+
+    /// The finding of one competency's history: its levels in order and the target.
+    pub fn history_summary(&self, name: &str, levels: &[i64], target: i64) -> String {
+        let path = levels
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(" → ");
+        tr(
+            self.lang,
+            format!("{name}: {path}; target {target}."),
+            format!("{name} : {path} ; cible {target}."),
+            format!("{name}: {path}; Ziel {target}."),
+        )
+    }
+
+    /// The finding of the heat map.
+    pub fn heat_map_summary(&self, date: Date) -> String {
+        let date = self.date(date);
+        tr(
+            self.lang,
+            format!("Each member's level per competency at the assessment of {date}."),
+            format!("Niveau de chaque membre par compétence à l’évaluation du {date}."),
+            format!("Stufe jedes Mitglieds je Kompetenz bei der Einschätzung vom {date}."),
+        )
+    }
+
+    /// The finding of the burn-up chart.
+    pub fn burn_up_summary(
+        &self,
+        agreed: usize,
+        done: usize,
+        c: &crate::insight::Commitment,
+    ) -> String {
+        let mut text = tr(
+            self.lang,
+            format!("{agreed} actions agreed, {done} done."),
+            format!("{agreed} actions convenues, {done} faites."),
+            format!("{agreed} Maßnahmen vereinbart, {done} erledigt."),
+        );
+        if let Some(commitment) = self.commitment(c) {
+            text.push(' ');
+            text.push_str(&commitment);
+        }
+        text
+    }
+
+    /// The finding of the session timeline: how many, over what period, the longest gap.
+    pub fn timeline_summary(&self, dates: &[Date]) -> String {
+        let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+            return String::new();
+        };
+        let (first, last_text, n) = (self.date(*first), self.date(*last), dates.len());
+        let mut text = tr(
+            self.lang,
+            format!("{n} sessions from {first} to {last_text}."),
+            format!("{n} séances du {first} au {last_text}."),
+            format!("{n} Sitzungen vom {first} bis {last_text}."),
+        );
+        if let Some(gap) = dates
+            .windows(2)
+            .max_by_key(|w| (w[0].days_until(w[1]), std::cmp::Reverse(w[0])))
+            && dates.len() > 1
+        {
+            let (days, from, to) = (
+                gap[0].days_until(gap[1]),
+                self.date(gap[0]),
+                self.date(gap[1]),
+            );
+            text.push(' ');
+            text.push_str(&tr(
+                self.lang,
+                format!("Longest gap: {days} days, from {from} to {to}."),
+                format!("Plus long intervalle : {days} jours, du {from} au {to}."),
+                format!("Längste Pause: {days} Tage, vom {from} bis {to}."),
+            ));
+        }
+        text
+    }
+
+    /// The finding of the scaling questions chart: the latest answers.
+    pub fn ratings_summary(&self, latest: &[(String, f64)]) -> String {
+        let parts: Vec<String> = latest
+            .iter()
+            .map(|(k, v)| format!("{k} {}", self.num(*v)))
+            .collect();
+        tr(
+            self.lang,
+            format!(
+                "Scaling questions over time (0–10). Latest: {}.",
+                parts.join(", ")
+            ),
+            format!(
+                "Questions d’échelle dans le temps (0–10). Dernières réponses : {}.",
+                parts.join(", ")
+            ),
+            format!(
+                "Skalierungsfragen im Zeitverlauf (0–10). Zuletzt: {}.",
+                parts.join(", ")
+            ),
+        )
+    }
+
     /// The pace finding in words, for the objective page.
     pub fn pace(
         &self,

@@ -410,6 +410,24 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "pas encore tenu sur deux évaluations de suite",
         "noch nicht in zwei Einschätzungen in Folge gehalten",
     ),
+    (
+        "chart_data",
+        "The data of this chart",
+        "Les données de ce graphique",
+        "Die Daten dieser Grafik",
+    ),
+    (
+        "levels_and_targets",
+        "Levels and targets",
+        "Niveaux et cibles",
+        "Stufen und Ziele",
+    ),
+    (
+        "history_per_competency",
+        "History per competency",
+        "Historique par compétence",
+        "Verlauf je Kompetenz",
+    ),
     ("quote_open", "“", "«\u{a0}", "„"),
     ("quote_close", "”", "\u{a0}»", "“"),
 ];

@@ -14,10 +14,11 @@ use serde::Serialize;
 use tera::{Context, Tera, Value};
 
 use crate::audience::Audience;
+use crate::charts::{self, Chart, DataTable, Ink};
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::explain::Explainer;
 use crate::i18n::{self, format_change, format_date, format_number, format_percent, format_value};
-use crate::insight::{self, CommitmentBand, Flag, Insight, Severity, Tracking};
+use crate::insight::{self, CommitmentBand, Flag, Insight, ObjectiveInsight, Severity, Tracking};
 use crate::load::{read_text, walk_files};
 use crate::markdown::{self, slug};
 use crate::model::*;
@@ -53,6 +54,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("tag.html", include_str!("../templates/tag.html")),
     ("members.html", include_str!("../templates/members.html")),
     ("findings.html", include_str!("../templates/findings.html")),
+    ("chart.html", include_str!("../templates/chart.html")),
 ];
 
 /// The built-in style sheet.
@@ -249,6 +251,8 @@ struct ObjectiveView {
     smart: Vec<SmartView>,
     zpd: Vec<SentenceView>,
     findings: Vec<FindingView>,
+    chart: Option<String>,
+    sparkline: Option<String>,
     target_text: Option<String>,
     measurements: Vec<ValueRow>,
     milestones: Vec<MilestoneRow>,
@@ -567,6 +571,8 @@ impl Views<'_> {
                 })
                 .unwrap_or_default(),
             findings: oi.map(|i| self.findings(&i.findings)).unwrap_or_default(),
+            chart: oi.and_then(|i| self.progress_chart(o, i)),
+            sparkline: oi.and_then(|i| self.sparkline(o, i)),
             target_text: if is_gas {
                 Some(self.gas_label(insight::GAS_EXPECTED_LEVEL))
             } else {
@@ -626,6 +632,92 @@ impl Views<'_> {
                 .map(|l| self.lesson_link(l))
                 .collect(),
         }
+    }
+
+    /// The measurements an objective's charts show: those on or before the as-of date.
+    fn measured(&self, o: &Objective) -> Vec<(Date, f64)> {
+        o.front
+            .measurements
+            .iter()
+            .filter(|m| m.date <= self.insight.as_of)
+            .map(|m| (m.date, m.value.value))
+            .collect()
+    }
+
+    fn progress_chart(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
+        let f = &o.front;
+        let gas = f.gas.is_some();
+        let (baseline, target) = if gas {
+            (None, Some(insight::GAS_EXPECTED_LEVEL))
+        } else {
+            let m = f.measure.as_ref();
+            (
+                m.and_then(|m| m.baseline.as_ref()).map(|b| b.value),
+                m.and_then(|m| m.target.as_ref()).map(|t| t.value),
+            )
+        };
+        let achieved = oi.tracking == Tracking::Achieved;
+        let trend = match (oi.trend, oi.latest_date) {
+            (Some(t), Some(from)) if !achieved => oi
+                .forecast
+                .or(f.due)
+                .filter(|to| *to > from)
+                .map(|to| ((from, t.at(from)), (to, t.at(to)))),
+            _ => None,
+        };
+        let unit = f.measure.as_ref().and_then(|m| m.unit.as_deref());
+        let desc = self.words.progress_summary(oi, unit, gas);
+        let title = format!("{} · {}", f.title, self.t("progress"));
+        let input = charts::ProgressInput {
+            id: &o.id,
+            measurements: self.measured(o),
+            baseline,
+            target,
+            milestones: f
+                .milestones
+                .iter()
+                .map(|m| (m.date, m.target.value))
+                .collect(),
+            start: f.start.unwrap_or(self.e.info.start),
+            due: f.due,
+            as_of: self.insight.as_of,
+            trend,
+            gas,
+            lang: self.lang,
+            labels: [
+                self.t("baseline"),
+                self.t("target"),
+                self.t("due"),
+                self.t("as_of"),
+            ],
+            title: &title,
+            desc: &desc,
+        };
+        charts::progress(&input).ok()
+    }
+
+    fn sparkline(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
+        let (baseline, target) = insight::span(o)?;
+        let points: Vec<(Date, f64)> = self
+            .measured(o)
+            .into_iter()
+            .map(|(d, v)| (d, insight::progress_between(baseline, target, v)))
+            .collect();
+        if points.is_empty() {
+            return None;
+        }
+        let desc = self.words.progress_summary(
+            oi,
+            o.front.measure.as_ref().and_then(|m| m.unit.as_deref()),
+            o.front.gas.is_some(),
+        );
+        charts::sparkline(
+            &format!("spark-{}", o.id),
+            &points,
+            &format!("{} · {}", o.front.title, self.t("progress")),
+            &desc,
+        )
+        .ok()
     }
 
     /// Findings in words, or nothing outside the coach's view.
@@ -740,6 +832,273 @@ impl Views<'_> {
             body_html: markdown::to_html(&l.body),
         }
     }
+}
+
+/// The radar of competency levels: `compared` (an assessment, or the latest levels)
+/// against the first assessment and the targets. `None` with fewer than three
+/// competencies (a radar needs three axes) or no assessment.
+fn radar_chart(
+    v: &Views,
+    id: &str,
+    compared_name: &str,
+    compared: &dyn Fn(&str) -> Option<i64>,
+) -> Option<Chart> {
+    let e = v.e;
+    let comps = &e.info.competencies;
+    let first = e.assessments.first()?;
+    if comps.len() < 3 {
+        return None;
+    }
+    let scale = &e.info.scale;
+    let (min, max) = (scale.min.value as f64, scale.max.value as f64);
+    let level = |l: Option<i64>| l.map_or(min, |l| l as f64);
+    let baseline_name = first.front.title.clone();
+    let series = [
+        charts::RadarSeries {
+            name: &baseline_name,
+            levels: comps
+                .iter()
+                .map(|c| level(level_of(first, &c.id.value)))
+                .collect(),
+            ink: Ink::Series(2),
+        },
+        charts::RadarSeries {
+            name: compared_name,
+            levels: comps.iter().map(|c| level(compared(&c.id.value))).collect(),
+            ink: Ink::Series(1),
+        },
+        charts::RadarSeries {
+            name: v.t("target"),
+            levels: comps.iter().map(|c| c.target.value as f64).collect(),
+            ink: Ink::Target,
+        },
+    ];
+    let axes: Vec<String> = comps.iter().map(|c| c.name.clone()).collect();
+    let title = format!("{} · {}", v.t("nav_assessments"), compared_name);
+    let svg = charts::radar(
+        id,
+        &axes,
+        min,
+        max,
+        &series,
+        &title,
+        &v.words.radar_summary(&v.insight.competencies),
+    )
+    .ok()?;
+    let show = |l: Option<i64>| l.map_or_else(|| "–".to_string(), |l| l.to_string());
+    Some(Chart {
+        svg,
+        table: DataTable {
+            headers: vec![
+                v.t("competency").into(),
+                baseline_name.clone(),
+                compared_name.to_string(),
+                v.t("target").into(),
+            ],
+            rows: comps
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.name.clone(),
+                        show(level_of(first, &c.id.value)),
+                        show(compared(&c.id.value)),
+                        c.target.value.to_string(),
+                    ]
+                })
+                .collect(),
+        },
+    })
+}
+
+/// The burn-up of the plan: actions agreed, due and done over time, with the healthy
+/// commitment band (70–85 % of the actions due).
+fn burn_up(v: &Views) -> Option<Chart> {
+    let actions = &v.e.plan.actions;
+    let as_of = v.insight.as_of;
+    let mut dates: Vec<Date> = actions
+        .iter()
+        .flat_map(|a| [a.agreed, a.due, a.done.as_ref().map(|d| d.value)])
+        .flatten()
+        .filter(|d| *d <= as_of)
+        .collect();
+    dates.sort();
+    dates.dedup();
+    if dates.len() < 2 {
+        return None;
+    }
+    let counts: Vec<(Date, usize, usize, usize)> = dates
+        .iter()
+        .map(|d| {
+            let agreed = actions
+                .iter()
+                .filter(|a| a.agreed.is_some_and(|x| x <= *d))
+                .count();
+            let due = actions
+                .iter()
+                .filter(|a| a.status != ActionStatus::Dropped && a.due.is_some_and(|x| x <= *d))
+                .count();
+            let done = actions
+                .iter()
+                .filter(|a| a.done.as_ref().is_some_and(|x| x.value <= *d))
+                .count();
+            (*d, agreed, due, done)
+        })
+        .collect();
+    let series = |name, ink, pick: fn(&(Date, usize, usize, usize)) -> usize| charts::TimeSeries {
+        name,
+        points: counts.iter().map(|c| (c.0, pick(c) as f64)).collect(),
+        ink,
+        steps: true,
+    };
+    let top = counts
+        .iter()
+        .map(|c| c.1.max(c.2).max(c.3))
+        .max()
+        .unwrap_or(1) as f64;
+    let (agreed_total, done_total) = counts.last().map_or((0, 0), |c| (c.1, c.3));
+    let desc = v
+        .words
+        .burn_up_summary(agreed_total, done_total, &v.insight.commitment);
+    let input = charts::LinesInput {
+        id: "chart-burn-up",
+        series: vec![
+            series(v.t("agreed"), Ink::Series(2), |c| c.1),
+            series(v.t("due"), Ink::Plan, |c| c.2),
+            series(v.t("done_on"), Ink::Main, |c| c.3),
+        ],
+        y: (0.0, top * 1.08 + 0.5),
+        band: Some(
+            counts
+                .iter()
+                .map(|c| (c.0, c.2 as f64 * 0.7, c.2 as f64 * 0.85))
+                .collect(),
+        ),
+        reference: None,
+        lang: v.lang,
+        size: (640, 260),
+        title: v.t("nav_plan"),
+        desc: &desc,
+    };
+    let svg = charts::lines(&input).ok()?;
+    Some(Chart {
+        svg,
+        table: DataTable {
+            headers: vec![
+                v.t("date").into(),
+                v.t("agreed").into(),
+                v.t("due").into(),
+                v.t("done_on").into(),
+            ],
+            rows: counts
+                .iter()
+                .map(|c| {
+                    vec![
+                        v.date(c.0),
+                        c.1.to_string(),
+                        c.2.to_string(),
+                        c.3.to_string(),
+                    ]
+                })
+                .collect(),
+        },
+    })
+}
+
+/// The session timeline and the scaling questions over time.
+fn session_charts(v: &Views) -> (Option<Chart>, Option<Chart>) {
+    let sessions = &v.e.sessions;
+    let dates: Vec<Date> = sessions.iter().map(|s| s.front.date).collect();
+    let mut gaps: Vec<i64> = dates.windows(2).map(|w| w[0].days_until(w[1])).collect();
+    gaps.sort_unstable();
+    let median = gaps.get(gaps.len() / 2).copied().unwrap_or(14);
+    let gap_days = (median * 3 / 2).max(21);
+    let timeline = if dates.is_empty() {
+        None
+    } else {
+        charts::timeline(
+            "chart-sessions",
+            &dates,
+            gap_days,
+            v.lang,
+            v.t("nav_sessions"),
+            &v.words.timeline_summary(&dates),
+        )
+        .ok()
+        .map(|svg| Chart {
+            svg,
+            table: DataTable::default(),
+        })
+    };
+
+    let mut names: Vec<&String> = sessions
+        .iter()
+        .flat_map(|s| s.front.ratings.keys())
+        .collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return (timeline, None);
+    }
+    let latest: Vec<(String, f64)> = names
+        .iter()
+        .filter_map(|n| {
+            sessions
+                .iter()
+                .rev()
+                .find_map(|s| s.front.ratings.get(*n))
+                .map(|r| ((*n).clone(), r.value))
+        })
+        .collect();
+    let desc = v.words.ratings_summary(&latest);
+    let input = charts::LinesInput {
+        id: "chart-ratings",
+        series: names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| charts::TimeSeries {
+                name: n.as_str(),
+                points: sessions
+                    .iter()
+                    .filter_map(|s| s.front.ratings.get(*n).map(|r| (s.front.date, r.value)))
+                    .collect(),
+                ink: Ink::Series((i % 6 + 1) as u8),
+                steps: false,
+            })
+            .collect(),
+        y: (0.0, 10.5),
+        band: None,
+        reference: None,
+        lang: v.lang,
+        size: (640, 240),
+        title: v.t("scaling_questions"),
+        desc: &desc,
+    };
+    let Ok(svg) = charts::lines(&input) else {
+        return (timeline, None);
+    };
+    let mut headers = vec![v.t("date").to_string()];
+    headers.extend(names.iter().map(|n| (*n).clone()));
+    let rows = sessions
+        .iter()
+        .filter(|s| !s.front.ratings.is_empty())
+        .map(|s| {
+            let mut row = vec![v.date(s.front.date)];
+            row.extend(names.iter().map(|n| {
+                s.front
+                    .ratings
+                    .get(*n)
+                    .map_or_else(|| "–".to_string(), |r| format_number(r.value, v.lang))
+            }));
+            row
+        })
+        .collect();
+    (
+        timeline,
+        Some(Chart {
+            svg,
+            table: DataTable { headers, rows },
+        }),
+    )
 }
 
 fn band_key(b: Option<CommitmentBand>) -> &'static str {
@@ -1167,6 +1526,83 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
         })
         .collect();
     let members = e.assessments.iter().rev().find_map(|a| members_table(v, a));
+    let latest_level = |id: &str| {
+        v.insight
+            .competencies
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.latest)
+    };
+    let radar = radar_chart(v, "chart-radar", v.t("latest"), &latest_level);
+    let (lo, hi) = (scale.min.value as f64 - 0.3, scale.max.value as f64 + 0.3);
+    let histories: Vec<Chart> = e
+        .info
+        .competencies
+        .iter()
+        .filter_map(|c| {
+            let levels: Vec<(Date, i64)> = insight::levels_by_date(e, &c.id.value)
+                .into_iter()
+                .collect();
+            if levels.is_empty() {
+                return None;
+            }
+            let desc = v.words.history_summary(
+                &c.name,
+                &levels.iter().map(|l| l.1).collect::<Vec<_>>(),
+                c.target.value,
+            );
+            let input = charts::LinesInput {
+                id: &format!("chart-history-{}", c.id.value),
+                series: vec![charts::TimeSeries {
+                    name: &c.name,
+                    points: levels.iter().map(|(d, l)| (*d, *l as f64)).collect(),
+                    ink: Ink::Main,
+                    steps: false,
+                }],
+                y: (lo, hi),
+                band: None,
+                reference: Some((c.target.value as f64, v.t("target"))),
+                lang: v.lang,
+                size: (320, 160),
+                title: &c.name,
+                desc: &desc,
+            };
+            charts::lines(&input).ok().map(|svg| Chart {
+                svg,
+                table: DataTable::default(),
+            })
+        })
+        .collect();
+    let heat = e
+        .assessments
+        .iter()
+        .rev()
+        .find(|a| !a.front.members.is_empty())
+        .and_then(|a| {
+            let table = members_table(v, a)?;
+            let rows: Vec<String> = table.rows.iter().map(|r| r.name.clone()).collect();
+            let cells: Vec<Vec<Option<i64>>> =
+                table.rows.iter().map(|r| r.levels.clone()).collect();
+            let title = format!("{} · {}", v.t("members"), a.front.title);
+            let grid = charts::Grid {
+                rows: &rows,
+                columns: &table.competencies,
+                cells: &cells,
+                min: scale.min.value,
+                max: scale.max.value,
+            };
+            charts::heat_map(
+                "chart-members",
+                &grid,
+                &title,
+                &v.words.heat_map_summary(a.front.date),
+            )
+            .ok()
+            .map(|svg| Chart {
+                svg,
+                table: DataTable::default(),
+            })
+        });
     #[derive(Serialize)]
     struct Area {
         name: String,
@@ -1215,6 +1651,9 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
             ("members", to_value(&members)?),
             ("scale_text", Value::from(scale_text)),
             ("development_areas", to_value(&areas)?),
+            ("radar", to_value(&radar)?),
+            ("histories", to_value(&histories)?),
+            ("heat_map", to_value(&heat)?),
         ]),
     });
     for a in &e.assessments {
@@ -1253,6 +1692,15 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
                 ("date", Value::from(v.date(a.front.date))),
                 ("ratings", to_value(&ratings)?),
                 ("members", to_value(&members_table(v, a))?),
+                (
+                    "radar",
+                    to_value(&radar_chart(
+                        v,
+                        "chart-radar",
+                        &a.front.title,
+                        &|id: &str| level_of(a, id),
+                    ))?,
+                ),
                 (
                     "observations_html",
                     to_value(&a.front.observations.as_deref().map(markdown::to_html))?,
@@ -1321,6 +1769,7 @@ fn plan_job(
                 "commitment_band",
                 Value::from(band_key(v.insight.commitment.band)),
             ),
+            ("burn_up", to_value(&burn_up(v))?),
         ]),
     });
     Ok(())
@@ -1328,6 +1777,7 @@ fn plan_job(
 
 fn session_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
     let e = v.e;
+    let (timeline, ratings_chart) = session_charts(v);
     let views: Vec<SessionView> = (0..e.sessions.len())
         .into_par_iter()
         .map(|i| v.session(i))
@@ -1357,7 +1807,11 @@ fn session_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
         template: "sessions.html",
         current: "sessions",
         crumbs: vec![],
-        page: page_value(&[("sessions", to_value(&rows)?)]),
+        page: page_value(&[
+            ("sessions", to_value(&rows)?),
+            ("timeline", to_value(&timeline)?),
+            ("ratings_chart", to_value(&ratings_chart)?),
+        ]),
     });
     let pages = views
         .par_iter()

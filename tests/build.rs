@@ -478,3 +478,99 @@ fn findings_stay_in_the_coach_view() {
         assert!(p.page("index.html").contains("Commitment"));
     }
 }
+
+/// Every `<svg>…</svg>` of a page.
+fn svgs(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        let end = rest[start..]
+            .find("</svg>")
+            .map(|e| start + e + "</svg>".len())
+            .expect("closed svg");
+        out.push(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn every_chart_is_valid_accessible_svg_with_its_data() {
+    let p = Project::example();
+    p.build_ok(&["--audience", "coach"]);
+    let mut charts = 0;
+    for (path, bytes) in p
+        .snapshot()
+        .into_iter()
+        .filter(|(f, _)| f.ends_with(".html"))
+    {
+        let html = String::from_utf8(bytes).unwrap();
+        for svg in svgs(&html) {
+            if !svg.contains("class=\"chart\"") {
+                continue;
+            }
+            charts += 1;
+            let doc = roxmltree::Document::parse(svg)
+                .unwrap_or_else(|e| panic!("{path}: invalid SVG: {e}\n{svg}"));
+            let root = doc.root_element();
+            assert_eq!(root.attribute("role"), Some("img"), "{path}");
+            assert!(
+                root.attribute("viewBox").is_some() && root.attribute("width").is_none(),
+                "{path}: scales with its viewBox"
+            );
+            for child in ["title", "desc"] {
+                let text = root
+                    .children()
+                    .find(|n| n.has_tag_name(child))
+                    .and_then(|n| n.text())
+                    .unwrap_or("");
+                assert!(!text.trim().is_empty(), "{path}: chart without {child}");
+            }
+            for node in doc.descendants() {
+                for attr in node.attributes() {
+                    let v = attr.value();
+                    assert!(
+                        !v.contains("NaN") && !v.contains("inf"),
+                        "{path}: {}={v}",
+                        attr.name()
+                    );
+                    assert!(!v.starts_with("#0100"), "{path}: sentinel colour left");
+                }
+            }
+        }
+    }
+    assert!(charts >= 20, "only {charts} charts");
+    let objective = p.page("objectives/escaped-defects.html");
+    assert!(objective.contains("80% of the way to the target of 4\u{a0}defects per sprint; latest 6\u{a0}defects per sprint on 12 June 2026. Forecast 13 July 2026, after the due date of 30 June 2026."));
+    let plan = p.page("plan/index.html");
+    assert!(plan.contains("id=\"chart-burn-up\"") && plan.contains("The data of this chart"));
+    let sessions = p.page("sessions/index.html");
+    assert!(sessions.contains("Longest gap: 28 days, from 14 April 2026 to 12 May 2026."));
+    let assessments = p.page("assessments/index.html");
+    assert!(
+        assessments.contains("id=\"chart-radar\"") && assessments.contains("id=\"chart-members\"")
+    );
+    assert!(
+        p.page("index.html")
+            .contains("id=\"spark-escaped-defects\"")
+    );
+}
+
+#[test]
+fn charts_with_little_data_are_still_whole() {
+    // The minimal fixture: two measurements, one GAS objective, two assessments.
+    let p = Project::minimal();
+    p.build_ok(&["--audience", "coach"]);
+    let gas = p.page("objectives/customer-trust.html");
+    assert_eq!(svgs(&gas).len(), 1);
+    assert!(
+        gas.contains(">\n+2\n<") || gas.contains("+2"),
+        "GAS levels on the axis"
+    );
+    // An objective without measurements gets a chart with its target and due date.
+    p.edit("objectives/sprint-goals.md", "measurements:\n  - {date: 2026-02-06, value: 0}\n  - {date: 2026-02-20, value: 25, note: \"First sprint goal met %%MEASUREMENT-NOTE-SENTINEL%%\"}\n", "measurements: []\n");
+    p.build_ok(&["--audience", "coach"]);
+    let empty = p.page("objectives/sprint-goals.html");
+    assert!(empty.contains("id=\"chart-sprint-goals\""));
+    assert!(empty.contains("No progress figure yet."));
+}
