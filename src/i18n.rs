@@ -428,6 +428,18 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Historique par compétence",
         "Verlauf je Kompetenz",
     ),
+    (
+        "report",
+        "Progress report",
+        "Rapport d’avancement",
+        "Fortschrittsbericht",
+    ),
+    (
+        "print_report",
+        "Progress report, ready to print",
+        "Rapport d’avancement, prêt à imprimer",
+        "Fortschrittsbericht zum Drucken",
+    ),
     ("quote_open", "“", "«\u{a0}", "„"),
     ("quote_close", "”", "\u{a0}»", "“"),
 ];

@@ -55,6 +55,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("members.html", include_str!("../templates/members.html")),
     ("findings.html", include_str!("../templates/findings.html")),
     ("chart.html", include_str!("../templates/chart.html")),
+    ("report.html", include_str!("../templates/report.html")),
 ];
 
 /// The built-in style sheet.
@@ -1101,6 +1102,37 @@ fn session_charts(v: &Views) -> (Option<Chart>, Option<Chart>) {
     )
 }
 
+#[derive(Serialize)]
+struct Area {
+    name: String,
+    url: String,
+    latest: i64,
+    target: i64,
+    gap: i64,
+    stable: bool,
+    stable_text: &'static str,
+}
+
+/// The development areas: competencies with a gap above 0, largest first.
+fn development_areas(v: &Views) -> Vec<Area> {
+    v.insight
+        .competencies
+        .iter()
+        .filter_map(|c| {
+            let (latest, gap) = (c.latest?, c.gap?);
+            (gap > 0).then(|| Area {
+                name: c.name.clone(),
+                url: competency_url(&c.id),
+                latest,
+                target: c.target,
+                gap,
+                stable: c.stable,
+                stable_text: v.t(if c.stable { "stable" } else { "not_stable" }),
+            })
+        })
+        .collect()
+}
+
 fn band_key(b: Option<CommitmentBand>) -> &'static str {
     match b {
         None => "none",
@@ -1341,6 +1373,7 @@ fn build_jobs(
         });
     }
     let commitment_text = v.words.commitment(&insight.commitment);
+    let report_objectives = objectives_value.clone();
     let gas_text = insight.gas_t_score.map(|t| format_number(t, lang));
     jobs.push(PageJob {
         path: "index.html".into(),
@@ -1364,6 +1397,37 @@ fn build_jobs(
     });
 
     assessment_jobs(&v, &mut jobs)?;
+    jobs.push(PageJob {
+        path: "report.html".into(),
+        template: "report.html",
+        current: "dashboard",
+        crumbs: vec![Crumb {
+            label: v.t("nav_dashboard"),
+            url: "index.html",
+        }],
+        page: page_value(&[
+            ("objectives", report_objectives),
+            ("commitment", to_value(&commitment_text)?),
+            ("burn_up", to_value(&burn_up(&v))?),
+            ("development_areas", to_value(&development_areas(&v))?),
+            ("gas_t_score", to_value(&gas_text)?),
+            (
+                "radar",
+                to_value(&radar_chart(
+                    &v,
+                    "chart-report-radar",
+                    v.t("latest"),
+                    &|id: &str| {
+                        v.insight
+                            .competencies
+                            .iter()
+                            .find(|c| c.id == id)
+                            .and_then(|c| c.latest)
+                    },
+                ))?,
+            ),
+        ]),
+    });
     plan_job(&v, &mut jobs, commitment_text)?;
     if !sponsor {
         session_jobs(&v, &mut jobs)?;
@@ -1603,33 +1667,7 @@ fn assessment_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic>
                 table: DataTable::default(),
             })
         });
-    #[derive(Serialize)]
-    struct Area {
-        name: String,
-        url: String,
-        latest: i64,
-        target: i64,
-        gap: i64,
-        stable: bool,
-        stable_text: &'static str,
-    }
-    let areas: Vec<Area> = v
-        .insight
-        .competencies
-        .iter()
-        .filter_map(|c| {
-            let (latest, gap) = (c.latest?, c.gap?);
-            (gap > 0).then(|| Area {
-                name: c.name.clone(),
-                url: competency_url(&c.id),
-                latest,
-                target: c.target,
-                gap,
-                stable: c.stable,
-                stable_text: v.t(if c.stable { "stable" } else { "not_stable" }),
-            })
-        })
-        .collect();
+    let areas = development_areas(v);
     let scale_text = {
         let levels: Vec<String> = scale
             .levels()

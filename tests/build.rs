@@ -77,6 +77,7 @@ fn the_example_builds_every_page_kind_with_working_links() {
         "plan/index.html",
         "sessions/index.html",
         "lessons/index.html",
+        "report.html",
         "style.css",
         "robots.txt",
         "logo.svg",
@@ -553,6 +554,15 @@ fn every_chart_is_valid_accessible_svg_with_its_data() {
     assert!(
         p.page("index.html")
             .contains("id=\"spark-escaped-defects\"")
+    );
+    // The print report uses the same charts.
+    let report = p.page("report.html");
+    assert!(
+        report.contains("id=\"chart-escaped-defects\"") && report.contains("id=\"chart-burn-up\"")
+    );
+    assert!(
+        !report.contains("What needs attention"),
+        "the report is for sharing: no findings"
     );
 }
 
