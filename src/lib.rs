@@ -8,6 +8,7 @@
 //! insight   pure figures over the model (progress, …)
 //! render    pages from templates, views built once, pages rendered in parallel
 //! site      written to a temporary folder, swapped into place
+//! serve     watch, rebuild in memory, serve on loopback with live reload
 //! ```
 //!
 //! [`build`] runs the steps up to an in-memory site; [`site::write`] puts it on disk.
@@ -23,6 +24,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod site;
 
 use std::path::{Path, PathBuf};

@@ -18,7 +18,9 @@ Examples:
   coachsite build -o /tmp/site --as-of 2026-06-30
   coachsite build --audience sponsor -o sponsor-site
   coachsite check my-engagement          what needs the coach's attention today
-  coachsite check --format json --as-of 2026-06-30";
+  coachsite check --format json --as-of 2026-06-30
+  coachsite serve my-engagement --open   the coach's view, rebuilt and reloaded on every save
+  coachsite watch -o public              rebuild into a folder on every save";
 
 /// Turns a coaching engagement kept as YAML and Markdown into a private static progress site.
 #[derive(Parser)]
@@ -77,6 +79,71 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Serve the site on this computer (127.0.0.1), rebuild on every save and reload
+    /// the open pages; errors show in the page until the file is fixed.
+    #[command(after_help = EXAMPLES)]
+    Serve {
+        /// The engagement folder (the one with engagement.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The port to listen on; the next free one is taken if it is busy (0: any).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+        /// The date the figures are computed for (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// Whose view to serve: the coach's own working view by default.
+        #[arg(long, value_enum, default_value = "coach")]
+        audience: Audience,
+        #[command(flatten)]
+        watch: WatchArgs,
+    },
+    /// Rebuild the site into the output folder on every save, for serving it with
+    /// another web server.
+    #[command(after_help = EXAMPLES)]
+    Watch {
+        /// The engagement folder (the one with engagement.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Where to write the site (DIR/public by default).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The date the figures are computed for (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// Who the site is for: coach, client or sponsor.
+        #[arg(long, value_enum, default_value = "client")]
+        audience: Audience,
+        /// The address the site is published at (see `build --help`).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        #[command(flatten)]
+        watch: WatchArgs,
+    },
+}
+
+/// How `serve` and `watch` notice changes.
+#[derive(clap::Args)]
+struct WatchArgs {
+    /// Milliseconds of quiet after a save before rebuilding.
+    #[arg(long, value_name = "MS", default_value_t = 50)]
+    debounce: u64,
+    /// Poll the folder instead of relying on file system notifications (network
+    /// drives, WSL, containers).
+    #[arg(long)]
+    poll: bool,
+}
+
+impl WatchArgs {
+    fn options(&self) -> coachsite::serve::WatchOptions {
+        coachsite::serve::WatchOptions {
+            debounce: std::time::Duration::from_millis(self.debounce.clamp(10, 10_000)),
+            poll: self.poll,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -116,7 +183,238 @@ fn main() -> ExitCode {
             format,
             strict,
         } => run_check(dir, as_of.unwrap_or_else(today), format, strict, color),
+        Command::Serve {
+            dir,
+            port,
+            open,
+            as_of,
+            audience,
+            watch,
+        } => {
+            let options = BuildOptions {
+                root: dir.clone(),
+                audience,
+                as_of: as_of.unwrap_or_else(today),
+                base_url: None,
+            };
+            run_serve(options, port, open, watch.options(), color)
+        }
+        Command::Watch {
+            dir,
+            output,
+            as_of,
+            audience,
+            base_url,
+            watch,
+        } => {
+            let out = output.unwrap_or_else(|| default_output(&dir));
+            let options = BuildOptions {
+                root: dir.clone(),
+                audience,
+                as_of: as_of.unwrap_or_else(today),
+                base_url,
+            };
+            run_watch(options, out, watch.options(), color)
+        }
     }
+}
+
+fn count_errors(n: usize) -> String {
+    format!("{n} error{}", if n == 1 { "" } else { "s" })
+}
+
+/// The changed files, relative to the engagement, for the terminal.
+fn changed(root: &std::path::Path, paths: &[PathBuf]) -> String {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut names: Vec<String> = paths
+        .iter()
+        .map(|p| coachsite::diagnostic::display_path(&root, p))
+        .collect();
+    if names.len() > 3 {
+        let more = names.len() - 3;
+        names.truncate(3);
+        names.push(format!("{more} more"));
+    }
+    names.join(", ")
+}
+
+fn run_serve(
+    options: BuildOptions,
+    port: u16,
+    open: bool,
+    watch: coachsite::serve::WatchOptions,
+    color: bool,
+) -> ExitCode {
+    use coachsite::serve::{LiveSite, Rebuilt};
+    let dir = options.root.clone();
+    let audience = options.audience;
+    // Watch first, so that no save between the first build and the watch is missed.
+    let watcher = match coachsite::serve::Watcher::start(&dir, watch) {
+        Ok(watcher) => watcher,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let site = LiveSite::new(options);
+    let report_rebuild = move |outcome: Rebuilt, what: &str| match outcome {
+        Rebuilt::Ok {
+            pages,
+            millis,
+            warnings,
+        } => {
+            report(&warnings, color);
+            eprintln!("{what}: {pages} pages in {millis} ms");
+        }
+        Rebuilt::Failed { errors } => {
+            report(&errors, color);
+            eprintln!(
+                "{what} failed ({}): the last good site is still served, with the errors shown in the page",
+                count_errors(errors.error_count())
+            );
+        }
+    };
+    report_rebuild(site.rebuild(), "Built");
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the server: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async move {
+        let (listener, note) = match coachsite::serve::bind(port).await {
+            Ok(bound) => bound,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::FAILURE;
+            }
+        };
+        if let Some(note) = note {
+            eprintln!("note: {note}");
+        }
+        let url = match listener.local_addr() {
+            Ok(address) => format!("http://{address}/"),
+            Err(err) => {
+                eprintln!("error: cannot read the server's address: {err}");
+                return ExitCode::FAILURE;
+            }
+        };
+        // Written without println!, which would panic if stdout were closed.
+        use std::io::Write as _;
+        let mut stdout = std::io::stdout();
+        let _ = writeln!(
+            stdout,
+            "Serving {} for the {} at {url}\nOnly this computer can reach it. Save a file to rebuild; press Ctrl-C to stop.",
+            dir.display(),
+            audience.name()
+        );
+        let _ = stdout.flush();
+        if open {
+            open_browser(&url);
+        }
+        let watched = site.clone();
+        let root = dir.clone();
+        std::thread::spawn(move || {
+            watcher.run(|paths| {
+                let what = format!("Rebuilt after a change to {}", changed(&root, &paths));
+                report_rebuild(watched.rebuild(), &what);
+            });
+        });
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+            eprintln!("\nStopped.");
+        };
+        match axum::serve(listener, coachsite::serve::router(site)).with_graceful_shutdown(shutdown).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("error: the server stopped: {err}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else if cfg!(windows) {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(err) = command {
+        eprintln!("note: could not open a browser ({err}); open {url} yourself");
+    }
+}
+
+fn run_watch(
+    options: BuildOptions,
+    out: PathBuf,
+    watch: coachsite::serve::WatchOptions,
+    color: bool,
+) -> ExitCode {
+    if let Err(d) = site::check_output(&options.root, &out) {
+        let mut diags = Diagnostics::default();
+        diags.push(d);
+        report(&diags, color);
+        return ExitCode::FAILURE;
+    }
+    let write = |what: &str| {
+        let started = Instant::now();
+        match build(&options) {
+            Ok(built) => {
+                report(&built.warnings, color);
+                match site::write(&out, &built.files) {
+                    Ok(stats) => eprintln!(
+                        "{what}: {} pages in {} ms → {} ({} written, {} unchanged)",
+                        built.pages,
+                        started.elapsed().as_millis(),
+                        out.display(),
+                        stats.written,
+                        stats.unchanged
+                    ),
+                    Err(err) => {
+                        eprintln!("error: cannot write the site to {}: {err}", out.display())
+                    }
+                }
+            }
+            Err(errors) => {
+                report(&errors, color);
+                eprintln!(
+                    "{what} failed ({}): {} is unchanged",
+                    count_errors(errors.error_count()),
+                    out.display()
+                );
+            }
+        }
+    };
+    let root = options.root.clone();
+    let watcher = match coachsite::serve::Watcher::start(&root, watch) {
+        Ok(watcher) => watcher,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    write("Built");
+    eprintln!(
+        "Watching {} for changes; press Ctrl-C to stop.",
+        root.display()
+    );
+    watcher.run(|paths| {
+        write(&format!(
+            "Rebuilt after a change to {}",
+            changed(&root, &paths)
+        ))
+    });
+    ExitCode::SUCCESS
 }
 
 fn run_check(dir: PathBuf, as_of: Date, format: Format, strict: bool, color: bool) -> ExitCode {

@@ -132,6 +132,13 @@ fn same_input_and_date_give_identical_bytes() {
 }
 
 #[test]
+fn built_sites_carry_no_live_reload_script() {
+    let p = Project::example();
+    p.build_ok(&["--audience", "coach"]);
+    assert!(!all_bytes(&p).contains("__coachsite"));
+}
+
+#[test]
 fn a_second_build_keeps_unchanged_files() {
     let p = Project::minimal();
     p.build_ok(&[]);

@@ -1,0 +1,487 @@
+//! `serve` and `watch`: rebuild on every save.
+//!
+//! One watcher ([`Watcher`]) follows the engagement folder with
+//! notify-debouncer-full (the folder, never single files, so editors' rename-on-save is
+//! seen) and calls back with the changed paths that matter. `serve` keeps the site in
+//! memory ([`LiveSite`]), serves it on 127.0.0.1 with axum, and tells open pages to
+//! reload through server-sent events; `watch` writes each good build to the output
+//! folder. A failed rebuild keeps the last good site and shows the errors over every
+//! page until a save fixes them. Every rebuild is a full rebuild: a page never shows
+//! stale content.
+
+use std::collections::HashMap;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
+use notify_debouncer_full::notify::{self, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer_opt};
+use tokio::sync::broadcast;
+use tokio_stream::wrappers::BroadcastStream;
+
+use crate::diagnostic::Diagnostics;
+use crate::load::is_editor_temp;
+use crate::{BuildOptions, build};
+
+/// The path of the live-reload event stream.
+pub const EVENTS_PATH: &str = "/__coachsite/events";
+
+/// Files and folders of an engagement whose changes trigger a rebuild.
+const WATCHED: &[&str] = &[
+    "engagement.yaml",
+    "engagement.yml",
+    "plan.yaml",
+    "objectives",
+    "assessments",
+    "sessions",
+    "lessons",
+    "templates",
+    "static",
+];
+
+/// Whether a change to `path` can change the site: inside a watched file or folder of
+/// `root`, and not an editor's swap, backup or probe file.
+pub fn is_relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let Some(first) = rel.components().next() else {
+        return false;
+    };
+    let first = first.as_os_str().to_string_lossy();
+    if !WATCHED.contains(&first.as_ref()) {
+        return false;
+    }
+    !rel.components()
+        .any(|c| is_editor_temp(&c.as_os_str().to_string_lossy()))
+}
+
+/// How the watcher notices changes.
+#[derive(Debug, Clone, Copy)]
+pub struct WatchOptions {
+    /// How long the folder must be quiet before a rebuild starts.
+    pub debounce: Duration,
+    /// Poll the file system instead of using its notifications (network drives, WSL,
+    /// containers).
+    pub poll: bool,
+}
+
+/// A watcher that is already following the folder: every change made after
+/// [`Watcher::start`] returns is seen, even before [`Watcher::run`] is called.
+pub struct Watcher {
+    root: PathBuf,
+    events: std::sync::mpsc::Receiver<DebounceEventResult>,
+    _watching: Watching,
+}
+
+impl Watcher {
+    /// Starts following `root` (recursively, the folder itself rather than its files).
+    pub fn start(root: &Path, options: WatchOptions) -> Result<Watcher, String> {
+        let root = std::fs::canonicalize(root)
+            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        let (tx, events) = std::sync::mpsc::channel::<DebounceEventResult>();
+        // Polling compares contents too: modification times are kept in whole seconds,
+        // so a second save within the same second would otherwise go unseen.
+        let config = notify::Config::default()
+            .with_poll_interval(options.debounce.max(Duration::from_millis(250)))
+            .with_compare_contents(options.poll);
+        let mut watching = if options.poll {
+            new_debouncer_opt::<_, notify::PollWatcher, _>(
+                options.debounce,
+                None,
+                tx,
+                notify_debouncer_full::NoCache,
+                config,
+            )
+            .map(Watching::Poll)
+        } else {
+            new_debouncer_opt::<_, notify::RecommendedWatcher, _>(
+                options.debounce,
+                None,
+                tx,
+                notify_debouncer_full::RecommendedCache::new(),
+                config,
+            )
+            .map(Watching::Native)
+        }
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        watching
+            .watch(&root)
+            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        Ok(Watcher {
+            root,
+            events,
+            _watching: watching,
+        })
+    }
+
+    /// Calls `on_change` with the relevant changed paths after each quiet period, until
+    /// the watcher stops.
+    pub fn run(self, mut on_change: impl FnMut(Vec<PathBuf>)) {
+        for result in self.events {
+            let Ok(events) = result else { continue };
+            let mut paths: Vec<PathBuf> = events
+                .iter()
+                .filter(|e| !e.kind.is_access())
+                .flat_map(|e| e.paths.iter())
+                .filter(|p| is_relevant(&self.root, p))
+                .cloned()
+                .collect();
+            paths.sort();
+            paths.dedup();
+            if !paths.is_empty() {
+                on_change(paths);
+            }
+        }
+    }
+}
+
+/// The two kinds of watcher behind one `watch` call.
+enum Watching {
+    Native(
+        notify_debouncer_full::Debouncer<
+            notify::RecommendedWatcher,
+            notify_debouncer_full::RecommendedCache,
+        >,
+    ),
+    Poll(notify_debouncer_full::Debouncer<notify::PollWatcher, notify_debouncer_full::NoCache>),
+}
+
+impl Watching {
+    fn watch(&mut self, root: &Path) -> notify::Result<()> {
+        match self {
+            Watching::Native(d) => d.watch(root, RecursiveMode::Recursive),
+            Watching::Poll(d) => d.watch(root, RecursiveMode::Recursive),
+        }
+    }
+}
+
+/// What a rebuild did, for the terminal.
+pub enum Rebuilt {
+    Ok {
+        pages: usize,
+        millis: u128,
+        warnings: Diagnostics,
+    },
+    Failed {
+        errors: Diagnostics,
+    },
+}
+
+/// The site kept in memory by `serve`, with the errors of the last rebuild if it failed.
+pub struct LiveSite {
+    options: BuildOptions,
+    state: RwLock<SiteState>,
+    events: broadcast::Sender<u64>,
+}
+
+#[derive(Default)]
+struct SiteState {
+    files: HashMap<String, Arc<Vec<u8>>>,
+    /// The errors of the last rebuild, as text, while they last.
+    errors: Option<String>,
+    version: u64,
+}
+
+impl LiveSite {
+    pub fn new(options: BuildOptions) -> Arc<LiveSite> {
+        let (events, _) = broadcast::channel(64);
+        Arc::new(LiveSite {
+            options,
+            state: RwLock::new(SiteState::default()),
+            events,
+        })
+    }
+
+    /// Builds the site again; on failure the last good site stays and the errors are
+    /// shown over its pages. Either way, open pages are told to reload.
+    pub fn rebuild(&self) -> Rebuilt {
+        let started = Instant::now();
+        let result = build(&self.options);
+        let outcome = {
+            let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            state.version += 1;
+            match result {
+                Ok(site) => {
+                    state.files = site
+                        .files
+                        .into_iter()
+                        .map(|f| (f.path, Arc::new(f.bytes)))
+                        .collect();
+                    state.errors = None;
+                    Rebuilt::Ok {
+                        pages: site.pages,
+                        millis: started.elapsed().as_millis(),
+                        warnings: site.warnings,
+                    }
+                }
+                Err(errors) => {
+                    state.errors = Some(errors.render(false));
+                    Rebuilt::Failed { errors }
+                }
+            }
+        };
+        let version = self.version();
+        let _ = self.events.send(version);
+        outcome
+    }
+
+    /// The number of rebuilds so far.
+    pub fn version(&self) -> u64 {
+        self.state.read().map_or(0, |s| s.version)
+    }
+
+    /// Subscribes to rebuild events (the version after each rebuild).
+    pub fn subscribe(&self) -> broadcast::Receiver<u64> {
+        self.events.subscribe()
+    }
+
+    /// The response for a path of the site, with the live-reload script and, after a
+    /// failed rebuild, the error overlay in every HTML page.
+    fn page(&self, path: &str) -> Response {
+        let state = self.state.read().unwrap_or_else(|e| e.into_inner());
+        let key = site_path(path);
+        let found = state.files.get(&key).cloned().or_else(|| {
+            // A folder without a trailing slash.
+            state.files.get(&format!("{key}/index.html")).cloned()
+        });
+        match found {
+            Some(bytes) if key.ends_with(".html") || !key.contains('.') => html_response(
+                StatusCode::OK,
+                inject(&String::from_utf8_lossy(&bytes), state.errors.as_deref()),
+            ),
+            Some(bytes) => {
+                let mut response = Response::new(Body::from(bytes.as_ref().clone()));
+                if let Ok(value) = HeaderValue::from_str(content_type(&key)) {
+                    response.headers_mut().insert(header::CONTENT_TYPE, value);
+                }
+                response
+                    .headers_mut()
+                    .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                response
+            }
+            None => {
+                let body = format!(
+                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>There is no page <code>{}</code> in this site. <a href=\"/index.html\">Back to the dashboard</a>.</p></body></html>",
+                    escape(&key)
+                );
+                html_response(
+                    StatusCode::NOT_FOUND,
+                    inject(&body, state.errors.as_deref()),
+                )
+            }
+        }
+    }
+}
+
+fn html_response(status: StatusCode, html: String) -> Response {
+    let mut response = Response::new(Body::from(html));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The file of the site a URL path asks for: percent-decoded, `index.html` for folders.
+pub fn site_path(url_path: &str) -> String {
+    let path = url_path.split(['?', '#']).next().unwrap_or("");
+    let mut decoded = percent_decode(path.trim_start_matches('/'));
+    if decoded.is_empty() || decoded.ends_with('/') {
+        decoded.push_str("index.html");
+    }
+    decoded
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(hex) = std::str::from_utf8(&bytes[i + 1..i + 3])
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "json" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The script that reloads the page after each rebuild. Only `serve` adds it; built
+/// sites never contain it.
+const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__coachsite/events');s.addEventListener('reload',function(){location.reload();});})();</script>";
+
+/// Adds the live-reload script and, when a rebuild failed, the errors over the page.
+pub fn inject(html: &str, errors: Option<&str>) -> String {
+    let mut extra = String::new();
+    if let Some(errors) = errors {
+        extra.push_str("<div id=\"coachsite-error\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#3b0a0a;color:#fff;font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;border-top:4px solid #ff6b6b\"><strong>coachsite: the last save could not be built; this is the previous version. Fix the file and save: the page reloads by itself.</strong>\n\n");
+        extra.push_str(&escape(errors));
+        extra.push_str("</div>");
+    }
+    extra.push_str(RELOAD_SCRIPT);
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
+        None => format!("{html}{extra}"),
+    }
+}
+
+/// The HTTP side of `serve`: the pages from memory and the event stream.
+pub fn router(site: Arc<LiveSite>) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, axum::routing::get(events))
+        .fallback(axum::routing::get(serve_page))
+        .with_state(site)
+}
+
+async fn serve_page(State(site): State<Arc<LiveSite>>, request: Request<Body>) -> Response {
+    site.page(request.uri().path())
+}
+
+async fn events(State(site): State<Arc<LiveSite>>) -> impl IntoResponse {
+    let stream = BroadcastStream::new(site.subscribe()).filter_map(|version| async move {
+        version.ok().map(|v| {
+            Ok::<Event, std::convert::Infallible>(
+                Event::default().event("reload").data(v.to_string()),
+            )
+        })
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Binds 127.0.0.1 on `port`, or on the next free one of the ten after it (a port of 0
+/// lets the system choose). Returns the listener and a note when another port was taken.
+pub async fn bind(port: u16) -> Result<(tokio::net::TcpListener, Option<String>), String> {
+    let mut last_error = String::new();
+    let candidates: Vec<u16> = if port == 0 {
+        vec![0]
+    } else {
+        (port..=port.saturating_add(10)).collect()
+    };
+    for candidate in candidates {
+        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, candidate));
+        match tokio::net::TcpListener::bind(address).await {
+            Ok(listener) => {
+                let note = (candidate != port && port != 0)
+                    .then(|| format!("port {port} is in use; using {candidate} instead"));
+                return Ok((listener, note));
+            }
+            Err(err) => last_error = format!("port {candidate}: {err}"),
+        }
+    }
+    Err(format!(
+        "no free port from {port} to {}: {last_error}; choose another with --port",
+        port.saturating_add(10)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_content_changes_count() {
+        let root = Path::new("/e");
+        assert!(is_relevant(
+            root,
+            Path::new("/e/sessions/2026-01-20-kick-off.md")
+        ));
+        assert!(is_relevant(root, Path::new("/e/sessions/2026/new.md")));
+        assert!(is_relevant(root, Path::new("/e/engagement.yaml")));
+        assert!(is_relevant(root, Path::new("/e/templates/base.html")));
+        assert!(
+            !is_relevant(root, Path::new("/e/public/index.html")),
+            "the output folder"
+        );
+        assert!(!is_relevant(root, Path::new("/e/.git/index")));
+        assert!(
+            !is_relevant(root, Path::new("/e/sessions/.kick-off.md.swp")),
+            "vim swap"
+        );
+        assert!(
+            !is_relevant(root, Path::new("/e/sessions/4913")),
+            "vim's probe"
+        );
+        assert!(
+            !is_relevant(root, Path::new("/e/sessions/#notes.md#")),
+            "emacs auto-save"
+        );
+        assert!(
+            !is_relevant(root, Path::new("/e/sessions/.#notes.md")),
+            "emacs lock"
+        );
+        assert!(
+            !is_relevant(root, Path::new("/e/sessions/notes.md~")),
+            "backup"
+        );
+        assert!(!is_relevant(root, Path::new("/elsewhere/sessions/a.md")));
+    }
+
+    #[test]
+    fn url_paths_map_to_site_files() {
+        assert_eq!(site_path("/"), "index.html");
+        assert_eq!(site_path("/objectives/"), "objectives/index.html");
+        assert_eq!(
+            site_path("/lessons/tags/r%C3%A9tro.html?x=1"),
+            "lessons/tags/rétro.html"
+        );
+        assert_eq!(site_path("/style.css"), "style.css");
+    }
+
+    #[test]
+    fn the_overlay_and_script_go_before_the_body_ends() {
+        let html = inject(
+            "<html><body><p>x</p></body></html>",
+            Some("error: <bad>\n --> a.md:1:1"),
+        );
+        assert!(html.contains("id=\"coachsite-error\""));
+        assert!(html.contains("error: &lt;bad&gt;"), "{html}");
+        assert!(html.find("coachsite-error") < html.find("</body>"));
+        let clean = inject("<html><body></body></html>", None);
+        assert!(!clean.contains("coachsite-error") && clean.contains("EventSource"));
+    }
+}

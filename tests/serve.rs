@@ -1,0 +1,442 @@
+//! `serve` and `watch` as a coach uses them, in the style of Hugo's server scripts:
+//! start on a free port in a copy of a fixture, fetch, edit, break, fix, and watch the
+//! pages follow. Every wait polls with a deadline; nothing sleeps longer than needed.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Project;
+
+const DEADLINE: Duration = Duration::from_secs(15);
+
+/// A running `coachsite serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    address: String,
+    /// Kept open: a closed pipe must not be what stops the server.
+    _stdout: Option<std::process::ChildStdout>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .arg("serve")
+        .arg(root)
+        .args([
+            "--port",
+            "0",
+            "--debounce",
+            "30",
+            "--as-of",
+            common::AS_OF,
+            "--color",
+            "never",
+        ])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start coachsite serve");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut seen = String::new();
+    let started = Instant::now();
+    let mut buf = [0u8; 256];
+    while !seen.contains("/\n") {
+        assert!(
+            started.elapsed() < DEADLINE,
+            "serve printed no address: {seen}"
+        );
+        let n = stdout.read(&mut buf).expect("read stdout");
+        assert!(n > 0, "serve exited: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    let address = seen
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .expect("an address")
+        .to_string();
+    assert!(
+        address.starts_with("127.0.0.1:"),
+        "loopback only: {address}"
+    );
+    Server {
+        child,
+        address,
+        _stdout: Some(stdout),
+    }
+}
+
+impl Server {
+    /// One GET; status 0 when the connection fails (the caller polls again).
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut response = String::new();
+        let fetched = TcpStream::connect(&self.address).and_then(|mut stream| {
+            write!(
+                stream,
+                "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                self.address
+            )?;
+            stream.read_to_string(&mut response)
+        });
+        if let Err(err) = fetched {
+            return (0, err.to_string());
+        }
+        let status = response
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// Polls `path` until `ok` holds for (status, body), or fails after the deadline.
+    fn until(&self, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            let (status, body) = self.get(path);
+            if ok(status, &body) {
+                return body;
+            }
+            assert!(
+                started.elapsed() < DEADLINE,
+                "{path}: never {what} (last status {status})\n{body}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+const NOTE: &str = "sessions/2026-01-20-kick-off.md";
+const PAGE: &str = "/sessions/2026-01-20-kick-off.html";
+
+#[test]
+fn edit_break_fix_and_every_page_follows() {
+    let p = Project::minimal();
+    let server = start(&p.root, &[]);
+    let body = server.until(PAGE, "served", |s, b| {
+        s == 200 && b.contains("mapped its week")
+    });
+    assert!(
+        body.contains("EventSource('/__coachsite/events')"),
+        "live reload script"
+    );
+    assert!(
+        body.contains("PRIVATE-FIELD-SENTINEL"),
+        "serve shows the coach's view by default"
+    );
+
+    // Edit a session note: the new text shows.
+    p.edit(NOTE, "mapped its week", "mapped its quarter");
+    server.until(PAGE, "updated", |_, b| b.contains("mapped its quarter"));
+
+    // Break a YAML file: every page shows the errors over the last good site.
+    p.edit(
+        "plan.yaml",
+        "    owner: Scrum Master",
+        "    owner: [Scrum Master",
+    );
+    for path in [
+        "/",
+        "/index.html",
+        PAGE,
+        "/objectives/sprint-goals.html",
+        "/no-such-page.html",
+    ] {
+        let body = server.until(path, "showing the error overlay", |_, b| {
+            b.contains("id=\"coachsite-error\"")
+        });
+        assert!(
+            body.contains("plan.yaml:"),
+            "{path}: the overlay names the file\n{body}"
+        );
+    }
+    let (_, body) = server.get(PAGE);
+    assert!(
+        body.contains("mapped its quarter"),
+        "the last good site is still served"
+    );
+
+    // Fix it: the overlay disappears.
+    p.edit(
+        "plan.yaml",
+        "    owner: [Scrum Master",
+        "    owner: Scrum Master",
+    );
+    server.until("/index.html", "recovered", |_, b| {
+        !b.contains("id=\"coachsite-error\"")
+    });
+}
+
+#[test]
+fn new_deleted_and_renamed_files() {
+    let p = Project::minimal();
+    let server = start(&p.root, &[]);
+    server.until("/sessions/index.html", "served", |s, _| s == 200);
+
+    // A new session in a new sub-folder.
+    p.write(
+        "sessions/2026/2026-06-01-new-folder.md",
+        "---\ndate: 2026-06-01\ntitle: From a new folder\n---\nFresh notes.\n",
+    );
+    server.until("/sessions/2026-06-01-new-folder.html", "created", |s, b| {
+        s == 200 && b.contains("Fresh notes.")
+    });
+    server.until("/sessions/index.html", "listing it", |_, b| {
+        b.contains("From a new folder")
+    });
+
+    // Renamed.
+    std::fs::rename(
+        p.root.join("sessions/2026/2026-06-01-new-folder.md"),
+        p.root.join("sessions/2026/2026-06-02-renamed.md"),
+    )
+    .unwrap();
+    server.until("/sessions/2026-06-02-renamed.html", "renamed", |s, _| {
+        s == 200
+    });
+    server.until(
+        "/sessions/2026-06-01-new-folder.html",
+        "gone after the rename",
+        |s, _| s == 404,
+    );
+
+    // Deleted.
+    std::fs::remove_file(p.root.join("sessions/2026/2026-06-02-renamed.md")).unwrap();
+    server.until("/sessions/2026-06-02-renamed.html", "gone", |s, _| s == 404);
+    server.until("/sessions/index.html", "no longer listing it", |_, b| {
+        !b.contains("From a new folder")
+    });
+}
+
+#[test]
+fn editor_saves_templates_static_and_engagement_yaml() {
+    let p = Project::minimal();
+    let server = start(&p.root, &[]);
+    server.until(PAGE, "served", |s, _| s == 200);
+    let note = p.root.join(NOTE);
+
+    // vim: probe file 4913, swap file, backup by rename, new file written, backup removed.
+    std::fs::write(p.root.join("sessions/4913"), "").unwrap();
+    std::fs::remove_file(p.root.join("sessions/4913")).unwrap();
+    std::fs::write(p.root.join("sessions/.2026-01-20-kick-off.md.swp"), "swap").unwrap();
+    let text = std::fs::read_to_string(&note).unwrap();
+    std::fs::rename(&note, p.root.join("sessions/2026-01-20-kick-off.md~")).unwrap();
+    std::fs::write(
+        &note,
+        text.replace("mapped its week", "mapped its fortnight"),
+    )
+    .unwrap();
+    std::fs::remove_file(p.root.join("sessions/2026-01-20-kick-off.md~")).unwrap();
+    server.until(PAGE, "updated after a vim save", |s, b| {
+        s == 200 && b.contains("mapped its fortnight")
+    });
+    std::fs::remove_file(p.root.join("sessions/.2026-01-20-kick-off.md.swp")).unwrap();
+
+    // VS Code / JetBrains atomic save: write a temporary file, rename it over the note.
+    let text = std::fs::read_to_string(&note).unwrap();
+    let tmp = p.root.join("sessions/2026-01-20-kick-off.md.tmp");
+    std::fs::write(
+        &tmp,
+        text.replace("mapped its fortnight", "mapped its month"),
+    )
+    .unwrap();
+    std::fs::rename(&tmp, &note).unwrap();
+    server.until(PAGE, "updated after an atomic save", |_, b| {
+        b.contains("mapped its month")
+    });
+
+    // emacs lock and auto-save files are not content.
+    std::fs::write(p.root.join("sessions/.#2026-01-20-kick-off.md"), "lock").unwrap();
+    std::fs::write(p.root.join("sessions/#2026-01-20-kick-off.md#"), "autosave").unwrap();
+
+    // A template override, a static file and engagement.yaml itself.
+    p.write(
+        "templates/tag.html",
+        "{% extends \"base.html\" %}{% block content %}<p>OWN TAG PAGE</p>{% endblock content %}",
+    );
+    server.until(
+        "/lessons/tags/zpd.html",
+        "using the new template",
+        |_, b| b.contains("OWN TAG PAGE"),
+    );
+    p.write("static/notes.txt", "static file");
+    server.until("/notes.txt", "copying the static file", |s, b| {
+        s == 200 && b == "static file"
+    });
+    p.edit(
+        "engagement.yaml",
+        "title: Team coaching — Claims team",
+        "title: Renamed engagement",
+    );
+    server.until("/index.html", "showing the new title", |_, b| {
+        b.contains("Renamed engagement")
+    });
+    let (status, _) = server.get(PAGE);
+    assert_eq!(
+        status, 200,
+        "the editor's lock files did not break the build"
+    );
+}
+
+#[test]
+fn the_event_stream_sends_a_reload_per_rebuild() {
+    let p = Project::minimal();
+    let server = start(&p.root, &[]);
+    server.until("/", "served", |s, _| s == 200);
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET /__coachsite/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let mut received = String::new();
+    let mut read_until = |want: usize, received: &mut String| {
+        let started = Instant::now();
+        let mut buf = [0u8; 1024];
+        while received.matches("event: reload").count() < want {
+            assert!(
+                started.elapsed() < DEADLINE,
+                "only {} reload events:\n{received}",
+                received.matches("event: reload").count()
+            );
+            if let Ok(n) = stream.read(&mut buf) {
+                received.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        }
+    };
+    p.edit(NOTE, "mapped its week", "mapped its day");
+    read_until(1, &mut received);
+    p.edit(NOTE, "mapped its day", "mapped its hour");
+    read_until(2, &mut received);
+    assert!(received.contains("text/event-stream"), "{received}");
+}
+
+#[test]
+fn a_busy_port_is_said_and_the_next_one_taken() {
+    let p = Project::minimal();
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port();
+    let child = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .arg("serve")
+        .arg(&p.root)
+        .args(["--port", &port.to_string(), "--color", "never"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut server = Server {
+        child,
+        address: String::new(),
+        _stdout: None,
+    };
+    let mut stderr = server.child.stderr.take().unwrap();
+    let mut seen = String::new();
+    let started = Instant::now();
+    let mut buf = [0u8; 256];
+    while !seen.contains("instead") {
+        assert!(
+            started.elapsed() < DEADLINE,
+            "no note about the busy port: {seen}"
+        );
+        let n = stderr.read(&mut buf).unwrap();
+        assert!(n > 0, "serve exited: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(
+        seen.contains(&format!("port {port} is in use; using")),
+        "{seen}"
+    );
+    server.address = String::from("done");
+}
+
+#[test]
+fn watch_writes_each_good_build_and_keeps_the_last_one_on_errors() {
+    let p = Project::minimal();
+    let child = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .arg("watch")
+        .arg(&p.root)
+        .arg("-o")
+        .arg(&p.out)
+        .args([
+            "--debounce",
+            "30",
+            "--color",
+            "never",
+            "--as-of",
+            common::AS_OF,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _guard = Server {
+        child,
+        address: String::new(),
+        _stdout: None,
+    };
+    let page = p.out.join("sessions/2026-01-20-kick-off.html");
+    let wait = |what: &str, ok: &dyn Fn(&str) -> bool| {
+        let started = Instant::now();
+        loop {
+            if std::fs::read_to_string(&page).is_ok_and(|t| ok(&t)) {
+                return;
+            }
+            assert!(
+                started.elapsed() < DEADLINE,
+                "the written page never {what}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait("appeared", &|t| t.contains("mapped its week"));
+    assert!(
+        !std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("EventSource"),
+        "no reload script in written sites"
+    );
+    p.edit(NOTE, "mapped its week", "mapped its season");
+    wait("updated", &|t| t.contains("mapped its season"));
+    p.edit(
+        "plan.yaml",
+        "    owner: Scrum Master",
+        "    owner: [Scrum Master",
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("mapped its season"),
+        "the last good site stays"
+    );
+}
+
+#[test]
+fn polling_works_where_notifications_do_not() {
+    let p = Project::minimal();
+    let server = start(&p.root, &["--poll"]);
+    server.until(PAGE, "served", |s, _| s == 200);
+    p.edit(NOTE, "mapped its week", "mapped its polling week");
+    server.until(PAGE, "updated by polling", |_, b| {
+        b.contains("mapped its polling week")
+    });
+}
