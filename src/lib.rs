@@ -5,7 +5,9 @@
 //! ```text
 //! load      files → model, every problem as a located Diagnostic
 //! audience  what one audience may see: filtered once, before anything is rendered
-//! insight   pure figures over the model (progress, …)
+//! insight   pure figures over the model: progress, trend, ZPD, SMART, commitment…
+//! explain   those figures and findings in words, in the engagement's language
+//! charts    SVG charts drawn at build time
 //! render    pages from templates, views built once, pages rendered in parallel
 //! site      written to a temporary folder, swapped into place
 //! serve     watch, rebuild in memory, serve on loopback with live reload

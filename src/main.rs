@@ -129,7 +129,7 @@ enum Command {
 #[derive(clap::Args)]
 struct WatchArgs {
     /// Milliseconds of quiet after a save before rebuilding.
-    #[arg(long, value_name = "MS", default_value_t = 50)]
+    #[arg(long, value_name = "MS", default_value_t = 25)]
     debounce: u64,
     /// Poll the folder instead of relying on file system notifications (network
     /// drives, WSL, containers).
