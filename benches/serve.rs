@@ -44,9 +44,16 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 fn measure(debounce_ms: u64) {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("engagement");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("example-engagement"), &root);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-engagement"),
+        &root,
+    );
     for i in 0..SESSIONS {
-        std::fs::write(root.join(format!("sessions/2025-bench-{i:03}.md")), note(i, "start")).expect("write");
+        std::fs::write(
+            root.join(format!("sessions/2025-bench-{i:03}.md")),
+            note(i, "start"),
+        )
+        .expect("write");
     }
     let options = BuildOptions {
         root: root.clone(),
@@ -66,9 +73,11 @@ fn measure(debounce_ms: u64) {
     site.rebuild();
     let mut events = site.subscribe();
     let watched = site.clone();
-    std::thread::spawn(move || watcher.run(|_| {
-        watched.rebuild();
-    }));
+    std::thread::spawn(move || {
+        watcher.run(|_| {
+            watched.rebuild();
+        })
+    });
     let mut latencies = Vec::new();
     let mut rebuilds = Vec::new();
     for edit in 0..EDITS {
