@@ -260,6 +260,31 @@ impl<'a> Explainer<'a> {
         tr(self.lang, en.into(), fr.into(), de.into())
     }
 
+    /// Attendance as the sponsor sees it: sessions held and hours.
+    pub fn attendance(&self, sessions: usize, minutes: u64) -> String {
+        let hours = self.num(minutes as f64 / 60.0);
+        let one = sessions == 1;
+        tr(
+            self.lang,
+            format!(
+                "{sessions} {} held, {hours} hours of coaching.",
+                if one { "session" } else { "sessions" }
+            ),
+            format!(
+                "{sessions} {}, {hours} heures d’accompagnement.",
+                if one {
+                    "séance tenue"
+                } else {
+                    "séances tenues"
+                }
+            ),
+            format!(
+                "{sessions} {} abgehalten, {hours} Stunden Coaching.",
+                if one { "Sitzung" } else { "Sitzungen" }
+            ),
+        )
+    }
+
     /// Commitment in one or two sentences, or `None` when no action was due yet.
     pub fn commitment(&self, c: &crate::insight::Commitment) -> Option<String> {
         let rate = self.pct(c.rate?);

@@ -440,6 +440,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Rapport d’avancement, prêt à imprimer",
         "Fortschrittsbericht zum Drucken",
     ),
+    ("coach_only", "Coach only", "Coach uniquement", "Nur Coach"),
     ("quote_open", "“", "«\u{a0}", "„"),
     ("quote_close", "”", "\u{a0}»", "“"),
 ];

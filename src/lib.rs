@@ -64,10 +64,17 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
 
     let (theme, theme_warnings) = render::load_theme(root)?;
     warnings.extend(theme_warnings);
+    let aggregates = (options.audience == Audience::Sponsor).then(|| {
+        render::Aggregates::of(
+            &audience::filter(&loaded.engagement, Audience::Client),
+            options.as_of,
+        )
+    });
     let render_options = render::RenderOptions {
         audience: options.audience,
         as_of: options.as_of,
         base_url: options.base_url.clone(),
+        aggregates,
     };
     let mut files = render::render_site(&engagement, &theme, &render_options)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();

@@ -69,6 +69,40 @@ pub struct RenderOptions {
     /// Only used for `<link rel="canonical">` when it is an absolute `http(s)` URL;
     /// links between pages are relative and work under any base.
     pub base_url: Option<String>,
+    /// For the sponsor: figures over what the client sees.
+    pub aggregates: Option<Aggregates>,
+}
+
+/// The figures a sponsor sees about items they may not see one by one (SPEC §5:
+/// attendance counts, commitment rate, GAS T-score), computed over the client's view.
+#[derive(Debug, Clone)]
+pub struct Aggregates {
+    pub commitment: insight::Commitment,
+    pub gas_t_score: Option<f64>,
+    pub sessions: usize,
+    pub minutes: u64,
+}
+
+impl Aggregates {
+    /// The aggregates of an engagement as the client sees it.
+    pub fn of(client_view: &Engagement, as_of: Date) -> Aggregates {
+        let insight = insight::analyze(client_view, as_of);
+        let held: Vec<&Session> = client_view
+            .sessions
+            .iter()
+            .filter(|s| s.front.date <= as_of)
+            .collect();
+        Aggregates {
+            commitment: insight.commitment,
+            gas_t_score: insight.gas_t_score,
+            sessions: held.len(),
+            minutes: held
+                .iter()
+                .filter_map(|s| s.front.duration)
+                .map(u64::from)
+                .sum(),
+        }
+    }
 }
 
 /// One file of the finished site, relative to the output folder (with `/`).
@@ -228,6 +262,7 @@ struct ActionLink {
 
 #[derive(Serialize)]
 struct ObjectiveView {
+    coach_only: bool,
     id: String,
     url: String,
     title: String,
@@ -294,6 +329,7 @@ struct ReviewView {
 
 #[derive(Serialize)]
 struct ActionView {
+    coach_only: bool,
     anchor: String,
     title: String,
     owner: Option<String>,
@@ -321,6 +357,8 @@ struct RatingView {
 
 #[derive(Serialize)]
 struct SessionView {
+    /// Only the coach may see it (visibility coach, or sensitive).
+    coach_only: bool,
     url: String,
     title: String,
     date: String,
@@ -345,6 +383,7 @@ struct TagLink {
 
 #[derive(Serialize)]
 struct LessonView {
+    coach_only: bool,
     url: String,
     title: String,
     date: Option<String>,
@@ -481,6 +520,7 @@ impl Views<'_> {
         let tracking = oi.map_or(Tracking::NotTracked, |i| i.tracking);
         let max_lpm = self.e.info.zpd.max_levels_per_month.value;
         ObjectiveView {
+            coach_only: coach_only(o.visibility, f.sensitive),
             id: o.id.clone(),
             url: objective_url(&o.id),
             title: f.title.clone(),
@@ -746,6 +786,7 @@ impl Views<'_> {
 
     fn action(&self, a: &Action) -> ActionView {
         ActionView {
+            coach_only: coach_only(a.resolved_visibility, a.sensitive),
             anchor: format!("action-{}", a.id.value),
             title: a.title.clone(),
             owner: a.owner.clone(),
@@ -780,6 +821,7 @@ impl Views<'_> {
         let s = &self.e.sessions[index];
         let f = &s.front;
         SessionView {
+            coach_only: coach_only(s.visibility, f.sensitive),
             url: format!("sessions/{}.html", s.id),
             title: f.title.clone(),
             date: self.date(f.date),
@@ -820,6 +862,7 @@ impl Views<'_> {
 
     fn lesson(&self, l: &Lesson) -> LessonView {
         LessonView {
+            coach_only: coach_only(l.visibility, l.front.sensitive),
             url: format!("lessons/{}.html", l.id),
             title: l.front.title.clone(),
             date: l.front.date.map(|d| self.date(d)),
@@ -1144,6 +1187,12 @@ fn band_key(b: Option<CommitmentBand>) -> &'static str {
     }
 }
 
+/// Whether only the coach may see an item: such items appear only in the coach's view,
+/// where they carry a badge so the coach knows the client will not see them.
+fn coach_only(visibility: Visibility, sensitive: bool) -> bool {
+    visibility == Visibility::Coach || sensitive
+}
+
 fn tracking_key(t: Tracking) -> &'static str {
     match t {
         Tracking::Achieved => "achieved",
@@ -1372,9 +1421,21 @@ fn build_jobs(
             findings: engagement_findings,
         });
     }
-    let commitment_text = v.words.commitment(&insight.commitment);
+    let (commitment, gas_t_score, session_count) = match &options.aggregates {
+        Some(a) => (a.commitment.clone(), a.gas_t_score, a.sessions),
+        None => (
+            insight.commitment.clone(),
+            insight.gas_t_score,
+            e.sessions.len(),
+        ),
+    };
+    let attendance = options
+        .aggregates
+        .as_ref()
+        .map(|a| v.words.attendance(a.sessions, a.minutes));
+    let commitment_text = v.words.commitment(&commitment);
     let report_objectives = objectives_value.clone();
-    let gas_text = insight.gas_t_score.map(|t| format_number(t, lang));
+    let gas_text = gas_t_score.map(|t| format_number(t, lang));
     jobs.push(PageJob {
         path: "index.html".into(),
         template: "dashboard.html",
@@ -1384,12 +1445,10 @@ fn build_jobs(
             ("objectives", objectives_value),
             ("next_actions", to_value(&next_actions)?),
             ("recent_sessions", to_value(&recent)?),
-            ("session_count", Value::from(e.sessions.len())),
+            ("session_count", Value::from(session_count)),
+            ("attendance", to_value(&attendance)?),
             ("commitment", to_value(&commitment_text)?),
-            (
-                "commitment_band",
-                Value::from(band_key(insight.commitment.band)),
-            ),
+            ("commitment_band", Value::from(band_key(commitment.band))),
             ("gas_t_score", to_value(&gas_text)?),
             ("show_findings", Value::from(v.findings)),
             ("flags", to_value(&flag_groups)?),
@@ -1428,7 +1487,7 @@ fn build_jobs(
             ),
         ]),
     });
-    plan_job(&v, &mut jobs, commitment_text)?;
+    plan_job(&v, &mut jobs, commitment_text, commitment.band)?;
     if !sponsor {
         session_jobs(&v, &mut jobs)?;
         lesson_jobs(&v, &mut jobs)?;
@@ -1753,6 +1812,7 @@ fn plan_job(
     v: &Views,
     jobs: &mut Vec<PageJob>,
     commitment: Option<String>,
+    band: Option<CommitmentBand>,
 ) -> Result<(), Diagnostic> {
     let e = v.e;
     let mut groups = Vec::new();
@@ -1803,10 +1863,7 @@ fn plan_job(
             ("groups", to_value(&groups)?),
             ("revisions", to_value(&revisions)?),
             ("commitment", to_value(&commitment)?),
-            (
-                "commitment_band",
-                Value::from(band_key(v.insight.commitment.band)),
-            ),
+            ("commitment_band", Value::from(band_key(band))),
             ("burn_up", to_value(&burn_up(v))?),
         ]),
     });
@@ -1822,6 +1879,7 @@ fn session_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
         .collect();
     #[derive(Serialize)]
     struct Row<'a> {
+        coach_only: bool,
         url: &'a str,
         title: &'a str,
         date: &'a str,
@@ -1832,6 +1890,7 @@ fn session_jobs(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
     let rows: Vec<Row> = views
         .iter()
         .map(|s| Row {
+            coach_only: s.coach_only,
             url: &s.url,
             title: &s.title,
             date: &s.date,

@@ -591,3 +591,80 @@ fn charts_with_little_data_are_still_whole() {
     assert!(empty.contains("id=\"chart-sprint-goals\""));
     assert!(empty.contains("No progress figure yet."));
 }
+
+/// Every sentinel of the minimal fixture and the audiences whose output may contain it,
+/// checked over every byte of every output file.
+#[test]
+fn leak_matrix_over_every_byte_of_every_audience() {
+    const C: &str = "coach";
+    const L: &str = "client";
+    const S: &str = "sponsor";
+    let expected: &[(&str, &[&str])] = &[
+        ("PRIVATE-FIELD-SENTINEL", &[C]),
+        ("INLINE-ASIDE-SENTINEL", &[C]),
+        ("MULTILINE-ASIDE-SENTINEL", &[C]),
+        ("COACH-SESSION-SENTINEL", &[C]),
+        ("COACH-LESSON-SENTINEL", &[C]),
+        ("COACH-ONLY-CONTEXT-SENTINEL", &[C]),
+        ("MEMBER-DOUBTS-SENTINEL", &[C]),
+        ("ACHIEVABLE-ASIDE-SENTINEL", &[C]),
+        ("MEASUREMENT-NOTE-SENTINEL", &[C]),
+        ("REVIEW-NOTE-SENTINEL", &[C]),
+        ("SESSION-LESSON-SENTINEL", &[C]),
+        ("SENSITIVE-SENTINEL", &[C]),
+        ("CLIENT-OBJECTIVE-SENTINEL", &[C, L]),
+        ("SESSION-TEXT-SENTINEL", &[C, L]),
+        ("MEMBER-RATING-SENTINEL", &[C, L]),
+        ("SPONSOR-OBJECTIVE-SENTINEL", &[C, L, S]),
+    ];
+    for audience in [C, L, S] {
+        let p = Project::minimal();
+        p.build_ok(&["--audience", audience]);
+        let everything = all_bytes(&p);
+        for (sentinel, audiences) in expected {
+            assert_eq!(
+                everything.contains(sentinel),
+                audiences.contains(&audience),
+                "{sentinel} in the {audience} site"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_coach_sees_what_the_client_will_not() {
+    let p = Project::minimal();
+    p.build_ok(&["--audience", "coach"]);
+    assert!(
+        p.page("sessions/2026-02-03-coach-reflection.html")
+            .contains("class=\"badge-coach\">Coach only")
+    );
+    assert!(
+        p.page("lessons/sensitive-lesson.html")
+            .contains("badge-coach"),
+        "sensitive items too"
+    );
+    assert!(
+        !p.page("sessions/2026-01-20-kick-off.html")
+            .contains("class=\"badge-coach\"")
+    );
+    assert!(
+        p.page("sessions/2026-01-20-kick-off.html")
+            .contains("<mark class=\"coach-only\">")
+    );
+}
+
+#[test]
+fn the_sponsor_gets_aggregates_of_what_the_client_sees() {
+    let p = Project::minimal();
+    p.build_ok(&["--audience", "sponsor"]);
+    let dashboard = p.page("index.html");
+    // One client session of 90 minutes held (the coach-only one is not counted).
+    assert!(
+        dashboard.contains("1 session held, 1.5 hours of coaching."),
+        "{dashboard}"
+    );
+    // The two client actions: one done on time of the two due by 15 June.
+    assert!(dashboard.contains("50%: 1 of 2 actions due were done on time."));
+    assert!(dashboard.contains("GAS T-score"));
+}
