@@ -441,6 +441,27 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Fortschrittsbericht zum Drucken",
     ),
     ("coach_only", "Coach only", "Coach uniquement", "Nur Coach"),
+    (
+        "lock_title",
+        "Protected coaching site",
+        "Site d’accompagnement protégé",
+        "Geschützte Coaching-Website",
+    ),
+    ("lock_prompt", "Password", "Mot de passe", "Passwort"),
+    ("lock_button", "Open", "Ouvrir", "Öffnen"),
+    ("lock_working", "Opening…", "Ouverture…", "Wird geöffnet…"),
+    (
+        "lock_wrong",
+        "Wrong password: the page cannot be opened with it.",
+        "Mot de passe incorrect : la page ne peut pas être ouverte.",
+        "Falsches Passwort: die Seite lässt sich damit nicht öffnen.",
+    ),
+    (
+        "lock_needs_js",
+        "This page is encrypted; your browser needs JavaScript to open it.",
+        "Cette page est chiffrée ; votre navigateur a besoin de JavaScript pour l’ouvrir.",
+        "Diese Seite ist verschlüsselt; Ihr Browser braucht JavaScript, um sie zu öffnen.",
+    ),
     ("quote_open", "“", "«\u{a0}", "„"),
     ("quote_close", "”", "\u{a0}»", "“"),
 ];

@@ -19,6 +19,7 @@ pub mod audience;
 pub mod charts;
 pub mod check;
 pub mod diagnostic;
+pub mod encrypt;
 pub mod explain;
 pub mod i18n;
 pub mod insight;
@@ -52,6 +53,8 @@ pub struct Site {
     pub files: Vec<OutputFile>,
     pub pages: usize,
     pub warnings: Diagnostics,
+    /// The engagement's language (for pages made after the build, such as the lock page).
+    pub language: model::Language,
 }
 
 /// Loads, filters and renders an engagement into memory. On failure, every error found.
@@ -61,6 +64,7 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
     let mut warnings = loaded.warnings;
     warnings.extend(audience::check_coach_only_markers(&loaded.engagement));
     let engagement = audience::filter(&loaded.engagement, options.audience);
+    let language = engagement.info.language;
 
     let (theme, theme_warnings) = render::load_theme(root)?;
     warnings.extend(theme_warnings);
@@ -91,7 +95,23 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
         files,
         pages,
         warnings,
+        language,
     })
+}
+
+/// Seals every page of a built site with a password (`--encrypt`), in its language.
+pub fn encrypt(site: &mut Site, key: &encrypt::SiteKey) -> Result<(), String> {
+    let t = |k| i18n::text(site.language, k);
+    let words = encrypt::LockWords {
+        lang: i18n::code(site.language),
+        title: t("lock_title"),
+        prompt: t("lock_prompt"),
+        button: t("lock_button"),
+        working: t("lock_working"),
+        wrong: t("lock_wrong"),
+        needs_js: t("lock_needs_js"),
+    };
+    encrypt::encrypt_site(&mut site.files, key, &words)
 }
 
 /// The default output folder of an engagement: `DIR/public`.

@@ -61,6 +61,8 @@ enum Command {
         /// Who the site is for: coach, client or sponsor.
         #[arg(long, value_enum, default_value = "client")]
         audience: Audience,
+        #[command(flatten)]
+        encryption: EncryptArgs,
     },
     /// Check the engagement: file errors, then SMART, ZPD, pace, stalled objectives,
     /// overdue actions and commitment. Exits with 1 on errors (and on warnings with --strict).
@@ -121,8 +123,58 @@ enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
         #[command(flatten)]
+        encryption: EncryptArgs,
+        #[command(flatten)]
         watch: WatchArgs,
     },
+}
+
+/// Encryption of the written site.
+#[derive(clap::Args)]
+struct EncryptArgs {
+    /// Encrypt every page with a password, read from COACHSITE_PASSWORD or asked for
+    /// (never given on the command line). See docs/audiences.md.
+    #[arg(long)]
+    encrypt: bool,
+    /// PBKDF2 rounds for the key (at least 600000).
+    #[arg(long, value_name = "N", default_value_t = coachsite::encrypt::MIN_ITERATIONS)]
+    kdf_iterations: u32,
+}
+
+impl EncryptArgs {
+    /// The site key, when encrypting: the password from the environment or a prompt.
+    fn key(&self) -> Result<Option<coachsite::encrypt::SiteKey>, String> {
+        if !self.encrypt {
+            return Ok(None);
+        }
+        // Fewer rounds only for the test suite, which must not wait on key derivation.
+        let weak_allowed = std::env::var_os("COACHSITE_TEST_ALLOW_WEAK_KDF").is_some();
+        if self.kdf_iterations < coachsite::encrypt::MIN_ITERATIONS && !weak_allowed {
+            return Err(format!(
+                "--kdf-iterations must be at least {}",
+                coachsite::encrypt::MIN_ITERATIONS
+            ));
+        }
+        let password = match std::env::var("COACHSITE_PASSWORD") {
+            Ok(password) => password,
+            Err(_) if std::io::stdin().is_terminal() => {
+                rpassword::prompt_password("Password for the site: ")
+                    .map_err(|e| format!("cannot read the password: {e}"))?
+            }
+            Err(_) => {
+                return Err("--encrypt needs a password: set COACHSITE_PASSWORD, or run in a terminal to be asked".into());
+            }
+        };
+        if password.is_empty() {
+            return Err("the password is empty".into());
+        }
+        if password.chars().count() < 12 {
+            eprintln!(
+                "warning: the password has fewer than 12 characters; anyone with the site can try to guess it offline"
+            );
+        }
+        coachsite::encrypt::SiteKey::new(&password, self.kdf_iterations).map(Some)
+    }
 }
 
 /// How `serve` and `watch` notice changes.
@@ -176,7 +228,14 @@ fn main() -> ExitCode {
             as_of,
             base_url,
             audience,
-        } => run_build(dir, output, as_of, base_url, audience, color),
+            encryption,
+        } => match encryption.key() {
+            Ok(key) => run_build(dir, output, as_of, base_url, audience, key, color),
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Check {
             dir,
             as_of,
@@ -205,8 +264,16 @@ fn main() -> ExitCode {
             as_of,
             audience,
             base_url,
+            encryption,
             watch,
         } => {
+            let key = match encryption.key() {
+                Ok(key) => key,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::FAILURE;
+                }
+            };
             let out = output.unwrap_or_else(|| default_output(&dir));
             let options = BuildOptions {
                 root: dir.clone(),
@@ -214,7 +281,7 @@ fn main() -> ExitCode {
                 as_of: as_of.unwrap_or_else(today),
                 base_url,
             };
-            run_watch(options, out, watch.options(), color)
+            run_watch(options, out, key, watch.options(), color)
         }
     }
 }
@@ -357,6 +424,7 @@ fn open_browser(url: &str) {
 fn run_watch(
     options: BuildOptions,
     out: PathBuf,
+    key: Option<coachsite::encrypt::SiteKey>,
     watch: coachsite::serve::WatchOptions,
     color: bool,
 ) -> ExitCode {
@@ -369,8 +437,14 @@ fn run_watch(
     let write = |what: &str| {
         let started = Instant::now();
         match build(&options) {
-            Ok(built) => {
+            Ok(mut built) => {
                 report(&built.warnings, color);
+                if let Some(key) = &key
+                    && let Err(message) = seal(&mut built, key)
+                {
+                    eprintln!("error: {message}; {} is unchanged", out.display());
+                    return;
+                }
                 match site::write(&out, &built.files) {
                     Ok(stats) => eprintln!(
                         "{what}: {} pages in {} ms → {} ({} written, {} unchanged)",
@@ -468,12 +542,30 @@ fn report(diags: &Diagnostics, color: bool) {
     }
 }
 
+/// Encrypts a built site, saying what stays readable.
+fn seal(built: &mut coachsite::Site, key: &coachsite::encrypt::SiteKey) -> Result<(), String> {
+    let unsealed = built
+        .files
+        .iter()
+        .filter(|f| !f.path.ends_with(".html") && f.path != "style.css" && f.path != "robots.txt")
+        .count();
+    if unsealed > 0 {
+        eprintln!(
+            "warning: {unsealed} file{} from static/ copied unencrypted; leave out anything confidential",
+            if unsealed == 1 { " is" } else { "s are" }
+        );
+    }
+    coachsite::encrypt(built, key)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn run_build(
     dir: PathBuf,
     output: Option<PathBuf>,
     as_of: Option<Date>,
     base_url: Option<String>,
     audience: Audience,
+    key: Option<coachsite::encrypt::SiteKey>,
     color: bool,
 ) -> ExitCode {
     let started = Instant::now();
@@ -494,10 +586,16 @@ fn run_build(
         );
         ExitCode::FAILURE
     };
-    let built = match build(&options) {
+    let mut built = match build(&options) {
         Ok(built) => built,
         Err(diags) => return fail(&diags),
     };
+    if let Some(key) = &key
+        && let Err(message) = seal(&mut built, key)
+    {
+        eprintln!("error: {message}; {} is unchanged", out.display());
+        return ExitCode::FAILURE;
+    }
     report(&built.warnings, color);
     if let Err(d) = site::check_output(&dir, &out) {
         let mut diags = Diagnostics::default();

@@ -1,0 +1,265 @@
+//! `--encrypt`: every HTML page of a site sealed with a password.
+//!
+//! The key is derived once per build with PBKDF2-SHA256 from the password and a random
+//! 16-byte salt (at least 600,000 rounds); each page is encrypted with AES-256-GCM under
+//! its own random 96-bit IV and shipped inside a small page that asks for the password
+//! and decrypts with the browser's WebCrypto. The derived key may be kept in
+//! `sessionStorage`, so one entry opens every page of the site for that tab.
+//!
+//! What this protects: the content of every page, charts included (they are inline SVG).
+//! What it does not: file names (page paths carry ids such as session dates), the
+//! number and size of pages, files copied from `static/`, and a weak password.
+
+use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::{Aes256Gcm, Nonce};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use sha2::Sha256;
+
+use crate::render::OutputFile;
+
+/// The fewest PBKDF2 rounds allowed (OWASP's 2023 advice for PBKDF2-HMAC-SHA256).
+pub const MIN_ITERATIONS: u32 = 600_000;
+
+/// A key derived from the password, with what the browser needs to derive it again.
+pub struct SiteKey {
+    key: [u8; 32],
+    pub salt: [u8; 16],
+    pub iterations: u32,
+}
+
+impl SiteKey {
+    /// Derives the key of a site from `password` with a fresh random salt.
+    pub fn new(password: &str, iterations: u32) -> Result<SiteKey, String> {
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).map_err(|e| format!("no randomness available: {e}"))?;
+        Ok(SiteKey::with_salt(password, salt, iterations))
+    }
+
+    /// Derives the key for a known salt (to open a page again).
+    pub fn with_salt(password: &str, salt: [u8; 16], iterations: u32) -> SiteKey {
+        let mut key = [0u8; 32];
+        pbkdf2::pbkdf2_hmac::<Sha256>(password.as_bytes(), &salt, iterations, &mut key);
+        SiteKey {
+            key,
+            salt,
+            iterations,
+        }
+    }
+
+    /// Encrypts `plaintext` under a fresh random IV: (iv, ciphertext with its tag).
+    pub fn seal(&self, plaintext: &[u8]) -> Result<([u8; 12], Vec<u8>), String> {
+        let mut iv = [0u8; 12];
+        getrandom::fill(&mut iv).map_err(|e| format!("no randomness available: {e}"))?;
+        let cipher = Aes256Gcm::new_from_slice(&self.key).map_err(|e| e.to_string())?;
+        let sealed = cipher
+            .encrypt(&Nonce::from(iv), plaintext)
+            .map_err(|_| "encryption failed".to_string())?;
+        Ok((iv, sealed))
+    }
+
+    /// Decrypts what [`SiteKey::seal`] made; `None` for a wrong key or altered data.
+    pub fn open(&self, iv: [u8; 12], sealed: &[u8]) -> Option<Vec<u8>> {
+        let cipher = Aes256Gcm::new_from_slice(&self.key).ok()?;
+        cipher.decrypt(&Nonce::from(iv), sealed).ok()
+    }
+}
+
+/// The words of the password page, in the site's language.
+pub struct LockWords<'a> {
+    pub lang: &'a str,
+    pub title: &'a str,
+    pub prompt: &'a str,
+    pub button: &'a str,
+    pub working: &'a str,
+    pub wrong: &'a str,
+    pub needs_js: &'a str,
+}
+
+/// Replaces every HTML page of `files` by its encrypted form.
+pub fn encrypt_site(
+    files: &mut [OutputFile],
+    key: &SiteKey,
+    words: &LockWords,
+) -> Result<(), String> {
+    let salt = B64.encode(key.salt);
+    for file in files.iter_mut().filter(|f| f.path.ends_with(".html")) {
+        let (iv, sealed) = key.seal(&file.bytes)?;
+        file.bytes = lock_page(
+            words,
+            &salt,
+            key.iterations,
+            &B64.encode(iv),
+            &B64.encode(sealed),
+        )
+        .into_bytes();
+    }
+    Ok(())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// JSON string literal for the script (the words are the site's own, but may hold quotes).
+fn js(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn lock_page(w: &LockWords, salt: &str, iterations: u32, iv: &str, sealed: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="color-scheme" content="light dark">
+<title>{title}</title>
+<style>
+body {{ font: 16px/1.5 system-ui, sans-serif; display: grid; place-items: center; min-height: 100vh; margin: 0; }}
+form {{ display: grid; gap: .75rem; width: min(22rem, 90vw); }}
+input, button {{ font: inherit; padding: .55rem .7rem; }}
+#coachsite-lock-message {{ min-height: 1.5em; }}
+</style>
+</head>
+<body>
+<main>
+<form id="coachsite-lock">
+<h1>{title}</h1>
+<label for="coachsite-password">{prompt}</label>
+<input id="coachsite-password" type="password" autocomplete="current-password" required autofocus>
+<button type="submit">{button}</button>
+<p id="coachsite-lock-message" role="status"></p>
+<noscript><p>{needs_js}</p></noscript>
+</form>
+</main>
+<script id="coachsite-sealed" type="application/json">{{"salt":"{salt}","iterations":{iterations},"iv":"{iv}","data":"{sealed}"}}</script>
+<script>
+(function () {{
+  var sealed = JSON.parse(document.getElementById('coachsite-sealed').textContent);
+  var store = 'coachsite-key-' + sealed.salt;
+  var bytes = function (b64) {{ return Uint8Array.from(atob(b64), function (c) {{ return c.charCodeAt(0); }}); }};
+  var message = document.getElementById('coachsite-lock-message');
+  function open(raw) {{
+    return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt'])
+      .then(function (key) {{ return crypto.subtle.decrypt({{ name: 'AES-GCM', iv: bytes(sealed.iv) }}, key, bytes(sealed.data)); }})
+      .then(function (page) {{
+        var html = new TextDecoder().decode(page);
+        document.open(); document.write(html); document.close();
+      }});
+  }}
+  var kept = null;
+  try {{ kept = sessionStorage.getItem(store); }} catch (e) {{}}
+  if (kept) {{ open(bytes(kept)).catch(function () {{ try {{ sessionStorage.removeItem(store); }} catch (e) {{}} }}); }}
+  document.getElementById('coachsite-lock').addEventListener('submit', function (event) {{
+    event.preventDefault();
+    message.textContent = {working};
+    var password = new TextEncoder().encode(document.getElementById('coachsite-password').value);
+    crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits'])
+      .then(function (base) {{
+        return crypto.subtle.deriveBits({{ name: 'PBKDF2', salt: bytes(sealed.salt), iterations: sealed.iterations, hash: 'SHA-256' }}, base, 256);
+      }})
+      .then(function (bits) {{
+        return open(bits).then(function () {{
+          try {{ sessionStorage.setItem(store, btoa(String.fromCharCode.apply(null, new Uint8Array(bits)))); }} catch (e) {{}}
+        }});
+      }})
+      .catch(function () {{ message.textContent = {wrong}; }});
+  }});
+}})();
+</script>
+</body>
+</html>
+"#,
+        lang = escape(w.lang),
+        title = escape(w.title),
+        prompt = escape(w.prompt),
+        button = escape(w.button),
+        needs_js = escape(w.needs_js),
+        working = js(w.working),
+        wrong = js(w.wrong),
+    )
+}
+
+/// What a locked page carries: (salt, iterations, iv, sealed data).
+pub type SealedParts = ([u8; 16], u32, [u8; 12], Vec<u8>);
+
+/// Reads the sealed data back out of a locked page.
+pub fn sealed_parts(page: &str) -> Option<SealedParts> {
+    let start = page.find(r#"<script id="coachsite-sealed" type="application/json">"#)?;
+    let json = &page[start..];
+    let json = &json[json.find('{')?..json.find("</script>")?];
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    let salt: [u8; 16] = B64.decode(value["salt"].as_str()?).ok()?.try_into().ok()?;
+    let iv: [u8; 12] = B64.decode(value["iv"].as_str()?).ok()?.try_into().ok()?;
+    let iterations = u32::try_from(value["iterations"].as_u64()?).ok()?;
+    let data = B64.decode(value["data"].as_str()?).ok()?;
+    Some((salt, iterations, iv, data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> LockWords<'static> {
+        LockWords {
+            lang: "en",
+            title: "Protected",
+            prompt: "Password",
+            button: "Open",
+            working: "Opening…",
+            wrong: "Wrong password",
+            needs_js: "Needs JavaScript",
+        }
+    }
+
+    #[test]
+    fn round_trip_and_wrong_password() {
+        let key = SiteKey::new("correct horse", 1_000).unwrap();
+        let (iv, sealed) = key.seal(b"<p>SECRET-PAGE</p>").unwrap();
+        assert_eq!(
+            key.open(iv, &sealed).as_deref(),
+            Some(&b"<p>SECRET-PAGE</p>"[..])
+        );
+        let wrong = SiteKey::with_salt("battery staple", key.salt, 1_000);
+        assert_eq!(wrong.open(iv, &sealed), None);
+        // A fresh IV for every page.
+        let (iv2, _) = key.seal(b"x").unwrap();
+        assert_ne!(iv, iv2);
+    }
+
+    #[test]
+    fn pbkdf2_matches_a_known_vector() {
+        // RFC 7914 §11 test vector for PBKDF2-HMAC-SHA256, 1 round, "passwd"/"salt".
+        let mut out = [0u8; 64];
+        pbkdf2::pbkdf2_hmac::<Sha256>(b"passwd", b"salt", 1, &mut out);
+        assert_eq!(&out[..8], &[0x55, 0xac, 0x04, 0x6e, 0x56, 0xe3, 0x08, 0x9f]);
+    }
+
+    #[test]
+    fn sealed_pages_hold_no_plaintext_and_open_again() {
+        let key = SiteKey::new("pw", 1_000).unwrap();
+        let mut files = vec![
+            OutputFile {
+                path: "index.html".into(),
+                bytes: b"<h1>SECRET-TITLE</h1>".to_vec(),
+            },
+            OutputFile {
+                path: "style.css".into(),
+                bytes: b"body{}".to_vec(),
+            },
+        ];
+        encrypt_site(&mut files, &key, &words()).unwrap();
+        let page = String::from_utf8(files[0].bytes.clone()).unwrap();
+        assert!(!page.contains("SECRET-TITLE"));
+        assert!(page.contains("crypto.subtle") && page.contains("noindex"));
+        assert_eq!(files[1].bytes, b"body{}", "only pages are sealed");
+        let (salt, iterations, iv, data) = sealed_parts(&page).unwrap();
+        let again = SiteKey::with_salt("pw", salt, iterations);
+        assert_eq!(again.open(iv, &data).unwrap(), b"<h1>SECRET-TITLE</h1>");
+    }
+}

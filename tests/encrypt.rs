@@ -1,0 +1,110 @@
+//! `build --encrypt`: no plaintext in any page, every page opens again with the
+//! password and not with another, and the password never comes from the command line.
+
+mod common;
+
+use common::{Project, stderr};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+fn build_encrypted(p: &Project, password: Option<&str>, extra: &[&str]) -> std::process::Output {
+    let mut cmd = assert_cmd::Command::cargo_bin("coachsite").unwrap();
+    cmd.arg("build")
+        .arg(&p.root)
+        .arg("-o")
+        .arg(&p.out)
+        .args([
+            "--as-of",
+            common::AS_OF,
+            "--color",
+            "never",
+            "--encrypt",
+            "--audience",
+            "coach",
+        ])
+        .args(extra)
+        .env_remove("COACHSITE_PASSWORD");
+    if let Some(password) = password {
+        cmd.env("COACHSITE_PASSWORD", password);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn every_page_is_sealed_and_opens_with_the_password_only() {
+    let p = Project::minimal();
+    let output = build_encrypted(&p, Some(PASSWORD), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut pages = 0;
+    let mut site_key: Option<([u8; 16], coachsite::encrypt::SiteKey)> = None;
+    for (path, bytes) in p.snapshot() {
+        let text = String::from_utf8_lossy(&bytes).to_string();
+        // Even the coach's site: every sentinel, private or not, is sealed.
+        for sentinel in [
+            "SENTINEL",
+            "Meet the sprint goal",
+            "Kick-off and objectives",
+        ] {
+            assert!(
+                !text.contains(sentinel),
+                "{path} holds plaintext {sentinel:?}"
+            );
+        }
+        if !path.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        assert!(text.contains("noindex"), "{path}");
+        let (salt, iterations, iv, data) =
+            coachsite::encrypt::sealed_parts(&text).expect("a sealed page");
+        assert!(iterations >= 600_000);
+        // One salt per site: the key is derived once.
+        if site_key.as_ref().is_none_or(|(s, _)| *s != salt) {
+            site_key = Some((
+                salt,
+                coachsite::encrypt::SiteKey::with_salt(PASSWORD, salt, iterations),
+            ));
+        }
+        let key = &site_key.as_ref().unwrap().1;
+        let page =
+            String::from_utf8(key.open(iv, &data).expect("opens with the password")).unwrap();
+        assert!(page.contains("<html"), "{path}");
+        if path == "sessions/2026-01-20-kick-off.html" {
+            assert!(
+                page.contains("PRIVATE-FIELD-SENTINEL"),
+                "the coach's own page, decrypted"
+            );
+            let wrong =
+                coachsite::encrypt::SiteKey::with_salt("not the password", salt, iterations);
+            assert!(wrong.open(iv, &data).is_none());
+        }
+    }
+    assert!(pages > 10);
+    assert!(p.page("robots.txt").contains("Disallow: /"));
+}
+
+#[test]
+fn the_password_must_come_from_the_environment_or_a_prompt() {
+    let p = Project::minimal();
+    let output = build_encrypted(&p, None, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("set COACHSITE_PASSWORD"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!p.out.exists(), "nothing written");
+    // There is no option to give it on the command line.
+    let output = build_encrypted(&p, Some(PASSWORD), &["--password", "x"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn fewer_key_rounds_are_refused() {
+    let p = Project::minimal();
+    let output = build_encrypted(&p, Some(PASSWORD), &["--kdf-iterations", "1000"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("at least 600000"));
+    let output = build_encrypted(&p, Some(PASSWORD), &["--kdf-iterations", "700000"]);
+    assert!(output.status.success(), "more rounds are fine");
+}
