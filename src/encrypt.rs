@@ -144,17 +144,24 @@ input, button {{ font: inherit; padding: .55rem .7rem; }}
   var store = 'coachsite-key-' + sealed.salt;
   var bytes = function (b64) {{ return Uint8Array.from(atob(b64), function (c) {{ return c.charCodeAt(0); }}); }};
   var message = document.getElementById('coachsite-lock-message');
-  function open(raw) {{
+  // Decrypts with the raw key; rejects on a wrong key.
+  function decrypt(raw) {{
     return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt'])
       .then(function (key) {{ return crypto.subtle.decrypt({{ name: 'AES-GCM', iv: bytes(sealed.iv) }}, key, bytes(sealed.data)); }})
-      .then(function (page) {{
-        var html = new TextDecoder().decode(page);
-        document.open(); document.write(html); document.close();
-      }});
+      .then(function (page) {{ return new TextDecoder().decode(page); }});
   }}
+  // Replaces this page by the decrypted one; nothing runs after this.
+  function show(html) {{ document.open(); document.write(html); document.close(); }}
   var kept = null;
   try {{ kept = sessionStorage.getItem(store); }} catch (e) {{}}
-  if (kept) {{ open(bytes(kept)).catch(function () {{ try {{ sessionStorage.removeItem(store); }} catch (e) {{}} }}); }}
+  // With a key kept from another page: open once this page has loaded (replacing a
+  // document that is still loading does not take).
+  function openKept() {{
+    decrypt(bytes(kept)).then(show, function () {{ try {{ sessionStorage.removeItem(store); }} catch (e) {{}} }});
+  }}
+  if (kept) {{
+    if (document.readyState === 'complete') {{ openKept(); }} else {{ window.addEventListener('load', openKept); }}
+  }}
   document.getElementById('coachsite-lock').addEventListener('submit', function (event) {{
     event.preventDefault();
     message.textContent = {working};
@@ -164,8 +171,10 @@ input, button {{ font: inherit; padding: .55rem .7rem; }}
         return crypto.subtle.deriveBits({{ name: 'PBKDF2', salt: bytes(sealed.salt), iterations: sealed.iterations, hash: 'SHA-256' }}, base, 256);
       }})
       .then(function (bits) {{
-        return open(bits).then(function () {{
+        return decrypt(bits).then(function (html) {{
+          // Keep the key for this tab before the page is replaced.
           try {{ sessionStorage.setItem(store, btoa(String.fromCharCode.apply(null, new Uint8Array(bits)))); }} catch (e) {{}}
+          show(html);
         }});
       }})
       .catch(function () {{ message.textContent = {wrong}; }});

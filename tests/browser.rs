@@ -1,0 +1,140 @@
+//! Real-browser tests in headless Chromium, driven by playwright-core from npm (installed
+//! by .ci/run into tests/browser/node_modules). Skipped with a message on a developer
+//! machine without them; in CI (CI=true) a missing tool is a failure.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::Project;
+
+/// The tools, or why they are missing.
+fn tools() -> Result<(PathBuf, PathBuf), String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    if !dir.join("node_modules/playwright-core").is_dir() {
+        return Err(
+            "playwright-core is not installed (run: npm install --prefix tests/browser)".into(),
+        );
+    }
+    let chromium = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    if !chromium.exists() {
+        return Err(format!(
+            "no Chromium at {} (apt-get install chromium)",
+            chromium.display()
+        ));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        return Err("node is not installed".into());
+    }
+    Ok((dir, chromium))
+}
+
+/// The tools, or `None` after saying why the test is skipped (a failure in CI).
+fn tools_or_skip(test: &str) -> Option<(PathBuf, PathBuf)> {
+    match tools() {
+        Ok(tools) => Some(tools),
+        Err(why) if std::env::var("CI").is_ok_and(|v| v == "true") => panic!("{test}: {why}"),
+        Err(why) => {
+            eprintln!("skipping {test}: {why}");
+            None
+        }
+    }
+}
+
+/// Serves a folder on 127.0.0.1 from a background thread; returns the base URL.
+fn serve_folder(root: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(&stream);
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() {
+                    return;
+                }
+                let path = line
+                    .split_whitespace()
+                    .nth(1)
+                    .unwrap_or("/")
+                    .trim_start_matches('/')
+                    .to_string();
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).map_or(true, |n| n == 0) || header == "\r\n" {
+                        break;
+                    }
+                }
+                let path = if path.is_empty() || path.ends_with('/') {
+                    format!("{path}index.html")
+                } else {
+                    path
+                };
+                let mut stream = &stream;
+                match std::fs::read(root.join(&path)) {
+                    Ok(body) => {
+                        let kind = if path.ends_with(".html") {
+                            "text/html; charset=utf-8"
+                        } else if path.ends_with(".css") {
+                            "text/css"
+                        } else if path.ends_with(".svg") {
+                            "image/svg+xml"
+                        } else {
+                            "application/octet-stream"
+                        };
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            body.len()
+                        );
+                        let _ = stream.write_all(&body);
+                    }
+                    Err(_) => {
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        );
+                    }
+                }
+            });
+        }
+    });
+    format!("http://{address}/")
+}
+
+#[test]
+fn an_encrypted_site_opens_in_chromium_with_the_right_password_only() {
+    let Some((dir, chromium)) = tools_or_skip("the encrypted-site browser test") else {
+        return;
+    };
+    let p = Project::example();
+    let password = "correct horse battery staple";
+    let output = assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("build")
+        .arg(&p.root)
+        .arg("-o")
+        .arg(&p.out)
+        .args(["--as-of", common::AS_OF, "--encrypt"])
+        .env("COACHSITE_PASSWORD", password)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let base = serve_folder(p.out.clone());
+    let run = Command::new("node")
+        .current_dir(&dir)
+        .arg("encrypted.mjs")
+        .args([&base, password, "Scrum adoption — Policy Platform team"])
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "browser test failed:\n{out}\n{err}");
+    assert!(out.contains("ok:"), "{out}");
+}
