@@ -27,6 +27,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod site;
 

@@ -409,7 +409,9 @@ fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagn
                     text,
                 );
             }
-            let help = if message.contains("null") {
+            let help = if message.contains("mapping values are not allowed") {
+                "text that contains `: ` must be put in quotes, e.g. achievable: \"Why: because…\""
+            } else if message.contains("null") {
                 "an empty value: write [] for an empty list, {} for an empty map, or remove the key"
             } else if message.contains("invalid type") || message.contains("expected") {
                 "check the value's type: text, a number, a date (YYYY-MM-DD), a list ([a, b]) or a map"

@@ -64,6 +64,38 @@ enum Command {
         #[command(flatten)]
         encryption: EncryptArgs,
     },
+    /// Create a new engagement folder, ready to check, build and serve.
+    New {
+        /// The folder to create (it must be missing or empty).
+        dir: PathBuf,
+        /// A team engagement (members rated individually).
+        #[arg(long, conflicts_with = "individual")]
+        team: bool,
+        /// An individual engagement (the default).
+        #[arg(long)]
+        individual: bool,
+        /// The site's language.
+        #[arg(long, value_parser = ["en", "fr", "de"], default_value = "en")]
+        language: String,
+    },
+    /// Write the next session note, prefilled with the active objectives, the actions to
+    /// review and the attendees of the last session.
+    Note {
+        /// The engagement folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The session's date (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<Date>,
+        /// The session's title (also names the file).
+        #[arg(long)]
+        title: Option<String>,
+        /// Open the note in $EDITOR.
+        #[arg(long)]
+        edit: bool,
+    },
+    /// Print shell completions for bash, zsh, fish, elvish or PowerShell.
+    Completions { shell: clap_complete::Shell },
     /// Check the engagement: file errors, then SMART, ZPD, pace, stalled objectives,
     /// overdue actions and commitment. Exits with 1 on errors (and on warnings with --strict).
     #[command(after_help = EXAMPLES)]
@@ -242,6 +274,46 @@ fn main() -> ExitCode {
             format,
             strict,
         } => run_check(dir, as_of.unwrap_or_else(today), format, strict, color),
+        Command::New {
+            dir,
+            team,
+            individual: _,
+            language,
+        } => {
+            let kind = if team {
+                coachsite::scaffold::NewKind::Team
+            } else {
+                coachsite::scaffold::NewKind::Individual
+            };
+            match coachsite::scaffold::new_engagement(&dir, kind, &language, today()) {
+                Ok(files) => {
+                    for f in files.iter().filter(|f| !f.ends_with(".gitkeep")) {
+                        eprintln!("  created {}", f.display());
+                    }
+                    eprintln!(
+                        "A new engagement is ready in {}. Next: edit engagement.yaml, then `coachsite serve {}`.",
+                        dir.display(),
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Note {
+            dir,
+            date,
+            title,
+            edit,
+        } => run_note(dir, date.unwrap_or_else(today), title, edit, color),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "coachsite", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
         Command::Serve {
             dir,
             port,
@@ -284,6 +356,36 @@ fn main() -> ExitCode {
             run_watch(options, out, key, watch.options(), color)
         }
     }
+}
+
+fn run_note(dir: PathBuf, date: Date, title: Option<String>, edit: bool, color: bool) -> ExitCode {
+    let loaded = match coachsite::load::load(&dir) {
+        Ok(loaded) => loaded,
+        Err(diags) => {
+            report(&diags, color);
+            eprintln!("error: fix the engagement first: a note is prefilled from it");
+            return ExitCode::FAILURE;
+        }
+    };
+    let plan = coachsite::scaffold::plan_note(&loaded.engagement, date, title.as_deref());
+    if let Err(message) = coachsite::scaffold::write_note(&plan) {
+        eprintln!("error: {message}");
+        return ExitCode::FAILURE;
+    }
+    println!("{}", plan.path.display());
+    if edit {
+        let editor = std::env::var("VISUAL")
+            .or_else(|_| std::env::var("EDITOR"))
+            .unwrap_or_else(|_| "vi".into());
+        match std::process::Command::new(&editor).arg(&plan.path).status() {
+            Ok(_) => {}
+            Err(err) => eprintln!(
+                "note: could not start {editor} ({err}); the note is at {}",
+                plan.path.display()
+            ),
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn count_errors(n: usize) -> String {

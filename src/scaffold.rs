@@ -1,0 +1,234 @@
+//! `new` and `note`: the files a coach starts from.
+//!
+//! `new` lays out a ready engagement folder (commented placeholders, one fully SMART
+//! objective, an empty plan with a commented example, a `.gitignore`, a short README)
+//! that passes `check` and builds. `note` writes the next session note with its front
+//! matter prefilled from the engagement: the active objectives, the actions to review,
+//! the attendees of the last session. Neither ever overwrites a file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus};
+
+/// The kind of engagement `new` lays out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewKind {
+    Team,
+    Individual,
+}
+
+fn add_months(date: Date, months: u32) -> Date {
+    date.0
+        .checked_add_months(chrono::Months::new(months))
+        .map_or(date, Date)
+}
+
+/// Creates an engagement folder in `dir`, which must be missing or empty.
+pub fn new_engagement(
+    dir: &Path,
+    kind: NewKind,
+    language: &str,
+    today: Date,
+) -> Result<Vec<PathBuf>, String> {
+    if dir.exists() {
+        let empty = fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        if !empty {
+            return Err(format!(
+                "{} is not empty: `new` never overwrites; choose a new folder",
+                dir.display()
+            ));
+        }
+    }
+    let due = add_months(today, 6);
+    let end = add_months(today, 7);
+    let retain = add_months(today, 43);
+    let (kind_word, members) = match kind {
+        NewKind::Team => (
+            "team",
+            "members:                          # who is rated individually (ids: lower-case, digits, -)\n  - id: member-one\n    name: First team member\n    role: Scrum Master\n",
+        ),
+        NewKind::Individual => (
+            "individual",
+            "members: []                       # team engagements list the people rated individually\n",
+        ),
+    };
+    let engagement = format!(
+        "# The engagement: who, when, and what is assessed. Reference: coachsite's docs/format.md.\n\
+title: New coaching engagement          # shown at the top of every page\n\
+client: Name of the client or team\n\
+kind: {kind_word}                          # individual | team\n\
+coach: Your name\n\
+sponsor: Who sponsors the engagement   # optional: remove if there is none\n\
+start: {today}\n\
+end: {end}                       # optional\n\
+language: {language}                       # en | fr | de: the site's language\n\
+context: |\n  Structure, procedures, culture, habits and past experience that matter here.\n\
+scale:                                  # the competency scale assessments use\n  min: 1\n  max: 5\n  labels: [Novice, Advanced beginner, Competent, Proficient, Expert]\n\
+competencies:                           # what assessments rate, with the level aimed for\n  - id: first-competency\n    name: The first competency to develop\n    target: 3\n\
+{members}\
+retain_until: {retain}                # when the data must be deleted (check reports it)\n"
+    );
+    let objective = format!(
+        "---\n\
+title: A first objective, agreed with the client\n\
+specific: What exactly changes, for whom, observable by everyone involved.\n\
+measure:\n  metric: How it is counted\n  unit: \"%\"\n  baseline: 0\n  target: 50\n\
+achievable: Why it is within reach, from the level it starts at and the support it gets.\n\
+relevant: Why it matters to the client and the sponsor.\n\
+due: {due}\n\
+status: active\n\
+competencies: [first-competency]\n\
+milestones:\n  - {{date: {mid}, target: 25}}\n\
+measurements: []\n\
+---\n\
+Why this objective, and how it was agreed. Markdown.\n",
+        mid = add_months(today, 3)
+    );
+    let plan = "# The action plan. An example action, to copy:\n\
+#\n\
+# actions:\n\
+#   - id: invite-customers\n\
+#     title: Invite two internal customers to the sprint review\n\
+#     objective: first-objective\n\
+#     owner: Scrum Master\n\
+#     agreed: 2026-01-20\n\
+#     due: 2026-02-15\n\
+#     status: open             # open | done | dropped | blocked\n\
+# revisions:\n\
+#   - date: 2026-03-02\n\
+#     summary: What changed in the plan, and why.\n\
+actions: []\n\
+revisions: []\n";
+    let readme = "# Coaching engagement\n\n\
+This folder is a coaching engagement for coachsite.\n\n\
+- Write a session note: `coachsite note` (prefilled with the active objectives and the actions to review).\n\
+- See the site while you write: `coachsite serve --open` (the coach's view, reloaded on every save).\n\
+- Check the engagement: `coachsite check` (SMART, the zone of proximal development, pace, overdue actions).\n\
+- Publish for the client: `coachsite build` writes `public/` (add `--encrypt` for a public host; `--audience sponsor` for the sponsor's report).\n\n\
+Keep one git repository per engagement, and delete it when `retain_until` has passed.\n";
+    let files: Vec<(&str, String)> = vec![
+        ("engagement.yaml", engagement),
+        ("objectives/first-objective.md", objective),
+        ("plan.yaml", plan.to_string()),
+        ("sessions/.gitkeep", String::new()),
+        ("lessons/.gitkeep", String::new()),
+        ("assessments/.gitkeep", String::new()),
+        (".gitignore", "public/\n".to_string()),
+        ("README.md", readme.to_string()),
+    ];
+    let mut written = Vec::new();
+    for (path, text) in files {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        written.push(target);
+    }
+    Ok(written)
+}
+
+/// What goes into a new session note.
+#[derive(Debug, PartialEq)]
+pub struct NotePlan {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+fn yaml_list(items: &[String]) -> String {
+    if items.is_empty() {
+        "[]".to_string()
+    } else {
+        format!("[{}]", items.join(", "))
+    }
+}
+
+/// Plans the next session note of `e` for `date`: a free file name (never an existing
+/// one) and the prefilled text.
+pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
+    let title = title.unwrap_or("Session");
+    let slug = {
+        let s = crate::load::suggest_id(title);
+        if s.is_empty() {
+            "session".to_string()
+        } else {
+            s
+        }
+    };
+    let dir = e.root.join("sessions");
+    let mut path = dir.join(format!("{date}-{slug}.md"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{date}-{slug}-{n}.md"));
+        n += 1;
+    }
+    let last = e.sessions.iter().rev().find(|s| s.front.date <= date);
+    let attendees: Vec<String> = last.map(|s| s.front.attendees.clone()).unwrap_or_default();
+    let objectives: Vec<String> = e
+        .objectives
+        .iter()
+        .filter(|o| o.front.status == ObjectiveStatus::Active)
+        .map(|o| o.id.clone())
+        .collect();
+    let since = last.map(|s| s.front.date);
+    let actions: Vec<String> = e
+        .plan
+        .actions
+        .iter()
+        .filter(|a| {
+            matches!(a.status, ActionStatus::Open | ActionStatus::Blocked)
+                || a.due
+                    .is_some_and(|d| since.is_none_or(|s| d > s) && d <= date)
+        })
+        .map(|a| a.id.value.clone())
+        .collect();
+    let review: String = e
+        .plan
+        .actions
+        .iter()
+        .filter(|a| actions.contains(&a.id.value))
+        .map(|a| format!("- {}\n", a.title))
+        .collect();
+    let quoted_title = serde_json::to_string(title).unwrap_or_else(|_| "\"Session\"".into());
+    let text = format!(
+        "---\n\
+date: {date}\n\
+title: {quoted_title}\n\
+duration: 60\n\
+attendees: {}\n\
+objectives: {}\n\
+actions: {}\n\
+techniques: []\n\
+ratings: {{}}\n\
+lessons: []\n\
+private: \"\"\n\
+---\n\
+# Check-in\n\n\
+# Review of actions\n\n{review}\n\
+# Themes\n\n\
+# Actions agreed\n\n",
+        yaml_list(&attendees),
+        yaml_list(&objectives),
+        yaml_list(&actions),
+    );
+    NotePlan { path, text }
+}
+
+/// Writes a planned note, refusing to overwrite (a race with another writer).
+pub fn write_note(plan: &NotePlan) -> Result<(), String> {
+    if let Some(parent) = plan.path.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&plan.path)
+        .map_err(|e| format!("cannot create {}: {e}", plan.path.display()))?;
+    std::io::Write::write_all(&mut file, plan.text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", plan.path.display()))
+}

@@ -1,0 +1,136 @@
+//! The coach's writing workflow: `new`, `note`, `completions`.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{Project, stderr};
+
+fn coachsite(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(args)
+        .arg(dir)
+        .args(["--color", "never"])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_new_engagement_checks_and_builds_in_every_language_and_kind() {
+    for kind in ["--team", "--individual"] {
+        for language in ["en", "fr", "de"] {
+            let tmp = tempfile::tempdir().unwrap();
+            let dir = tmp.path().join("engagement");
+            let made = Command::cargo_bin("coachsite")
+                .unwrap()
+                .args(["new", kind, "--language", language])
+                .arg(&dir)
+                .output()
+                .unwrap();
+            assert!(made.status.success(), "{}", stderr(&made));
+            for file in [
+                "engagement.yaml",
+                "objectives/first-objective.md",
+                "plan.yaml",
+                ".gitignore",
+                "README.md",
+            ] {
+                assert!(dir.join(file).is_file(), "{kind} {language}: no {file}");
+            }
+            assert!(
+                std::fs::read_to_string(dir.join(".gitignore"))
+                    .unwrap()
+                    .contains("public/")
+            );
+            let checked = coachsite(&["check", "--strict"], &dir);
+            assert!(
+                checked.status.success(),
+                "{kind} {language}: {}{}",
+                String::from_utf8_lossy(&checked.stdout),
+                stderr(&checked)
+            );
+            let built = coachsite(&["build"], &dir);
+            assert!(
+                built.status.success(),
+                "{kind} {language}: {}",
+                stderr(&built)
+            );
+            assert!(dir.join("public/objectives/first-objective.html").is_file());
+        }
+    }
+}
+
+#[test]
+fn new_never_overwrites() {
+    let p = Project::minimal();
+    let output = Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("new")
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("is not empty"));
+    assert!(p.root.join("objectives/sprint-goals.md").is_file());
+}
+
+#[test]
+fn note_prefills_from_the_engagement_and_never_overwrites() {
+    let p = Project::minimal();
+    let note = |title: &str| {
+        Command::cargo_bin("coachsite")
+            .unwrap()
+            .args(["note", "--date", "2026-06-15", "--title", title])
+            .arg(&p.root)
+            .output()
+            .unwrap()
+    };
+    let first = note("Mid-term review");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let path = String::from_utf8(first.stdout).unwrap().trim().to_string();
+    assert!(
+        path.ends_with("sessions/2026-06-15-mid-term-review.md"),
+        "{path}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Both objectives are active; the open action and the one due since the last session
+    // (2026-02-03) are to review; that last session had no attendees.
+    for line in [
+        "date: 2026-06-15",
+        "title: \"Mid-term review\"",
+        "objectives: [customer-trust, sprint-goals]",
+        "actions: [invite-customers, sprint-goal-template]",
+        "attendees: []",
+        "- Write the sprint goal on the board at planning",
+        "# Actions agreed",
+    ] {
+        assert!(text.contains(line), "missing {line:?}\n{text}");
+    }
+    let second = note("Mid-term review");
+    let path2 = String::from_utf8(second.stdout).unwrap().trim().to_string();
+    assert!(
+        path2.ends_with("sessions/2026-06-15-mid-term-review-2.md"),
+        "{path2}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "the first note is untouched"
+    );
+    // The prefilled notes are valid: the engagement still builds.
+    p.build_ok(&[]);
+}
+
+#[test]
+fn shell_completions() {
+    let output = Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let script = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        script.contains("coachsite") && script.contains("serve") && script.contains("--audience")
+    );
+}
