@@ -163,9 +163,10 @@ pub fn filter(e: &Engagement, audience: Audience) -> Engagement {
     }
 
     if audience == Audience::Sponsor {
-        // Aggregates only: no free text of sessions, no individual member ratings.
+        // Aggregates only: no free text of sessions, nothing about individual members.
         e.sessions.clear();
         e.lessons.clear();
+        e.info.members.clear();
         for a in &mut e.assessments {
             a.front.members.clear();
             a.front.observations = None;

@@ -21,6 +21,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod encrypt;
 pub mod explain;
+pub mod export;
 pub mod i18n;
 pub mod insight;
 pub mod load;

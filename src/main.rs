@@ -94,6 +94,25 @@ enum Command {
         #[arg(long)]
         edit: bool,
     },
+    /// Export the data as JSON (the engagement and every figure) or as CSV tables
+    /// (measurements, ratings, actions), for the audience's view.
+    Export {
+        /// The engagement folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// json (to standard output, or -o FILE) or csv (three files into -o DIR).
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write: a file for json, a folder for csv (default DIR/export).
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Whose view to export: the client's by default.
+        #[arg(long, value_enum, default_value = "client")]
+        audience: Audience,
+        /// The date the figures are computed for (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+    },
     /// Print shell completions for bash, zsh, fish, elvish or PowerShell.
     Completions { shell: clap_complete::Shell },
     /// Check the engagement: file errors, then SMART, ZPD, pace, stalled objectives,
@@ -231,6 +250,12 @@ impl WatchArgs {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Text,
     Json,
@@ -309,6 +334,20 @@ fn main() -> ExitCode {
             title,
             edit,
         } => run_note(dir, date.unwrap_or_else(today), title, edit, color),
+        Command::Export {
+            dir,
+            format,
+            output,
+            audience,
+            as_of,
+        } => run_export(
+            dir,
+            format,
+            output,
+            audience,
+            as_of.unwrap_or_else(today),
+            color,
+        ),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "coachsite", &mut std::io::stdout());
@@ -354,6 +393,54 @@ fn main() -> ExitCode {
                 base_url,
             };
             run_watch(options, out, key, watch.options(), color)
+        }
+    }
+}
+
+fn run_export(
+    dir: PathBuf,
+    format: ExportFormat,
+    output: Option<PathBuf>,
+    audience: Audience,
+    as_of: Date,
+    color: bool,
+) -> ExitCode {
+    let loaded = match coachsite::load::load(&dir) {
+        Ok(loaded) => loaded,
+        Err(diags) => {
+            report(&diags, color);
+            eprintln!("error: the engagement has errors; fix them to export");
+            return ExitCode::FAILURE;
+        }
+    };
+    let e = coachsite::audience::filter(&loaded.engagement, audience);
+    let result = match format {
+        ExportFormat::Json => {
+            let insight = coachsite::insight::analyze(&e, as_of);
+            let figures = coachsite::check::report(&e, &insight, Vec::new());
+            coachsite::export::to_json(&e, figures, audience).and_then(|json| match &output {
+                Some(path) => std::fs::write(path, json + "\n")
+                    .map_err(|err| format!("cannot write {}: {err}", path.display())),
+                None => {
+                    println!("{json}");
+                    Ok(())
+                }
+            })
+        }
+        ExportFormat::Csv => {
+            let out = output.unwrap_or_else(|| dir.join("export"));
+            coachsite::export::to_csv(&e, &out).map(|files| {
+                for f in files {
+                    eprintln!("  wrote {}", f.display());
+                }
+            })
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
         }
     }
 }

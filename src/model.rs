@@ -10,7 +10,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date, written `YYYY-MM-DD` in every file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,7 +96,7 @@ impl fmt::Display for Date {
     }
 }
 
-impl serde::Serialize for Date {
+impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
@@ -144,6 +144,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
     }
 }
 
+/// Serialised as its value alone: positions are for diagnostics, not for exports.
+impl<T: Serialize> Serialize for At<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
 impl<T: PartialEq> PartialEq for At<T> {
     fn eq(&self, other: &Self) -> bool {
         self.value == other.value
@@ -163,7 +170,7 @@ impl<T: Ord> Ord for At<T> {
 
 /// Who may see an item. Ordered from the narrowest audience to the widest:
 /// an item marked `client` is seen by the coach and the client, not the sponsor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Visibility {
     Coach,
@@ -172,7 +179,7 @@ pub enum Visibility {
 }
 
 /// The kind of engagement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Individual,
@@ -180,7 +187,7 @@ pub enum Kind {
 }
 
 /// Interface language of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -190,8 +197,9 @@ pub enum Language {
 }
 
 /// The whole engagement folder, loaded and cross-checked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Engagement {
+    #[serde(skip)]
     pub root: PathBuf,
     pub info: EngagementInfo,
     /// Sorted by id.
@@ -224,7 +232,7 @@ impl Engagement {
 }
 
 /// `engagement.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EngagementInfo {
     pub title: String,
@@ -256,7 +264,7 @@ pub struct EngagementInfo {
 }
 
 /// The competency scale used by assessments.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     pub min: At<i64>,
@@ -278,7 +286,7 @@ impl Scale {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     pub id: At<String>,
@@ -300,7 +308,7 @@ impl PartialEq<&str> for At<String> {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub id: At<String>,
@@ -310,7 +318,7 @@ pub struct Member {
 }
 
 /// Calibration of the zone-of-proximal-development checks.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Zpd {
     #[serde(default = "default_levels_per_month")]
@@ -343,7 +351,7 @@ impl Default for Zpd {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteSettings {
     #[serde(default)]
@@ -353,7 +361,7 @@ pub struct SiteSettings {
 }
 
 /// Default visibility per kind of item (SPEC §5).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct VisibilityDefaults {
     #[serde(default = "client")]
@@ -388,14 +396,14 @@ impl Default for VisibilityDefaults {
 }
 
 /// Where an item came from, for links back to the source and for diagnostics.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Source {
     /// Path relative to the engagement folder, with `/` separators.
     pub path: String,
 }
 
 /// `objectives/<id>.md`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Objective {
     pub id: String,
     pub source: Source,
@@ -412,7 +420,7 @@ impl Objective {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ObjectiveStatus {
     Proposed,
@@ -423,7 +431,7 @@ pub enum ObjectiveStatus {
     Dropped,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ObjectiveFront {
     pub title: String,
@@ -460,7 +468,7 @@ pub struct ObjectiveFront {
     pub sensitive: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     pub metric: String,
@@ -479,7 +487,7 @@ pub enum Direction {
     Down,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     pub date: Date,
@@ -488,7 +496,7 @@ pub struct Milestone {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
     pub date: Date,
@@ -498,7 +506,7 @@ pub struct Measurement {
 }
 
 /// `assessments/<date>-<name>.yaml`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Assessment {
     pub id: String,
     pub source: Source,
@@ -506,7 +514,7 @@ pub struct Assessment {
     pub visibility: Visibility,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentFront {
     pub date: Date,
@@ -525,14 +533,14 @@ pub struct AssessmentFront {
 }
 
 /// `plan.yaml`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Plan {
     pub source: Source,
     pub actions: Vec<Action>,
     pub revisions: Vec<Revision>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     #[serde(default)]
@@ -541,7 +549,7 @@ pub struct PlanFile {
     pub revisions: Vec<Revision>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActionStatus {
     #[default]
@@ -551,7 +559,7 @@ pub enum ActionStatus {
     Blocked,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub id: At<String>,
@@ -581,7 +589,7 @@ pub struct Action {
     pub resolved_visibility: Visibility,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub date: Date,
@@ -590,7 +598,7 @@ pub struct Review {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Revision {
     pub date: Date,
@@ -604,7 +612,7 @@ pub struct Revision {
 }
 
 /// `sessions/<date>-<slug>.md`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Session {
     pub id: String,
     pub source: Source,
@@ -616,7 +624,7 @@ pub struct Session {
     pub visibility: Visibility,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionFront {
     pub date: Date,
@@ -647,7 +655,7 @@ pub struct SessionFront {
 }
 
 /// `lessons/<slug>.md`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Lesson {
     pub id: String,
     pub source: Source,
@@ -657,7 +665,7 @@ pub struct Lesson {
     pub visibility: Visibility,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LessonFront {
     pub title: String,

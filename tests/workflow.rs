@@ -134,3 +134,102 @@ fn shell_completions() {
         script.contains("coachsite") && script.contains("serve") && script.contains("--audience")
     );
 }
+
+#[test]
+fn export_json_parses_back_with_the_figures_and_nothing_coach_only() {
+    let p = Project::minimal();
+    let export = |audience: &str| {
+        let output = Command::cargo_bin("coachsite")
+            .unwrap()
+            .args([
+                "export",
+                "--format",
+                "json",
+                "--as-of",
+                "2026-06-15",
+                "--audience",
+                audience,
+            ])
+            .arg(&p.root)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let client = export("client");
+    let value: serde_json::Value = serde_json::from_str(&client).expect("valid JSON");
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["as_of"], "2026-06-15");
+    assert_eq!(value["audience"], "client");
+    assert_eq!(
+        value["engagement"]["info"]["title"],
+        "Team coaching — Claims team"
+    );
+    let objectives = value["engagement"]["objectives"].as_array().unwrap();
+    assert_eq!(objectives.len(), 2);
+    let figures = value["figures"]["objectives"].as_array().unwrap();
+    let sprint = figures.iter().find(|o| o["id"] == "sprint-goals").unwrap();
+    assert!((sprint["progress"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    assert!(
+        value["figures"]["findings"].as_array().unwrap().is_empty(),
+        "findings are the coach's"
+    );
+    for sentinel in [
+        "PRIVATE-FIELD-SENTINEL",
+        "INLINE-ASIDE-SENTINEL",
+        "COACH-SESSION-SENTINEL",
+        "MEASUREMENT-NOTE-SENTINEL",
+        "SENSITIVE-SENTINEL",
+    ] {
+        assert!(!client.contains(sentinel), "client export leaks {sentinel}");
+    }
+    let coach = export("coach");
+    assert!(
+        coach.contains("PRIVATE-FIELD-SENTINEL"),
+        "the coach's export has everything"
+    );
+    let sponsor = export("sponsor");
+    assert!(
+        !sponsor.contains("MEMBER-RATING-SENTINEL")
+            && !sponsor.contains("CLIENT-OBJECTIVE-SENTINEL")
+    );
+}
+
+#[test]
+fn export_csv_writes_three_tables() {
+    let p = Project::minimal();
+    let out = p.root.join("export");
+    let output = Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["export", "--format", "csv"])
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let rows = |name: &str| {
+        let mut reader = csv::Reader::from_path(out.join(name)).unwrap();
+        reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    let measurements = rows("measurements.csv");
+    assert_eq!(measurements.len(), 4);
+    assert!(measurements.contains(&vec![
+        "sprint-goals".into(),
+        "Meet the sprint goal".into(),
+        "2026-02-20".into(),
+        "25".into(),
+        "%".into(),
+        "First sprint goal met ".into()
+    ]));
+    let ratings = rows("ratings.csv");
+    assert_eq!(
+        ratings.len(),
+        8,
+        "team and member ratings of two assessments"
+    );
+    let actions = rows("actions.csv");
+    assert_eq!(actions.len(), 2);
+    assert_eq!(actions[0][6], "done");
+}

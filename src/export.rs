@@ -1,0 +1,160 @@
+//! `coachsite export`: the data held about the client, for a spreadsheet or another
+//! tool, and for the client's right of access.
+//!
+//! JSON carries the engagement as the audience may see it (the same filter as the
+//! site) and every computed figure; CSV gives the measurements, the ratings and the
+//! actions as three flat tables. Findings, the coach's working notes, are exported
+//! only for the coach.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::Audience;
+use crate::check::Report;
+use crate::model::{Date, Engagement};
+
+/// The version of the JSON export; raised on any incompatible change.
+pub const EXPORT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    version: u32,
+    as_of: Date,
+    audience: &'static str,
+    engagement: &'a Engagement,
+    figures: Report,
+}
+
+/// The export as pretty JSON. `report` is the `check` report of the same engagement.
+pub fn to_json(e: &Engagement, mut report: Report, audience: Audience) -> Result<String, String> {
+    if !audience.sees_findings() {
+        report.findings.clear();
+        for o in &mut report.objectives {
+            o.findings.clear();
+        }
+        report.summary = Default::default();
+    }
+    let export = Export {
+        version: EXPORT_VERSION,
+        as_of: report.as_of,
+        audience: audience.name(),
+        engagement: e,
+        figures: report,
+    };
+    serde_json::to_string_pretty(&export).map_err(|err| format!("cannot write the export: {err}"))
+}
+
+/// Writes measurements.csv, ratings.csv and actions.csv into `dir`.
+pub fn to_csv(e: &Engagement, dir: &Path) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
+    let opt = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let mut written = Vec::new();
+    let mut write = |name: &str, headers: &[&str], rows: Vec<Vec<String>>| -> Result<(), String> {
+        let path = dir.join(name);
+        let fail = |err: &dyn std::fmt::Display| format!("cannot write {}: {err}", path.display());
+        let mut w = csv::Writer::from_path(&path).map_err(|e| fail(&e))?;
+        w.write_record(headers).map_err(|e| fail(&e))?;
+        for row in rows {
+            w.write_record(&row).map_err(|e| fail(&e))?;
+        }
+        w.flush().map_err(|e| fail(&e))?;
+        written.push(path);
+        Ok(())
+    };
+
+    let measurements = e
+        .objectives
+        .iter()
+        .flat_map(|o| {
+            o.front.measurements.iter().map(move |m| {
+                vec![
+                    o.id.clone(),
+                    o.front.title.clone(),
+                    m.date.to_string(),
+                    m.value.value.to_string(),
+                    o.front
+                        .measure
+                        .as_ref()
+                        .and_then(|x| x.unit.clone())
+                        .unwrap_or_default(),
+                    m.note.clone().unwrap_or_default(),
+                ]
+            })
+        })
+        .collect();
+    write(
+        "measurements.csv",
+        &["objective", "title", "date", "value", "unit", "note"],
+        measurements,
+    )?;
+
+    let mut ratings = Vec::new();
+    for a in &e.assessments {
+        for (competency, level) in &a.front.ratings {
+            ratings.push(vec![
+                a.id.clone(),
+                a.front.date.to_string(),
+                String::new(),
+                competency.value.clone(),
+                level.value.to_string(),
+            ]);
+        }
+        for (member, levels) in &a.front.members {
+            for (competency, level) in levels {
+                ratings.push(vec![
+                    a.id.clone(),
+                    a.front.date.to_string(),
+                    member.value.clone(),
+                    competency.value.clone(),
+                    level.value.to_string(),
+                ]);
+            }
+        }
+    }
+    write(
+        "ratings.csv",
+        &["assessment", "date", "member", "competency", "level"],
+        ratings,
+    )?;
+
+    let actions = e
+        .plan
+        .actions
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.value.clone(),
+                a.title.clone(),
+                a.objective
+                    .as_ref()
+                    .map(|o| o.value.clone())
+                    .unwrap_or_default(),
+                a.owner.clone().unwrap_or_default(),
+                opt(a.agreed),
+                opt(a.due),
+                serde_json::to_value(a.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                opt(a.done.as_ref().map(|d| d.value)),
+            ]
+        })
+        .collect();
+    write(
+        "actions.csv",
+        &[
+            "id",
+            "title",
+            "objective",
+            "owner",
+            "agreed",
+            "due",
+            "status",
+            "done",
+        ],
+        actions,
+    )?;
+    Ok(written)
+}
