@@ -113,6 +113,13 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// Write the JSON Schemas of the engagement's files (for editors' validation and
+    /// completion); without --out, print them as one JSON object.
+    Schema {
+        /// The folder to write them into, e.g. .coachsite/schemas.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Print shell completions for bash, zsh, fish, elvish or PowerShell.
     Completions { shell: clap_complete::Shell },
     /// Check the engagement: file errors, then SMART, ZPD, pace, stalled objectives,
@@ -348,6 +355,33 @@ fn main() -> ExitCode {
             as_of.unwrap_or_else(today),
             color,
         ),
+        Command::Schema { out } => match out {
+            Some(dir) => match coachsite::schema::write_schemas(&dir) {
+                Ok(files) => {
+                    for f in files {
+                        eprintln!("  wrote {}", f.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            },
+            None => {
+                let all: serde_json::Map<String, serde_json::Value> = coachsite::schema::schemas()
+                    .into_iter()
+                    .map(|(name, text)| {
+                        (
+                            name.to_string(),
+                            serde_json::from_str(&text).unwrap_or_default(),
+                        )
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+                ExitCode::SUCCESS
+            }
+        },
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "coachsite", &mut std::io::stdout());

@@ -56,7 +56,8 @@ pub fn new_engagement(
         ),
     };
     let engagement = format!(
-        "# The engagement: who, when, and what is assessed. Reference: coachsite's docs/format.md.\n\
+        "# yaml-language-server: $schema=.coachsite/schemas/engagement.schema.json\n\
+# The engagement: who, when, and what is assessed. Reference: coachsite's docs/format.md.\n\
 title: New coaching engagement          # shown at the top of every page\n\
 client: Name of the client or team\n\
 kind: {kind_word}                          # individual | team\n\
@@ -87,7 +88,8 @@ measurements: []\n\
 Why this objective, and how it was agreed. Markdown.\n",
         mid = add_months(today, 3)
     );
-    let plan = "# The action plan. An example action, to copy:\n\
+    let plan = "# yaml-language-server: $schema=.coachsite/schemas/plan.schema.json\n\
+# The action plan. An example action, to copy:\n\
 #\n\
 # actions:\n\
 #   - id: invite-customers\n\
@@ -117,6 +119,10 @@ Keep one git repository per engagement, and delete it when `retain_until` has pa
         ("lessons/.gitkeep", String::new()),
         ("assessments/.gitkeep", String::new()),
         (".gitignore", "public/\n".to_string()),
+        (
+            ".vscode/settings.json",
+            crate::schema::VSCODE_SETTINGS.to_string(),
+        ),
         ("README.md", readme.to_string()),
     ];
     let mut written = Vec::new();
@@ -129,6 +135,9 @@ Keep one git repository per engagement, and delete it when `retain_until` has pa
         fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
         written.push(target);
     }
+    written.extend(crate::schema::write_schemas(
+        &dir.join(".coachsite/schemas"),
+    )?);
     Ok(written)
 }
 

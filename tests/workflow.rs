@@ -233,3 +233,103 @@ fn export_csv_writes_three_tables() {
     assert_eq!(actions.len(), 2);
     assert_eq!(actions[0][6], "done");
 }
+
+/// Every YAML file and front matter of the example validates against the schema made
+/// from the loader's own types, and a typo does not.
+#[test]
+fn the_example_validates_against_the_generated_schemas() {
+    let schemas: std::collections::BTreeMap<&str, serde_json::Value> = coachsite::schema::schemas()
+        .into_iter()
+        .map(|(name, text)| (name, serde_json::from_str(&text).unwrap()))
+        .collect();
+    let validator = |name: &str| jsonschema::validator_for(&schemas[name]).unwrap();
+    let as_json = |yaml: &str| -> serde_json::Value { serde_saphyr::from_str(yaml).unwrap() };
+    let root = common::example();
+    let mut checked = 0;
+    let mut check = |schema: &str, file: &std::path::Path, yaml: &str| {
+        let value = as_json(yaml);
+        let v = validator(schema);
+        let errors: Vec<String> = v
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{} does not validate against {schema}: {errors:?}",
+            file.display()
+        );
+        checked += 1;
+    };
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    check(
+        "engagement.schema.json",
+        &root.join("engagement.yaml"),
+        &read(&root.join("engagement.yaml")),
+    );
+    check(
+        "plan.schema.json",
+        &root.join("plan.yaml"),
+        &read(&root.join("plan.yaml")),
+    );
+    for (folder, schema) in [
+        ("assessments", "assessment.schema.json"),
+        ("objectives", "objective.schema.json"),
+        ("sessions", "session.schema.json"),
+        ("lessons", "lesson.schema.json"),
+    ] {
+        for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = read(&path);
+            let yaml = if folder == "assessments" {
+                text
+            } else {
+                coachsite::load::split_front_matter(&text)
+                    .unwrap()
+                    .yaml
+                    .to_string()
+            };
+            check(schema, &path, &yaml);
+        }
+    }
+    assert!(checked >= 25, "only {checked} files");
+    // A typo is caught, as the loader catches it.
+    let v = validator("lesson.schema.json");
+    assert!(!v.is_valid(&as_json("title: x\ntgas: [a]\n")));
+    assert!(!v.is_valid(&as_json("title: x\ndate: 5.2.2026\n")));
+}
+
+#[test]
+fn new_wires_the_schemas_up_for_editors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("e");
+    let made = Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("new")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    assert!(dir.join(".coachsite/schemas/session.schema.json").is_file());
+    assert!(
+        std::fs::read_to_string(dir.join("engagement.yaml"))
+            .unwrap()
+            .starts_with(
+                "# yaml-language-server: $schema=.coachsite/schemas/engagement.schema.json"
+            )
+    );
+    let settings: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(".vscode/settings.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        settings["yaml.schemas"][".coachsite/schemas/assessment.schema.json"],
+        "assessments/**/*.yaml"
+    );
+    let out = Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["schema", "--out"])
+        .arg(tmp.path().join("s"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(std::fs::read_dir(tmp.path().join("s")).unwrap().count(), 6);
+}
