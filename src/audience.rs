@@ -133,9 +133,9 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
     diags
 }
 
-/// The engagement as `audience` may see it.
-pub fn filter(e: &Engagement, audience: Audience) -> Engagement {
-    let mut e = e.clone();
+/// The engagement as `audience` may see it. Takes the engagement by value, so the
+/// coach's view (everything) costs no copy; clone first to keep the original.
+pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     if audience == Audience::Coach {
         for_each_text(&mut e, |text| *text = mark_coach_only(text));
         return e;

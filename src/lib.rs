@@ -66,17 +66,19 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
     let loaded = load::load(root)?;
     let mut warnings = loaded.warnings;
     warnings.extend(audience::check_coach_only_markers(&loaded.engagement));
-    let engagement = audience::filter(&loaded.engagement, options.audience);
+    // The sponsor's aggregates are computed over the client's view (a copy); every
+    // other audience filters the loaded engagement itself.
+    let aggregates = (options.audience == Audience::Sponsor).then(|| {
+        render::Aggregates::of(
+            &audience::filter(loaded.engagement.clone(), Audience::Client),
+            options.as_of,
+        )
+    });
+    let engagement = audience::filter(loaded.engagement, options.audience);
     let language = engagement.info.language;
 
     let (theme, theme_warnings) = render::load_theme(root)?;
     warnings.extend(theme_warnings);
-    let aggregates = (options.audience == Audience::Sponsor).then(|| {
-        render::Aggregates::of(
-            &audience::filter(&loaded.engagement, Audience::Client),
-            options.as_of,
-        )
-    });
     let render_options = render::RenderOptions {
         audience: options.audience,
         as_of: options.as_of,

@@ -447,7 +447,7 @@ fn run_export(
             return ExitCode::FAILURE;
         }
     };
-    let e = coachsite::audience::filter(&loaded.engagement, audience);
+    let e = coachsite::audience::filter(loaded.engagement, audience);
     let result = match format {
         ExportFormat::Json => {
             let insight = coachsite::insight::analyze(&e, as_of);
