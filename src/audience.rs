@@ -225,6 +225,19 @@ fn for_each_plain_text(e: &mut Engagement, mut f: impl FnMut(&mut String)) {
             f(text);
         }
     };
+    let info = &mut e.info;
+    f(&mut info.title);
+    f(&mut info.client);
+    opt(&mut info.sponsor, &mut f);
+    opt(&mut info.site.title, &mut f);
+    for c in &mut info.competencies {
+        f(&mut c.name);
+        opt(&mut c.description, &mut f);
+    }
+    for m in &mut info.members {
+        f(&mut m.name);
+        opt(&mut m.role, &mut f);
+    }
     for o in &mut e.objectives {
         let front = &mut o.front;
         f(&mut front.title);
@@ -233,6 +246,7 @@ fn for_each_plain_text(e: &mut Engagement, mut f: impl FnMut(&mut String)) {
         opt(&mut front.achievable, &mut f);
         if let Some(measure) = &mut front.measure {
             f(&mut measure.metric);
+            opt(&mut measure.unit, &mut f);
         }
         if let Some(gas) = &mut front.gas {
             gas.value.values_mut().for_each(&mut f);
@@ -262,9 +276,12 @@ fn for_each_plain_text(e: &mut Engagement, mut f: impl FnMut(&mut String)) {
         f(&mut s.front.title);
         s.front.lessons.iter_mut().for_each(&mut f);
         s.front.techniques.iter_mut().for_each(&mut f);
+        s.front.attendees.iter_mut().for_each(&mut f);
     }
     for l in &mut e.lessons {
         f(&mut l.front.title);
+        l.front.tags.iter_mut().for_each(&mut f);
+        l.front.tags.retain(|t| !t.trim().is_empty());
     }
 }
 

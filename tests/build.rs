@@ -616,6 +616,8 @@ fn leak_matrix_over_every_byte_of_every_audience() {
         ("REVIEW-NOTE-SENTINEL", &[C]),
         ("SESSION-LESSON-SENTINEL", &[C]),
         ("SENSITIVE-SENTINEL", &[C]),
+        ("TAG-SENTINEL", &[C]),
+        ("ATTENDEE-SENTINEL", &[C]),
         ("CLIENT-OBJECTIVE-SENTINEL", &[C, L]),
         ("SESSION-TEXT-SENTINEL", &[C, L]),
         ("MEMBER-RATING-SENTINEL", &[C, L]),
