@@ -8,24 +8,12 @@ use std::time::Instant;
 
 use coachsite::{Audience, BuildOptions, Date, build, site};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::copy_dir;
+
 const SESSIONS: usize = 5_000;
 const RUNS: usize = 5;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("readable example");
-        let rel = entry.path().strip_prefix(from).expect("inside");
-        if rel.starts_with("public") {
-            continue;
-        }
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
 
 fn grow(root: &Path) {
     let objectives = ["sprint-goals", "escaped-defects", "customer-collaboration"];

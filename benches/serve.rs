@@ -9,24 +9,12 @@ use std::time::{Duration, Instant};
 use coachsite::serve::{LiveSite, WatchOptions, Watcher};
 use coachsite::{Audience, BuildOptions, Date};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::copy_dir;
+
 const SESSIONS: usize = 200;
 const EDITS: usize = 40;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("readable example");
-        let rel = entry.path().strip_prefix(from).expect("inside");
-        if rel.starts_with("public") {
-            continue;
-        }
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
 
 fn note(i: usize, words: &str) -> String {
     format!(

@@ -51,9 +51,8 @@ enum Command {
         /// Where to write the site; replaced as a whole on every build.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
-        /// The date the figures are computed for (YYYY-MM-DD); defaults to today.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        as_of: Option<Date>,
+        #[command(flatten)]
+        as_of: AsOf,
         /// The address the site is published at, e.g. https://example.org/coaching/.
         /// Links are relative either way; a full URL adds canonical links.
         #[arg(long, value_name = "URL")]
@@ -109,9 +108,8 @@ enum Command {
         /// Whose view to export: the client's by default.
         #[arg(long, value_enum, default_value = "client")]
         audience: Audience,
-        /// The date the figures are computed for (YYYY-MM-DD); defaults to today.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        as_of: Option<Date>,
+        #[command(flatten)]
+        as_of: AsOf,
     },
     /// Write the JSON Schemas of the engagement's files (for editors' validation and
     /// completion); without --out, print them as one JSON object.
@@ -129,9 +127,8 @@ enum Command {
         /// The engagement folder (the one with engagement.yaml).
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The date to check for (YYYY-MM-DD); defaults to today.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        as_of: Option<Date>,
+        #[command(flatten)]
+        as_of: AsOf,
         /// text for people, json for tools (see docs/check-json.md).
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -152,9 +149,8 @@ enum Command {
         /// Open the site in the browser.
         #[arg(long)]
         open: bool,
-        /// The date the figures are computed for (YYYY-MM-DD); defaults to today.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        as_of: Option<Date>,
+        #[command(flatten)]
+        as_of: AsOf,
         /// Whose view to serve: the coach's own working view by default.
         #[arg(long, value_enum, default_value = "coach")]
         audience: Audience,
@@ -171,9 +167,8 @@ enum Command {
         /// Where to write the site (DIR/public by default).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
-        /// The date the figures are computed for (YYYY-MM-DD); defaults to today.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        as_of: Option<Date>,
+        #[command(flatten)]
+        as_of: AsOf,
         /// Who the site is for: coach, client or sponsor.
         #[arg(long, value_enum, default_value = "client")]
         audience: Audience,
@@ -185,6 +180,20 @@ enum Command {
         #[command(flatten)]
         watch: WatchArgs,
     },
+}
+
+/// The date every figure is computed for.
+#[derive(clap::Args)]
+struct AsOf {
+    /// The date the figures are computed for (YYYY-MM-DD); defaults to today.
+    #[arg(long = "as-of", value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
+}
+
+impl AsOf {
+    fn date(&self) -> Date {
+        self.as_of.unwrap_or_else(today)
+    }
 }
 
 /// Encryption of the written site.
@@ -294,7 +303,7 @@ fn main() -> ExitCode {
             audience,
             encryption,
         } => match encryption.key() {
-            Ok(key) => run_build(dir, output, as_of, base_url, audience, key, color),
+            Ok(key) => run_build(dir, output, as_of.date(), base_url, audience, key, color),
             Err(message) => {
                 eprintln!("error: {message}");
                 ExitCode::FAILURE
@@ -305,7 +314,7 @@ fn main() -> ExitCode {
             as_of,
             format,
             strict,
-        } => run_check(dir, as_of.unwrap_or_else(today), format, strict, color),
+        } => run_check(dir, as_of.date(), format, strict, color),
         Command::New {
             dir,
             team,
@@ -347,14 +356,7 @@ fn main() -> ExitCode {
             output,
             audience,
             as_of,
-        } => run_export(
-            dir,
-            format,
-            output,
-            audience,
-            as_of.unwrap_or_else(today),
-            color,
-        ),
+        } => run_export(dir, format, output, audience, as_of.date(), color),
         Command::Schema { out } => match out {
             Some(dir) => match coachsite::schema::write_schemas(&dir) {
                 Ok(files) => {
@@ -398,7 +400,7 @@ fn main() -> ExitCode {
             let options = BuildOptions {
                 root: dir.clone(),
                 audience,
-                as_of: as_of.unwrap_or_else(today),
+                as_of: as_of.date(),
                 base_url: None,
             };
             run_serve(options, port, open, watch.options(), color)
@@ -423,7 +425,7 @@ fn main() -> ExitCode {
             let options = BuildOptions {
                 root: dir.clone(),
                 audience,
-                as_of: as_of.unwrap_or_else(today),
+                as_of: as_of.date(),
                 base_url,
             };
             run_watch(options, out, key, watch.options(), color)
@@ -785,7 +787,7 @@ fn seal(built: &mut coachsite::Site, key: &coachsite::encrypt::SiteKey) -> Resul
 fn run_build(
     dir: PathBuf,
     output: Option<PathBuf>,
-    as_of: Option<Date>,
+    as_of: Date,
     base_url: Option<String>,
     audience: Audience,
     key: Option<coachsite::encrypt::SiteKey>,
@@ -796,7 +798,7 @@ fn run_build(
     let options = BuildOptions {
         root: dir.clone(),
         audience,
-        as_of: as_of.unwrap_or_else(today),
+        as_of,
         base_url,
     };
     let fail = |diags: &Diagnostics| {
