@@ -6,6 +6,10 @@
 //! items stay in the coach's view only. Whatever is not in the filtered model cannot
 //! reach any byte of the output.
 
+mod texts;
+
+pub use texts::{TextKind, Texts};
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Engagement, Visibility};
 
@@ -135,13 +139,20 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
 
 /// The engagement as `audience` may see it. Takes the engagement by value, so the
 /// coach's view (everything) costs no copy; clone first to keep the original.
+///
+/// `%% … %%` asides are handled by type, in one pass over every text of the model
+/// ([`Texts`]): cut from every `String` and [`Markdown`](crate::model::Markdown) for
+/// the client and the sponsor, marked in the coach's Markdown.
 pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     if audience == Audience::Coach {
-        for_each_text(&mut e, |text| *text = mark_coach_only(text));
+        e.texts(&mut |text, kind| {
+            if kind == TextKind::Markdown {
+                *text = mark_coach_only(text);
+            }
+        });
         return e;
     }
     let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
-    let strip = |text: &mut String| *text = strip_coach_only(text).0;
 
     e.objectives
         .retain(|o| keep(o.visibility, o.front.sensitive));
@@ -156,10 +167,26 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
         .revisions
         .retain(|r| keep(r.resolved_visibility, r.sensitive));
 
-    for_each_text(&mut e, strip);
-    for_each_plain_text(&mut e, strip);
     for s in &mut e.sessions {
         s.front.private = None;
+    }
+    e.texts(&mut |text, _| {
+        if text.contains("%%") {
+            *text = strip_coach_only(text).0;
+        }
+    });
+    // List items that were wholly coach-only leave no empty bullet behind.
+    for s in &mut e.sessions {
+        for list in [
+            &mut s.front.attendees,
+            &mut s.front.techniques,
+            &mut s.front.lessons,
+        ] {
+            list.retain(|t| !t.is_blank());
+        }
+    }
+    for l in &mut e.lessons {
+        l.front.tags.retain(|t| !t.is_blank());
     }
 
     if audience == Audience::Sponsor {
@@ -193,96 +220,6 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
         l.front.objectives.retain(|o| has_objective(&o.value));
     }
     e
-}
-
-/// Applies `f` to every Markdown text that may hold `%% … %%` asides.
-fn for_each_text(e: &mut Engagement, mut f: impl FnMut(&mut String)) {
-    if let Some(context) = &mut e.info.context {
-        f(context);
-    }
-    for o in &mut e.objectives {
-        f(&mut o.body);
-    }
-    for a in &mut e.assessments {
-        if let Some(observations) = &mut a.front.observations {
-            f(observations);
-        }
-    }
-    for s in &mut e.sessions {
-        f(&mut s.body);
-    }
-    for l in &mut e.lessons {
-        f(&mut l.body);
-    }
-}
-
-/// Applies `f` to every plain-text field a coach writes (titles, SMART fields, notes of
-/// measurements, actions and reviews, lessons noted in sessions…), where `%% … %%` must
-/// be cut out as well.
-fn for_each_plain_text(e: &mut Engagement, mut f: impl FnMut(&mut String)) {
-    let opt = |text: &mut Option<String>, f: &mut dyn FnMut(&mut String)| {
-        if let Some(text) = text {
-            f(text);
-        }
-    };
-    let info = &mut e.info;
-    f(&mut info.title);
-    f(&mut info.client);
-    opt(&mut info.sponsor, &mut f);
-    opt(&mut info.site.title, &mut f);
-    for c in &mut info.competencies {
-        f(&mut c.name);
-        opt(&mut c.description, &mut f);
-    }
-    for m in &mut info.members {
-        f(&mut m.name);
-        opt(&mut m.role, &mut f);
-    }
-    for o in &mut e.objectives {
-        let front = &mut o.front;
-        f(&mut front.title);
-        opt(&mut front.specific, &mut f);
-        opt(&mut front.relevant, &mut f);
-        opt(&mut front.achievable, &mut f);
-        if let Some(measure) = &mut front.measure {
-            f(&mut measure.metric);
-            opt(&mut measure.unit, &mut f);
-        }
-        if let Some(gas) = &mut front.gas {
-            gas.value.values_mut().for_each(&mut f);
-        }
-        for m in &mut front.measurements {
-            opt(&mut m.note, &mut f);
-        }
-        for m in &mut front.milestones {
-            opt(&mut m.note, &mut f);
-        }
-    }
-    for a in &mut e.assessments {
-        f(&mut a.front.title);
-    }
-    for a in &mut e.plan.actions {
-        f(&mut a.title);
-        opt(&mut a.note, &mut f);
-        opt(&mut a.owner, &mut f);
-        for r in &mut a.reviews {
-            opt(&mut r.note, &mut f);
-        }
-    }
-    for r in &mut e.plan.revisions {
-        f(&mut r.summary);
-    }
-    for s in &mut e.sessions {
-        f(&mut s.front.title);
-        s.front.lessons.iter_mut().for_each(&mut f);
-        s.front.techniques.iter_mut().for_each(&mut f);
-        s.front.attendees.iter_mut().for_each(&mut f);
-    }
-    for l in &mut e.lessons {
-        f(&mut l.front.title);
-        l.front.tags.iter_mut().for_each(&mut f);
-        l.front.tags.retain(|t| !t.trim().is_empty());
-    }
 }
 
 #[cfg(test)]

@@ -207,8 +207,12 @@ pub fn padded_range(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     if !lo.is_finite() {
         return (0.0, 1.0);
     }
+    // The loader bounds every value far below this; the clamp keeps any width (and so
+    // the axis' tick loop) finite whatever reaches a chart.
+    let (lo, hi) = (lo.clamp(-1e100, 1e100), hi.clamp(-1e100, 1e100));
     if lo == hi {
-        return (lo - 1.0, hi + 1.0);
+        let pad = (lo.abs() * 0.08).max(1.0);
+        return (lo - pad, hi + pad);
     }
     let pad = (hi - lo) * 0.08;
     (lo - pad, hi + pad)
@@ -251,10 +255,10 @@ fn day(origin: Date, date: Date) -> f64 {
 }
 
 fn date_at(origin: Date, x: f64) -> Option<Date> {
-    origin
-        .0
-        .checked_add_signed(chrono::Duration::days(x.round() as i64))
-        .map(Date)
+    if !x.is_finite() {
+        return None;
+    }
+    origin.add_days(x.round() as i64)
 }
 
 type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
@@ -861,6 +865,11 @@ mod tests {
         assert_eq!(scale(3.0, (2.0, 2.0), (0.0, 10.0)), 5.0);
         assert_eq!(padded_range([5.0, 5.0]), (4.0, 6.0));
         assert_eq!(padded_range([f64::NAN]), (0.0, 1.0));
+        // Extreme values still give a finite, non-empty range.
+        for values in [[1.7e308, -1.7e308], [1.7e308, 1.7e308], [1e17, 1e17]] {
+            let (lo, hi) = padded_range(values);
+            assert!(lo.is_finite() && hi.is_finite() && lo < hi, "{values:?}");
+        }
         let (lo, hi) = padded_range([0.0, 100.0]);
         assert!((lo + 8.0).abs() < 1e-12 && (hi - 108.0).abs() < 1e-12);
     }

@@ -30,7 +30,13 @@ pub struct SiteKey {
 
 impl SiteKey {
     /// Derives the key of a site from `password` with a fresh random salt.
+    /// Fewer than [`MIN_ITERATIONS`] rounds are refused.
     pub fn new(password: &str, iterations: u32) -> Result<SiteKey, String> {
+        if iterations < MIN_ITERATIONS {
+            return Err(format!(
+                "at least {MIN_ITERATIONS} key derivation rounds are needed"
+            ));
+        }
         let mut salt = [0u8; 16];
         getrandom::fill(&mut salt).map_err(|e| format!("no randomness available: {e}"))?;
         Ok(SiteKey::with_salt(password, salt, iterations))
@@ -227,8 +233,14 @@ mod tests {
     }
 
     #[test]
+    fn too_few_rounds_are_refused() {
+        assert!(SiteKey::new("correct horse battery", 1).is_err());
+        assert!(SiteKey::new("correct horse battery", MIN_ITERATIONS - 1).is_err());
+    }
+
+    #[test]
     fn round_trip_and_wrong_password() {
-        let key = SiteKey::new("correct horse", 1_000).unwrap();
+        let key = SiteKey::with_salt("correct horse", [7; 16], 1_000);
         let (iv, sealed) = key.seal(b"<p>SECRET-PAGE</p>").unwrap();
         assert_eq!(
             key.open(iv, &sealed).as_deref(),
@@ -251,7 +263,7 @@ mod tests {
 
     #[test]
     fn sealed_pages_hold_no_plaintext_and_open_again() {
-        let key = SiteKey::new("pw", 1_000).unwrap();
+        let key = SiteKey::with_salt("pw", [9; 16], 1_000);
         let mut files = vec![
             OutputFile {
                 path: "index.html".into(),

@@ -54,12 +54,13 @@ pub fn to_csv(e: &Engagement, dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut write = |name: &str, headers: &[&str], rows: Vec<Vec<String>>| -> Result<(), String> {
         let path = dir.join(name);
         let fail = |err: &dyn std::fmt::Display| format!("cannot write {}: {err}", path.display());
-        let mut w = csv::Writer::from_path(&path).map_err(|e| fail(&e))?;
+        let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(headers).map_err(|e| fail(&e))?;
         for row in rows {
             w.write_record(&row).map_err(|e| fail(&e))?;
         }
-        w.flush().map_err(|e| fail(&e))?;
+        let bytes = w.into_inner().map_err(|e| fail(&e))?;
+        crate::site::write_file(&path, &bytes).map_err(|e| fail(&e))?;
         written.push(path);
         Ok(())
     };

@@ -186,10 +186,7 @@ pub fn forecast(trend: &Trend, target: f64, not_before: Date) -> Option<Date> {
         // away from it.
         return ((target - now) * trend.per_day >= 0.0 || now == target).then_some(not_before);
     }
-    not_before
-        .0
-        .checked_add_signed(chrono::Duration::days(days.ceil() as i64))
-        .map(Date)
+    not_before.add_days(days.ceil() as i64)
 }
 
 // ---------------------------------------------------------------------------------
@@ -1073,13 +1070,10 @@ pub fn stretch(
         (1..=(target - current))
             .filter_map(|k| {
                 let days = (k as f64 / max_levels_per_month * DAYS_PER_MONTH).round() as i64;
-                start
-                    .0
-                    .checked_add_signed(chrono::Duration::days(days))
-                    .map(|d| LevelMilestone {
-                        level: current + k,
-                        by: Date(d),
-                    })
+                start.add_days(days).map(|by| LevelMilestone {
+                    level: current + k,
+                    by,
+                })
             })
             .collect()
     } else {
@@ -1242,12 +1236,7 @@ pub fn commitment(e: &Engagement, as_of: Date) -> Commitment {
         (due.len(), on_time)
     };
     let rate = |(due, on_time): (usize, usize)| (due > 0).then(|| on_time as f64 / due as f64);
-    let days = |n: i64| {
-        as_of
-            .0
-            .checked_sub_signed(chrono::Duration::days(n))
-            .map(Date)
-    };
+    let days = |n: i64| as_of.add_days(-n);
     let (due, on_time) = window(None, as_of);
     let recent = window(days(COMMITMENT_WINDOW_DAYS), as_of);
     let recent_rate = rate(recent);
@@ -1336,7 +1325,7 @@ mod tests {
                     id: id.to_string(),
                     source: Source::default(),
                     front: serde_saphyr::from_str(yaml).unwrap(),
-                    body: String::new(),
+                    body: Default::default(),
                     visibility: Visibility::Client,
                 })
                 .collect(),
@@ -1779,7 +1768,7 @@ mod tests {
                 as_of in 0i64..500,
                 level in 1i64..6,
             ) {
-                let day = |n: i64| d("2026-01-01").0.checked_add_signed(chrono::Duration::days(n)).map(Date).unwrap();
+                let day = |n: i64| d("2026-01-01").add_days(n).unwrap();
                 let mut yaml = format!("title: P\nmeasure: {{metric: m, baseline: {baseline}, target: {target}}}\ncompetencies: [scrum]\nstart: {}\ndue: {}\nmeasurements:\n", day(start), day(due));
                 if values.is_empty() {
                     yaml.push_str("  []\n");

@@ -24,6 +24,7 @@ pub mod explain;
 pub mod export;
 pub mod i18n;
 pub mod insight;
+pub mod limits;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -63,6 +64,14 @@ pub struct Site {
 /// Loads, filters and renders an engagement into memory. On failure, every error found.
 pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
     let root = options.root.as_path();
+    // For the test suite only, and absent from release builds: a build that panics
+    // while a named file exists, to prove `serve` and `watch` survive a bug.
+    #[cfg(debug_assertions)]
+    if let Some(name) = std::env::var_os("COACHSITE_TEST_PANIC_WHILE_EXISTS")
+        && root.join(name).exists()
+    {
+        panic!("a panic the test suite asked for");
+    }
     let loaded = load::load(root)?;
     let mut warnings = loaded.warnings;
     warnings.extend(audience::check_coach_only_markers(&loaded.engagement));
@@ -101,6 +110,32 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
         pages,
         warnings,
         language,
+    })
+}
+
+/// [`build`], with a panic (a bug in coachsite) turned into an error like any other,
+/// so that `serve` and `watch` keep the last good site, show what went wrong and
+/// rebuild on the next save.
+pub fn build_guarded(options: &BuildOptions) -> Result<Site, Diagnostics> {
+    guarded(|| build(options))
+}
+
+/// Runs `f`; a panic inside becomes one error diagnostic that says so.
+pub fn guarded<T>(f: impl FnOnce() -> Result<T, Diagnostics>) -> Result<T, Diagnostics> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".to_string());
+        let mut diags = Diagnostics::default();
+        diags.push(
+            Diagnostic::error("coachsite", format!("internal error: {what}")).with_help(
+                "this is a bug in coachsite; please report it with the file you last changed. \
+                 The last good site stays; the next save rebuilds",
+            ),
+        );
+        Err(diags)
     })
 }
 

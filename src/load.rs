@@ -15,7 +15,22 @@ use serde_saphyr::{Error as YamlError, MessageFormatter};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, display_path};
+use crate::limits;
 use crate::model::*;
+
+/// Every file and folder of an engagement that coachsite reads: a change to one of
+/// them changes the site, and no output may be written inside them.
+pub const INPUTS: &[&str] = &[
+    "engagement.yaml",
+    "engagement.yml",
+    "plan.yaml",
+    "objectives",
+    "assessments",
+    "sessions",
+    "lessons",
+    "templates",
+    "static",
+];
 
 /// The result of a successful load: the engagement and any warnings.
 #[derive(Debug)]
@@ -273,9 +288,10 @@ fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
 /// Reads a file as UTF-8 text, with a clear error for files in another encoding.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let shown = display_path(root, path);
-    let bytes = std::fs::read(path).map_err(|err| {
-        Diagnostic::error(&shown, format!("cannot read this file: {err}"))
-            .with_help("check that the file exists and that you may read it")
+    let bytes = read_bounded(path).map_err(|err| match err {
+        ReadError::TooLarge(size) => too_large(&shown, size),
+        ReadError::Io(err) => Diagnostic::error(&shown, format!("cannot read this file: {err}"))
+            .with_help("check that the file exists and that you may read it"),
     })?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -297,6 +313,47 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
             Err(d)
         }
     }
+}
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Larger than [`limits::MAX_FILE_BYTES`]; the size seen.
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads a whole file, refusing one larger than [`limits::MAX_FILE_BYTES`] before
+/// reading it (and while reading, should it grow meanwhile).
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > limits::MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The error for a file over the size limit.
+pub fn too_large(shown: &str, size: u64) -> Diagnostic {
+    let mib = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
+    Diagnostic::error(
+        shown,
+        format!(
+            "this file is {:.1} MiB: coachsite reads files of up to {:.0} MiB",
+            mib(size),
+            mib(limits::MAX_FILE_BYTES)
+        ),
+    )
+    .with_help("split it (one file per session, objective, assessment or lesson), or move it out of the engagement folder")
 }
 
 /// A Markdown file split into its YAML front matter and its body.
@@ -389,6 +446,7 @@ fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagn
             "keep only one of them".to_string(),
         ),
         YamlError::Message { msg, .. } => (msg.clone(), "correct the value".to_string()),
+        YamlError::Budget { breach, .. } => budget_message(breach),
         YamlError::InvalidScalar { ty, .. } => (
             format!("this value is not a valid {}", friendly_type(ty)),
             "numbers are written without quotes or units (e.g. 75), true/false for yes/no"
@@ -422,6 +480,45 @@ fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagn
         }
     };
     located(Diagnostic::error(file, message).with_help(help), err, text)
+}
+
+/// Where a top-level key is written (line and column of its value), for checks on
+/// values that carry no position of their own; the file's first line when not found.
+fn key_pos(text: &str, key: &str) -> Pos {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let rest = line.strip_prefix(key)?.strip_prefix(':')?;
+            let column = line.len() - rest.trim_start().len() + 1;
+            Some(Pos {
+                line: i as u32 + 1,
+                column: column as u32,
+            })
+        })
+        .unwrap_or(Pos { line: 1, column: 1 })
+}
+
+/// A YAML input budget that was breached, in words, with what to do.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> (String, String) {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let split = "split it into several files (one per session, objective, assessment or lesson); see docs/format.md, \"Limits\"";
+    let message = match breach {
+        B::Nodes { .. } => format!(
+            "this file holds more than {} values (keys, list items, texts and numbers), the most coachsite reads in one file",
+            limits::MAX_YAML_VALUES
+        ),
+        B::Depth { depth } => format!(
+            "this YAML is nested {depth} levels deep, deeper than any engagement file needs"
+        ),
+        B::Aliases { .. } | B::Anchors { .. } => {
+            "this file uses too many YAML anchors or aliases (`&name`, `*name`)".to_string()
+        }
+        B::Documents { .. } => {
+            "this file holds too many YAML documents (`---` separators)".to_string()
+        }
+        other => format!("this file is too large or too complex to read ({other:?})"),
+    };
+    (message, split.to_string())
 }
 
 fn located(diagnostic: Diagnostic, err: &YamlError, text: &str) -> Diagnostic {
@@ -554,15 +651,64 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
             return (None, diags);
         }
     };
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    parse_item_text(kind, stem, &extension, shown, &text)
+}
+
+/// Parses one file's text as the loader does (no cross-file checks), for fuzzing and
+/// tests: `path` is relative to the engagement folder, such as `engagement.yaml`,
+/// `plan.yaml` or `sessions/2026-02-05-kick-off.md`. Returns every problem found.
+pub fn parse_file_text(path: &str, text: &str) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    match path {
+        "engagement.yaml" => {
+            if let Err(d) = parse_yaml::<EngagementInfo>(text, text, path, path) {
+                diags.push(d);
+            }
+        }
+        "plan.yaml" => {
+            if let Err(d) = parse_yaml::<PlanFile>(text, text, path, path) {
+                diags.push(d);
+            }
+        }
+        _ => {
+            let p = Path::new(path);
+            let folder = p.parent().and_then(|f| f.to_str()).unwrap_or_default();
+            let Some(kind) = FileKind::ALL.into_iter().find(|k| k.folder() == folder) else {
+                return diags;
+            };
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let extension = p
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy()))
+                .unwrap_or_default();
+            diags = parse_item_text(kind, stem, &extension, path.to_string(), text).1;
+        }
+    }
+    diags
+}
+
+fn parse_item_text(
+    kind: FileKind,
+    stem: String,
+    extension: &str,
+    shown: String,
+    text: &str,
+) -> (Option<Item>, Diagnostics) {
+    let mut diags = Diagnostics::default();
     if !is_valid_id(&stem) {
         let mut d =
             Diagnostic::error(&shown, format!("`{stem}` is not a valid id")).with_help(format!(
                 "{ID_HELP}: rename the file to {}/{}{}",
                 kind.folder(),
                 suggest_id(&stem),
-                path.extension()
-                    .map(|e| format!(".{}", e.to_string_lossy()))
-                    .unwrap_or_default()
+                extension
             ));
         d.line = 0;
         diags.push(d);
@@ -583,7 +729,7 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
     };
     let item = match kind {
         FileKind::Assessment => {
-            parse_yaml::<AssessmentFront>(&text, &text, &shown, "this assessment").map(|front| {
+            parse_yaml::<AssessmentFront>(text, text, &shown, "this assessment").map(|front| {
                 Item::Assessment(Box::new(Assessment {
                     id: stem,
                     source,
@@ -593,12 +739,12 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
             })
         }
         _ => {
-            let fm = match split_front_matter(&text) {
+            let fm = match split_front_matter(text) {
                 Ok(fm) => fm,
                 Err(FrontMatterError::Missing) => {
                     diags.push(
                         Diagnostic::error(&shown, format!("this {} has no front matter", kind.noun()))
-                            .at(&text, 1, 1)
+                            .at(text, 1, 1)
                             .with_help("start the file with a line `---`, the YAML keys (at least `title:`), and another `---` line"),
                     );
                     return (None, diags);
@@ -606,7 +752,7 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
                 Err(FrontMatterError::NotClosed) => {
                     diags.push(
                         Diagnostic::error(&shown, "the front matter opened here is never closed")
-                            .at(&text, 1, 1)
+                            .at(text, 1, 1)
                             .with_help(
                                 "add a line `---` after the last YAML key, before the notes",
                             ),
@@ -620,16 +766,16 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
             }) {
                 diags.push(
                     Diagnostic::error(&shown, "the front matter is empty")
-                        .at(&text, 1, 1)
+                        .at(text, 1, 1)
                         .with_help("write at least `title:` between the --- lines"),
                 );
                 return (None, diags);
             }
             let what = format!("{} front matter", kind.noun());
-            let body = fm.body.to_string();
+            let body = Markdown::from(fm.body);
             let body_line = fm.body_line;
             match kind {
-                FileKind::Objective => parse_yaml::<ObjectiveFront>(&text, fm.yaml, &shown, &what)
+                FileKind::Objective => parse_yaml::<ObjectiveFront>(text, fm.yaml, &shown, &what)
                     .map(|front| {
                         Item::Objective(Box::new(Objective {
                             id: stem,
@@ -640,7 +786,7 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
                         }))
                     }),
                 FileKind::Session => {
-                    parse_yaml::<SessionFront>(&text, fm.yaml, &shown, &what).map(|front| {
+                    parse_yaml::<SessionFront>(text, fm.yaml, &shown, &what).map(|front| {
                         Item::Session(Box::new(Session {
                             id: stem,
                             source,
@@ -651,7 +797,7 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
                         }))
                     })
                 }
-                _ => parse_yaml::<LessonFront>(&text, fm.yaml, &shown, &what).map(|front| {
+                _ => parse_yaml::<LessonFront>(text, fm.yaml, &shown, &what).map(|front| {
                     Item::Lesson(Box::new(Lesson {
                         id: stem,
                         source,
@@ -666,7 +812,7 @@ fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagno
     };
     match item {
         Ok(item) => {
-            check_item_values(&item, &text, &shown, &mut diags);
+            check_item_values(&item, text, &shown, &mut diags);
             (Some(item), diags)
         }
         Err(d) => {
@@ -684,6 +830,20 @@ fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostic
                 Diagnostic::error(file, "this number is not finite")
                     .at(text, value.pos.line, value.pos.column)
                     .with_help("write an ordinary number such as 12 or 3.5"),
+            );
+        } else if value.value.abs() > limits::MAX_VALUE {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "this number is out of range: values lie between -{0:e} and {0:e}",
+                        limits::MAX_VALUE
+                    ),
+                )
+                .at(text, value.pos.line, value.pos.column)
+                .with_help(
+                    "measure in a unit that keeps the numbers ordinary, e.g. thousands or millions",
+                ),
             );
         }
     };
@@ -710,15 +870,36 @@ fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostic
                     );
                 }
             }
+            if let (Some(start), Some(due)) = (f.start, f.due)
+                && due < start
+            {
+                let pos = key_pos(text, "due");
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        format!("the objective is due ({due}) before it starts ({start})"),
+                    )
+                    .at(text, pos.line, pos.column)
+                    .with_help("check `start` and `due`"),
+                );
+            }
             if let Some(weight) = &f.weight
-                && !(weight.value.is_finite() && weight.value > 0.0)
+                && !(weight.value.is_finite()
+                    && weight.value > 0.0
+                    && weight.value <= limits::MAX_WEIGHT)
             {
                 diags.push(
-                    Diagnostic::error(file, "`weight` must be a positive number")
-                        .at(text, weight.pos.line, weight.pos.column)
-                        .with_help(
-                            "weights default to 1; use e.g. 2 for an objective that counts double",
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "`weight` must be a positive number up to {}",
+                            limits::MAX_WEIGHT
                         ),
+                    )
+                    .at(text, weight.pos.line, weight.pos.column)
+                    .with_help(
+                        "weights default to 1; use e.g. 2 for an objective that counts double",
+                    ),
                 );
             }
             if let Some(gas) = &f.gas {
@@ -772,6 +953,24 @@ fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostic
             }
         }
         Item::Session(s) => {
+            if let Some(duration) = &s.front.duration
+                && duration.value > limits::MAX_DURATION_MINUTES
+            {
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "a session of {} minutes is longer than a day",
+                            duration.value
+                        ),
+                    )
+                    .at(text, duration.pos.line, duration.pos.column)
+                    .with_help(format!(
+                        "`duration` is in minutes, at most {}: e.g. 90 for an hour and a half",
+                        limits::MAX_DURATION_MINUTES
+                    )),
+                );
+            }
             for (name, value) in &s.front.ratings {
                 if !value.value.is_finite() || !(0.0..=10.0).contains(&value.value) {
                     diags.push(
@@ -820,13 +1019,17 @@ struct Quoter<'a> {
 
 impl Quoter<'_> {
     fn at(&mut self, d: Diagnostic, pos: Pos) -> Diagnostic {
-        let file = d.file.clone();
+        let text = self.text(&d.file.clone());
+        d.at(&text, pos.line, pos.column)
+    }
+
+    /// The text of `file` (read once).
+    fn text(&mut self, file: &str) -> String {
         let root = self.root;
-        let text = self
-            .cache
-            .entry(file.clone())
-            .or_insert_with(|| read_text(root, &root.join(&file)).unwrap_or_default());
-        d.at(text, pos.line, pos.column)
+        self.cache
+            .entry(file.to_string())
+            .or_insert_with(|| read_text(root, &root.join(file)).unwrap_or_default())
+            .clone()
     }
 }
 
@@ -855,7 +1058,37 @@ fn check_engagement(
     // The scale.
     let scale = &info.scale;
     let (min, max) = (scale.min.value, scale.max.value);
-    if min >= max {
+    let bound = limits::MAX_SCALE_BOUND;
+    if let Some(far) = [&scale.min, &scale.max]
+        .into_iter()
+        .find(|v| v.value.abs() > bound)
+    {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!("the scale's levels lie between -{bound} and {bound}"),
+                )
+                .with_help("competency scales are short, e.g. min: 1 and max: 5"),
+                far.pos,
+            ),
+        );
+    } else if max > min && max - min + 1 > limits::MAX_SCALE_LEVELS {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!(
+                        "a scale of {} levels is too long: at most {}",
+                        max - min + 1,
+                        limits::MAX_SCALE_LEVELS
+                    ),
+                )
+                .with_help("competency scales are short, e.g. min: 1 and max: 5"),
+                scale.max.pos,
+            ),
+        );
+    } else if min >= max {
         diags.push(
             q.at(
                 Diagnostic::error(
@@ -902,29 +1135,7 @@ fn check_engagement(
             ),
         );
     }
-    if info.zpd.stalled_after_days.value < 1 {
-        diags.push(
-            q.at(
-                Diagnostic::error(eng, "`zpd.stalled_after_days` must be at least 1")
-                    .with_help("leave it out to use the default of 30 days"),
-                info.zpd.stalled_after_days.pos,
-            ),
-        );
-    }
-    for (name, value) in [
-        ("zpd.max_levels_per_month", &info.zpd.max_levels_per_month),
-        ("zpd.max_pace_ratio", &info.zpd.max_pace_ratio),
-    ] {
-        if !(value.value.is_finite() && value.value > 0.0) {
-            diags.push(
-                q.at(
-                    Diagnostic::error(eng, format!("`{name}` must be a positive number"))
-                        .with_help("leave it out to use the default"),
-                    value.pos,
-                ),
-            );
-        }
-    }
+    check_zpd(&mut q, &info.zpd, diags);
 
     // Competencies and members: valid, unique ids.
     let mut seen = BTreeSet::new();
@@ -995,6 +1206,24 @@ fn check_engagement(
     let action_ids: Vec<&str> = e.plan.actions.iter().map(|a| a.id.value.as_str()).collect();
 
     for o in &e.objectives {
+        if let Some(due) = o.front.due
+            && due < info.start
+        {
+            let pos = key_pos(&q.text(&o.source.path), "due");
+            diags.push(
+                q.at(
+                    Diagnostic::error(
+                        &o.source.path,
+                        format!(
+                            "the objective is due ({due}) before the engagement starts ({})",
+                            info.start
+                        ),
+                    )
+                    .with_help("check `due`, and `start` in engagement.yaml"),
+                    pos,
+                ),
+            );
+        }
         for c in &o.front.competencies {
             check_ref(
                 &mut q,
@@ -1068,6 +1297,7 @@ fn check_engagement(
                 "objectives/",
             );
         }
+        check_action_dates(&mut q, action, diags);
         match (action.status, &action.done) {
             (ActionStatus::Done, None) => diags.push(q.at(
                 Diagnostic::error(plan, format!("the action `{}` is done but has no `done:` date", action.id.value))
@@ -1112,6 +1342,86 @@ fn check_engagement(
                 "objectives/",
             );
         }
+    }
+}
+
+/// The ZPD calibration within its documented ranges ([`limits`]).
+fn check_zpd(q: &mut Quoter, zpd: &Zpd, diags: &mut Diagnostics) {
+    let eng = "engagement.yaml";
+    let (lo, hi) = limits::STALLED_AFTER_DAYS;
+    let days = &zpd.stalled_after_days;
+    if !(lo..=hi).contains(&days.value) {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!("`zpd.stalled_after_days` must be between {lo} and {hi}"),
+                )
+                .with_help("leave it out to use the default of 30 days"),
+                days.pos,
+            ),
+        );
+    }
+    for (name, value, (lo, hi)) in [
+        (
+            "zpd.max_levels_per_month",
+            &zpd.max_levels_per_month,
+            limits::LEVELS_PER_MONTH,
+        ),
+        (
+            "zpd.max_pace_ratio",
+            &zpd.max_pace_ratio,
+            limits::PACE_RATIO,
+        ),
+    ] {
+        if !(value.value.is_finite() && (lo..=hi).contains(&value.value)) {
+            diags.push(
+                q.at(
+                    Diagnostic::error(eng, format!("`{name}` must be between {lo} and {hi}"))
+                        .with_help("leave it out to use the default"),
+                    value.pos,
+                ),
+            );
+        }
+    }
+}
+
+/// An action is not done, nor due, before it was agreed.
+fn check_action_dates(q: &mut Quoter, action: &Action, diags: &mut Diagnostics) {
+    let Some(agreed) = action.agreed else {
+        return;
+    };
+    let id = &action.id.value;
+    if let Some(done) = &action.done
+        && done.value < agreed
+    {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    "plan.yaml",
+                    format!(
+                        "the action `{id}` is done ({}) before it was agreed ({agreed})",
+                        done.value
+                    ),
+                )
+                .with_help("check `agreed` and `done`"),
+                done.pos,
+            ),
+        );
+    }
+    if let Some(due) = action.due
+        && due < agreed
+    {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    "plan.yaml",
+                    format!("the action `{id}` is due ({due}) before it was agreed ({agreed})"),
+                )
+                .with_help("check `agreed` and `due`"),
+                action.id.pos,
+            ),
+        );
     }
 }
 
@@ -1283,7 +1593,14 @@ mod tests {
         let fm = split_front_matter(text).unwrap();
         let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session").unwrap_err();
         assert_eq!((err.line, err.column), (4, 11));
-        assert!(err.message.contains("whole number"), "{}", err.message);
+        assert!(err.message.contains("expected a number"), "{}", err.message);
+
+        // A quoted number is text, not a number.
+        let text = "---\ndate: 2026-02-03\ntitle: x\nduration: \"5\"\n---\n";
+        let fm = split_front_matter(text).unwrap();
+        let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session").unwrap_err();
+        assert_eq!((err.line, err.column), (4, 11));
+        assert!(err.message.contains("without quotes"), "{}", err.message);
     }
 
     #[test]

@@ -214,9 +214,9 @@ impl EncryptArgs {
         if !self.encrypt {
             return Ok(None);
         }
-        // Fewer rounds only for the test suite, which must not wait on key derivation.
-        let weak_allowed = std::env::var_os("COACHSITE_TEST_ALLOW_WEAK_KDF").is_some();
-        if self.kdf_iterations < coachsite::encrypt::MIN_ITERATIONS && !weak_allowed {
+        // No switch of any kind lowers this: a site sealed with fewer rounds is weaker
+        // than the user asked for.
+        if self.kdf_iterations < coachsite::encrypt::MIN_ITERATIONS {
             return Err(format!(
                 "--kdf-iterations must be at least {}",
                 coachsite::encrypt::MIN_ITERATIONS
@@ -455,7 +455,7 @@ fn run_export(
             let insight = coachsite::insight::analyze(&e, as_of);
             let figures = coachsite::check::report(&e, &insight, Vec::new());
             coachsite::export::to_json(&e, figures, audience).and_then(|json| match &output {
-                Some(path) => std::fs::write(path, json + "\n")
+                Some(path) => site::write_file(path, (json + "\n").as_bytes())
                     .map_err(|err| format!("cannot write {}: {err}", path.display())),
                 None => {
                     println!("{json}");
@@ -589,13 +589,14 @@ fn run_serve(
         if let Some(note) = note {
             eprintln!("note: {note}");
         }
-        let url = match listener.local_addr() {
-            Ok(address) => format!("http://{address}/"),
+        let address = match listener.local_addr() {
+            Ok(address) => address,
             Err(err) => {
                 eprintln!("error: cannot read the server's address: {err}");
                 return ExitCode::FAILURE;
             }
         };
+        let url = format!("http://{address}/");
         // Written without println!, which would panic if stdout were closed.
         use std::io::Write as _;
         let mut stdout = std::io::stdout();
@@ -621,13 +622,9 @@ fn run_serve(
             let _ = tokio::signal::ctrl_c().await;
             eprintln!("\nStopped.");
         };
-        match axum::serve(listener, coachsite::serve::router(site)).with_graceful_shutdown(shutdown).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("error: the server stopped: {err}");
-                ExitCode::FAILURE
-            }
-        }
+        let router = coachsite::serve::router(site, address.port());
+        coachsite::serve::run(listener, router, shutdown).await;
+        ExitCode::SUCCESS
     })
 }
 
@@ -661,7 +658,7 @@ fn run_watch(
     }
     let write = |what: &str| {
         let started = Instant::now();
-        match build(&options) {
+        match coachsite::build_guarded(&options) {
             Ok(mut built) => {
                 report(&built.warnings, color);
                 if let Some(key) = &key

@@ -4,6 +4,8 @@
 //! Headings are shifted down one level (`#` becomes `<h2>`): the page title is the
 //! page's only `<h1>`.
 
+use std::collections::{HashMap, HashSet};
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// Renders Markdown to HTML.
@@ -15,7 +17,7 @@ pub fn to_html(markdown: &str) -> String {
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
 
-    let mut used: Vec<String> = Vec::new();
+    let mut used = UsedIds::default();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
@@ -29,7 +31,7 @@ pub fn to_html(markdown: &str) -> String {
                 }
                 j += 1;
             }
-            let id = explicit.unwrap_or_else(|| CowStr::from(unique(slug(&text), &mut used)));
+            let id = explicit.unwrap_or_else(|| CowStr::from(used.unique(slug(&text))));
             if let Event::Start(Tag::Heading {
                 level: l, id: slot, ..
             }) = &mut events[i]
@@ -88,15 +90,28 @@ pub fn slug(text: &str) -> String {
     }
 }
 
-fn unique(base: String, used: &mut Vec<String>) -> String {
-    let mut candidate = base.clone();
-    let mut n = 1;
-    while used.contains(&candidate) {
-        n += 1;
-        candidate = format!("{base}-{n}");
+/// Heading ids given so far, with the next number to try for each repeated base, so
+/// that a note with thousands of identical headings still takes linear time.
+#[derive(Default)]
+struct UsedIds {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl UsedIds {
+    fn unique(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
-    used.push(candidate.clone());
-    candidate
 }
 
 #[cfg(test)]
@@ -112,6 +127,20 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<h2 id=\"check-in-2\">"), "{html}");
+    }
+
+    #[test]
+    fn repeated_headings_get_numbered_ids_in_linear_time() {
+        let note = "# Check-in\n\n# Check-in-2\n\n# Check-in\n\n# Check-in\n".to_string();
+        let html = to_html(&note);
+        // The second "Check-in" skips check-in-2, which an earlier heading took.
+        for id in ["check-in", "check-in-2", "check-in-3", "check-in-4"] {
+            assert!(html.contains(&format!("id=\"{id}\"")), "{html}");
+        }
+        // 20,000 identical headings: quadratic id search would take minutes.
+        let many = "# Same\n\n".repeat(20_000);
+        let html = to_html(&many);
+        assert!(html.contains("id=\"same-20000\""));
     }
 
     #[test]

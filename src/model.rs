@@ -43,6 +43,13 @@ impl Date {
         let day: u32 = text[8..10]
             .parse()
             .map_err(|_| format!("`{text}`: bad day"))?;
+        if !(crate::limits::FIRST_YEAR..=crate::limits::LAST_YEAR).contains(&year) {
+            return Err(format!(
+                "`{text}` is out of range: dates are between {} and {}",
+                crate::limits::FIRST_YEAR,
+                crate::limits::LAST_YEAR
+            ));
+        }
         if !(1..=12).contains(&month) {
             return Err(format!("`{text}` is not a date: there is no month {month}"));
         }
@@ -59,6 +66,14 @@ impl Date {
     /// Days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         (later.0 - self.0).num_days()
+    }
+
+    /// The date `days` later (earlier when negative); `None` past the calendar's range,
+    /// so date arithmetic on any input can never panic.
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        chrono::TimeDelta::try_days(days)
+            .and_then(|delta| self.0.checked_add_signed(delta))
+            .map(Date)
     }
 
     /// The year, month (1–12) and day (1–31).
@@ -130,17 +145,105 @@ impl<T> At<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
+/// Numbers are read strictly: a quoted `"5"` is text, not a number, and is refused
+/// rather than silently converted (YAML parsers disagree about it, and a coach who
+/// quoted a number usually meant something else).
+impl<'de, T: Deserialize<'de> + 'static> Deserialize<'de> for At<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let at = |loc: serde_saphyr::Location| Pos {
+            line: loc.line() as u32,
+            column: loc.column() as u32,
+        };
+        if Number::<T>::is_number() {
+            let spanned = serde_saphyr::Spanned::<Number<T>>::deserialize(deserializer)?;
+            return Ok(At::new(spanned.value.0, at(spanned.referenced)));
+        }
         let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
-        let loc = spanned.referenced;
-        Ok(At {
-            value: spanned.value,
-            pos: Pos {
-                line: loc.line() as u32,
-                column: loc.column() as u32,
-            },
-        })
+        Ok(At::new(spanned.value, at(spanned.referenced)))
+    }
+}
+
+/// A number of type `T` (`f64`, `i64` or `u32`), read only from an unquoted YAML number.
+struct Number<T>(T);
+
+impl<T: 'static> Number<T> {
+    fn is_number() -> bool {
+        use std::any::TypeId;
+        let ty = TypeId::of::<T>();
+        ty == TypeId::of::<f64>() || ty == TypeId::of::<i64>() || ty == TypeId::of::<u32>()
+    }
+
+    /// The number as a `T`, or why it cannot be one.
+    fn of(value: f64, whole: Option<i64>) -> Result<Self, String> {
+        use std::any::{Any, TypeId};
+        let ty = TypeId::of::<T>();
+        let boxed: Box<dyn Any> = if ty == TypeId::of::<f64>() {
+            Box::new(value)
+        } else {
+            let whole = whole.ok_or_else(|| format!("expected a whole number, found {value}"))?;
+            if ty == TypeId::of::<i64>() {
+                Box::new(whole)
+            } else {
+                Box::new(u32::try_from(whole).map_err(|_| {
+                    format!(
+                        "expected a whole number from 0 to {}, found {whole}",
+                        u32::MAX
+                    )
+                })?)
+            }
+        };
+        boxed
+            .downcast::<T>()
+            .map(|value| Number(*value))
+            .map_err(|_| "expected a number".to_string())
+    }
+}
+
+impl<'de, T: 'static> Deserialize<'de> for Number<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<T: 'static> serde::de::Visitor<'_> for Visitor<T> {
+            type Value = Number<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E: Error>(self, n: i64) -> Result<Number<T>, E> {
+                Number::of(n as f64, Some(n)).map_err(E::custom)
+            }
+            fn visit_u64<E: Error>(self, n: u64) -> Result<Number<T>, E> {
+                let n = i64::try_from(n)
+                    .map_err(|_| E::custom(format!("the number {n} is far too large")))?;
+                self.visit_i64(n)
+            }
+            fn visit_i128<E: Error>(self, n: i128) -> Result<Number<T>, E> {
+                Err(E::custom(format!("the number {n} is far too large")))
+            }
+            fn visit_u128<E: Error>(self, n: u128) -> Result<Number<T>, E> {
+                Err(E::custom(format!("the number {n} is far too large")))
+            }
+            fn visit_f64<E: Error>(self, x: f64) -> Result<Number<T>, E> {
+                Number::of(x, None).map_err(E::custom)
+            }
+            fn visit_str<E: Error>(self, text: &str) -> Result<Number<T>, E> {
+                Err(E::custom(if text.trim().parse::<f64>().is_ok() {
+                    format!(
+                        "expected a number, found the text \"{text}\" in quotes: write the number without quotes"
+                    )
+                } else {
+                    format!(
+                        "expected a number, found `{text}`: write a number such as 90, without units"
+                    )
+                }))
+            }
+            fn visit_bool<E: Error>(self, b: bool) -> Result<Number<T>, E> {
+                Err(E::custom(format!("expected a number, found `{b}`")))
+            }
+            fn visit_unit<E: Error>(self) -> Result<Number<T>, E> {
+                Err(E::custom("expected a number, found nothing"))
+            }
+        }
+        deserializer.deserialize_any(Visitor(std::marker::PhantomData))
     }
 }
 
@@ -199,6 +302,26 @@ impl<T: Ord> PartialOrd for At<T> {
 impl<T: Ord> Ord for At<T> {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.value.cmp(&other.value)
+    }
+}
+
+/// Markdown a coach wrote (notes, narratives, context, observations). A type of its own
+/// so that [`crate::audience`] treats it as Markdown, by type: `%% … %%` asides are cut
+/// for the client and the sponsor and marked as coach-only in the coach's view.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(transparent)]
+pub struct Markdown(pub String);
+
+impl std::ops::Deref for Markdown {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Markdown {
+    fn from(text: &str) -> Self {
+        Markdown(text.to_string())
     }
 }
 
@@ -296,7 +419,7 @@ pub struct EngagementInfo {
     pub language: Language,
     /// Markdown.
     #[serde(default)]
-    pub context: Option<String>,
+    pub context: Option<Markdown>,
     pub scale: Scale,
     pub competencies: Vec<Competency>,
     #[serde(default)]
@@ -457,7 +580,7 @@ pub struct Objective {
     pub source: Source,
     pub front: ObjectiveFront,
     /// Markdown narrative.
-    pub body: String,
+    pub body: Markdown,
     /// Resolved visibility (the item's own or the engagement's default).
     pub visibility: Visibility,
 }
@@ -575,7 +698,7 @@ pub struct AssessmentFront {
     pub members: BTreeMap<At<String>, BTreeMap<At<String>, At<i64>>>,
     /// Markdown.
     #[serde(default)]
-    pub observations: Option<String>,
+    pub observations: Option<Markdown>,
     #[serde(default)]
     pub visibility: Option<Visibility>,
     #[serde(default)]
@@ -670,7 +793,7 @@ pub struct Session {
     pub source: Source,
     pub front: SessionFront,
     /// Markdown notes; may contain `%% … %%` coach-only text.
-    pub body: String,
+    pub body: Markdown,
     /// Line of the body's first line in the file.
     pub body_line: u32,
     pub visibility: Visibility,
@@ -683,7 +806,7 @@ pub struct SessionFront {
     pub title: String,
     /// Minutes.
     #[serde(default)]
-    pub duration: Option<u32>,
+    pub duration: Option<At<u32>>,
     #[serde(default)]
     pub attendees: Vec<String>,
     #[serde(default)]
@@ -699,7 +822,7 @@ pub struct SessionFront {
     pub lessons: Vec<String>,
     /// Coach-only notes (Markdown).
     #[serde(default)]
-    pub private: Option<String>,
+    pub private: Option<Markdown>,
     #[serde(default)]
     pub visibility: Option<Visibility>,
     #[serde(default)]
@@ -712,7 +835,7 @@ pub struct Lesson {
     pub id: String,
     pub source: Source,
     pub front: LessonFront,
-    pub body: String,
+    pub body: Markdown,
     pub body_line: u32,
     pub visibility: Visibility,
 }

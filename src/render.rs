@@ -98,7 +98,7 @@ impl Aggregates {
             sessions: held.len(),
             minutes: held
                 .iter()
-                .filter_map(|s| s.front.duration)
+                .filter_map(|s| s.front.duration.as_ref().map(|d| d.value))
                 .map(u64::from)
                 .sum(),
         }
@@ -825,7 +825,10 @@ impl Views<'_> {
             url: format!("sessions/{}.html", s.id),
             title: f.title.clone(),
             date: self.date(f.date),
-            duration: f.duration.map(|d| format!("{d} {}", self.t("minutes"))),
+            duration: f
+                .duration
+                .as_ref()
+                .map(|d| format!("{} {}", d.value, self.t("minutes"))),
             attendees: f
                 .attendees
                 .iter()

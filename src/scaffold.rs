@@ -132,7 +132,8 @@ Keep one git repository per engagement, and delete it when `retain_until` has pa
             fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
-        fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        crate::site::write_file(&target, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
         written.push(target);
     }
     written.extend(crate::schema::write_schemas(
@@ -233,11 +234,6 @@ pub fn write_note(plan: &NotePlan) -> Result<(), String> {
         fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&plan.path)
-        .map_err(|e| format!("cannot create {}: {e}", plan.path.display()))?;
-    std::io::Write::write_all(&mut file, plan.text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", plan.path.display()))
+    crate::site::write_new_file(&plan.path, plan.text.as_bytes())
+        .map_err(|e| format!("cannot create {}: {e}", plan.path.display()))
 }

@@ -67,7 +67,7 @@ pub fn write_schemas(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, S
         .into_iter()
         .map(|(name, text)| {
             let path = dir.join(name);
-            std::fs::write(&path, text + "\n")
+            crate::site::write_file(&path, (text + "\n").as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             Ok(path)
         })

@@ -28,24 +28,11 @@ use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diagnostic::Diagnostics;
-use crate::load::is_editor_temp;
-use crate::{BuildOptions, build};
+use crate::load::{INPUTS, is_editor_temp};
+use crate::{BuildOptions, build_guarded};
 
 /// The path of the live-reload event stream.
 pub const EVENTS_PATH: &str = "/__coachsite/events";
-
-/// Files and folders of an engagement whose changes trigger a rebuild.
-const WATCHED: &[&str] = &[
-    "engagement.yaml",
-    "engagement.yml",
-    "plan.yaml",
-    "objectives",
-    "assessments",
-    "sessions",
-    "lessons",
-    "templates",
-    "static",
-];
 
 /// Whether a change to `path` can change the site: inside a watched file or folder of
 /// `root`, and not an editor's swap, backup or probe file.
@@ -57,7 +44,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
         return false;
     };
     let first = first.as_os_str().to_string_lossy();
-    if !WATCHED.contains(&first.as_ref()) {
+    if !INPUTS.contains(&first.as_ref()) {
         return false;
     }
     !rel.components()
@@ -138,7 +125,14 @@ impl Watcher {
             paths.sort();
             paths.dedup();
             if !paths.is_empty() {
-                on_change(paths);
+                // Whatever goes wrong in one rebuild, the watch goes on: the next save
+                // rebuilds.
+                let call = std::panic::AssertUnwindSafe(|| on_change(paths));
+                if std::panic::catch_unwind(call).is_err() {
+                    eprintln!(
+                        "error: the rebuild stopped on an internal error; save again to retry"
+                    );
+                }
             }
         }
     }
@@ -205,7 +199,7 @@ impl LiveSite {
     /// shown over its pages. Either way, open pages are told to reload.
     pub fn rebuild(&self) -> Rebuilt {
         let started = Instant::now();
-        let result = build(&self.options);
+        let result = build_guarded(&self.options);
         let outcome = {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
             state.version += 1;
@@ -370,12 +364,100 @@ pub fn inject(html: &str, errors: Option<&str>) -> String {
     }
 }
 
-/// The HTTP side of `serve`: the pages from memory and the event stream.
-pub fn router(site: Arc<LiveSite>) -> Router {
+/// The HTTP side of `serve`: the pages from memory and the event stream, only for
+/// requests addressed to this computer on `port` (see [`host_allowed`]).
+pub fn router(site: Arc<LiveSite>, port: u16) -> Router {
     Router::new()
         .route(EVENTS_PATH, axum::routing::get(events))
         .fallback(axum::routing::get(serve_page))
+        .layer(axum::middleware::from_fn(
+            move |request: Request<Body>, next: axum::middleware::Next| async move {
+                let host = request
+                    .headers()
+                    .get(header::HOST)
+                    .and_then(|h| h.to_str().ok());
+                if host_allowed(host, port) {
+                    next.run(request).await
+                } else {
+                    misdirected(port)
+                }
+            },
+        ))
         .with_state(site)
+}
+
+/// Whether a request's `Host` header names this computer's loopback address on the
+/// port `serve` listens on. Any other name is refused, so that a web page elsewhere
+/// cannot reach the coach's private site through a name of its own that resolves to
+/// 127.0.0.1 (DNS rebinding).
+pub fn host_allowed(host: Option<&str>, port: u16) -> bool {
+    let Some(host) = host else {
+        return false;
+    };
+    let host = host.trim().to_ascii_lowercase();
+    let (name, host_port) = match host.rsplit_once(':') {
+        Some((name, p)) if !name.ends_with(':') && !p.contains(']') => (name, p.parse().ok()),
+        _ => (host.as_str(), Some(80)),
+    };
+    let name = name.strip_suffix('.').unwrap_or(name);
+    matches!(name, "localhost" | "127.0.0.1" | "[::1]") && host_port == Some(port)
+}
+
+fn misdirected(port: u16) -> Response {
+    let mut response = Response::new(Body::from(format!(
+        "coachsite serves this site only at http://127.0.0.1:{port}/ and http://localhost:{port}/\n"
+    )));
+    *response.status_mut() = StatusCode::MISDIRECTED_REQUEST;
+    response
+}
+
+/// The most connections served at once; more wait in the system's queue.
+pub const MAX_CONNECTIONS: usize = 256;
+/// How long a connection may take to send a request's headers, and stay idle between
+/// requests, before it is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves `router` on `listener` until `shutdown` completes: HTTP/1.1, at most
+/// [`MAX_CONNECTIONS`] at once, and a connection that sends no complete request within
+/// [`HEADER_TIMEOUT`] (half-open, idle or slow) is closed. The live-reload stream,
+/// once its request is read, stays open.
+pub async fn run(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    tokio::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => slot,
+            () = &mut shutdown => return,
+        };
+        let Ok(slot) = slot else { return };
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => return,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors, or a connection reset before it was taken:
+                // wait a little rather than spin.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        tokio::spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service);
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
 }
 
 async fn serve_page(State(site): State<Arc<LiveSite>>, request: Request<Body>) -> Response {

@@ -10,7 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::load::{read_text, walk_files};
+use crate::load::{INPUTS, ReadError, read_bounded, read_text, too_large, walk_files};
 use crate::render::OutputFile;
 
 /// The marker file that says "this folder was written by coachsite and may be replaced".
@@ -50,12 +50,13 @@ pub fn static_files(
             );
             continue;
         }
-        let bytes = fs::read(&source).map_err(|err| {
-            Diagnostic::error(
-                display_path(root, &source),
-                format!("cannot read this file: {err}"),
-            )
-            .with_help("check that you may read it")
+        let shown = display_path(root, &source);
+        let bytes = read_bounded(&source).map_err(|err| match err {
+            ReadError::TooLarge(size) => too_large(&shown, size),
+            ReadError::Io(err) => {
+                Diagnostic::error(&shown, format!("cannot read this file: {err}"))
+                    .with_help("check that you may read it")
+            }
         })?;
         files.push(OutputFile { path, bytes });
     }
@@ -74,6 +75,21 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), Diagnostic> {
             Diagnostic::error(shown, "the output folder contains the engagement folder")
                 .with_help("choose an output folder of its own, e.g. -o public"),
         );
+    }
+    // Never inside what coachsite reads (and `serve` and `watch` follow): the site
+    // would be read back as input, and each write would trigger another rebuild.
+    if let Ok(inside) = out_abs.strip_prefix(&root_abs)
+        && let Some(first) = inside.components().next()
+        && INPUTS.contains(&first.as_os_str().to_string_lossy().as_ref())
+    {
+        return Err(Diagnostic::error(
+            shown,
+            format!(
+                "the output folder is inside `{}`, which coachsite reads as part of the engagement",
+                first.as_os_str().to_string_lossy()
+            ),
+        )
+        .with_help("choose a folder outside objectives/, assessments/, sessions/, lessons/, templates/ and static/, e.g. -o public (the default)"));
     }
     if out.exists() {
         if !out.is_dir() {
@@ -118,6 +134,43 @@ fn absolute(path: &Path) -> PathBuf {
         abs.push(name);
     }
     abs
+}
+
+/// Writes one file atomically: a temporary file beside it, synced, then renamed over
+/// it. On any failure (a full disk…) the old file, if any, is untouched and no partial
+/// file is left.
+pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // A device or a pipe (`-o /dev/stdout`) is written to, never replaced.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return fs::write(path, bytes);
+    }
+    temp_beside(path, bytes)?
+        .persist(path)
+        .map(drop)
+        .map_err(|e| e.error)
+}
+
+/// Like [`write_file`], but never replaces an existing file (`AlreadyExists`).
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    temp_beside(path, bytes)?
+        .persist_noclobber(path)
+        .map(drop)
+        .map_err(|e| e.error)
+}
+
+fn temp_beside(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".coachsite-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    Ok(file)
 }
 
 /// Writes `files` to `out` atomically: a temporary sibling folder, then a rename.

@@ -70,6 +70,17 @@ cases! {
     not_utf8 => "not-utf8",
     missing_engagement_yaml => "missing-engagement",
     several_errors_reported_together => "several-errors",
+    // Hostile and careless input (issue 11): bounds checked at load, with a place.
+    zpd_rate_so_small_its_dates_overflow => "zpd-rate-tiny",
+    scale_max_of_i64 => "scale-max-huge",
+    scale_of_two_thousand_levels => "scale-too-long",
+    measurement_of_1_7e308 => "measurement-huge",
+    quoted_number => "quoted-number",
+    objective_due_before_its_start => "objective-due-before-start",
+    objective_due_before_the_engagement => "objective-due-before-engagement",
+    action_done_before_agreed => "action-done-before-agreed",
+    session_longer_than_a_day => "session-too-long",
+    date_in_year_zero => "date-out-of-range",
 }
 
 #[test]

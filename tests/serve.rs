@@ -31,6 +31,7 @@ impl Drop for Server {
 
 fn start(root: &Path, extra: &[&str]) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .env("COACHSITE_TEST_PANIC_WHILE_EXISTS", "static/PANIC-NOW")
         .arg("serve")
         .arg(root)
         .args([
@@ -81,12 +82,16 @@ fn start(root: &Path, extra: &[&str]) -> Server {
 impl Server {
     /// One GET; status 0 when the connection fails (the caller polls again).
     fn get(&self, path: &str) -> (u16, String) {
+        self.get_as(path, &self.address)
+    }
+
+    /// One GET with the given `Host` header.
+    fn get_as(&self, path: &str, host: &str) -> (u16, String) {
         let mut response = String::new();
         let fetched = TcpStream::connect(&self.address).and_then(|mut stream| {
             write!(
                 stream,
-                "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-                self.address
+                "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
             )?;
             stream.read_to_string(&mut response)
         });
@@ -302,7 +307,8 @@ fn the_event_stream_sends_a_reload_per_rebuild() {
     let mut stream = TcpStream::connect(&server.address).unwrap();
     write!(
         stream,
-        "GET /__coachsite/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n"
+        "GET /__coachsite/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+        server.address
     )
     .unwrap();
     stream
@@ -438,5 +444,90 @@ fn polling_works_where_notifications_do_not() {
     p.edit(NOTE, "mapped its week", "mapped its polling week");
     server.until(PAGE, "updated by polling", |_, b| {
         b.contains("mapped its polling week")
+    });
+}
+
+#[test]
+fn only_requests_for_this_computer_are_answered() {
+    let p = Project::minimal();
+    let server = start(&p.root, &[]);
+    server.until("/", "served", |s, _| s == 200);
+    let port = server.address.split(':').nth(1).unwrap().to_string();
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        assert_eq!(server.get_as("/index.html", &host).0, 200, "{host}");
+    }
+    // A name of an attacker's that resolves to 127.0.0.1 (DNS rebinding), another
+    // port, or no port: refused, and no page of the coach's site in the answer.
+    for host in [
+        format!("attacker.example:{port}"),
+        format!("localhost.attacker.example:{port}"),
+        "localhost:1".to_string(),
+        "localhost".to_string(),
+    ] {
+        let (status, body) = server.get_as("/index.html", &host);
+        assert_eq!(status, 421, "{host}: {body}");
+        assert!(!body.contains("Claims"), "{host}: {body}");
+    }
+    let (status, _) = server.get_as(EVENTS_STREAM, "attacker.example");
+    assert_eq!(status, 421);
+}
+
+const EVENTS_STREAM: &str = "/__coachsite/events";
+
+#[test]
+fn half_open_connections_are_closed_and_do_not_block_pages() {
+    let p = Project::minimal();
+    let server = start(&p.root, &[]);
+    server.until("/", "served", |s, _| s == 200);
+    // Connections that never send a request, and one that stops mid-header.
+    let mut idle: Vec<TcpStream> = (0..50)
+        .map(|_| TcpStream::connect(&server.address).unwrap())
+        .collect();
+    write!(idle[0], "GET / HTTP/1.1\r\nHost: {}\r\n", server.address).unwrap();
+    // Real requests are still answered meanwhile.
+    assert_eq!(server.get("/index.html").0, 200);
+    // The server closes them all after its header timeout (10 s).
+    let started = Instant::now();
+    for stream in &mut idle {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        // Whatever the server says first (a 408 at most), it then closes: a read
+        // of 0 bytes. A read timing out means the connection was held open.
+        let mut buf = [0u8; 256];
+        loop {
+            match stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(_) => continue,
+                Err(err) if err.kind() == std::io::ErrorKind::ConnectionReset => break,
+                Err(err) => panic!("a half-open connection was held open: {err}"),
+            }
+        }
+    }
+    let waited = started.elapsed();
+    assert!(
+        waited < Duration::from_secs(20),
+        "held for {waited:?}: half-open connections are never closed"
+    );
+}
+
+#[test]
+fn a_rebuild_that_panics_keeps_the_site_and_the_next_save_rebuilds() {
+    let p = Project::minimal();
+    let server = start(&p.root, &[]);
+    server.until(PAGE, "served", |s, b| {
+        s == 200 && b.contains("mapped its week")
+    });
+    // A build that panics (a bug): the last good site stays, with the error shown.
+    p.write("static/PANIC-NOW", "x");
+    let body = server.until(PAGE, "showing the internal error", |_, b| {
+        b.contains("internal error")
+    });
+    assert!(body.contains("mapped its week"), "the last good page stays");
+    // The next save rebuilds: the watch did not die with the panic.
+    std::fs::remove_file(p.root.join("static/PANIC-NOW")).unwrap();
+    p.edit(NOTE, "mapped its week", "mapped its month");
+    server.until(PAGE, "rebuilt after the panic", |_, b| {
+        b.contains("mapped its month") && !b.contains("internal error")
     });
 }

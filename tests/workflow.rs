@@ -180,6 +180,10 @@ fn export_json_parses_back_with_the_figures_and_nothing_coach_only() {
         "COACH-SESSION-SENTINEL",
         "MEASUREMENT-NOTE-SENTINEL",
         "SENSITIVE-SENTINEL",
+        "COACH-NAME-SENTINEL",
+        "SCALE-LABEL-SENTINEL",
+        "RATING-NAME-SENTINEL",
+        "WHOLE-RATING-SENTINEL",
     ] {
         assert!(!client.contains(sentinel), "client export leaks {sentinel}");
     }
@@ -192,6 +196,8 @@ fn export_json_parses_back_with_the_figures_and_nothing_coach_only() {
     assert!(
         !sponsor.contains("MEMBER-RATING-SENTINEL")
             && !sponsor.contains("CLIENT-OBJECTIVE-SENTINEL")
+            && !sponsor.contains("COACH-NAME-SENTINEL")
+            && !sponsor.contains("SCALE-LABEL-SENTINEL")
     );
 }
 

@@ -1,0 +1,165 @@
+//! Every piece of text a coach wrote, reached by type rather than field by field.
+//!
+//! [`Texts`] walks a model value and hands each `String` (plain text: titles, names,
+//! labels, notes, map keys such as the names of scaling questions…) and each
+//! [`Markdown`] (notes, narratives, context) to one function. The impls for the model's
+//! structs are written by [`texts!`], which destructures each struct *without* `..`: a
+//! field added to the model and not listed here is a compile error, so no free text can
+//! escape the `%% … %%` cut by being forgotten.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::model::*;
+
+/// How a text is shown, which decides how its `%% … %%` asides are marked for the coach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// One-line text, shown escaped.
+    Plain,
+    /// Markdown, rendered to HTML.
+    Markdown,
+}
+
+/// A value that may hold text a coach wrote.
+pub trait Texts {
+    /// Calls `f` on every text in this value and below it.
+    fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind));
+
+    /// Whether nothing visible is left (for map keys cut down to nothing).
+    fn is_blank(&self) -> bool {
+        false
+    }
+}
+
+impl Texts for String {
+    fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+        f(self, TextKind::Plain);
+    }
+
+    fn is_blank(&self) -> bool {
+        self.trim().is_empty()
+    }
+}
+
+impl Texts for Markdown {
+    fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+        f(&mut self.0, TextKind::Markdown);
+    }
+}
+
+impl<T: Texts> Texts for Option<T> {
+    fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+        if let Some(value) = self {
+            value.texts(f);
+        }
+    }
+}
+
+impl<T: Texts> Texts for Vec<T> {
+    fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+        for value in self {
+            value.texts(f);
+        }
+    }
+}
+
+impl<T: Texts> Texts for At<T> {
+    fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+        self.value.texts(f);
+    }
+
+    fn is_blank(&self) -> bool {
+        self.value.is_blank()
+    }
+}
+
+/// Keys are text too (the names of a session's scaling questions): a key cut down to
+/// nothing drops its entry, since the whole entry was coach-only.
+impl<K: Texts + Ord, V: Texts> Texts for BTreeMap<K, V> {
+    fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+        let entries = std::mem::take(self);
+        for (mut key, mut value) in entries {
+            key.texts(f);
+            value.texts(f);
+            if !key.is_blank() {
+                self.insert(key, value);
+            }
+        }
+    }
+}
+
+/// Values that hold no text.
+macro_rules! no_text {
+    ($($ty:ty),* $(,)?) => {
+        $(impl Texts for $ty {
+            fn texts(&mut self, _: &mut dyn FnMut(&mut String, TextKind)) {}
+        })*
+    };
+}
+
+no_text!(
+    i64,
+    u32,
+    f64,
+    bool,
+    Date,
+    PathBuf,
+    Visibility,
+    Kind,
+    Language,
+    ObjectiveStatus,
+    ActionStatus,
+);
+
+/// `Texts` for a struct, through every one of its fields (an exhaustive destructuring:
+/// a field missing from the list does not compile).
+macro_rules! texts {
+    ($($ty:ident { $($field:ident),* $(,)? })*) => {
+        $(impl Texts for $ty {
+            fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+                let $ty { $($field),* } = self;
+                $(Texts::texts($field, f);)*
+            }
+        })*
+    };
+}
+
+texts! {
+    Engagement { root, info, objectives, assessments, plan, sessions, lessons }
+    EngagementInfo {
+        title, client, kind, coach, sponsor, start, end, language, context, scale,
+        competencies, members, zpd, site, visibility, retain_until,
+    }
+    Scale { min, max, labels }
+    Competency { id, name, target, description }
+    Member { id, name, role }
+    Zpd { max_levels_per_month, max_pace_ratio, stalled_after_days }
+    SiteSettings { title, base_url }
+    VisibilityDefaults { objectives, assessments, plan, sessions, lessons }
+    Source { path }
+    Objective { id, source, front, body, visibility }
+    ObjectiveFront {
+        title, specific, measure, gas, weight, relevant, achievable, start, due, status,
+        competencies, milestones, measurements, visibility, sensitive,
+    }
+    Measure { metric, unit, baseline, target }
+    Milestone { date, target, note }
+    Measurement { date, value, note }
+    Assessment { id, source, front, visibility }
+    AssessmentFront { date, title, ratings, members, observations, visibility, sensitive }
+    Plan { source, actions, revisions }
+    Action {
+        id, title, objective, owner, agreed, due, status, done, reviews, note, visibility,
+        sensitive, resolved_visibility,
+    }
+    Review { date, status, note }
+    Revision { date, summary, visibility, sensitive, resolved_visibility }
+    Session { id, source, front, body, body_line, visibility }
+    SessionFront {
+        date, title, duration, attendees, objectives, actions, techniques, ratings, lessons,
+        private, visibility, sensitive,
+    }
+    Lesson { id, source, front, body, body_line, visibility }
+    LessonFront { title, date, tags, objectives, visibility, sensitive }
+}

@@ -1,0 +1,38 @@
+//! The bounds on what an engagement may hold, checked when it is loaded.
+//!
+//! Every number in the input that sizes a loop, an allocation or a date sum is bounded
+//! here, so that no file, however written, can make a build panic, hang or exhaust
+//! memory. docs/format.md ("Limits") lists the same numbers for coaches.
+
+/// The largest file coachsite reads (engagement.yaml, plan.yaml, a note, a static file):
+/// 8 MiB, some thousand pages of notes.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The most values (keys, list items, texts and numbers) in one YAML file or front
+/// matter: serde-saphyr's default node budget.
+pub const MAX_YAML_VALUES: usize = 250_000;
+
+/// Dates are between these years, inclusive (files and `--as-of`).
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2200;
+
+/// The most levels a competency scale may have (`max - min + 1`).
+pub const MAX_SCALE_LEVELS: i64 = 101;
+/// Scale bounds lie within ±this.
+pub const MAX_SCALE_BOUND: i64 = 1_000;
+
+/// Measurements, baselines, targets and milestones lie within ±this (a million million).
+pub const MAX_VALUE: f64 = 1e12;
+
+/// The largest weight of an objective in the GAS T-score.
+pub const MAX_WEIGHT: f64 = 1_000.0;
+
+/// The longest session, in minutes (a day).
+pub const MAX_DURATION_MINUTES: u32 = 24 * 60;
+
+/// `zpd.max_levels_per_month` lies in this range (inclusive).
+pub const LEVELS_PER_MONTH: (f64, f64) = (0.01, 100.0);
+/// `zpd.max_pace_ratio` lies in this range (inclusive).
+pub const PACE_RATIO: (f64, f64) = (0.1, 100.0);
+/// `zpd.stalled_after_days` lies in this range (inclusive).
+pub const STALLED_AFTER_DAYS: (i64, i64) = (1, 3_650);

@@ -1,0 +1,226 @@
+//! Hostile and careless input that needs more than a fixture file: inputs too large to
+//! keep in the repository, command-line arguments, and what the tool writes. Each case
+//! gives a clear error (exit 1, the file and line, what to do) or a correct site, never
+//! a panic or a hang, and a failed run leaves the previous output as it was. The cases
+//! that are a file each live in tests/fixtures/broken/ (tests/errors.rs).
+
+mod common;
+
+use std::process::Output;
+
+use common::{AS_OF, Project, snapshot, stderr};
+
+fn coachsite() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("coachsite").expect("binary")
+}
+
+/// A build that must fail with `lines` in its messages, leaving the last site as it was.
+fn fails_cleanly(project: &Project, output: &Output, before: &[(String, Vec<u8>)], lines: &[&str]) {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(1), "exit code\n{err}");
+    assert!(!err.contains("panicked"), "panic\n{err}");
+    for line in lines {
+        assert!(err.contains(line), "stderr lacks {line:?}\n{err}");
+    }
+    assert!(err.contains("help:"), "says what to do\n{err}");
+    assert_eq!(snapshot(&project.out), before, "the previous site changed");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let p = Project::minimal();
+    p.build_ok(&[]);
+    let before = snapshot(&p.out);
+    // 9 MiB of notes: over the 8 MiB limit.
+    let mut note = String::from("---\ndate: 2026-02-10\ntitle: Long\n---\n");
+    note.push_str(&"All work and no play. ".repeat(9 * 1024 * 1024 / 22));
+    p.write("sessions/2026-02-10-long.md", &note);
+    let output = p.build(&[]);
+    fails_cleanly(
+        &p,
+        &output,
+        &before,
+        &[
+            "sessions/2026-02-10-long.md",
+            "this file is 9.0 MiB: coachsite reads files of up to 8 MiB",
+        ],
+    );
+}
+
+#[test]
+fn a_list_over_the_yaml_budget_is_explained() {
+    let p = Project::minimal();
+    p.build_ok(&[]);
+    let before = snapshot(&p.out);
+    // 300,000 attendees: more values than one file may hold (250,000), under 8 MiB.
+    let attendees = vec!["a"; 300_000].join(", ");
+    p.write(
+        "sessions/2026-02-10-crowd.md",
+        &format!("---\ndate: 2026-02-10\ntitle: Crowd\nattendees: [{attendees}]\n---\n"),
+    );
+    let output = p.build(&[]);
+    fails_cleanly(
+        &p,
+        &output,
+        &before,
+        &[
+            "sessions/2026-02-10-crowd.md:4:",
+            "this file holds more than 250000 values",
+            "split it",
+        ],
+    );
+}
+
+#[test]
+fn ten_thousand_identical_headings_build() {
+    // Numbering repeated heading ids used to be cubic: 10,000 did not finish in five
+    // minutes. Now linear; the test suite's own time limit would catch a regression.
+    let p = Project::minimal();
+    let mut note = String::from("---\ndate: 2026-02-10\ntitle: Headings\n---\n");
+    note.push_str(&"# Check-in\n\nSaid hello.\n\n".repeat(10_000));
+    p.write("sessions/2026-02-10-headings.md", &note);
+    p.build_ok(&["--audience", "coach"]);
+    let page = p.page("sessions/2026-02-10-headings.html");
+    assert!(page.contains("id=\"check-in\""));
+    assert!(page.contains("id=\"check-in-10000\""));
+}
+
+#[test]
+fn as_of_outside_the_calendar_range_is_refused() {
+    let p = Project::minimal();
+    for date in ["0000-01-01", "9999-12-31"] {
+        let output = coachsite()
+            .arg("check")
+            .arg(&p.root)
+            .args(["--as-of", date])
+            .output()
+            .unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!(
+                "`{date}` is out of range: dates are between 1900 and 2200"
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn an_output_folder_inside_what_coachsite_reads_is_refused() {
+    let p = Project::minimal();
+    for out in ["static/site", "sessions/site", "templates/out"] {
+        let target = p.root.join(out);
+        for command in ["build", "watch"] {
+            let output = coachsite()
+                .arg(command)
+                .arg(&p.root)
+                .arg("-o")
+                .arg(&target)
+                .args(["--as-of", AS_OF, "--color", "never"])
+                .timeout(std::time::Duration::from_secs(60))
+                .output()
+                .unwrap();
+            let err = stderr(&output);
+            assert_eq!(output.status.code(), Some(1), "{command} -o {out}: {err}");
+            let folder = out.split('/').next().unwrap();
+            assert!(
+                err.contains(&format!(
+                    "the output folder is inside `{folder}`, which coachsite reads"
+                )),
+                "{command} -o {out}: {err}"
+            );
+            assert!(err.contains("help:"), "{err}");
+            assert!(!target.exists(), "{command} wrote into {out}");
+        }
+    }
+}
+
+#[test]
+fn no_environment_variable_lowers_the_key_derivation_rounds() {
+    let p = Project::minimal();
+    let output = coachsite()
+        .arg("build")
+        .arg(&p.root)
+        .arg("-o")
+        .arg(&p.out)
+        .args(["--as-of", AS_OF, "--encrypt", "--kdf-iterations", "0"])
+        .env("COACHSITE_PASSWORD", "a long enough password")
+        .env("COACHSITE_TEST_ALLOW_WEAK_KDF", "1")
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_ne!(output.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("--kdf-iterations must be at least 600000"),
+        "{err}"
+    );
+    assert!(!p.out.exists(), "nothing written");
+}
+
+/// Runs `export` with the size of files it may write limited to one block (as a full
+/// disk would stop it) and SIGXFSZ ignored, so writes fail with an error.
+fn export_on_a_full_disk(p: &Project, args: &[&str]) -> Output {
+    let bin = assert_cmd::cargo::cargo_bin("coachsite");
+    std::process::Command::new("bash")
+        .arg("-c")
+        .arg(r#"trap '' XFSZ; ulimit -f 1; exec "$@""#)
+        .arg("bash")
+        .arg(bin)
+        .arg("export")
+        .arg(&p.root)
+        .args(["--as-of", AS_OF])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn export_on_a_full_disk_leaves_the_previous_files_whole() {
+    let p = Project::example();
+    let json = p.root.join("export.json");
+    let csv = p.root.join("tables");
+    let ok = coachsite()
+        .arg("export")
+        .arg(&p.root)
+        .args(["--as-of", AS_OF, "--format", "json", "-o"])
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let ok = coachsite()
+        .arg("export")
+        .arg(&p.root)
+        .args(["--as-of", AS_OF, "--format", "csv", "-o"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let before_json = std::fs::read(&json).unwrap();
+    let before_csv = snapshot(&csv);
+    assert!(before_json.len() > 4096, "large enough to hit the limit");
+    assert!(
+        before_csv.iter().any(|(_, bytes)| bytes.len() > 1024),
+        "one table is large enough to hit the limit"
+    );
+
+    let output = export_on_a_full_disk(&p, &["--format", "json", "-o", json.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot write"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&json).unwrap(), before_json, "JSON untouched");
+
+    let output = export_on_a_full_disk(&p, &["--format", "csv", "-o", csv.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(snapshot(&csv), before_csv, "CSV untouched");
+    // No temporary file is left behind either way.
+    for dir in [p.root.as_path(), csv.as_path()] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+            assert!(!name.ends_with(".tmp"), "left behind: {name}");
+        }
+    }
+}
