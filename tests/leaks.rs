@@ -1,0 +1,231 @@
+//! `%% … %%` asides in *every* text a coach can write, found without naming a field.
+//!
+//! Each YAML file and front matter of the minimal fixture is read as a generic YAML tree;
+//! every text in it, values and keys alike, gets a coach-only aside ` %%LEAK-n%%` in
+//! turn, and the aside is kept wherever the engagement still loads (an id, a date or a
+//! reference with an aside no longer loads, and is put back). Then no byte of the
+//! client's or the sponsor's site, nor of their JSON export, may hold any `LEAK-`
+//! marker, while the coach's export holds every one. A text field added to the format
+//! is covered the day it appears in the fixture, with no list to update.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use coachsite::{Audience, BuildOptions, Date};
+use common::Project;
+use serde_json::Value;
+
+/// The YAML files of the fixture, and for Markdown files the body kept as it is.
+fn yaml_files(root: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .to_string()
+        })
+        .filter(|p| p.ends_with(".yaml") || p.ends_with(".md"))
+        .collect()
+}
+
+/// A file as its YAML tree and, for Markdown, the body after the front matter.
+fn read(root: &Path, rel: &str) -> (Value, Option<String>) {
+    let text = fs::read_to_string(root.join(rel)).unwrap();
+    if rel.ends_with(".md") {
+        let fm = coachsite::load::split_front_matter(&text).unwrap();
+        let yaml: Value = serde_saphyr::from_str(fm.yaml).unwrap();
+        (yaml, Some(fm.body.to_string()))
+    } else {
+        (serde_saphyr::from_str(&text).unwrap(), None)
+    }
+}
+
+fn write(root: &Path, rel: &str, yaml: &Value, body: &Option<String>) {
+    let text = serde_saphyr::to_string(yaml).unwrap();
+    let text = match body {
+        Some(body) => format!("---\n{text}---\n{body}"),
+        None => text,
+    };
+    fs::write(root.join(rel), text).unwrap();
+}
+
+/// Paths to every text of a tree: `(path of maps and lists, Some(key) for a key)`.
+fn texts(value: &Value, path: &mut Vec<Step>, out: &mut Vec<(Vec<Step>, bool)>) {
+    match value {
+        Value::String(_) => out.push((path.clone(), false)),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(Step::Index(i));
+                texts(item, path, out);
+                path.pop();
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                path.push(Step::Key(key.clone()));
+                out.push((path.clone(), true));
+                texts(item, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Step {
+    Index(usize),
+    Key(String),
+}
+
+/// Adds `aside` to the text at `path` (the key itself when `is_key`).
+fn add_aside(root: &mut Value, path: &[Step], is_key: bool, aside: &str) -> bool {
+    let (last, parents) = path.split_last().unwrap();
+    let mut node = root;
+    for step in parents {
+        node = match (step, node) {
+            (Step::Index(i), Value::Array(items)) => &mut items[*i],
+            (Step::Key(k), Value::Object(map)) => match map.get_mut(k) {
+                Some(v) => v,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match (last, node) {
+        (Step::Key(k), Value::Object(map)) if is_key => {
+            let Some(value) = map.remove(k) else {
+                return false;
+            };
+            map.insert(format!("{k}{aside}"), value);
+            true
+        }
+        (Step::Key(k), Value::Object(map)) => match map.get_mut(k) {
+            Some(Value::String(s)) => {
+                s.push_str(aside);
+                true
+            }
+            _ => false,
+        },
+        (Step::Index(i), Value::Array(items)) => match items.get_mut(*i) {
+            Some(Value::String(s)) => {
+                s.push_str(aside);
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Puts an aside in every text of the fixture that still loads with one; returns the
+/// markers kept.
+fn aside_everywhere(root: &Path) -> Vec<String> {
+    let mut kept = Vec::new();
+    let mut n = 0;
+    for rel in yaml_files(root) {
+        let (yaml, body) = read(root, &rel);
+        let mut paths = Vec::new();
+        texts(&yaml, &mut Vec::new(), &mut paths);
+        let mut current = yaml;
+        // Keys last, from the deepest, so that earlier paths stay valid.
+        paths.sort_by_key(|(path, is_key)| (*is_key, std::cmp::Reverse(path.len())));
+        for (path, is_key) in paths {
+            n += 1;
+            let marker = format!("LEAK-{n}");
+            let mut candidate = current.clone();
+            if !add_aside(&mut candidate, &path, is_key, &format!(" %%{marker}%%")) {
+                continue;
+            }
+            write(root, &rel, &candidate, &body);
+            if coachsite::load::load(root).is_ok() {
+                current = candidate;
+                kept.push(marker);
+            }
+        }
+        write(root, &rel, &current, &body);
+    }
+    kept
+}
+
+fn export(root: &Path, audience: Audience) -> String {
+    let as_of = Date::parse(common::AS_OF).unwrap();
+    let loaded = coachsite::load::load(root).unwrap();
+    let e = coachsite::audience::filter(loaded.engagement, audience);
+    let insight = coachsite::insight::analyze(&e, as_of);
+    let figures = coachsite::check::report(&e, &insight, Vec::new());
+    coachsite::export::to_json(&e, figures, audience).unwrap()
+}
+
+fn site(root: &Path, audience: Audience) -> String {
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        audience,
+        as_of: Date::parse(common::AS_OF).unwrap(),
+        base_url: None,
+    };
+    let built = coachsite::build(&options).unwrap();
+    built
+        .files
+        .iter()
+        .map(|f| String::from_utf8_lossy(&f.bytes).to_string())
+        .collect()
+}
+
+/// The `LEAK-n` markers in `text` (whole markers: `LEAK-1` is not found in `LEAK-12`).
+fn markers_in(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .match_indices("LEAK-")
+        .map(|(i, _)| {
+            let digits: String = text[i + 5..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            format!("LEAK-{digits}")
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn an_aside_in_any_text_reaches_only_the_coach() {
+    let p = Project::minimal();
+    let kept = aside_everywhere(&p.root);
+    // The fixture's texts: titles, names, labels, notes, rating names… far more than a
+    // handful, or the test would prove nothing.
+    assert!(kept.len() > 50, "only {} texts took an aside", kept.len());
+
+    let coach = export(&p.root, Audience::Coach);
+    let missing: Vec<&String> = kept
+        .iter()
+        .filter(|m| !markers_in(&coach).contains(m))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "the coach's export lacks {missing:?}: an aside was lost, not cut"
+    );
+    for audience in [Audience::Client, Audience::Sponsor] {
+        let leaked = markers_in(&(site(&p.root, audience) + &export(&p.root, audience)));
+        assert!(
+            leaked.is_empty(),
+            "{} sees coach-only text {leaked:?}; the texts with those asides:\n{}",
+            audience.name(),
+            leaked
+                .iter()
+                .filter_map(|m| coach
+                    .lines()
+                    .find(|l| markers_in(l).contains(m))
+                    .map(str::trim))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
