@@ -224,3 +224,135 @@ fn export_on_a_full_disk_leaves_the_previous_files_whole() {
         }
     }
 }
+
+/// Extreme values and YAML/Markdown tokens, as in the fuzzer's dictionary.
+const TOKENS: &[&str] = &[
+    "---\n",
+    "%%",
+    "1.7e308",
+    "-1e308",
+    "1e-13",
+    ".inf",
+    ".nan",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "0000-01-01",
+    "9999-12-31",
+    "2026-02-30",
+    "\"5\"",
+    "&a ",
+    "*a",
+    "<<: *a",
+    "!!str ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "\n- ",
+    "\n  ",
+    "# ",
+    "\n# Same\n",
+    "|",
+    ">-",
+    "\t",
+    "\u{feff}",
+    "\u{0}",
+    "é",
+    "[[x]]",
+    "> [!note]",
+    "max: ",
+    "min: ",
+    "value: ",
+    "due: ",
+    "start: ",
+    "zpd:\n  max_levels_per_month: ",
+    "duration: ",
+    "weight: ",
+];
+
+/// `text` with `edits` applied: (where, as a fraction of the length; which token).
+fn mutate(text: &str, edits: &[(f64, usize)]) -> String {
+    let mut text = text.to_string();
+    for (at, token) in edits {
+        let mut i = ((text.len() as f64) * at) as usize;
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        text.insert_str(i, TOKENS[token % TOKENS.len()]);
+    }
+    text
+}
+
+/// Every text file of the example, by path relative to it.
+fn example_files() -> Vec<(String, String)> {
+    let root = common::example();
+    walkdir::WalkDir::new(&root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(&root)
+                .ok()?
+                .to_string_lossy()
+                .to_string();
+            let text = std::fs::read_to_string(e.path()).ok()?;
+            (rel.ends_with(".yaml") || rel.ends_with(".md")).then_some((rel, text))
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// A stable-toolchain taste of the fuzzer (fuzz/run): every file kind's parser, the
+    /// front-matter splitter and the Markdown renderer on mutated example files.
+    #[test]
+    fn mutated_files_never_panic(
+        file in 0usize..1000,
+        edits in proptest::collection::vec((0.0f64..1.0, 0usize..100), 1..6),
+    ) {
+        let files = example_files();
+        let (rel, text) = &files[file % files.len()];
+        let text = mutate(text, &edits);
+        let diags = coachsite::load::parse_file_text(rel, &text);
+        let _ = diags.render(false);
+        let _ = coachsite::load::split_front_matter(&text);
+        let _ = coachsite::markdown::to_html(&text);
+        let _ = coachsite::audience::strip_coach_only(&text);
+        let _ = coachsite::audience::mark_coach_only(&text);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(40))]
+
+    /// Whole builds of the minimal fixture with one mutated file: an error or a site,
+    /// never a panic or a hang.
+    #[test]
+    fn builds_with_a_mutated_file_never_panic(
+        file in 0usize..1000,
+        edits in proptest::collection::vec((0.0f64..1.0, 0usize..100), 1..4),
+        audience in 0usize..3,
+    ) {
+        let p = Project::minimal();
+        let rels: Vec<String> = walkdir::WalkDir::new(&p.root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().strip_prefix(&p.root).unwrap().to_string_lossy().to_string())
+            .collect();
+        let rel = &rels[file % rels.len()];
+        let text = std::fs::read_to_string(p.root.join(rel)).unwrap();
+        p.write(rel, &mutate(&text, &edits));
+        let options = coachsite::BuildOptions {
+            root: p.root.clone(),
+            audience: [coachsite::Audience::Coach, coachsite::Audience::Client, coachsite::Audience::Sponsor][audience],
+            as_of: coachsite::Date::parse(AS_OF).unwrap(),
+            base_url: None,
+        };
+        let _ = coachsite::build(&options);
+    }
+}
