@@ -824,167 +824,174 @@ fn parse_item_text(
 
 /// Checks that need only the file itself: finite numbers, GAS levels, measure shape.
 fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostics) {
-    let finite = |value: &At<f64>, diags: &mut Diagnostics| {
-        if !value.value.is_finite() {
+    match item {
+        Item::Objective(o) => check_objective_values(&o.front, text, file, diags),
+        Item::Session(s) => check_session_values(&s.front, text, file, diags),
+        Item::Assessment(_) | Item::Lesson(_) => {}
+    }
+}
+
+/// A measured value: finite and within [`limits::MAX_VALUE`].
+fn check_value(value: &At<f64>, text: &str, file: &str, diags: &mut Diagnostics) {
+    if !value.value.is_finite() {
+        diags.push(
+            Diagnostic::error(file, "this number is not finite")
+                .at(text, value.pos.line, value.pos.column)
+                .with_help("write an ordinary number such as 12 or 3.5"),
+        );
+    } else if value.value.abs() > limits::MAX_VALUE {
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!(
+                    "this number is out of range: values lie between -{0:e} and {0:e}",
+                    limits::MAX_VALUE
+                ),
+            )
+            .at(text, value.pos.line, value.pos.column)
+            .with_help(
+                "measure in a unit that keeps the numbers ordinary, e.g. thousands or millions",
+            ),
+        );
+    }
+}
+
+fn check_objective_values(f: &ObjectiveFront, text: &str, file: &str, diags: &mut Diagnostics) {
+    for m in &f.measurements {
+        check_value(&m.value, text, file, diags);
+    }
+    for m in &f.milestones {
+        check_value(&m.target, text, file, diags);
+    }
+    if let Some(measure) = &f.measure {
+        for v in measure.baseline.iter().chain(measure.target.iter()) {
+            check_value(v, text, file, diags);
+        }
+        if let (Some(b), Some(t)) = (&measure.baseline, &measure.target)
+            && b.value == t.value
+        {
             diags.push(
-                Diagnostic::error(file, "this number is not finite")
-                    .at(text, value.pos.line, value.pos.column)
-                    .with_help("write an ordinary number such as 12 or 3.5"),
+                Diagnostic::error(file, "the target equals the baseline")
+                    .at(text, t.pos.line, t.pos.column)
+                    .with_help("set the target to the value the client wants to reach"),
             );
-        } else if value.value.abs() > limits::MAX_VALUE {
+        }
+    }
+    if let (Some(start), Some(due)) = (f.start, f.due)
+        && due < start
+    {
+        let pos = key_pos(text, "due");
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!("the objective is due ({due}) before it starts ({start})"),
+            )
+            .at(text, pos.line, pos.column)
+            .with_help("check `start` and `due`"),
+        );
+    }
+    if let Some(weight) = &f.weight
+        && !(weight.value.is_finite() && weight.value > 0.0 && weight.value <= limits::MAX_WEIGHT)
+    {
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!(
+                    "`weight` must be a positive number up to {}",
+                    limits::MAX_WEIGHT
+                ),
+            )
+            .at(text, weight.pos.line, weight.pos.column)
+            .with_help("weights default to 1; use e.g. 2 for an objective that counts double"),
+        );
+    }
+    if let Some(gas) = &f.gas {
+        check_gas(f, gas, text, file, diags);
+    }
+}
+
+/// Goal attainment scaling: the five levels, whole-level measurements, no `measure`.
+fn check_gas(
+    f: &ObjectiveFront,
+    gas: &At<BTreeMap<i64, String>>,
+    text: &str,
+    file: &str,
+    diags: &mut Diagnostics,
+) {
+    if f.measure.is_some() {
+        diags.push(
+            Diagnostic::error(file, "an objective has either `measure` or `gas`, not both")
+                .at(text, gas.pos.line, gas.pos.column)
+                .with_help("use `measure` for a metric with baseline and target, `gas` for goal attainment levels"),
+        );
+    }
+    let missing: Vec<String> = (-2..=2)
+        .filter(|level| !gas.value.contains_key(level))
+        .map(|l| l.to_string())
+        .collect();
+    let extra: Vec<String> = gas
+        .value
+        .keys()
+        .filter(|l| !(-2..=2).contains(*l))
+        .map(|l| l.to_string())
+        .collect();
+    if !missing.is_empty() || !extra.is_empty() {
+        let mut message =
+            String::from("goal attainment scaling needs the levels -2, -1, 0, 1 and 2");
+        if !missing.is_empty() {
+            message.push_str(&format!("; missing: {}", missing.join(", ")));
+        }
+        if !extra.is_empty() {
+            message.push_str(&format!("; not a level: {}", extra.join(", ")));
+        }
+        diags.push(
+            Diagnostic::error(file, message)
+                .at(text, gas.pos.line, gas.pos.column)
+                .with_help("describe the outcome at each level: -2 much less than expected … 0 expected … 2 much more"),
+        );
+    }
+    for m in &f.measurements {
+        let v = m.value.value;
+        if v.fract() != 0.0 || !(-2.0..=2.0).contains(&v) {
+            diags.push(
+                Diagnostic::error(file, format!("`{v}` is not a goal attainment level"))
+                    .at(text, m.value.pos.line, m.value.pos.column)
+                    .with_help("measurements of a `gas` objective are levels: -2, -1, 0, 1 or 2"),
+            );
+        }
+    }
+}
+
+fn check_session_values(f: &SessionFront, text: &str, file: &str, diags: &mut Diagnostics) {
+    if let Some(duration) = &f.duration
+        && duration.value > limits::MAX_DURATION_MINUTES
+    {
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!(
+                    "a session of {} minutes is longer than a day",
+                    duration.value
+                ),
+            )
+            .at(text, duration.pos.line, duration.pos.column)
+            .with_help(format!(
+                "`duration` is in minutes, at most {}: e.g. 90 for an hour and a half",
+                limits::MAX_DURATION_MINUTES
+            )),
+        );
+    }
+    for (name, value) in &f.ratings {
+        if !value.value.is_finite() || !(0.0..=10.0).contains(&value.value) {
             diags.push(
                 Diagnostic::error(
                     file,
-                    format!(
-                        "this number is out of range: values lie between -{0:e} and {0:e}",
-                        limits::MAX_VALUE
-                    ),
+                    format!("the rating `{name}` must be between 0 and 10"),
                 )
                 .at(text, value.pos.line, value.pos.column)
-                .with_help(
-                    "measure in a unit that keeps the numbers ordinary, e.g. thousands or millions",
-                ),
+                .with_help("scaling questions are answered from 0 to 10"),
             );
         }
-    };
-    match item {
-        Item::Objective(o) => {
-            let f = &o.front;
-            for m in &f.measurements {
-                finite(&m.value, diags);
-            }
-            for m in &f.milestones {
-                finite(&m.target, diags);
-            }
-            if let Some(measure) = &f.measure {
-                for v in measure.baseline.iter().chain(measure.target.iter()) {
-                    finite(v, diags);
-                }
-                if let (Some(b), Some(t)) = (&measure.baseline, &measure.target)
-                    && b.value == t.value
-                {
-                    diags.push(
-                        Diagnostic::error(file, "the target equals the baseline")
-                            .at(text, t.pos.line, t.pos.column)
-                            .with_help("set the target to the value the client wants to reach"),
-                    );
-                }
-            }
-            if let (Some(start), Some(due)) = (f.start, f.due)
-                && due < start
-            {
-                let pos = key_pos(text, "due");
-                diags.push(
-                    Diagnostic::error(
-                        file,
-                        format!("the objective is due ({due}) before it starts ({start})"),
-                    )
-                    .at(text, pos.line, pos.column)
-                    .with_help("check `start` and `due`"),
-                );
-            }
-            if let Some(weight) = &f.weight
-                && !(weight.value.is_finite()
-                    && weight.value > 0.0
-                    && weight.value <= limits::MAX_WEIGHT)
-            {
-                diags.push(
-                    Diagnostic::error(
-                        file,
-                        format!(
-                            "`weight` must be a positive number up to {}",
-                            limits::MAX_WEIGHT
-                        ),
-                    )
-                    .at(text, weight.pos.line, weight.pos.column)
-                    .with_help(
-                        "weights default to 1; use e.g. 2 for an objective that counts double",
-                    ),
-                );
-            }
-            if let Some(gas) = &f.gas {
-                if f.measure.is_some() {
-                    diags.push(
-                        Diagnostic::error(file, "an objective has either `measure` or `gas`, not both")
-                            .at(text, gas.pos.line, gas.pos.column)
-                            .with_help("use `measure` for a metric with baseline and target, `gas` for goal attainment levels"),
-                    );
-                }
-                let missing: Vec<String> = (-2..=2)
-                    .filter(|level| !gas.value.contains_key(level))
-                    .map(|l| l.to_string())
-                    .collect();
-                let extra: Vec<String> = gas
-                    .value
-                    .keys()
-                    .filter(|l| !(-2..=2).contains(*l))
-                    .map(|l| l.to_string())
-                    .collect();
-                if !missing.is_empty() || !extra.is_empty() {
-                    let mut message =
-                        String::from("goal attainment scaling needs the levels -2, -1, 0, 1 and 2");
-                    if !missing.is_empty() {
-                        message.push_str(&format!("; missing: {}", missing.join(", ")));
-                    }
-                    if !extra.is_empty() {
-                        message.push_str(&format!("; not a level: {}", extra.join(", ")));
-                    }
-                    diags.push(
-                        Diagnostic::error(file, message)
-                            .at(text, gas.pos.line, gas.pos.column)
-                            .with_help("describe the outcome at each level: -2 much less than expected … 0 expected … 2 much more"),
-                    );
-                }
-                for m in &f.measurements {
-                    let v = m.value.value;
-                    if v.fract() != 0.0 || !(-2.0..=2.0).contains(&v) {
-                        diags.push(
-                            Diagnostic::error(
-                                file,
-                                format!("`{v}` is not a goal attainment level"),
-                            )
-                            .at(text, m.value.pos.line, m.value.pos.column)
-                            .with_help(
-                                "measurements of a `gas` objective are levels: -2, -1, 0, 1 or 2",
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        Item::Session(s) => {
-            if let Some(duration) = &s.front.duration
-                && duration.value > limits::MAX_DURATION_MINUTES
-            {
-                diags.push(
-                    Diagnostic::error(
-                        file,
-                        format!(
-                            "a session of {} minutes is longer than a day",
-                            duration.value
-                        ),
-                    )
-                    .at(text, duration.pos.line, duration.pos.column)
-                    .with_help(format!(
-                        "`duration` is in minutes, at most {}: e.g. 90 for an hour and a half",
-                        limits::MAX_DURATION_MINUTES
-                    )),
-                );
-            }
-            for (name, value) in &s.front.ratings {
-                if !value.value.is_finite() || !(0.0..=10.0).contains(&value.value) {
-                    diags.push(
-                        Diagnostic::error(
-                            file,
-                            format!("the rating `{name}` must be between 0 and 10"),
-                        )
-                        .at(text, value.pos.line, value.pos.column)
-                        .with_help("scaling questions are answered from 0 to 10"),
-                    );
-                }
-            }
-        }
-        Item::Assessment(_) | Item::Lesson(_) => {}
     }
 }
 
@@ -1205,25 +1212,8 @@ fn check_engagement(
         .collect();
     let action_ids: Vec<&str> = e.plan.actions.iter().map(|a| a.id.value.as_str()).collect();
 
+    check_objective_dates(&mut q, e, diags);
     for o in &e.objectives {
-        if let Some(due) = o.front.due
-            && due < info.start
-        {
-            let pos = key_pos(&q.text(&o.source.path), "due");
-            diags.push(
-                q.at(
-                    Diagnostic::error(
-                        &o.source.path,
-                        format!(
-                            "the objective is due ({due}) before the engagement starts ({})",
-                            info.start
-                        ),
-                    )
-                    .with_help("check `due`, and `start` in engagement.yaml"),
-                    pos,
-                ),
-            );
-        }
         for c in &o.front.competencies {
             check_ref(
                 &mut q,
@@ -1340,6 +1330,30 @@ fn check_engagement(
                 &objective_ids,
                 "objective",
                 "objectives/",
+            );
+        }
+    }
+}
+
+/// No objective is due before the engagement starts.
+fn check_objective_dates(q: &mut Quoter, e: &Engagement, diags: &mut Diagnostics) {
+    let start = e.info.start;
+    for o in &e.objectives {
+        if let Some(due) = o.front.due
+            && due < start
+        {
+            let pos = key_pos(&q.text(&o.source.path), "due");
+            diags.push(
+                q.at(
+                    Diagnostic::error(
+                        &o.source.path,
+                        format!(
+                            "the objective is due ({due}) before the engagement starts ({start})"
+                        ),
+                    )
+                    .with_help("check `due`, and `start` in engagement.yaml"),
+                    pos,
+                ),
             );
         }
     }
