@@ -20,6 +20,9 @@ use crate::render::OutputFile;
 
 /// The fewest PBKDF2 rounds allowed (OWASP's 2023 advice for PBKDF2-HMAC-SHA256).
 pub const MIN_ITERATIONS: u32 = 600_000;
+/// The most PBKDF2 rounds: each reader's browser runs them once per tab (about 15 s at
+/// this many), and more would only make the site feel broken.
+pub const MAX_ITERATIONS: u32 = 10_000_000;
 
 /// A key derived from the password, with what the browser needs to derive it again.
 pub struct SiteKey {
@@ -30,11 +33,11 @@ pub struct SiteKey {
 
 impl SiteKey {
     /// Derives the key of a site from `password` with a fresh random salt.
-    /// Fewer than [`MIN_ITERATIONS`] rounds are refused.
+    /// Fewer than [`MIN_ITERATIONS`] or more than [`MAX_ITERATIONS`] rounds are refused.
     pub fn new(password: &str, iterations: u32) -> Result<SiteKey, String> {
-        if iterations < MIN_ITERATIONS {
+        if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
             return Err(format!(
-                "at least {MIN_ITERATIONS} key derivation rounds are needed"
+                "from {MIN_ITERATIONS} to {MAX_ITERATIONS} key derivation rounds are needed"
             ));
         }
         let mut salt = [0u8; 16];
@@ -236,6 +239,7 @@ mod tests {
     fn too_few_rounds_are_refused() {
         assert!(SiteKey::new("correct horse battery", 1).is_err());
         assert!(SiteKey::new("correct horse battery", MIN_ITERATIONS - 1).is_err());
+        assert!(SiteKey::new("correct horse battery", u32::MAX).is_err());
     }
 
     #[test]

@@ -203,7 +203,7 @@ struct EncryptArgs {
     /// (never given on the command line). See docs/audiences.md.
     #[arg(long)]
     encrypt: bool,
-    /// PBKDF2 rounds for the key (at least 600000).
+    /// PBKDF2 rounds for the key (600000 to 10000000).
     #[arg(long, value_name = "N", default_value_t = coachsite::encrypt::MIN_ITERATIONS)]
     kdf_iterations: u32,
 }
@@ -216,10 +216,10 @@ impl EncryptArgs {
         }
         // No switch of any kind lowers this: a site sealed with fewer rounds is weaker
         // than the user asked for.
-        if self.kdf_iterations < coachsite::encrypt::MIN_ITERATIONS {
+        use coachsite::encrypt::{MAX_ITERATIONS, MIN_ITERATIONS};
+        if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&self.kdf_iterations) {
             return Err(format!(
-                "--kdf-iterations must be at least {}",
-                coachsite::encrypt::MIN_ITERATIONS
+                "--kdf-iterations must be at least {MIN_ITERATIONS} and at most {MAX_ITERATIONS}"
             ));
         }
         let password = match std::env::var("COACHSITE_PASSWORD") {

@@ -105,6 +105,10 @@ fn fewer_key_rounds_are_refused() {
     let output = build_encrypted(&p, Some(PASSWORD), &["--kdf-iterations", "1000"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("at least 600000"));
+    // So many rounds that every reader would wait minutes: refused too.
+    let output = build_encrypted(&p, Some(PASSWORD), &["--kdf-iterations", "4294967295"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("at most 10000000"));
     let output = build_encrypted(&p, Some(PASSWORD), &["--kdf-iterations", "700000"]);
     assert!(output.status.success(), "more rounds are fine");
 }
