@@ -284,17 +284,16 @@ fn mutate(text: &str, edits: &[(f64, usize)]) -> String {
     text
 }
 
-/// Every text file of the example, by path relative to it.
-fn example_files() -> Vec<(String, String)> {
-    let root = common::example();
-    walkdir::WalkDir::new(&root)
+/// Every YAML and Markdown file below `root`: its path relative to `root`, its text.
+fn text_files(root: &std::path::Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(root)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
             let rel = e
                 .path()
-                .strip_prefix(&root)
+                .strip_prefix(root)
                 .ok()?
                 .to_string_lossy()
                 .to_string();
@@ -314,7 +313,7 @@ proptest::proptest! {
         file in 0usize..1000,
         edits in proptest::collection::vec((0.0f64..1.0, 0usize..100), 1..6),
     ) {
-        let files = example_files();
+        let files = text_files(&common::example());
         let (rel, text) = &files[file % files.len()];
         let text = mutate(text, &edits);
         let diags = coachsite::load::parse_file_text(rel, &text);
@@ -338,14 +337,8 @@ proptest::proptest! {
         audience in 0usize..3,
     ) {
         let p = Project::minimal();
-        let rels: Vec<String> = walkdir::WalkDir::new(&p.root)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .map(|e| e.path().strip_prefix(&p.root).unwrap().to_string_lossy().to_string())
-            .collect();
-        let rel = &rels[file % rels.len()];
-        let text = std::fs::read_to_string(p.root.join(rel)).unwrap();
+        let files = text_files(&p.root);
+        let (rel, text) = &files[file % files.len()];
         p.write(rel, &mutate(&text, &edits));
         let options = coachsite::BuildOptions {
             root: p.root.clone(),
