@@ -339,7 +339,7 @@ proptest::proptest! {
         let p = Project::minimal();
         let files = text_files(&p.root);
         let (rel, text) = &files[file % files.len()];
-        p.write(rel, &mutate(&text, &edits));
+        p.write(rel, &mutate(text, &edits));
         let options = coachsite::BuildOptions {
             root: p.root.clone(),
             audience: [coachsite::Audience::Coach, coachsite::Audience::Client, coachsite::Audience::Sponsor][audience],
