@@ -20,7 +20,9 @@ kind_of() {
   esac
 }
 
-mkdir -p corpus/front_matter corpus/parse_file corpus/markdown corpus/build_site
+mkdir -p corpus/front_matter corpus/parse_file corpus/markdown corpus/build_site corpus/build_edits
+# build_edits: the fixture unchanged, for each audience (edits are for the fuzzer to find).
+for audience in 0 1 2; do printf "\\x0$audience" > "corpus/build_edits/seed-a$audience"; done
 count=0
 while IFS= read -r -d '' file; do
   name="seed-$(echo "${file#../}" | tr '/' '_')"
@@ -34,4 +36,4 @@ while IFS= read -r -d '' file; do
   done
   count=$((count + 1))
 done < <(find ../example-engagement ../tests/fixtures/minimal -type f \( -name '*.yaml' -o -name '*.md' \) -not -path '*/public/*' -print0 | sort -z)
-echo "seeded fuzz/corpus/{front_matter,parse_file,markdown,build_site} from $count files"
+echo "seeded fuzz/corpus/{front_matter,parse_file,markdown,build_site,build_edits} from $count files"
