@@ -3,8 +3,10 @@
 //! The pipeline, one module per step, data flowing one way:
 //!
 //! ```text
-//! load      files → model, every problem as a located Diagnostic
-//! audience  what one audience may see: filtered once, before anything is rendered
+//! load      files → model, every problem as a located Diagnostic; every number that
+//!           sizes a loop or an allocation checked against `limits`
+//! audience  what one audience may see: filtered once, before anything is rendered;
+//!           `%% … %%` cut from every text by type (`audience::Texts`)
 //! insight   pure figures over the model: progress, trend, ZPD, SMART, commitment…
 //! explain   those figures and findings in words, in the engagement's language
 //! charts    SVG charts drawn at build time
@@ -14,6 +16,14 @@
 //! ```
 //!
 //! [`build`] runs the steps up to an in-memory site; [`site::write`] puts it on disk.
+//! `serve` and `watch` call [`build_guarded`], so that even a bug (a panic) in one
+//! rebuild leaves the last good site and the next save rebuilds.
+//!
+//! Where to add things: a key of the format is a field of a [`model`] type (a free-text
+//! one is a `String` or a [`model::Markdown`], and the compiler then asks for it in
+//! `audience/texts.rs`); a bound on it goes in [`limits`] and is checked in [`load`]
+//! with its position; a file coachsite writes outside the site goes through
+//! [`site::write_file`].
 
 pub mod audience;
 pub mod charts;

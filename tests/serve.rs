@@ -377,7 +377,9 @@ fn a_busy_port_is_said_and_the_next_one_taken() {
 #[test]
 fn watch_writes_each_good_build_and_keeps_the_last_one_on_errors() {
     let p = Project::minimal();
+    let log = p.root.with_file_name("watch.log");
     let child = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .env("COACHSITE_TEST_PANIC_WHILE_EXISTS", "static/PANIC-NOW")
         .arg("watch")
         .arg(&p.root)
         .arg("-o")
@@ -391,7 +393,7 @@ fn watch_writes_each_good_build_and_keeps_the_last_one_on_errors() {
             common::AS_OF,
         ])
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
     let _guard = Server {
@@ -434,6 +436,29 @@ fn watch_writes_each_good_build_and_keeps_the_last_one_on_errors() {
             .contains("mapped its season"),
         "the last good site stays"
     );
+    // A rebuild that panics (a bug) leaves the site as it was, and the watch goes on.
+    p.edit(
+        "plan.yaml",
+        "    owner: [Scrum Master",
+        "    owner: Scrum Master",
+    );
+    p.write("static/PANIC-NOW", "x");
+    p.edit(NOTE, "mapped its season", "mapped its year");
+    let started = Instant::now();
+    while !std::fs::read_to_string(&log).is_ok_and(|l| l.contains("internal error")) {
+        assert!(started.elapsed() < DEADLINE, "the panic was never reported");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("mapped its season"),
+        "the last good site stays after a panic"
+    );
+    std::fs::remove_file(p.root.join("static/PANIC-NOW")).unwrap();
+    wait("rebuilt after the panic", &|t| {
+        t.contains("mapped its year")
+    });
 }
 
 #[test]
