@@ -506,6 +506,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_loopback_names_on_our_port_are_allowed() {
+        for host in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST:1111",
+            "localhost.:1111",
+            "[::1]:1111",
+        ] {
+            assert!(host_allowed(Some(host), 1111), "{host}");
+        }
+        for host in [
+            "attacker.example:1111",
+            "127.0.0.1.attacker.example:1111",
+            "localhost:1112",
+            "localhost",
+            "127.0.0.1:notaport",
+            "",
+            "[::1]",
+        ] {
+            assert!(!host_allowed(Some(host), 1111), "{host}");
+        }
+        assert!(!host_allowed(None, 1111));
+        assert!(host_allowed(Some("localhost"), 80), "port 80 goes unsaid");
+    }
+
+    #[test]
     fn only_content_changes_count() {
         let root = Path::new("/e");
         assert!(is_relevant(
