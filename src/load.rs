@@ -1068,7 +1068,7 @@ fn check_engagement(
     let bound = limits::MAX_SCALE_BOUND;
     if let Some(far) = [&scale.min, &scale.max]
         .into_iter()
-        .find(|v| v.value.abs() > bound)
+        .find(|v| !(-bound..=bound).contains(&v.value))
     {
         diags.push(
             q.at(

@@ -73,6 +73,8 @@ cases! {
     // Hostile and careless input (issue 11): bounds checked at load, with a place.
     zpd_rate_so_small_its_dates_overflow => "zpd-rate-tiny",
     scale_max_of_i64 => "scale-max-huge",
+    // Found by fuzz/run (build_edits): i64::MIN has no absolute value.
+    scale_min_of_i64_min => "scale-min-i64-min",
     scale_of_two_thousand_levels => "scale-too-long",
     measurement_of_1_7e308 => "measurement-huge",
     quoted_number => "quoted-number",
