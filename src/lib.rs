@@ -28,6 +28,7 @@
 pub mod audience;
 pub mod charts;
 pub mod check;
+pub mod cli;
 pub mod diagnostic;
 pub mod encrypt;
 pub mod explain;

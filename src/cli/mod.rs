@@ -1,0 +1,194 @@
+//! The commands, one file each: its arguments (which are its `--help`) and what it does.
+//! `main.rs` parses the command line and calls the command's `run`; everything a command
+//! shares with others (the `--as-of`, `--encrypt` and watch options, how messages are
+//! printed) is here.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::{Date, Diagnostics};
+
+pub mod build;
+pub mod check;
+pub mod completions;
+pub mod export;
+pub mod new;
+pub mod note;
+pub mod schema;
+pub mod serve;
+pub mod watch;
+
+/// The examples shown after the help of the main commands.
+pub const EXAMPLES: &str = "\
+Examples:
+  coachsite build                        build the engagement in this folder into ./public
+  coachsite build my-engagement          build another folder into my-engagement/public
+  coachsite build -o /tmp/site --as-of 2026-06-30
+  coachsite build --audience sponsor -o sponsor-site
+  coachsite check my-engagement          what needs the coach's attention today
+  coachsite check --format json --as-of 2026-06-30
+  coachsite serve my-engagement --open   the coach's view, rebuilt and reloaded on every save
+  coachsite watch -o public              rebuild into a folder on every save";
+
+/// `--color`: when to colour messages.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour: `auto` colours a terminal unless `NO_COLOR` is set.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
+}
+
+/// The date every figure is computed for.
+#[derive(clap::Args)]
+pub struct AsOf {
+    /// The date the figures are computed for (YYYY-MM-DD); defaults to today.
+    #[arg(long = "as-of", value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
+}
+
+impl AsOf {
+    pub fn date(&self) -> Date {
+        self.as_of.unwrap_or_else(today)
+    }
+}
+
+/// Encryption of the written site.
+#[derive(clap::Args)]
+pub struct EncryptArgs {
+    /// Encrypt every page with a password, read from COACHSITE_PASSWORD or asked for
+    /// (never given on the command line). See docs/audiences.md.
+    #[arg(long)]
+    encrypt: bool,
+    /// PBKDF2 rounds for the key (600000 to 10000000).
+    #[arg(long, value_name = "N", default_value_t = crate::encrypt::MIN_ITERATIONS)]
+    kdf_iterations: u32,
+}
+
+impl EncryptArgs {
+    /// The site key, when encrypting: the password from the environment or a prompt.
+    pub fn key(&self) -> Result<Option<crate::encrypt::SiteKey>, String> {
+        if !self.encrypt {
+            return Ok(None);
+        }
+        // No switch of any kind lowers this: a site sealed with fewer rounds is weaker
+        // than the user asked for.
+        use crate::encrypt::{MAX_ITERATIONS, MIN_ITERATIONS};
+        if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&self.kdf_iterations) {
+            return Err(format!(
+                "--kdf-iterations must be at least {MIN_ITERATIONS} and at most {MAX_ITERATIONS}"
+            ));
+        }
+        let password = match std::env::var("COACHSITE_PASSWORD") {
+            Ok(password) => password,
+            Err(_) if std::io::stdin().is_terminal() => {
+                rpassword::prompt_password("Password for the site: ")
+                    .map_err(|e| format!("cannot read the password: {e}"))?
+            }
+            Err(_) => {
+                return Err("--encrypt needs a password: set COACHSITE_PASSWORD, or run in a terminal to be asked".into());
+            }
+        };
+        if password.is_empty() {
+            return Err("the password is empty".into());
+        }
+        if password.chars().count() < 12 {
+            eprintln!(
+                "warning: the password has fewer than 12 characters; anyone with the site can try to guess it offline"
+            );
+        }
+        crate::encrypt::SiteKey::new(&password, self.kdf_iterations).map(Some)
+    }
+}
+
+/// How `serve` and `watch` notice changes.
+#[derive(clap::Args)]
+pub struct WatchArgs {
+    /// Milliseconds of quiet after a save before rebuilding.
+    #[arg(long, value_name = "MS", default_value_t = 25)]
+    debounce: u64,
+    /// Poll the folder instead of relying on file system notifications (network
+    /// drives, WSL, containers).
+    #[arg(long)]
+    poll: bool,
+}
+
+impl WatchArgs {
+    pub fn options(&self) -> crate::serve::WatchOptions {
+        crate::serve::WatchOptions {
+            debounce: std::time::Duration::from_millis(self.debounce.clamp(10, 10_000)),
+            poll: self.poll,
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text)
+}
+
+/// Today, on this computer's clock.
+pub fn today() -> Date {
+    Date(chrono::Local::now().date_naive())
+}
+
+/// Prints diagnostics to stderr, if any.
+pub fn report(diags: &Diagnostics, color: bool) {
+    if !diags.is_empty() {
+        eprint!("{}", diags.render(color));
+    }
+}
+
+/// Prints a one-line error and fails.
+pub fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::FAILURE
+}
+
+/// "1 error", "2 errors".
+pub fn count_errors(n: usize) -> String {
+    format!("{n} error{}", if n == 1 { "" } else { "s" })
+}
+
+/// The changed files, relative to the engagement, for the terminal.
+pub fn changed(root: &Path, paths: &[PathBuf]) -> String {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut names: Vec<String> = paths
+        .iter()
+        .map(|p| crate::diagnostic::display_path(&root, p))
+        .collect();
+    if names.len() > 3 {
+        let more = names.len() - 3;
+        names.truncate(3);
+        names.push(format!("{more} more"));
+    }
+    names.join(", ")
+}
+
+/// Encrypts a built site, saying what stays readable.
+pub fn seal(built: &mut crate::Site, key: &crate::encrypt::SiteKey) -> Result<(), String> {
+    let unsealed = built
+        .files
+        .iter()
+        .filter(|f| !f.path.ends_with(".html") && f.path != "style.css" && f.path != "robots.txt")
+        .count();
+    if unsealed > 0 {
+        eprintln!(
+            "warning: {unsealed} file{} from static/ copied unencrypted; leave out anything confidential",
+            if unsealed == 1 { " is" } else { "s are" }
+        );
+    }
+    crate::encrypt(built, key)
+}

@@ -1,0 +1,119 @@
+//! `coachsite watch`: rebuild into the output folder on every save, for serving the site
+//! with another web server.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use super::{AsOf, EXAMPLES, EncryptArgs, WatchArgs, changed, count_errors, fail, report, seal};
+use crate::encrypt::SiteKey;
+use crate::serve::Watcher;
+use crate::{Audience, BuildOptions, Diagnostics, default_output, site};
+
+/// Rebuild the site into the output folder on every save, for serving it with
+/// another web server.
+#[derive(clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// The engagement folder (the one with engagement.yaml).
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Where to write the site (DIR/public by default).
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    as_of: AsOf,
+    /// Who the site is for: coach, client or sponsor.
+    #[arg(long, value_enum, default_value = "client")]
+    audience: Audience,
+    /// The address the site is published at (see `build --help`).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    #[command(flatten)]
+    encryption: EncryptArgs,
+    #[command(flatten)]
+    watch: WatchArgs,
+}
+
+/// Builds and writes once, then again after every save; a failed build leaves the
+/// output as it was.
+pub fn run(args: Args, color: bool) -> ExitCode {
+    let key = match args.encryption.key() {
+        Ok(key) => key,
+        Err(message) => return fail(&message),
+    };
+    let out = args.output.unwrap_or_else(|| default_output(&args.dir));
+    let options = BuildOptions {
+        root: args.dir,
+        audience: args.audience,
+        as_of: args.as_of.date(),
+        base_url: args.base_url,
+    };
+    if let Err(d) = site::check_output(&options.root, &out) {
+        let mut diags = Diagnostics::default();
+        diags.push(d);
+        report(&diags, color);
+        return ExitCode::FAILURE;
+    }
+    let root = options.root.clone();
+    let watcher = match Watcher::start(&root, args.watch.options()) {
+        Ok(watcher) => watcher,
+        Err(message) => return fail(&message),
+    };
+    let write = |what: &str| write_once(&options, &out, key.as_ref(), what, color);
+    write("Built");
+    eprintln!(
+        "Watching {} for changes; press Ctrl-C to stop.",
+        root.display()
+    );
+    watcher.run(|paths| {
+        write(&format!(
+            "Rebuilt after a change to {}",
+            changed(&root, &paths)
+        ))
+    });
+    ExitCode::SUCCESS
+}
+
+/// One build and write, reported on stderr as `what`.
+fn write_once(
+    options: &BuildOptions,
+    out: &PathBuf,
+    key: Option<&SiteKey>,
+    what: &str,
+    color: bool,
+) {
+    let started = Instant::now();
+    match crate::build_guarded(options) {
+        Ok(mut built) => {
+            report(&built.warnings, color);
+            if let Some(key) = key
+                && let Err(message) = seal(&mut built, key)
+            {
+                eprintln!("error: {message}; {} is unchanged", out.display());
+                return;
+            }
+            match site::write(out, &built.files) {
+                Ok(stats) => eprintln!(
+                    "{what}: {} pages in {} ms → {} ({} written, {} unchanged)",
+                    built.pages,
+                    started.elapsed().as_millis(),
+                    out.display(),
+                    stats.written,
+                    stats.unchanged
+                ),
+                Err(err) => {
+                    eprintln!("error: cannot write the site to {}: {err}", out.display())
+                }
+            }
+        }
+        Err(errors) => {
+            report(&errors, color);
+            eprintln!(
+                "{what} failed ({}): {} is unchanged",
+                count_errors(errors.error_count()),
+                out.display()
+            );
+        }
+    }
+}
