@@ -1,7 +1,7 @@
 //! `coachsite watch`: rebuild into the output folder on every save, for serving the site
 //! with another web server.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -78,7 +78,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
 /// One build and write, reported on stderr as `what`.
 fn write_once(
     options: &BuildOptions,
-    out: &PathBuf,
+    out: &Path,
     key: Option<&SiteKey>,
     what: &str,
     color: bool,
