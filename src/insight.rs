@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     ActionStatus, Date, Direction, Engagement, Measure, Measurement, Objective, ObjectiveStatus,
+    Session,
 };
 
 /// The level a goal-attainment-scaled objective aims for: 0, "the expected outcome".
@@ -1299,6 +1300,38 @@ pub fn levels_by_date(e: &Engagement, competency: &str) -> BTreeMap<Date, i64> {
                 .map(|(_, l)| (a.front.date, l.value))
         })
         .collect()
+}
+
+/// The figures a sponsor sees about items they may not see one by one (SPEC §5:
+/// attendance counts, commitment rate, GAS T-score), computed over the client's view.
+#[derive(Debug, Clone)]
+pub struct Aggregates {
+    pub commitment: Commitment,
+    pub gas_t_score: Option<f64>,
+    pub sessions: usize,
+    pub minutes: u64,
+}
+
+impl Aggregates {
+    /// The aggregates of an engagement as the client sees it.
+    pub fn of(client_view: &Engagement, as_of: Date) -> Aggregates {
+        let insight = analyze(client_view, as_of);
+        let held: Vec<&Session> = client_view
+            .sessions
+            .iter()
+            .filter(|s| s.front.date <= as_of)
+            .collect();
+        Aggregates {
+            commitment: insight.commitment,
+            gas_t_score: insight.gas_t_score,
+            sessions: held.len(),
+            minutes: held
+                .iter()
+                .filter_map(|s| s.front.duration.as_ref().map(|d| d.value))
+                .map(u64::from)
+                .sum(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -89,7 +89,7 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
     // The sponsor's aggregates are computed over the client's view (a copy); every
     // other audience filters the loaded engagement itself.
     let aggregates = (options.audience == Audience::Sponsor).then(|| {
-        render::Aggregates::of(
+        insight::Aggregates::of(
             &audience::filter(loaded.engagement.clone(), Audience::Client),
             options.as_of,
         )

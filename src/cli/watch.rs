@@ -76,13 +76,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
 }
 
 /// One build and write, reported on stderr as `what`.
-fn write_once(
-    options: &BuildOptions,
-    out: &Path,
-    key: Option<&SiteKey>,
-    what: &str,
-    color: bool,
-) {
+fn write_once(options: &BuildOptions, out: &Path, key: Option<&SiteKey>, what: &str, color: bool) {
     let started = Instant::now();
     match crate::build_guarded(options) {
         Ok(mut built) => {

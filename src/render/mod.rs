@@ -1,0 +1,226 @@
+//! Pages from templates: builds one view of each item once, then renders every page
+//! in parallel with Tera.
+//!
+//! The built-in templates are embedded in the binary; a file of the same name in the
+//! engagement's `templates/` folder replaces one of them (extra `.html` files there can
+//! be included by the overrides). Every link is relative to the page, so the site works
+//! from `file://`, at `/` and under any sub-path.
+//!
+//! The room is split by what a page is about: `objective`, `plan` (actions), `session`,
+//! `lesson` and `assessment` each hold their item's view, the charts of that item, and
+//! one function per page kind that names its template and builds its context;
+//! `dashboard` holds the pages about the engagement as a whole, `frame` what every page
+//! shares, `views` the helpers every builder uses, and `theme` the templates. Pages are
+//! collected as [`PageJob`]s by [`render_site`] and rendered in parallel.
+
+mod assessment;
+mod dashboard;
+mod frame;
+mod lesson;
+mod objective;
+mod plan;
+mod session;
+mod theme;
+mod views;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::audience::Audience;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::explain::Explainer;
+use crate::i18n;
+use crate::insight::{self, Aggregates};
+use crate::model::*;
+
+use theme::template_error;
+pub use theme::{BUILTIN_STYLE, BUILTIN_TEMPLATES, Theme, load_theme};
+use views::Views;
+
+/// What a build is for.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    pub audience: Audience,
+    pub as_of: Date,
+    /// Only used for `<link rel="canonical">` when it is an absolute `http(s)` URL;
+    /// links between pages are relative and work under any base.
+    pub base_url: Option<String>,
+    /// For the sponsor: figures over what the client sees.
+    pub aggregates: Option<Aggregates>,
+}
+
+/// One file of the finished site, relative to the output folder (with `/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One link of a page's breadcrumb trail.
+#[derive(Serialize)]
+struct Crumb {
+    label: &'static str,
+    url: &'static str,
+}
+
+impl Crumb {
+    fn dashboard(v: &Views) -> Crumb {
+        Crumb {
+            label: v.t("nav_dashboard"),
+            url: "index.html",
+        }
+    }
+
+    /// The trail of an item's page: the dashboard, then the list the item is in.
+    fn trail(v: &Views, label_key: &str, url: &'static str) -> Vec<Crumb> {
+        vec![
+            Crumb::dashboard(v),
+            Crumb {
+                label: v.t(label_key),
+                url,
+            },
+        ]
+    }
+}
+
+/// One page to render: where it goes, its template, the navigation entry it is under,
+/// and its own part of the context (`page`).
+struct PageJob {
+    path: String,
+    template: &'static str,
+    current: &'static str,
+    crumbs: Vec<Crumb>,
+    page: Value,
+}
+
+fn to_value<T: Serialize>(view: &T) -> Result<Value, Diagnostic> {
+    Value::try_from_serializable(view).map_err(|err| template_error(&err))
+}
+
+fn page_value(entries: &[(&'static str, Value)]) -> Value {
+    let mut map = tera::Map::new();
+    for (key, value) in entries {
+        map.insert((*key).into(), value.clone());
+    }
+    Value::from(map)
+}
+
+/// Renders every page of the site for an engagement already filtered for its audience.
+pub fn render_site(
+    e: &Engagement,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    match jobs(e, options) {
+        Ok((site, t, jobs)) => render_jobs(theme, &site, &t, jobs),
+        Err(d) => {
+            let mut diags = Diagnostics::default();
+            diags.push(d);
+            Err(diags)
+        }
+    }
+}
+
+/// Every page of the site, with the context all pages share (`site`, `t`): each view is
+/// built once and shared by the pages that show it.
+fn jobs(
+    e: &Engagement,
+    options: &RenderOptions,
+) -> Result<(Value, Value, Vec<PageJob>), Diagnostic> {
+    let insight = insight::analyze(e, options.as_of);
+    let v = Views {
+        e,
+        lang: e.info.language,
+        insight: &insight,
+        words: Explainer::new(e),
+        findings: options.audience.sees_findings(),
+    };
+    let site = to_value(&frame::site_view(&v, options))?;
+    let t = to_value(&i18n::strings(v.lang))?;
+
+    let mut jobs = Vec::new();
+    // Objectives: one view each, used by the dashboard, the report, the list and its page.
+    let objectives = objective::views(&v);
+    let values = objectives
+        .iter()
+        .map(to_value)
+        .collect::<Result<Vec<_>, _>>()?;
+    let list = Value::from(values.clone());
+    for (view, value) in objectives.iter().zip(values) {
+        jobs.push(objective::objective_page(&v, view, value));
+    }
+    jobs.push(objective::objectives_page(list.clone()));
+
+    let summary = dashboard::Summary::new(&v, options);
+    jobs.push(dashboard::dashboard_page(
+        &v,
+        &objectives,
+        list.clone(),
+        &summary,
+    )?);
+    jobs.push(dashboard::report_page(&v, list, &summary)?);
+    jobs.push(assessment::assessments_page(&v)?);
+    for a in &e.assessments {
+        jobs.push(assessment::assessment_page(&v, a)?);
+    }
+    jobs.push(plan::plan_page(&v, &summary)?);
+    if options.audience != Audience::Sponsor {
+        session::session_pages(&v, &mut jobs)?;
+        lesson::lesson_pages(&v, &mut jobs)?;
+    }
+    Ok((site, t, jobs))
+}
+
+fn render_jobs(
+    theme: &Theme,
+    site: &Value,
+    t: &Value,
+    jobs: Vec<PageJob>,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let depth = job.path.matches('/').count();
+            let mut context = Context::new();
+            context.insert_value("site", site.clone());
+            context.insert_value("t", t.clone());
+            context.insert_value("root", Value::from("../".repeat(depth)));
+            context.insert_value("path", Value::from(job.path.clone()));
+            context.insert_value("current", Value::from(job.current));
+            context.insert_value("crumbs", to_value(&job.crumbs)?);
+            context.insert_value("page", job.page);
+            let html = theme.tera.render(job.template, &context).map_err(|err| {
+                let mut d = template_error(&err);
+                d.message = format!("{} (while rendering {})", d.message, job.path);
+                d
+            })?;
+            Ok(OutputFile {
+                path: job.path,
+                bytes: html.into_bytes(),
+            })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len() + 2);
+    let mut diags = Diagnostics::default();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    files.push(OutputFile {
+        path: "style.css".into(),
+        bytes: theme.style.clone().into_bytes(),
+    });
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: b"User-agent: *\nDisallow: /\n".to_vec(),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

@@ -1,0 +1,456 @@
+//! Objectives: the view of one objective (shared by the dashboard, the report, the
+//! objectives list and its own page), its progress chart and sparkline, and its pages.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Value;
+
+use super::views::{
+    ActionLink, FindingView, Link, SentenceView, Views, coach_only, competency_url, objective_url,
+};
+use super::{Crumb, PageJob, page_value};
+use crate::charts;
+use crate::i18n::{format_change, format_percent, format_value};
+use crate::insight::{self, ObjectiveInsight, Tracking};
+use crate::markdown;
+use crate::model::*;
+
+#[derive(Serialize)]
+struct MeasureView {
+    metric: String,
+    baseline: Option<String>,
+    target: Option<String>,
+    direction_label: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct GasLevelView {
+    label: String,
+    text: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct ValueRow {
+    date: String,
+    value: String,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MilestoneRow {
+    date: String,
+    target: String,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CompetencyLink {
+    name: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct ObjectiveView {
+    coach_only: bool,
+    pub(super) id: String,
+    pub(super) url: String,
+    pub(super) title: String,
+    status: &'static str,
+    status_label: &'static str,
+    specific: Option<String>,
+    achievable: Option<String>,
+    relevant: Option<String>,
+    measure: Option<MeasureView>,
+    gas: Vec<GasLevelView>,
+    start: Option<String>,
+    due: Option<String>,
+    progress_pct: Option<u32>,
+    progress_text: Option<String>,
+    latest_text: Option<String>,
+    tracking: &'static str,
+    tracking_label: &'static str,
+    forecast: Option<String>,
+    trend_text: Option<String>,
+    adherence_text: Option<String>,
+    pace_text: Option<String>,
+    smart: Vec<SmartView>,
+    zpd: Vec<SentenceView>,
+    pub(super) findings: Vec<FindingView>,
+    chart: Option<String>,
+    sparkline: Option<String>,
+    target_text: Option<String>,
+    measurements: Vec<ValueRow>,
+    milestones: Vec<MilestoneRow>,
+    competencies: Vec<CompetencyLink>,
+    body_html: String,
+    actions: Vec<ActionLink>,
+    sessions: Vec<Link>,
+    lessons: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct SmartView {
+    letter: char,
+    pass: bool,
+    reasons: String,
+}
+
+impl Views<'_> {
+    /// How a value of this objective reads: a GAS level (+1, −2) or a value in its unit.
+    fn show_value(&self, o: &Objective, v: f64) -> String {
+        if o.front.gas.is_some() {
+            self.gas_label(v)
+        } else {
+            let unit = o.front.measure.as_ref().and_then(|m| m.unit.as_deref());
+            format_value(v, unit, self.lang)
+        }
+    }
+
+    fn objective(&self, o: &Objective) -> ObjectiveView {
+        let f = &o.front;
+        let show = |v: f64| self.show_value(o, v);
+        let status = status_key(f.status);
+        let oi = self.insight.objective(&o.id);
+        let progress = oi.and_then(|i| i.progress);
+        let tracking = oi.map_or(Tracking::NotTracked, |i| i.tracking);
+        ObjectiveView {
+            coach_only: coach_only(o.visibility, f.sensitive),
+            id: o.id.clone(),
+            url: objective_url(&o.id),
+            title: f.title.clone(),
+            status,
+            status_label: self.t(&format!("status_{status}")),
+            specific: f.specific.clone(),
+            achievable: f.achievable.clone(),
+            relevant: f.relevant.clone(),
+            measure: f.measure.as_ref().map(|m| self.measure(o, m)),
+            gas: self.gas_levels(o, oi),
+            start: f.start.map(|d| self.date(d)),
+            due: f.due.map(|d| self.date(d)),
+            progress_pct: progress.map(|p| (p * 100.0).round() as u32),
+            progress_text: progress.map(|p| format_percent(p, self.lang)),
+            latest_text: oi.and_then(|i| i.latest).map(show),
+            tracking: tracking_key(tracking),
+            tracking_label: self.words.tracking(tracking),
+            forecast: oi.and_then(|i| i.forecast).map(|d| self.date(d)),
+            trend_text: oi.and_then(|i| self.trend_text(o, i)),
+            adherence_text: oi.and_then(|i| i.adherence).map(|a| {
+                format!(
+                    "{} {}",
+                    format_percent(a.share, self.lang),
+                    self.t("of_planned_trajectory")
+                )
+            }),
+            pace_text: oi.and_then(|i| i.pace).map(|p| {
+                self.words
+                    .pace(&o.id, p.finding, p.required_per_month, p.observed_per_month)
+            }),
+            smart: oi.map(|i| self.smart(i)).unwrap_or_default(),
+            zpd: oi.map(|i| self.zpd(i)).unwrap_or_default(),
+            findings: oi.map(|i| self.findings(&i.findings)).unwrap_or_default(),
+            chart: oi.and_then(|i| self.progress_chart(o, i)),
+            sparkline: oi.and_then(|i| self.sparkline(o, i)),
+            target_text: if f.gas.is_some() {
+                Some(self.gas_label(insight::GAS_EXPECTED_LEVEL))
+            } else {
+                f.measure
+                    .as_ref()
+                    .and_then(|m| m.target.as_ref())
+                    .map(|t| show(t.value))
+            },
+            measurements: f
+                .measurements
+                .iter()
+                .map(|m| ValueRow {
+                    date: self.date(m.date),
+                    value: show(m.value.value),
+                    note: m.note.clone(),
+                })
+                .collect(),
+            milestones: f
+                .milestones
+                .iter()
+                .map(|m| MilestoneRow {
+                    date: self.date(m.date),
+                    target: show(m.target.value),
+                    note: m.note.clone(),
+                })
+                .collect(),
+            competencies: self.competency_links(o),
+            body_html: markdown::to_html(&o.body),
+            actions: self.linked_actions(o),
+            sessions: self.linked_sessions(o),
+            lessons: self.linked_lessons(o),
+        }
+    }
+
+    fn measure(&self, o: &Objective, m: &Measure) -> MeasureView {
+        MeasureView {
+            metric: m.metric.clone(),
+            baseline: m.baseline.as_ref().map(|b| self.show_value(o, b.value)),
+            target: m.target.as_ref().map(|t| self.show_value(o, t.value)),
+            direction_label: insight::direction(m).map(|d| match d {
+                Direction::Up => self.t("direction_up"),
+                Direction::Down => self.t("direction_down"),
+            }),
+        }
+    }
+
+    /// The GAS levels from +2 down to −2, the latest one marked.
+    fn gas_levels(&self, o: &Objective, oi: Option<&ObjectiveInsight>) -> Vec<GasLevelView> {
+        let Some(g) = &o.front.gas else {
+            return Vec::new();
+        };
+        let current = oi.and_then(|i| i.latest);
+        g.value
+            .iter()
+            .rev()
+            .map(|(level, text)| GasLevelView {
+                label: self.gas_label(*level as f64),
+                text: text.clone(),
+                current: current == Some(*level as f64),
+            })
+            .collect()
+    }
+
+    fn trend_text(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
+        let t = oi.trend?;
+        let unit = match o.front.gas {
+            Some(_) => None,
+            None => o.front.measure.as_ref().and_then(|m| m.unit.as_deref()),
+        };
+        let change = format_change(t.per_month, unit, self.lang);
+        Some(format!("{change} {}", self.t("per_month")))
+    }
+
+    /// SMART, letter by letter, with the reasons a letter fails.
+    fn smart(&self, oi: &ObjectiveInsight) -> Vec<SmartView> {
+        oi.smart
+            .iter()
+            .map(|l| SmartView {
+                letter: l.letter,
+                pass: l.pass,
+                reasons: l
+                    .reasons
+                    .iter()
+                    .map(|r| self.words.smart_reason(*r))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            })
+            .collect()
+    }
+
+    /// The zone-of-proximal-development check at planning time, in words.
+    fn zpd(&self, oi: &ObjectiveInsight) -> Vec<SentenceView> {
+        let max_lpm = self.e.info.zpd.max_levels_per_month.value;
+        oi.stretches
+            .iter()
+            .map(|st| {
+                let sentence = self.words.stretch(st, max_lpm);
+                SentenceView {
+                    message: sentence.message,
+                    suggestion: sentence.suggestion,
+                }
+            })
+            .collect()
+    }
+
+    fn competency_links(&self, o: &Objective) -> Vec<CompetencyLink> {
+        o.front
+            .competencies
+            .iter()
+            .filter_map(|c| self.e.competency(&c.value))
+            .map(|c| CompetencyLink {
+                name: c.name.clone(),
+                url: competency_url(&c.id.value),
+            })
+            .collect()
+    }
+
+    fn linked_actions(&self, o: &Objective) -> Vec<ActionLink> {
+        self.e
+            .plan
+            .actions
+            .iter()
+            .filter(|a| a.objective.as_ref().is_some_and(|r| r.value == o.id))
+            .map(|a| self.action_short(a))
+            .collect()
+    }
+
+    fn linked_sessions(&self, o: &Objective) -> Vec<Link> {
+        self.e
+            .sessions
+            .iter()
+            .filter(|s| s.front.objectives.iter().any(|r| r.value == o.id))
+            .map(|s| self.session_link(s))
+            .collect()
+    }
+
+    fn linked_lessons(&self, o: &Objective) -> Vec<Link> {
+        self.e
+            .lessons
+            .iter()
+            .filter(|l| l.front.objectives.iter().any(|r| r.value == o.id))
+            .map(|l| self.lesson_link(l))
+            .collect()
+    }
+
+    /// The measurements an objective's charts show: those on or before the as-of date.
+    fn measured(&self, o: &Objective) -> Vec<(Date, f64)> {
+        o.front
+            .measurements
+            .iter()
+            .filter(|m| m.date <= self.insight.as_of)
+            .map(|m| (m.date, m.value.value))
+            .collect()
+    }
+
+    fn progress_chart(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
+        let f = &o.front;
+        let gas = f.gas.is_some();
+        let (baseline, target) = if gas {
+            (None, Some(insight::GAS_EXPECTED_LEVEL))
+        } else {
+            let m = f.measure.as_ref();
+            (
+                m.and_then(|m| m.baseline.as_ref()).map(|b| b.value),
+                m.and_then(|m| m.target.as_ref()).map(|t| t.value),
+            )
+        };
+        let achieved = oi.tracking == Tracking::Achieved;
+        let trend = match (oi.trend, oi.latest_date) {
+            (Some(t), Some(from)) if !achieved => oi
+                .forecast
+                .or(f.due)
+                .filter(|to| *to > from)
+                .map(|to| ((from, t.at(from)), (to, t.at(to)))),
+            _ => None,
+        };
+        let unit = f.measure.as_ref().and_then(|m| m.unit.as_deref());
+        let desc = self.words.progress_summary(oi, unit, gas);
+        let title = format!("{} · {}", f.title, self.t("progress"));
+        let input = charts::ProgressInput {
+            id: &o.id,
+            measurements: self.measured(o),
+            baseline,
+            target,
+            milestones: f
+                .milestones
+                .iter()
+                .map(|m| (m.date, m.target.value))
+                .collect(),
+            start: f.start.unwrap_or(self.e.info.start),
+            due: f.due,
+            as_of: self.insight.as_of,
+            trend,
+            gas,
+            lang: self.lang,
+            labels: [
+                self.t("baseline"),
+                self.t("target"),
+                self.t("due"),
+                self.t("as_of"),
+            ],
+            title: &title,
+            desc: &desc,
+        };
+        charts::progress(&input).ok()
+    }
+
+    fn sparkline(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
+        let (baseline, target) = insight::span(o)?;
+        let points: Vec<(Date, f64)> = self
+            .measured(o)
+            .into_iter()
+            .map(|(d, v)| (d, insight::progress_between(baseline, target, v)))
+            .collect();
+        if points.is_empty() {
+            return None;
+        }
+        let desc = self.words.progress_summary(
+            oi,
+            o.front.measure.as_ref().and_then(|m| m.unit.as_deref()),
+            o.front.gas.is_some(),
+        );
+        charts::sparkline(
+            &format!("spark-{}", o.id),
+            &points,
+            &format!("{} · {}", o.front.title, self.t("progress")),
+            &desc,
+        )
+        .ok()
+    }
+}
+
+fn tracking_key(t: Tracking) -> &'static str {
+    match t {
+        Tracking::Achieved => "achieved",
+        Tracking::OnTrack => "on-track",
+        Tracking::AtRisk => "at-risk",
+        Tracking::Stalled => "stalled",
+        Tracking::Overdue => "overdue",
+        Tracking::TooEarly => "too-early",
+        Tracking::NoMeasurement => "no-measurement",
+        Tracking::NotJudged => "not-judged",
+        Tracking::NotTracked => "not-tracked",
+    }
+}
+
+fn status_key(status: ObjectiveStatus) -> &'static str {
+    match status {
+        ObjectiveStatus::Proposed => "proposed",
+        ObjectiveStatus::Active => "active",
+        ObjectiveStatus::Achieved => "achieved",
+        ObjectiveStatus::Paused => "paused",
+        ObjectiveStatus::Dropped => "dropped",
+    }
+}
+
+/// The order of objectives in lists: what is being worked on first.
+fn status_rank(status: ObjectiveStatus) -> u8 {
+    match status {
+        ObjectiveStatus::Active => 0,
+        ObjectiveStatus::Proposed => 1,
+        ObjectiveStatus::Paused => 2,
+        ObjectiveStatus::Achieved => 3,
+        ObjectiveStatus::Dropped => 4,
+    }
+}
+
+/// One view per objective, in the order lists show them: the ones being worked on
+/// first, then by due date.
+pub(super) fn views(v: &Views) -> Vec<ObjectiveView> {
+    let mut ordered: Vec<&Objective> = v.e.objectives.iter().collect();
+    ordered.sort_by_key(|o| {
+        (
+            status_rank(o.front.status),
+            o.front.due.is_none(),
+            o.front.due,
+            &o.id,
+        )
+    });
+    ordered.par_iter().map(|o| v.objective(o)).collect()
+}
+
+/// `objectives/index.html`: every objective with where it stands.
+pub(super) fn objectives_page(list: Value) -> PageJob {
+    PageJob {
+        path: "objectives/index.html".into(),
+        template: "objectives.html",
+        current: "objectives",
+        crumbs: vec![],
+        page: page_value(&[("objectives", list)]),
+    }
+}
+
+/// `objectives/<id>.html`: one objective, its figures, chart and what it is linked to.
+pub(super) fn objective_page(v: &Views, view: &ObjectiveView, value: Value) -> PageJob {
+    PageJob {
+        path: objective_url(&view.id),
+        template: "objective.html",
+        current: "objectives",
+        crumbs: Crumb::trail(v, "nav_objectives", "objectives/index.html"),
+        page: value,
+    }
+}

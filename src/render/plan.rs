@@ -1,0 +1,237 @@
+//! The action plan: the view of each action, the burn-up chart and the plan page.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Value;
+
+use super::dashboard::Summary;
+use super::views::{Link, Views, band_key, coach_only};
+use super::{PageJob, page_value, to_value};
+use crate::charts::{self, Chart, DataTable, Ink};
+use crate::diagnostic::Diagnostic;
+use crate::model::*;
+
+#[derive(Serialize)]
+struct ReviewView {
+    date: String,
+    status_label: &'static str,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ActionView {
+    coach_only: bool,
+    anchor: String,
+    title: String,
+    owner: Option<String>,
+    agreed: Option<String>,
+    due: Option<String>,
+    done: Option<String>,
+    note: Option<String>,
+    objective: Option<Link>,
+    reviews: Vec<ReviewView>,
+    sessions: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct ActionGroup {
+    status: &'static str,
+    label: &'static str,
+    actions: Vec<ActionView>,
+}
+
+impl Views<'_> {
+    fn action(&self, a: &Action) -> ActionView {
+        ActionView {
+            coach_only: coach_only(a.resolved_visibility, a.sensitive),
+            anchor: format!("action-{}", a.id.value),
+            title: a.title.clone(),
+            owner: a.owner.clone(),
+            agreed: a.agreed.map(|d| self.date(d)),
+            due: a.due.map(|d| self.date(d)),
+            done: a.done.as_ref().map(|d| self.date(d.value)),
+            note: a.note.clone(),
+            objective: a
+                .objective
+                .as_ref()
+                .and_then(|o| self.objective_link(&o.value)),
+            reviews: a
+                .reviews
+                .iter()
+                .map(|r| ReviewView {
+                    date: self.date(r.date),
+                    status_label: self.action_status(r.status).1,
+                    note: r.note.clone(),
+                })
+                .collect(),
+            sessions: self
+                .e
+                .sessions
+                .iter()
+                .filter(|s| s.front.actions.iter().any(|r| r.value == a.id.value))
+                .map(|s| self.session_link(s))
+                .collect(),
+        }
+    }
+}
+
+/// The burn-up of the plan: actions agreed, due and done over time, with the healthy
+/// commitment band (70–85 % of the actions due).
+pub(super) fn burn_up(v: &Views) -> Option<Chart> {
+    let actions = &v.e.plan.actions;
+    let as_of = v.insight.as_of;
+    let mut dates: Vec<Date> = actions
+        .iter()
+        .flat_map(|a| [a.agreed, a.due, a.done.as_ref().map(|d| d.value)])
+        .flatten()
+        .filter(|d| *d <= as_of)
+        .collect();
+    dates.sort();
+    dates.dedup();
+    if dates.len() < 2 {
+        return None;
+    }
+    let counts: Vec<(Date, usize, usize, usize)> = dates
+        .iter()
+        .map(|d| {
+            let agreed = actions
+                .iter()
+                .filter(|a| a.agreed.is_some_and(|x| x <= *d))
+                .count();
+            let due = actions
+                .iter()
+                .filter(|a| a.status != ActionStatus::Dropped && a.due.is_some_and(|x| x <= *d))
+                .count();
+            let done = actions
+                .iter()
+                .filter(|a| a.done.as_ref().is_some_and(|x| x.value <= *d))
+                .count();
+            (*d, agreed, due, done)
+        })
+        .collect();
+    let series = |name, ink, pick: fn(&(Date, usize, usize, usize)) -> usize| charts::TimeSeries {
+        name,
+        points: counts.iter().map(|c| (c.0, pick(c) as f64)).collect(),
+        ink,
+        steps: true,
+    };
+    let top = counts
+        .iter()
+        .map(|c| c.1.max(c.2).max(c.3))
+        .max()
+        .unwrap_or(1) as f64;
+    let (agreed_total, done_total) = counts.last().map_or((0, 0), |c| (c.1, c.3));
+    let desc = v
+        .words
+        .burn_up_summary(agreed_total, done_total, &v.insight.commitment);
+    let input = charts::LinesInput {
+        id: "chart-burn-up",
+        series: vec![
+            series(v.t("agreed"), Ink::Series(2), |c| c.1),
+            series(v.t("due"), Ink::Plan, |c| c.2),
+            series(v.t("done_on"), Ink::Main, |c| c.3),
+        ],
+        y: (0.0, top * 1.08 + 0.5),
+        band: Some(
+            counts
+                .iter()
+                .map(|c| (c.0, c.2 as f64 * 0.7, c.2 as f64 * 0.85))
+                .collect(),
+        ),
+        reference: None,
+        lang: v.lang,
+        size: (640, 260),
+        title: v.t("nav_plan"),
+        desc: &desc,
+    };
+    let svg = charts::lines(&input).ok()?;
+    Some(Chart {
+        svg,
+        table: DataTable {
+            headers: vec![
+                v.t("date").into(),
+                v.t("agreed").into(),
+                v.t("due").into(),
+                v.t("done_on").into(),
+            ],
+            rows: counts
+                .iter()
+                .map(|c| {
+                    vec![
+                        v.date(c.0),
+                        c.1.to_string(),
+                        c.2.to_string(),
+                        c.3.to_string(),
+                    ]
+                })
+                .collect(),
+        },
+    })
+}
+
+/// The actions grouped by status (open, blocked, done, dropped): done ones most recent
+/// first, the others soonest due first.
+fn action_groups(v: &Views) -> Vec<ActionGroup> {
+    let mut groups = Vec::new();
+    for status in [
+        ActionStatus::Open,
+        ActionStatus::Blocked,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ] {
+        let mut actions: Vec<&Action> =
+            v.e.plan
+                .actions
+                .iter()
+                .filter(|a| a.status == status)
+                .collect();
+        if actions.is_empty() {
+            continue;
+        }
+        if status == ActionStatus::Done {
+            actions.sort_by(|a, b| {
+                (b.done.as_ref().map(|d| d.value), &a.id.value)
+                    .cmp(&(a.done.as_ref().map(|d| d.value), &b.id.value))
+            });
+        } else {
+            actions.sort_by(|a, b| {
+                (a.due.is_none(), a.due, &a.id.value).cmp(&(b.due.is_none(), b.due, &b.id.value))
+            });
+        }
+        let (key, label) = v.action_status(status);
+        groups.push(ActionGroup {
+            status: key,
+            label,
+            actions: actions.iter().map(|a| v.action(a)).collect(),
+        });
+    }
+    groups
+}
+
+/// `plan/index.html`: the actions by status, the plan's revisions, commitment and the
+/// burn-up.
+pub(super) fn plan_page(v: &Views, summary: &Summary) -> Result<PageJob, Diagnostic> {
+    let mut revisions: Vec<&Revision> = v.e.plan.revisions.iter().collect();
+    revisions.sort_by_key(|r| r.date);
+    let revisions: Vec<BTreeMap<&str, String>> = revisions
+        .iter()
+        .map(|r| BTreeMap::from([("date", v.date(r.date)), ("summary", r.summary.clone())]))
+        .collect();
+    Ok(PageJob {
+        path: "plan/index.html".into(),
+        template: "plan.html",
+        current: "plan",
+        crumbs: vec![],
+        page: page_value(&[
+            ("groups", to_value(&action_groups(v))?),
+            ("revisions", to_value(&revisions)?),
+            ("commitment", to_value(&summary.commitment_text)?),
+            (
+                "commitment_band",
+                Value::from(band_key(summary.commitment.band)),
+            ),
+            ("burn_up", to_value(&burn_up(v))?),
+        ]),
+    })
+}

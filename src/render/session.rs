@@ -1,0 +1,253 @@
+//! Sessions: the view of each session note, the timeline and scaling-question charts,
+//! the sessions list and each session's page.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::views::{Link, Views, coach_only};
+use super::{Crumb, PageJob, page_value, to_value};
+use crate::charts::{self, Chart, DataTable, Ink};
+use crate::diagnostic::Diagnostic;
+use crate::i18n::format_number;
+use crate::markdown;
+use crate::model::*;
+
+#[derive(Serialize)]
+struct RatingView {
+    name: String,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct SessionView {
+    /// Only the coach may see it (visibility coach, or sensitive).
+    coach_only: bool,
+    url: String,
+    title: String,
+    date: String,
+    duration: Option<String>,
+    attendees: Vec<String>,
+    techniques: Vec<String>,
+    objectives: Vec<Link>,
+    actions: Vec<Link>,
+    ratings: Vec<RatingView>,
+    lessons: Vec<String>,
+    body_html: String,
+    private_html: Option<String>,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+impl Views<'_> {
+    fn session(&self, index: usize) -> SessionView {
+        let s = &self.e.sessions[index];
+        let f = &s.front;
+        SessionView {
+            coach_only: coach_only(s.visibility, f.sensitive),
+            url: format!("sessions/{}.html", s.id),
+            title: f.title.clone(),
+            date: self.date(f.date),
+            duration: f
+                .duration
+                .as_ref()
+                .map(|d| format!("{} {}", d.value, self.t("minutes"))),
+            attendees: f
+                .attendees
+                .iter()
+                .map(|a| self.e.member_name(a).to_string())
+                .collect(),
+            techniques: f.techniques.clone(),
+            objectives: f
+                .objectives
+                .iter()
+                .filter_map(|o| self.objective_link(&o.value))
+                .collect(),
+            actions: f
+                .actions
+                .iter()
+                .filter_map(|a| self.action_link(&a.value))
+                .collect(),
+            ratings: f
+                .ratings
+                .iter()
+                .map(|(name, value)| RatingView {
+                    name: name.clone(),
+                    value: format_number(value.value, self.lang),
+                })
+                .collect(),
+            lessons: f.lessons.clone(),
+            body_html: markdown::to_html(&s.body),
+            private_html: f.private.as_deref().map(markdown::to_html),
+            prev: index
+                .checked_sub(1)
+                .map(|i| self.session_link(&self.e.sessions[i])),
+            next: self.e.sessions.get(index + 1).map(|n| self.session_link(n)),
+        }
+    }
+}
+
+/// The timeline of sessions, with gaps longer than one and a half times the usual
+/// interval (21 days at least) marked.
+fn timeline(v: &Views) -> Option<Chart> {
+    let dates: Vec<Date> = v.e.sessions.iter().map(|s| s.front.date).collect();
+    if dates.is_empty() {
+        return None;
+    }
+    let mut gaps: Vec<i64> = dates.windows(2).map(|w| w[0].days_until(w[1])).collect();
+    gaps.sort_unstable();
+    let median = gaps.get(gaps.len() / 2).copied().unwrap_or(14);
+    let gap_days = (median * 3 / 2).max(21);
+    charts::timeline(
+        "chart-sessions",
+        &dates,
+        gap_days,
+        v.lang,
+        v.t("nav_sessions"),
+        &v.words.timeline_summary(&dates),
+    )
+    .ok()
+    .map(|svg| Chart {
+        svg,
+        table: DataTable::default(),
+    })
+}
+
+/// The scaling questions (ratings 0–10 in the session notes) over time, one line each,
+/// with their table.
+fn ratings_chart(v: &Views) -> Option<Chart> {
+    let sessions = &v.e.sessions;
+    let mut names: Vec<&String> = sessions
+        .iter()
+        .flat_map(|s| s.front.ratings.keys())
+        .collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return None;
+    }
+    let latest: Vec<(String, f64)> = names
+        .iter()
+        .filter_map(|n| {
+            sessions
+                .iter()
+                .rev()
+                .find_map(|s| s.front.ratings.get(*n))
+                .map(|r| ((*n).clone(), r.value))
+        })
+        .collect();
+    let desc = v.words.ratings_summary(&latest);
+    let input = charts::LinesInput {
+        id: "chart-ratings",
+        series: names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| charts::TimeSeries {
+                name: n.as_str(),
+                points: sessions
+                    .iter()
+                    .filter_map(|s| s.front.ratings.get(*n).map(|r| (s.front.date, r.value)))
+                    .collect(),
+                ink: Ink::Series((i % 6 + 1) as u8),
+                steps: false,
+            })
+            .collect(),
+        y: (0.0, 10.5),
+        band: None,
+        reference: None,
+        lang: v.lang,
+        size: (640, 240),
+        title: v.t("scaling_questions"),
+        desc: &desc,
+    };
+    let svg = charts::lines(&input).ok()?;
+    Some(Chart {
+        svg,
+        table: ratings_table(v, &names),
+    })
+}
+
+fn ratings_table(v: &Views, names: &[&String]) -> DataTable {
+    let mut headers = vec![v.t("date").to_string()];
+    headers.extend(names.iter().map(|n| (*n).clone()));
+    let rows =
+        v.e.sessions
+            .iter()
+            .filter(|s| !s.front.ratings.is_empty())
+            .map(|s| {
+                let mut row = vec![v.date(s.front.date)];
+                row.extend(names.iter().map(|n| {
+                    s.front
+                        .ratings
+                        .get(*n)
+                        .map_or_else(|| "–".to_string(), |r| format_number(r.value, v.lang))
+                }));
+                row
+            })
+            .collect();
+    DataTable { headers, rows }
+}
+
+/// A row of the sessions list: a session's view without its notes.
+#[derive(Serialize)]
+struct Row<'a> {
+    coach_only: bool,
+    url: &'a str,
+    title: &'a str,
+    date: &'a str,
+    duration: &'a Option<String>,
+    attendees: &'a [String],
+    objectives: &'a [Link],
+}
+
+/// `sessions/index.html`: every session, the timeline and the scaling questions.
+fn sessions_page(v: &Views, views: &[SessionView]) -> Result<PageJob, Diagnostic> {
+    let rows: Vec<Row> = views
+        .iter()
+        .map(|s| Row {
+            coach_only: s.coach_only,
+            url: &s.url,
+            title: &s.title,
+            date: &s.date,
+            duration: &s.duration,
+            attendees: &s.attendees,
+            objectives: &s.objectives,
+        })
+        .collect();
+    Ok(PageJob {
+        path: "sessions/index.html".into(),
+        template: "sessions.html",
+        current: "sessions",
+        crumbs: vec![],
+        page: page_value(&[
+            ("sessions", to_value(&rows)?),
+            ("timeline", to_value(&timeline(v))?),
+            ("ratings_chart", to_value(&ratings_chart(v))?),
+        ]),
+    })
+}
+
+/// `sessions/<id>.html`: one session note.
+fn session_page(v: &Views, view: &SessionView) -> Result<PageJob, Diagnostic> {
+    Ok(PageJob {
+        path: view.url.clone(),
+        template: "session.html",
+        current: "sessions",
+        crumbs: Crumb::trail(v, "nav_sessions", "sessions/index.html"),
+        page: to_value(view)?,
+    })
+}
+
+/// The sessions list and one page per session, the views built in parallel.
+pub(super) fn session_pages(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
+    let views: Vec<SessionView> = (0..v.e.sessions.len())
+        .into_par_iter()
+        .map(|i| v.session(i))
+        .collect();
+    jobs.push(sessions_page(v, &views)?);
+    let pages = views
+        .par_iter()
+        .map(|view| session_page(v, view))
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
+    jobs.extend(pages);
+    Ok(())
+}

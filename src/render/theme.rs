@@ -1,0 +1,117 @@
+//! The theme: the built-in templates and style sheet, embedded in the binary, with the
+//! engagement's overrides from its `templates/` folder.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use tera::Tera;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::load::{read_text, walk_files};
+
+/// The built-in templates, by file name.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    (
+        "dashboard.html",
+        include_str!("../../templates/dashboard.html"),
+    ),
+    (
+        "objectives.html",
+        include_str!("../../templates/objectives.html"),
+    ),
+    (
+        "objective.html",
+        include_str!("../../templates/objective.html"),
+    ),
+    (
+        "assessments.html",
+        include_str!("../../templates/assessments.html"),
+    ),
+    (
+        "assessment.html",
+        include_str!("../../templates/assessment.html"),
+    ),
+    ("plan.html", include_str!("../../templates/plan.html")),
+    (
+        "sessions.html",
+        include_str!("../../templates/sessions.html"),
+    ),
+    ("session.html", include_str!("../../templates/session.html")),
+    ("lessons.html", include_str!("../../templates/lessons.html")),
+    ("lesson.html", include_str!("../../templates/lesson.html")),
+    ("tag.html", include_str!("../../templates/tag.html")),
+    ("members.html", include_str!("../../templates/members.html")),
+    (
+        "findings.html",
+        include_str!("../../templates/findings.html"),
+    ),
+    ("chart.html", include_str!("../../templates/chart.html")),
+    ("report.html", include_str!("../../templates/report.html")),
+];
+
+/// The built-in style sheet.
+pub const BUILTIN_STYLE: &str = include_str!("../../templates/style.css");
+
+/// The templates in use: the built-in ones with the engagement's overrides.
+pub struct Theme {
+    pub tera: Tera,
+    pub style: String,
+}
+
+/// Loads the built-in templates and the engagement's overrides from `root/templates`.
+pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let mut templates: BTreeMap<String, String> = BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
+    let mut style = BUILTIN_STYLE.to_string();
+    let dir = root.join("templates");
+    if dir.is_dir() {
+        let (paths, errors) = walk_files(root, &dir);
+        diags.items.extend(errors);
+        for path in paths {
+            let name = display_path(&dir, &path);
+            let text = match read_text(root, &path) {
+                Ok(text) => text,
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
+            };
+            if name == "style.css" {
+                style = text;
+            } else if name.ends_with(".html") {
+                templates.insert(name, text);
+            } else {
+                diags.push(
+                    Diagnostic::warning(display_path(root, &path), "this file is ignored")
+                        .with_help("templates/ holds .html templates and style.css; put other files in static/"),
+                );
+            }
+        }
+    }
+    let mut tera = Tera::new();
+    if let Err(err) =
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    {
+        diags.push(template_error(&err));
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(diags);
+    }
+    Ok((Theme { tera, style }, diags))
+}
+
+pub(super) fn template_error(err: &tera::Error) -> Diagnostic {
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(inner) = source {
+        message.push_str(&format!(": {inner}"));
+        source = inner.source();
+    }
+    Diagnostic::error("templates/", format!("template error: {message}"))
+        .with_help("fix the template named above (a template in templates/ replaces the built-in one of the same name)")
+}

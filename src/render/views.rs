@@ -1,0 +1,179 @@
+//! What the templates see: the helpers every view builder shares (the language, dates,
+//! links and urls of items, findings in words), and the small views used across pages.
+
+use serde::Serialize;
+
+use crate::explain::Explainer;
+use crate::i18n::{self, format_date, format_number};
+use crate::insight::{CommitmentBand, Flag, Insight, Severity};
+use crate::model::*;
+
+#[derive(Serialize, Clone)]
+pub(super) struct Link {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) date: String,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct ActionLink {
+    pub(super) title: String,
+    pub(super) url: String,
+    pub(super) status: &'static str,
+    pub(super) status_label: &'static str,
+    pub(super) due: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct SentenceView {
+    pub(super) message: String,
+    pub(super) suggestion: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct FindingView {
+    pub(super) severity: &'static str,
+    pub(super) severity_label: &'static str,
+    pub(super) message: String,
+    pub(super) suggestion: Option<String>,
+}
+
+/// Helpers shared while building views: language, lookups of titles and urls.
+pub(super) struct Views<'a> {
+    pub(super) e: &'a Engagement,
+    pub(super) lang: Language,
+    pub(super) insight: &'a Insight,
+    pub(super) words: Explainer<'a>,
+    /// Findings (flags) are for the coach's eyes only.
+    pub(super) findings: bool,
+}
+
+impl Views<'_> {
+    pub(super) fn date(&self, date: Date) -> String {
+        format_date(date, self.lang)
+    }
+
+    pub(super) fn t(&self, key: &str) -> &'static str {
+        i18n::text(self.lang, key)
+    }
+
+    pub(super) fn objective_link(&self, id: &str) -> Option<Link> {
+        self.e.objective(id).map(|o| Link {
+            title: o.title().to_string(),
+            url: objective_url(id),
+            date: String::new(),
+        })
+    }
+
+    pub(super) fn action_link(&self, id: &str) -> Option<Link> {
+        self.e
+            .plan
+            .actions
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| Link {
+                title: a.title.clone(),
+                url: action_url(id),
+                date: String::new(),
+            })
+    }
+
+    pub(super) fn session_link(&self, s: &Session) -> Link {
+        Link {
+            title: s.front.title.clone(),
+            url: format!("sessions/{}.html", s.id),
+            date: self.date(s.front.date),
+        }
+    }
+
+    pub(super) fn lesson_link(&self, l: &Lesson) -> Link {
+        Link {
+            title: l.front.title.clone(),
+            url: format!("lessons/{}.html", l.id),
+            date: l.front.date.map(|d| self.date(d)).unwrap_or_default(),
+        }
+    }
+
+    pub(super) fn action_status(&self, status: ActionStatus) -> (&'static str, &'static str) {
+        let key = match status {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+            ActionStatus::Blocked => "blocked",
+            ActionStatus::Dropped => "dropped",
+        };
+        (key, self.t(&format!("action_{key}")))
+    }
+
+    pub(super) fn action_short(&self, a: &Action) -> ActionLink {
+        let (status, status_label) = self.action_status(a.status);
+        ActionLink {
+            title: a.title.clone(),
+            url: action_url(&a.id.value),
+            status,
+            status_label,
+            due: a.due.map(|d| self.date(d)),
+        }
+    }
+
+    pub(super) fn gas_label(&self, level: f64) -> String {
+        if level > 0.0 {
+            format!("+{}", format_number(level, self.lang))
+        } else if level < 0.0 {
+            format!("−{}", format_number(-level, self.lang))
+        } else {
+            "0".to_string()
+        }
+    }
+
+    /// Findings in words, or nothing outside the coach's view.
+    pub(super) fn findings(&self, flags: &[Flag]) -> Vec<FindingView> {
+        if !self.findings {
+            return Vec::new();
+        }
+        flags
+            .iter()
+            .map(|f| {
+                let s = self.words.finding(f);
+                FindingView {
+                    severity: match f.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        Severity::Note => "note",
+                    },
+                    severity_label: self.words.severity(f.severity),
+                    message: s.message,
+                    suggestion: s.suggestion,
+                }
+            })
+            .collect()
+    }
+}
+
+pub(super) fn band_key(b: Option<CommitmentBand>) -> &'static str {
+    match b {
+        None => "none",
+        Some(CommitmentBand::TooLow) => "too-low",
+        Some(CommitmentBand::BelowHealthy) => "below-healthy",
+        Some(CommitmentBand::Healthy) => "healthy",
+        Some(CommitmentBand::AboveHealthy) => "above-healthy",
+        Some(CommitmentBand::AlwaysFull) => "always-full",
+    }
+}
+
+/// Whether only the coach may see an item: such items appear only in the coach's view,
+/// where they carry a badge so the coach knows the client will not see them.
+pub(super) fn coach_only(visibility: Visibility, sensitive: bool) -> bool {
+    visibility == Visibility::Coach || sensitive
+}
+
+pub(super) fn objective_url(id: &str) -> String {
+    format!("objectives/{id}.html")
+}
+
+pub(super) fn action_url(id: &str) -> String {
+    format!("plan/index.html#action-{id}")
+}
+
+pub(super) fn competency_url(id: &str) -> String {
+    format!("assessments/index.html#competency-{id}")
+}
