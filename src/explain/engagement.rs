@@ -1,0 +1,148 @@
+//! The engagement as a whole in words: attendance, the session timeline, the scaling
+//! questions, and the findings about the whole engagement (GAS, retention, sensitive items).
+
+use super::{Explainer, Sentence, tr};
+use crate::model::Date;
+
+impl Explainer<'_> {
+    /// Attendance as the sponsor sees it: sessions held and hours.
+    pub fn attendance(&self, sessions: usize, minutes: u64) -> String {
+        let hours = self.num(minutes as f64 / 60.0);
+        let one = sessions == 1;
+        tr(
+            self.lang,
+            format!(
+                "{sessions} {} held, {hours} hours of coaching.",
+                if one { "session" } else { "sessions" }
+            ),
+            format!(
+                "{sessions} {}, {hours} heures d’accompagnement.",
+                if one {
+                    "séance tenue"
+                } else {
+                    "séances tenues"
+                }
+            ),
+            format!(
+                "{sessions} {} abgehalten, {hours} Stunden Coaching.",
+                if one { "Sitzung" } else { "Sitzungen" }
+            ),
+        )
+    }
+
+    /// The finding of the session timeline: how many, over what period, the longest gap.
+    pub fn timeline_summary(&self, dates: &[Date]) -> String {
+        let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+            return String::new();
+        };
+        let (first, last_text, n) = (self.date(*first), self.date(*last), dates.len());
+        let mut text = tr(
+            self.lang,
+            format!("{n} sessions from {first} to {last_text}."),
+            format!("{n} séances du {first} au {last_text}."),
+            format!("{n} Sitzungen vom {first} bis {last_text}."),
+        );
+        if let Some(gap) = dates
+            .windows(2)
+            .max_by_key(|w| (w[0].days_until(w[1]), std::cmp::Reverse(w[0])))
+            && dates.len() > 1
+        {
+            let (days, from, to) = (
+                gap[0].days_until(gap[1]),
+                self.date(gap[0]),
+                self.date(gap[1]),
+            );
+            text.push(' ');
+            text.push_str(&tr(
+                self.lang,
+                format!("Longest gap: {days} days, from {from} to {to}."),
+                format!("Plus long intervalle : {days} jours, du {from} au {to}."),
+                format!("Längste Pause: {days} Tage, vom {from} bis {to}."),
+            ));
+        }
+        text
+    }
+
+    /// The finding of the scaling questions chart: the latest answers.
+    pub fn ratings_summary(&self, latest: &[(String, f64)]) -> String {
+        let parts: Vec<String> = latest
+            .iter()
+            .map(|(k, v)| format!("{k} {}", self.num(*v)))
+            .collect();
+        tr(
+            self.lang,
+            format!(
+                "Scaling questions over time (0–10). Latest: {}.",
+                parts.join(", ")
+            ),
+            format!(
+                "Questions d’échelle dans le temps (0–10). Dernières réponses : {}.",
+                parts.join(", ")
+            ),
+            format!(
+                "Skalierungsfragen im Zeitverlauf (0–10). Zuletzt: {}.",
+                parts.join(", ")
+            ),
+        )
+    }
+
+    /// A GAS T-score well below 50.
+    pub(super) fn gas_low(&self, t_score: &f64) -> Sentence {
+        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let (message, suggestion) = (
+            say(format!("The GAS T-score is {}, well below 50.", self.num(*t_score)),
+                format!("Le score T GAS est de {}, bien en dessous de 50.", self.num(*t_score)),
+                format!("Der GAS-T-Wert liegt bei {}, deutlich unter 50.", self.num(*t_score))),
+            Some(say("The expected levels were probably set too high: recalibrate them with the client.".into(),
+                "Les niveaux attendus ont sans doute été fixés trop haut : les recalibrer avec le client.".into(),
+                "Die erwarteten Stufen waren wohl zu hoch angesetzt: mit dem Klienten neu kalibrieren.".into())),
+        );
+        Sentence {
+            message,
+            suggestion,
+        }
+    }
+
+    /// The retention date has passed.
+    pub(super) fn retention_passed(&self, retain_until: &Date) -> Sentence {
+        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let (message, suggestion) = {
+            let date = self.date(*retain_until);
+            (
+                say(format!("The retention date {date} has passed: this engagement's data should no longer be kept."),
+                    format!("La date de conservation du {date} est passée : les données de cet accompagnement ne devraient plus être conservées."),
+                    format!("Das Aufbewahrungsdatum {date} ist verstrichen: die Daten dieses Coachings sollten nicht mehr aufbewahrt werden.")),
+                Some(say("Delete the engagement's repository, or agree a new retention date with the client.".into(),
+                    "Supprimer le dépôt de l’accompagnement, ou convenir d’une nouvelle date avec le client.".into(),
+                    "Das Repository des Coachings löschen oder mit dem Klienten ein neues Datum vereinbaren.".into())),
+            )
+        };
+        Sentence {
+            message,
+            suggestion,
+        }
+    }
+
+    /// An item marked sensitive.
+    pub(super) fn sensitive(&self, kind: &str, id: &str) -> Sentence {
+        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let (message, suggestion) = (
+            say(
+                format!(
+                    "The {kind} `{id}` is marked sensitive: it is left out of every site but the coach's."
+                ),
+                format!(
+                    "L’élément {kind} `{id}` est marqué sensible : il est exclu de tous les sites sauf celui du coach."
+                ),
+                format!(
+                    "Das Element {kind} `{id}` ist als sensibel markiert: es fehlt in allen Websites außer der des Coachs."
+                ),
+            ),
+            None,
+        );
+        Sentence {
+            message,
+            suggestion,
+        }
+    }
+}

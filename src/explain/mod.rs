@@ -1,0 +1,298 @@
+//! Findings in words: turns [`crate::insight`]'s typed results into one-line sentences
+//! and suggestions a coach can act on, in the engagement's language. Used by the site
+//! and by `coachsite check`, so both say the same thing.
+//!
+//! One file per subject: `objectives`, `assessments`, `plan` (actions and commitment) and
+//! `engagement`. Each kind of [`Finding`] has one function that words it in en/fr/de,
+//! in the file of its subject; [`Explainer::finding`] picks it.
+
+mod assessments;
+mod engagement;
+mod objectives;
+mod plan;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{format_change, format_date, format_number, format_percent};
+use crate::insight::{Finding, Flag, Severity};
+use crate::model::{Date, Engagement, Language};
+
+/// A finding in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// Words for one engagement, in its language.
+pub struct Explainer<'a> {
+    e: &'a Engagement,
+    lang: Language,
+}
+
+/// Picks the sentence of the language.
+fn tr(lang: Language, en: String, fr: String, de: String) -> String {
+    match lang {
+        Language::En => en,
+        Language::Fr => fr,
+        Language::De => de,
+    }
+}
+
+impl<'a> Explainer<'a> {
+    pub fn new(e: &'a Engagement) -> Self {
+        Explainer {
+            e,
+            lang: e.info.language,
+        }
+    }
+
+    fn date(&self, date: Date) -> String {
+        format_date(date, self.lang)
+    }
+
+    fn pct(&self, share: f64) -> String {
+        format_percent(share, self.lang)
+    }
+
+    fn num(&self, n: f64) -> String {
+        format_number(n, self.lang)
+    }
+
+    /// A change (a pace) with its sign and the unit of the objective it belongs to.
+    fn value(&self, objective: Option<&str>, v: f64) -> String {
+        let unit = objective
+            .and_then(|id| self.e.objective(id))
+            .and_then(|o| o.front.measure.as_ref())
+            .and_then(|m| m.unit.as_deref());
+        format_change(v, unit, self.lang)
+    }
+
+    fn competency(&self, id: &str) -> String {
+        self.e
+            .competency(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    }
+
+    fn action(&self, id: &str) -> String {
+        self.e
+            .plan
+            .actions
+            .iter()
+            .find(|a| a.id == id)
+            .map_or_else(|| id.to_string(), |a| a.title.clone())
+    }
+
+    /// The severity as a word.
+    pub fn severity(&self, s: Severity) -> &'static str {
+        match (s, self.lang) {
+            (Severity::Error, Language::En) => "error",
+            (Severity::Error, Language::Fr) => "erreur",
+            (Severity::Error, Language::De) => "Fehler",
+            (Severity::Warning, Language::En) => "warning",
+            (Severity::Warning, Language::Fr) => "attention",
+            (Severity::Warning, Language::De) => "Warnung",
+            (Severity::Note, Language::En) => "note",
+            (Severity::Note, Language::Fr) => "remarque",
+            (Severity::Note, Language::De) => "Hinweis",
+        }
+    }
+
+    /// "1 warning", "7 warnings", "2 avertissements"…
+    pub fn count(&self, s: Severity, n: usize) -> String {
+        let one = n == 1;
+        let word = match (s, self.lang) {
+            (Severity::Error, Language::En) => {
+                if one {
+                    "error"
+                } else {
+                    "errors"
+                }
+            }
+            (Severity::Error, Language::Fr) => {
+                if one {
+                    "erreur"
+                } else {
+                    "erreurs"
+                }
+            }
+            (Severity::Error, Language::De) => "Fehler",
+            (Severity::Warning, Language::En) => {
+                if one {
+                    "warning"
+                } else {
+                    "warnings"
+                }
+            }
+            (Severity::Warning, Language::Fr) => {
+                if one {
+                    "avertissement"
+                } else {
+                    "avertissements"
+                }
+            }
+            (Severity::Warning, Language::De) => {
+                if one {
+                    "Warnung"
+                } else {
+                    "Warnungen"
+                }
+            }
+            (Severity::Note, Language::En) => {
+                if one {
+                    "note"
+                } else {
+                    "notes"
+                }
+            }
+            (Severity::Note, Language::Fr) => {
+                if one {
+                    "remarque"
+                } else {
+                    "remarques"
+                }
+            }
+            (Severity::Note, Language::De) => {
+                if one {
+                    "Hinweis"
+                } else {
+                    "Hinweise"
+                }
+            }
+        };
+        format!("{n} {word}")
+    }
+
+    /// A finding as a sentence with its suggestion: one function per kind of finding, in
+    /// the file of its subject.
+    pub fn finding(&self, flag: &Flag) -> Sentence {
+        let obj = flag.objective.as_deref();
+        match &flag.finding {
+            Finding::DuePassed { due } => self.due_passed(due),
+            Finding::AtRisk { forecast, due } => self.at_risk(forecast, due),
+            Finding::Stalled {
+                last_measurement,
+                days,
+            } => self.stalled(last_measurement, days),
+            Finding::NoProgress { since } => self.no_progress(since),
+            Finding::NoMeasurement { days } => self.no_measurement(days),
+            Finding::Trajectory { share, band } => self.trajectory(share, band),
+            Finding::PaceTooFast {
+                required_per_month,
+                observed_per_month,
+                ratio,
+                max_ratio,
+            } => self.pace_too_fast(
+                obj,
+                required_per_month,
+                observed_per_month,
+                ratio,
+                max_ratio,
+            ),
+            Finding::PaceFlatOrBackwards {
+                required_per_month,
+                observed_per_month,
+            } => self.pace_flat_or_backwards(obj, required_per_month, observed_per_month),
+            Finding::BeyondZpd {
+                stretch,
+                max_levels_per_month,
+            } => self.stretch(stretch, *max_levels_per_month),
+            Finding::NotYetStable {
+                competency,
+                level,
+                target,
+            } => self.not_yet_stable(competency, level, target),
+            Finding::NotSmart { letters } => self.not_smart(letters),
+            Finding::ActionOverdue { action, due } => self.action_overdue(action, due),
+            Finding::ActionBlocked { action } => self.action_blocked(action),
+            Finding::Commitment { rate, band } => self.recent_commitment(rate, band),
+            Finding::GasLow { t_score } => self.gas_low(t_score),
+            Finding::CompetencyUnused { competency } => self.competency_unused(competency),
+            Finding::RetentionPassed { retain_until } => self.retention_passed(retain_until),
+            Finding::Sensitive { kind, id } => self.sensitive(kind, id),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::insight::LevelMilestone;
+
+    fn engagement(language: &str) -> Engagement {
+        let info = format!(
+            "title: T\nclient: C\nkind: team\ncoach: X\nstart: 2026-01-12\nlanguage: {language}\nscale: {{min: 1, max: 5}}\ncompetencies:\n  - {{id: scrum, name: Scrum, target: 4}}\n"
+        );
+        Engagement {
+            root: ".".into(),
+            info: serde_saphyr::from_str(&info).unwrap(),
+            objectives: vec![],
+            assessments: vec![],
+            plan: Default::default(),
+            sessions: vec![],
+            lessons: vec![],
+        }
+    }
+
+    fn d(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn findings_are_worded_in_the_engagement_language() {
+        let flag = Flag {
+            severity: Severity::Warning,
+            objective: None,
+            finding: Finding::DuePassed {
+                due: d("2026-03-01"),
+            },
+        };
+        let fr = Explainer::new(&engagement("fr")).finding(&flag);
+        assert_eq!(
+            fr.message,
+            "L’échéance du 1er mars 2026 est passée et la cible n’est pas atteinte."
+        );
+        let de = Explainer::new(&engagement("de")).finding(&flag);
+        assert_eq!(
+            de.message,
+            "Das Fälligkeitsdatum 1. März 2026 ist verstrichen, das Ziel nicht erreicht."
+        );
+    }
+
+    #[test]
+    fn the_zpd_finding_names_realistic_milestones() {
+        let stretch = Stretch {
+            competency: "scrum".into(),
+            current: 1,
+            assessed_on: d("2026-01-12"),
+            target: 3,
+            months: 2.0,
+            levels_per_month: 1.0,
+            beyond_zpd: true,
+            realistic_months: 4.0,
+            milestones: vec![
+                LevelMilestone {
+                    level: 2,
+                    by: d("2026-03-14"),
+                },
+                LevelMilestone {
+                    level: 3,
+                    by: d("2026-05-14"),
+                },
+            ],
+        };
+        let en = Explainer::new(&engagement("en")).stretch(&stretch, 0.5);
+        assert_eq!(
+            en.message,
+            "Scrum must go from level 1 to 3 in 2 months: 1 level a month, beyond the zone of proximal development (0.5 a month is realistic)."
+        );
+        assert_eq!(
+            en.suggestion.as_deref(),
+            Some(
+                "About 4 months would be realistic: split into milestones, level 2 by 14 March 2026, level 3 by 14 May 2026."
+            )
+        );
+        let de = Explainer::new(&engagement("de")).stretch(&stretch, 0.5);
+        assert!(de.suggestion.unwrap().contains("Stufe 2 bis 14. März 2026"));
+    }
+}
