@@ -217,7 +217,7 @@ impl<'a> Explainer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::LevelMilestone;
+    use crate::insight::{LevelMilestone, Stretch};
 
     fn engagement(language: &str) -> Engagement {
         let info = format!(
