@@ -1,0 +1,378 @@
+//! Pure computations over the model (SPEC §3): no files, no HTML, no sentences.
+//!
+//! [`analyze`] computes every figure the site and `check` show for one as-of date:
+//! progress, trend and forecast, tracking status, trajectory adherence, the pace and
+//! competency (ZPD) checks, the stable-success rule, SMART per letter, gap analysis,
+//! commitment and its calibration band, and the GAS T-score. Findings worth the
+//! coach's attention are [`Finding`]s: typed data that [`crate::explain`] turns into
+//! sentences in the engagement's language.
+//!
+//! Edge cases, decided once here (and documented in docs/insight.md):
+//! - Only measurements, assessments and done dates on or before the as-of date count.
+//! - One measurement gives progress but no trend, forecast or pace ("too early").
+//! - No measurement: no progress; a warning once the objective is older than
+//!   `stalled_after_days`.
+//! - Target reached (or `status: achieved`): achieved, no other tracking finding.
+//! - Due date passed and not achieved: a warning; no forecast or pace is computed.
+//! - Paused and dropped objectives: shown, never tracked or flagged.
+//! - Proposed objectives: only the planning checks (SMART, competency ZPD).
+//! - Dropped actions do not count in commitment (they were renegotiated, not missed).
+//! - A competency missing from an assessment is "not assessed" there; a competency that
+//!   no objective uses gets a note.
+//! - Every number is finite: a computation that would divide by zero has no result.
+//!
+//! One file per subject: `progress` (progress, trend, forecast, trajectory, pace, GAS),
+//! `objective` (one objective's figures, tracking and findings), `competency` (gap
+//! analysis, stable success, ZPD), `smart`, and `plan` (commitment). This file holds the
+//! findings, the whole analysis and the sponsor's aggregates.
+
+mod competency;
+mod objective;
+mod plan;
+mod progress;
+mod smart;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus, Session};
+
+use objective::objective_insight;
+use progress::points;
+
+pub use competency::*;
+pub use objective::*;
+pub use plan::*;
+pub use progress::*;
+pub use smart::*;
+
+/// The level a goal-attainment-scaled objective aims for: 0, "the expected outcome".
+pub const GAS_EXPECTED_LEVEL: f64 = 0.0;
+/// Average days in a month, for paces and months to due.
+pub const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
+/// ρ of the Kiresuk–Sherman T-score.
+pub const GAS_RHO: f64 = 0.3;
+/// The "last eight weeks" of the commitment calibration.
+pub const COMMITMENT_WINDOW_DAYS: i64 = 56;
+/// A forecast further away than this is "not within ten years".
+const MAX_FORECAST_DAYS: f64 = 3653.0;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+/// A finding with its severity and the objective it is about, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flag {
+    pub severity: Severity,
+    pub objective: Option<String>,
+    #[serde(flatten)]
+    pub finding: Finding,
+}
+
+/// What the coach should know, as data. `crate::explain` words it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum Finding {
+    DuePassed {
+        due: Date,
+    },
+    AtRisk {
+        forecast: Option<Date>,
+        due: Date,
+    },
+    Stalled {
+        last_measurement: Date,
+        days: i64,
+    },
+    NoProgress {
+        since: Date,
+    },
+    NoMeasurement {
+        days: i64,
+    },
+    Trajectory {
+        share: f64,
+        band: AdherenceBand,
+    },
+    PaceTooFast {
+        required_per_month: f64,
+        observed_per_month: f64,
+        ratio: f64,
+        max_ratio: f64,
+    },
+    PaceFlatOrBackwards {
+        required_per_month: f64,
+        observed_per_month: f64,
+    },
+    BeyondZpd {
+        stretch: Stretch,
+        max_levels_per_month: f64,
+    },
+    NotYetStable {
+        competency: String,
+        level: i64,
+        target: i64,
+    },
+    /// The failing SMART letters (a ZPD failure of A is reported by `BeyondZpd`).
+    NotSmart {
+        letters: Vec<SmartLetter>,
+    },
+    ActionOverdue {
+        action: String,
+        due: Date,
+    },
+    ActionBlocked {
+        action: String,
+    },
+    Commitment {
+        rate: f64,
+        band: CommitmentBand,
+    },
+    GasLow {
+        t_score: f64,
+    },
+    CompetencyUnused {
+        competency: String,
+    },
+    RetentionPassed {
+        retain_until: Date,
+    },
+    Sensitive {
+        kind: String,
+        id: String,
+    },
+}
+
+/// Everything [`analyze`] computes for one as-of date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Insight {
+    pub as_of: Date,
+    pub objectives: Vec<ObjectiveInsight>,
+    /// Ranked: largest gap first; development areas are those with a gap above 0.
+    pub competencies: Vec<CompetencyStanding>,
+    pub commitment: Commitment,
+    pub gas_t_score: Option<f64>,
+    /// Findings about the whole engagement (actions, retention, …).
+    pub findings: Vec<Flag>,
+}
+
+impl Insight {
+    pub fn objective(&self, id: &str) -> Option<&ObjectiveInsight> {
+        self.objectives.iter().find(|o| o.id == id)
+    }
+
+    /// Every finding: objectives' first (in objective order), then the engagement's.
+    pub fn all_findings(&self) -> impl Iterator<Item = &Flag> {
+        self.objectives
+            .iter()
+            .flat_map(|o| o.findings.iter())
+            .chain(self.findings.iter())
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.all_findings()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Computes every figure and finding of SPEC §3 for `e` as of `as_of`.
+pub fn analyze(e: &Engagement, as_of: Date) -> Insight {
+    let competencies = competency_standings(e, as_of);
+    let objectives = e
+        .objectives
+        .iter()
+        .map(|o| objective_insight(e, o, &competencies, as_of))
+        .collect();
+    let commitment = commitment(e, as_of);
+    let gas_t_score = gas_t_score(
+        &e.objectives
+            .iter()
+            .filter(|o| o.front.gas.is_some() && o.front.status != ObjectiveStatus::Dropped)
+            .filter_map(|o| {
+                let level = points(o, as_of).last()?.1;
+                Some((level, o.front.weight.as_ref().map_or(1.0, |w| w.value)))
+            })
+            .collect::<Vec<_>>(),
+    );
+
+    let findings = engagement_findings(e, as_of, &commitment, gas_t_score, &competencies);
+    Insight {
+        as_of,
+        objectives,
+        competencies,
+        commitment,
+        gas_t_score,
+        findings,
+    }
+}
+
+/// The findings about the engagement as a whole: blocked and overdue actions,
+/// commitment outside its healthy band, a low GAS T-score, unused competencies, the
+/// retention date, and sensitive items.
+fn engagement_findings(
+    e: &Engagement,
+    as_of: Date,
+    commitment: &Commitment,
+    gas_t_score: Option<f64>,
+    competencies: &[CompetencyStanding],
+) -> Vec<Flag> {
+    let mut findings = Vec::new();
+    let engagement_flag = |severity, finding| Flag {
+        severity,
+        objective: None,
+        finding,
+    };
+    for a in &e.plan.actions {
+        if a.status == ActionStatus::Blocked {
+            findings.push(engagement_flag(
+                Severity::Warning,
+                Finding::ActionBlocked {
+                    action: a.id.value.clone(),
+                },
+            ));
+        } else if a.status == ActionStatus::Open
+            && let Some(due) = a.due
+            && due < as_of
+        {
+            findings.push(engagement_flag(
+                Severity::Warning,
+                Finding::ActionOverdue {
+                    action: a.id.value.clone(),
+                    due,
+                },
+            ));
+        }
+    }
+    if let (Some(rate), Some(band)) = (commitment.recent_rate.or(commitment.rate), commitment.band)
+    {
+        let severity = match band {
+            CommitmentBand::TooLow => Severity::Warning,
+            _ => Severity::Note,
+        };
+        if band != CommitmentBand::Healthy {
+            findings.push(engagement_flag(
+                severity,
+                Finding::Commitment { rate, band },
+            ));
+        }
+    }
+    if let Some(t) = gas_t_score
+        && t < 40.0
+    {
+        findings.push(engagement_flag(
+            Severity::Note,
+            Finding::GasLow { t_score: t },
+        ));
+    }
+    for c in competencies {
+        if c.objectives.is_empty() {
+            findings.push(engagement_flag(
+                Severity::Note,
+                Finding::CompetencyUnused {
+                    competency: c.id.clone(),
+                },
+            ));
+        }
+    }
+    if let Some(retain_until) = e.info.retain_until
+        && retain_until < as_of
+    {
+        findings.push(engagement_flag(
+            Severity::Error,
+            Finding::RetentionPassed { retain_until },
+        ));
+    }
+    for (kind, id) in sensitive_items(e) {
+        findings.push(engagement_flag(
+            Severity::Note,
+            Finding::Sensitive {
+                kind: kind.to_string(),
+                id,
+            },
+        ));
+    }
+    findings
+}
+
+fn sensitive_items(e: &Engagement) -> Vec<(&'static str, String)> {
+    let mut items = Vec::new();
+    items.extend(
+        e.objectives
+            .iter()
+            .filter(|o| o.front.sensitive)
+            .map(|o| ("objective", o.id.clone())),
+    );
+    items.extend(
+        e.assessments
+            .iter()
+            .filter(|a| a.front.sensitive)
+            .map(|a| ("assessment", a.id.clone())),
+    );
+    items.extend(
+        e.plan
+            .actions
+            .iter()
+            .filter(|a| a.sensitive)
+            .map(|a| ("action", a.id.value.clone())),
+    );
+    items.extend(
+        e.plan
+            .revisions
+            .iter()
+            .filter(|r| r.sensitive)
+            .map(|r| ("revision", r.date.to_string())),
+    );
+    items.extend(
+        e.sessions
+            .iter()
+            .filter(|s| s.front.sensitive)
+            .map(|s| ("session", s.id.clone())),
+    );
+    items.extend(
+        e.lessons
+            .iter()
+            .filter(|l| l.front.sensitive)
+            .map(|l| ("lesson", l.id.clone())),
+    );
+    items
+}
+
+/// The figures a sponsor sees about items they may not see one by one (SPEC §5:
+/// attendance counts, commitment rate, GAS T-score), computed over the client's view.
+#[derive(Debug, Clone)]
+pub struct Aggregates {
+    pub commitment: Commitment,
+    pub gas_t_score: Option<f64>,
+    pub sessions: usize,
+    pub minutes: u64,
+}
+
+impl Aggregates {
+    /// The aggregates of an engagement as the client sees it.
+    pub fn of(client_view: &Engagement, as_of: Date) -> Aggregates {
+        let insight = analyze(client_view, as_of);
+        let held: Vec<&Session> = client_view
+            .sessions
+            .iter()
+            .filter(|s| s.front.date <= as_of)
+            .collect();
+        Aggregates {
+            commitment: insight.commitment,
+            gas_t_score: insight.gas_t_score,
+            sessions: held.len(),
+            minutes: held
+                .iter()
+                .filter_map(|s| s.front.duration.as_ref().map(|d| d.value))
+                .map(u64::from)
+                .sum(),
+        }
+    }
+}

@@ -1,0 +1,385 @@
+//! One objective's figures and findings: progress, trend and forecast, where it stands
+//! (tracking), trajectory and pace, the planning checks (SMART, ZPD, stable success).
+
+use serde::{Deserialize, Serialize};
+
+use super::progress::{no_progress, points};
+use super::*;
+use crate::model::{Date, Engagement, Objective, ObjectiveStatus};
+
+/// Where a measured objective stands (SPEC §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tracking {
+    /// Target reached, or marked achieved.
+    Achieved,
+    /// The forecast is on or before the due date.
+    OnTrack,
+    /// The forecast is after the due date, or there is none (flat or backwards).
+    AtRisk,
+    /// No progress over the last three measurements, or no measurement for too long.
+    Stalled,
+    /// The due date has passed without reaching the target.
+    Overdue,
+    /// Fewer than two measurements: no trend yet.
+    TooEarly,
+    /// No measurement at all.
+    NoMeasurement,
+    /// No baseline and target, or no due date, to judge against.
+    NotJudged,
+    /// Paused, dropped or proposed: not tracked.
+    NotTracked,
+}
+
+/// Everything computed for one objective.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObjectiveInsight {
+    pub id: String,
+    pub title: String,
+    pub progress: Option<f64>,
+    pub latest: Option<f64>,
+    pub latest_date: Option<Date>,
+    pub target: Option<f64>,
+    pub due: Option<Date>,
+    pub trend: Option<Trend>,
+    pub forecast: Option<Date>,
+    pub tracking: Tracking,
+    pub adherence: Option<Adherence>,
+    pub pace: Option<Pace>,
+    pub stretches: Vec<Stretch>,
+    pub smart: Vec<SmartLetter>,
+    /// Not serialised here: reports carry them with their words.
+    #[serde(skip)]
+    pub findings: Vec<Flag>,
+}
+
+/// The day the objective's work started.
+fn start_of(e: &Engagement, o: &Objective) -> Date {
+    o.front.start.unwrap_or(e.info.start)
+}
+
+/// The findings of one objective, in the order they are found, each tagged with it.
+struct Flags<'o> {
+    objective: &'o str,
+    items: Vec<Flag>,
+}
+
+impl Flags<'_> {
+    fn push(&mut self, severity: Severity, finding: Finding) {
+        self.items.push(Flag {
+            severity,
+            objective: Some(self.objective.to_string()),
+            finding,
+        });
+    }
+}
+
+/// What an objective's measurements say, on or before the as-of date.
+struct Measured<'a> {
+    points: &'a [(Date, f64)],
+    /// The latest measurement.
+    latest: Option<(Date, f64)>,
+    /// Baseline and target (for GAS, the first level and 0), when there is a span.
+    span: Option<(f64, f64)>,
+    trend: Option<&'a Trend>,
+    start: Date,
+}
+
+/// Where an objective stands, with the figures found on the way.
+struct Tracked {
+    tracking: Tracking,
+    forecast: Option<Date>,
+    adherence: Option<Adherence>,
+    pace: Option<Pace>,
+}
+
+impl Tracked {
+    fn only(tracking: Tracking) -> Tracked {
+        Tracked {
+            tracking,
+            forecast: None,
+            adherence: None,
+            pace: None,
+        }
+    }
+}
+
+pub(super) fn objective_insight(
+    e: &Engagement,
+    o: &Objective,
+    standings: &[CompetencyStanding],
+    as_of: Date,
+) -> ObjectiveInsight {
+    let f = &o.front;
+    let pts = points(o, as_of);
+    let latest = pts.last().copied();
+    let span = span(o).filter(|_| !pts.is_empty() || f.gas.is_none());
+    let progress = match (latest, span) {
+        (Some((_, v)), Some((b, t))) => Some(progress_between(b, t, v)),
+        _ => None,
+    };
+    let trend = trend(&pts);
+    let start = start_of(e, o);
+    let stretches = stretches(e, o, start, as_of);
+    let smart = smart(o, start, &stretches);
+    let reached = match (latest, span) {
+        (Some((_, v)), Some((b, t))) => (t - b) * (v - t) >= 0.0,
+        _ => false,
+    };
+    let mut flags = Flags {
+        objective: &o.id,
+        items: Vec::new(),
+    };
+    // Planning checks apply to everything still to be achieved.
+    let planning = matches!(
+        f.status,
+        ObjectiveStatus::Proposed | ObjectiveStatus::Active
+    ) && !reached;
+    if planning {
+        let max_lpm = e.info.zpd.max_levels_per_month.value;
+        planning_flags(&mut flags, o, standings, &stretches, &smart, max_lpm);
+    }
+    let measured = Measured {
+        points: &pts,
+        latest,
+        span,
+        trend: trend.as_ref(),
+        start,
+    };
+    let tracked = track(e, o, &measured, reached, as_of, &mut flags);
+    ObjectiveInsight {
+        id: o.id.clone(),
+        title: f.title.clone(),
+        progress,
+        latest: latest.map(|l| l.1),
+        latest_date: latest.map(|l| l.0),
+        target: span.map(|s| s.1),
+        due: f.due,
+        trend,
+        forecast: tracked.forecast,
+        tracking: tracked.tracking,
+        adherence: tracked.adherence,
+        pace: tracked.pace,
+        stretches,
+        smart,
+        findings: flags.items,
+    }
+}
+
+/// The ZPD check of each competency the objective names.
+fn stretches(e: &Engagement, o: &Objective, start: Date, as_of: Date) -> Vec<Stretch> {
+    let max_lpm = e.info.zpd.max_levels_per_month.value;
+    o.front
+        .competencies
+        .iter()
+        .filter_map(|c| stretch(e, &c.value, start, o.front.due, as_of, max_lpm))
+        .collect()
+}
+
+/// The planning checks: competencies beyond the zone of proximal development, a level
+/// not yet stable, and the SMART letters that fail (other than for the ZPD).
+fn planning_flags(
+    flags: &mut Flags,
+    o: &Objective,
+    standings: &[CompetencyStanding],
+    stretches: &[Stretch],
+    smart: &[SmartLetter],
+    max_levels_per_month: f64,
+) {
+    for s in stretches.iter().filter(|s| s.beyond_zpd) {
+        flags.push(
+            Severity::Warning,
+            Finding::BeyondZpd {
+                stretch: s.clone(),
+                max_levels_per_month,
+            },
+        );
+    }
+    for c in &o.front.competencies {
+        if let Some(st) = standings.iter().find(|s| s.id == c.value)
+            && let (Some(level), Some(previous)) = (st.latest, st.previous)
+            && level > previous
+            && level < st.target
+        {
+            flags.push(
+                Severity::Note,
+                Finding::NotYetStable {
+                    competency: st.id.clone(),
+                    level,
+                    target: st.target,
+                },
+            );
+        }
+    }
+    let letters: Vec<SmartLetter> = smart
+        .iter()
+        .map(|l| SmartLetter {
+            letter: l.letter,
+            pass: l.pass,
+            reasons: l
+                .reasons
+                .iter()
+                .copied()
+                .filter(|r| *r != SmartReason::BeyondZpd)
+                .collect(),
+        })
+        .filter(|l| !l.reasons.is_empty())
+        .collect();
+    if !letters.is_empty() {
+        flags.push(Severity::Note, Finding::NotSmart { letters });
+    }
+}
+
+/// Where the objective stands: not tracked (paused, dropped, proposed), achieved,
+/// overdue, judged on its measurements, or without any.
+fn track(
+    e: &Engagement,
+    o: &Objective,
+    m: &Measured,
+    reached: bool,
+    as_of: Date,
+    flags: &mut Flags,
+) -> Tracked {
+    let f = &o.front;
+    if matches!(
+        f.status,
+        ObjectiveStatus::Paused | ObjectiveStatus::Dropped | ObjectiveStatus::Proposed
+    ) {
+        return Tracked::only(Tracking::NotTracked);
+    }
+    if f.status == ObjectiveStatus::Achieved || reached {
+        return Tracked::only(Tracking::Achieved);
+    }
+    if let Some(due) = f.due.filter(|due| *due < as_of) {
+        flags.push(Severity::Warning, Finding::DuePassed { due });
+        return Tracked::only(Tracking::Overdue);
+    }
+    match (m.latest, m.span) {
+        (Some(latest), Some(span)) => track_measured(e, o, m, latest, span, as_of, flags),
+        (Some(_), None) => Tracked::only(Tracking::NotJudged),
+        (None, _) => {
+            let days = m.start.days_until(as_of);
+            if days > e.info.zpd.stalled_after_days.value {
+                flags.push(Severity::Warning, Finding::NoMeasurement { days });
+            }
+            Tracked::only(Tracking::NoMeasurement)
+        }
+    }
+}
+
+/// An objective with measurements and a span: forecast, trajectory and pace against the
+/// due date, then stalled, no progress, too early, on track or at risk.
+fn track_measured(
+    e: &Engagement,
+    o: &Objective,
+    m: &Measured,
+    (last_date, last_value): (Date, f64),
+    (baseline, target): (f64, f64),
+    as_of: Date,
+    flags: &mut Flags,
+) -> Tracked {
+    let zpd = &e.info.zpd;
+    let direction = (target - baseline).signum();
+    let forecast_date = m.trend.and_then(|t| forecast(t, target, last_date));
+    let (adherence, pace) = match o.front.due {
+        Some(due) => {
+            let adherence = trajectory(baseline, target, m.start, due, (last_date, last_value));
+            adherence_flag(flags, adherence);
+            let pace = pace_check(
+                m.trend,
+                target,
+                last_value,
+                due,
+                as_of,
+                zpd.max_pace_ratio.value,
+            );
+            pace_flag(flags, pace, zpd.max_pace_ratio.value);
+            (adherence, pace)
+        }
+        None => (None, None),
+    };
+    let stale_days = last_date.days_until(as_of);
+    let tracking = if stale_days > zpd.stalled_after_days.value {
+        flags.push(
+            Severity::Warning,
+            Finding::Stalled {
+                last_measurement: last_date,
+                days: stale_days,
+            },
+        );
+        Tracking::Stalled
+    } else if let Some(since) = no_progress(m.points, direction) {
+        flags.push(Severity::Warning, Finding::NoProgress { since });
+        Tracking::Stalled
+    } else if m.trend.is_none() {
+        Tracking::TooEarly
+    } else if let Some(due) = o.front.due {
+        match forecast_date {
+            Some(d) if d <= due => Tracking::OnTrack,
+            _ => {
+                flags.push(
+                    Severity::Warning,
+                    Finding::AtRisk {
+                        forecast: forecast_date,
+                        due,
+                    },
+                );
+                Tracking::AtRisk
+            }
+        }
+    } else {
+        Tracking::NotJudged
+    };
+    Tracked {
+        tracking,
+        forecast: forecast_date,
+        adherence,
+        pace,
+    }
+}
+
+/// Off the planned trajectory: a note below 80 %, a warning below 50 %.
+fn adherence_flag(flags: &mut Flags, adherence: Option<Adherence>) {
+    if let Some(a) = adherence
+        && a.band != AdherenceBand::OnTrack
+    {
+        let severity = if a.band == AdherenceBand::Revise {
+            Severity::Warning
+        } else {
+            Severity::Note
+        };
+        flags.push(
+            severity,
+            Finding::Trajectory {
+                share: a.share,
+                band: a.band,
+            },
+        );
+    }
+}
+
+/// A pace far above the observed one, or a trend flat or going the wrong way.
+fn pace_flag(flags: &mut Flags, pace: Option<Pace>, max_ratio: f64) {
+    let Some(p) = pace else {
+        return;
+    };
+    match (p.finding, p.observed_per_month, p.ratio) {
+        (PaceFinding::TooFast, Some(observed), Some(ratio)) => flags.push(
+            Severity::Warning,
+            Finding::PaceTooFast {
+                required_per_month: p.required_per_month,
+                observed_per_month: observed,
+                ratio,
+                max_ratio,
+            },
+        ),
+        (PaceFinding::FlatOrBackwards, Some(observed), _) => flags.push(
+            Severity::Warning,
+            Finding::PaceFlatOrBackwards {
+                required_per_month: p.required_per_month,
+                observed_per_month: observed,
+            },
+        ),
+        _ => {}
+    }
+}
