@@ -1,0 +1,610 @@
+//! Cross-file checks once everything is read: ids, duplicates, references between
+//! files, levels on the scale, dates in order, the ZPD settings.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use super::files::read_text;
+use super::yaml::key_pos;
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::limits;
+use crate::model::*;
+
+/// Checks an id: lower-case letters, digits and `-` only.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A valid id close to `text`, for suggestions ("Sprint Goals" → "sprint-goals").
+pub fn suggest_id(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+pub(super) const ID_HELP: &str = "ids use lower-case letters, digits and - only";
+
+/// Reads a file again to quote its lines in cross-file diagnostics (only on the error
+/// path, so the happy path keeps no copies of the text).
+pub(super) struct Quoter<'a> {
+    root: &'a Path,
+    cache: BTreeMap<String, String>,
+}
+
+impl Quoter<'_> {
+    fn at(&mut self, d: Diagnostic, pos: Pos) -> Diagnostic {
+        let text = self.text(&d.file.clone());
+        d.at(&text, pos.line, pos.column)
+    }
+
+    /// The text of `file` (read once).
+    fn text(&mut self, file: &str) -> String {
+        let root = self.root;
+        self.cache
+            .entry(file.to_string())
+            .or_insert_with(|| read_text(root, &root.join(file)).unwrap_or_default())
+            .clone()
+    }
+}
+
+/// What could not be read, so that references to it are not reported as missing.
+pub(super) struct Unreadable {
+    pub(super) objectives: Vec<String>,
+    pub(super) plan: bool,
+}
+
+/// The ids a reference may point to, from every file read (and, for objectives, from
+/// the files that could not be read, so that references to them are not reported).
+struct Ids<'a> {
+    competencies: Vec<&'a str>,
+    members: Vec<&'a str>,
+    objectives: Vec<&'a str>,
+    actions: Vec<&'a str>,
+}
+
+const COMPETENCIES_HELP: &str = "engagement.yaml under `competencies`";
+
+/// Cross-file checks: ids, duplicates, references, levels on the scale.
+pub(super) fn check_engagement(
+    e: &Engagement,
+    info_text: &str,
+    unreadable: &Unreadable,
+    diags: &mut Diagnostics,
+) {
+    let mut q = Quoter {
+        root: &e.root,
+        cache: BTreeMap::new(),
+    };
+    q.cache
+        .insert("engagement.yaml".into(), info_text.to_string());
+    let info = &e.info;
+    check_scale(&mut q, &info.scale, diags);
+    check_period(&mut q, info, diags);
+    check_zpd(&mut q, &info.zpd, diags);
+    check_competencies(&mut q, info, diags);
+    check_members(&mut q, info, diags);
+    // Duplicate ids across files of one kind (possible with sub-folders).
+    duplicate_files(
+        diags,
+        "objective",
+        e.objectives.iter().map(|o| (&o.id, &o.source)),
+    );
+    duplicate_files(
+        diags,
+        "assessment",
+        e.assessments.iter().map(|a| (&a.id, &a.source)),
+    );
+    duplicate_files(
+        diags,
+        "session",
+        e.sessions.iter().map(|s| (&s.id, &s.source)),
+    );
+    duplicate_files(
+        diags,
+        "lesson",
+        e.lessons.iter().map(|l| (&l.id, &l.source)),
+    );
+    let ids = Ids {
+        competencies: info
+            .competencies
+            .iter()
+            .map(|c| c.id.value.as_str())
+            .collect(),
+        members: info.members.iter().map(|m| m.id.value.as_str()).collect(),
+        objectives: e
+            .objectives
+            .iter()
+            .map(|o| o.id.as_str())
+            .chain(unreadable.objectives.iter().map(String::as_str))
+            .collect(),
+        actions: e.plan.actions.iter().map(|a| a.id.value.as_str()).collect(),
+    };
+    check_objective_dates(&mut q, e, diags);
+    for o in &e.objectives {
+        for c in &o.front.competencies {
+            let file = &o.source.path;
+            check_ref(
+                &mut q,
+                diags,
+                file,
+                c,
+                &ids.competencies,
+                "competency",
+                COMPETENCIES_HELP,
+            );
+        }
+    }
+    for a in &e.assessments {
+        check_assessment(&mut q, a, &e.info.scale, &ids, diags);
+    }
+    check_actions(&mut q, e, &ids, diags);
+    check_notes(&mut q, e, &ids, unreadable, diags);
+}
+
+/// The scale: bounded, short, min below max, one label per level.
+fn check_scale(q: &mut Quoter, scale: &Scale, diags: &mut Diagnostics) {
+    let eng = "engagement.yaml";
+    let (min, max) = (scale.min.value, scale.max.value);
+    let bound = limits::MAX_SCALE_BOUND;
+    if let Some(far) = [&scale.min, &scale.max]
+        .into_iter()
+        .find(|v| !(-bound..=bound).contains(&v.value))
+    {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!("the scale's levels lie between -{bound} and {bound}"),
+                )
+                .with_help("competency scales are short, e.g. min: 1 and max: 5"),
+                far.pos,
+            ),
+        );
+    } else if max > min && max - min + 1 > limits::MAX_SCALE_LEVELS {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!(
+                        "a scale of {} levels is too long: at most {}",
+                        max - min + 1,
+                        limits::MAX_SCALE_LEVELS
+                    ),
+                )
+                .with_help("competency scales are short, e.g. min: 1 and max: 5"),
+                scale.max.pos,
+            ),
+        );
+    } else if min >= max {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!("the scale's min ({min}) must be below its max ({max})"),
+                )
+                .with_help("e.g. min: 1 and max: 5"),
+                scale.max.pos,
+            ),
+        );
+    } else if let Some(labels) = &scale.labels
+        && !labels.value.is_empty()
+        && labels.value.len() as i64 != max - min + 1
+    {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!(
+                        "the scale has {} levels ({min}…{max}) but {} labels",
+                        max - min + 1,
+                        labels.value.len()
+                    ),
+                )
+                .with_help("give one label per level, from min to max, or no labels"),
+                labels.pos,
+            ),
+        );
+    }
+}
+
+/// The engagement does not end before it starts.
+fn check_period(q: &mut Quoter, info: &EngagementInfo, diags: &mut Diagnostics) {
+    if let Some(end) = &info.end
+        && end.value < info.start
+    {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    "engagement.yaml",
+                    format!(
+                        "the engagement ends ({}) before it starts ({})",
+                        end.value, info.start
+                    ),
+                )
+                .with_help("check `start` and `end`"),
+                end.pos,
+            ),
+        );
+    }
+}
+
+/// Competencies: valid, unique ids and targets on the scale.
+fn check_competencies(q: &mut Quoter, info: &EngagementInfo, diags: &mut Diagnostics) {
+    let eng = "engagement.yaml";
+    let mut seen = BTreeSet::new();
+    for c in &info.competencies {
+        check_id(q, diags, eng, &c.id, "competency");
+        if !seen.insert(c.id.value.as_str()) {
+            diags.push(
+                q.at(
+                    Diagnostic::error(
+                        eng,
+                        format!("the competency `{}` is listed twice", c.id.value),
+                    )
+                    .with_help("give each competency its own id"),
+                    c.id.pos,
+                ),
+            );
+        }
+        check_level(q, diags, eng, &info.scale, &c.target, "target level");
+    }
+}
+
+/// Members: valid, unique ids.
+fn check_members(q: &mut Quoter, info: &EngagementInfo, diags: &mut Diagnostics) {
+    let eng = "engagement.yaml";
+    let mut seen = BTreeSet::new();
+    for m in &info.members {
+        check_id(q, diags, eng, &m.id, "member");
+        if !seen.insert(m.id.value.as_str()) {
+            diags.push(
+                q.at(
+                    Diagnostic::error(eng, format!("the member `{}` is listed twice", m.id.value))
+                        .with_help("give each member their own id"),
+                    m.id.pos,
+                ),
+            );
+        }
+    }
+}
+
+/// An assessment rates known competencies, on the scale, and names known members.
+fn check_assessment(
+    q: &mut Quoter,
+    a: &Assessment,
+    scale: &Scale,
+    ids: &Ids,
+    diags: &mut Diagnostics,
+) {
+    let file = a.source.path.as_str();
+    let mut ratings = |ratings: &BTreeMap<At<String>, At<i64>>, q: &mut Quoter| {
+        for (competency, level) in ratings {
+            check_ref(
+                q,
+                diags,
+                file,
+                competency,
+                &ids.competencies,
+                "competency",
+                COMPETENCIES_HELP,
+            );
+            check_level(q, diags, file, scale, level, "level");
+        }
+    };
+    ratings(&a.front.ratings, q);
+    for member_ratings in a.front.members.values() {
+        ratings(member_ratings, q);
+    }
+    for member in a.front.members.keys() {
+        check_ref(
+            q,
+            diags,
+            file,
+            member,
+            &ids.members,
+            "member",
+            "engagement.yaml under `members`",
+        );
+    }
+}
+
+/// The plan's actions: valid, unique ids, known objectives, dates in order, and a
+/// `done:` date exactly when the status is `done`.
+fn check_actions(q: &mut Quoter, e: &Engagement, ids: &Ids, diags: &mut Diagnostics) {
+    let plan = "plan.yaml";
+    let mut seen = BTreeSet::new();
+    for action in &e.plan.actions {
+        check_id(q, diags, plan, &action.id, "action");
+        if !seen.insert(action.id.value.as_str()) {
+            diags.push(
+                q.at(
+                    Diagnostic::error(
+                        plan,
+                        format!("two actions have the id `{}`", action.id.value),
+                    )
+                    .with_help("give each action its own id"),
+                    action.id.pos,
+                ),
+            );
+        }
+        if let Some(objective) = &action.objective {
+            check_ref(
+                q,
+                diags,
+                plan,
+                objective,
+                &ids.objectives,
+                "objective",
+                "objectives/",
+            );
+        }
+        check_action_dates(q, action, diags);
+        match (action.status, &action.done) {
+            (ActionStatus::Done, None) => diags.push(q.at(
+                Diagnostic::error(plan, format!("the action `{}` is done but has no `done:` date", action.id.value))
+                    .with_help("add `done: YYYY-MM-DD`, the day it was done (commitment is computed from it)"),
+                action.id.pos,
+            )),
+            (status, Some(done)) if status != ActionStatus::Done => diags.push(q.at(
+                Diagnostic::error(plan, format!("the action `{}` has a `done:` date but its status is not `done`", action.id.value))
+                    .with_help("set `status: done`, or remove the `done:` date"),
+                done.pos,
+            )),
+            _ => {}
+        }
+    }
+}
+
+/// Session notes and lessons name known objectives and actions (actions only when the
+/// plan could be read).
+fn check_notes(
+    q: &mut Quoter,
+    e: &Engagement,
+    ids: &Ids,
+    unreadable: &Unreadable,
+    diags: &mut Diagnostics,
+) {
+    for s in &e.sessions {
+        let file = s.source.path.as_str();
+        for o in &s.front.objectives {
+            check_ref(
+                q,
+                diags,
+                file,
+                o,
+                &ids.objectives,
+                "objective",
+                "objectives/",
+            );
+        }
+        for a in s.front.actions.iter().filter(|_| !unreadable.plan) {
+            check_ref(q, diags, file, a, &ids.actions, "action", "plan.yaml");
+        }
+    }
+    for l in &e.lessons {
+        for o in &l.front.objectives {
+            let file = &l.source.path;
+            check_ref(
+                q,
+                diags,
+                file,
+                o,
+                &ids.objectives,
+                "objective",
+                "objectives/",
+            );
+        }
+    }
+}
+
+/// No objective is due before the engagement starts.
+pub(super) fn check_objective_dates(q: &mut Quoter, e: &Engagement, diags: &mut Diagnostics) {
+    let start = e.info.start;
+    for o in &e.objectives {
+        if let Some(due) = o.front.due
+            && due < start
+        {
+            let pos = key_pos(&q.text(&o.source.path), "due");
+            diags.push(
+                q.at(
+                    Diagnostic::error(
+                        &o.source.path,
+                        format!(
+                            "the objective is due ({due}) before the engagement starts ({start})"
+                        ),
+                    )
+                    .with_help("check `due`, and `start` in engagement.yaml"),
+                    pos,
+                ),
+            );
+        }
+    }
+}
+
+/// The ZPD calibration within its documented ranges ([`limits`]).
+pub(super) fn check_zpd(q: &mut Quoter, zpd: &Zpd, diags: &mut Diagnostics) {
+    let eng = "engagement.yaml";
+    let (lo, hi) = limits::STALLED_AFTER_DAYS;
+    let days = &zpd.stalled_after_days;
+    if !(lo..=hi).contains(&days.value) {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    eng,
+                    format!("`zpd.stalled_after_days` must be between {lo} and {hi}"),
+                )
+                .with_help("leave it out to use the default of 30 days"),
+                days.pos,
+            ),
+        );
+    }
+    for (name, value, (lo, hi)) in [
+        (
+            "zpd.max_levels_per_month",
+            &zpd.max_levels_per_month,
+            limits::LEVELS_PER_MONTH,
+        ),
+        (
+            "zpd.max_pace_ratio",
+            &zpd.max_pace_ratio,
+            limits::PACE_RATIO,
+        ),
+    ] {
+        if !(value.value.is_finite() && (lo..=hi).contains(&value.value)) {
+            diags.push(
+                q.at(
+                    Diagnostic::error(eng, format!("`{name}` must be between {lo} and {hi}"))
+                        .with_help("leave it out to use the default"),
+                    value.pos,
+                ),
+            );
+        }
+    }
+}
+
+/// An action is not done, nor due, before it was agreed.
+pub(super) fn check_action_dates(q: &mut Quoter, action: &Action, diags: &mut Diagnostics) {
+    let Some(agreed) = action.agreed else {
+        return;
+    };
+    let id = &action.id.value;
+    if let Some(done) = &action.done
+        && done.value < agreed
+    {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    "plan.yaml",
+                    format!(
+                        "the action `{id}` is done ({}) before it was agreed ({agreed})",
+                        done.value
+                    ),
+                )
+                .with_help("check `agreed` and `done`"),
+                done.pos,
+            ),
+        );
+    }
+    if let Some(due) = action.due
+        && due < agreed
+    {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    "plan.yaml",
+                    format!("the action `{id}` is due ({due}) before it was agreed ({agreed})"),
+                )
+                .with_help("check `agreed` and `due`"),
+                action.id.pos,
+            ),
+        );
+    }
+}
+
+pub(super) fn check_id(
+    q: &mut Quoter,
+    diags: &mut Diagnostics,
+    file: &str,
+    id: &At<String>,
+    what: &str,
+) {
+    if !is_valid_id(&id.value) {
+        diags.push(
+            q.at(
+                Diagnostic::error(file, format!("`{}` is not a valid {what} id", id.value))
+                    .with_help(format!("{ID_HELP}, e.g. `{}`", suggest_id(&id.value))),
+                id.pos,
+            ),
+        );
+    }
+}
+
+pub(super) fn check_level(
+    q: &mut Quoter,
+    diags: &mut Diagnostics,
+    file: &str,
+    scale: &Scale,
+    level: &At<i64>,
+    what: &str,
+) {
+    let (min, max) = (scale.min.value, scale.max.value);
+    if min < max && !scale.levels().contains(&level.value) {
+        diags.push(
+            q.at(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "the {what} {} is off the scale ({}…{})",
+                        level.value, min, max
+                    ),
+                )
+                .with_help("use a level of the scale defined in engagement.yaml"),
+                level.pos,
+            ),
+        );
+    }
+}
+
+pub(super) fn check_ref(
+    q: &mut Quoter,
+    diags: &mut Diagnostics,
+    file: &str,
+    reference: &At<String>,
+    known: &[&str],
+    what: &str,
+    defined_in: &str,
+) {
+    if known.contains(&reference.value.as_str()) {
+        return;
+    }
+    let help = match did_you_mean(&reference.value, known.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None if known.is_empty() => format!("no {what} is defined yet: add it in {defined_in}"),
+        None => format!(
+            "known {what} ids: {} (defined in {defined_in})",
+            known.join(", ")
+        ),
+    };
+    diags.push(
+        q.at(
+            Diagnostic::error(file, format!("there is no {what} `{}`", reference.value))
+                .with_help(help),
+            reference.pos,
+        ),
+    );
+}
+
+pub(super) fn duplicate_files<'a>(
+    diags: &mut Diagnostics,
+    what: &str,
+    items: impl Iterator<Item = (&'a String, &'a Source)>,
+) {
+    let mut by_id: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (id, source) in items {
+        by_id.entry(id).or_default().push(&source.path);
+    }
+    for (id, mut files) in by_id {
+        if files.len() > 1 {
+            files.sort();
+            diags.push(
+                Diagnostic::error(
+                    files[1],
+                    format!(
+                        "two {what} files have the id `{id}`: {}",
+                        files.join(" and ")
+                    ),
+                )
+                .with_help("ids come from file names: rename one of the files"),
+            );
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! One file at a time: an objective, assessment, session note or lesson parsed from its
+//! text, with the checks that need only that file (numbers, GAS levels, durations).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::check::{ID_HELP, is_valid_id, suggest_id};
+use super::files::read_text;
+use super::yaml::{FrontMatter, FrontMatterError, key_pos, parse_yaml, split_front_matter};
+use super::{FileKind, Item};
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::limits;
+use crate::model::*;
+
+pub(super) fn parse_item(root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let shown = display_path(root, path);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let text = match read_text(root, path) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    parse_item_text(kind, stem, &extension, shown, &text)
+}
+
+/// Parses one file's text as the loader does (no cross-file checks), for fuzzing and
+/// tests: `path` is relative to the engagement folder, such as `engagement.yaml`,
+/// `plan.yaml` or `sessions/2026-02-05-kick-off.md`. Returns every problem found.
+pub fn parse_file_text(path: &str, text: &str) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    match path {
+        "engagement.yaml" => {
+            if let Err(d) = parse_yaml::<EngagementInfo>(text, text, path, path) {
+                diags.push(d);
+            }
+        }
+        "plan.yaml" => {
+            if let Err(d) = parse_yaml::<PlanFile>(text, text, path, path) {
+                diags.push(d);
+            }
+        }
+        _ => {
+            let p = Path::new(path);
+            let folder = p.parent().and_then(|f| f.to_str()).unwrap_or_default();
+            let Some(kind) = FileKind::ALL.into_iter().find(|k| k.folder() == folder) else {
+                return diags;
+            };
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let extension = p
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy()))
+                .unwrap_or_default();
+            diags = parse_item_text(kind, stem, &extension, path.to_string(), text).1;
+        }
+    }
+    diags
+}
+
+pub(super) fn parse_item_text(
+    kind: FileKind,
+    stem: String,
+    extension: &str,
+    shown: String,
+    text: &str,
+) -> (Option<Item>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    if !is_valid_id(&stem) {
+        let mut d =
+            Diagnostic::error(&shown, format!("`{stem}` is not a valid id")).with_help(format!(
+                "{ID_HELP}: rename the file to {}/{}{}",
+                kind.folder(),
+                suggest_id(&stem),
+                extension
+            ));
+        d.line = 0;
+        diags.push(d);
+    }
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(&shown, format!("this {} is empty", kind.noun())).with_help(
+                match kind {
+                    FileKind::Assessment => "write at least `date:` and `title:`, or delete the file",
+                    _ => "start the file with front matter between --- lines (at least `title:`), or delete it",
+                },
+            ),
+        );
+        return (None, diags);
+    }
+    let source = Source {
+        path: shown.clone(),
+    };
+    let item = match kind {
+        FileKind::Assessment => {
+            parse_yaml::<AssessmentFront>(text, text, &shown, "this assessment").map(|front| {
+                Item::Assessment(Box::new(Assessment {
+                    id: stem,
+                    source,
+                    visibility: Visibility::Client,
+                    front,
+                }))
+            })
+        }
+        _ => match front_matter(kind, &shown, text) {
+            Ok(fm) => markdown_item(kind, stem, source, &shown, text, fm),
+            Err(d) => {
+                diags.push(d);
+                return (None, diags);
+            }
+        },
+    };
+    match item {
+        Ok(item) => {
+            check_item_values(&item, text, &shown, &mut diags);
+            (Some(item), diags)
+        }
+        Err(d) => {
+            diags.push(d);
+            (None, diags)
+        }
+    }
+}
+
+/// The front matter of a Markdown file, or what is wrong with it: missing, never
+/// closed, or empty.
+fn front_matter<'t>(
+    kind: FileKind,
+    shown: &str,
+    text: &'t str,
+) -> Result<FrontMatter<'t>, Diagnostic> {
+    let fm = match split_front_matter(text) {
+        Ok(fm) => fm,
+        Err(FrontMatterError::Missing) => {
+            return Err(Diagnostic::error(shown, format!("this {} has no front matter", kind.noun()))
+                .at(text, 1, 1)
+                .with_help("start the file with a line `---`, the YAML keys (at least `title:`), and another `---` line"));
+        }
+        Err(FrontMatterError::NotClosed) => {
+            return Err(
+                Diagnostic::error(shown, "the front matter opened here is never closed")
+                    .at(text, 1, 1)
+                    .with_help("add a line `---` after the last YAML key, before the notes"),
+            );
+        }
+    };
+    if fm.yaml.lines().skip(1).all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    }) {
+        return Err(Diagnostic::error(shown, "the front matter is empty")
+            .at(text, 1, 1)
+            .with_help("write at least `title:` between the --- lines"));
+    }
+    Ok(fm)
+}
+
+/// An objective, session note or lesson from its front matter and body.
+fn markdown_item(
+    kind: FileKind,
+    id: String,
+    source: Source,
+    shown: &str,
+    text: &str,
+    fm: FrontMatter,
+) -> Result<Item, Diagnostic> {
+    let what = format!("{} front matter", kind.noun());
+    let body = Markdown::from(fm.body);
+    let body_line = fm.body_line;
+    match kind {
+        FileKind::Objective => {
+            parse_yaml::<ObjectiveFront>(text, fm.yaml, shown, &what).map(|front| {
+                Item::Objective(Box::new(Objective {
+                    id,
+                    source,
+                    visibility: Visibility::Client,
+                    front,
+                    body,
+                }))
+            })
+        }
+        FileKind::Session => parse_yaml::<SessionFront>(text, fm.yaml, shown, &what).map(|front| {
+            Item::Session(Box::new(Session {
+                id,
+                source,
+                visibility: Visibility::Client,
+                front,
+                body,
+                body_line,
+            }))
+        }),
+        _ => parse_yaml::<LessonFront>(text, fm.yaml, shown, &what).map(|front| {
+            Item::Lesson(Box::new(Lesson {
+                id,
+                source,
+                visibility: Visibility::Coach,
+                front,
+                body,
+                body_line,
+            }))
+        }),
+    }
+}
+
+/// Checks that need only the file itself: finite numbers, GAS levels, measure shape.
+pub(super) fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut Diagnostics) {
+    match item {
+        Item::Objective(o) => check_objective_values(&o.front, text, file, diags),
+        Item::Session(s) => check_session_values(&s.front, text, file, diags),
+        Item::Assessment(_) | Item::Lesson(_) => {}
+    }
+}
+
+/// A measured value: finite and within [`limits::MAX_VALUE`].
+pub(super) fn check_value(value: &At<f64>, text: &str, file: &str, diags: &mut Diagnostics) {
+    if !value.value.is_finite() {
+        diags.push(
+            Diagnostic::error(file, "this number is not finite")
+                .at(text, value.pos.line, value.pos.column)
+                .with_help("write an ordinary number such as 12 or 3.5"),
+        );
+    } else if value.value.abs() > limits::MAX_VALUE {
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!(
+                    "this number is out of range: values lie between -{0:e} and {0:e}",
+                    limits::MAX_VALUE
+                ),
+            )
+            .at(text, value.pos.line, value.pos.column)
+            .with_help(
+                "measure in a unit that keeps the numbers ordinary, e.g. thousands or millions",
+            ),
+        );
+    }
+}
+
+pub(super) fn check_objective_values(
+    f: &ObjectiveFront,
+    text: &str,
+    file: &str,
+    diags: &mut Diagnostics,
+) {
+    for m in &f.measurements {
+        check_value(&m.value, text, file, diags);
+    }
+    for m in &f.milestones {
+        check_value(&m.target, text, file, diags);
+    }
+    if let Some(measure) = &f.measure {
+        for v in measure.baseline.iter().chain(measure.target.iter()) {
+            check_value(v, text, file, diags);
+        }
+        if let (Some(b), Some(t)) = (&measure.baseline, &measure.target)
+            && b.value == t.value
+        {
+            diags.push(
+                Diagnostic::error(file, "the target equals the baseline")
+                    .at(text, t.pos.line, t.pos.column)
+                    .with_help("set the target to the value the client wants to reach"),
+            );
+        }
+    }
+    if let (Some(start), Some(due)) = (f.start, f.due)
+        && due < start
+    {
+        let pos = key_pos(text, "due");
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!("the objective is due ({due}) before it starts ({start})"),
+            )
+            .at(text, pos.line, pos.column)
+            .with_help("check `start` and `due`"),
+        );
+    }
+    if let Some(weight) = &f.weight
+        && !(weight.value.is_finite() && weight.value > 0.0 && weight.value <= limits::MAX_WEIGHT)
+    {
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!(
+                    "`weight` must be a positive number up to {}",
+                    limits::MAX_WEIGHT
+                ),
+            )
+            .at(text, weight.pos.line, weight.pos.column)
+            .with_help("weights default to 1; use e.g. 2 for an objective that counts double"),
+        );
+    }
+    if let Some(gas) = &f.gas {
+        check_gas(f, gas, text, file, diags);
+    }
+}
+
+/// Goal attainment scaling: the five levels, whole-level measurements, no `measure`.
+pub(super) fn check_gas(
+    f: &ObjectiveFront,
+    gas: &At<BTreeMap<i64, String>>,
+    text: &str,
+    file: &str,
+    diags: &mut Diagnostics,
+) {
+    if f.measure.is_some() {
+        diags.push(
+            Diagnostic::error(file, "an objective has either `measure` or `gas`, not both")
+                .at(text, gas.pos.line, gas.pos.column)
+                .with_help("use `measure` for a metric with baseline and target, `gas` for goal attainment levels"),
+        );
+    }
+    let missing: Vec<String> = (-2..=2)
+        .filter(|level| !gas.value.contains_key(level))
+        .map(|l| l.to_string())
+        .collect();
+    let extra: Vec<String> = gas
+        .value
+        .keys()
+        .filter(|l| !(-2..=2).contains(*l))
+        .map(|l| l.to_string())
+        .collect();
+    if !missing.is_empty() || !extra.is_empty() {
+        let mut message =
+            String::from("goal attainment scaling needs the levels -2, -1, 0, 1 and 2");
+        if !missing.is_empty() {
+            message.push_str(&format!("; missing: {}", missing.join(", ")));
+        }
+        if !extra.is_empty() {
+            message.push_str(&format!("; not a level: {}", extra.join(", ")));
+        }
+        diags.push(
+            Diagnostic::error(file, message)
+                .at(text, gas.pos.line, gas.pos.column)
+                .with_help("describe the outcome at each level: -2 much less than expected … 0 expected … 2 much more"),
+        );
+    }
+    for m in &f.measurements {
+        let v = m.value.value;
+        if v.fract() != 0.0 || !(-2.0..=2.0).contains(&v) {
+            diags.push(
+                Diagnostic::error(file, format!("`{v}` is not a goal attainment level"))
+                    .at(text, m.value.pos.line, m.value.pos.column)
+                    .with_help("measurements of a `gas` objective are levels: -2, -1, 0, 1 or 2"),
+            );
+        }
+    }
+}
+
+pub(super) fn check_session_values(
+    f: &SessionFront,
+    text: &str,
+    file: &str,
+    diags: &mut Diagnostics,
+) {
+    if let Some(duration) = &f.duration
+        && duration.value > limits::MAX_DURATION_MINUTES
+    {
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!(
+                    "a session of {} minutes is longer than a day",
+                    duration.value
+                ),
+            )
+            .at(text, duration.pos.line, duration.pos.column)
+            .with_help(format!(
+                "`duration` is in minutes, at most {}: e.g. 90 for an hour and a half",
+                limits::MAX_DURATION_MINUTES
+            )),
+        );
+    }
+    for (name, value) in &f.ratings {
+        if !value.value.is_finite() || !(0.0..=10.0).contains(&value.value) {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    format!("the rating `{name}` must be between 0 and 10"),
+                )
+                .at(text, value.pos.line, value.pos.column)
+                .with_help("scaling questions are answered from 0 to 10"),
+            );
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! Files → model: reads an engagement folder strictly and cross-checks it.
+//!
+//! One loader per file kind, all sharing one front-matter splitter ([`split_front_matter`])
+//! and one YAML entry point ([`parse_yaml`]) that turns serde-saphyr's errors into
+//! [`Diagnostic`]s with the file, line and column of the problem and what to do.
+//! Every problem of every file is collected before the load fails, so the coach sees
+//! them all at once.
+//!
+//! `files` reads within bounds, `yaml` splits front matter and parses YAML, `item`
+//! parses one file and checks what needs only that file, `check` makes the cross-file
+//! checks; this file walks the folder and puts the engagement together.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::model::*;
+
+mod check;
+mod files;
+mod item;
+#[cfg(test)]
+mod tests;
+mod yaml;
+
+use check::{Unreadable, check_engagement};
+use item::parse_item;
+
+pub use check::{is_valid_id, suggest_id};
+pub use files::{ReadError, is_editor_temp, read_bounded, read_text, too_large, walk_files};
+pub use item::parse_file_text;
+pub use yaml::{FrontMatter, FrontMatterError, parse_yaml, split_front_matter};
+
+/// Every file and folder of an engagement that coachsite reads: a change to one of
+/// them changes the site, and no output may be written inside them.
+pub const INPUTS: &[&str] = &[
+    "engagement.yaml",
+    "engagement.yml",
+    "plan.yaml",
+    "objectives",
+    "assessments",
+    "sessions",
+    "lessons",
+    "templates",
+    "static",
+];
+
+/// The result of a successful load: the engagement and any warnings.
+#[derive(Debug)]
+pub struct Loaded {
+    pub engagement: Engagement,
+    pub warnings: Diagnostics,
+}
+
+/// Loads and checks the engagement in `root`. On failure, every error found is returned.
+pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let shown_root = root.to_string_lossy().to_string();
+    if !root.exists() {
+        diags.push(
+            Diagnostic::error(shown_root, "this folder does not exist")
+                .with_help("give the path of an engagement folder (the one with engagement.yaml)"),
+        );
+        return Err(diags);
+    }
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error(shown_root, "this is a file, not a folder")
+                .with_help("give the path of an engagement folder (the one with engagement.yaml)"),
+        );
+        return Err(diags);
+    }
+
+    let info = load_engagement_info(root, &mut diags);
+    let files = collect_files(root, &mut diags);
+
+    // Parse every file in parallel; each yields an item or its diagnostics.
+    let parsed: Vec<(Option<Item>, Diagnostics)> = files
+        .par_iter()
+        .map(|(kind, path)| parse_item(root, *kind, path))
+        .collect();
+    // Ids of objective files that could not be read: references to them are not
+    // reported again, so one typo gives one error.
+    let unreadable_objectives: Vec<String> = files
+        .iter()
+        .zip(&parsed)
+        .filter(|((kind, _), (item, _))| *kind == FileKind::Objective && item.is_none())
+        .filter_map(|((_, path), _)| path.file_stem().map(|s| s.to_string_lossy().to_string()))
+        .collect();
+
+    let mut objectives = Vec::new();
+    let mut assessments = Vec::new();
+    let mut sessions = Vec::new();
+    let mut lessons = Vec::new();
+    for (item, item_diags) in parsed {
+        diags.extend(item_diags);
+        match item {
+            Some(Item::Objective(o)) => objectives.push(*o),
+            Some(Item::Assessment(a)) => assessments.push(*a),
+            Some(Item::Session(s)) => sessions.push(*s),
+            Some(Item::Lesson(l)) => lessons.push(*l),
+            None => {}
+        }
+    }
+    let errors_before_plan = diags.error_count();
+    let plan = load_plan(root, &mut diags);
+    let plan_readable = diags.error_count() == errors_before_plan;
+
+    let Some((info, info_text)) = info else {
+        diags.sort();
+        return Err(diags);
+    };
+
+    let mut engagement = Engagement {
+        root: root.to_path_buf(),
+        info,
+        objectives,
+        assessments,
+        plan,
+        sessions,
+        lessons,
+    };
+    resolve_visibility(&mut engagement);
+    let unreadable = Unreadable {
+        objectives: unreadable_objectives,
+        plan: !plan_readable,
+    };
+    check_engagement(&engagement, &info_text, &unreadable, &mut diags);
+
+    engagement.objectives.sort_by(|a, b| a.id.cmp(&b.id));
+    engagement
+        .assessments
+        .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
+    engagement
+        .sessions
+        .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
+    engagement
+        .lessons
+        .sort_by(|a, b| (b.front.date, &a.id).cmp(&(a.front.date, &b.id)));
+    for o in &mut engagement.objectives {
+        o.front.measurements.sort_by_key(|m| m.date);
+        o.front.milestones.sort_by_key(|m| m.date);
+    }
+
+    diags.sort();
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(Loaded {
+            engagement,
+            warnings: diags,
+        })
+    }
+}
+
+/// The kinds of file found in the engagement's sub-folders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Objective,
+    Assessment,
+    Session,
+    Lesson,
+}
+
+impl FileKind {
+    const ALL: [FileKind; 4] = [
+        FileKind::Objective,
+        FileKind::Assessment,
+        FileKind::Session,
+        FileKind::Lesson,
+    ];
+
+    fn folder(self) -> &'static str {
+        match self {
+            FileKind::Objective => "objectives",
+            FileKind::Assessment => "assessments",
+            FileKind::Session => "sessions",
+            FileKind::Lesson => "lessons",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            FileKind::Objective => "objective",
+            FileKind::Assessment => "assessment",
+            FileKind::Session => "session note",
+            FileKind::Lesson => "lesson",
+        }
+    }
+
+    fn accepts(self, extension: &str) -> bool {
+        match self {
+            FileKind::Assessment => extension == "yaml" || extension == "yml",
+            _ => extension == "md",
+        }
+    }
+
+    fn expected_extension(self) -> &'static str {
+        match self {
+            FileKind::Assessment => ".yaml",
+            _ => ".md",
+        }
+    }
+}
+
+enum Item {
+    Objective(Box<Objective>),
+    Assessment(Box<Assessment>),
+    Session(Box<Session>),
+    Lesson(Box<Lesson>),
+}
+
+fn collect_files(root: &Path, diags: &mut Diagnostics) -> Vec<(FileKind, PathBuf)> {
+    let mut files = Vec::new();
+    for kind in FileKind::ALL {
+        let dir = root.join(kind.folder());
+        if !dir.exists() {
+            continue;
+        }
+        let (paths, errors) = walk_files(root, &dir);
+        diags.items.extend(errors);
+        for path in paths {
+            let path = path.as_path();
+            let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if kind.accepts(extension) {
+                files.push((kind, path.to_path_buf()));
+            } else {
+                diags.push(
+                    Diagnostic::warning(
+                        display_path(root, path),
+                        format!(
+                            "this file is ignored: it is not a {} file",
+                            kind.expected_extension()
+                        ),
+                    )
+                    .with_help(format!(
+                        "{} files in {}/ end in {}; rename it if it is one",
+                        kind.noun(),
+                        kind.folder(),
+                        kind.expected_extension()
+                    )),
+                );
+            }
+        }
+    }
+    files
+}
+
+fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(EngagementInfo, String)> {
+    let path = root.join("engagement.yaml");
+    if !path.is_file() {
+        let help = if root.join("engagement.yml").is_file() {
+            "rename engagement.yml to engagement.yaml".to_string()
+        } else {
+            "is this an engagement folder? It needs an engagement.yaml (see docs/format.md)"
+                .to_string()
+        };
+        diags.push(
+            Diagnostic::error("engagement.yaml", "no engagement.yaml in this folder")
+                .with_help(help),
+        );
+        return None;
+    }
+    let text = match read_text(root, &path) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error("engagement.yaml", "engagement.yaml is empty").with_help(
+                "it needs at least title, client, kind, coach, start, scale and competencies",
+            ),
+        );
+        return None;
+    }
+    match parse_yaml::<EngagementInfo>(&text, &text, "engagement.yaml", "engagement.yaml") {
+        Ok(info) => Some((info, text)),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn load_plan(root: &Path, diags: &mut Diagnostics) -> Plan {
+    let path = root.join("plan.yaml");
+    let source = Source {
+        path: "plan.yaml".to_string(),
+    };
+    if !path.is_file() {
+        return Plan {
+            source,
+            ..Plan::default()
+        };
+    }
+    let text = match read_text(root, &path) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
+            return Plan::default();
+        }
+    };
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error("plan.yaml", "plan.yaml is empty")
+                .with_help("write `actions: []`, or delete the file until there is a plan"),
+        );
+        return Plan::default();
+    }
+    match parse_yaml::<PlanFile>(&text, &text, "plan.yaml", "plan.yaml") {
+        Ok(file) => Plan {
+            source,
+            actions: file.actions,
+            revisions: file.revisions,
+        },
+        Err(d) => {
+            diags.push(d);
+            Plan::default()
+        }
+    }
+}
+
+fn resolve_visibility(e: &mut Engagement) {
+    let defaults = e.info.visibility.clone();
+    for o in &mut e.objectives {
+        o.visibility = o.front.visibility.unwrap_or(defaults.objectives);
+    }
+    for a in &mut e.assessments {
+        a.visibility = a.front.visibility.unwrap_or(defaults.assessments);
+    }
+    for s in &mut e.sessions {
+        s.visibility = s.front.visibility.unwrap_or(defaults.sessions);
+    }
+    for l in &mut e.lessons {
+        l.visibility = l.front.visibility.unwrap_or(defaults.lessons);
+    }
+    for a in &mut e.plan.actions {
+        a.resolved_visibility = a.visibility.unwrap_or(defaults.plan);
+    }
+    for r in &mut e.plan.revisions {
+        r.resolved_visibility = r.visibility.unwrap_or(defaults.plan);
+    }
+}

@@ -1,0 +1,109 @@
+use super::*;
+
+#[test]
+fn splits_front_matter_and_counts_lines() {
+    let text = "---\ntitle: x\n---\nBody\n";
+    let fm = split_front_matter(text).unwrap();
+    assert_eq!(fm.yaml, "---\ntitle: x\n");
+    assert_eq!(fm.body, "Body\n");
+    assert_eq!(fm.body_line, 4);
+}
+
+#[test]
+fn a_later_rule_is_markdown_not_front_matter() {
+    let text = "---\ntitle: x\n---\nA\n\n---\n\nB\n";
+    assert_eq!(split_front_matter(text).unwrap().body, "A\n\n---\n\nB\n");
+}
+
+#[test]
+fn front_matter_must_open_on_the_first_line_and_close() {
+    assert_eq!(
+        split_front_matter("title: x\n"),
+        Err(FrontMatterError::Missing)
+    );
+    assert_eq!(
+        split_front_matter("---\ntitle: x\n"),
+        Err(FrontMatterError::NotClosed)
+    );
+    assert_eq!(
+        split_front_matter("---\r\ntitle: x\r\n---\r\nB")
+            .unwrap()
+            .body,
+        "B"
+    );
+    assert_eq!(split_front_matter("---\ntitle: x\n---").unwrap().body, "");
+}
+
+#[test]
+fn ids_are_lower_case_digits_and_dashes() {
+    assert!(is_valid_id("sprint-goals-2"));
+    assert!(!is_valid_id("Sprint Goals"));
+    assert!(!is_valid_id("sprint_goals"));
+    assert!(!is_valid_id(""));
+    assert_eq!(suggest_id("Sprint Goals"), "sprint-goals");
+    assert_eq!(suggest_id("sprint_goals!"), "sprint-goals");
+}
+
+#[test]
+fn yaml_errors_point_into_the_markdown_file() {
+    let text = "---\ntitle: Meet the goal\ntitel: typo\n---\nBody\n";
+    let fm = split_front_matter(text).unwrap();
+    let err = parse_yaml::<LessonFront>(text, fm.yaml, "lessons/a.md", "lesson front matter")
+        .unwrap_err();
+    assert_eq!((err.line, err.column), (3, 1));
+    assert_eq!(err.message, "unknown key `titel` in lesson front matter");
+    assert_eq!(err.help.as_deref(), Some("did you mean `title`?"));
+    assert_eq!(err.source_line.as_deref(), Some("titel: typo"));
+}
+
+#[test]
+fn wrong_types_and_impossible_dates_are_located() {
+    let text = "---\ndate: 2026-02-30\ntitle: x\n---\n";
+    let fm = split_front_matter(text).unwrap();
+    let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session").unwrap_err();
+    assert_eq!(err.line, 2);
+    assert_eq!(
+        err.message,
+        "`2026-02-30` is not a date: February 2026 has 28 days"
+    );
+
+    let text = "---\ndate: 2026-02-03\ntitle: x\nduration: ninety\n---\n";
+    let fm = split_front_matter(text).unwrap();
+    let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session").unwrap_err();
+    assert_eq!((err.line, err.column), (4, 11));
+    assert!(err.message.contains("expected a number"), "{}", err.message);
+
+    // A quoted number is text, not a number.
+    let text = "---\ndate: 2026-02-03\ntitle: x\nduration: \"5\"\n---\n";
+    let fm = split_front_matter(text).unwrap();
+    let err = parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session").unwrap_err();
+    assert_eq!((err.line, err.column), (4, 11));
+    assert!(err.message.contains("without quotes"), "{}", err.message);
+}
+
+#[test]
+fn text_that_reads_as_structure_says_to_quote_it() {
+    let text = "---\ndate: 2026-01-20\ntitle: x\nlessons:\n  - Lesson: small steps\n---\n";
+    let fm = split_front_matter(text).unwrap();
+    let err =
+        parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session front matter").unwrap_err();
+    assert_eq!((err.line, err.column), (5, 5));
+    assert_eq!(err.message, "expected text here in session front matter");
+    assert!(err.help.unwrap().contains("put it in quotes"));
+}
+
+#[test]
+fn missing_keys_and_bad_enum_values_are_explained() {
+    let text = "---\ntitle: x\n---\n";
+    let fm = split_front_matter(text).unwrap();
+    let err =
+        parse_yaml::<SessionFront>(text, fm.yaml, "s.md", "session front matter").unwrap_err();
+    assert_eq!(err.message, "missing key `date` in session front matter");
+
+    let text = "---\ntitle: x\nstatus: actve\n---\n";
+    let fm = split_front_matter(text).unwrap();
+    let err = parse_yaml::<ObjectiveFront>(text, fm.yaml, "o.md", "objective").unwrap_err();
+    assert_eq!(err.line, 3);
+    assert_eq!(err.message, "`actve` is not allowed here");
+    assert!(err.help.unwrap().starts_with("did you mean `active`?"));
+}

@@ -1,0 +1,190 @@
+//! Front matter and YAML: the one splitter and the one YAML entry point, with
+//! serde-saphyr's errors turned into diagnostics that say where and what to do.
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Error as YamlError, MessageFormatter};
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::limits;
+use crate::model::*;
+
+/// A Markdown file split into its YAML front matter and its body.
+#[derive(Debug, PartialEq)]
+pub struct FrontMatter<'a> {
+    /// The YAML, *including* the opening `---` line, so that line numbers reported by
+    /// the YAML parser are line numbers of the file itself.
+    pub yaml: &'a str,
+    pub body: &'a str,
+    /// The file line on which the body starts.
+    pub body_line: u32,
+}
+
+/// Why a front matter could not be split off.
+#[derive(Debug, PartialEq)]
+pub enum FrontMatterError {
+    Missing,
+    NotClosed,
+}
+
+/// Splits `---`-delimited YAML front matter from a Markdown file. The closing line is
+/// `---` (or `...`); anything after it is the body. Only the very start of the file can
+/// open a front matter, so a `---` rule later in the notes is just Markdown.
+pub fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, FrontMatterError> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Err(FrontMatterError::Missing);
+    }
+    let mut offset = (first_end + 1).min(text.len());
+    let mut line = 2u32;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let content = text[offset..end].trim_end();
+        if content == "---" || content == "..." {
+            let body_start = (end + 1).min(text.len());
+            return Ok(FrontMatter {
+                yaml: &text[..offset],
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    Err(FrontMatterError::NotClosed)
+}
+
+/// Parses YAML into `T`, turning parser errors into diagnostics for `file`. `text` is
+/// the whole file, for quoting the line; `what` names the thing being read
+/// ("objective front matter"), for messages.
+pub fn parse_yaml<T: DeserializeOwned>(
+    text: &str,
+    yaml: &str,
+    file: &str,
+    what: &str,
+) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str::<T>(yaml).map_err(|err| yaml_diagnostic(&err, text, file, what))
+}
+
+pub(super) fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagnostic {
+    let inner = err.without_snippet();
+    let (message, help) = match inner {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => (
+            format!("unknown key `{field}` in {what}"),
+            match did_you_mean(field, expected.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("the keys allowed here are: {}", expected.join(", ")),
+            },
+        ),
+        YamlError::SerdeMissingField { field, .. } => (
+            format!("missing key `{field}` in {what}"),
+            format!("add `{field}:` with its value (see docs/format.md)"),
+        ),
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
+            format!("`{variant}` is not allowed here"),
+            match did_you_mean(variant, expected.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`? (one of: {})", expected.join(", ")),
+                None => format!("write one of: {}", expected.join(", ")),
+            },
+        ),
+        YamlError::DuplicateMappingKey { key, .. } => (
+            match key {
+                Some(key) => format!("the key `{key}` appears twice"),
+                None => "a key appears twice".to_string(),
+            },
+            "keep only one of them".to_string(),
+        ),
+        YamlError::Message { msg, .. } => (msg.clone(), "correct the value".to_string()),
+        YamlError::Budget { breach, .. } => budget_message(breach),
+        YamlError::InvalidScalar { ty, .. } => (
+            format!("this value is not a valid {}", friendly_type(ty)),
+            "numbers are written without quotes or units (e.g. 75), true/false for yes/no"
+                .to_string(),
+        ),
+        YamlError::NullIntoString { .. } => (
+            "this value is empty".to_string(),
+            "write the text after the colon, or remove the key".to_string(),
+        ),
+        other => {
+            let message = serde_saphyr::DefaultMessageFormatter.format_message(other);
+            if message.contains("expected string") {
+                return located(
+                    Diagnostic::error(file, format!("expected text here in {what}")).with_help(
+                        "text containing `: ` or starting with [ { * & # or a quote reads as YAML structure: put it in quotes, e.g. \"Lesson: small steps\"",
+                    ),
+                    err,
+                    text,
+                );
+            }
+            let help = if message.contains("mapping values are not allowed") {
+                "text that contains `: ` must be put in quotes, e.g. achievable: \"Why: because…\""
+            } else if message.contains("null") {
+                "an empty value: write [] for an empty list, {} for an empty map, or remove the key"
+            } else if message.contains("invalid type") || message.contains("expected") {
+                "check the value's type: text, a number, a date (YYYY-MM-DD), a list ([a, b]) or a map"
+            } else {
+                "check the YAML near here: indentation, a missing `:` after a key, or an unclosed quote or bracket"
+            };
+            (format!("{message} in {what}"), help.to_string())
+        }
+    };
+    located(Diagnostic::error(file, message).with_help(help), err, text)
+}
+
+/// Where a top-level key is written (line and column of its value), for checks on
+/// values that carry no position of their own; the file's first line when not found.
+pub(super) fn key_pos(text: &str, key: &str) -> Pos {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let rest = line.strip_prefix(key)?.strip_prefix(':')?;
+            let column = line.len() - rest.trim_start().len() + 1;
+            Some(Pos {
+                line: i as u32 + 1,
+                column: column as u32,
+            })
+        })
+        .unwrap_or(Pos { line: 1, column: 1 })
+}
+
+/// A YAML input budget that was breached, in words, with what to do.
+pub(super) fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> (String, String) {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let split = "split it into several files (one per session, objective, assessment or lesson); see docs/format.md, \"Limits\"";
+    let message = match breach {
+        B::Nodes { .. } => format!(
+            "this file holds more than {} values (keys, list items, texts and numbers), the most coachsite reads in one file",
+            limits::MAX_YAML_VALUES
+        ),
+        B::Depth { depth } => format!(
+            "this YAML is nested {depth} levels deep, deeper than any engagement file needs"
+        ),
+        B::Aliases { .. } | B::Anchors { .. } => {
+            "this file uses too many YAML anchors or aliases (`&name`, `*name`)".to_string()
+        }
+        B::Documents { .. } => {
+            "this file holds too many YAML documents (`---` separators)".to_string()
+        }
+        other => format!("this file is too large or too complex to read ({other:?})"),
+    };
+    (message, split.to_string())
+}
+
+pub(super) fn located(diagnostic: Diagnostic, err: &YamlError, text: &str) -> Diagnostic {
+    match err.location() {
+        Some(loc) if loc.line() > 0 => diagnostic.at(text, loc.line() as u32, loc.column() as u32),
+        _ => diagnostic,
+    }
+}
+
+pub(super) fn friendly_type(ty: &str) -> &str {
+    match ty {
+        "f64" | "f32" => "number",
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => "whole number",
+        "bool" => "true/false value",
+        other => other,
+    }
+}
