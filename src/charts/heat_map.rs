@@ -1,0 +1,72 @@
+//! The heat map of members' ratings (team engagements).
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{DrawResult, Ink, finish, shorten, text_style};
+
+/// A heat map: rows × columns of levels, each cell shaded by level and labelled with it.
+/// The levels of a heat map: rows × columns, on a scale from `min` to `max`.
+pub struct Grid<'a> {
+    pub rows: &'a [String],
+    pub columns: &'a [String],
+    pub cells: &'a [Vec<Option<i64>>],
+    pub min: i64,
+    pub max: i64,
+}
+
+pub fn heat_map(id: &str, grid: &Grid, title: &str, desc: &str) -> DrawResult<String> {
+    let (rows, columns, cells, min, max) =
+        (grid.rows, grid.columns, grid.cells, grid.min, grid.max);
+    let cell = (64i32, 34i32);
+    let left = 150i32;
+    let top = 96i32;
+    let w = (left + cell.0 * columns.len() as i32 + 16).max(240) as u32;
+    let h = (top + cell.1 * rows.len() as i32 + 12) as u32;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        for (j, name) in columns.iter().enumerate() {
+            let x = left + cell.0 * j as i32 + cell.0 / 2;
+            let style = text_style(14.0, Ink::Text)
+                .transform(FontTransform::Rotate270)
+                .pos(Pos::new(HPos::Left, VPos::Center));
+            root.draw(&Text::new(shorten(name, 16), (x, top - 6), style))?;
+        }
+        for (i, name) in rows.iter().enumerate() {
+            let y = top + cell.1 * i as i32;
+            let style = text_style(15.0, Ink::Text).pos(Pos::new(HPos::Right, VPos::Center));
+            root.draw(&Text::new(
+                shorten(name, 22),
+                (left - 8, y + cell.1 / 2),
+                style,
+            ))?;
+            for (j, level) in cells.get(i).into_iter().flatten().enumerate() {
+                let x = left + cell.0 * j as i32;
+                let shade = level.map_or(0, |l| {
+                    let span = (max - min).max(1) as f64;
+                    (1.0 + ((l - min) as f64 / span * 4.0).round()) as u8
+                });
+                let ink = if shade == 0 {
+                    Ink::Axis
+                } else {
+                    Ink::Level(shade)
+                };
+                let style = if shade == 0 {
+                    ink.color().mix(0.1).filled()
+                } else {
+                    ink.color().filled()
+                };
+                root.draw(&Rectangle::new(
+                    [(x + 1, y + 1), (x + cell.0 - 1, y + cell.1 - 1)],
+                    style,
+                ))?;
+                let label = level.map_or_else(|| "–".to_string(), |l| l.to_string());
+                let text = text_style(15.0, Ink::Text).pos(Pos::new(HPos::Center, VPos::Center));
+                root.draw(&Text::new(label, (x + cell.0 / 2, y + cell.1 / 2), text))?;
+            }
+        }
+        root.present()?;
+    }
+    Ok(finish(&svg, id, title, desc))
+}

@@ -1,0 +1,290 @@
+//! An objective's progress chart, element by element, and the dashboard's sparkline.
+
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+
+use super::{DrawResult, Ink, TimeAxis, day, finish, padded_range, text_style};
+use crate::model::{Date, Language};
+
+/// The progress chart of an objective.
+pub struct ProgressInput<'a> {
+    pub id: &'a str,
+    pub measurements: Vec<(Date, f64)>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub milestones: Vec<(Date, f64)>,
+    pub start: Date,
+    pub due: Option<Date>,
+    pub as_of: Date,
+    /// Trend line from (date, value) to (date, value), e.g. to the forecast.
+    pub trend: Option<((Date, f64), (Date, f64))>,
+    /// GAS: the y axis runs −2…+2 with level labels.
+    pub gas: bool,
+    pub lang: Language,
+    /// Labels drawn on the chart: baseline, target, due, as-of.
+    pub labels: [&'a str; 4],
+    pub title: &'a str,
+    pub desc: &'a str,
+}
+
+/// The drawing area of a chart and its plot, with values in days × units.
+type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The first and last dates a progress chart shows: from the start (or the first
+/// measurement) to the as-of date, the due date, the last milestone or the forecast.
+fn date_extent(input: &ProgressInput) -> (Date, Date) {
+    let origin = input
+        .start
+        .min(input.measurements.first().map_or(input.start, |m| m.0));
+    let mut last = input.as_of.max(input.start);
+    for d in input
+        .measurements
+        .iter()
+        .map(|m| m.0)
+        .chain(input.due)
+        .chain(input.milestones.iter().map(|m| m.0))
+        .chain(input.trend.map(|t| t.1.0))
+    {
+        last = last.max(d);
+    }
+    (origin, last)
+}
+
+/// The values a progress chart shows: GAS levels −2…+2, or every value drawn, padded.
+fn value_range(input: &ProgressInput) -> (f64, f64) {
+    if input.gas {
+        (-2.4, 2.4)
+    } else {
+        padded_range(
+            input
+                .measurements
+                .iter()
+                .map(|m| m.1)
+                .chain(input.baseline)
+                .chain(input.target)
+                .chain(input.milestones.iter().map(|m| m.1))
+                .chain(input.trend.iter().flat_map(|t| [t.0.1, t.1.1])),
+        )
+    }
+}
+
+/// Draws an objective's progress: measurements, baseline and target, milestones, the
+/// planned trajectory, the trend to the forecast, the due and as-of dates.
+pub fn progress(input: &ProgressInput) -> DrawResult<String> {
+    let (w, h) = (640u32, 300u32);
+    let (origin, last) = date_extent(input);
+    let x_max = day(origin, last).max(1.0) * 1.04;
+    let y = value_range(input);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        let mut chart = ChartBuilder::on(&root)
+            .margin_top(12)
+            .margin_right(70)
+            .margin_left(8)
+            .x_label_area_size(32)
+            .y_label_area_size(56)
+            .build_cartesian_2d(0f64..x_max, y.0..y.1)?;
+        draw_axes(&mut chart, input, origin)?;
+        draw_reference_lines(&root, &mut chart, input, x_max)?;
+        draw_plan(&mut chart, input, origin)?;
+        draw_date_lines(&root, &mut chart, input, origin, y)?;
+        draw_trend(&mut chart, input, origin)?;
+        draw_milestones(&mut chart, input, origin)?;
+        draw_measurements(&mut chart, input, origin)?;
+        root.present()?;
+    }
+    Ok(finish(
+        &svg,
+        &format!("chart-{}", input.id),
+        input.title,
+        input.desc,
+    ))
+}
+
+/// The axes: dates below, values (or GAS levels) on the left, light horizontal lines.
+fn draw_axes(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResult<()> {
+    let axis = TimeAxis {
+        origin,
+        lang: input.lang,
+    };
+    let gas_label = |v: &f64| match v.round() as i64 {
+        l if (v - l as f64).abs() > 0.01 => String::new(),
+        l if l > 0 => format!("+{l}"),
+        l if l < 0 => format!("−{}", -l),
+        _ => "0".into(),
+    };
+    let number = |v: &f64| crate::i18n::format_number(*v, input.lang);
+    let x_label = |x: &f64| axis.label(*x);
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
+        .max_light_lines(0)
+        .bold_line_style(Ink::Axis.color().mix(0.25))
+        .axis_style(Ink::Axis.color())
+        .label_style(text_style(15.0, Ink::Text))
+        .x_labels(6)
+        .x_label_formatter(&x_label);
+    if input.gas {
+        mesh.y_labels(5).y_label_formatter(&gas_label);
+    } else {
+        mesh.y_labels(5).y_label_formatter(&number);
+    }
+    mesh.draw()?;
+    Ok(())
+}
+
+/// Baseline and target as labelled horizontal lines.
+fn draw_reference_lines(
+    root: &Area,
+    chart: &mut Plot,
+    input: &ProgressInput,
+    right: f64,
+) -> DrawResult<()> {
+    for (value, ink, label) in [
+        (input.baseline, Ink::Baseline, input.labels[0]),
+        (input.target, Ink::Target, input.labels[1]),
+    ] {
+        if let Some(v) = value.filter(|v| v.is_finite()) {
+            chart.draw_series(LineSeries::new(
+                [(0.0, v), (right, v)],
+                ink.color().stroke_width(1),
+            ))?;
+            let pos = chart.backend_coord(&(right, v));
+            root.draw(&Text::new(
+                label.to_string(),
+                (pos.0 + 4, pos.1 - 6),
+                text_style(15.0, ink),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// The planned trajectory: baseline at the start, target at due.
+fn draw_plan(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResult<()> {
+    if let (Some(b), Some(t), Some(due)) = (input.baseline, input.target, input.due)
+        && b.is_finite()
+        && t.is_finite()
+    {
+        chart.draw_series(LineSeries::new(
+            [(day(origin, input.start), b), (day(origin, due), t)],
+            Ink::Plan.color().stroke_width(1),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Due and as-of dates as labelled vertical lines.
+fn draw_date_lines(
+    root: &Area,
+    chart: &mut Plot,
+    input: &ProgressInput,
+    origin: Date,
+    y: (f64, f64),
+) -> DrawResult<()> {
+    for (date, ink, label) in [
+        (input.due, Ink::Due, input.labels[2]),
+        (Some(input.as_of), Ink::AsOf, input.labels[3]),
+    ] {
+        if let Some(d) = date {
+            let x = day(origin, d);
+            chart.draw_series(LineSeries::new(
+                [(x, y.0), (x, y.1)],
+                ink.color().stroke_width(1),
+            ))?;
+            let pos = chart.backend_coord(&(x, y.1));
+            root.draw(&Text::new(
+                label.to_string(),
+                (pos.0 + 3, pos.1 + 2),
+                text_style(14.0, ink),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// The trend, to the forecast.
+fn draw_trend(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResult<()> {
+    if let Some(((d0, v0), (d1, v1))) = input.trend
+        && v0.is_finite()
+        && v1.is_finite()
+    {
+        chart.draw_series(LineSeries::new(
+            [(day(origin, d0), v0), (day(origin, d1), v1)],
+            Ink::Trend.color().stroke_width(2),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Milestones as diamonds.
+fn draw_milestones(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResult<()> {
+    chart.draw_series(
+        input
+            .milestones
+            .iter()
+            .filter(|m| m.1.is_finite())
+            .map(|(d, v)| {
+                EmptyElement::at((day(origin, *d), *v))
+                    + Polygon::new(
+                        vec![(0, -6), (6, 0), (0, 6), (-6, 0)],
+                        Ink::Milestone.color().filled(),
+                    )
+            }),
+    )?;
+    Ok(())
+}
+
+/// Measurements: a line and a dot on each.
+fn draw_measurements(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResult<()> {
+    let points: Vec<(f64, f64)> = input
+        .measurements
+        .iter()
+        .filter(|m| m.1.is_finite())
+        .map(|(d, v)| (day(origin, *d), *v))
+        .collect();
+    chart.draw_series(LineSeries::new(
+        points.clone(),
+        Ink::Main.color().stroke_width(2),
+    ))?;
+    chart.draw_series(
+        points
+            .iter()
+            .map(|p| Circle::new(*p, 4, Ink::Main.color().filled())),
+    )?;
+    Ok(())
+}
+
+/// A small progress line for the dashboard: progress (0..1) over time, no axes.
+pub fn sparkline(id: &str, points: &[(Date, f64)], title: &str, desc: &str) -> DrawResult<String> {
+    let (w, h) = (120u32, 32u32);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        let origin = points.first().map_or(Date(chrono::NaiveDate::MIN), |p| p.0);
+        let x_max = points.last().map_or(1.0, |p| day(origin, p.0)).max(1.0);
+        let mut chart = ChartBuilder::on(&root)
+            .margin(3)
+            .build_cartesian_2d(0f64..x_max, 0f64..1.0)?;
+        chart.draw_series(LineSeries::new(
+            [(0.0, 1.0), (x_max, 1.0)],
+            Ink::Target.color().stroke_width(1),
+        ))?;
+        let pts: Vec<(f64, f64)> = points
+            .iter()
+            .filter(|p| p.1.is_finite())
+            .map(|(d, v)| (day(origin, *d), v.clamp(0.0, 1.0)))
+            .collect();
+        chart.draw_series(LineSeries::new(
+            pts.clone(),
+            Ink::Main.color().stroke_width(2),
+        ))?;
+        if let Some(last) = pts.last() {
+            chart.draw_series([Circle::new(*last, 3, Ink::Main.color().filled())])?;
+        }
+        root.present()?;
+    }
+    Ok(finish(&svg, id, title, desc))
+}

@@ -1,0 +1,203 @@
+use super::*;
+
+fn d(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+#[test]
+fn scales_map_domains_linearly() {
+    assert_eq!(scale(5.0, (0.0, 10.0), (0.0, 100.0)), 50.0);
+    // Falling axes work the same way: 14 → 4 onto 0 → 100, 9 is the middle.
+    assert_eq!(scale(9.0, (14.0, 4.0), (0.0, 100.0)), 50.0);
+    assert_eq!(scale(3.0, (2.0, 2.0), (0.0, 10.0)), 5.0);
+    assert_eq!(padded_range([5.0, 5.0]), (4.0, 6.0));
+    assert_eq!(padded_range([f64::NAN]), (0.0, 1.0));
+    // Extreme values still give a finite, non-empty range.
+    for values in [[1.7e308, -1.7e308], [1.7e308, 1.7e308], [1e17, 1e17]] {
+        let (lo, hi) = padded_range(values);
+        assert!(lo.is_finite() && hi.is_finite() && lo < hi, "{values:?}");
+    }
+    let (lo, hi) = padded_range([0.0, 100.0]);
+    assert!((lo + 8.0).abs() < 1e-12 && (hi - 108.0).abs() < 1e-12);
+}
+
+#[test]
+fn radar_polygon_points_for_known_levels() {
+    // Four axes, scale 1..5, radius 100 around (0, 0): level 5 up, 3 right (half),
+    // 1 down (centre), 5 left.
+    let pts = radar_points(&[5.0, 3.0, 1.0, 5.0], 1.0, 5.0, (0.0, 0.0), 100.0);
+    let rounded: Vec<(i64, i64)> = pts
+        .iter()
+        .map(|p| (p.0.round() as i64, p.1.round() as i64))
+        .collect();
+    assert_eq!(rounded, vec![(0, -100), (50, 0), (0, 0), (-100, 0)]);
+    // Out-of-scale levels are clamped to the rim.
+    let p = radar_points(&[9.0], 1.0, 5.0, (0.0, 0.0), 10.0)[0];
+    assert!((p.1 + 10.0).abs() < 1e-9);
+}
+
+#[test]
+fn finish_adds_accessibility_and_classes() {
+    let raw = "<svg width=\"10\" height=\"5\" viewBox=\"0 0 10 5\" xmlns=\"http://www.w3.org/2000/svg\">\n<circle cx=\"1\" cy=\"1\" r=\"1\" opacity=\"1\" fill=\"#010001\" stroke=\"#010002\"/>\n</svg>\n";
+    let svg = finish(raw, "c1", "Progress & more", "80 % of target");
+    assert!(svg.starts_with("<svg viewBox=\"0 0 10 5\""), "{svg}");
+    assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title c1-desc\""));
+    assert!(svg.contains("<title id=\"c1-title\">Progress &amp; more</title>"));
+    assert!(
+        svg.contains("<circle class=\"f-main s-trend\" cx="),
+        "{svg}"
+    );
+    assert!(!svg.contains("#0100"), "no sentinel colour is left");
+}
+
+#[test]
+fn progress_chart_draws_every_part_without_nan() {
+    let input = ProgressInput {
+        id: "x",
+        measurements: vec![(d("2026-02-01"), 14.0), (d("2026-03-01"), 10.0)],
+        baseline: Some(14.0),
+        target: Some(4.0),
+        milestones: vec![(d("2026-03-31"), 10.0)],
+        start: d("2026-01-15"),
+        due: Some(d("2026-06-30")),
+        as_of: d("2026-03-15"),
+        trend: Some(((d("2026-03-01"), 10.0), (d("2026-05-01"), 4.0))),
+        gas: false,
+        lang: Language::En,
+        labels: ["Baseline", "Target", "Due", "Today"],
+        title: "T",
+        desc: "D",
+    };
+    let svg = progress(&input).unwrap();
+    for class in [
+        "s-main",
+        "f-main",
+        "s-trend",
+        "s-plan",
+        "s-target",
+        "s-baseline",
+        "f-milestone",
+        "s-due",
+        "s-asof",
+    ] {
+        assert!(svg.contains(class), "missing {class}");
+    }
+    assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    assert!(
+        svg.contains(">\n1 Mar\n<") || svg.contains("Mar"),
+        "dates on the axis"
+    );
+    // No measurement at all still gives a chart.
+    let empty = ProgressInput {
+        measurements: vec![],
+        trend: None,
+        ..input
+    };
+    assert!(progress(&empty).unwrap().contains("role=\"img\""));
+}
+
+#[test]
+fn snapshots_of_finished_charts() {
+    let input = ProgressInput {
+        id: "snap",
+        measurements: vec![
+            (d("2026-02-01"), 14.0),
+            (d("2026-03-01"), 11.0),
+            (d("2026-04-01"), 9.0),
+        ],
+        baseline: Some(14.0),
+        target: Some(4.0),
+        milestones: vec![(d("2026-03-31"), 10.0)],
+        start: d("2026-01-15"),
+        due: Some(d("2026-06-30")),
+        as_of: d("2026-04-10"),
+        trend: Some(((d("2026-04-01"), 9.0), (d("2026-07-15"), 4.0))),
+        gas: false,
+        lang: Language::En,
+        labels: ["Baseline", "Target", "Due", "As of"],
+        title: "Fewer defects · Progress",
+        desc: "50% of the way to the target of 4.",
+    };
+    insta::assert_snapshot!("progress", progress(&input).unwrap());
+    let radar = radar(
+        "snap-radar",
+        &[
+            "Scrum".into(),
+            "Testing".into(),
+            "Delivery".into(),
+            "Customers".into(),
+        ],
+        1.0,
+        5.0,
+        &[
+            RadarSeries {
+                name: "Baseline",
+                levels: vec![1.0, 1.0, 1.0, 2.0],
+                ink: Ink::Series(2),
+            },
+            RadarSeries {
+                name: "Target",
+                levels: vec![4.0, 3.0, 3.0, 3.0],
+                ink: Ink::Target,
+            },
+        ],
+        "Levels",
+        "Largest gap: Scrum.",
+    )
+    .unwrap();
+    insta::assert_snapshot!("radar", radar);
+    let spark = sparkline(
+        "snap-spark",
+        &[(d("2026-01-01"), 0.0), (d("2026-02-01"), 0.4)],
+        "Progress",
+        "40%",
+    )
+    .unwrap();
+    insta::assert_snapshot!("sparkline", spark);
+}
+
+#[test]
+fn other_charts_draw() {
+    let r = radar(
+        "r",
+        &["A".into(), "B".into(), "C".into()],
+        1.0,
+        5.0,
+        &[RadarSeries {
+            name: "Latest",
+            levels: vec![2.0, 3.0, 4.0],
+            ink: Ink::Series(1),
+        }],
+        "t",
+        "d",
+    )
+    .unwrap();
+    assert!(r.contains("s-s1") && r.contains("Latest"));
+    let t = timeline(
+        "t",
+        &[d("2026-01-01"), d("2026-01-15"), d("2026-03-01")],
+        21,
+        Language::Fr,
+        "t",
+        "d",
+    )
+    .unwrap();
+    assert!(t.contains("f-band"), "the long gap is shaded");
+    let grid = Grid {
+        rows: &["Ana".into()],
+        columns: &["Scrum".into(), "CI".into()],
+        cells: &[vec![Some(1), None]],
+        min: 1,
+        max: 5,
+    };
+    let h = heat_map("h", &grid, "t", "d").unwrap();
+    assert!(h.contains("f-l1") && h.contains(">\n–\n<"), "{h}");
+    let s = sparkline(
+        "s",
+        &[(d("2026-01-01"), 0.2), (d("2026-02-01"), 0.5)],
+        "t",
+        "d",
+    )
+    .unwrap();
+    assert!(s.contains("s-main"));
+}
