@@ -1,0 +1,298 @@
+//! The items of an engagement, one file (or one entry of plan.yaml) each: objectives,
+//! assessments, the plan's actions and revisions, session notes and lessons.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+
+/// Where an item came from, for links back to the source and for diagnostics.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Source {
+    /// Path relative to the engagement folder, with `/` separators.
+    pub path: String,
+}
+
+/// `objectives/<id>.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Objective {
+    pub id: String,
+    pub source: Source,
+    pub front: ObjectiveFront,
+    /// Markdown narrative.
+    pub body: Markdown,
+    /// Resolved visibility (the item's own or the engagement's default).
+    pub visibility: Visibility,
+}
+
+impl Objective {
+    pub fn title(&self) -> &str {
+        &self.front.title
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ObjectiveStatus {
+    Proposed,
+    #[default]
+    Active,
+    Achieved,
+    Paused,
+    Dropped,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveFront {
+    pub title: String,
+    #[serde(default)]
+    pub specific: Option<String>,
+    #[serde(default)]
+    pub measure: Option<Measure>,
+    /// Goal attainment scaling: level (−2…2) → description of that outcome.
+    #[serde(default)]
+    pub gas: Option<At<BTreeMap<i64, String>>>,
+    /// Weight of this objective in the GAS T-score (default 1).
+    #[serde(default)]
+    pub weight: Option<At<f64>>,
+    #[serde(default)]
+    pub relevant: Option<String>,
+    #[serde(default)]
+    pub achievable: Option<String>,
+    /// When work on the objective started (defaults to the engagement's start).
+    #[serde(default)]
+    pub start: Option<Date>,
+    #[serde(default)]
+    pub due: Option<Date>,
+    #[serde(default)]
+    pub status: ObjectiveStatus,
+    #[serde(default)]
+    pub competencies: Vec<At<String>>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    #[serde(default)]
+    pub measurements: Vec<Measurement>,
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
+    #[serde(default)]
+    pub sensitive: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub metric: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub baseline: Option<At<f64>>,
+    #[serde(default)]
+    pub target: Option<At<f64>>,
+}
+
+/// Whether a measured objective is reached by going up or down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub date: Date,
+    pub target: At<f64>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measurement {
+    pub date: Date,
+    pub value: At<f64>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `assessments/<date>-<name>.yaml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub id: String,
+    pub source: Source,
+    pub front: AssessmentFront,
+    pub visibility: Visibility,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentFront {
+    pub date: Date,
+    pub title: String,
+    #[serde(default)]
+    pub ratings: BTreeMap<At<String>, At<i64>>,
+    #[serde(default)]
+    pub members: BTreeMap<At<String>, BTreeMap<At<String>, At<i64>>>,
+    /// Markdown.
+    #[serde(default)]
+    pub observations: Option<Markdown>,
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
+    #[serde(default)]
+    pub sensitive: bool,
+}
+
+/// `plan.yaml`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Plan {
+    pub source: Source,
+    pub actions: Vec<Action>,
+    pub revisions: Vec<Revision>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub revisions: Vec<Revision>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    Done,
+    Dropped,
+    Blocked,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: At<String>,
+    pub title: String,
+    #[serde(default)]
+    pub objective: Option<At<String>>,
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub agreed: Option<Date>,
+    #[serde(default)]
+    pub due: Option<Date>,
+    #[serde(default)]
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub done: Option<At<Date>>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
+    #[serde(default)]
+    pub sensitive: bool,
+    /// Resolved visibility, filled in by the loader.
+    #[serde(skip, default = "client")]
+    pub resolved_visibility: Visibility,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub date: Date,
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    pub date: Date,
+    pub summary: String,
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
+    #[serde(default)]
+    pub sensitive: bool,
+    #[serde(skip, default = "client")]
+    pub resolved_visibility: Visibility,
+}
+
+/// `sessions/<date>-<slug>.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Session {
+    pub id: String,
+    pub source: Source,
+    pub front: SessionFront,
+    /// Markdown notes; may contain `%% … %%` coach-only text.
+    pub body: Markdown,
+    /// Line of the body's first line in the file.
+    pub body_line: u32,
+    pub visibility: Visibility,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionFront {
+    pub date: Date,
+    pub title: String,
+    /// Minutes.
+    #[serde(default)]
+    pub duration: Option<At<u32>>,
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    #[serde(default)]
+    pub objectives: Vec<At<String>>,
+    #[serde(default)]
+    pub actions: Vec<At<String>>,
+    #[serde(default)]
+    pub techniques: Vec<String>,
+    /// Scaling questions, 0–10.
+    #[serde(default)]
+    pub ratings: BTreeMap<String, At<f64>>,
+    #[serde(default)]
+    pub lessons: Vec<String>,
+    /// Coach-only notes (Markdown).
+    #[serde(default)]
+    pub private: Option<Markdown>,
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
+    #[serde(default)]
+    pub sensitive: bool,
+}
+
+/// `lessons/<slug>.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Lesson {
+    pub id: String,
+    pub source: Source,
+    pub front: LessonFront,
+    pub body: Markdown,
+    pub body_line: u32,
+    pub visibility: Visibility,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LessonFront {
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub objectives: Vec<At<String>>,
+    #[serde(default)]
+    pub visibility: Option<Visibility>,
+    #[serde(default)]
+    pub sensitive: bool,
+}

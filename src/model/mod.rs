@@ -1,0 +1,263 @@
+//! The engagement's types, exactly as a coach writes them (SPEC §2).
+//!
+//! These types are deserialized straight from the YAML files by [`crate::load`], so the
+//! Rust types *are* the input format: every struct denies unknown keys, and the few
+//! values that need a position for later checks (references between files, ratings)
+//! carry one in [`At`]. Nothing here knows about files or HTML.
+//!
+//! `values` holds the building blocks (dates, [`At`], [`Markdown`]), `items` the
+//! objectives, assessments, actions, sessions and lessons; this file the engagement
+//! itself (`engagement.yaml`) and who may see what.
+
+mod items;
+#[cfg(test)]
+mod tests;
+mod values;
+
+pub use items::*;
+pub use values::*;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// Who may see an item. Ordered from the narrowest audience to the widest:
+/// an item marked `client` is seen by the coach and the client, not the sponsor.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    Coach,
+    Client,
+    Sponsor,
+}
+
+/// The kind of engagement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Individual,
+    Team,
+}
+
+/// Interface language of the site.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    En,
+    Fr,
+    De,
+}
+
+/// The whole engagement folder, loaded and cross-checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Engagement {
+    #[serde(skip)]
+    pub root: PathBuf,
+    pub info: EngagementInfo,
+    /// Sorted by id.
+    pub objectives: Vec<Objective>,
+    /// Sorted by date, then id.
+    pub assessments: Vec<Assessment>,
+    pub plan: Plan,
+    /// Sorted by date, then id.
+    pub sessions: Vec<Session>,
+    /// Sorted by date (newest first), then id.
+    pub lessons: Vec<Lesson>,
+}
+
+impl Engagement {
+    pub fn objective(&self, id: &str) -> Option<&Objective> {
+        self.objectives.iter().find(|o| o.id == id)
+    }
+
+    pub fn competency(&self, id: &str) -> Option<&Competency> {
+        self.info.competencies.iter().find(|c| c.id == id)
+    }
+
+    pub fn member_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.info
+            .members
+            .iter()
+            .find(|m| m.id == id)
+            .map_or(id, |m| m.name.as_str())
+    }
+}
+
+/// `engagement.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EngagementInfo {
+    pub title: String,
+    pub client: String,
+    pub kind: Kind,
+    pub coach: String,
+    #[serde(default)]
+    pub sponsor: Option<String>,
+    pub start: Date,
+    #[serde(default)]
+    pub end: Option<At<Date>>,
+    #[serde(default)]
+    pub language: Language,
+    /// Markdown.
+    #[serde(default)]
+    pub context: Option<Markdown>,
+    pub scale: Scale,
+    pub competencies: Vec<Competency>,
+    #[serde(default)]
+    pub members: Vec<Member>,
+    #[serde(default)]
+    pub zpd: Zpd,
+    #[serde(default)]
+    pub site: SiteSettings,
+    #[serde(default)]
+    pub visibility: VisibilityDefaults,
+    #[serde(default)]
+    pub retain_until: Option<Date>,
+}
+
+/// The competency scale used by assessments.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub min: At<i64>,
+    pub max: At<i64>,
+    #[serde(default)]
+    pub labels: Option<At<Vec<String>>>,
+}
+
+impl Scale {
+    /// The label of a level, when the scale has labels.
+    pub fn label(&self, level: i64) -> Option<&str> {
+        let index = usize::try_from(level.checked_sub(self.min.value)?).ok()?;
+        self.labels.as_ref()?.value.get(index).map(String::as_str)
+    }
+
+    /// The levels from min to max.
+    pub fn levels(&self) -> std::ops::RangeInclusive<i64> {
+        self.min.value..=self.max.value
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub id: At<String>,
+    pub name: String,
+    /// The level the engagement aims for.
+    pub target: At<i64>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+impl PartialEq<str> for At<String> {
+    fn eq(&self, other: &str) -> bool {
+        self.value == other
+    }
+}
+impl PartialEq<&str> for At<String> {
+    fn eq(&self, other: &&str) -> bool {
+        self.value == *other
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub id: At<String>,
+    pub name: String,
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// Calibration of the zone-of-proximal-development checks.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Zpd {
+    #[serde(default = "default_levels_per_month")]
+    pub max_levels_per_month: At<f64>,
+    #[serde(default = "default_pace_ratio")]
+    pub max_pace_ratio: At<f64>,
+    /// An objective with no new measurement for this many days is stalled.
+    #[serde(default = "default_stalled_days")]
+    pub stalled_after_days: At<i64>,
+}
+
+fn default_stalled_days() -> At<i64> {
+    At::new(30, Pos::default())
+}
+
+fn default_levels_per_month() -> At<f64> {
+    At::new(0.5, Pos::default())
+}
+fn default_pace_ratio() -> At<f64> {
+    At::new(2.0, Pos::default())
+}
+
+impl Default for Zpd {
+    fn default() -> Self {
+        Zpd {
+            max_levels_per_month: default_levels_per_month(),
+            max_pace_ratio: default_pace_ratio(),
+            stalled_after_days: default_stalled_days(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSettings {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub base_url: Option<String>,
+}
+
+/// Default visibility per kind of item (SPEC §5).
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VisibilityDefaults {
+    #[serde(default = "client")]
+    pub objectives: Visibility,
+    #[serde(default = "client")]
+    pub assessments: Visibility,
+    #[serde(default = "client")]
+    pub plan: Visibility,
+    #[serde(default = "client")]
+    pub sessions: Visibility,
+    #[serde(default = "coach")]
+    pub lessons: Visibility,
+}
+
+fn client() -> Visibility {
+    Visibility::Client
+}
+fn coach() -> Visibility {
+    Visibility::Coach
+}
+
+impl Default for VisibilityDefaults {
+    fn default() -> Self {
+        VisibilityDefaults {
+            objectives: Visibility::Client,
+            assessments: Visibility::Client,
+            plan: Visibility::Client,
+            sessions: Visibility::Client,
+            lessons: Visibility::Coach,
+        }
+    }
+}
