@@ -49,24 +49,56 @@ pub fn to_json(e: &Engagement, mut report: Report, audience: Audience) -> Result
 pub fn to_csv(e: &Engagement, dir: &Path) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir)
         .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
-    let opt = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let tables = [
+        (
+            "measurements.csv",
+            &["objective", "title", "date", "value", "unit", "note"][..],
+            measurement_rows(e),
+        ),
+        (
+            "ratings.csv",
+            &["assessment", "date", "member", "competency", "level"][..],
+            rating_rows(e),
+        ),
+        (
+            "actions.csv",
+            &[
+                "id",
+                "title",
+                "objective",
+                "owner",
+                "agreed",
+                "due",
+                "status",
+                "done",
+            ][..],
+            action_rows(e),
+        ),
+    ];
     let mut written = Vec::new();
-    let mut write = |name: &str, headers: &[&str], rows: Vec<Vec<String>>| -> Result<(), String> {
+    for (name, headers, rows) in tables {
         let path = dir.join(name);
-        let fail = |err: &dyn std::fmt::Display| format!("cannot write {}: {err}", path.display());
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(headers).map_err(|e| fail(&e))?;
-        for row in rows {
-            w.write_record(&row).map_err(|e| fail(&e))?;
-        }
-        let bytes = w.into_inner().map_err(|e| fail(&e))?;
-        crate::site::write_file(&path, &bytes).map_err(|e| fail(&e))?;
+        write_csv(&path, headers, rows)?;
         written.push(path);
-        Ok(())
-    };
+    }
+    Ok(written)
+}
 
-    let measurements = e
-        .objectives
+/// One CSV file: a header row, then the rows.
+fn write_csv(path: &Path, headers: &[&str], rows: Vec<Vec<String>>) -> Result<(), String> {
+    let fail = |err: &dyn std::fmt::Display| format!("cannot write {}: {err}", path.display());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(headers).map_err(|e| fail(&e))?;
+    for row in rows {
+        w.write_record(&row).map_err(|e| fail(&e))?;
+    }
+    let bytes = w.into_inner().map_err(|e| fail(&e))?;
+    crate::site::write_file(path, &bytes).map_err(|e| fail(&e))
+}
+
+/// Every measurement of every objective.
+fn measurement_rows(e: &Engagement) -> Vec<Vec<String>> {
+    e.objectives
         .iter()
         .flat_map(|o| {
             o.front.measurements.iter().map(move |m| {
@@ -84,13 +116,11 @@ pub fn to_csv(e: &Engagement, dir: &Path) -> Result<Vec<PathBuf>, String> {
                 ]
             })
         })
-        .collect();
-    write(
-        "measurements.csv",
-        &["objective", "title", "date", "value", "unit", "note"],
-        measurements,
-    )?;
+        .collect()
+}
 
+/// Every rating of every assessment: the overall ones (no member), then each member's.
+fn rating_rows(e: &Engagement) -> Vec<Vec<String>> {
     let mut ratings = Vec::new();
     for a in &e.assessments {
         for (competency, level) in &a.front.ratings {
@@ -114,14 +144,13 @@ pub fn to_csv(e: &Engagement, dir: &Path) -> Result<Vec<PathBuf>, String> {
             }
         }
     }
-    write(
-        "ratings.csv",
-        &["assessment", "date", "member", "competency", "level"],
-        ratings,
-    )?;
+    ratings
+}
 
-    let actions = e
-        .plan
+/// Every action of the plan.
+fn action_rows(e: &Engagement) -> Vec<Vec<String>> {
+    let opt = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    e.plan
         .actions
         .iter()
         .map(|a| {
@@ -142,20 +171,5 @@ pub fn to_csv(e: &Engagement, dir: &Path) -> Result<Vec<PathBuf>, String> {
                 opt(a.done.as_ref().map(|d| d.value)),
             ]
         })
-        .collect();
-    write(
-        "actions.csv",
-        &[
-            "id",
-            "title",
-            "objective",
-            "owner",
-            "agreed",
-            "due",
-            "status",
-            "done",
-        ],
-        actions,
-    )?;
-    Ok(written)
+        .collect()
 }

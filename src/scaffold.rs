@@ -42,79 +42,10 @@ pub fn new_engagement(
             ));
         }
     }
-    let due = add_months(today, 6);
-    let end = add_months(today, 7);
-    let retain = add_months(today, 43);
-    let (kind_word, members) = match kind {
-        NewKind::Team => (
-            "team",
-            "members:                          # who is rated individually (ids: lower-case, digits, -)\n  - id: member-one\n    name: First team member\n    role: Scrum Master\n",
-        ),
-        NewKind::Individual => (
-            "individual",
-            "members: []                       # team engagements list the people rated individually\n",
-        ),
-    };
-    let engagement = format!(
-        "# yaml-language-server: $schema=.coachsite/schemas/engagement.schema.json\n\
-# The engagement: who, when, and what is assessed. Reference: coachsite's docs/format.md.\n\
-title: New coaching engagement          # shown at the top of every page\n\
-client: Name of the client or team\n\
-kind: {kind_word}                          # individual | team\n\
-coach: Your name\n\
-sponsor: Who sponsors the engagement   # optional: remove if there is none\n\
-start: {today}\n\
-end: {end}                       # optional\n\
-language: {language}                       # en | fr | de: the site's language\n\
-context: |\n  Structure, procedures, culture, habits and past experience that matter here.\n\
-scale:                                  # the competency scale assessments use\n  min: 1\n  max: 5\n  labels: [Novice, Advanced beginner, Competent, Proficient, Expert]\n\
-competencies:                           # what assessments rate, with the level aimed for\n  - id: first-competency\n    name: The first competency to develop\n    target: 3\n\
-{members}\
-retain_until: {retain}                # when the data must be deleted (check reports it)\n"
-    );
-    let objective = format!(
-        "---\n\
-title: A first objective, agreed with the client\n\
-specific: What exactly changes, for whom, observable by everyone involved.\n\
-measure:\n  metric: How it is counted\n  unit: \"%\"\n  baseline: 0\n  target: 50\n\
-achievable: Why it is within reach, from the level it starts at and the support it gets.\n\
-relevant: Why it matters to the client and the sponsor.\n\
-due: {due}\n\
-status: active\n\
-competencies: [first-competency]\n\
-milestones:\n  - {{date: {mid}, target: 25}}\n\
-measurements: []\n\
----\n\
-Why this objective, and how it was agreed. Markdown.\n",
-        mid = add_months(today, 3)
-    );
-    let plan = "# yaml-language-server: $schema=.coachsite/schemas/plan.schema.json\n\
-# The action plan. An example action, to copy:\n\
-#\n\
-# actions:\n\
-#   - id: invite-customers\n\
-#     title: Invite two internal customers to the sprint review\n\
-#     objective: first-objective\n\
-#     owner: Scrum Master\n\
-#     agreed: 2026-01-20\n\
-#     due: 2026-02-15\n\
-#     status: open             # open | done | dropped | blocked\n\
-# revisions:\n\
-#   - date: 2026-03-02\n\
-#     summary: What changed in the plan, and why.\n\
-actions: []\n\
-revisions: []\n";
-    let readme = "# Coaching engagement\n\n\
-This folder is a coaching engagement for coachsite.\n\n\
-- Write a session note: `coachsite note` (prefilled with the active objectives and the actions to review).\n\
-- See the site while you write: `coachsite serve --open` (the coach's view, reloaded on every save).\n\
-- Check the engagement: `coachsite check` (SMART, the zone of proximal development, pace, overdue actions).\n\
-- Publish for the client: `coachsite build` writes `public/` (add `--encrypt` for a public host; `--audience sponsor` for the sponsor's report).\n\n\
-Keep one git repository per engagement, and delete it when `retain_until` has passed.\n";
     let files: Vec<(&str, String)> = vec![
-        ("engagement.yaml", engagement),
-        ("objectives/first-objective.md", objective),
-        ("plan.yaml", plan.to_string()),
+        ("engagement.yaml", engagement_yaml(kind, language, today)),
+        ("objectives/first-objective.md", first_objective(today)),
+        ("plan.yaml", PLAN_YAML.to_string()),
         ("sessions/.gitkeep", String::new()),
         ("lessons/.gitkeep", String::new()),
         ("assessments/.gitkeep", String::new()),
@@ -123,7 +54,7 @@ Keep one git repository per engagement, and delete it when `retain_until` has pa
             ".vscode/settings.json",
             crate::schema::VSCODE_SETTINGS.to_string(),
         ),
-        ("README.md", readme.to_string()),
+        ("README.md", README.to_string()),
     ];
     let mut written = Vec::new();
     for (path, text) in files {
@@ -141,6 +72,87 @@ Keep one git repository per engagement, and delete it when `retain_until` has pa
     )?);
     Ok(written)
 }
+
+/// The new engagement.yaml, every key explained in a comment.
+fn engagement_yaml(kind: NewKind, language: &str, today: Date) -> String {
+    let end = add_months(today, 7);
+    let retain = add_months(today, 43);
+    let (kind_word, members) = match kind {
+        NewKind::Team => (
+            "team",
+            "members:                          # who is rated individually (ids: lower-case, digits, -)\n  - id: member-one\n    name: First team member\n    role: Scrum Master\n",
+        ),
+        NewKind::Individual => (
+            "individual",
+            "members: []                       # team engagements list the people rated individually\n",
+        ),
+    };
+    format!(
+        "# yaml-language-server: $schema=.coachsite/schemas/engagement.schema.json\n\
+# The engagement: who, when, and what is assessed. Reference: coachsite's docs/format.md.\n\
+title: New coaching engagement          # shown at the top of every page\n\
+client: Name of the client or team\n\
+kind: {kind_word}                          # individual | team\n\
+coach: Your name\n\
+sponsor: Who sponsors the engagement   # optional: remove if there is none\n\
+start: {today}\n\
+end: {end}                       # optional\n\
+language: {language}                       # en | fr | de: the site's language\n\
+context: |\n  Structure, procedures, culture, habits and past experience that matter here.\n\
+scale:                                  # the competency scale assessments use\n  min: 1\n  max: 5\n  labels: [Novice, Advanced beginner, Competent, Proficient, Expert]\n\
+competencies:                           # what assessments rate, with the level aimed for\n  - id: first-competency\n    name: The first competency to develop\n    target: 3\n\
+{members}\
+retain_until: {retain}                # when the data must be deleted (check reports it)\n"
+    )
+}
+
+/// A first objective, SMART, to edit.
+fn first_objective(today: Date) -> String {
+    let due = add_months(today, 6);
+    format!(
+        "---\n\
+title: A first objective, agreed with the client\n\
+specific: What exactly changes, for whom, observable by everyone involved.\n\
+measure:\n  metric: How it is counted\n  unit: \"%\"\n  baseline: 0\n  target: 50\n\
+achievable: Why it is within reach, from the level it starts at and the support it gets.\n\
+relevant: Why it matters to the client and the sponsor.\n\
+due: {due}\n\
+status: active\n\
+competencies: [first-competency]\n\
+milestones:\n  - {{date: {mid}, target: 25}}\n\
+measurements: []\n\
+---\n\
+Why this objective, and how it was agreed. Markdown.\n",
+        mid = add_months(today, 3)
+    )
+}
+
+/// The new plan.yaml: empty, with an example in comments.
+const PLAN_YAML: &str = "# yaml-language-server: $schema=.coachsite/schemas/plan.schema.json\n\
+# The action plan. An example action, to copy:\n\
+#\n\
+# actions:\n\
+#   - id: invite-customers\n\
+#     title: Invite two internal customers to the sprint review\n\
+#     objective: first-objective\n\
+#     owner: Scrum Master\n\
+#     agreed: 2026-01-20\n\
+#     due: 2026-02-15\n\
+#     status: open             # open | done | dropped | blocked\n\
+# revisions:\n\
+#   - date: 2026-03-02\n\
+#     summary: What changed in the plan, and why.\n\
+actions: []\n\
+revisions: []\n";
+
+/// The README of a new engagement folder.
+const README: &str = "# Coaching engagement\n\n\
+This folder is a coaching engagement for coachsite.\n\n\
+- Write a session note: `coachsite note` (prefilled with the active objectives and the actions to review).\n\
+- See the site while you write: `coachsite serve --open` (the coach's view, reloaded on every save).\n\
+- Check the engagement: `coachsite check` (SMART, the zone of proximal development, pace, overdue actions).\n\
+- Publish for the client: `coachsite build` writes `public/` (add `--encrypt` for a public host; `--audience sponsor` for the sponsor's report).\n\n\
+Keep one git repository per engagement, and delete it when `retain_until` has passed.\n";
 
 /// What goes into a new session note.
 #[derive(Debug, PartialEq)]
