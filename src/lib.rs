@@ -19,11 +19,12 @@
 //! `serve` and `watch` call [`build_guarded`], so that even a bug (a panic) in one
 //! rebuild leaves the last good site and the next save rebuilds.
 //!
-//! Where to add things: a key of the format is a field of a [`model`] type (a free-text
-//! one is a `String` or a [`model::Markdown`], and the compiler then asks for it in
-//! `audience/texts.rs`); a bound on it goes in [`limits`] and is checked in [`load`]
-//! with its position; a file coachsite writes outside the site goes through
-//! [`site::write_file`].
+//! `cli` holds one file per command; `main.rs` only parses the arguments and calls it.
+//!
+//! ARCHITECTURE.md (at the top of the repository) is the map for a newcomer: the
+//! module map, which way data flows, where to add a key of the format, a figure, a
+//! finding, a page kind, a chart or a command, and what each layer must never do
+//! (`tests/tidy.rs` holds those rules).
 
 pub mod audience;
 pub mod charts;

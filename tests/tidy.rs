@@ -27,7 +27,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("i18n", &["model"]),
     ("explain", &["model", "insight", "i18n"]),
     ("charts", &["model", "i18n"]),
-    ("check", &["model", "insight", "explain", "i18n", "diagnostic"]),
+    (
+        "check",
+        &["model", "insight", "explain", "i18n", "diagnostic"],
+    ),
     (
         "render",
         &[
@@ -207,5 +210,8 @@ fn the_tidy_checks_see_what_they_check() {
     assert_eq!(module_of("src/render/objective.rs"), "render");
     assert_eq!(module_of("src/limits.rs"), "limits");
     assert!(code("src/a.rs", "x // crate::render\n#[cfg(test)]\ncrate::site")[0].trim() == "x");
-    assert_eq!(sources().iter().filter(|(r, _)| r == "src/lib.rs").count(), 1);
+    assert_eq!(
+        sources().iter().filter(|(r, _)| r == "src/lib.rs").count(),
+        1
+    );
 }

@@ -11,7 +11,7 @@
 //! one function per page kind that names its template and builds its context;
 //! `dashboard` holds the pages about the engagement as a whole, `frame` what every page
 //! shares, `views` the helpers every builder uses, and `theme` the templates. Pages are
-//! collected as [`PageJob`]s by [`render_site`] and rendered in parallel.
+//! collected as `PageJob`s by [`render_site`] and rendered in parallel.
 
 mod assessment;
 mod dashboard;
