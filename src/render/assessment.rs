@@ -143,7 +143,7 @@ pub(super) fn development_areas(v: &Views) -> Vec<Area> {
 /// The radar of competency levels: `compared` (an assessment, or the latest levels)
 /// against the first assessment and the targets. `None` with fewer than three
 /// competencies (a radar needs three axes) or no assessment.
-pub(super) fn radar_chart(
+fn radar_chart(
     v: &Views,
     id: &str,
     compared_name: &str,
@@ -343,6 +343,19 @@ fn scale_text(v: &Views) -> String {
     levels.join(" · ")
 }
 
+/// The radar of the latest level of each competency, against the first assessment and
+/// the targets.
+pub(super) fn latest_radar(v: &Views, id: &str) -> Option<Chart> {
+    let latest_level = |id: &str| {
+        v.insight
+            .competencies
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.latest)
+    };
+    radar_chart(v, id, v.t("latest"), &latest_level)
+}
+
 /// `assessments/index.html`: every competency over time, the development areas, the
 /// radar, the histories and the team's heat map.
 pub(super) fn assessments_page(v: &Views) -> Result<PageJob, Diagnostic> {
@@ -357,14 +370,7 @@ pub(super) fn assessments_page(v: &Views) -> Result<PageJob, Diagnostic> {
         })
         .collect();
     let members = e.assessments.iter().rev().find_map(|a| members_table(v, a));
-    let latest_level = |id: &str| {
-        v.insight
-            .competencies
-            .iter()
-            .find(|c| c.id == id)
-            .and_then(|c| c.latest)
-    };
-    let radar = radar_chart(v, "chart-radar", v.t("latest"), &latest_level);
+    let radar = latest_radar(v, "chart-radar");
     Ok(PageJob {
         path: "assessments/index.html".into(),
         template: "assessments.html",

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::assessment::{development_areas, radar_chart};
+use super::assessment::{development_areas, latest_radar};
 use super::objective::ObjectiveView;
 use super::plan::burn_up;
 use super::views::{ActionLink, FindingView, Link, Views, band_key};
@@ -134,14 +134,7 @@ pub(super) fn report_page(
     objective_list: Value,
     summary: &Summary,
 ) -> Result<PageJob, Diagnostic> {
-    let latest_level = |id: &str| {
-        v.insight
-            .competencies
-            .iter()
-            .find(|c| c.id == id)
-            .and_then(|c| c.latest)
-    };
-    let radar = radar_chart(v, "chart-report-radar", v.t("latest"), &latest_level);
+    let radar = latest_radar(v, "chart-report-radar");
     Ok(PageJob {
         path: "report.html".into(),
         template: "report.html",
