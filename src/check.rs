@@ -151,7 +151,7 @@ pub fn to_text(e: &Engagement, r: &Report) -> String {
     }
     out.push('\n');
     let commitment = words
-        .commitment(&r.commitment)
+        .commitment(&r.commitment, true)
         .unwrap_or_else(|| t("no_commitment").to_string());
     out.push_str(&format!("{}: {commitment}\n", t("commitment")));
     let areas: Vec<String> = r

@@ -205,7 +205,12 @@ impl<'a> Explainer<'a> {
             Finding::NotSmart { letters } => self.not_smart(letters),
             Finding::ActionOverdue { action, due } => self.action_overdue(action, due),
             Finding::ActionBlocked { action } => self.action_blocked(action),
-            Finding::Commitment { rate, band } => self.recent_commitment(rate, band),
+            Finding::Commitment {
+                rate,
+                band,
+                due,
+                on_time,
+            } => self.recent_commitment(rate, band, *due, *on_time),
             Finding::GasLow { t_score } => self.gas_low(t_score),
             Finding::CompetencyUnused { competency } => self.competency_unused(competency),
             Finding::RetentionPassed { retain_until } => self.retention_passed(retain_until),

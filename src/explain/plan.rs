@@ -38,27 +38,53 @@ impl Explainer<'_> {
         tr(self.lang, en.into(), fr.into(), de.into())
     }
 
-    /// Commitment in one or two sentences, or `None` when no action was due yet.
-    pub fn commitment(&self, c: &crate::insight::Commitment) -> Option<String> {
-        let rate = self.pct(c.rate?);
+    /// Commitment in one or two sentences, or `None` when no action was due yet. With
+    /// `advice` (the coach's view), the last eight weeks are placed in their calibration
+    /// band with what to do; without, only the facts. A rate is given only over enough
+    /// actions due ([`crate::insight::MIN_ACTIONS_DUE`]); with fewer, the counts say so.
+    pub fn commitment(&self, c: &crate::insight::Commitment, advice: bool) -> Option<String> {
         let (done, due) = (c.on_time, c.due);
+        if due == 0 {
+            return None;
+        }
+        let Some(rate) = c.rate else {
+            return Some(tr(
+                self.lang,
+                format!("{done} of {due} actions due done on time: too few to give a rate yet."),
+                format!("{done} actions sur {due} prévues faites à temps : trop peu pour donner un taux."),
+                format!("{done} von {due} fälligen Maßnahmen rechtzeitig erledigt: zu wenige für eine Quote."),
+            ));
+        };
+        let rate = self.pct(rate);
         let mut text = tr(
             self.lang,
             format!("{rate}: {done} of {due} actions due were done on time."),
             format!("{rate} : {done} actions sur {due} prévues ont été faites à temps."),
             format!("{rate}: {done} von {due} fälligen Maßnahmen wurden rechtzeitig erledigt."),
         );
-        if let (Some(recent), Some(band)) = (c.recent_rate, c.band) {
-            let recent = self.pct(recent);
-            let band = self.band(band);
-            text.push(' ');
-            text.push_str(&tr(
+        let Some(recent) = c.recent_rate else {
+            return Some(text);
+        };
+        let recent = self.pct(recent);
+        let (recent_done, recent_due) = (c.recent_on_time, c.recent_due);
+        text.push(' ');
+        text.push_str(&match c.band.filter(|_| advice) {
+            Some(band) => {
+                let band = self.band(band);
+                tr(
+                    self.lang,
+                    format!("Last eight weeks: {recent}, {band}."),
+                    format!("Huit dernières semaines : {recent}, {band}."),
+                    format!("Letzte acht Wochen: {recent}, {band}."),
+                )
+            }
+            None => tr(
                 self.lang,
-                format!("Last eight weeks: {recent}, {band}."),
-                format!("Huit dernières semaines : {recent}, {band}."),
-                format!("Letzte acht Wochen: {recent}, {band}."),
-            ));
-        }
+                format!("Last eight weeks: {recent} ({recent_done} of {recent_due})."),
+                format!("Huit dernières semaines : {recent} ({recent_done} sur {recent_due})."),
+                format!("Letzte acht Wochen: {recent} ({recent_done} von {recent_due})."),
+            ),
+        });
         Some(text)
     }
 
@@ -75,7 +101,7 @@ impl Explainer<'_> {
             format!("{agreed} actions convenues, {done} faites."),
             format!("{agreed} Maßnahmen vereinbart, {done} erledigt."),
         );
-        if let Some(commitment) = self.commitment(c) {
+        if let Some(commitment) = self.commitment(c, false) {
             text.push(' ');
             text.push_str(&commitment);
         }
@@ -133,17 +159,23 @@ impl Explainer<'_> {
     }
 
     /// The commitment rate of the last eight weeks and its band.
-    pub(super) fn recent_commitment(&self, rate: &f64, band: &CommitmentBand) -> Sentence {
+    pub(super) fn recent_commitment(
+        &self,
+        rate: &f64,
+        band: &CommitmentBand,
+        due: usize,
+        on_time: usize,
+    ) -> Sentence {
         let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
         let (message, suggestion) = {
             let rate = self.pct(*rate);
             let band = self.band(*band);
             (
                 say(
-                    format!("Commitment over the last eight weeks is {rate}: {band}."),
-                    format!("L’engagement sur les huit dernières semaines est de {rate} : {band}."),
+                    format!("Commitment over the last eight weeks is {rate} ({on_time} of {due} actions due done on time): {band}."),
+                    format!("L’engagement sur les huit dernières semaines est de {rate} ({on_time} actions sur {due} faites à temps) : {band}."),
                     format!(
-                        "Die Verbindlichkeit der letzten acht Wochen liegt bei {rate}: {band}."
+                        "Die Verbindlichkeit der letzten acht Wochen liegt bei {rate} ({on_time} von {due} fälligen Maßnahmen rechtzeitig): {band}."
                     ),
                 ),
                 None,

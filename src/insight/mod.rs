@@ -55,6 +55,11 @@ pub const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
 pub const GAS_RHO: f64 = 0.3;
 /// The "last eight weeks" of the commitment calibration.
 pub const COMMITMENT_WINDOW_DAYS: i64 = 56;
+/// Fewer actions due than this (overall, or in the last eight weeks) are too few for a
+/// commitment rate.
+pub const MIN_ACTIONS_DUE: usize = 3;
+/// Fewer measurements than this are too few for a trend, a forecast or a pace.
+pub const MIN_MEASUREMENTS_FOR_TREND: usize = 3;
 /// A forecast further away than this is "not within ten years".
 const MAX_FORECAST_DAYS: f64 = 3653.0;
 
@@ -134,6 +139,9 @@ pub enum Finding {
     Commitment {
         rate: f64,
         band: CommitmentBand,
+        /// Actions due in the last eight weeks, and done on time among them.
+        due: usize,
+        on_time: usize,
     },
     GasLow {
         t_score: f64,
@@ -251,7 +259,7 @@ fn engagement_findings(
             ));
         }
     }
-    if let (Some(rate), Some(band)) = (commitment.recent_rate.or(commitment.rate), commitment.band)
+    if let (Some(rate), Some(band)) = (commitment.recent_rate, commitment.band)
     {
         let severity = match band {
             CommitmentBand::TooLow => Severity::Warning,
@@ -260,7 +268,12 @@ fn engagement_findings(
         if band != CommitmentBand::Healthy {
             findings.push(engagement_flag(
                 severity,
-                Finding::Commitment { rate, band },
+                Finding::Commitment {
+                    rate,
+                    band,
+                    due: commitment.recent_due,
+                    on_time: commitment.recent_on_time,
+                },
             ));
         }
     }

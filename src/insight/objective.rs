@@ -118,14 +118,22 @@ pub(super) fn objective_insight(
         (Some((_, v)), Some((b, t))) => Some(progress_between(b, t, v)),
         _ => None,
     };
-    let trend = trend(&pts);
+    // A line through two points is not a trend: too few measurements, no trend.
+    let trend = (pts.len() >= MIN_MEASUREMENTS_FOR_TREND)
+        .then(|| trend(&pts))
+        .flatten();
     let start = start_of(e, o);
-    let stretches = stretches(e, o, start, as_of);
-    let smart = smart(o, start, &stretches);
     let reached = match (latest, span) {
         (Some((_, v)), Some((b, t))) => (t - b) * (v - t) >= 0.0,
         _ => false,
     };
+    // The ZPD is a planning check: an achieved objective is past it.
+    let stretches = if reached || f.status == ObjectiveStatus::Achieved {
+        Vec::new()
+    } else {
+        stretches(e, o, start, as_of)
+    };
+    let smart = smart(o, start, &stretches);
     let mut flags = Flags {
         objective: &o.id,
         items: Vec::new(),

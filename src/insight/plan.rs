@@ -3,10 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::COMMITMENT_WINDOW_DAYS;
+use super::{COMMITMENT_WINDOW_DAYS, MIN_ACTIONS_DUE};
 use crate::model::{ActionStatus, Date, Engagement};
 
-/// Commitment: actions done by their due date among the actions due.
+/// Commitment: actions done by their due date among the actions due. A rate exists only
+/// when at least [`MIN_ACTIONS_DUE`] actions were due (overall, or in the window): fewer
+/// are too few to judge.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Commitment {
     /// Actions due on or before the as-of date (dropped ones excluded).
@@ -23,7 +25,7 @@ pub struct Commitment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CommitmentBand {
-    /// Below 50 % over the last eight weeks: smaller actions.
+    /// Below 50 % over the last eight weeks.
     TooLow,
     /// 50–69 %.
     BelowHealthy,
@@ -57,12 +59,16 @@ pub fn commitment(e: &Engagement, as_of: Date) -> Commitment {
             .count();
         (due.len(), on_time)
     };
-    let rate = |(due, on_time): (usize, usize)| (due > 0).then(|| on_time as f64 / due as f64);
+    let rate = |(due, on_time): (usize, usize)| {
+        (due >= MIN_ACTIONS_DUE).then(|| on_time as f64 / due as f64)
+    };
     let days = |n: i64| as_of.add_days(-n);
     let (due, on_time) = window(None, as_of);
     let recent = window(days(COMMITMENT_WINDOW_DAYS), as_of);
     let recent_rate = rate(recent);
-    let band = recent_rate.or(rate((due, on_time))).map(|r| {
+    // The calibration band speaks of the last eight weeks only: without enough actions
+    // due in them there is no band (the overall rate is not a stand-in).
+    let band = recent_rate.map(|r| {
         if r < 0.5 {
             CommitmentBand::TooLow
         } else if r < 0.7 {

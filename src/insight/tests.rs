@@ -395,7 +395,57 @@ fn commitment_bands() {
     assert_eq!(band(3, 4), Some(CommitmentBand::Healthy));
     assert_eq!(band(9, 10), Some(CommitmentBand::AboveHealthy));
     // 100 % in one period only is not yet "always".
-    assert_eq!(band(2, 2), Some(CommitmentBand::AboveHealthy));
+    assert_eq!(band(3, 3), Some(CommitmentBand::AboveHealthy));
+    // Two actions due are too few to judge: no rate, no band (and no finding).
+    assert_eq!(band(2, 2), None);
+    let few = analyze(&engagement(&[], &[], &plan(0, 2)), d("2026-03-15"));
+    assert_eq!((few.commitment.due, few.commitment.rate), (2, None));
+    assert!(
+        !few.findings
+            .iter()
+            .any(|f| matches!(f.finding, Finding::Commitment { .. }))
+    );
+}
+
+#[test]
+fn the_band_speaks_of_the_last_eight_weeks_only() {
+    // Four actions due long ago, one done: 25 % overall, but nothing due in the last
+    // eight weeks, so there is no band and no "last eight weeks" finding.
+    let mut text = String::from("actions:\n");
+    for i in 0..4 {
+        let done = if i == 0 { ", status: done, done: 2026-01-01" } else { "" };
+        text.push_str(&format!("  - {{id: a{i}, title: A, due: 2026-01-02{done}}}\n"));
+    }
+    let i = analyze(&engagement(&[], &[], &text), d("2026-06-15"));
+    assert_eq!(i.commitment.rate, Some(0.25));
+    assert_eq!((i.commitment.recent_due, i.commitment.recent_rate), (0, None));
+    assert_eq!(i.commitment.band, None);
+    assert!(
+        !i.findings
+            .iter()
+            .any(|f| matches!(f.finding, Finding::Commitment { .. }))
+    );
+}
+
+#[test]
+fn two_measurements_are_too_few_for_a_trend() {
+    let o = |measurements: &str| {
+        one(
+            &format!(
+                "title: O\nstatus: active\nstart: 2026-01-01\ndue: 2026-12-31\n\
+                 measure: {{metric: m, baseline: 0, target: 10}}\nmeasurements:\n{measurements}"
+            ),
+            "2026-03-15",
+        )
+    };
+    let two = o("  - {date: 2026-02-01, value: 2}\n  - {date: 2026-03-01, value: 4}\n");
+    assert_eq!((two.trend, two.forecast), (None, None));
+    assert_eq!(two.tracking, Tracking::TooEarly);
+    assert_eq!(two.progress, Some(0.4));
+    let three = o(
+        "  - {date: 2026-01-01, value: 0}\n  - {date: 2026-02-01, value: 2}\n  - {date: 2026-03-01, value: 4}\n",
+    );
+    assert!(three.trend.is_some() && three.forecast.is_some());
 }
 
 #[test]

@@ -34,7 +34,7 @@ impl Summary {
             ),
         };
         Summary {
-            commitment_text: v.words.commitment(&commitment),
+            commitment_text: v.words.commitment(&commitment, v.findings),
             commitment,
             gas_text: gas_t_score.map(|t| format_number(t, v.lang)),
             session_count,
