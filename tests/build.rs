@@ -680,6 +680,6 @@ fn the_sponsor_gets_aggregates_of_what_the_client_sees() {
         dashboard.contains("1 of 2 actions due done on time: too few to give a rate yet."),
         "{dashboard}"
     );
-    assert!(!dashboard.contains("50%"));
+    assert!(!dashboard.contains("50%: 1 of 2"));
     assert!(dashboard.contains("GAS T-score"));
 }
