@@ -51,6 +51,7 @@ fn main() {
         root: root.clone(),
         audience: Audience::Coach,
         as_of: Date::from_ymd(2026, 6, 15).expect("date"),
+        as_of_given: true,
         base_url: None,
     };
     let mut times = Vec::new();

@@ -47,6 +47,7 @@ fn measure(debounce_ms: u64) {
         root: root.clone(),
         audience: Audience::Coach,
         as_of: Date::from_ymd(2026, 6, 15).expect("date"),
+        as_of_given: true,
         base_url: None,
     };
     let site = LiveSite::new(options);

@@ -58,8 +58,31 @@ pub use render::OutputFile;
 pub struct BuildOptions {
     pub root: PathBuf,
     pub audience: Audience,
+    /// The date the figures are computed for: the one asked for with `--as-of`, or today.
     pub as_of: Date,
+    /// Whether `as_of` was asked for. When it was not (today) and the engagement has
+    /// ended, figures are as of its end date instead ([`effective_as_of`]).
+    pub as_of_given: bool,
     pub base_url: Option<String>,
+}
+
+/// The date figures are computed for: `asked` when it was given; otherwise today, or the
+/// engagement's end date once it has passed (a closed engagement is judged as it ended,
+/// not as of a later day: no action becomes "overdue" after the end).
+pub fn effective_as_of(asked: Date, given: bool, end: Option<Date>) -> Date {
+    match end {
+        Some(end) if !given && end < asked => end,
+        _ => asked,
+    }
+}
+
+/// What to tell the user when the as-of date stopped at the engagement's end.
+pub fn as_of_note(asked: Date, effective: Date) -> Option<String> {
+    (effective != asked).then(|| {
+        format!(
+            "the engagement ended on {effective}: figures are as of that day (--as-of picks another date)"
+        )
+    })
 }
 
 /// A site built in memory.
@@ -71,6 +94,8 @@ pub struct Site {
     pub warnings: Diagnostics,
     /// The engagement's language (for pages made after the build, such as the lock page).
     pub language: model::Language,
+    /// The date the figures were computed for ([`effective_as_of`]).
+    pub as_of: Date,
 }
 
 /// Loads, filters and renders an engagement into memory. On failure, every error found.
@@ -85,6 +110,11 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
         panic!("a panic the test suite asked for");
     }
     let loaded = load::load(root)?;
+    let as_of = effective_as_of(
+        options.as_of,
+        options.as_of_given,
+        loaded.engagement.info.end.as_ref().map(|e| e.value),
+    );
     let mut warnings = loaded.warnings;
     warnings.extend(audience::check_coach_only_markers(&loaded.engagement));
     // The sponsor's aggregates are computed over the client's view (a copy); every
@@ -92,7 +122,7 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
     let aggregates = (options.audience == Audience::Sponsor).then(|| {
         insight::Aggregates::of(
             &audience::filter(loaded.engagement.clone(), Audience::Client),
-            options.as_of,
+            as_of,
         )
     });
     let engagement = audience::filter(loaded.engagement, options.audience);
@@ -102,7 +132,7 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
     warnings.extend(theme_warnings);
     let render_options = render::RenderOptions {
         audience: options.audience,
-        as_of: options.as_of,
+        as_of,
         base_url: options.base_url.clone(),
         aggregates,
     };
@@ -122,6 +152,7 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
         pages,
         warnings,
         language,
+        as_of,
     })
 }
 

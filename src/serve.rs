@@ -164,6 +164,8 @@ pub enum Rebuilt {
         pages: usize,
         millis: u128,
         warnings: Diagnostics,
+        /// The date the figures were computed for.
+        as_of: crate::Date,
     },
     Failed {
         errors: Diagnostics,
@@ -215,6 +217,7 @@ impl LiveSite {
                         pages: site.pages,
                         millis: started.elapsed().as_millis(),
                         warnings: site.warnings,
+                        as_of: site.as_of,
                     }
                 }
                 Err(errors) => {

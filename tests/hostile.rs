@@ -344,6 +344,7 @@ proptest::proptest! {
             root: p.root.clone(),
             audience: [coachsite::Audience::Coach, coachsite::Audience::Client, coachsite::Audience::Sponsor][audience],
             as_of: coachsite::Date::parse(AS_OF).unwrap(),
+            as_of_given: true,
             base_url: None,
         };
         let _ = coachsite::build(&options);

@@ -168,6 +168,7 @@ fn site(root: &Path, audience: Audience) -> String {
         root: root.to_path_buf(),
         audience,
         as_of: Date::parse(common::AS_OF).unwrap(),
+        as_of_given: true,
         base_url: None,
     };
     let built = coachsite::build(&options).unwrap();

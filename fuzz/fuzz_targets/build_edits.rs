@@ -144,6 +144,7 @@ fuzz_target!(|data: &[u8]| {
         root: root.to_path_buf(),
         audience: [Audience::Coach, Audience::Client, Audience::Sponsor][audience as usize % 3],
         as_of: Date::from_ymd(2026, 6, 1).expect("a real date"),
+        as_of_given: true,
         base_url: None,
     };
     match coachsite::build(&options) {

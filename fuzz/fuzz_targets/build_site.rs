@@ -100,6 +100,7 @@ fuzz_target!(|data: &[u8]| {
         root: root.to_path_buf(),
         audience: AUDIENCES[*audience as usize % AUDIENCES.len()],
         as_of: Date::from_ymd(2026, 6, 1).expect("a real date"),
+        as_of_given: true,
         base_url: None,
     };
     match coachsite::build(&options) {

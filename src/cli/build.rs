@@ -43,6 +43,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         root: args.dir.clone(),
         audience: args.audience,
         as_of: args.as_of.date(),
+        as_of_given: args.as_of.given(),
         base_url: args.base_url,
     };
     let not_built = |diags: &Diagnostics| {
@@ -66,6 +67,9 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         return ExitCode::FAILURE;
     }
     report(&built.warnings, color);
+    if let Some(note) = crate::as_of_note(options.as_of, built.as_of) {
+        eprintln!("note: {note}");
+    }
     if let Err(d) = site::check_output(&args.dir, &out) {
         let mut diags = Diagnostics::default();
         diags.push(d);

@@ -33,12 +33,11 @@ enum Format {
 
 /// Prints the report; exits with 1 on errors, and with `--strict` on warnings too.
 pub fn run(args: Args, color: bool) -> ExitCode {
-    let as_of = args.as_of.date();
     let loaded = match crate::load::load(&args.dir) {
         Ok(loaded) => loaded,
         Err(diags) => {
             match args.format {
-                Format::Json => print_json(&crate::check::failed(as_of, diags.items)),
+                Format::Json => print_json(&crate::check::failed(args.as_of.date(), diags.items)),
                 Format::Text => {
                     report(&diags, color);
                     eprintln!(
@@ -56,6 +55,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
     ));
     warnings.sort();
     let e = &loaded.engagement;
+    let as_of = args.as_of.for_engagement(e);
     let insight = crate::insight::analyze(e, as_of);
     let result = crate::check::report(e, &insight, warnings.items.clone());
     match args.format {

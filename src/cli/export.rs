@@ -41,10 +41,11 @@ pub fn run(args: Args, color: bool) -> ExitCode {
             return fail("the engagement has errors; fix them to export");
         }
     };
+    let as_of = args.as_of.for_engagement(&loaded.engagement);
     let e = crate::audience::filter(loaded.engagement, args.audience);
     let result = match args.format {
         ExportFormat::Json => {
-            let insight = crate::insight::analyze(&e, args.as_of.date());
+            let insight = crate::insight::analyze(&e, as_of);
             let figures = crate::check::report(&e, &insight, Vec::new());
             crate::export::to_json(&e, figures, args.audience).and_then(|json| match &args.output {
                 Some(path) => site::write_file(path, (json + "\n").as_bytes())

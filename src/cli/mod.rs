@@ -61,8 +61,26 @@ pub struct AsOf {
 }
 
 impl AsOf {
+    /// The date asked for, or today.
     pub fn date(&self) -> Date {
         self.as_of.unwrap_or_else(today)
+    }
+
+    /// Whether `--as-of` was given.
+    pub fn given(&self) -> bool {
+        self.as_of.is_some()
+    }
+
+    /// The date for an engagement already loaded: see [`crate::effective_as_of`]. Says
+    /// so on stderr when it stopped at the engagement's end.
+    pub fn for_engagement(&self, e: &crate::model::Engagement) -> Date {
+        let asked = self.date();
+        let effective =
+            crate::effective_as_of(asked, self.given(), e.info.end.as_ref().map(|e| e.value));
+        if let Some(note) = crate::as_of_note(asked, effective) {
+            eprintln!("note: {note}");
+        }
+        effective
     }
 }
 

@@ -41,6 +41,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         root: args.dir,
         audience,
         as_of: args.as_of.date(),
+        as_of_given: args.as_of.given(),
         base_url: None,
     };
     // Watch first, so that no save between the first build and the watch is missed.
@@ -48,15 +49,20 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         Ok(watcher) => watcher,
         Err(message) => return fail(&message),
     };
+    let asked = options.as_of;
     let site = LiveSite::new(options);
     let report_rebuild = move |outcome: Rebuilt, what: &str| match outcome {
         Rebuilt::Ok {
             pages,
             millis,
             warnings,
+            as_of,
         } => {
             report(&warnings, color);
             eprintln!("{what}: {pages} pages in {millis} ms");
+            if let Some(note) = crate::as_of_note(asked, as_of).filter(|_| what == "Built") {
+                eprintln!("note: {note}");
+            }
         }
         Rebuilt::Failed { errors } => {
             report(&errors, color);

@@ -47,6 +47,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         root: args.dir,
         audience: args.audience,
         as_of: args.as_of.date(),
+        as_of_given: args.as_of.given(),
         base_url: args.base_url,
     };
     if let Err(d) = site::check_output(&options.root, &out) {
@@ -81,6 +82,11 @@ fn write_once(options: &BuildOptions, out: &Path, key: Option<&SiteKey>, what: &
     match crate::build_guarded(options) {
         Ok(mut built) => {
             report(&built.warnings, color);
+            if let Some(note) =
+                crate::as_of_note(options.as_of, built.as_of).filter(|_| what == "Built")
+            {
+                eprintln!("note: {note}");
+            }
             if let Some(key) = key
                 && let Err(message) = seal(&mut built, key)
             {

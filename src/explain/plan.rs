@@ -51,8 +51,12 @@ impl Explainer<'_> {
             return Some(tr(
                 self.lang,
                 format!("{done} of {due} actions due done on time: too few to give a rate yet."),
-                format!("{done} actions sur {due} prévues faites à temps : trop peu pour donner un taux."),
-                format!("{done} von {due} fälligen Maßnahmen rechtzeitig erledigt: zu wenige für eine Quote."),
+                format!(
+                    "{done} actions sur {due} prévues faites à temps : trop peu pour donner un taux."
+                ),
+                format!(
+                    "{done} von {due} fälligen Maßnahmen rechtzeitig erledigt: zu wenige für eine Quote."
+                ),
             ));
         };
         let rate = self.pct(rate);
@@ -172,8 +176,12 @@ impl Explainer<'_> {
             let band = self.band(*band);
             (
                 say(
-                    format!("Commitment over the last eight weeks is {rate} ({on_time} of {due} actions due done on time): {band}."),
-                    format!("L’engagement sur les huit dernières semaines est de {rate} ({on_time} actions sur {due} faites à temps) : {band}."),
+                    format!(
+                        "Commitment over the last eight weeks is {rate} ({on_time} of {due} actions due done on time): {band}."
+                    ),
+                    format!(
+                        "L’engagement sur les huit dernières semaines est de {rate} ({on_time} actions sur {due} faites à temps) : {band}."
+                    ),
                     format!(
                         "Die Verbindlichkeit der letzten acht Wochen liegt bei {rate} ({on_time} von {due} fälligen Maßnahmen rechtzeitig): {band}."
                     ),

@@ -259,8 +259,7 @@ fn engagement_findings(
             ));
         }
     }
-    if let (Some(rate), Some(band)) = (commitment.recent_rate, commitment.band)
-    {
+    if let (Some(rate), Some(band)) = (commitment.recent_rate, commitment.band) {
         let severity = match band {
             CommitmentBand::TooLow => Severity::Warning,
             _ => Severity::Note,

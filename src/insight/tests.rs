@@ -413,12 +413,21 @@ fn the_band_speaks_of_the_last_eight_weeks_only() {
     // eight weeks, so there is no band and no "last eight weeks" finding.
     let mut text = String::from("actions:\n");
     for i in 0..4 {
-        let done = if i == 0 { ", status: done, done: 2026-01-01" } else { "" };
-        text.push_str(&format!("  - {{id: a{i}, title: A, due: 2026-01-02{done}}}\n"));
+        let done = if i == 0 {
+            ", status: done, done: 2026-01-01"
+        } else {
+            ""
+        };
+        text.push_str(&format!(
+            "  - {{id: a{i}, title: A, due: 2026-01-02{done}}}\n"
+        ));
     }
     let i = analyze(&engagement(&[], &[], &text), d("2026-06-15"));
     assert_eq!(i.commitment.rate, Some(0.25));
-    assert_eq!((i.commitment.recent_due, i.commitment.recent_rate), (0, None));
+    assert_eq!(
+        (i.commitment.recent_due, i.commitment.recent_rate),
+        (0, None)
+    );
     assert_eq!(i.commitment.band, None);
     assert!(
         !i.findings
