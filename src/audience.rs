@@ -5,13 +5,17 @@
 //! notes and `%% … %%` text are cut out for everyone but the coach, and `sensitive`
 //! items stay in the coach's view only. Whatever is not in the filtered model cannot
 //! reach any byte of the output.
+//!
+//! It also records what it left out ([`Withheld`]), so that a page tells "none" from
+//! "not shared with you", and decides which diagnostics an audience sees
+//! ([`Audience::sharing`], from `share:` in engagement.yaml).
 
 mod texts;
 
 pub use texts::{TextKind, Texts};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Engagement, Visibility};
+use crate::model::{Engagement, Share, Shared, Visibility, Withheld};
 
 /// Who a site is built for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -40,6 +44,28 @@ impl Audience {
         self == Audience::Coach
     }
 
+    /// Which diagnostics this audience sees: all for the coach; for the client and the
+    /// sponsor, what `share:` lists (by default facts, not verdicts).
+    pub fn sharing(self, share: &Share) -> Sharing {
+        let list: &[Shared] = match self {
+            Audience::Coach => &[],
+            Audience::Client => &share.client,
+            Audience::Sponsor => &share.sponsor,
+        };
+        let has = |s: Shared| self == Audience::Coach || list.contains(&s);
+        Sharing {
+            smart: has(Shared::Smart),
+            zpd: has(Shared::Zpd),
+            pace: has(Shared::Pace),
+            trajectory: has(Shared::Trajectory),
+            tracking: has(Shared::Tracking),
+            trend: has(Shared::Trend),
+            forecast: has(Shared::Forecast),
+            commitment: has(Shared::Commitment),
+            gas: has(Shared::Gas),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Audience::Coach => "coach",
@@ -47,6 +73,20 @@ impl Audience {
             Audience::Sponsor => "sponsor",
         }
     }
+}
+
+/// The diagnostics one audience sees ([`Audience::sharing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Sharing {
+    pub smart: bool,
+    pub zpd: bool,
+    pub pace: bool,
+    pub trajectory: bool,
+    pub tracking: bool,
+    pub trend: bool,
+    pub forecast: bool,
+    pub commitment: bool,
+    pub gas: bool,
 }
 
 /// Removes `%% … %%` spans (inline or across lines). An unclosed `%%` hides everything
@@ -153,6 +193,17 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
         return e;
     }
     let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
+    // Left out by the audience's level (sensitive items are not hinted at).
+    let left_out = |visibility: Visibility, sensitive: bool| !sensitive && !audience.may_see(visibility);
+    e.withheld = Withheld {
+        objectives: e.objectives.iter().any(|o| left_out(o.visibility, o.front.sensitive)),
+        assessments: e.assessments.iter().any(|a| left_out(a.visibility, a.front.sensitive)),
+        actions: e.plan.actions.iter().any(|a| left_out(a.resolved_visibility, a.sensitive)),
+        revisions: e.plan.revisions.iter().any(|r| left_out(r.resolved_visibility, r.sensitive)),
+        sessions: e.sessions.iter().any(|s| left_out(s.visibility, s.front.sensitive)),
+        lessons: e.lessons.iter().any(|l| left_out(l.visibility, l.front.sensitive)),
+        context: false,
+    };
 
     e.objectives
         .retain(|o| keep(o.visibility, o.front.sensitive));
@@ -190,14 +241,7 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     }
 
     if audience == Audience::Sponsor {
-        // Aggregates only: no free text of sessions, nothing about individual members.
-        e.sessions.clear();
-        e.lessons.clear();
-        e.info.members.clear();
-        for a in &mut e.assessments {
-            a.front.members.clear();
-            a.front.observations = None;
-        }
+        sponsor_only_aggregates(&mut e);
     }
 
     // Drop every reference to what was removed.
@@ -220,6 +264,37 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
         l.front.objectives.retain(|o| has_objective(&o.value));
     }
     e
+}
+
+/// The sponsor's view: aggregates, no free text of sessions, nothing about individual
+/// members; the context, the assessments' observations and the plan's revisions only
+/// where `share.sponsor` lists them.
+fn sponsor_only_aggregates(e: &mut Engagement) {
+    let shared = |s: Shared| e.info.share.sponsor.contains(&s);
+    let (context, observations, revisions) = (
+        shared(Shared::Context),
+        shared(Shared::Observations),
+        shared(Shared::Revisions),
+    );
+    e.withheld.sessions |= !e.sessions.is_empty();
+    e.withheld.lessons |= !e.lessons.is_empty();
+    e.sessions.clear();
+    e.lessons.clear();
+    e.info.members.clear();
+    for a in &mut e.assessments {
+        a.front.members.clear();
+        if !observations {
+            a.front.observations = None;
+        }
+    }
+    if !context && e.info.context.is_some() {
+        e.info.context = None;
+        e.withheld.context = true;
+    }
+    if !revisions {
+        e.withheld.revisions |= !e.plan.revisions.is_empty();
+        e.plan.revisions.clear();
+    }
 }
 
 #[cfg(test)]

@@ -115,6 +115,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Noch keine Sitzungen.",
     ),
     ("smart", "SMART", "SMART", "SMART"),
+    ("what_was_agreed", "What was agreed", "Ce qui a été convenu", "Was vereinbart wurde"),
     ("specific", "Specific", "Spécifique", "Spezifisch"),
     ("measurable", "Measurable", "Mesurable", "Messbar"),
     ("achievable", "Achievable", "Atteignable", "Erreichbar"),
@@ -335,6 +336,37 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     ("minutes", "min", "min", "Min."),
     ("per_month", "a month", "par mois", "pro Monat"),
+    ("gas_levels_unit", "levels", "niveaux", "Stufen"),
+    (
+        "gas_level_minus_2",
+        "much less than expected",
+        "bien moins qu’attendu",
+        "viel weniger als erwartet",
+    ),
+    (
+        "gas_level_minus_1",
+        "less than expected",
+        "moins qu’attendu",
+        "weniger als erwartet",
+    ),
+    (
+        "gas_level_0",
+        "the expected outcome",
+        "le résultat attendu",
+        "das erwartete Ergebnis",
+    ),
+    (
+        "gas_level_plus_1",
+        "more than expected",
+        "plus qu’attendu",
+        "mehr als erwartet",
+    ),
+    (
+        "gas_level_plus_2",
+        "much more than expected",
+        "bien plus qu’attendu",
+        "viel mehr als erwartet",
+    ),
     (
         "of_planned_trajectory",
         "of where the planned trajectory says it should be",
@@ -384,6 +416,25 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Noch keine Maßnahme war fällig.",
     ),
     ("gas_t_score", "GAS T-score", "Score T GAS", "GAS-T-Wert"),
+    // Plain words for the technical terms, where a page first uses them.
+    (
+        "explain_gas",
+        "Goal attainment scaling rates each scaled objective from −2 to +2, 0 being the outcome agreed as expected. The T-score sums them up: 50 means the objectives are where they were expected to be, on average; each level above or below moves it by about 10.",
+        "L’échelle d’atteinte des objectifs note chaque objectif de −2 à +2, 0 étant le résultat convenu comme attendu. Le score T les résume : 50 signifie que les objectifs sont en moyenne là où on les attendait ; chaque niveau au-dessus ou en dessous le déplace d’environ 10.",
+        "Die Zielerreichungsskala bewertet jedes skalierte Ziel von −2 bis +2; 0 ist das als erwartet vereinbarte Ergebnis. Der T-Wert fasst sie zusammen: 50 heißt, die Ziele stehen im Mittel dort, wo sie erwartet wurden; jede Stufe darüber oder darunter verschiebt ihn um etwa 10.",
+    ),
+    (
+        "explain_zpd",
+        "The zone of proximal development is what can be learned next with support. A competency that has to grow faster than that is a sign the objective was set too far ahead.",
+        "La zone proximale de développement est ce qui peut s’apprendre ensuite avec un accompagnement. Une compétence qui doit progresser plus vite que cela indique un objectif fixé trop loin.",
+        "Die Zone der nächsten Entwicklung ist das, was als Nächstes mit Unterstützung gelernt werden kann. Muss eine Kompetenz schneller wachsen, wurde das Ziel zu weit gesteckt.",
+    ),
+    (
+        "explain_trajectory",
+        "The straight line from the baseline at the start to the target at the due date: how far along it the latest measurement is.",
+        "La ligne droite du point de départ au début jusqu’à la cible à l’échéance : où en est la dernière mesure sur cette ligne.",
+        "Die gerade Linie vom Ausgangswert am Start bis zum Ziel am Fälligkeitsdatum: wie weit die letzte Messung darauf ist.",
+    ),
     (
         "development_areas",
         "Development areas",
@@ -395,6 +446,68 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Every assessed competency is at its target.",
         "Chaque compétence évaluée atteint sa cible.",
         "Jede eingeschätzte Kompetenz hat ihr Ziel erreicht.",
+    ),
+    // What a view says of a list when the engagement has items of that kind that this
+    // reader is not shown (render/views.rs: `Views::empty`).
+    (
+        "not_shared_objectives",
+        "No objectives are shared in this view.",
+        "Aucun objectif n’est partagé dans cette vue.",
+        "In dieser Ansicht werden keine Ziele geteilt.",
+    ),
+    (
+        "not_shared_assessments",
+        "The assessments are not shared in this view.",
+        "Les évaluations ne sont pas partagées dans cette vue.",
+        "Die Einschätzungen werden in dieser Ansicht nicht geteilt.",
+    ),
+    (
+        "not_shared_actions",
+        "No actions are shared in this view.",
+        "Aucune action n’est partagée dans cette vue.",
+        "In dieser Ansicht werden keine Maßnahmen geteilt.",
+    ),
+    (
+        "not_shared_open_actions",
+        "No open actions are shared in this view.",
+        "Aucune action en cours n’est partagée dans cette vue.",
+        "In dieser Ansicht werden keine offenen Maßnahmen geteilt.",
+    ),
+    (
+        "not_shared_linked_actions",
+        "No actions for this objective are shared in this view.",
+        "Aucune action de cet objectif n’est partagée dans cette vue.",
+        "In dieser Ansicht werden keine Maßnahmen zu diesem Ziel geteilt.",
+    ),
+    (
+        "not_shared_revisions",
+        "The plan’s revisions are not shared in this view.",
+        "Les révisions du plan ne sont pas partagées dans cette vue.",
+        "Die Überarbeitungen des Plans werden in dieser Ansicht nicht geteilt.",
+    ),
+    (
+        "not_shared_sessions",
+        "Session notes are not shared in this view.",
+        "Les notes de séance ne sont pas partagées dans cette vue.",
+        "Sitzungsnotizen werden in dieser Ansicht nicht geteilt.",
+    ),
+    (
+        "not_shared_lessons",
+        "No lessons are shared in this view.",
+        "Aucun enseignement n’est partagé dans cette vue.",
+        "In dieser Ansicht werden keine Erkenntnisse geteilt.",
+    ),
+    (
+        "not_shared_gathered_lessons",
+        "No lessons from the sessions shared in this view.",
+        "Aucun enseignement issu des séances partagées dans cette vue.",
+        "Keine Erkenntnisse aus den in dieser Ansicht geteilten Sitzungen.",
+    ),
+    (
+        "not_shared_commitment",
+        "No action shared in this view was due yet.",
+        "Aucune action partagée dans cette vue n’était encore due.",
+        "Noch keine in dieser Ansicht geteilte Maßnahme war fällig.",
     ),
     ("passes", "passes", "validé", "erfüllt"),
     ("fails", "fails", "manque", "fehlt"),
@@ -609,8 +722,56 @@ pub fn format_value(value: f64, unit: Option<&str>, language: Language) -> Strin
     match unit.map(str::trim) {
         None | Some("") => number,
         Some("%") if language == Language::En => format!("{number}%"),
-        Some(unit) => format!("{number}\u{a0}{unit}"),
+        Some(unit) => format!("{number}\u{a0}{}", unit_for(number.as_str(), unit, language)),
     }
+}
+
+/// The unit as it reads after a number: in English and French, "1 deployment per month",
+/// not "1 deployments" (the first word of the unit loses its plural `s`). German plurals
+/// are not made by a suffix, so its units stay as written.
+fn unit_for<'u>(number: &str, unit: &'u str, language: Language) -> std::borrow::Cow<'u, str> {
+    let one = number == "1" || number == "-1";
+    let first = unit.split(' ').next().unwrap_or(unit);
+    if one
+        && language != Language::De
+        && first.len() > 2
+        && first.ends_with('s')
+        && !first.ends_with("ss")
+        && !first.ends_with("us")
+    {
+        std::borrow::Cow::Owned(format!("{}{}", &first[..first.len() - 1], &unit[first.len()..]))
+    } else {
+        std::borrow::Cow::Borrowed(unit)
+    }
+}
+
+/// A number with the precision a reader wants from a rate: three significant digits
+/// at most (152 %, 14.8 %, 2.08).
+fn sensible(value: f64) -> f64 {
+    let decimals = match value.abs() {
+        v if v >= 100.0 => 0,
+        v if v >= 10.0 => 1,
+        _ => 2,
+    };
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
+/// Whether a unit is itself a monthly rate ("deployments per month", "tickets/mo",
+/// "par mois", "pro Monat"): a change per month then goes without it, so that nothing
+/// reads "per month a month".
+fn is_monthly(unit: &str) -> bool {
+    let unit = unit.to_lowercase();
+    ["month", "/mo", "mois", "monat"]
+        .iter()
+        .any(|w| unit.contains(w))
+}
+
+/// A change per month, for trends and paces: signed, at a sensible precision, with the
+/// unit unless the unit is already a rate. The caller adds "a month".
+pub fn format_rate(value: f64, unit: Option<&str>, language: Language) -> String {
+    let unit = unit.filter(|u| !is_monthly(u));
+    format_change(sensible(value), unit, language)
 }
 
 /// A change with its sign: "+3.5%", "−2 defects" (a real minus sign).

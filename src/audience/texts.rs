@@ -110,6 +110,8 @@ no_text!(
     Language,
     ObjectiveStatus,
     ActionStatus,
+    Shared,
+    Withheld,
 );
 
 /// `Texts` for a struct, through every one of its fields (an exhaustive destructuring:
@@ -126,11 +128,12 @@ macro_rules! texts {
 }
 
 texts! {
-    Engagement { root, info, objectives, assessments, plan, sessions, lessons }
+    Engagement { root, info, objectives, assessments, plan, sessions, lessons, withheld }
     EngagementInfo {
         title, client, kind, coach, sponsor, start, end, language, context, scale,
-        competencies, members, zpd, site, visibility, retain_until,
+        competencies, members, zpd, site, visibility, retain_until, share,
     }
+    Share { client, sponsor }
     Scale { min, max, labels }
     Competency { id, name, target, description }
     Member { id, name, role }

@@ -13,7 +13,7 @@ mod plan;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{format_change, format_date, format_number, format_percent};
+use crate::i18n::{format_date, format_number, format_percent};
 use crate::insight::{Finding, Flag, Severity};
 use crate::model::{Date, Engagement, Language};
 
@@ -65,7 +65,7 @@ impl<'a> Explainer<'a> {
             .and_then(|id| self.e.objective(id))
             .and_then(|o| o.front.measure.as_ref())
             .and_then(|m| m.unit.as_deref());
-        format_change(v, unit, self.lang)
+        crate::i18n::format_rate(v, unit, self.lang)
     }
 
     fn competency(&self, id: &str) -> String {
@@ -236,6 +236,7 @@ mod tests {
             plan: Default::default(),
             sessions: vec![],
             lessons: vec![],
+            withheld: Default::default(),
         }
     }
 

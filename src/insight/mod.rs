@@ -365,6 +365,9 @@ pub struct Aggregates {
     pub gas_t_score: Option<f64>,
     pub sessions: usize,
     pub minutes: u64,
+    /// Each objective's figures as the client sees them, so that the sponsor gets the
+    /// same verdicts.
+    pub objectives: Vec<ObjectiveInsight>,
 }
 
 impl Aggregates {
@@ -377,6 +380,7 @@ impl Aggregates {
             .filter(|s| s.front.date <= as_of)
             .collect();
         Aggregates {
+            objectives: insight.objectives,
             commitment: insight.commitment,
             gas_t_score: insight.gas_t_score,
             sessions: held.len(),

@@ -120,6 +120,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         plan,
         sessions,
         lessons,
+        withheld: Withheld::default(),
     };
     resolve_visibility(&mut engagement);
     let unreadable = Unreadable {

@@ -78,6 +78,89 @@ pub struct Engagement {
     pub sessions: Vec<Session>,
     /// Sorted by date (newest first), then id.
     pub lessons: Vec<Lesson>,
+    /// What this view leaves out: set by [`crate::audience::filter`], so that a page can
+    /// tell "none" from "not shared with you". Empty in the coach's view.
+    #[serde(skip)]
+    pub withheld: Withheld,
+}
+
+/// The kinds of item of which a view was given fewer than the engagement holds (items
+/// above the audience's level, or kept from the sponsor by rule). Sensitive items do not
+/// count: they are out of every view but the coach's, and their existence is not hinted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Withheld {
+    pub objectives: bool,
+    pub assessments: bool,
+    pub actions: bool,
+    pub revisions: bool,
+    pub sessions: bool,
+    pub lessons: bool,
+    /// The engagement's context (free text), kept from the sponsor unless shared.
+    pub context: bool,
+}
+
+/// What the coach shares with one audience beyond the items it may see: diagnostics
+/// (verdicts and technical figures) and, for the sponsor, free text. SPEC §5: by default
+/// the client and the sponsor see facts, not verdicts.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Shared {
+    /// The SMART card of each objective, letter by letter.
+    Smart,
+    /// The zone-of-proximal-development check of each objective's competencies.
+    Zpd,
+    /// The pace needed against the pace observed.
+    Pace,
+    /// Where the planned trajectory says the objective should be by now.
+    Trajectory,
+    /// The verdict on each objective: on track, at risk, stalled, overdue…
+    Tracking,
+    /// The trend of the measurements.
+    Trend,
+    /// The date the trend reaches the target.
+    Forecast,
+    /// The commitment rate (actions done on time).
+    Commitment,
+    /// The GAS T-score across objectives.
+    Gas,
+    /// For the sponsor: the engagement's `context`.
+    Context,
+    /// For the sponsor: the observations of the assessments they see.
+    Observations,
+    /// For the sponsor: the plan's revisions and their summaries.
+    Revisions,
+}
+
+/// `share:` in engagement.yaml: what the client and the sponsor see of the diagnostics
+/// and of free text. The coach sees everything.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Share {
+    #[serde(default = "facts")]
+    pub client: Vec<Shared>,
+    #[serde(default = "facts")]
+    pub sponsor: Vec<Shared>,
+}
+
+/// The default: facts (trend, forecast, commitment, GAS T-score), no verdicts.
+fn facts() -> Vec<Shared> {
+    vec![
+        Shared::Trend,
+        Shared::Forecast,
+        Shared::Commitment,
+        Shared::Gas,
+    ]
+}
+
+impl Default for Share {
+    fn default() -> Self {
+        Share {
+            client: facts(),
+            sponsor: facts(),
+        }
+    }
 }
 
 impl Engagement {
@@ -128,6 +211,9 @@ pub struct EngagementInfo {
     pub visibility: VisibilityDefaults,
     #[serde(default)]
     pub retain_until: Option<Date>,
+    /// What the client and the sponsor see of the diagnostics (docs/audiences.md).
+    #[serde(default)]
+    pub share: Share,
 }
 
 /// The competency scale used by assessments.

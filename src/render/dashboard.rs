@@ -34,9 +34,14 @@ impl Summary {
             ),
         };
         Summary {
-            commitment_text: v.words.commitment(&commitment, v.findings),
+            commitment_text: v
+                .words
+                .commitment(&commitment, v.findings)
+                .filter(|_| v.sharing.commitment),
             commitment,
-            gas_text: gas_t_score.map(|t| format_number(t, v.lang)),
+            gas_text: gas_t_score
+                .filter(|_| v.sharing.gas)
+                .map(|t| format_number(t, v.lang)),
             session_count,
             attendance: options
                 .aggregates

@@ -1,11 +1,13 @@
 //! What every page shares: the site's title and language, the navigation, the as-of
 //! date, the audience, and the engagement's header.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::RenderOptions;
 use super::views::Views;
-use crate::audience::Audience;
+use crate::audience::{Audience, Sharing};
 use crate::i18n;
 use crate::markdown;
 use crate::model::*;
@@ -27,6 +29,10 @@ pub(super) struct SiteView {
     canonical_base: Option<String>,
     nav: Vec<NavItem>,
     engagement: EngagementView,
+    /// The diagnostics this audience sees.
+    shared: Sharing,
+    /// What each list says when it is empty ([`Views::empty_lists`]).
+    empty: BTreeMap<&'static str, &'static str>,
 }
 
 #[derive(Serialize)]
@@ -87,6 +93,8 @@ pub(super) fn site_view(v: &Views, options: &RenderOptions) -> SiteView {
         audience_label: v.t(&format!("audience_{}", options.audience.name())),
         canonical_base,
         nav: nav(v, options.audience),
+        shared: v.sharing,
+        empty: v.empty_lists(),
         engagement: EngagementView {
             title: info.title.clone(),
             client: info.client.clone(),

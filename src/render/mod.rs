@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::audience::Audience;
+use crate::audience::{Audience, Sharing};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::explain::Explainer;
 use crate::i18n;
@@ -122,19 +122,58 @@ pub fn render_site(
     }
 }
 
+/// The figures this view shows. The sponsor's verdicts on each objective are the
+/// client's (computed over the client's view, `Aggregates`), so that one objective gets
+/// the same verdict in every view that shows it. Then what the audience is not shared
+/// (`share:` in engagement.yaml) is taken out, so that no page, chart or description can
+/// show it.
+fn figures(e: &Engagement, options: &RenderOptions, sharing: &Sharing) -> insight::Insight {
+    let mut insight = insight::analyze(e, options.as_of);
+    for oi in &mut insight.objectives {
+        if let Some(client) = options
+            .aggregates
+            .as_ref()
+            .and_then(|a| a.objectives.iter().find(|c| c.id == oi.id))
+        {
+            *oi = client.clone();
+        }
+        if !sharing.trend {
+            oi.trend = None;
+        }
+        if !sharing.forecast {
+            oi.forecast = None;
+        }
+        if !sharing.trajectory {
+            oi.adherence = None;
+        }
+        if !sharing.pace {
+            oi.pace = None;
+        }
+        if !sharing.smart {
+            oi.smart.clear();
+        }
+        if !sharing.zpd {
+            oi.stretches.clear();
+        }
+    }
+    insight
+}
+
 /// Every page of the site, with the context all pages share (`site`, `t`): each view is
 /// built once and shared by the pages that show it.
 fn jobs(
     e: &Engagement,
     options: &RenderOptions,
 ) -> Result<(Value, Value, Vec<PageJob>), Diagnostic> {
-    let insight = insight::analyze(e, options.as_of);
+    let sharing = options.audience.sharing(&e.info.share);
+    let insight = figures(e, options, &sharing);
     let v = Views {
         e,
         lang: e.info.language,
         insight: &insight,
         words: Explainer::new(e),
         findings: options.audience.sees_findings(),
+        sharing,
     };
     let site = to_value(&frame::site_view(&v, options))?;
     let t = to_value(&i18n::strings(v.lang))?;

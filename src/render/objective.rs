@@ -10,7 +10,7 @@ use super::views::{
 };
 use super::{Crumb, PageJob, page_value};
 use crate::charts;
-use crate::i18n::{format_change, format_percent, format_value};
+use crate::i18n::{format_percent, format_rate, format_value};
 use crate::insight::{self, ObjectiveInsight, Tracking};
 use crate::markdown;
 use crate::model::*;
@@ -92,15 +92,27 @@ pub(super) struct ObjectiveView {
 #[derive(Serialize)]
 struct SmartView {
     letter: char,
+    /// Whether this letter is judged in this view (`share: smart`); when not, the card
+    /// shows what was agreed, with no verdict.
+    judged: bool,
     pass: bool,
     reasons: String,
 }
 
 impl Views<'_> {
-    /// How a value of this objective reads: a GAS level (+1, −2) or a value in its unit.
+    /// How a value of this objective reads: a GAS level with its meaning ("+1, more than
+    /// expected") or a value in its unit.
     fn show_value(&self, o: &Objective, v: f64) -> String {
         if o.front.gas.is_some() {
-            self.gas_label(v)
+            let name = match v {
+                -2.0 => "gas_level_minus_2",
+                -1.0 => "gas_level_minus_1",
+                0.0 => "gas_level_0",
+                1.0 => "gas_level_plus_1",
+                2.0 => "gas_level_plus_2",
+                _ => return self.gas_label(v),
+            };
+            format!("{} ({})", self.gas_label(v), self.t(name))
         } else {
             let unit = o.front.measure.as_ref().and_then(|m| m.unit.as_deref());
             format_value(v, unit, self.lang)
@@ -132,7 +144,11 @@ impl Views<'_> {
             progress_text: progress.map(|p| format_percent(p, self.lang)),
             latest_text: oi.and_then(|i| i.latest).map(show),
             tracking: tracking_key(tracking),
-            tracking_label: self.words.tracking(tracking),
+            tracking_label: if self.sharing.tracking {
+                self.words.tracking(tracking)
+            } else {
+                ""
+            },
             forecast: oi.and_then(|i| i.forecast).map(|d| self.date(d)),
             trend_text: oi.and_then(|i| self.trend_text(o, i)),
             adherence_text: oi.and_then(|i| i.adherence).map(|a| {
@@ -152,7 +168,7 @@ impl Views<'_> {
             chart: oi.and_then(|i| self.progress_chart(o, i)),
             sparkline: oi.and_then(|i| self.sparkline(o, i)),
             target_text: if f.gas.is_some() {
-                Some(self.gas_label(insight::GAS_EXPECTED_LEVEL))
+                Some(show(insight::GAS_EXPECTED_LEVEL))
             } else {
                 f.measure
                     .as_ref()
@@ -217,19 +233,32 @@ impl Views<'_> {
     fn trend_text(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
         let t = oi.trend?;
         let unit = match o.front.gas {
-            Some(_) => None,
+            Some(_) => Some(self.t("gas_levels_unit")),
             None => o.front.measure.as_ref().and_then(|m| m.unit.as_deref()),
         };
-        let change = format_change(t.per_month, unit, self.lang);
+        let change = format_rate(t.per_month, unit, self.lang);
         Some(format!("{change} {}", self.t("per_month")))
     }
 
-    /// SMART, letter by letter, with the reasons a letter fails.
+    /// SMART, letter by letter: with the verdicts where this audience is shared them,
+    /// otherwise the five letters with what was agreed and no verdict.
     fn smart(&self, oi: &ObjectiveInsight) -> Vec<SmartView> {
+        if !self.sharing.smart {
+            return "SMART"
+                .chars()
+                .map(|letter| SmartView {
+                    letter,
+                    judged: false,
+                    pass: false,
+                    reasons: String::new(),
+                })
+                .collect();
+        }
         oi.smart
             .iter()
             .map(|l| SmartView {
                 letter: l.letter,
+                judged: true,
                 pass: l.pass,
                 reasons: l
                     .reasons

@@ -1,7 +1,11 @@
 //! What the templates see: the helpers every view builder shares (the language, dates,
 //! links and urls of items, findings in words), and the small views used across pages.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
+
+use crate::audience::Sharing;
 
 use crate::explain::Explainer;
 use crate::i18n::{self, format_date, format_number};
@@ -46,9 +50,48 @@ pub(super) struct Views<'a> {
     pub(super) words: Explainer<'a>,
     /// Findings (flags) are for the coach's eyes only.
     pub(super) findings: bool,
+    /// The diagnostics this audience sees (`share:` in engagement.yaml).
+    pub(super) sharing: Sharing,
 }
 
 impl Views<'_> {
+    /// The one rule for a list a page shows as empty (SPEC §5): "none yet" only when the
+    /// engagement has none; when it has items of that kind this reader is not shown, a
+    /// neutral sentence says they are not shared in this view. Keyed by list, for the
+    /// templates (`site.empty.<list>`).
+    pub(super) fn empty_lists(&self) -> BTreeMap<&'static str, &'static str> {
+        let w = self.e.withheld;
+        let assessed = self.insight.competencies.iter().any(|c| c.latest.is_some());
+        let lists = [
+            ("objectives", w.objectives, "no_objectives", "not_shared_objectives"),
+            ("assessments", w.assessments, "no_assessments", "not_shared_assessments"),
+            ("actions", w.actions, "no_actions", "not_shared_actions"),
+            ("open_actions", w.actions, "no_open_actions", "not_shared_open_actions"),
+            ("linked_actions", w.actions, "no_linked_actions", "not_shared_linked_actions"),
+            ("revisions", w.revisions, "no_revisions", "not_shared_revisions"),
+            ("sessions", w.sessions, "no_sessions", "not_shared_sessions"),
+            ("linked_sessions", w.sessions, "no_linked_sessions", "not_shared_sessions"),
+            ("lessons", w.lessons, "no_lessons", "not_shared_lessons"),
+            ("gathered_lessons", w.sessions, "no_gathered_lessons", "not_shared_gathered_lessons"),
+            ("commitment", w.actions, "no_commitment", "not_shared_commitment"),
+        ];
+        let mut empty: BTreeMap<&'static str, &'static str> = lists
+            .into_iter()
+            .map(|(list, withheld, none, not_shared)| {
+                (list, self.t(if withheld { not_shared } else { none }))
+            })
+            .collect();
+        // "Every assessed competency is at its target" only when some competency was
+        // assessed in this view; otherwise what is said of the assessments.
+        let areas = if assessed {
+            self.t("no_development_areas")
+        } else {
+            empty["assessments"]
+        };
+        empty.insert("development_areas", areas);
+        empty
+    }
+
     pub(super) fn date(&self, date: Date) -> String {
         format_date(date, self.lang)
     }
