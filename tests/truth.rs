@@ -83,3 +83,197 @@ fn commands_without_as_of_stop_at_the_end_date_and_say_so() {
     assert_eq!(json(&ended)["as_of"], "2026-07-10");
     assert!(common::stderr(&given).is_empty() || !common::stderr(&given).contains("ended on"));
 }
+
+/// Every page of the last build, as plain text (no tags, no SVG, no scripts).
+fn pages(p: &Project) -> Vec<(String, String)> {
+    common::snapshot(&p.out)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path, plain(&String::from_utf8_lossy(&bytes))))
+        .collect()
+}
+
+fn plain(html: &str) -> String {
+    // Drop SVG, scripts and styles whole, then every tag.
+    let mut out = html.to_string();
+    for (open, close) in [("<svg", "</svg>"), ("<script", "</script>"), ("<style", "</style>")] {
+        while let Some(at) = out.find(open) {
+            let end = out[at..].find(close).map_or(out.len(), |e| at + e + close.len());
+            out.replace_range(at..end, " ");
+        }
+    }
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in out.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The coach's whole engagement and figures, as `export` and `check` give them.
+fn coach_view(p: &Project) -> (serde_json::Value, serde_json::Value) {
+    let run = |args: &[&str]| -> serde_json::Value {
+        let out = Command::cargo_bin("coachsite")
+            .unwrap()
+            .args(args)
+            .args(["--as-of", common::AS_OF])
+            .arg(&p.root)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    (
+        run(&["export", "--format", "json", "--audience", "coach"])["engagement"].clone(),
+        run(&["check", "--format", "json"]),
+    )
+}
+
+/// How many items of a list in the coach's export are not sensitive.
+fn shown_anywhere(list: &serde_json::Value) -> usize {
+    list.as_array().map_or(0, |items| {
+        items
+            .iter()
+            .filter(|i| {
+                !i["front"]["sensitive"].as_bool().unwrap_or(false)
+                    && !i["sensitive"].as_bool().unwrap_or(false)
+            })
+            .count()
+    })
+}
+
+#[test]
+fn no_view_sums_up_what_its_reader_cannot_see_as_the_whole() {
+    for name in ["minimal", "zpd-failure", "example"] {
+        let p = if name == "example" {
+            Project::example()
+        } else {
+            Project::fixture(name)
+        };
+        let (e, check) = coach_view(&p);
+        let has = |list: &str| {
+            let value = match list {
+                "actions" | "revisions" => &e["plan"][list],
+                _ => &e[list],
+            };
+            shown_anywhere(value) > 0
+        };
+        let assessed: Vec<&serde_json::Value> = check["competencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| !c["latest"].is_null())
+            .collect();
+        let all_at_target = !assessed.is_empty()
+            && assessed.iter().all(|c| c["gap"].as_i64().unwrap_or(0) <= 0);
+        let nothing_due = check["commitment"]["due"].as_u64() == Some(0);
+        // (sentence, whether it may be said: true of the whole engagement)
+        let claims = [
+            ("No objectives yet.", !has("objectives")),
+            ("No assessments yet.", !has("assessments")),
+            ("No actions in the plan yet.", !has("actions")),
+            ("The plan has not been revised yet.", !has("revisions")),
+            ("No sessions yet.", !has("sessions")),
+            ("Not discussed in a session yet.", !has("sessions")),
+            ("No lessons written up yet.", !has("lessons")),
+            ("Every assessed competency is at its target.", all_at_target),
+            ("No action was due yet.", nothing_due),
+        ];
+        for audience in ["client", "sponsor"] {
+            p.build_ok(&["--audience", audience]);
+            for (page, text) in pages(&p) {
+                for (sentence, true_of_the_engagement) in claims {
+                    assert!(
+                        true_of_the_engagement || !text.contains(sentence),
+                        "{name}, {audience}'s {page} says {sentence:?}, which is not true of the engagement"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The verdicts a page gives about one objective: tracking, forecast, SMART letters.
+fn verdicts(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for marker in ["class=\"tracking tracking-", "<p class=\"verdict\">", "<dt>Forecast</dt><dd>"] {
+        let mut rest = html;
+        while let Some(at) = rest.find(marker) {
+            rest = &rest[at + marker.len()..];
+            let end = rest.find("</").unwrap_or(rest.len());
+            found.push(format!("{marker}{}", &rest[..end]));
+        }
+    }
+    found
+}
+
+#[test]
+fn an_objective_gets_the_same_verdicts_in_every_view() {
+    let everything = "\nshare:\n  client: [smart, zpd, pace, trajectory, tracking, trend, forecast, commitment, gas]\n  sponsor: [smart, zpd, pace, trajectory, tracking, trend, forecast, commitment, gas]\n";
+    for p in [Project::example(), Project::fixture("zpd-failure"), Project::minimal()] {
+        let yaml = std::fs::read_to_string(p.root.join("engagement.yaml")).unwrap();
+        p.write("engagement.yaml", &format!("{yaml}{everything}"));
+        let mut views = Vec::new();
+        for audience in ["client", "sponsor"] {
+            p.build_ok(&["--audience", audience]);
+            views.push(common::snapshot(&p.out));
+        }
+        let (client, sponsor) = (&views[0], &views[1]);
+        let mut compared = 0;
+        for (path, bytes) in sponsor.iter().filter(|(p, _)| p.starts_with("objectives/")) {
+            let Some((_, theirs)) = client.iter().find(|(p, _)| p == path) else {
+                continue;
+            };
+            let (a, b) = (String::from_utf8_lossy(bytes), String::from_utf8_lossy(theirs));
+            assert_eq!(verdicts(&a), verdicts(&b), "{path}: the sponsor and the client are told different things");
+            compared += 1;
+        }
+        assert!(compared > 0, "no objective is in both views");
+    }
+}
+
+#[test]
+fn the_example_can_be_handed_to_the_client_and_the_sponsor() {
+    let p = Project::example();
+    // Words a client or a sponsor should not read by default: coach diagnostics, advice
+    // meant for the coach, and numbers that read wrong.
+    let never = [
+        "Zone of proximal development",
+        "✗",
+        "agree smaller actions",
+        "1 deployments",
+        "per month a month",
+        "Every assessed competency is at its target.",
+    ];
+    for audience in ["client", "sponsor"] {
+        p.build_ok(&["--audience", audience]);
+        // Session notes and lessons are the coach's own words, shared as written.
+        for (page, text) in pages(&p)
+            .into_iter()
+            .filter(|(page, _)| !page.starts_with("sessions/") && !page.starts_with("lessons/"))
+        {
+            for words in never {
+                assert!(!text.contains(words), "{audience}'s {page}: {words:?}");
+            }
+        }
+    }
+    // A GAS objective reads as levels with their meaning, not "0 of 0".
+    p.build_ok(&["--audience", "client"]);
+    assert!(plain(&p.page("index.html")).contains("0 (the expected outcome)"));
+    // The sponsor does not read the engagement's context unless the coach shares it.
+    let context = "Culture and habits.";
+    assert!(plain(&std::fs::read_to_string(p.root.join("engagement.yaml")).unwrap()).contains(context));
+    p.build_ok(&["--audience", "sponsor"]);
+    assert!(pages(&p).iter().all(|(_, text)| !text.contains(context)));
+    let yaml = std::fs::read_to_string(p.root.join("engagement.yaml")).unwrap();
+    p.write("engagement.yaml", &format!("{yaml}\nshare:\n  sponsor: [context]\n"));
+    p.build_ok(&["--audience", "sponsor"]);
+    assert!(plain(&p.page("index.html")).contains(context));
+}

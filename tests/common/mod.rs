@@ -61,6 +61,11 @@ impl Project {
         Project::from(&fixtures().join("minimal"))
     }
 
+    /// A fixture engagement under `tests/fixtures/`, by name.
+    pub fn fixture(name: &str) -> Project {
+        Project::from(&fixtures().join(name))
+    }
+
     /// The realistic `example-engagement/` of the repository.
     pub fn example() -> Project {
         Project::from(&example())
