@@ -194,14 +194,35 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     }
     let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
     // Left out by the audience's level (sensitive items are not hinted at).
-    let left_out = |visibility: Visibility, sensitive: bool| !sensitive && !audience.may_see(visibility);
+    let left_out =
+        |visibility: Visibility, sensitive: bool| !sensitive && !audience.may_see(visibility);
     e.withheld = Withheld {
-        objectives: e.objectives.iter().any(|o| left_out(o.visibility, o.front.sensitive)),
-        assessments: e.assessments.iter().any(|a| left_out(a.visibility, a.front.sensitive)),
-        actions: e.plan.actions.iter().any(|a| left_out(a.resolved_visibility, a.sensitive)),
-        revisions: e.plan.revisions.iter().any(|r| left_out(r.resolved_visibility, r.sensitive)),
-        sessions: e.sessions.iter().any(|s| left_out(s.visibility, s.front.sensitive)),
-        lessons: e.lessons.iter().any(|l| left_out(l.visibility, l.front.sensitive)),
+        objectives: e
+            .objectives
+            .iter()
+            .any(|o| left_out(o.visibility, o.front.sensitive)),
+        assessments: e
+            .assessments
+            .iter()
+            .any(|a| left_out(a.visibility, a.front.sensitive)),
+        actions: e
+            .plan
+            .actions
+            .iter()
+            .any(|a| left_out(a.resolved_visibility, a.sensitive)),
+        revisions: e
+            .plan
+            .revisions
+            .iter()
+            .any(|r| left_out(r.resolved_visibility, r.sensitive)),
+        sessions: e
+            .sessions
+            .iter()
+            .any(|s| left_out(s.visibility, s.front.sensitive)),
+        lessons: e
+            .lessons
+            .iter()
+            .any(|l| left_out(l.visibility, l.front.sensitive)),
         context: false,
     };
 

@@ -115,7 +115,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Noch keine Sitzungen.",
     ),
     ("smart", "SMART", "SMART", "SMART"),
-    ("what_was_agreed", "What was agreed", "Ce qui a été convenu", "Was vereinbart wurde"),
+    (
+        "what_was_agreed",
+        "What was agreed",
+        "Ce qui a été convenu",
+        "Was vereinbart wurde",
+    ),
     ("specific", "Specific", "Spécifique", "Spezifisch"),
     ("measurable", "Measurable", "Mesurable", "Messbar"),
     ("achievable", "Achievable", "Atteignable", "Erreichbar"),
@@ -722,7 +727,10 @@ pub fn format_value(value: f64, unit: Option<&str>, language: Language) -> Strin
     match unit.map(str::trim) {
         None | Some("") => number,
         Some("%") if language == Language::En => format!("{number}%"),
-        Some(unit) => format!("{number}\u{a0}{}", unit_for(number.as_str(), unit, language)),
+        Some(unit) => format!(
+            "{number}\u{a0}{}",
+            unit_for(number.as_str(), unit, language)
+        ),
     }
 }
 
@@ -739,7 +747,11 @@ fn unit_for<'u>(number: &str, unit: &'u str, language: Language) -> std::borrow:
         && !first.ends_with("ss")
         && !first.ends_with("us")
     {
-        std::borrow::Cow::Owned(format!("{}{}", &first[..first.len() - 1], &unit[first.len()..]))
+        std::borrow::Cow::Owned(format!(
+            "{}{}",
+            &first[..first.len() - 1],
+            &unit[first.len()..]
+        ))
     } else {
         std::borrow::Cow::Borrowed(unit)
     }

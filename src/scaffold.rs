@@ -102,6 +102,7 @@ context: |\n  Structure, procedures, culture, habits and past experience that ma
 scale:                                  # the competency scale assessments use\n  min: 1\n  max: 5\n  labels: [Novice, Advanced beginner, Competent, Proficient, Expert]\n\
 competencies:                           # what assessments rate, with the level aimed for\n  - id: first-competency\n    name: The first competency to develop\n    target: 3\n\
 {members}\
+share:                                  # what the client and the sponsor see beyond facts (docs/audiences.md)\n  client: [trend, forecast, commitment, gas]   # add tracking, smart, zpd, pace, trajectory to share verdicts\n  sponsor: [trend, forecast, commitment, gas]  # and context, observations, revisions to share free text\n\
 retain_until: {retain}                # when the data must be deleted (check reports it)\n"
     )
 }

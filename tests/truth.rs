@@ -84,6 +84,28 @@ fn commands_without_as_of_stop_at_the_end_date_and_say_so() {
     assert!(common::stderr(&given).is_empty() || !common::stderr(&given).contains("ended on"));
 }
 
+/// Sets `share:` in the project's engagement.yaml, replacing the one there.
+fn set_share(p: &Project, share: &str) {
+    let path = p.root.join("engagement.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let mut kept = Vec::new();
+    let mut in_share = false;
+    for line in yaml.lines() {
+        if line.starts_with("share:") {
+            in_share = true;
+        } else if in_share && !line.starts_with(' ') && !line.starts_with('#') {
+            in_share = false;
+        }
+        if !in_share {
+            kept.push(line);
+        }
+    }
+    p.write(
+        "engagement.yaml",
+        &format!("{}\nshare:\n{share}", kept.join("\n")),
+    );
+}
+
 /// Every page of the last build, as plain text (no tags, no SVG, no scripts).
 fn pages(p: &Project) -> Vec<(String, String)> {
     common::snapshot(&p.out)
@@ -96,9 +118,15 @@ fn pages(p: &Project) -> Vec<(String, String)> {
 fn plain(html: &str) -> String {
     // Drop SVG, scripts and styles whole, then every tag.
     let mut out = html.to_string();
-    for (open, close) in [("<svg", "</svg>"), ("<script", "</script>"), ("<style", "</style>")] {
+    for (open, close) in [
+        ("<svg", "</svg>"),
+        ("<script", "</script>"),
+        ("<style", "</style>"),
+    ] {
         while let Some(at) = out.find(open) {
-            let end = out[at..].find(close).map_or(out.len(), |e| at + e + close.len());
+            let end = out[at..]
+                .find(close)
+                .map_or(out.len(), |e| at + e + close.len());
             out.replace_range(at..end, " ");
         }
     }
@@ -171,8 +199,8 @@ fn no_view_sums_up_what_its_reader_cannot_see_as_the_whole() {
             .iter()
             .filter(|c| !c["latest"].is_null())
             .collect();
-        let all_at_target = !assessed.is_empty()
-            && assessed.iter().all(|c| c["gap"].as_i64().unwrap_or(0) <= 0);
+        let all_at_target =
+            !assessed.is_empty() && assessed.iter().all(|c| c["gap"].as_i64().unwrap_or(0) <= 0);
         let nothing_due = check["commitment"]["due"].as_u64() == Some(0);
         // (sentence, whether it may be said: true of the whole engagement)
         let claims = [
@@ -203,7 +231,11 @@ fn no_view_sums_up_what_its_reader_cannot_see_as_the_whole() {
 /// The verdicts a page gives about one objective: tracking, forecast, SMART letters.
 fn verdicts(html: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for marker in ["class=\"tracking tracking-", "<p class=\"verdict\">", "<dt>Forecast</dt><dd>"] {
+    for marker in [
+        "class=\"tracking tracking-",
+        "<p class=\"verdict\">",
+        "<dt>Forecast</dt><dd>",
+    ] {
         let mut rest = html;
         while let Some(at) = rest.find(marker) {
             rest = &rest[at + marker.len()..];
@@ -216,10 +248,13 @@ fn verdicts(html: &str) -> Vec<String> {
 
 #[test]
 fn an_objective_gets_the_same_verdicts_in_every_view() {
-    let everything = "\nshare:\n  client: [smart, zpd, pace, trajectory, tracking, trend, forecast, commitment, gas]\n  sponsor: [smart, zpd, pace, trajectory, tracking, trend, forecast, commitment, gas]\n";
-    for p in [Project::example(), Project::fixture("zpd-failure"), Project::minimal()] {
-        let yaml = std::fs::read_to_string(p.root.join("engagement.yaml")).unwrap();
-        p.write("engagement.yaml", &format!("{yaml}{everything}"));
+    let everything = "  client: [smart, zpd, pace, trajectory, tracking, trend, forecast, commitment, gas]\n  sponsor: [smart, zpd, pace, trajectory, tracking, trend, forecast, commitment, gas]\n";
+    for p in [
+        Project::example(),
+        Project::fixture("zpd-failure"),
+        Project::minimal(),
+    ] {
+        set_share(&p, everything);
         let mut views = Vec::new();
         for audience in ["client", "sponsor"] {
             p.build_ok(&["--audience", audience]);
@@ -231,8 +266,15 @@ fn an_objective_gets_the_same_verdicts_in_every_view() {
             let Some((_, theirs)) = client.iter().find(|(p, _)| p == path) else {
                 continue;
             };
-            let (a, b) = (String::from_utf8_lossy(bytes), String::from_utf8_lossy(theirs));
-            assert_eq!(verdicts(&a), verdicts(&b), "{path}: the sponsor and the client are told different things");
+            let (a, b) = (
+                String::from_utf8_lossy(bytes),
+                String::from_utf8_lossy(theirs),
+            );
+            assert_eq!(
+                verdicts(&a),
+                verdicts(&b),
+                "{path}: the sponsor and the client are told different things"
+            );
             compared += 1;
         }
         assert!(compared > 0, "no objective is in both views");
@@ -269,11 +311,12 @@ fn the_example_can_be_handed_to_the_client_and_the_sponsor() {
     assert!(plain(&p.page("index.html")).contains("0 (the expected outcome)"));
     // The sponsor does not read the engagement's context unless the coach shares it.
     let context = "Culture and habits.";
-    assert!(plain(&std::fs::read_to_string(p.root.join("engagement.yaml")).unwrap()).contains(context));
+    assert!(
+        plain(&std::fs::read_to_string(p.root.join("engagement.yaml")).unwrap()).contains(context)
+    );
     p.build_ok(&["--audience", "sponsor"]);
     assert!(pages(&p).iter().all(|(_, text)| !text.contains(context)));
-    let yaml = std::fs::read_to_string(p.root.join("engagement.yaml")).unwrap();
-    p.write("engagement.yaml", &format!("{yaml}\nshare:\n  sponsor: [context]\n"));
+    set_share(&p, "  sponsor: [context]\n");
     p.build_ok(&["--audience", "sponsor"]);
     assert!(plain(&p.page("index.html")).contains(context));
 }

@@ -63,17 +63,57 @@ impl Views<'_> {
         let w = self.e.withheld;
         let assessed = self.insight.competencies.iter().any(|c| c.latest.is_some());
         let lists = [
-            ("objectives", w.objectives, "no_objectives", "not_shared_objectives"),
-            ("assessments", w.assessments, "no_assessments", "not_shared_assessments"),
+            (
+                "objectives",
+                w.objectives,
+                "no_objectives",
+                "not_shared_objectives",
+            ),
+            (
+                "assessments",
+                w.assessments,
+                "no_assessments",
+                "not_shared_assessments",
+            ),
             ("actions", w.actions, "no_actions", "not_shared_actions"),
-            ("open_actions", w.actions, "no_open_actions", "not_shared_open_actions"),
-            ("linked_actions", w.actions, "no_linked_actions", "not_shared_linked_actions"),
-            ("revisions", w.revisions, "no_revisions", "not_shared_revisions"),
+            (
+                "open_actions",
+                w.actions,
+                "no_open_actions",
+                "not_shared_open_actions",
+            ),
+            (
+                "linked_actions",
+                w.actions,
+                "no_linked_actions",
+                "not_shared_linked_actions",
+            ),
+            (
+                "revisions",
+                w.revisions,
+                "no_revisions",
+                "not_shared_revisions",
+            ),
             ("sessions", w.sessions, "no_sessions", "not_shared_sessions"),
-            ("linked_sessions", w.sessions, "no_linked_sessions", "not_shared_sessions"),
+            (
+                "linked_sessions",
+                w.sessions,
+                "no_linked_sessions",
+                "not_shared_sessions",
+            ),
             ("lessons", w.lessons, "no_lessons", "not_shared_lessons"),
-            ("gathered_lessons", w.sessions, "no_gathered_lessons", "not_shared_gathered_lessons"),
-            ("commitment", w.actions, "no_commitment", "not_shared_commitment"),
+            (
+                "gathered_lessons",
+                w.sessions,
+                "no_gathered_lessons",
+                "not_shared_gathered_lessons",
+            ),
+            (
+                "commitment",
+                w.actions,
+                "no_commitment",
+                "not_shared_commitment",
+            ),
         ];
         let mut empty: BTreeMap<&'static str, &'static str> = lists
             .into_iter()
