@@ -468,7 +468,7 @@ fn the_coach_sees_the_findings_on_the_dashboard_and_objective_pages() {
     );
     assert!(
         p.page("plan/index.html")
-            .contains("Last eight weeks: 50%, below the healthy band of 70–85 %.")
+            .contains("Last eight weeks: 50% (2 of 4), below the healthy band of 70–85%.")
     );
 }
 

@@ -10,27 +10,27 @@ impl Explainer<'_> {
     pub fn band(&self, b: CommitmentBand) -> String {
         let (en, fr, de) = match b {
             CommitmentBand::TooLow => (
-                "below 50 %: agree smaller actions",
+                "below 50%: agree smaller actions",
                 "sous 50 % : convenir d’actions plus petites",
                 "unter 50 %: kleinere Maßnahmen vereinbaren",
             ),
             CommitmentBand::BelowHealthy => (
-                "below the healthy band of 70–85 %",
+                "below the healthy band of 70–85%",
                 "sous la zone saine de 70 à 85 %",
                 "unter dem gesunden Bereich von 70–85 %",
             ),
             CommitmentBand::Healthy => (
-                "in the healthy band of 70–85 %",
+                "in the healthy band of 70–85%",
                 "dans la zone saine de 70 à 85 %",
                 "im gesunden Bereich von 70–85 %",
             ),
             CommitmentBand::AboveHealthy => (
-                "above the healthy band of 70–85 %",
+                "above the healthy band of 70–85%",
                 "au-dessus de la zone saine de 70 à 85 %",
                 "über dem gesunden Bereich von 70–85 %",
             ),
             CommitmentBand::AlwaysFull => (
-                "100 % for three periods in a row: room for more stretch",
+                "100% for three periods in a row: room for more stretch",
                 "100 % trois périodes de suite : place pour plus d’ambition",
                 "100 % drei Zeiträume in Folge: Raum für mehr Anspruch",
             ),
@@ -77,9 +77,9 @@ impl Explainer<'_> {
                 let band = self.band(band);
                 tr(
                     self.lang,
-                    format!("Last eight weeks: {recent}, {band}."),
-                    format!("Huit dernières semaines : {recent}, {band}."),
-                    format!("Letzte acht Wochen: {recent}, {band}."),
+                    format!("Last eight weeks: {recent} ({recent_done} of {recent_due}), {band}."),
+                    format!("Huit dernières semaines : {recent} ({recent_done} sur {recent_due}), {band}."),
+                    format!("Letzte acht Wochen: {recent} ({recent_done} von {recent_due}), {band}."),
                 )
             }
             None => tr(
