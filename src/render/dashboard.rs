@@ -10,13 +10,14 @@ use super::views::{ActionLink, FindingView, Link, Views, band_key};
 use super::{Crumb, PageJob, RenderOptions, page_value, to_value};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::format_number;
-use crate::insight::Commitment;
+use crate::insight::CommitmentBand;
 use crate::model::*;
 
 /// The figures the dashboard, the report and the plan share: over this audience's view,
 /// or for the sponsor over the client's (`RenderOptions::aggregates`).
 pub(super) struct Summary {
-    pub(super) commitment: Commitment,
+    /// The calibration band, a verdict: coloured in the coach's view only.
+    pub(super) band: Option<CommitmentBand>,
     pub(super) commitment_text: Option<String>,
     gas_text: Option<String>,
     session_count: usize,
@@ -34,11 +35,11 @@ impl Summary {
             ),
         };
         Summary {
+            band: commitment.band.filter(|_| v.findings),
             commitment_text: v
                 .words
                 .commitment(&commitment, v.findings)
                 .filter(|_| v.sharing.commitment),
-            commitment,
             gas_text: gas_t_score
                 .filter(|_| v.sharing.gas)
                 .map(|t| format_number(t, v.lang)),
@@ -122,10 +123,7 @@ pub(super) fn dashboard_page(
             ("session_count", Value::from(summary.session_count)),
             ("attendance", to_value(&summary.attendance)?),
             ("commitment", to_value(&summary.commitment_text)?),
-            (
-                "commitment_band",
-                Value::from(band_key(summary.commitment.band)),
-            ),
+            ("commitment_band", Value::from(band_key(summary.band))),
             ("gas_t_score", to_value(&summary.gas_text)?),
             ("show_findings", Value::from(v.findings)),
             ("flags", to_value(&flag_groups(v, objectives))?),

@@ -227,10 +227,7 @@ pub(super) fn plan_page(v: &Views, summary: &Summary) -> Result<PageJob, Diagnos
             ("groups", to_value(&action_groups(v))?),
             ("revisions", to_value(&revisions)?),
             ("commitment", to_value(&summary.commitment_text)?),
-            (
-                "commitment_band",
-                Value::from(band_key(summary.commitment.band)),
-            ),
+            ("commitment_band", Value::from(band_key(summary.band))),
             ("burn_up", to_value(&burn_up(v))?),
         ]),
     })
