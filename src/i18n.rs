@@ -834,6 +834,37 @@ mod tests {
     }
 
     #[test]
+    fn units_and_rates_read_naturally() {
+        let en = Language::En;
+        assert_eq!(
+            format_value(1.0, Some("deployments per month"), en),
+            "1\u{a0}deployment per month"
+        );
+        assert_eq!(
+            format_value(2.0, Some("deployments per month"), en),
+            "2\u{a0}deployments per month"
+        );
+        assert_eq!(
+            format_value(1.0, Some("déploiements par mois"), Language::Fr),
+            "1\u{a0}déploiement par mois"
+        );
+        assert_eq!(
+            format_value(1.0, Some("Deployments"), Language::De),
+            "1\u{a0}Deployments"
+        );
+        assert_eq!(format_value(1.0, Some("status"), en), "1\u{a0}status");
+        // A change per month: three significant digits, and a monthly unit said once.
+        assert_eq!(format_rate(1.521_9, Some("%"), en), "+1.52%");
+        assert_eq!(format_rate(152.19, Some("%"), en), "+152%");
+        assert_eq!(format_rate(14.84, Some("%"), en), "+14.8%");
+        assert_eq!(format_rate(0.2, Some("deployments per month"), en), "+0.2");
+        assert_eq!(
+            format_rate(-2.083, Some("defects per sprint"), en),
+            "−2.08\u{a0}defects per sprint"
+        );
+    }
+
+    #[test]
     fn percents_and_units() {
         assert_eq!(format_percent(1.0 / 3.0, Language::En), "33%");
         assert_eq!(format_percent(0.5, Language::Fr), "50\u{a0}%");

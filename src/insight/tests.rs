@@ -209,6 +209,25 @@ fn gas_objectives_feed_the_t_score() {
 }
 
 #[test]
+fn an_achieved_objective_is_past_the_planning_checks() {
+    // The same jump as below, but the objective is achieved: no ZPD verdict on it.
+    let objective =
+        "title: Adopt Scrum\ncompetencies: [scrum]\ndue: 2026-04-12\nstatus: achieved\n";
+    let e = engagement(
+        &[("scrum", objective)],
+        &["date: 2026-01-12\ntitle: Baseline\nratings: {scrum: 1}\n"],
+        "actions: []",
+    );
+    let o = analyze(&e, d("2026-01-12")).objectives.remove(0);
+    assert!(o.stretches.is_empty());
+    assert!(
+        o.smart
+            .iter()
+            .all(|l| !l.reasons.contains(&SmartReason::BeyondZpd))
+    );
+}
+
+#[test]
 fn a_team_asked_to_jump_three_levels_in_three_months() {
     let objective = "title: Adopt Scrum\ncompetencies: [scrum]\ndue: 2026-04-12\n";
     let e = engagement(
