@@ -238,6 +238,12 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     e.plan
         .revisions
         .retain(|r| keep(r.resolved_visibility, r.sensitive));
+    if e.report
+        .as_ref()
+        .is_some_and(|r| !keep(r.front.visibility, false))
+    {
+        e.report = None;
+    }
 
     for s in &mut e.sessions {
         s.front.private = None;

@@ -343,6 +343,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("per_month", "a month", "par mois", "pro Monat"),
     ("gas_levels_unit", "levels", "niveaux", "Stufen"),
     (
+        "coach_summary",
+        "The coach’s summary",
+        "La synthèse du coach",
+        "Zusammenfassung des Coachs",
+    ),
+    (
         "gas_level_minus_2",
         "much less than expected",
         "bien moins qu’attendu",

@@ -112,6 +112,7 @@ no_text!(
     ActionStatus,
     Shared,
     Withheld,
+    Paper,
 );
 
 /// `Texts` for a struct, through every one of its fields (an exhaustive destructuring:
@@ -128,7 +129,9 @@ macro_rules! texts {
 }
 
 texts! {
-    Engagement { root, info, objectives, assessments, plan, sessions, lessons, withheld }
+    Engagement { root, info, objectives, assessments, plan, sessions, lessons, report, withheld }
+    ReportNote { source, front, body }
+    ReportFront { visibility }
     EngagementInfo {
         title, client, kind, coach, sponsor, start, end, language, context, scale,
         competencies, members, zpd, site, visibility, retain_until, share,
@@ -138,7 +141,7 @@ texts! {
     Competency { id, name, target, description }
     Member { id, name, role }
     Zpd { max_levels_per_month, max_pace_ratio, stalled_after_days }
-    SiteSettings { title, base_url }
+    SiteSettings { title, base_url, logo, accent, paper }
     VisibilityDefaults { objectives, assessments, plan, sessions, lessons }
     Source { path }
     Objective { id, source, front, body, visibility }

@@ -236,6 +236,7 @@ mod tests {
             plan: Default::default(),
             sessions: vec![],
             lessons: vec![],
+            report: None,
             withheld: Default::default(),
         }
     }

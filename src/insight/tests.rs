@@ -41,7 +41,8 @@ fn engagement(objectives: &[(&str, &str)], assessments: &[&str], plan: &str) -> 
         },
         sessions: vec![],
         lessons: vec![],
-        withheld: Default::default(),
+        report: None,
+            withheld: Default::default(),
     };
     for o in &mut e.objectives {
         o.front.measurements.sort_by_key(|m| m.date);

@@ -89,6 +89,7 @@ pub(super) fn check_engagement(
     let info = &e.info;
     check_scale(&mut q, &info.scale, diags);
     check_period(&mut q, info, diags);
+    check_site(&mut q, &e.root, &info.site, diags);
     check_zpd(&mut q, &info.zpd, diags);
     check_competencies(&mut q, info, diags);
     check_members(&mut q, info, diags);
@@ -234,6 +235,35 @@ fn check_period(q: &mut Quoter, info: &EngagementInfo, diags: &mut Diagnostics) 
                 end.pos,
             ),
         );
+    }
+}
+
+/// The site's branding: an accent colour written `#rrggbb`, a logo that is a file in
+/// `static/`.
+fn check_site(q: &mut Quoter, root: &Path, site: &SiteSettings, diags: &mut Diagnostics) {
+    let eng = "engagement.yaml";
+    if let Some(accent) = &site.accent {
+        let hex = accent.value.strip_prefix('#').unwrap_or("");
+        if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            diags.push(q.at(
+                Diagnostic::error(eng, format!("`{}` is not a colour", accent.value))
+                    .with_help("write the accent colour as #rrggbb, e.g. accent: \"#1f5fbf\""),
+                accent.pos,
+            ));
+        }
+    }
+    if let Some(logo) = &site.logo {
+        let safe = !logo.value.is_empty()
+            && !logo.value.starts_with('/')
+            && !logo.value.contains('\\')
+            && logo.value.split('/').all(|part| part != ".." && part != ".");
+        if !safe || !root.join("static").join(&logo.value).is_file() {
+            diags.push(q.at(
+                Diagnostic::error(eng, format!("there is no static/{}", logo.value))
+                    .with_help("put the logo in the static/ folder and give its path there, e.g. logo: logo.svg"),
+                logo.pos,
+            ));
+        }
     }
 }
 

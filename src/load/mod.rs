@@ -38,6 +38,7 @@ pub const INPUTS: &[&str] = &[
     "engagement.yaml",
     "engagement.yml",
     "plan.yaml",
+    "report.md",
     "objectives",
     "assessments",
     "sessions",
@@ -106,6 +107,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let errors_before_plan = diags.error_count();
     let plan = load_plan(root, &mut diags);
     let plan_readable = diags.error_count() == errors_before_plan;
+    let report = load_report(root, &mut diags);
 
     let Some((info, info_text)) = info else {
         diags.sort();
@@ -120,6 +122,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         plan,
         sessions,
         lessons,
+        report,
         withheld: Withheld::default(),
     };
     resolve_visibility(&mut engagement);
@@ -323,6 +326,43 @@ fn load_plan(root: &Path, diags: &mut Diagnostics) -> Plan {
             Plan::default()
         }
     }
+}
+
+/// `report.md`, if there is one: Markdown, with optional front matter.
+fn load_report(root: &Path, diags: &mut Diagnostics) -> Option<ReportNote> {
+    let path = root.join("report.md");
+    if !path.is_file() {
+        return None;
+    }
+    let text = match read_text(root, &path) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let source = Source {
+        path: "report.md".to_string(),
+    };
+    if !text.starts_with("---") {
+        return Some(ReportNote {
+            source,
+            front: ReportFront::default(),
+            body: Markdown::from(text.as_str()),
+        });
+    }
+    let result = match split_front_matter(&text) {
+        Ok(fm) => parse_yaml::<ReportFront>(&text, fm.yaml, "report.md", "report front matter")
+            .map(|front| ReportNote {
+                source,
+                front,
+                body: Markdown::from(fm.body),
+            }),
+        Err(_) => Err(Diagnostic::error("report.md", "the front matter opened here is never closed")
+            .at(&text, 1, 1)
+            .with_help("add a line `---` after the last YAML key, before the text")),
+    };
+    result.map_err(|d| diags.push(d)).ok()
 }
 
 fn resolve_visibility(e: &mut Engagement) {

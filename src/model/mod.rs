@@ -78,10 +78,43 @@ pub struct Engagement {
     pub sessions: Vec<Session>,
     /// Sorted by date (newest first), then id.
     pub lessons: Vec<Lesson>,
+    /// `report.md`: the coach's summary and next steps for the printed report.
+    pub report: Option<ReportNote>,
     /// What this view leaves out: set by [`crate::audience::filter`], so that a page can
     /// tell "none" from "not shared with you". Empty in the coach's view.
     #[serde(skip)]
     pub withheld: Withheld,
+}
+
+/// `report.md`: what the coach writes at the top of the printed report (a summary, the
+/// next steps), in Markdown, with optional front matter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportNote {
+    pub source: Source,
+    pub front: ReportFront,
+    pub body: Markdown,
+}
+
+/// The front matter of `report.md`.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFront {
+    /// The widest audience whose report shows it. Default `client`: the sponsor's report
+    /// shows it only with `visibility: sponsor`.
+    #[serde(default = "client_visibility")]
+    pub visibility: Visibility,
+}
+
+fn client_visibility() -> Visibility {
+    Visibility::Client
+}
+
+impl Default for ReportFront {
+    fn default() -> Self {
+        ReportFront {
+            visibility: client_visibility(),
+        }
+    }
 }
 
 /// The kinds of item of which a view was given fewer than the engagement holds (items
@@ -311,6 +344,26 @@ pub struct SiteSettings {
     pub title: Option<String>,
     #[serde(default)]
     pub base_url: Option<String>,
+    /// An image in `static/` shown in the header and on the report's cover, e.g.
+    /// `logo.svg`.
+    #[serde(default)]
+    pub logo: Option<At<String>>,
+    /// The accent colour of links and highlights, `#rrggbb`. coachsite darkens or lightens
+    /// it where needed so that text stays readable in light and dark mode.
+    #[serde(default)]
+    pub accent: Option<At<String>>,
+    /// The paper the report is printed on: `a4` or `letter`. Default: `letter` for an
+    /// English engagement, `a4` for French and German ones.
+    #[serde(default)]
+    pub paper: Option<Paper>,
+}
+
+/// Paper sizes for the printed report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    A4,
+    Letter,
 }
 
 /// Default visibility per kind of item (SPEC §5).

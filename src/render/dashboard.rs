@@ -10,6 +10,7 @@ use super::views::{ActionLink, FindingView, Link, Views, band_key};
 use super::{Crumb, PageJob, RenderOptions, page_value, to_value};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::format_number;
+use crate::markdown;
 use crate::insight::CommitmentBand;
 use crate::model::*;
 
@@ -150,6 +151,10 @@ pub(super) fn report_page(
             ("development_areas", to_value(&development_areas(v))?),
             ("gas_t_score", to_value(&summary.gas_text)?),
             ("radar", to_value(&radar)?),
+            (
+                "summary_html",
+                to_value(&v.e.report.as_ref().map(|r| markdown::to_html(&r.body)))?,
+            ),
         ]),
     })
 }

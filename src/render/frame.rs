@@ -33,6 +33,90 @@ pub(super) struct SiteView {
     shared: Sharing,
     /// What each list says when it is empty ([`Views::empty_lists`]).
     empty: BTreeMap<&'static str, &'static str>,
+    /// The logo's path in the site (from `static/`), if any.
+    logo: Option<String>,
+    /// `a4` or `letter`: the report's paper.
+    paper: &'static str,
+    /// The engagement's own CSS: the accent colour, the paper size.
+    theme_css: String,
+}
+
+/// The paper of the report: as set, or by language (Letter for English, A4 otherwise).
+fn paper(info: &EngagementInfo) -> Paper {
+    info.site.paper.unwrap_or(match info.language {
+        Language::En => Paper::Letter,
+        Language::Fr | Language::De => Paper::A4,
+    })
+}
+
+/// The CSS the engagement adds to the theme: its paper size and, when set, its accent
+/// colour, made readable on the light and the dark background.
+fn theme_css(info: &EngagementInfo) -> String {
+    let size = match paper(info) {
+        Paper::A4 => "A4",
+        Paper::Letter => "letter",
+    };
+    let mut css = format!("@page {{ size: {size}; margin: 16mm 14mm; }}");
+    if let Some(rgb) = info.site.accent.as_ref().and_then(|a| parse_hex(&a.value)) {
+        let light = readable_on(rgb, [255, 255, 255], [0, 0, 0]);
+        let dark = readable_on(rgb, [20, 23, 28], [255, 255, 255]);
+        css.push_str(&format!(
+            " :root {{ --accent: {}; --bar: {}; }} @media (prefers-color-scheme: dark) {{ :root {{ --accent: {}; --bar: {}; }} }}",
+            hex(light),
+            hex(light),
+            hex(dark),
+            hex(dark)
+        ));
+    }
+    css
+}
+
+fn parse_hex(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+fn hex(rgb: [u8; 3]) -> String {
+    format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
+}
+
+/// WCAG relative luminance.
+fn luminance(rgb: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+pub(super) fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// The colour, mixed step by step towards `toward` until it reaches a contrast of 4.5
+/// (WCAG AA for text) on `background`.
+pub(super) fn readable_on(rgb: [u8; 3], background: [u8; 3], toward: [u8; 3]) -> [u8; 3] {
+    let mut colour = rgb;
+    for step in 0..=20 {
+        let t = f64::from(step) / 20.0;
+        colour = [0, 1, 2].map(|i| {
+            (f64::from(rgb[i]) * (1.0 - t) + f64::from(toward[i]) * t).round() as u8
+        });
+        if contrast(colour, background) >= 4.5 {
+            break;
+        }
+    }
+    colour
 }
 
 #[derive(Serialize)]
@@ -95,6 +179,12 @@ pub(super) fn site_view(v: &Views, options: &RenderOptions) -> SiteView {
         nav: nav(v, options.audience),
         shared: v.sharing,
         empty: v.empty_lists(),
+        logo: info.site.logo.as_ref().map(|l| l.value.clone()),
+        paper: match paper(info) {
+            Paper::A4 => "a4",
+            Paper::Letter => "letter",
+        },
+        theme_css: theme_css(info),
         engagement: EngagementView {
             title: info.title.clone(),
             client: info.client.clone(),

@@ -1,8 +1,10 @@
 // Checks every page of a built coachsite site in headless Chromium, as a person would
 // meet it: opened from file:// and served under a sub-path (/coaching/acme/), no console
 // error or failed request, no serious or critical axe-core violation, no horizontal
-// scrolling at 390 and 1280 px in light and dark mode, screenshots for a person to look
-// at, and the print report as PDF with every chart.
+// scrolling at 390 and 1280 px in light and dark mode, chart labels that can be read
+// (not on top of each other, not cut off, not too small on a phone), screenshots for a
+// person to look at, and the print report: every chart on paper, the paper size the
+// reader expects, no more than two pages for the sponsor, nothing to click on paper.
 // Usage: node site-check.mjs SITE_DIR SHOT_DIR LABEL
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -43,6 +45,181 @@ const base = `http://127.0.0.1:${server.address().port}${prefix}`;
 
 const shots = new Set(['index.html', 'report.html', 'plan/index.html', 'assessments/index.html', 'sessions/index.html']);
 const problems = [];
+
+// ---------------------------------------------------------------------------------------
+// Chart labels. A person cannot read a label that sits on another one, that is cut off at
+// the chart's edge, or that is tiny on a phone. Measured in the browser, in CSS pixels.
+
+// Smallest chart text a person can read on a phone, in CSS pixels.
+const MIN_PHONE_TEXT_PX = 11;
+// Overlaps and overhangs up to this many pixels are rounding, not a problem.
+const SLACK_PX = 1;
+
+// Runs in the page: every chart a person can see now (not display:none, not in a closed
+// <details>, not a hidden narrow/wide variant), with every non-empty label it shows.
+function measureCharts() {
+  const shown = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && el.checkVisibility({ checkVisibilityCSS: true });
+  };
+  const box = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  return [...document.querySelectorAll('svg.chart')].map((svg, index) => ({ svg, index }))
+    .filter(({ svg }) => shown(svg))
+    .map(({ svg, index }) => {
+      const scale = svg.getScreenCTM()?.a ?? 1;
+      const texts = [...svg.querySelectorAll('text')]
+        .filter((t) => t.textContent.trim() !== '' && shown(t))
+        .map((t) => ({
+          text: t.textContent.trim().replace(/\s+/g, ' '),
+          box: box(t.getBoundingClientRect()),
+          renderedPx: parseFloat(getComputedStyle(t).fontSize) * scale,
+        }));
+      return { id: svg.id ? `#${svg.id}` : `svg.chart[${index}]`, box: box(svg.getBoundingClientRect()), texts };
+    });
+}
+
+const px = (n) => `${Math.round(n * 10) / 10}px`;
+const quote = (s) => JSON.stringify(s.length > 40 ? `${s.slice(0, 39)}…` : s);
+
+// How far two boxes overlap across and down (negative: a gap).
+function overlap(a, b) {
+  return {
+    x: Math.min(a.right, b.right) - Math.max(a.left, b.left),
+    y: Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top),
+  };
+}
+
+// (a) Two labels of one chart drawn on top of each other.
+function overlappingLabels(chart) {
+  const found = [];
+  chart.texts.forEach((a, i) => chart.texts.slice(i + 1).forEach((b) => {
+    const o = overlap(a.box, b.box);
+    if (o.x > SLACK_PX && o.y > SLACK_PX) {
+      found.push(`labels ${quote(a.text)} and ${quote(b.text)} overlap by ${px(o.x)} × ${px(o.y)}`);
+    }
+  }));
+  return found;
+}
+
+// (b) A label that sticks out of the chart, where the browser cuts it off.
+function clippedLabels(chart) {
+  const c = chart.box;
+  return chart.texts.flatMap((t) => {
+    const out = {
+      left: c.left - t.box.left, right: t.box.right - c.right,
+      top: c.top - t.box.top, bottom: t.box.bottom - c.bottom,
+    };
+    const sides = Object.entries(out).filter(([, by]) => by > SLACK_PX)
+      .map(([side, by]) => `${px(by)} past the ${side}`);
+    return sides.length ? [`label ${quote(t.text)} is cut off: ${sides.join(', ')}`] : [];
+  });
+}
+
+// On a phone: labels rendered smaller than a person can read (one line per chart).
+function tinyLabels(chart) {
+  const tiny = chart.texts.filter((t) => t.renderedPx < MIN_PHONE_TEXT_PX);
+  if (tiny.length === 0) return [];
+  const sizes = tiny.map((t) => t.renderedPx);
+  const [low, high] = [Math.min(...sizes), Math.max(...sizes)];
+  const range = high - low < 0.05 ? px(low) : `${px(low)}–${px(high)}`;
+  const examples = tiny.slice(0, 4).map((t) => quote(t.text)).join(', ');
+  return [`${tiny.length} of ${chart.texts.length} labels are ${range} tall on a phone, `
+    + `under ${MIN_PHONE_TEXT_PX}px (${examples}${tiny.length > 4 ? ', …' : ''})`];
+}
+
+// All label problems of the page as it is laid out now, one line each.
+async function checkChartLabels(page, where, width) {
+  for (const chart of await page.evaluate(measureCharts)) {
+    const found = [...overlappingLabels(chart), ...clippedLabels(chart)];
+    if (width <= 390) found.push(...tinyLabels(chart));
+    for (const f of found) problems.push(`${where} at ${width}px: chart ${chart.id}: ${f}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The printed report. A reader prints on the paper of their country, a sponsor reads two
+// pages at most, and paper has no buttons to press or summaries to open.
+
+const PAPERS = { a4: { name: 'A4', width: 595, height: 842 }, letter: { name: 'US Letter', width: 612, height: 792 } };
+
+// The paper the report is meant for: the site's own choice (<html data-paper="a4|letter">)
+// if it states one, else from the language: English → US Letter, French, German and
+// everything else → A4 (the ISO size used outside North America).
+async function expectedPaper(page) {
+  const { paper, lang } = await page.evaluate(() => ({
+    paper: document.documentElement.dataset.paper || '',
+    lang: document.documentElement.lang || '',
+  }));
+  const key = PAPERS[paper.toLowerCase()] ? paper.toLowerCase() : (/^en\b/i.test(lang) ? 'letter' : 'a4');
+  const why = PAPERS[paper.toLowerCase()] ? `data-paper="${paper}"` : `lang="${lang}"`;
+  return { ...PAPERS[key], why };
+}
+
+// The first page's size in points, from its /MediaBox (Chromium writes the PDF uncompressed
+// enough for this), and the number of pages (/Type /Page, not /Type /Pages).
+function pdfFacts(bytes) {
+  const text = bytes.toString('latin1');
+  const box = text.match(/\/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/);
+  const size = box && { width: box[3] - box[1], height: box[4] - box[2] };
+  const pageCount = (text.match(/\/Type\s*\/Page(?!s)/g) || []).length;
+  return { size, pageCount };
+}
+
+function checkPaper(where, facts, paper) {
+  if (!facts.size) { problems.push(`${where}: no /MediaBox found in the PDF`); return; }
+  const { width, height } = facts.size;
+  const fits = Math.abs(width - paper.width) <= 2 && Math.abs(height - paper.height) <= 2;
+  if (!fits) {
+    problems.push(`${where}: printed on ${Math.round(width)}×${Math.round(height)} pt, expected ${paper.name} `
+      + `(${paper.width}×${paper.height} pt, from ${paper.why})`);
+  }
+}
+
+function checkPageCount(where, facts) {
+  if (label === 'sponsor' && facts.pageCount > 2) {
+    problems.push(`${where}: the sponsor's report prints on ${facts.pageCount} pages (at most 2)`);
+  }
+}
+
+// Runs in the page (print media): controls a person can see on paper but not use.
+function visibleControls() {
+  return [...document.querySelectorAll('summary, button, input, select, textarea')]
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0
+        && el.checkVisibility({ checkVisibilityCSS: true }) && getComputedStyle(el).visibility !== 'hidden';
+    })
+    .map((el) => {
+      const chart = el.closest('.chart-figure, figure, section')?.querySelector('svg.chart')?.id;
+      const text = (el.textContent || el.getAttribute('aria-label') || el.type || '').trim().replace(/\s+/g, ' ');
+      return `<${el.localName}> "${text.slice(0, 40)}"${chart ? ` (by chart #${chart})` : ''}`;
+    });
+}
+
+// The print report: every chart visible on paper, printed to PDF and the PDF checked.
+async function checkPrintReport(page, where) {
+  const report = path.join(siteDir, 'report.html');
+  if (!fs.existsSync(report)) return;
+  await page.goto('file://' + report);
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  const hidden = await page.evaluate(() => [...document.querySelectorAll('svg.chart')]
+    .filter((svg) => { const r = svg.getBoundingClientRect(); return r.width < 50 || r.height < 20; })
+    .map((svg) => svg.id));
+  const charts = await page.evaluate(() => document.querySelectorAll('svg.chart').length);
+  if (charts === 0) problems.push(`${where}: no chart in the report`);
+  for (const id of hidden) problems.push(`${where}: chart ${id} is not visible in print`);
+  for (const control of await page.evaluate(visibleControls)) {
+    problems.push(`${where}: ${control} is printed, but paper cannot be clicked`);
+  }
+  const pdfPath = path.join(shotDir, `${label}-report.pdf`);
+  await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+  const facts = pdfFacts(fs.readFileSync(pdfPath));
+  checkPaper(where, facts, await expectedPaper(page));
+  checkPageCount(where, facts);
+}
+
+// ---------------------------------------------------------------------------------------
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -60,7 +237,7 @@ try {
     current = `${label} file://${path.relative(siteDir, file)}`;
     await page.goto('file://' + file);
   }
-  // Served under a sub-path: accessibility, widths, colour schemes, screenshots.
+  // Served under a sub-path: accessibility, widths, colour schemes, chart labels, screenshots.
   for (const file of pages) {
     const rel = path.relative(siteDir, file).split(path.sep).join('/');
     current = `${label} ${prefix}${rel}`;
@@ -82,6 +259,7 @@ try {
         await page.emulateMedia({ colorScheme: scheme, media: 'screen' });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 1) problems.push(`${current}: scrolls sideways by ${overflow}px at ${width}px (${scheme})`);
+        if (scheme === 'light') await checkChartLabels(page, current, width);
         if (shots.has(rel)) {
           const name = `${label}-${rel.replace(/[\/.]/g, '_')}-${width}-${scheme}.png`;
           await page.screenshot({ path: path.join(shotDir, name), fullPage: true });
@@ -89,20 +267,8 @@ try {
       }
     }
   }
-  // The print report: every chart visible on paper, printed to PDF.
-  const report = path.join(siteDir, 'report.html');
-  if (fs.existsSync(report)) {
-    current = `${label} report.html (print)`;
-    await page.goto('file://' + report);
-    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-    const hidden = await page.evaluate(() => [...document.querySelectorAll('svg.chart')]
-      .filter((svg) => { const r = svg.getBoundingClientRect(); return r.width < 50 || r.height < 20; })
-      .map((svg) => svg.id));
-    const charts = await page.evaluate(() => document.querySelectorAll('svg.chart').length);
-    if (charts === 0) problems.push(`${current}: no chart in the report`);
-    for (const id of hidden) problems.push(`${current}: chart ${id} is not visible in print`);
-    await page.pdf({ path: path.join(shotDir, `${label}-report.pdf`), format: 'A4', printBackground: true });
-  }
+  current = `${label} report.html (print)`;
+  await checkPrintReport(page, current);
 } finally {
   await browser.close();
   server.close();
