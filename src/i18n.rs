@@ -304,6 +304,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("status_paused", "Paused", "En pause", "Pausiert"),
     ("status_dropped", "Dropped", "Abandonné", "Aufgegeben"),
     ("action_open", "Open", "En cours", "Offen"),
+    ("action_overdue", "Overdue", "En retard", "Überfällig"),
     ("action_done", "Done", "Faite", "Erledigt"),
     ("action_blocked", "Blocked", "Bloquée", "Blockiert"),
     ("action_dropped", "Dropped", "Abandonnée", "Verworfen"),
@@ -342,6 +343,19 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("minutes", "min", "min", "Min."),
     ("per_month", "a month", "par mois", "pro Monat"),
     ("gas_levels_unit", "levels", "niveaux", "Stufen"),
+    (
+        "time_left",
+        "Time left",
+        "Temps restant",
+        "Verbleibende Zeit",
+    ),
+    (
+        "open_objective",
+        "Open the objective",
+        "Ouvrir l’objectif",
+        "Ziel öffnen",
+    ),
+    ("key_figures", "Key figures", "Chiffres clés", "Kennzahlen"),
     (
         "coach_summary",
         "The coach’s summary",

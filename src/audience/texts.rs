@@ -113,6 +113,7 @@ no_text!(
     Shared,
     Withheld,
     Paper,
+    Acknowledged,
 );
 
 /// `Texts` for a struct, through every one of its fields (an exhaustive destructuring:
@@ -147,7 +148,7 @@ texts! {
     Objective { id, source, front, body, visibility }
     ObjectiveFront {
         title, specific, measure, gas, weight, relevant, achievable, start, due, status,
-        competencies, milestones, measurements, visibility, sensitive,
+        competencies, milestones, measurements, visibility, sensitive, acknowledged,
     }
     Measure { metric, unit, baseline, target }
     Milestone { date, target, note }

@@ -6,6 +6,56 @@ use crate::model::Date;
 
 impl Explainer<'_> {
     /// Attendance as the sponsor sees it: sessions held and hours.
+    /// The time left until the engagement's end, or when it ended.
+    pub fn time_left(&self, as_of: Date, end: Date) -> String {
+        let days = as_of.days_until(end);
+        if days <= 0 {
+            let end = self.date(end);
+            return tr(
+                self.lang,
+                format!("Ended on {end}"),
+                format!("Terminé le {end}"),
+                format!("Beendet am {end}"),
+            );
+        }
+        let weeks = (days + 6) / 7;
+        let one = weeks == 1;
+        tr(
+            self.lang,
+            format!("{weeks} {} left", if one { "week" } else { "weeks" }),
+            format!(
+                "{weeks} {}",
+                if one {
+                    "semaine restante"
+                } else {
+                    "semaines restantes"
+                }
+            ),
+            format!("noch {weeks} {}", if one { "Woche" } else { "Wochen" }),
+        )
+    }
+
+    /// The average progress of the objectives that have a progress figure.
+    pub fn average_progress(&self, average: f64, objectives: usize) -> String {
+        let pct = self.pct(average);
+        let one = objectives == 1;
+        tr(
+            self.lang,
+            format!(
+                "{pct} on average over {objectives} {}",
+                if one { "objective" } else { "objectives" }
+            ),
+            format!(
+                "{pct} en moyenne sur {objectives} {}",
+                if one { "objectif" } else { "objectifs" }
+            ),
+            format!(
+                "{pct} im Mittel über {objectives} {}",
+                if one { "Ziel" } else { "Ziele" }
+            ),
+        )
+    }
+
     pub fn attendance(&self, sessions: usize, minutes: u64) -> String {
         let hours = self.num(minutes as f64 / 60.0);
         let one = sessions == 1;

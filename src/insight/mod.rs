@@ -370,25 +370,32 @@ pub struct Aggregates {
     pub objectives: Vec<ObjectiveInsight>,
 }
 
+/// Sessions held on or before the as-of date, and their minutes.
+pub fn held_sessions(e: &Engagement, as_of: Date) -> (usize, u64) {
+    let held: Vec<&Session> = e
+        .sessions
+        .iter()
+        .filter(|s| s.front.date <= as_of)
+        .collect();
+    let minutes = held
+        .iter()
+        .filter_map(|s| s.front.duration.as_ref().map(|d| d.value))
+        .map(u64::from)
+        .sum();
+    (held.len(), minutes)
+}
+
 impl Aggregates {
     /// The aggregates of an engagement as the client sees it.
     pub fn of(client_view: &Engagement, as_of: Date) -> Aggregates {
         let insight = analyze(client_view, as_of);
-        let held: Vec<&Session> = client_view
-            .sessions
-            .iter()
-            .filter(|s| s.front.date <= as_of)
-            .collect();
+        let (sessions, minutes) = held_sessions(client_view, as_of);
         Aggregates {
             objectives: insight.objectives,
             commitment: insight.commitment,
             gas_t_score: insight.gas_t_score,
-            sessions: held.len(),
-            minutes: held
-                .iter()
-                .filter_map(|s| s.front.duration.as_ref().map(|d| d.value))
-                .map(u64::from)
-                .sum(),
+            sessions,
+            minutes,
         }
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::progress::{no_progress, points};
 use super::*;
-use crate::model::{Date, Engagement, Objective, ObjectiveStatus};
+use crate::model::{Acknowledged, Date, Engagement, Objective, ObjectiveStatus};
 
 /// Where a measured objective stands (SPEC §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,7 +194,11 @@ fn planning_flags(
     smart: &[SmartLetter],
     max_levels_per_month: f64,
 ) {
-    for s in stretches.iter().filter(|s| s.beyond_zpd) {
+    let seen = |a: Acknowledged| o.front.acknowledged.contains(&a);
+    for s in stretches
+        .iter()
+        .filter(|s| s.beyond_zpd && !seen(Acknowledged::BeyondZpd))
+    {
         flags.push(
             Severity::Warning,
             Finding::BeyondZpd {
@@ -203,7 +207,12 @@ fn planning_flags(
             },
         );
     }
-    for c in &o.front.competencies {
+    for c in o
+        .front
+        .competencies
+        .iter()
+        .filter(|_| !seen(Acknowledged::NotYetStable))
+    {
         if let Some(st) = standings.iter().find(|s| s.id == c.value)
             && let (Some(level), Some(previous)) = (st.latest, st.previous)
             && level > previous
@@ -233,7 +242,7 @@ fn planning_flags(
         })
         .filter(|l| !l.reasons.is_empty())
         .collect();
-    if !letters.is_empty() {
+    if !letters.is_empty() && !seen(Acknowledged::NotSmart) {
         flags.push(Severity::Note, Finding::NotSmart { letters });
     }
 }

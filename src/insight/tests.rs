@@ -42,7 +42,7 @@ fn engagement(objectives: &[(&str, &str)], assessments: &[&str], plan: &str) -> 
         sessions: vec![],
         lessons: vec![],
         report: None,
-            withheld: Default::default(),
+        withheld: Default::default(),
     };
     for o in &mut e.objectives {
         o.front.measurements.sort_by_key(|m| m.date);
@@ -225,6 +225,26 @@ fn an_achieved_objective_is_past_the_planning_checks() {
         o.smart
             .iter()
             .all(|l| !l.reasons.contains(&SmartReason::BeyondZpd))
+    );
+}
+
+#[test]
+fn an_acknowledged_planning_finding_stops_taking_space() {
+    let objective = "title: Adopt Scrum\ncompetencies: [scrum]\ndue: 2026-04-12\nacknowledged: [beyond-zpd, not-smart]\n";
+    let e = engagement(
+        &[("scrum", objective)],
+        &["date: 2026-01-12\ntitle: Baseline\nratings: {scrum: 1}\n"],
+        "actions: []",
+    );
+    let o = analyze(&e, d("2026-01-12")).objectives.remove(0);
+    // The check still runs (the objective's page shows it); the findings are gone.
+    assert!(o.stretches[0].beyond_zpd);
+    assert!(
+        codes(&o)
+            .iter()
+            .all(|c| c != "beyond-zpd" && c != "not-smart"),
+        "{:?}",
+        codes(&o)
     );
 }
 

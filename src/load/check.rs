@@ -245,18 +245,23 @@ fn check_site(q: &mut Quoter, root: &Path, site: &SiteSettings, diags: &mut Diag
     if let Some(accent) = &site.accent {
         let hex = accent.value.strip_prefix('#').unwrap_or("");
         if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            diags.push(q.at(
-                Diagnostic::error(eng, format!("`{}` is not a colour", accent.value))
-                    .with_help("write the accent colour as #rrggbb, e.g. accent: \"#1f5fbf\""),
-                accent.pos,
-            ));
+            diags.push(
+                q.at(
+                    Diagnostic::error(eng, format!("`{}` is not a colour", accent.value))
+                        .with_help("write the accent colour as #rrggbb, e.g. accent: \"#1f5fbf\""),
+                    accent.pos,
+                ),
+            );
         }
     }
     if let Some(logo) = &site.logo {
         let safe = !logo.value.is_empty()
             && !logo.value.starts_with('/')
             && !logo.value.contains('\\')
-            && logo.value.split('/').all(|part| part != ".." && part != ".");
+            && logo
+                .value
+                .split('/')
+                .all(|part| part != ".." && part != ".");
         if !safe || !root.join("static").join(&logo.value).is_file() {
             diags.push(q.at(
                 Diagnostic::error(eng, format!("there is no static/{}", logo.value))

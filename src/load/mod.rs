@@ -358,9 +358,12 @@ fn load_report(root: &Path, diags: &mut Diagnostics) -> Option<ReportNote> {
                 front,
                 body: Markdown::from(fm.body),
             }),
-        Err(_) => Err(Diagnostic::error("report.md", "the front matter opened here is never closed")
-            .at(&text, 1, 1)
-            .with_help("add a line `---` after the last YAML key, before the text")),
+        Err(_) => Err(Diagnostic::error(
+            "report.md",
+            "the front matter opened here is never closed",
+        )
+        .at(&text, 1, 1)
+        .with_help("add a line `---` after the last YAML key, before the text")),
     };
     result.map_err(|d| diags.push(d)).ok()
 }

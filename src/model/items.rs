@@ -80,6 +80,22 @@ pub struct ObjectiveFront {
     pub visibility: Option<Visibility>,
     #[serde(default)]
     pub sensitive: bool,
+    /// Planning-time findings the coach has seen and weighed: they no longer appear on
+    /// the dashboard or in `check` for this objective.
+    #[serde(default)]
+    pub acknowledged: Vec<Acknowledged>,
+}
+
+/// A planning-time finding that the coach may acknowledge on an objective.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Acknowledged {
+    /// Beyond the zone of proximal development at planning time.
+    BeyondZpd,
+    /// A level reached in only one assessment.
+    NotYetStable,
+    /// SMART letters that fail.
+    NotSmart,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]

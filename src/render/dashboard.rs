@@ -10,8 +10,9 @@ use super::views::{ActionLink, FindingView, Link, Views, band_key};
 use super::{Crumb, PageJob, RenderOptions, page_value, to_value};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::format_number;
+use crate::insight;
+use crate::insight::{CommitmentBand, Severity};
 use crate::markdown;
-use crate::insight::CommitmentBand;
 use crate::model::*;
 
 /// The figures the dashboard, the report and the plan share: over this audience's view,
@@ -21,19 +22,24 @@ pub(super) struct Summary {
     pub(super) band: Option<CommitmentBand>,
     pub(super) commitment_text: Option<String>,
     gas_text: Option<String>,
-    session_count: usize,
-    attendance: Option<String>,
+    /// Sessions held by the as-of date and hours, in words.
+    attendance: String,
+    commitment_rate: Option<f64>,
 }
 
 impl Summary {
     pub(super) fn new(v: &Views, options: &RenderOptions) -> Summary {
-        let (commitment, gas_t_score, session_count) = match &options.aggregates {
-            Some(a) => (a.commitment.clone(), a.gas_t_score, a.sessions),
-            None => (
-                v.insight.commitment.clone(),
-                v.insight.gas_t_score,
-                v.e.sessions.len(),
-            ),
+        let (commitment, gas_t_score, sessions, minutes) = match &options.aggregates {
+            Some(a) => (a.commitment.clone(), a.gas_t_score, a.sessions, a.minutes),
+            None => {
+                let held = insight::held_sessions(v.e, v.insight.as_of);
+                (
+                    v.insight.commitment.clone(),
+                    v.insight.gas_t_score,
+                    held.0,
+                    held.1,
+                )
+            }
         };
         Summary {
             band: commitment.band.filter(|_| v.findings),
@@ -44,13 +50,55 @@ impl Summary {
             gas_text: gas_t_score
                 .filter(|_| v.sharing.gas)
                 .map(|t| format_number(t, v.lang)),
-            session_count,
-            attendance: options
-                .aggregates
-                .as_ref()
-                .map(|a| v.words.attendance(a.sessions, a.minutes)),
+            attendance: v.words.attendance(sessions, minutes),
+            commitment_rate: commitment.rate,
         }
     }
+}
+
+/// One of the key figures at the top of the dashboard.
+#[derive(Serialize)]
+struct KeyFigure {
+    label: &'static str,
+    value: String,
+}
+
+/// The key figures: as-of date, time left, sessions and hours, average progress and
+/// commitment (where this reader is shown it).
+fn key_figures(v: &Views, objectives: &[ObjectiveView], summary: &Summary) -> Vec<KeyFigure> {
+    let mut figures = vec![KeyFigure {
+        label: v.t("as_of"),
+        value: v.date(v.insight.as_of),
+    }];
+    if let Some(end) = &v.e.info.end {
+        figures.push(KeyFigure {
+            label: v.t("time_left"),
+            value: v.words.time_left(v.insight.as_of, end.value),
+        });
+    }
+    figures.push(KeyFigure {
+        label: v.t("nav_sessions"),
+        value: summary.attendance.trim_end_matches(".").to_string(),
+    });
+    let progress: Vec<f64> = objectives
+        .iter()
+        .filter(|o| matches!(o.status, "active" | "achieved"))
+        .filter_map(|o| o.progress_pct.map(|p| f64::from(p) / 100.0))
+        .collect();
+    if !progress.is_empty() {
+        let average = progress.iter().sum::<f64>() / progress.len() as f64;
+        figures.push(KeyFigure {
+            label: v.t("progress"),
+            value: v.words.average_progress(average, progress.len()),
+        });
+    }
+    if let Some(rate) = summary.commitment_rate.filter(|_| v.sharing.commitment) {
+        figures.push(KeyFigure {
+            label: v.t("commitment"),
+            value: crate::i18n::format_percent(rate, v.lang),
+        });
+    }
+    figures
 }
 
 /// The findings of one objective, or of the engagement, on the dashboard.
@@ -58,6 +106,10 @@ impl Summary {
 struct FlagGroup {
     title: String,
     url: Option<String>,
+    /// "2 warnings, 1 note".
+    counts: String,
+    /// The most serious severity in the group, for its colour.
+    worst: &'static str,
     findings: Vec<FindingView>,
 }
 
@@ -66,21 +118,50 @@ fn flag_groups(v: &Views, objectives: &[ObjectiveView]) -> Vec<FlagGroup> {
     let mut groups: Vec<FlagGroup> = objectives
         .iter()
         .filter(|o| !o.findings.is_empty())
-        .map(|o| FlagGroup {
-            title: o.title.clone(),
-            url: Some(o.url.clone()),
-            findings: o.findings.clone(),
-        })
+        .map(|o| flag_group(v, o.title.clone(), Some(o.url.clone()), o.findings.clone()))
         .collect();
     let engagement_findings = v.findings(&v.insight.findings);
     if !engagement_findings.is_empty() {
-        groups.push(FlagGroup {
-            title: v.t("engagement_findings").to_string(),
-            url: None,
-            findings: engagement_findings,
-        });
+        let title = v.t("engagement_findings").to_string();
+        groups.push(flag_group(v, title, None, engagement_findings));
     }
     groups
+}
+
+/// One folded group: its findings by severity (errors first), and their count in words
+/// for the line shown while it is folded ("2 warnings, 1 note").
+fn flag_group(
+    v: &Views,
+    title: String,
+    url: Option<String>,
+    mut findings: Vec<FindingView>,
+) -> FlagGroup {
+    let rank = |s: &str| match s {
+        "error" => 0,
+        "warning" => 1,
+        _ => 2,
+    };
+    findings.sort_by_key(|f| rank(f.severity));
+    let counts = [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Note, "note"),
+    ]
+    .into_iter()
+    .filter_map(|(severity, key)| {
+        let n = findings.iter().filter(|f| f.severity == key).count();
+        (n > 0).then(|| v.words.count(severity, n))
+    })
+    .collect::<Vec<_>>()
+    .join(", ");
+    let worst = findings.first().map_or("note", |f| f.severity);
+    FlagGroup {
+        title,
+        url,
+        counts,
+        worst,
+        findings,
+    }
 }
 
 /// The next open or blocked actions, soonest due first (undated last), five at most.
@@ -121,8 +202,10 @@ pub(super) fn dashboard_page(
             ("objectives", objective_list),
             ("next_actions", to_value(&next_actions(v))?),
             ("recent_sessions", to_value(&recent)?),
-            ("session_count", Value::from(summary.session_count)),
-            ("attendance", to_value(&summary.attendance)?),
+            (
+                "key_figures",
+                to_value(&key_figures(v, objectives, summary))?,
+            ),
             ("commitment", to_value(&summary.commitment_text)?),
             ("commitment_band", Value::from(band_key(summary.band))),
             ("gas_t_score", to_value(&summary.gas_text)?),

@@ -109,9 +109,8 @@ pub(super) fn readable_on(rgb: [u8; 3], background: [u8; 3], toward: [u8; 3]) ->
     let mut colour = rgb;
     for step in 0..=20 {
         let t = f64::from(step) / 20.0;
-        colour = [0, 1, 2].map(|i| {
-            (f64::from(rgb[i]) * (1.0 - t) + f64::from(toward[i]) * t).round() as u8
-        });
+        colour = [0, 1, 2]
+            .map(|i| (f64::from(rgb[i]) * (1.0 - t) + f64::from(toward[i]) * t).round() as u8);
         if contrast(colour, background) >= 4.5 {
             break;
         }

@@ -56,7 +56,7 @@ pub(super) struct ObjectiveView {
     pub(super) id: String,
     pub(super) url: String,
     pub(super) title: String,
-    status: &'static str,
+    pub(super) status: &'static str,
     status_label: &'static str,
     specific: Option<String>,
     achievable: Option<String>,
@@ -65,11 +65,15 @@ pub(super) struct ObjectiveView {
     gas: Vec<GasLevelView>,
     start: Option<String>,
     due: Option<String>,
-    progress_pct: Option<u32>,
+    pub(super) progress_pct: Option<u32>,
     progress_text: Option<String>,
     latest_text: Option<String>,
     tracking: &'static str,
     tracking_label: &'static str,
+    /// One status for the objective: where an active one stands (when the reader is shown
+    /// it), otherwise its status. `state_class` names the CSS classes.
+    state_class: String,
+    state_label: &'static str,
     forecast: Option<String>,
     trend_text: Option<String>,
     adherence_text: Option<String>,
@@ -143,6 +147,22 @@ impl Views<'_> {
             progress_pct: progress.map(|p| (p * 100.0).round() as u32),
             progress_text: progress.map(|p| format_percent(p, self.lang)),
             latest_text: oi.and_then(|i| i.latest).map(show),
+            state_class: if f.status == ObjectiveStatus::Active
+                && self.sharing.tracking
+                && tracking != Tracking::NotTracked
+            {
+                format!("tracking tracking-{}", tracking_key(tracking))
+            } else {
+                format!("status status-{status}")
+            },
+            state_label: if f.status == ObjectiveStatus::Active
+                && self.sharing.tracking
+                && tracking != Tracking::NotTracked
+            {
+                self.words.tracking(tracking)
+            } else {
+                self.t(&format!("status_{status}"))
+            },
             tracking: tracking_key(tracking),
             tracking_label: if self.sharing.tracking {
                 self.words.tracking(tracking)

@@ -22,6 +22,8 @@ struct ReviewView {
 #[derive(Serialize)]
 struct ActionView {
     coach_only: bool,
+    /// Open past its due date.
+    overdue: bool,
     anchor: String,
     title: String,
     owner: Option<String>,
@@ -45,6 +47,7 @@ impl Views<'_> {
     fn action(&self, a: &Action) -> ActionView {
         ActionView {
             coach_only: coach_only(a.resolved_visibility, a.sensitive),
+            overdue: self.overdue(a),
             anchor: format!("action-{}", a.id.value),
             title: a.title.clone(),
             owner: a.owner.clone(),

@@ -187,8 +187,17 @@ impl Views<'_> {
         (key, self.t(&format!("action_{key}")))
     }
 
+    /// Whether an action is open past its due date: a fact, shown to every reader.
+    pub(super) fn overdue(&self, a: &Action) -> bool {
+        a.status == ActionStatus::Open && a.due.is_some_and(|d| d < self.insight.as_of)
+    }
+
     pub(super) fn action_short(&self, a: &Action) -> ActionLink {
-        let (status, status_label) = self.action_status(a.status);
+        let (status, status_label) = if self.overdue(a) {
+            ("overdue", self.t("action_overdue"))
+        } else {
+            self.action_status(a.status)
+        };
         ActionLink {
             title: a.title.clone(),
             url: action_url(&a.id.value),
