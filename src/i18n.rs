@@ -357,6 +357,26 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     ("key_figures", "Key figures", "Chiffres clés", "Kennzahlen"),
     (
+        "legend_measurements",
+        "Measurements",
+        "Mesures",
+        "Messungen",
+    ),
+    (
+        "legend_plan",
+        "Planned path from baseline to target",
+        "Trajectoire prévue du point de départ à la cible",
+        "Geplanter Weg vom Ausgangswert zum Ziel",
+    ),
+    (
+        "legend_trend",
+        "Trend, to the forecast",
+        "Tendance, jusqu’à la prévision",
+        "Trend, bis zur Prognose",
+    ),
+    ("legend_milestones", "Milestones", "Jalons", "Zwischenziele"),
+    ("values_in", "Values in", "Valeurs en", "Werte in"),
+    (
         "coach_summary",
         "The coach’s summary",
         "La synthèse du coach",

@@ -142,6 +142,11 @@ fn an_encrypted_site_opens_in_chromium_with_the_right_password_only() {
 /// Builds the example for an audience into `target/site-checks/FOLDER` (kept, so a
 /// person can look at what was checked).
 fn build_example(folder: &str, audience: &str) -> PathBuf {
+    build_site(&common::example(), folder, audience)
+}
+
+/// Builds an engagement folder for an audience into `target/site-checks/FOLDER`.
+fn build_site(engagement: &Path, folder: &str, audience: &str) -> PathBuf {
     let out = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/site-checks")
         .join(folder);
@@ -149,7 +154,7 @@ fn build_example(folder: &str, audience: &str) -> PathBuf {
     let output = assert_cmd::Command::cargo_bin("coachsite")
         .unwrap()
         .arg("build")
-        .arg(common::example())
+        .arg(engagement)
         .arg("-o")
         .arg(&out)
         .args([
@@ -172,14 +177,40 @@ fn every_page_of_every_audience_passes_the_checks_in_chromium() {
         return;
     };
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    for audience in ["coach", "client", "sponsor"] {
-        let site = build_example(&format!("chromium-{audience}"), audience);
+    // The example for each audience, the example in French and German (paper, label
+    // widths), and the fixtures.
+    let mut sites: Vec<(String, PathBuf)> = ["coach", "client", "sponsor"]
+        .into_iter()
+        .map(|a| (a.to_string(), build_example(&format!("chromium-{a}"), a)))
+        .collect();
+    let copies: Vec<Project> = ["fr", "de"]
+        .into_iter()
+        .map(|language| {
+            let p = Project::example();
+            p.edit(
+                "engagement.yaml",
+                "language: en",
+                &format!("language: {language}"),
+            );
+            p
+        })
+        .collect();
+    for (p, language) in copies.iter().zip(["fr", "de"]) {
+        let site = build_site(&p.root, &format!("chromium-{language}"), "client");
+        sites.push((format!("client-{language}"), site));
+    }
+    for fixture in ["minimal", "zpd-failure"] {
+        let folder = format!("chromium-{fixture}");
+        let site = build_site(&common::fixtures().join(fixture), &folder, "client");
+        sites.push((fixture.to_string(), site));
+    }
+    for (audience, site) in sites {
         let run = Command::new("node")
             .current_dir(&dir)
             .arg("site-check.mjs")
             .arg(&site)
             .arg(&shots)
-            .arg(audience)
+            .arg(&audience)
             .env("CHROMIUM", &chromium)
             .output()
             .unwrap();

@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{DrawResult, Ink, finish, shorten, text_style};
+use super::{DrawResult, Ink, finish, shorten, text_style, text_width};
 
 /// A heat map: rows × columns of levels, each cell shaded by level and labelled with it.
 /// The levels of a heat map: rows × columns, on a scale from `min` to `max`.
@@ -19,8 +19,20 @@ pub fn heat_map(id: &str, grid: &Grid, title: &str, desc: &str) -> DrawResult<St
     let (rows, columns, cells, min, max) =
         (grid.rows, grid.columns, grid.cells, grid.min, grid.max);
     let cell = (64i32, 34i32);
-    let left = 150i32;
-    let top = 96i32;
+    // Room on the left for the members' names, and above the grid for the rotated
+    // competency names.
+    let left = 16
+        + rows
+            .iter()
+            .map(|r| text_width(&shorten(r, 22), 15.0))
+            .fold(60.0, f64::max)
+            .ceil() as i32;
+    let longest = columns
+        .iter()
+        .map(|c| shorten(c, 16))
+        .map(|c| text_width(&c, 15.0))
+        .fold(0.0, f64::max);
+    let top = 24 + longest.ceil() as i32;
     let w = (left + cell.0 * columns.len() as i32 + 16).max(240) as u32;
     let h = (top + cell.1 * rows.len() as i32 + 12) as u32;
     let mut svg = String::new();
@@ -28,7 +40,7 @@ pub fn heat_map(id: &str, grid: &Grid, title: &str, desc: &str) -> DrawResult<St
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         for (j, name) in columns.iter().enumerate() {
             let x = left + cell.0 * j as i32 + cell.0 / 2;
-            let style = text_style(14.0, Ink::Text)
+            let style = text_style(15.0, Ink::Text)
                 .transform(FontTransform::Rotate270)
                 .pos(Pos::new(HPos::Left, VPos::Center));
             root.draw(&Text::new(shorten(name, 16), (x, top - 6), style))?;

@@ -89,7 +89,7 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             plot.draw(&Text::new(
                 label.to_string(),
                 (pos.0 + 4, pos.1 - 14),
-                text_style(14.0, Ink::Target),
+                text_style(15.0, Ink::Target),
             ))?;
         }
         for s in &input.series {

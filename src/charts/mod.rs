@@ -142,8 +142,16 @@ pub fn finish(raw: &str, id: &str, title: &str, desc: &str) -> String {
                 .nth(1)
                 .and_then(|r| r.split('"').next())
                 .unwrap_or("0 0 100 100");
+            // On a narrow screen a chart is never drawn smaller than 82 % of its size,
+            // so its text stays 11 px or more; its figure scrolls sideways instead.
+            let width: f64 = view_box
+                .split_whitespace()
+                .nth(2)
+                .and_then(|w| w.parse().ok())
+                .unwrap_or(100.0);
+            let min_width = (width * 0.82).round();
             out.push_str(&format!(
-                "<svg viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" id=\"{id}\" preserveAspectRatio=\"xMidYMid meet\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+                "<svg viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" id=\"{id}\" preserveAspectRatio=\"xMidYMid meet\" style=\"min-width: {min_width}px\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
                 xml_escape(title),
                 xml_escape(desc)
             ));
@@ -259,8 +267,12 @@ pub fn radar_points(
 
 const FONT: &str = "sans-serif";
 
+/// Chart text one size up from the nominal one: with charts never drawn under 82 % of
+/// their size (see [`finish`]), it stays 11 px or more on a phone.
+const TEXT_SCALE: f64 = 1.15;
+
 fn text_style(size: f64, ink: Ink) -> TextStyle<'static> {
-    (FONT, size).into_font().color(&ink.color())
+    (FONT, size * TEXT_SCALE).into_font().color(&ink.color())
 }
 
 /// Days from `origin`, as the x coordinate of time charts.
@@ -289,6 +301,31 @@ impl TimeAxis {
             crate::i18n::format_date_short(d, self.lang)
         })
     }
+}
+
+/// The width a text takes in the charts' sans-serif font, generously estimated (no font
+/// library is at hand at build time): used to leave room for labels, never to crop them.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * TEXT_SCALE * 0.58
+}
+
+/// A label in at most two lines of at most `max` characters, broken between words; what
+/// does not fit ends in "…" (the whole name is in the chart's data table).
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let count = lines.len();
+        let line = lines.last_mut().expect("one line at least");
+        if line.is_empty() || line.chars().count() + 1 + word.chars().count() <= max || count >= 2 {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    lines.into_iter().map(|l| shorten(&l, max)).collect()
 }
 
 fn shorten(text: &str, max: usize) -> String {

@@ -3,8 +3,9 @@
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{DrawResult, Ink, TimeAxis, day, finish, padded_range, text_style};
+use super::{DrawResult, Ink, TimeAxis, day, finish, padded_range, text_style, text_width};
 use crate::model::{Date, Language};
 
 /// The progress chart of an objective.
@@ -77,12 +78,20 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
     let (origin, last) = date_extent(input);
     let x_max = day(origin, last).max(1.0) * 1.04;
     let y = value_range(input);
+    // Room on the right for the longest of the baseline and target labels, whatever the
+    // language ("Point de départ"), and above the plot for the due and as-of labels.
+    let right = input.labels[..2]
+        .iter()
+        .map(|l| text_width(l, 15.0))
+        .fold(40.0, f64::max)
+        .ceil() as u32
+        + 10;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
-            .margin_top(12)
-            .margin_right(70)
+            .margin_top(28)
+            .margin_right(right)
             .margin_left(8)
             .x_label_area_size(32)
             .y_label_area_size(56)
@@ -135,13 +144,15 @@ fn draw_axes(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResul
     Ok(())
 }
 
-/// Baseline and target as labelled horizontal lines.
+/// Baseline and target as labelled horizontal lines. When the two lines are close, their
+/// labels move apart so that they never print over each other.
 fn draw_reference_lines(
     root: &Area,
     chart: &mut Plot,
     input: &ProgressInput,
     right: f64,
 ) -> DrawResult<()> {
+    let mut placed: Vec<(i32, i32, Ink, &str)> = Vec::new();
     for (value, ink, label) in [
         (input.baseline, Ink::Baseline, input.labels[0]),
         (input.target, Ink::Target, input.labels[1]),
@@ -152,12 +163,20 @@ fn draw_reference_lines(
                 ink.color().stroke_width(1),
             ))?;
             let pos = chart.backend_coord(&(right, v));
-            root.draw(&Text::new(
-                label.to_string(),
-                (pos.0 + 4, pos.1 - 6),
-                text_style(15.0, ink),
-            ))?;
+            placed.push((pos.0 + 4, pos.1, ink, label));
         }
+    }
+    if let [a, b] = placed.as_mut_slice() {
+        let gap = 18 - (a.1 - b.1).abs();
+        if gap > 0 {
+            let (upper, lower) = if a.1 <= b.1 { (a, b) } else { (b, a) };
+            upper.1 -= gap / 2 + gap % 2;
+            lower.1 += gap / 2;
+        }
+    }
+    for (x, y, ink, label) in placed {
+        let style = text_style(15.0, ink).pos(Pos::new(HPos::Left, VPos::Center));
+        root.draw(&Text::new(label.to_string(), (x, y), style))?;
     }
     Ok(())
 }
@@ -176,7 +195,9 @@ fn draw_plan(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResul
     Ok(())
 }
 
-/// Due and as-of dates as labelled vertical lines.
+/// Due and as-of dates as vertical lines, labelled above the plot: the earlier date's
+/// label ends at its line and the later one's starts at its line, so the two never print
+/// over each other however close the dates are.
 fn draw_date_lines(
     root: &Area,
     chart: &mut Plot,
@@ -184,23 +205,30 @@ fn draw_date_lines(
     origin: Date,
     y: (f64, f64),
 ) -> DrawResult<()> {
-    for (date, ink, label) in [
-        (input.due, Ink::Due, input.labels[2]),
-        (Some(input.as_of), Ink::AsOf, input.labels[3]),
-    ] {
-        if let Some(d) = date {
-            let x = day(origin, d);
-            chart.draw_series(LineSeries::new(
-                [(x, y.0), (x, y.1)],
-                ink.color().stroke_width(1),
-            ))?;
-            let pos = chart.backend_coord(&(x, y.1));
-            root.draw(&Text::new(
-                label.to_string(),
-                (pos.0 + 3, pos.1 + 2),
-                text_style(14.0, ink),
-            ))?;
-        }
+    let mut dates = vec![(input.as_of, Ink::AsOf, input.labels[3])];
+    if let Some(due) = input.due {
+        dates.push((due, Ink::Due, input.labels[2]));
+    }
+    dates.sort_by_key(|(d, _, _)| *d);
+    let last = dates.len() - 1;
+    for (i, (date, ink, label)) in dates.into_iter().enumerate() {
+        let x = day(origin, date);
+        chart.draw_series(LineSeries::new(
+            [(x, y.0), (x, y.1)],
+            ink.color().stroke_width(1),
+        ))?;
+        let pos = chart.backend_coord(&(x, y.1));
+        let (anchor, dx) = if i == last && last > 0 {
+            (HPos::Left, 3)
+        } else {
+            (HPos::Right, -3)
+        };
+        let style = text_style(15.0, ink).pos(Pos::new(anchor, VPos::Bottom));
+        root.draw(&Text::new(
+            label.to_string(),
+            (pos.0 + dx, pos.1 - 6),
+            style,
+        ))?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::f64::consts::PI;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{DrawResult, Ink, finish, radar_points, shorten, text_style};
+use super::{DrawResult, Ink, finish, radar_points, text_style, wrap};
 
 /// One polygon of a radar chart.
 pub struct RadarSeries<'a> {
@@ -68,7 +68,12 @@ pub fn radar(
                 HPos::Center
             };
             let style = text_style(15.0, Ink::Text).pos(Pos::new(anchor, VPos::Center));
-            root.draw(&Text::new(shorten(name, 26), px(label), style))?;
+            let lines = wrap(name, 20);
+            let top = label.1 - 9.0 * (lines.len() as f64 - 1.0);
+            for (k, line) in lines.iter().enumerate() {
+                let at = (label.0, top + 18.0 * k as f64);
+                root.draw(&Text::new(line.clone(), px(at), style.clone()))?;
+            }
         }
         for s in series {
             let pts: Vec<(i32, i32)> = radar_points(&s.levels, inner, max, center, radius)

@@ -82,6 +82,9 @@ pub(super) struct ObjectiveView {
     zpd: Vec<SentenceView>,
     pub(super) findings: Vec<FindingView>,
     chart: Option<String>,
+    /// What each mark of the progress chart means, and the unit of its values.
+    legend: Vec<LegendItem>,
+    unit_text: Option<String>,
     sparkline: Option<String>,
     target_text: Option<String>,
     measurements: Vec<ValueRow>,
@@ -91,6 +94,15 @@ pub(super) struct ObjectiveView {
     actions: Vec<ActionLink>,
     sessions: Vec<Link>,
     lessons: Vec<Link>,
+}
+
+/// One entry of a chart's legend: the ink (a CSS class of the charts), the kind of mark
+/// (`line`, `dot`, `diamond`) and what it stands for.
+#[derive(Serialize)]
+struct LegendItem {
+    ink: &'static str,
+    mark: &'static str,
+    label: &'static str,
 }
 
 #[derive(Serialize)]
@@ -186,6 +198,15 @@ impl Views<'_> {
             zpd: oi.map(|i| self.zpd(i)).unwrap_or_default(),
             findings: oi.map(|i| self.findings(&i.findings)).unwrap_or_default(),
             chart: oi.and_then(|i| self.progress_chart(o, i)),
+            legend: oi.map(|i| self.legend(o, i)).unwrap_or_default(),
+            unit_text: if f.gas.is_some() {
+                Some(self.t("gas_scale").to_string())
+            } else {
+                f.measure
+                    .as_ref()
+                    .and_then(|m| m.unit.clone())
+                    .filter(|u| !u.trim().is_empty())
+            },
             sparkline: oi.and_then(|i| self.sparkline(o, i)),
             target_text: if f.gas.is_some() {
                 Some(show(insight::GAS_EXPECTED_LEVEL))
@@ -219,6 +240,39 @@ impl Views<'_> {
             sessions: self.linked_sessions(o),
             lessons: self.linked_lessons(o),
         }
+    }
+
+    /// The legend of the progress chart: the marks it draws for this objective.
+    fn legend(&self, o: &Objective, oi: &ObjectiveInsight) -> Vec<LegendItem> {
+        let f = &o.front;
+        if self.measured(o).is_empty() {
+            return Vec::new();
+        }
+        let m = f.measure.as_ref();
+        let baseline = f.gas.is_none() && m.is_some_and(|m| m.baseline.is_some());
+        let target = f.gas.is_some() || m.is_some_and(|m| m.target.is_some());
+        let item = |ink, mark, key| LegendItem {
+            ink,
+            mark,
+            label: self.t(key),
+        };
+        let mut items = vec![item("main", "dot", "legend_measurements")];
+        if baseline && target && f.due.is_some() {
+            items.push(item("plan", "line", "legend_plan"));
+        }
+        if oi.trend.is_some() && oi.tracking != Tracking::Achieved {
+            items.push(item("trend", "line", "legend_trend"));
+        }
+        if !f.milestones.is_empty() {
+            items.push(item("milestone", "diamond", "legend_milestones"));
+        }
+        if baseline {
+            items.push(item("baseline", "line", "baseline"));
+        }
+        if target {
+            items.push(item("target", "line", "target"));
+        }
+        items
     }
 
     fn measure(&self, o: &Objective, m: &Measure) -> MeasureView {
@@ -356,6 +410,10 @@ impl Views<'_> {
     }
 
     fn progress_chart(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
+        // Nothing to draw without a measurement: the page says so in words.
+        if self.measured(o).is_empty() {
+            return None;
+        }
         let f = &o.front;
         let gas = f.gas.is_some();
         let (baseline, target) = if gas {

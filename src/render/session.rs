@@ -71,7 +71,7 @@ impl Views<'_> {
                 .ratings
                 .iter()
                 .map(|(name, value)| RatingView {
-                    name: name.clone(),
+                    name: display_name(name),
                     value: format_number(value.value, self.lang),
                 })
                 .collect(),
@@ -112,6 +112,17 @@ fn timeline(v: &Views) -> Option<Chart> {
     })
 }
 
+/// How a scaling question's key reads: `psychological-safety` → "Psychological safety".
+/// A key written as words ("Energy today") stays as written.
+fn display_name(key: &str) -> String {
+    let words = key.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => words,
+    }
+}
+
 /// The scaling questions (ratings 0–10 in the session notes) over time, one line each,
 /// with their table.
 fn ratings_chart(v: &Views) -> Option<Chart> {
@@ -135,14 +146,20 @@ fn ratings_chart(v: &Views) -> Option<Chart> {
                 .map(|r| ((*n).clone(), r.value))
         })
         .collect();
+    let latest: Vec<(String, f64)> = latest
+        .into_iter()
+        .map(|(n, r)| (display_name(&n), r))
+        .collect();
     let desc = v.words.ratings_summary(&latest);
+    let shown: Vec<String> = names.iter().map(|n| display_name(n)).collect();
     let input = charts::LinesInput {
         id: "chart-ratings",
         series: names
             .iter()
+            .zip(&shown)
             .enumerate()
-            .map(|(i, n)| charts::TimeSeries {
-                name: n.as_str(),
+            .map(|(i, (n, name))| charts::TimeSeries {
+                name: name.as_str(),
                 points: sessions
                     .iter()
                     .filter_map(|s| s.front.ratings.get(*n).map(|r| (s.front.date, r.value)))
@@ -168,7 +185,7 @@ fn ratings_chart(v: &Views) -> Option<Chart> {
 
 fn ratings_table(v: &Views, names: &[&String]) -> DataTable {
     let mut headers = vec![v.t("date").to_string()];
-    headers.extend(names.iter().map(|n| (*n).clone()));
+    headers.extend(names.iter().map(|n| display_name(n)));
     let rows =
         v.e.sessions
             .iter()

@@ -47,6 +47,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/findings.html"),
     ),
     ("chart.html", include_str!("../../templates/chart.html")),
+    ("legend.html", include_str!("../../templates/legend.html")),
     ("report.html", include_str!("../../templates/report.html")),
 ];
 
