@@ -337,7 +337,7 @@ fn french_dates_and_strings() {
     p.edit("engagement.yaml", "language: en", "language: fr");
     p.build_ok(&[]);
     let html = p.page("objectives/sprint-goals.html");
-    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("<html lang=\"fr\" data-paper=\"a4\">"));
     assert!(html.contains("20 février 2026"), "{html}");
     assert!(html.contains("Tableau de bord"));
     assert!(html.contains("Point de départ 0\u{a0}%"));
@@ -495,7 +495,8 @@ fn findings_stay_in_the_coach_view() {
 fn svgs(html: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("<svg") {
+    // Charts only: a legend's small swatches are SVG too.
+    while let Some(start) = rest.find("<svg viewBox") {
         let end = rest[start..]
             .find("</svg>")
             .map(|e| start + e + "</svg>".len())
@@ -588,12 +589,12 @@ fn charts_with_little_data_are_still_whole() {
         gas.contains(">\n+2\n<") || gas.contains("+2"),
         "GAS levels on the axis"
     );
-    // An objective without measurements gets a chart with its target and due date.
+    // An objective without measurements gets no empty chart: the page says so in words.
     p.edit("objectives/sprint-goals.md", "measurements:\n  - {date: 2026-02-06, value: 0}\n  - {date: 2026-02-20, value: 25, note: \"First sprint goal met %%MEASUREMENT-NOTE-SENTINEL%%\"}\n", "measurements: []\n");
     p.build_ok(&["--audience", "coach"]);
     let empty = p.page("objectives/sprint-goals.html");
-    assert!(empty.contains("id=\"chart-sprint-goals\""));
-    assert!(empty.contains("No progress figure yet."));
+    assert!(!empty.contains("id=\"chart-sprint-goals\""));
+    assert!(empty.contains("No measurements yet."));
 }
 
 /// Every sentinel of the minimal fixture and the audiences whose output may contain it,
@@ -671,7 +672,7 @@ fn the_sponsor_gets_aggregates_of_what_the_client_sees() {
     let dashboard = p.page("index.html");
     // One client session of 90 minutes held (the coach-only one is not counted).
     assert!(
-        dashboard.contains("1 session held, 1.5 hours of coaching."),
+        dashboard.contains("1 session held, 1.5 hours of coaching"),
         "{dashboard}"
     );
     // The two client actions: one done on time of the two due by 15 June. Two are too

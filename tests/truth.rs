@@ -249,6 +249,7 @@ fn verdicts(html: &str) -> Vec<String> {
 #[test]
 fn an_objective_gets_the_same_verdicts_in_every_view() {
     let everything = "  client: [smart, zpd, pace, trajectory, tracking, trend, forecast, commitment, gas]\n  sponsor: [smart, zpd, pace, trajectory, tracking, trend, forecast, commitment, gas]\n";
+    let mut compared = 0;
     for p in [
         Project::example(),
         Project::fixture("zpd-failure"),
@@ -261,8 +262,10 @@ fn an_objective_gets_the_same_verdicts_in_every_view() {
             views.push(common::snapshot(&p.out));
         }
         let (client, sponsor) = (&views[0], &views[1]);
-        let mut compared = 0;
-        for (path, bytes) in sponsor.iter().filter(|(p, _)| p.starts_with("objectives/")) {
+        for (path, bytes) in sponsor
+            .iter()
+            .filter(|(p, _)| p.starts_with("objectives/") && !p.ends_with("/index.html"))
+        {
             let Some((_, theirs)) = client.iter().find(|(p, _)| p == path) else {
                 continue;
             };
@@ -277,8 +280,8 @@ fn an_objective_gets_the_same_verdicts_in_every_view() {
             );
             compared += 1;
         }
-        assert!(compared > 0, "no objective is in both views");
     }
+    assert!(compared > 0, "no objective is in both views");
 }
 
 #[test]

@@ -113,8 +113,14 @@ fn timeline(v: &Views) -> Option<Chart> {
 }
 
 /// How a scaling question's key reads: `psychological-safety` → "Psychological safety".
-/// A key written as words ("Energy today") stays as written.
+/// A key written otherwise ("Energy today", "NPS") stays as written.
 fn display_name(key: &str) -> String {
+    let id_like = key
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !id_like {
+        return key.to_string();
+    }
     let words = key.replace(['-', '_'], " ");
     let mut chars = words.chars();
     match chars.next() {
