@@ -375,6 +375,18 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Trend, bis zur Prognose",
     ),
     ("legend_milestones", "Milestones", "Jalons", "Zwischenziele"),
+    (
+        "gap_between_sessions",
+        "More than {days} days between two sessions",
+        "Plus de {days} jours entre deux séances",
+        "Mehr als {days} Tage zwischen zwei Sitzungen",
+    ),
+    (
+        "healthy_band",
+        "Healthy commitment: 70–85% of the actions due done",
+        "Engagement sain : 70 à 85 % des actions prévues faites",
+        "Gesunde Verbindlichkeit: 70–85 % der fälligen Maßnahmen erledigt",
+    ),
     ("values_in", "Values in", "Valeurs en", "Werte in"),
     (
         "coach_summary",

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::{DrawResult, Ink, TimeAxis, day, finish, text_style};
+use super::{DrawResult, Ink, TimeAxis, day, draw_month_labels, finish, text_style, text_width};
 use crate::model::{Date, Language};
 
 /// One line of a multi-line time chart.
@@ -20,8 +20,9 @@ pub struct LinesInput<'a> {
     pub id: &'a str,
     pub series: Vec<TimeSeries<'a>>,
     pub y: (f64, f64),
-    /// A shaded band between two lines (e.g. the healthy commitment band).
-    pub band: Option<Vec<(Date, f64, f64)>>,
+    /// A shaded band between two lines (e.g. the healthy commitment band), with what it
+    /// means for the legend.
+    pub band: Option<(Vec<(Date, f64, f64)>, &'a str)>,
     /// A horizontal reference line and its label (e.g. a target level).
     pub reference: Option<(f64, &'a str)>,
     pub lang: Language,
@@ -48,7 +49,8 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
         lang: input.lang,
     };
     let (w, h) = input.size;
-    let legend_height = 22 * input.series.len() as u32 + 8;
+    let entries = input.series.len() + usize::from(input.band.is_some());
+    let legend_height = 22 * entries as u32 + 8;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (w, h + legend_height)).into_drawing_area();
@@ -60,7 +62,6 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             .x_label_area_size(30)
             .y_label_area_size(48)
             .build_cartesian_2d(0f64..x_max, input.y.0..input.y.1)?;
-        let x_label = |x: &f64| axis.label(*x);
         let number = |v: &f64| crate::i18n::format_number(*v, input.lang);
         chart
             .configure_mesh()
@@ -69,13 +70,13 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             .bold_line_style(Ink::Axis.color().mix(0.25))
             .axis_style(Ink::Axis.color())
             .label_style(text_style(15.0, Ink::Text))
-            .x_labels(5)
+            .x_labels(0)
             .y_labels(6)
-            .x_label_formatter(&x_label)
             .y_label_formatter(&number)
             .draw()?;
+        draw_month_labels(&plot, &chart, &axis, x_max, input.y.0)?;
         let x = |d: Date| day(origin, d);
-        if let Some(band) = &input.band {
+        if let Some((band, _)) = &input.band {
             let mut outline: Vec<(f64, f64)> = band.iter().map(|(d, lo, _)| (x(*d), *lo)).collect();
             outline.extend(band.iter().rev().map(|(d, _, hi)| (x(*d), *hi)));
             chart.draw_series([Polygon::new(outline, Ink::Band.color().mix(0.25).filled())])?;
@@ -123,21 +124,36 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
                 text_style(15.0, Ink::Text),
             ))?;
         }
+        if let Some((_, label)) = &input.band {
+            let y = 12 + 22 * input.series.len() as i32;
+            legend.draw(&Rectangle::new(
+                [(56, y - 6), (80, y + 6)],
+                Ink::Band.color().mix(0.25).filled(),
+            ))?;
+            legend.draw(&Text::new(
+                label.to_string(),
+                (86, y - 7),
+                text_style(15.0, Ink::Text),
+            ))?;
+        }
         root.present()?;
     }
     Ok(finish(&svg, input.id, input.title, input.desc))
 }
 
 /// Dots on a time line, one per session; gaps longer than `gap_days` are shaded.
+/// The legend says what a dot and a shaded stretch are (`labels`: a session, a gap).
 pub fn timeline(
     id: &str,
     dates: &[Date],
     gap_days: i64,
     lang: Language,
+    labels: [&str; 2],
     title: &str,
     desc: &str,
 ) -> DrawResult<String> {
     let (w, h) = (640u32, 90u32);
+    let legend_height = 30u32;
     let origin = dates
         .first()
         .copied()
@@ -147,14 +163,14 @@ pub fn timeline(
     let axis = TimeAxis { origin, lang };
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        let mut chart = ChartBuilder::on(&root)
+        let root = SVGBackend::with_string(&mut svg, (w, h + legend_height)).into_drawing_area();
+        let (plot, legend) = root.split_vertically(h);
+        let mut chart = ChartBuilder::on(&plot)
             .margin_top(8)
             .margin_right(16)
             .margin_left(16)
             .x_label_area_size(26)
             .build_cartesian_2d(-pad..x_max + pad, 0f64..1.0)?;
-        let x_label = |x: &f64| axis.label(*x);
         chart
             .configure_mesh()
             .disable_y_mesh()
@@ -162,9 +178,25 @@ pub fn timeline(
             .disable_x_mesh()
             .axis_style(Ink::Axis.color())
             .label_style(text_style(15.0, Ink::Text))
-            .x_labels(6)
-            .x_label_formatter(&x_label)
+            .x_labels(0)
             .draw()?;
+        draw_month_labels(&plot, &chart, &axis, x_max, 0.0)?;
+        legend.draw(&Circle::new((24, 14), 5, Ink::Main.color().filled()))?;
+        legend.draw(&Text::new(
+            labels[0].to_string(),
+            (36, 7),
+            text_style(15.0, Ink::Text),
+        ))?;
+        let gap_at = 60 + text_width(labels[0], 15.0).ceil() as i32;
+        legend.draw(&Rectangle::new(
+            [(gap_at, 8), (gap_at + 24, 20)],
+            Ink::Band.color().mix(0.25).filled(),
+        ))?;
+        legend.draw(&Text::new(
+            labels[1].to_string(),
+            (gap_at + 30, 7),
+            text_style(15.0, Ink::Text),
+        ))?;
         for pair in dates.windows(2) {
             if pair[0].days_until(pair[1]) > gap_days {
                 chart.draw_series([Rectangle::new(

@@ -16,7 +16,10 @@
 
 use std::f64::consts::PI;
 
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+use plotters::style::text_anchor;
 use serde::Serialize;
 
 use crate::model::{Date, Language};
@@ -280,13 +283,6 @@ fn day(origin: Date, date: Date) -> f64 {
     origin.days_until(date) as f64
 }
 
-fn date_at(origin: Date, x: f64) -> Option<Date> {
-    if !x.is_finite() {
-        return None;
-    }
-    origin.add_days(x.round() as i64)
-}
-
 type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 /// Everything a time chart needs to label its x axis.
@@ -295,12 +291,74 @@ pub struct TimeAxis {
     pub lang: Language,
 }
 
-impl TimeAxis {
-    fn label(&self, x: f64) -> String {
-        date_at(self.origin, x).map_or_else(String::new, |d| {
-            crate::i18n::format_date_short(d, self.lang)
-        })
+/// Date ticks at natural dates: the first day of every month, or of every second, third
+/// or sixth month, so that at most `max` fall between `origin` and `x_max` days after.
+/// As (x, date) pairs.
+fn month_ticks(origin: Date, x_max: f64, max: usize) -> Vec<(f64, Date)> {
+    let (mut year, mut month, _) = origin.ymd();
+    let mut firsts = Vec::new();
+    // The first of each month after the origin, while inside the axis (bounded: the
+    // axis spans at most the years coachsite accepts).
+    for _ in 0..(12 * 400) {
+        month += 1;
+        if month > 12 {
+            month = 1;
+            year += 1;
+        }
+        let Some(first) = Date::from_ymd(year, month, 1) else {
+            break;
+        };
+        let x = day(origin, first);
+        if x > x_max {
+            break;
+        }
+        firsts.push((x, first));
     }
+    let every = |step: usize| {
+        firsts
+            .iter()
+            .filter(|(_, d)| (d.ymd().1 as usize - 1) % step == 0)
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let mut ticks = [1, 2, 3, 6, 12]
+        .into_iter()
+        .map(every)
+        .find(|ticks| ticks.len() <= max)
+        .unwrap_or_else(|| every(12));
+    if ticks.len() > max {
+        let skip = ticks.len().div_ceil(max.max(1));
+        ticks = ticks.into_iter().step_by(skip).collect();
+    }
+    ticks
+}
+
+/// The drawing area of a chart and its plot, with values in days × units.
+type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Date labels under the plot at natural dates ([`month_ticks`]), with a small tick each.
+fn draw_month_labels(
+    root: &Area,
+    chart: &Plot,
+    axis: &TimeAxis,
+    x_max: f64,
+    y_bottom: f64,
+) -> DrawResult<()> {
+    for (x, date) in month_ticks(axis.origin, x_max, 6) {
+        let pos = chart.backend_coord(&(x, y_bottom));
+        root.draw(&PathElement::new(
+            vec![(pos.0, pos.1), (pos.0, pos.1 + 5)],
+            Ink::Axis.color().stroke_width(1),
+        ))?;
+        let style = text_style(15.0, Ink::Text).pos(text_anchor::Pos::new(
+            text_anchor::HPos::Center,
+            text_anchor::VPos::Top,
+        ));
+        let label = crate::i18n::format_date_short(date, axis.lang);
+        root.draw(&Text::new(label, (pos.0, pos.1 + 8), style))?;
+    }
+    Ok(())
 }
 
 /// The width a text takes in the charts' sans-serif font, generously estimated (no font

@@ -1,11 +1,12 @@
 //! An objective's progress chart, element by element, and the dashboard's sparkline.
 
-use plotters::coord::Shift;
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{DrawResult, Ink, TimeAxis, day, finish, padded_range, text_style, text_width};
+use super::{
+    Area, DrawResult, Ink, Plot, TimeAxis, day, draw_month_labels, finish, padded_range,
+    text_style, text_width,
+};
 use crate::model::{Date, Language};
 
 /// The progress chart of an objective.
@@ -28,10 +29,6 @@ pub struct ProgressInput<'a> {
     pub title: &'a str,
     pub desc: &'a str,
 }
-
-/// The drawing area of a chart and its plot, with values in days × units.
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
-type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The first and last dates a progress chart shows: from the start (or the first
 /// measurement) to the as-of date, the due date, the last milestone or the forecast.
@@ -96,7 +93,12 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
             .x_label_area_size(32)
             .y_label_area_size(56)
             .build_cartesian_2d(0f64..x_max, y.0..y.1)?;
-        draw_axes(&mut chart, input, origin)?;
+        draw_axes(&mut chart, input)?;
+        let axis = TimeAxis {
+            origin,
+            lang: input.lang,
+        };
+        draw_month_labels(&root, &chart, &axis, x_max, y.0)?;
         draw_reference_lines(&root, &mut chart, input, x_max)?;
         draw_plan(&mut chart, input, origin)?;
         draw_date_lines(&root, &mut chart, input, origin, y)?;
@@ -114,11 +116,7 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
 }
 
 /// The axes: dates below, values (or GAS levels) on the left, light horizontal lines.
-fn draw_axes(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResult<()> {
-    let axis = TimeAxis {
-        origin,
-        lang: input.lang,
-    };
+fn draw_axes(chart: &mut Plot, input: &ProgressInput) -> DrawResult<()> {
     let gas_label = |v: &f64| match v.round() as i64 {
         l if (v - l as f64).abs() > 0.01 => String::new(),
         l if l > 0 => format!("+{l}"),
@@ -126,15 +124,13 @@ fn draw_axes(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResul
         _ => "0".into(),
     };
     let number = |v: &f64| crate::i18n::format_number(*v, input.lang);
-    let x_label = |x: &f64| axis.label(*x);
     let mut mesh = chart.configure_mesh();
     mesh.disable_x_mesh()
         .max_light_lines(0)
         .bold_line_style(Ink::Axis.color().mix(0.25))
         .axis_style(Ink::Axis.color())
         .label_style(text_style(15.0, Ink::Text))
-        .x_labels(6)
-        .x_label_formatter(&x_label);
+        .x_labels(0);
     if input.gas {
         mesh.y_labels(5).y_label_formatter(&gas_label);
     } else {

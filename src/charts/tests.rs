@@ -178,11 +178,13 @@ fn other_charts_draw() {
         &[d("2026-01-01"), d("2026-01-15"), d("2026-03-01")],
         21,
         Language::Fr,
+        ["Séance", "Plus de 21 jours"],
         "t",
         "d",
     )
     .unwrap();
     assert!(t.contains("f-band"), "the long gap is shaded");
+    assert!(t.contains("Plus de 21 jours"), "and the legend says so");
     let grid = Grid {
         rows: &["Ana".into()],
         columns: &["Scrum".into(), "CI".into()],
@@ -200,4 +202,35 @@ fn other_charts_draw() {
     )
     .unwrap();
     assert!(s.contains("s-main"));
+}
+
+#[test]
+fn date_ticks_fall_on_natural_dates() {
+    // 26 January to 30 June: the first of each month from February, five ticks.
+    let origin = d("2026-01-26");
+    let ticks = month_ticks(origin, 155.0, 6);
+    let dates: Vec<String> = ticks.iter().map(|(_, d)| d.to_string()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2026-02-01",
+            "2026-03-01",
+            "2026-04-01",
+            "2026-05-01",
+            "2026-06-01"
+        ]
+    );
+    assert_eq!(ticks[0].0, 6.0);
+    // Two years: every sixth month at most six labels.
+    let long = month_ticks(d("2025-01-15"), 730.0, 6);
+    assert!(long.len() <= 6 && long.iter().all(|(_, d)| [1, 7].contains(&d.ymd().1)));
+    // Labels are wrapped between words and kept short.
+    assert_eq!(
+        wrap("Refining the product backlog", 20),
+        ["Refining the product", "backlog"]
+    );
+    assert_eq!(
+        wrap("Collaborating with internal customers and partners", 20).len(),
+        2
+    );
 }

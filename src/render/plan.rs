@@ -136,12 +136,13 @@ pub(super) fn burn_up(v: &Views) -> Option<Chart> {
             series(v.t("done_on"), Ink::Main, |c| c.3),
         ],
         y: (0.0, top * 1.08 + 0.5),
-        band: Some(
+        band: Some((
             counts
                 .iter()
                 .map(|c| (c.0, c.2 as f64 * 0.7, c.2 as f64 * 0.85))
                 .collect(),
-        ),
+            v.t("healthy_band"),
+        )),
         reference: None,
         lang: v.lang,
         size: (640, 260),

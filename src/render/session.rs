@@ -97,11 +97,15 @@ fn timeline(v: &Views) -> Option<Chart> {
     gaps.sort_unstable();
     let median = gaps.get(gaps.len() / 2).copied().unwrap_or(14);
     let gap_days = (median * 3 / 2).max(21);
+    let gap_label = v
+        .t("gap_between_sessions")
+        .replace("{days}", &gap_days.to_string());
     charts::timeline(
         "chart-sessions",
         &dates,
         gap_days,
         v.lang,
+        [v.t("session"), &gap_label],
         v.t("nav_sessions"),
         &v.words.timeline_summary(&dates),
     )
