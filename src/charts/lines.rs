@@ -16,13 +16,16 @@ pub struct TimeSeries<'a> {
 }
 
 /// Lines over time with a legend: competency history, scaling questions, burn-up.
+/// A stretch of a band: on this date, from this value to that one.
+pub type Span = (Date, f64, f64);
+
 pub struct LinesInput<'a> {
     pub id: &'a str,
     pub series: Vec<TimeSeries<'a>>,
     pub y: (f64, f64),
     /// A shaded band between two lines (e.g. the healthy commitment band), with what it
     /// means for the legend.
-    pub band: Option<(Vec<(Date, f64, f64)>, &'a str)>,
+    pub band: Option<(Vec<Span>, &'a str)>,
     /// A horizontal reference line and its label (e.g. a target level).
     pub reference: Option<(f64, &'a str)>,
     pub lang: Language,

@@ -317,7 +317,7 @@ fn month_ticks(origin: Date, x_max: f64, max: usize) -> Vec<(f64, Date)> {
     let every = |step: usize| {
         firsts
             .iter()
-            .filter(|(_, d)| (d.ymd().1 as usize - 1) % step == 0)
+            .filter(|(_, d)| (d.ymd().1 as usize - 1).is_multiple_of(step))
             .copied()
             .collect::<Vec<_>>()
     };
