@@ -198,3 +198,27 @@ pub(super) fn site_view(v: &Views, options: &RenderOptions) -> SiteView {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accent_colours_are_made_readable() {
+        let (white, black) = ([255, 255, 255], [0, 0, 0]);
+        assert!((contrast(white, black) - 21.0).abs() < 1e-9);
+        assert!((contrast(white, white) - 1.0).abs() < 1e-9);
+        // #0e7490 is readable on white as it is, and is kept.
+        assert_eq!(readable_on([14, 116, 144], white, black), [14, 116, 144]);
+        // Yellow on white (1.07:1) is darkened until it reaches 4.5:1.
+        let yellow = readable_on([255, 221, 0], white, black);
+        assert!(contrast(yellow, white) >= 4.5 && yellow != [255, 221, 0]);
+        // Dark blue on the dark background is lightened.
+        let dark_bg = [20, 23, 28];
+        let navy = readable_on([31, 78, 121], dark_bg, white);
+        assert!(contrast(navy, dark_bg) >= 4.5);
+        assert_eq!(parse_hex("#0E7490"), Some([14, 116, 144]));
+        assert_eq!(parse_hex("0e7490"), None);
+        assert_eq!(hex([14, 116, 144]), "#0e7490");
+    }
+}
