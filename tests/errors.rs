@@ -78,6 +78,9 @@ cases! {
     scale_of_two_thousand_levels => "scale-too-long",
     measurement_of_1_7e308 => "measurement-huge",
     quoted_number => "quoted-number",
+    // Branding (issue 14).
+    accent_not_a_colour => "accent-not-a-colour",
+    logo_not_in_static => "logo-not-in-static",
     objective_due_before_its_start => "objective-due-before-start",
     objective_due_before_the_engagement => "objective-due-before-engagement",
     action_done_before_agreed => "action-done-before-agreed",
