@@ -272,6 +272,14 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     }
 
     // Drop every reference to what was removed.
+    let session_ids: Vec<String> = e.sessions.iter().map(|s| s.id.clone()).collect();
+    for o in &mut e.objectives {
+        for m in &mut o.front.measurements {
+            if m.session.as_ref().is_some_and(|s| !session_ids.contains(s)) {
+                m.session = None;
+            }
+        }
+    }
     let objective_ids: Vec<String> = e.objectives.iter().map(|o| o.id.clone()).collect();
     let action_ids: Vec<String> = e.plan.actions.iter().map(|a| a.id.value.clone()).collect();
     let has_objective = |id: &str| objective_ids.iter().any(|o| o == id);

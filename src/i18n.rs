@@ -375,6 +375,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Trend, bis zur Prognose",
     ),
     ("legend_milestones", "Milestones", "Jalons", "Zwischenziele"),
+    ("recorded_in", "Recorded in", "Noté dans", "Erfasst in"),
     (
         "gap_between_sessions",
         "More than {days} days between two sessions",

@@ -217,6 +217,8 @@ pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
         .map(|a| format!("- {}\n", a.title))
         .collect();
     let quoted_title = serde_json::to_string(title).unwrap_or_else(|_| "\"Session\"".into());
+    let measured = measured_block(e, date);
+    let ratings = ratings_line(last);
     let text = format!(
         "---\n\
 date: {date}\n\
@@ -226,7 +228,8 @@ attendees: {}\n\
 objectives: {}\n\
 actions: {}\n\
 techniques: []\n\
-ratings: {{}}\n\
+{ratings}\n\
+{measured}\
 lessons: []\n\
 private: \"\"\n\
 ---\n\
@@ -239,6 +242,55 @@ private: \"\"\n\
         yaml_list(&actions),
     );
     NotePlan { path, text }
+}
+
+/// `measured:` for the note: one commented line per active measured objective with its
+/// latest value, for the coach to uncomment and update during the session.
+fn measured_block(e: &Engagement, date: Date) -> String {
+    let mut block = String::from(
+        "measured:            # this session's measurements: uncomment, update (latest in comments)\n",
+    );
+    for o in e
+        .objectives
+        .iter()
+        .filter(|o| o.front.status == ObjectiveStatus::Active)
+        .filter(|o| o.front.measure.is_some() || o.front.gas.is_some())
+    {
+        let latest = o.front.measurements.iter().rev().find(|m| m.date <= date);
+        match latest {
+            Some(m) => block.push_str(&format!(
+                "  # {}: {}          # latest on {}\n",
+                o.id, m.value.value, m.date
+            )),
+            None => block.push_str(&format!("  # {}:          # no measurement yet\n", o.id)),
+        }
+    }
+    block
+}
+
+/// `ratings:` for the note: the last session's scaling questions with its answers, to
+/// update.
+fn ratings_line(last: Option<&crate::model::Session>) -> String {
+    let ratings: Vec<String> = last
+        .map(|s| {
+            s.front
+                .ratings
+                .iter()
+                .map(|(name, value)| {
+                    let key = serde_json::to_string(name).unwrap_or_default();
+                    format!("{key}: {}", value.value)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if ratings.is_empty() {
+        "ratings: {}".to_string()
+    } else {
+        format!(
+            "ratings: {{{}}}   # the last session's answers: update them",
+            ratings.join(", ")
+        )
+    }
 }
 
 /// Writes a planned note, refusing to overwrite (a race with another writer).

@@ -152,7 +152,7 @@ texts! {
     }
     Measure { metric, unit, baseline, target }
     Milestone { date, target, note }
-    Measurement { date, value, note }
+    Measurement { date, value, note, session }
     Assessment { id, source, front, visibility }
     AssessmentFront { date, title, ratings, members, observations, visibility, sensitive }
     Plan { source, actions, revisions }
@@ -164,8 +164,8 @@ texts! {
     Revision { date, summary, visibility, sensitive, resolved_visibility }
     Session { id, source, front, body, body_line, visibility }
     SessionFront {
-        date, title, duration, attendees, objectives, actions, techniques, ratings, lessons,
-        private, visibility, sensitive,
+        date, title, duration, attendees, objectives, actions, techniques, ratings, measured,
+        lessons, private, visibility, sensitive,
     }
     Lesson { id, source, front, body, body_line, visibility }
     LessonFront { title, date, tags, objectives, visibility, sensitive }

@@ -410,7 +410,7 @@ fn check_notes(
 ) {
     for s in &e.sessions {
         let file = s.source.path.as_str();
-        for o in &s.front.objectives {
+        for o in s.front.objectives.iter().chain(s.front.measured.keys()) {
             check_ref(
                 q,
                 diags,
@@ -438,6 +438,62 @@ fn check_notes(
                 "objectives/",
             );
         }
+    }
+}
+
+/// The measurements recorded in session notes (`measured:`) join their objectives'
+/// series on the session's date, with a link back to the session. The same objective
+/// measured twice on one date is an error that names both places. Unknown objectives are
+/// reported by [`check_engagement`].
+pub(super) fn merge_measured(e: &mut Engagement, diags: &mut Diagnostics) {
+    let root = e.root.clone();
+    let mut q = Quoter {
+        root: &root,
+        cache: BTreeMap::new(),
+    };
+    let mut taken: Vec<(String, Date, String)> = e
+        .objectives
+        .iter()
+        .flat_map(|o| {
+            o.front
+                .measurements
+                .iter()
+                .map(|m| (o.id.clone(), m.date, o.source.path.clone()))
+        })
+        .collect();
+    for s in &e.sessions {
+        for (id, value) in &s.front.measured {
+            let Some(o) = e.objectives.iter_mut().find(|o| o.id == id.value) else {
+                continue;
+            };
+            let date = s.front.date;
+            if let Some((_, _, there)) = taken.iter().find(|(i, d, _)| *i == o.id && *d == date) {
+                diags.push(
+                    q.at(
+                        Diagnostic::error(
+                            &s.source.path,
+                            format!(
+                                "`{}` is measured twice on {date}: here and in {there}",
+                                o.id
+                            ),
+                        )
+                        .with_help("keep one of the two measurements"),
+                        id.pos,
+                    ),
+                );
+                continue;
+            }
+            taken.push((o.id.clone(), date, s.source.path.clone()));
+            o.front.measurements.push(Measurement {
+                date,
+                value: value.clone(),
+                note: None,
+                session: Some(s.id.clone()),
+            });
+        }
+    }
+    for o in &mut e.objectives {
+        o.front.measurements.sort_by_key(|m| m.date);
     }
 }
 

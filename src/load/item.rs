@@ -364,6 +364,9 @@ pub(super) fn check_session_values(
     file: &str,
     diags: &mut Diagnostics,
 ) {
+    for value in f.measured.values() {
+        check_value(value, text, file, diags);
+    }
     if let Some(duration) = &f.duration
         && duration.value > limits::MAX_DURATION_MINUTES
     {

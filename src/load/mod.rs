@@ -24,7 +24,7 @@ mod item;
 mod tests;
 mod yaml;
 
-use check::{Unreadable, check_engagement};
+use check::{Unreadable, check_engagement, merge_measured};
 use item::parse_item;
 
 pub use check::{is_valid_id, suggest_id};
@@ -126,6 +126,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         withheld: Withheld::default(),
     };
     resolve_visibility(&mut engagement);
+    merge_measured(&mut engagement, &mut diags);
     let unreadable = Unreadable {
         objectives: unreadable_objectives,
         plan: !plan_readable,

@@ -133,6 +133,10 @@ pub struct Measurement {
     pub value: At<f64>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The session note it was recorded in (`measured:`), if not the objective's file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub session: Option<String>,
 }
 
 /// `assessments/<date>-<name>.yaml`.
@@ -275,6 +279,11 @@ pub struct SessionFront {
     /// Scaling questions, 0–10.
     #[serde(default)]
     pub ratings: BTreeMap<String, At<f64>>,
+    /// Measurements taken in this session, by objective id: a value, or a GAS level.
+    /// Each joins its objective's measurements on the session's date.
+    /// A key with nothing after it (only comments, as `note` writes it) is empty.
+    #[serde(default, deserialize_with = "super::values::null_as_default")]
+    pub measured: BTreeMap<At<String>, At<f64>>,
     #[serde(default)]
     pub lessons: Vec<String>,
     /// Coach-only notes (Markdown).

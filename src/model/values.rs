@@ -318,3 +318,13 @@ impl From<&str> for Markdown {
         Markdown(text.to_string())
     }
 }
+
+/// For `deserialize_with`: a key written with no value (`key:` followed only by
+/// comments) reads as the type's default, e.g. an empty map.
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}

@@ -35,6 +35,8 @@ struct ValueRow {
     date: String,
     value: String,
     note: Option<String>,
+    /// The session note it was recorded in, when this reader may see it.
+    session: Option<Link>,
 }
 
 #[derive(Serialize)]
@@ -223,6 +225,13 @@ impl Views<'_> {
                     date: self.date(m.date),
                     value: show(m.value.value),
                     note: m.note.clone(),
+                    session: m.session.as_ref().and_then(|id| {
+                        self.e
+                            .sessions
+                            .iter()
+                            .find(|s| s.id == *id)
+                            .map(|s| self.session_link(s))
+                    }),
                 })
                 .collect(),
             milestones: f

@@ -1,0 +1,92 @@
+//! The coach's daily loop: everything written in the session note. Measurements taken in
+//! a session (`measured:`) join their objective's series with a link back to the session,
+//! and `note` prefills them.
+
+mod common;
+
+use common::Project;
+
+#[test]
+fn a_measurement_in_a_session_note_joins_its_objective() {
+    let p = Project::minimal();
+    p.edit(
+        "sessions/2026-01-20-kick-off.md",
+        "ratings:",
+        "measured: {sprint-goals: 10}\nratings:",
+    );
+    p.build_ok(&["--audience", "client"]);
+    let page = p.page("objectives/sprint-goals.html");
+    // 20 January, 10%, recorded in the kick-off: a row of the measurements table.
+    assert!(page.contains("20 January 2026"), "{page}");
+    assert!(page.contains(">10%<"), "{page}");
+    assert!(page.contains("Recorded in Kick-off and objectives"));
+    assert!(page.contains("href=\"../sessions/2026-01-20-kick-off.html\""));
+}
+
+#[test]
+fn a_measurement_from_a_session_the_reader_may_not_see_has_no_link() {
+    let p = Project::minimal();
+    // The coach's reflection is coach-only: its figure counts, its link stays the coach's.
+    p.edit(
+        "sessions/2026-02-03-coach-reflection.md",
+        "visibility: coach",
+        "visibility: coach\nmeasured: {sprint-goals: 12}",
+    );
+    p.build_ok(&["--audience", "client"]);
+    let page = p.page("objectives/sprint-goals.html");
+    assert!(page.contains(">12%<"), "{page}");
+    assert!(!page.contains("coach-reflection"));
+    p.build_ok(&["--audience", "coach"]);
+    assert!(
+        p.page("objectives/sprint-goals.html")
+            .contains("coach-reflection")
+    );
+}
+
+#[test]
+fn a_measurement_given_twice_or_of_an_unknown_objective_is_an_error() {
+    let p = Project::minimal();
+    p.write(
+        "sessions/2026-02-06-review.md",
+        "---\ndate: 2026-02-06\ntitle: Review\nmeasured:\n  sprint-goals: 5\n  sprint-goal: 3\n---\n",
+    );
+    let out = p.build(&[]);
+    assert!(!out.status.success());
+    let err = common::stderr(&out);
+    assert!(
+        err.contains(
+            "`sprint-goals` is measured twice on 2026-02-06: here and in objectives/sprint-goals.md"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("sessions/2026-02-06-review.md:5:3"), "{err}");
+    assert!(err.contains("there is no objective `sprint-goal`"), "{err}");
+    assert!(err.contains("did you mean `sprint-goals`?"), "{err}");
+}
+
+#[test]
+fn note_prefills_measurements_and_scaling_questions() {
+    let p = Project::example();
+    let out = assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["note", "--date", "2026-06-20", "--title", "Review"])
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let note = std::fs::read_to_string(p.root.join("sessions/2026-06-20-review.md")).unwrap();
+    assert!(
+        note.contains("  # sprint-goals: 67          # latest on 2026-06-12"),
+        "{note}"
+    );
+    assert!(note.contains("\"psychological-safety\": 8"), "{note}");
+    // As written, the note builds: nothing is recorded until the coach uncomments.
+    p.build_ok(&[]);
+    let filled = note.replace("  # sprint-goals: 67", "  sprint-goals: 75");
+    p.write("sessions/2026-06-20-review.md", &filled);
+    p.build_ok(&[]);
+    assert!(
+        p.page("objectives/sprint-goals.html")
+            .contains("Recorded in Review")
+    );
+}
