@@ -21,7 +21,9 @@ pub fn is_valid_id(id: &str) -> bool {
 /// A valid id close to `text`, for suggestions ("Sprint Goals" → "sprint-goals").
 pub fn suggest_id(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // Accents and other scripts transliterated first: délégation → delegation.
+    let plain = deunicode::deunicode(text);
+    for c in plain.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
