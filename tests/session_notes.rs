@@ -90,3 +90,23 @@ fn note_prefills_measurements_and_scaling_questions() {
             .contains("Recorded in Review")
     );
 }
+
+#[test]
+fn obsidian_properties_are_accepted() {
+    let p = Project::minimal();
+    for (file, anchor) in [
+        (
+            "sessions/2026-01-20-kick-off.md",
+            "title: Kick-off and objectives",
+        ),
+        ("objectives/sprint-goals.md", "status: active"),
+    ] {
+        p.edit(
+            file,
+            anchor,
+            &format!("{anchor}\ntags: [coaching, q1]\naliases: [Kick-off]\ncssclasses: [wide]"),
+        );
+    }
+    p.build_ok(&["--audience", "coach"]);
+    assert!(p.has("sessions/2026-01-20-kick-off.html"));
+}

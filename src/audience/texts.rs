@@ -148,7 +148,8 @@ texts! {
     Objective { id, source, front, body, visibility }
     ObjectiveFront {
         title, specific, measure, gas, weight, relevant, achievable, start, due, status,
-        competencies, milestones, measurements, visibility, sensitive, acknowledged,
+        competencies, milestones, measurements, visibility, sensitive, aliases, cssclasses,
+        tags, acknowledged,
     }
     Measure { metric, unit, baseline, target }
     Milestone { date, target, note }
@@ -165,8 +166,8 @@ texts! {
     Session { id, source, front, body, body_line, visibility }
     SessionFront {
         date, title, duration, attendees, objectives, actions, techniques, ratings, measured,
-        lessons, private, visibility, sensitive,
+        lessons, private, aliases, cssclasses, tags, visibility, sensitive,
     }
     Lesson { id, source, front, body, body_line, visibility }
-    LessonFront { title, date, tags, objectives, visibility, sensitive }
+    LessonFront { title, date, tags, objectives, visibility, sensitive, aliases, cssclasses }
 }

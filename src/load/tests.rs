@@ -43,7 +43,10 @@ fn ids_are_lower_case_digits_and_dashes() {
     assert_eq!(suggest_id("Sprint Goals"), "sprint-goals");
     assert_eq!(suggest_id("sprint_goals!"), "sprint-goals");
     assert_eq!(suggest_id("Délégation"), "delegation");
-    assert_eq!(suggest_id("Prise de parole en réunion"), "prise-de-parole-en-reunion");
+    assert_eq!(
+        suggest_id("Prise de parole en réunion"),
+        "prise-de-parole-en-reunion"
+    );
     assert_eq!(suggest_id("Übergabe an das Team"), "ubergabe-an-das-team");
 }
 

@@ -80,6 +80,14 @@ pub struct ObjectiveFront {
     pub visibility: Option<Visibility>,
     #[serde(default)]
     pub sensitive: bool,
+    /// Obsidian's own properties, accepted so that a vault builds as it is; not shown.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub cssclasses: Vec<String>,
+    /// Obsidian's tags: accepted, not shown.
+    #[serde(default)]
+    pub tags: Vec<String>,
     /// Planning-time findings the coach has seen and weighed: they no longer appear on
     /// the dashboard or in `check` for this objective.
     #[serde(default)]
@@ -289,6 +297,14 @@ pub struct SessionFront {
     /// Coach-only notes (Markdown).
     #[serde(default)]
     pub private: Option<Markdown>,
+    /// Obsidian's own properties, accepted so that a vault builds as it is; not shown.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub cssclasses: Vec<String>,
+    /// Obsidian's tags: accepted, not shown.
+    #[serde(default)]
+    pub tags: Vec<String>,
     #[serde(default)]
     pub visibility: Option<Visibility>,
     #[serde(default)]
@@ -320,4 +336,9 @@ pub struct LessonFront {
     pub visibility: Option<Visibility>,
     #[serde(default)]
     pub sensitive: bool,
+    /// Obsidian's own properties, accepted so that a vault builds as it is; not shown.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub cssclasses: Vec<String>,
 }
