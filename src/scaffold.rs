@@ -44,7 +44,10 @@ pub fn new_engagement(
     }
     let files: Vec<(&str, String)> = vec![
         ("engagement.yaml", engagement_yaml(kind, language, today)),
-        ("objectives/first-objective.md", first_objective(today)),
+        (
+            "objectives/first-objective.md",
+            first_objective(today, language),
+        ),
         ("plan.yaml", PLAN_YAML.to_string()),
         ("sessions/.gitkeep", String::new()),
         ("lessons/.gitkeep", String::new()),
@@ -75,56 +78,81 @@ pub fn new_engagement(
 
 /// The new engagement.yaml, every key explained in a comment.
 fn engagement_yaml(kind: NewKind, language: &str, today: Date) -> String {
+    let p = words(language);
     let end = add_months(today, 7);
     let retain = add_months(today, 43);
     let (kind_word, members) = match kind {
         NewKind::Team => (
             "team",
-            "members:                          # who is rated individually (ids: lower-case, digits, -)\n  - id: member-one\n    name: First team member\n    role: Scrum Master\n",
+            format!("members:                          # who is rated individually (ids: lower-case, digits, -)\n  - id: member-one\n    name: {}\n    role: Scrum Master\n", p.member),
         ),
         NewKind::Individual => (
             "individual",
-            "members: []                       # team engagements list the people rated individually\n",
+            "members: []                       # team engagements list the people rated individually\n".to_string(),
         ),
     };
     format!(
         "# yaml-language-server: $schema=.coachsite/schemas/engagement.schema.json\n\
 # The engagement: who, when, and what is assessed. Reference: coachsite's docs/format.md.\n\
-title: New coaching engagement          # shown at the top of every page\n\
-client: Name of the client or team\n\
+title: {title}          # shown at the top of every page\n\
+client: {client}\n\
 kind: {kind_word}                          # individual | team\n\
-coach: Your name\n\
-sponsor: Who sponsors the engagement   # optional: remove if there is none\n\
+coach: {coach}\n\
+sponsor: {sponsor}   # optional: remove if there is none\n\
 start: {today}\n\
 end: {end}                       # optional\n\
 language: {language}                       # en | fr | de: the site's language\n\
-context: |\n  Structure, procedures, culture, habits and past experience that matter here.\n\
-scale:                                  # the competency scale assessments use\n  min: 1\n  max: 5\n  labels: [Novice, Advanced beginner, Competent, Proficient, Expert]\n\
-competencies:                           # what assessments rate, with the level aimed for\n  - id: first-competency\n    name: The first competency to develop\n    target: 3\n\
+context: |\n  {context}\n\
+scale:                                  # the competency scale assessments use\n  min: 1\n  max: 5\n  labels: [{labels}]\n\
+competencies:                           # what assessments rate, with the level aimed for\n  - id: first-competency\n    name: {competency}\n    target: 3\n\
 {members}\
 share:                                  # what the client and the sponsor see beyond facts (docs/audiences.md)\n  client: [trend, forecast, commitment, gas]   # add tracking, smart, zpd, pace, trajectory to share verdicts\n  sponsor: [trend, forecast, commitment, gas]  # and context, observations, revisions to share free text\n\
-retain_until: {retain}                # when the data must be deleted (check reports it)\n"
+retain_until: {retain}                # when the data must be deleted (check reports it)\n",
+        title = p.title,
+        client = p.client,
+        coach = p.coach,
+        sponsor = p.sponsor,
+        context = p.context,
+        labels = p.scale_labels.join(", "),
+        competency = p.competency,
     )
 }
 
+/// The placeholders of `new` in the engagement's language.
+fn words(language: &str) -> &'static crate::model::placeholders::Placeholders {
+    let language = match language {
+        "fr" => crate::model::Language::Fr,
+        "de" => crate::model::Language::De,
+        _ => crate::model::Language::En,
+    };
+    crate::model::placeholders::placeholders(language)
+}
+
 /// A first objective, SMART, to edit.
-fn first_objective(today: Date) -> String {
+fn first_objective(today: Date, language: &str) -> String {
+    let p = words(language);
     let due = add_months(today, 6);
     format!(
         "---\n\
-title: A first objective, agreed with the client\n\
-specific: What exactly changes, for whom, observable by everyone involved.\n\
-measure:\n  metric: How it is counted\n  unit: \"%\"\n  baseline: 0\n  target: 50\n\
-achievable: Why it is within reach, from the level it starts at and the support it gets.\n\
-relevant: Why it matters to the client and the sponsor.\n\
+title: {title}\n\
+specific: {specific}\n\
+measure:\n  metric: {metric}\n  unit: \"%\"\n  baseline: 0\n  target: 50\n\
+achievable: {achievable}\n\
+relevant: {relevant}\n\
 due: {due}\n\
 status: active\n\
 competencies: [first-competency]\n\
 milestones:\n  - {{date: {mid}, target: 25}}\n\
 measurements: []\n\
 ---\n\
-Why this objective, and how it was agreed. Markdown.\n",
-        mid = add_months(today, 3)
+{body}\n",
+        mid = add_months(today, 3),
+        title = p.objective,
+        specific = p.specific,
+        metric = p.metric,
+        achievable = p.achievable,
+        relevant = p.relevant,
+        body = p.body,
     )
 }
 

@@ -42,12 +42,37 @@ fn a_new_engagement_checks_and_builds_in_every_language_and_kind() {
                     .unwrap()
                     .contains("public/")
             );
-            let checked = coachsite(&["check", "--strict"], &dir);
+            // It checks; the placeholders left in are warnings, in the engagement's
+            // language, so that `check --strict` (before publishing) fails until they go.
+            let checked = coachsite(&["check"], &dir);
             assert!(
                 checked.status.success(),
                 "{kind} {language}: {}{}",
                 String::from_utf8_lossy(&checked.stdout),
                 stderr(&checked)
+            );
+            let coach = match language {
+                "fr" => "Votre nom",
+                "de" => "Ihr Name",
+                _ => "Your name",
+            };
+            assert!(
+                stderr(&checked).contains(&format!(
+                    "`{coach}` is a placeholder written by `coachsite new`"
+                )),
+                "{kind} {language}: {}",
+                stderr(&checked)
+            );
+            assert!(!coachsite(&["check", "--strict"], &dir).status.success());
+            let yaml = std::fs::read_to_string(dir.join("engagement.yaml")).unwrap();
+            let labels = match language {
+                "fr" => "Débutant avancé",
+                "de" => "Fortgeschrittener Anfänger",
+                _ => "Advanced beginner",
+            };
+            assert!(
+                yaml.contains(labels),
+                "{kind} {language}: scale labels in its language"
             );
             let built = coachsite(&["build"], &dir);
             assert!(

@@ -8,6 +8,7 @@ use super::files::read_text;
 use super::yaml::key_pos;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::limits;
+use crate::model::placeholders;
 use crate::model::*;
 
 /// Checks an id: lower-case letters, digits and `-` only.
@@ -92,6 +93,7 @@ pub(super) fn check_engagement(
     check_scale(&mut q, &info.scale, diags);
     check_period(&mut q, info, diags);
     check_site(&mut q, &e.root, &info.site, diags);
+    check_placeholders(&mut q, e, diags);
     check_zpd(&mut q, &info.zpd, diags);
     check_competencies(&mut q, info, diags);
     check_members(&mut q, info, diags);
@@ -271,6 +273,59 @@ fn check_site(q: &mut Quoter, root: &Path, site: &SiteSettings, diags: &mut Diag
                 logo.pos,
             ));
         }
+    }
+}
+
+/// Placeholders that `coachsite new` wrote and that are still there (the coach's name,
+/// the client, the first objective…): a warning each, so they are never published.
+fn check_placeholders(q: &mut Quoter, e: &Engagement, diags: &mut Diagnostics) {
+    let info = &e.info;
+    let eng = "engagement.yaml";
+    let mut warn = |q: &mut Quoter, file: &str, text: &str, pos: Pos| {
+        diags.push(
+            q.at(
+                Diagnostic::warning(
+                    file,
+                    format!("`{text}` is a placeholder written by `coachsite new`"),
+                )
+                .with_help("replace it with the real text before you publish the site"),
+                pos,
+            ),
+        );
+    };
+    let info_text = q.text(eng);
+    let fields = [
+        ("title", Some(info.title.as_str())),
+        ("client", Some(info.client.as_str())),
+        ("coach", Some(info.coach.as_str())),
+        ("sponsor", info.sponsor.as_deref()),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value.filter(|v| placeholders::is_placeholder(v)) {
+            warn(q, eng, value, key_pos(&info_text, key));
+        }
+    }
+    for c in info
+        .competencies
+        .iter()
+        .filter(|c| placeholders::is_placeholder(&c.name))
+    {
+        warn(q, eng, &c.name, c.id.pos);
+    }
+    for m in info
+        .members
+        .iter()
+        .filter(|m| placeholders::is_placeholder(&m.name))
+    {
+        warn(q, eng, &m.name, m.id.pos);
+    }
+    for o in e
+        .objectives
+        .iter()
+        .filter(|o| placeholders::is_placeholder(&o.front.title))
+    {
+        let text = q.text(&o.source.path);
+        warn(q, &o.source.path, &o.front.title, key_pos(&text, "title"));
     }
 }
 

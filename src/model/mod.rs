@@ -10,6 +10,7 @@
 //! itself (`engagement.yaml`) and who may see what.
 
 mod items;
+pub mod placeholders;
 #[cfg(test)]
 mod tests;
 mod values;
