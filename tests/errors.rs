@@ -78,6 +78,10 @@ cases! {
     scale_of_two_thousand_levels => "scale-too-long",
     measurement_of_1_7e308 => "measurement-huge",
     quoted_number => "quoted-number",
+    // The YAML mistakes coaches make most often, told by their cause (issue 15).
+    yaml_tab => "yaml-tab",
+    yaml_key_without_colon => "yaml-missing-colon",
+    yaml_line_indented_under_a_value => "yaml-indented-under-value",
     // Branding (issue 14).
     accent_not_a_colour => "accent-not-a-colour",
     logo_not_in_static => "logo-not-in-static",

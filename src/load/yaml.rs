@@ -131,7 +131,57 @@ pub(super) fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &st
             (format!("{message} in {what}"), help.to_string())
         }
     };
-    located(Diagnostic::error(file, message).with_help(help), err, text)
+    let diagnostic = located(Diagnostic::error(file, message).with_help(help), err, text);
+    likely_cause(diagnostic, text, what)
+}
+
+/// The mistakes coaches make most often, told by their likely cause rather than by the
+/// parser's words: a tab, a key without `:`, and a line indented under a value.
+fn likely_cause(mut d: Diagnostic, text: &str, what: &str) -> Diagnostic {
+    let lines: Vec<&str> = text.lines().collect();
+    if d.message.contains("tab") {
+        // Point at the tab itself, which the parser may report a line early.
+        let from = (d.line as usize).saturating_sub(1);
+        if let Some((i, col)) = lines
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find_map(|(i, l)| l.find('\t').map(|c| (i, c)))
+        {
+            let column = lines[i][..col].chars().count() as u32 + 1;
+            d = Diagnostic::error(&d.file, format!("a tab character in {what}"))
+                .at(text, i as u32 + 1, column)
+                .with_help("YAML indents with spaces only: replace the tab with spaces");
+        }
+        return d;
+    }
+    if d.message.contains("expected ':'") {
+        d.message = format!("a line without `:` in {what}");
+        d.help = Some(
+            "each line is `key: value`: add `:` after the key, e.g. `title: Kick-off`".to_string(),
+        );
+        return d;
+    }
+    // A value followed by a line indented more than its key: YAML reads that line as
+    // the rest of the value ("90 techniques").
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    if let (Some(line), Some(next)) = (
+        lines.get((d.line as usize).wrapping_sub(1)),
+        lines.get(d.line as usize),
+    ) && line.contains(": ")
+        && indent(next) > indent(line)
+        && next.trim_start().split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        })
+    {
+        let key = line.trim_start().split(':').next().unwrap_or_default();
+        d.help = Some(format!(
+            "the next line is indented more than `{key}:`, so YAML reads it as part of this value: start it at the same column as `{key}`"
+        ));
+    }
+    d
 }
 
 /// Where a top-level key is written (line and column of its value), for checks on
