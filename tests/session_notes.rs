@@ -110,3 +110,23 @@ fn obsidian_properties_are_accepted() {
     p.build_ok(&["--audience", "coach"]);
     assert!(p.has("sessions/2026-01-20-kick-off.html"));
 }
+
+#[test]
+fn a_measurement_before_the_engagement_starts_is_reported_with_its_line() {
+    let p = Project::minimal();
+    p.write(
+        "sessions/2026-01-05-chemistry.md",
+        "---\ndate: 2026-01-05\ntitle: Chemistry\nmeasured:\n  sprint-goals: 5\n---\n",
+    );
+    let out = p.build(&[]);
+    assert!(out.status.success(), "a warning, not an error");
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("a measurement of `sprint-goals` on 2026-01-05 is before the engagement starts (2026-01-12)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sessions/2026-01-05-chemistry.md:5:3"),
+        "{err}"
+    );
+}

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use super::dates::{check_action_dates, check_objective_dates, check_period};
 use super::files::read_text;
 use super::yaml::key_pos;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
@@ -44,13 +45,13 @@ pub(super) struct Quoter<'a> {
 }
 
 impl Quoter<'_> {
-    fn at(&mut self, d: Diagnostic, pos: Pos) -> Diagnostic {
+    pub(super) fn at(&mut self, d: Diagnostic, pos: Pos) -> Diagnostic {
         let text = self.text(&d.file.clone());
         d.at(&text, pos.line, pos.column)
     }
 
     /// The text of `file` (read once).
-    fn text(&mut self, file: &str) -> String {
+    pub(super) fn text(&mut self, file: &str) -> String {
         let root = self.root;
         self.cache
             .entry(file.to_string())
@@ -216,27 +217,6 @@ fn check_scale(q: &mut Quoter, scale: &Scale, diags: &mut Diagnostics) {
                 )
                 .with_help("give one label per level, from min to max, or no labels"),
                 labels.pos,
-            ),
-        );
-    }
-}
-
-/// The engagement does not end before it starts.
-fn check_period(q: &mut Quoter, info: &EngagementInfo, diags: &mut Diagnostics) {
-    if let Some(end) = &info.end
-        && end.value < info.start
-    {
-        diags.push(
-            q.at(
-                Diagnostic::error(
-                    "engagement.yaml",
-                    format!(
-                        "the engagement ends ({}) before it starts ({})",
-                        end.value, info.start
-                    ),
-                )
-                .with_help("check `start` and `end`"),
-                end.pos,
             ),
         );
     }
@@ -554,30 +534,6 @@ pub(super) fn merge_measured(e: &mut Engagement, diags: &mut Diagnostics) {
     }
 }
 
-/// No objective is due before the engagement starts.
-pub(super) fn check_objective_dates(q: &mut Quoter, e: &Engagement, diags: &mut Diagnostics) {
-    let start = e.info.start;
-    for o in &e.objectives {
-        if let Some(due) = o.front.due
-            && due < start
-        {
-            let pos = key_pos(&q.text(&o.source.path), "due");
-            diags.push(
-                q.at(
-                    Diagnostic::error(
-                        &o.source.path,
-                        format!(
-                            "the objective is due ({due}) before the engagement starts ({start})"
-                        ),
-                    )
-                    .with_help("check `due`, and `start` in engagement.yaml"),
-                    pos,
-                ),
-            );
-        }
-    }
-}
-
 /// The ZPD calibration within its documented ranges ([`limits`]).
 pub(super) fn check_zpd(q: &mut Quoter, zpd: &Zpd, diags: &mut Diagnostics) {
     let eng = "engagement.yaml";
@@ -616,45 +572,6 @@ pub(super) fn check_zpd(q: &mut Quoter, zpd: &Zpd, diags: &mut Diagnostics) {
                 ),
             );
         }
-    }
-}
-
-/// An action is not done, nor due, before it was agreed.
-pub(super) fn check_action_dates(q: &mut Quoter, action: &Action, diags: &mut Diagnostics) {
-    let Some(agreed) = action.agreed else {
-        return;
-    };
-    let id = &action.id.value;
-    if let Some(done) = &action.done
-        && done.value < agreed
-    {
-        diags.push(
-            q.at(
-                Diagnostic::error(
-                    "plan.yaml",
-                    format!(
-                        "the action `{id}` is done ({}) before it was agreed ({agreed})",
-                        done.value
-                    ),
-                )
-                .with_help("check `agreed` and `done`"),
-                done.pos,
-            ),
-        );
-    }
-    if let Some(due) = action.due
-        && due < agreed
-    {
-        diags.push(
-            q.at(
-                Diagnostic::error(
-                    "plan.yaml",
-                    format!("the action `{id}` is due ({due}) before it was agreed ({agreed})"),
-                )
-                .with_help("check `agreed` and `due`"),
-                action.id.pos,
-            ),
-        );
     }
 }
 

@@ -18,6 +18,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::model::*;
 
 mod check;
+mod dates;
 mod files;
 mod item;
 #[cfg(test)]
