@@ -3,6 +3,9 @@
 //!
 //! Headings are shifted down one level (`#` becomes `<h2>`): the page title is the
 //! page's only `<h1>`.
+//!
+//! Notes written in Obsidian read as they do there: callouts (`> [!note] Title`, every
+//! kind, foldable with `-` or `+`) and `==highlights==`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,7 +18,8 @@ pub fn to_html(markdown: &str) -> String {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let markdown = callouts(markdown);
+    let mut events: Vec<Event> = Parser::new_ext(&markdown, options).collect();
 
     let mut used = UsedIds::default();
     let mut i = 0;
@@ -48,17 +52,133 @@ pub fn to_html(markdown: &str) -> String {
 
     // Task list markers as ☑ / ☐ rather than disabled, unlabelled checkboxes (which
     // accessibility checkers rightly flag): screen readers name the symbols.
-    let events = events.into_iter().map(|event| match event {
-        Event::TaskListMarker(done) => Event::InlineHtml(CowStr::from(if done {
+    let events = events.into_iter().flat_map(|event| match event {
+        Event::TaskListMarker(done) => vec![Event::InlineHtml(CowStr::from(if done {
             "<span class=\"task\">☑</span> "
         } else {
             "<span class=\"task\">☐</span> "
-        })),
-        other => other,
+        }))],
+        Event::Text(text) if text.contains("==") => highlights(text),
+        other => vec![other],
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
+}
+
+/// `==text==` as `<mark>text</mark>`, within one run of text (code is never touched).
+fn highlights(text: CowStr) -> Vec<Event> {
+    let parts: Vec<&str> = text.split("==").collect();
+    if parts.len() < 3 {
+        return vec![Event::Text(text)];
+    }
+    let mut events = Vec::new();
+    let pairs = (parts.len() - 1) / 2;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            let opening = i % 2 == 1;
+            if i <= pairs * 2 {
+                events.push(Event::InlineHtml(CowStr::from(if opening {
+                    "<mark class=\"highlight\">"
+                } else {
+                    "</mark>"
+                })));
+            } else {
+                events.push(Event::Text(CowStr::from("==")));
+            }
+        }
+        if !part.is_empty() {
+            events.push(Event::Text(CowStr::from(part.to_string())));
+        }
+    }
+    events
+}
+
+/// Obsidian's callouts as HTML blocks: `> [!kind] Title` and the quoted lines after it.
+/// `[!kind]-` is folded (a closed `<details>`), `[!kind]+` foldable and open.
+fn callouts(markdown: &str) -> String {
+    if !markdown.contains("[!") {
+        return markdown.to_string();
+    }
+    let mut out = String::with_capacity(markdown.len() + 64);
+    let mut lines = markdown.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some((kind, fold, title)) = callout_start(line) else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let title = if title.is_empty() {
+            let mut chars = kind.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        } else {
+            title.to_string()
+        };
+        let title = escape(&title);
+        let (open, close) = match fold {
+            Some(open) => (
+                format!(
+                    "<details class=\"callout callout-{kind}\"{}><summary class=\"callout-title\">{title}</summary>",
+                    if open { " open" } else { "" }
+                ),
+                "</details>",
+            ),
+            None => (
+                format!(
+                    "<div class=\"callout callout-{kind}\"><p class=\"callout-title\">{title}</p>"
+                ),
+                "</div>",
+            ),
+        };
+        out.push_str(&open);
+        out.push_str("\n\n");
+        while let Some(next) = lines.peek().filter(|l| l.trim_start().starts_with('>')) {
+            let inner = next.trim_start()[1..]
+                .strip_prefix(' ')
+                .unwrap_or(&next.trim_start()[1..]);
+            out.push_str(inner);
+            out.push('\n');
+            lines.next();
+        }
+        out.push('\n');
+        out.push_str(close);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// `> [!kind]`, `> [!kind]-` or `> [!kind]+ Title`: the kind (lower-case letters and `-`),
+/// whether it folds (and starts open), and the title.
+fn callout_start(line: &str) -> Option<(String, Option<bool>, &str)> {
+    let rest = line
+        .trim_start()
+        .strip_prefix('>')?
+        .trim_start()
+        .strip_prefix("[!")?;
+    let (kind, rest) = rest.split_once(']')?;
+    let kind: String = kind
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_ascii_lowercase() || *c == '-')
+        .collect();
+    if kind.is_empty() {
+        return None;
+    }
+    let (fold, rest) = match rest.chars().next() {
+        Some('-') => (Some(false), &rest[1..]),
+        Some('+') => (Some(true), &rest[1..]),
+        _ => (None, rest),
+    };
+    Some((kind, fold, rest.trim()))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn shift(level: HeadingLevel) -> HeadingLevel {
@@ -116,6 +236,35 @@ impl UsedIds {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn obsidian_callouts_and_highlights() {
+        let html = to_html("> [!tip] Try this\n> Ask **one** question.\n\nAfter.");
+        assert!(
+            html.contains(
+                "<div class=\"callout callout-tip\"><p class=\"callout-title\">Try this</p>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p>Ask <strong>one</strong> question.</p>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>After.</p>"), "{html}");
+        let folded = to_html("> [!WARNING]-\n> Hidden until opened.");
+        assert!(folded.contains("<details class=\"callout callout-warning\"><summary class=\"callout-title\">Warning</summary>"), "{folded}");
+        assert!(to_html("> [!faq]+ Why?").contains("<details class=\"callout callout-faq\" open>"));
+        let marked = to_html("A ==key point== and `a == b` and ==x");
+        assert!(
+            marked.contains("A <mark class=\"highlight\">key point</mark> and"),
+            "{marked}"
+        );
+        assert!(marked.contains("<code>a == b</code>"), "{marked}");
+        assert!(marked.contains("and ==x"), "an unpaired == stays: {marked}");
+        // An ordinary quote stays a quote; a title is escaped.
+        assert!(to_html("> just a quote").contains("<blockquote>"));
+        assert!(to_html("> [!note] <b>x</b>").contains("&lt;b&gt;x&lt;/b&gt;"));
+    }
     use super::*;
 
     #[test]
