@@ -248,6 +248,10 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     for s in &mut e.sessions {
         s.front.private = None;
     }
+    // Which planning findings the coach has weighed is the coach's working data.
+    for o in &mut e.objectives {
+        o.front.acknowledged.clear();
+    }
     e.texts(&mut |text, _| {
         if text.contains("%%") {
             *text = strip_coach_only(text).0;

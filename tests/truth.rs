@@ -323,3 +323,50 @@ fn the_example_can_be_handed_to_the_client_and_the_sponsor() {
     p.build_ok(&["--audience", "sponsor"]);
     assert!(plain(&p.page("index.html")).contains(context));
 }
+
+#[test]
+fn the_json_export_holds_no_more_than_the_readers_pages() {
+    let p = Project::example();
+    let o = "objectives/sprint-goals.md";
+    p.edit(
+        o,
+        "status: active",
+        "status: active\nacknowledged: [beyond-zpd]",
+    );
+    for audience in ["client", "sponsor"] {
+        let out = Command::cargo_bin("coachsite")
+            .unwrap()
+            .args(["export", "--format", "json", "--audience", audience])
+            .args(["--as-of", common::AS_OF])
+            .arg(&p.root)
+            .output()
+            .unwrap();
+        let json = String::from_utf8_lossy(&out.stdout);
+        // Verdicts not shared by default, the band's advice, the coach's notes.
+        for words in [
+            "\"stretches\": [\n        {",
+            "beyond-zpd",
+            "\"band\": \"",
+            "\"smart\": [\n        {",
+            "\"pace\": {",
+            "acknowledged\": [\n",
+        ] {
+            assert!(!json.contains(words), "{audience}: {words:?} in the export");
+        }
+        assert!(json.contains("\"tracking\": \"not-shared\"") || audience == "client");
+    }
+}
+
+#[test]
+fn report_front_matter_after_a_blank_line_still_hides_the_report() {
+    let p = Project::minimal();
+    p.write(
+        "report.md",
+        "\n---\nvisibility: coach\n---\nSECRET-SUMMARY\n",
+    );
+    p.build_ok(&["--audience", "client"]);
+    assert!(!p.page("report.html").contains("SECRET-SUMMARY"));
+    p.write("report.md", "---\n# only a comment\n---\nShared summary\n");
+    p.build_ok(&["--audience", "client"]);
+    assert!(p.page("report.html").contains("Shared summary"));
+}

@@ -42,10 +42,16 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         }
     };
     let as_of = args.as_of.for_engagement(&loaded.engagement);
+    // As for the site: the sponsor's verdicts are the client's (`insight::Aggregates`).
+    let aggregates = (args.audience == Audience::Sponsor).then(|| {
+        let client = crate::audience::filter(loaded.engagement.clone(), Audience::Client);
+        crate::insight::Aggregates::of(&client, as_of)
+    });
     let e = crate::audience::filter(loaded.engagement, args.audience);
     let result = match args.format {
         ExportFormat::Json => {
-            let insight = crate::insight::analyze(&e, as_of);
+            // The figures the reader's pages show, and no more (`share:`).
+            let insight = crate::render::figures(&e, as_of, aggregates.as_ref(), args.audience);
             let figures = crate::check::report(&e, &insight, Vec::new());
             crate::export::to_json(&e, figures, args.audience).and_then(|json| match &args.output {
                 Some(path) => site::write_file(path, (json + "\n").as_bytes())

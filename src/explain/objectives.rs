@@ -22,6 +22,7 @@ impl Explainer<'_> {
             ),
             Tracking::NotJudged => ("Not judged", "Non évalué", "Nicht beurteilt"),
             Tracking::NotTracked => ("Not tracked", "Non suivi", "Nicht verfolgt"),
+            Tracking::NotShared => ("Not shared", "Non partagé", "Nicht geteilt"),
         };
         match self.lang {
             Language::En => en,

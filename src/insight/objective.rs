@@ -21,7 +21,7 @@ pub enum Tracking {
     Stalled,
     /// The due date has passed without reaching the target.
     Overdue,
-    /// Fewer than two measurements: no trend yet.
+    /// Fewer than three measurements: no trend yet.
     TooEarly,
     /// No measurement at all.
     NoMeasurement,
@@ -29,6 +29,9 @@ pub enum Tracking {
     NotJudged,
     /// Paused, dropped or proposed: not tracked.
     NotTracked,
+    /// Not shown to this reader (`share:` in engagement.yaml): set by the site and the
+    /// export, never by the analysis.
+    NotShared,
 }
 
 /// Everything computed for one objective.

@@ -346,25 +346,41 @@ fn load_report(root: &Path, diags: &mut Diagnostics) -> Option<ReportNote> {
     let source = Source {
         path: "report.md".to_string(),
     };
+    // Front matter after blank lines still counts: a `visibility:` must never be read as
+    // text of the report (and shown).
+    let text = text.trim_start();
     if !text.starts_with("---") {
         return Some(ReportNote {
             source,
             front: ReportFront::default(),
-            body: Markdown::from(text.as_str()),
+            body: Markdown::from(text),
         });
     }
-    let result = match split_front_matter(&text) {
-        Ok(fm) => parse_yaml::<ReportFront>(&text, fm.yaml, "report.md", "report front matter")
-            .map(|front| ReportNote {
+    let result = match split_front_matter(text) {
+        Ok(fm)
+            if fm.yaml.lines().skip(1).all(|l| {
+                let l = l.trim();
+                l.is_empty() || l.starts_with('#')
+            }) =>
+        {
+            Ok(ReportNote {
+                source,
+                front: ReportFront::default(),
+                body: Markdown::from(fm.body),
+            })
+        }
+        Ok(fm) => parse_yaml::<ReportFront>(text, fm.yaml, "report.md", "report front matter").map(
+            |front| ReportNote {
                 source,
                 front,
                 body: Markdown::from(fm.body),
-            }),
+            },
+        ),
         Err(_) => Err(Diagnostic::error(
             "report.md",
             "the front matter opened here is never closed",
         )
-        .at(&text, 1, 1)
+        .at(text, 1, 1)
         .with_help("add a line `---` after the last YAML key, before the text")),
     };
     result.map_err(|d| diags.push(d)).ok()

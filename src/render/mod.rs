@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::audience::{Audience, Sharing};
+use crate::audience::Audience;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::explain::Explainer;
 use crate::i18n;
@@ -127,15 +127,38 @@ pub fn render_site(
 /// the same verdict in every view that shows it. Then what the audience is not shared
 /// (`share:` in engagement.yaml) is taken out, so that no page, chart or description can
 /// show it.
-fn figures(e: &Engagement, options: &RenderOptions, sharing: &Sharing) -> insight::Insight {
-    let mut insight = insight::analyze(e, options.as_of);
+///
+/// The site and `export` both take their figures from here, so a reader's JSON holds no
+/// more than their pages.
+pub fn figures(
+    e: &Engagement,
+    as_of: Date,
+    aggregates: Option<&Aggregates>,
+    audience: Audience,
+) -> insight::Insight {
+    let sharing = audience.sharing(&e.info.share);
+    let mut insight = insight::analyze(e, as_of);
+    if audience != Audience::Coach {
+        // The calibration band is the coach's advice; the findings the coach's notes.
+        insight.commitment.band = None;
+        insight.findings.clear();
+        if !sharing.commitment {
+            insight.commitment.rate = None;
+            insight.commitment.recent_rate = None;
+        }
+        if !sharing.gas {
+            insight.gas_t_score = None;
+        }
+    }
     for oi in &mut insight.objectives {
-        if let Some(client) = options
-            .aggregates
-            .as_ref()
-            .and_then(|a| a.objectives.iter().find(|c| c.id == oi.id))
-        {
+        if let Some(client) = aggregates.and_then(|a| a.objectives.iter().find(|c| c.id == oi.id)) {
             *oi = client.clone();
+        }
+        if audience != Audience::Coach {
+            oi.findings.clear();
+        }
+        if !sharing.tracking {
+            oi.tracking = insight::Tracking::NotShared;
         }
         if !sharing.trend {
             oi.trend = None;
@@ -166,7 +189,12 @@ fn jobs(
     options: &RenderOptions,
 ) -> Result<(Value, Value, Vec<PageJob>), Diagnostic> {
     let sharing = options.audience.sharing(&e.info.share);
-    let insight = figures(e, options, &sharing);
+    let insight = figures(
+        e,
+        options.as_of,
+        options.aggregates.as_ref(),
+        options.audience,
+    );
     let v = Views {
         e,
         lang: e.info.language,

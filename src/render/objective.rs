@@ -269,7 +269,7 @@ impl Views<'_> {
         if baseline && target && f.due.is_some() {
             items.push(item("plan", "line", "legend_plan"));
         }
-        if oi.trend.is_some() && oi.tracking != Tracking::Achieved {
+        if oi.trend.is_some() && !reached(o, oi) {
             items.push(item("trend", "line", "legend_trend"));
         }
         if !f.milestones.is_empty() {
@@ -434,7 +434,7 @@ impl Views<'_> {
                 m.and_then(|m| m.target.as_ref()).map(|t| t.value),
             )
         };
-        let achieved = oi.tracking == Tracking::Achieved;
+        let achieved = reached(o, oi);
         let trend = match (oi.trend, oi.latest_date) {
             (Some(t), Some(from)) if !achieved => oi
                 .forecast
@@ -510,7 +510,16 @@ fn tracking_key(t: Tracking) -> &'static str {
         Tracking::NoMeasurement => "no-measurement",
         Tracking::NotJudged => "not-judged",
         Tracking::NotTracked => "not-tracked",
+        Tracking::NotShared => "not-shared",
     }
+}
+
+/// Whether the objective has reached its target or is marked achieved: a fact, known
+/// even where the reader is not shown where objectives stand.
+fn reached(o: &Objective, oi: &ObjectiveInsight) -> bool {
+    oi.tracking == Tracking::Achieved
+        || o.front.status == ObjectiveStatus::Achieved
+        || oi.progress.is_some_and(|p| p >= 1.0)
 }
 
 fn status_key(status: ObjectiveStatus) -> &'static str {
