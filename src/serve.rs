@@ -47,7 +47,9 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     if !INPUTS.contains(&first.as_ref()) {
         return false;
     }
+    // `.coachsite` itself starts with a dot like an editor's file; what is inside counts.
     !rel.components()
+        .skip(usize::from(first == ".coachsite"))
         .any(|c| is_editor_temp(&c.as_os_str().to_string_lossy()))
 }
 

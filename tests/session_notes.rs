@@ -130,3 +130,47 @@ fn a_measurement_before_the_engagement_starts_is_reported_with_its_line() {
         "{err}"
     );
 }
+
+#[test]
+fn template_overrides_live_in_dot_coachsite_out_of_obsidians_way() {
+    let p = Project::minimal();
+    let tag_pages_say = |p: &Project, words: &str| {
+        p.snapshot().iter().any(|(path, bytes)| {
+            path.starts_with("lessons/tags/") && String::from_utf8_lossy(bytes).contains(words)
+        })
+    };
+    // Obsidian's note templates in templates/ are left alone, without a word.
+    p.write(
+        "templates/Session template.md",
+        "---\ndate: {{date}}\n---\n",
+    );
+    p.write(
+        ".coachsite/templates/tag.html",
+        "{% extends \"base.html\" %}{% block content %}NEW-PLACE{% endblock content %}",
+    );
+    let out = p.build(&["--audience", "coach"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        !common::stderr(&out).contains("templates/"),
+        "{}",
+        common::stderr(&out)
+    );
+    assert!(tag_pages_say(&p, "NEW-PLACE"));
+    // The old place is still read, with a warning that says where to move the file;
+    // the new place wins.
+    p.write(
+        "templates/tag.html",
+        "{% extends \"base.html\" %}{% block content %}OLD-PLACE{% endblock content %}",
+    );
+    let out = p.build(&["--audience", "coach"]);
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("template overrides now live in .coachsite/templates/"),
+        "{err}"
+    );
+    assert!(
+        err.contains("move it to .coachsite/templates/tag.html"),
+        "{err}"
+    );
+    assert!(tag_pages_say(&p, "NEW-PLACE"));
+}

@@ -45,6 +45,7 @@ pub const INPUTS: &[&str] = &[
     "sessions",
     "lessons",
     "templates",
+    ".coachsite",
     "static",
 ];
 

@@ -68,29 +68,13 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
         .map(|(name, text)| (name.to_string(), text.to_string()))
         .collect();
     let mut style = BUILTIN_STYLE.to_string();
-    let dir = root.join("templates");
-    if dir.is_dir() {
-        let (paths, errors) = walk_files(root, &dir);
-        diags.items.extend(errors);
-        for path in paths {
-            let name = display_path(&dir, &path);
-            let text = match read_text(root, &path) {
-                Ok(text) => text,
-                Err(d) => {
-                    diags.push(d);
-                    continue;
-                }
-            };
-            if name == "style.css" {
-                style = text;
-            } else if name.ends_with(".html") {
-                templates.insert(name, text);
-            } else {
-                diags.push(
-                    Diagnostic::warning(display_path(root, &path), "this file is ignored")
-                        .with_help("templates/ holds .html templates and style.css; put other files in static/"),
-                );
-            }
+    // The old place first, so that `.coachsite/templates/` wins over it.
+    for (dir, legacy) in [
+        (root.join("templates"), true),
+        (root.join(".coachsite").join("templates"), false),
+    ] {
+        if dir.is_dir() {
+            read_overrides(root, &dir, legacy, &mut templates, &mut style, &mut diags);
         }
     }
     let mut tera = Tera::new();
@@ -104,6 +88,56 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
         return Err(diags);
     }
     Ok((Theme { tera, style }, diags))
+}
+
+/// The overrides in one folder. In the old place, `templates/` (where Obsidian keeps its
+/// note templates), only `.html` and `style.css` are read, each with a warning to move
+/// it; anything else there is Obsidian's and left alone.
+fn read_overrides(
+    root: &Path,
+    dir: &Path,
+    legacy: bool,
+    templates: &mut BTreeMap<String, String>,
+    style: &mut String,
+    diags: &mut Diagnostics,
+) {
+    let (paths, errors) = walk_files(root, dir);
+    diags.items.extend(errors);
+    for path in paths {
+        let name = display_path(dir, &path);
+        let ours = name == "style.css" || name.ends_with(".html");
+        if legacy && !ours {
+            continue;
+        }
+        if !ours {
+            diags.push(
+                Diagnostic::warning(display_path(root, &path), "this file is ignored")
+                    .with_help(".coachsite/templates/ holds .html templates and style.css; put other files in static/"),
+            );
+            continue;
+        }
+        if legacy {
+            diags.push(
+                Diagnostic::warning(
+                    display_path(root, &path),
+                    "template overrides now live in .coachsite/templates/",
+                )
+                .with_help(format!("move it to .coachsite/templates/{name}: templates/ is where Obsidian keeps note templates; this place is still read for now")),
+            );
+        }
+        let text = match read_text(root, &path) {
+            Ok(text) => text,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        if name == "style.css" {
+            *style = text;
+        } else {
+            templates.insert(name, text);
+        }
+    }
 }
 
 pub(super) fn template_error(err: &tera::Error) -> Diagnostic {
