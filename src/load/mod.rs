@@ -337,13 +337,7 @@ fn load_report(root: &Path, diags: &mut Diagnostics) -> Option<ReportNote> {
     if !path.is_file() {
         return None;
     }
-    let text = match read_text(root, &path) {
-        Ok(text) => text,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
+    let text = read_text(root, &path).map_err(|d| diags.push(d)).ok()?;
     let source = Source {
         path: "report.md".to_string(),
     };
