@@ -85,12 +85,15 @@ pub struct LockWords<'a> {
     pub needs_js: &'a str,
 }
 
-/// Replaces every HTML page of `files` by its encrypted form.
+/// Replaces every HTML page of `files` by its encrypted form. The attachments a page
+/// embeds are sealed inside it (as `data:` urls) and leave the site, so that no photo
+/// of a whiteboard is readable without the password.
 pub fn encrypt_site(
-    files: &mut [OutputFile],
+    files: &mut Vec<OutputFile>,
     key: &SiteKey,
     words: &LockWords,
 ) -> Result<(), String> {
+    inline_attachments(files);
     let salt = B64.encode(key.salt);
     for file in files.iter_mut().filter(|f| f.path.ends_with(".html")) {
         let (iv, sealed) = key.seal(&file.bytes)?;
@@ -104,6 +107,103 @@ pub fn encrypt_site(
         .into_bytes();
     }
     Ok(())
+}
+
+const MARK: &str = " data-attachment=\"";
+
+/// The attachments the pages mark (`data-attachment`, as `markdown` writes them right
+/// after the `src` or `href` they give) put into the pages as `data:` urls; the files
+/// leave the site.
+fn inline_attachments(files: &mut Vec<OutputFile>) {
+    let mut named = std::collections::BTreeSet::new();
+    for page in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let text = String::from_utf8_lossy(&page.bytes);
+        let mut rest = text.as_ref();
+        while let Some(at) = rest.find(MARK) {
+            rest = &rest[at + MARK.len()..];
+            if let Some(end) = rest.find('"') {
+                named.insert(unescape(&rest[..end]));
+            }
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    let (inlined, kept): (Vec<OutputFile>, Vec<OutputFile>) = std::mem::take(files)
+        .into_iter()
+        .partition(|f| named.contains(&f.path));
+    *files = kept;
+    let data: std::collections::BTreeMap<&str, String> = inlined
+        .iter()
+        .map(|f| {
+            (
+                f.path.as_str(),
+                format!("data:{};base64,{}", mime(&f.path), B64.encode(&f.bytes)),
+            )
+        })
+        .collect();
+    for page in files.iter_mut().filter(|f| f.path.ends_with(".html")) {
+        let text = String::from_utf8_lossy(&page.bytes).to_string();
+        if text.contains(MARK) {
+            page.bytes = with_data_urls(&text, &data).into_bytes();
+        }
+    }
+}
+
+/// `src="../x.jpg" data-attachment="x.jpg"` → `src="data:…"`, and a PDF's link gets a
+/// `download` name (browsers open no `data:` page, but save one).
+fn with_data_urls(text: &str, data: &std::collections::BTreeMap<&str, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        let before = &rest[..at];
+        let after = &rest[at + MARK.len()..];
+        let Some(end) = after.find('"') else { break };
+        let path = unescape(&after[..end]);
+        match (
+            data.get(path.as_str()),
+            before
+                .strip_suffix('"')
+                .and_then(|b| b.rfind("=\"").map(|i| (b, i))),
+        ) {
+            (Some(url), Some((value_before, i))) => {
+                out.push_str(&value_before[..i + 2]);
+                out.push_str(url);
+                out.push('"');
+                if value_before[..i].ends_with("href") {
+                    let name = path.rsplit('/').next().unwrap_or(&path);
+                    out.push_str(&format!(" download=\"{}\"", escape(name)));
+                }
+            }
+            _ => {
+                out.push_str(before);
+            }
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn mime(path: &str) -> &'static str {
+    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "svg" => "image/svg+xml",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 fn escape(text: &str) -> String {

@@ -136,9 +136,12 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
         base_url: options.base_url.clone(),
         aggregates,
     };
-    let mut files = render::render_site(&engagement, &theme, &render_options)?;
+    let rendered = render::render_site(&engagement, &theme, &render_options)?;
+    let mut files = rendered.files;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    match site::static_files(root, &mut files) {
+    match site::static_files(root, &mut files)
+        .and_then(|w| site::attachment_files(root, &rendered.attachments, &mut files).map(|()| w))
+    {
         Ok(static_warnings) => warnings.items.extend(static_warnings),
         Err(d) => {
             let mut diags = warnings;

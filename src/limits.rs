@@ -8,6 +8,13 @@
 /// 8 MiB, some thousand pages of notes.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// The largest attachment (an image or a PDF beside the notes): 32 MiB, a phone's photo
+/// at full resolution several times over.
+pub const MAX_ATTACHMENT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The most attachments an engagement may hold.
+pub const MAX_ATTACHMENTS: usize = 10_000;
+
 /// The most values (keys, list items, texts and numbers) in one YAML file or front
 /// matter: serde-saphyr's default node budget.
 pub const MAX_YAML_VALUES: usize = 250_000;

@@ -10,7 +10,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::load::{INPUTS, ReadError, read_bounded, read_text, too_large, walk_files};
+use crate::load::{
+    INPUTS, ReadError, read_at_most, read_bounded, read_text, too_large, walk_files,
+};
 use crate::render::OutputFile;
 
 /// The marker file that says "this folder was written by coachsite and may be replaced".
@@ -62,6 +64,34 @@ pub fn static_files(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(warnings)
+}
+
+/// Copies the attachments the pages embed into the list of output files, each at its
+/// path in the engagement folder (so that a note's `![](board.jpg)` works as written).
+pub fn attachment_files(
+    root: &Path,
+    attachments: &std::collections::BTreeSet<String>,
+    files: &mut Vec<OutputFile>,
+) -> Result<(), Diagnostic> {
+    for path in attachments {
+        let bytes =
+            read_at_most(&root.join(path), crate::limits::MAX_ATTACHMENT_BYTES).map_err(|err| {
+                let why = match err {
+                    ReadError::TooLarge(size) => format!("it has grown to {size} bytes"),
+                    ReadError::Io(err) => err.to_string(),
+                };
+                Diagnostic::error(path.as_str(), format!("cannot read this attachment: {why}"))
+                    .with_help("check that the file is still there and that you may read it")
+            })?;
+        if !files.iter().any(|f| &f.path == path) {
+            files.push(OutputFile {
+                path: path.clone(),
+                bytes,
+            });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(())
 }
 
 /// Refuses output folders that would destroy something: the engagement itself, a folder

@@ -19,9 +19,9 @@ const LONG_FILES_ALLOWED: &[&str] = &["src/i18n.rs"];
 const LAYERS: &[(&str, &[&str])] = &[
     ("limits", &[]),
     ("diagnostic", &[]),
-    ("markdown", &[]),
+    ("markdown", &["model"]),
     ("model", &["limits"]),
-    ("load", &["model", "diagnostic", "limits"]),
+    ("load", &["model", "diagnostic", "limits", "markdown"]),
     ("audience", &["model", "diagnostic", "markdown"]),
     ("insight", &["model"]),
     ("i18n", &["model"]),

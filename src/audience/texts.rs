@@ -114,6 +114,8 @@ no_text!(
     Withheld,
     Paper,
     Acknowledged,
+    // The attachments' file paths: never shown; a page shows what a text embeds.
+    std::collections::BTreeSet<String>,
 );
 
 /// `Texts` for a struct, through every one of its fields (an exhaustive destructuring:
@@ -130,7 +132,10 @@ macro_rules! texts {
 }
 
 texts! {
-    Engagement { root, info, objectives, assessments, plan, sessions, lessons, report, withheld }
+    Engagement {
+        root, info, objectives, assessments, plan, sessions, lessons, report, withheld,
+        attachments,
+    }
     ReportNote { source, front, body }
     ReportFront { visibility }
     EngagementInfo {

@@ -238,6 +238,7 @@ mod tests {
             lessons: vec![],
             report: None,
             withheld: Default::default(),
+            attachments: Default::default(),
         }
     }
 

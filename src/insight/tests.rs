@@ -43,6 +43,7 @@ fn engagement(objectives: &[(&str, &str)], assessments: &[&str], plan: &str) -> 
         lessons: vec![],
         report: None,
         withheld: Default::default(),
+        attachments: Default::default(),
     };
     for o in &mut e.objectives {
         o.front.measurements.sort_by_key(|m| m.date);

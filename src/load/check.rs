@@ -44,7 +44,14 @@ pub(super) struct Quoter<'a> {
     cache: BTreeMap<String, String>,
 }
 
-impl Quoter<'_> {
+impl<'a> Quoter<'a> {
+    pub(super) fn new(root: &'a Path) -> Quoter<'a> {
+        Quoter {
+            root,
+            cache: BTreeMap::new(),
+        }
+    }
+
     pub(super) fn at(&mut self, d: Diagnostic, pos: Pos) -> Diagnostic {
         let text = self.text(&d.file.clone());
         d.at(&text, pos.line, pos.column)

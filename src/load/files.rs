@@ -101,17 +101,22 @@ pub enum ReadError {
 /// Reads a whole file, refusing one larger than [`limits::MAX_FILE_BYTES`] before
 /// reading it (and while reading, should it grow meanwhile).
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_at_most(path, limits::MAX_FILE_BYTES)
+}
+
+/// Reads a whole file of at most `limit` bytes (refused before reading when larger).
+pub fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let size = file.metadata().map_err(ReadError::Io)?.len();
-    if size > limits::MAX_FILE_BYTES {
+    if size > limit {
         return Err(ReadError::TooLarge(size));
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(limits::MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)

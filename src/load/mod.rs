@@ -10,6 +10,7 @@
 //! parses one file and checks what needs only that file, `check` makes the cross-file
 //! checks; this file walks the folder and puts the engagement together.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -21,6 +22,7 @@ mod check;
 mod dates;
 mod files;
 mod item;
+mod links;
 #[cfg(test)]
 mod tests;
 mod yaml;
@@ -29,7 +31,9 @@ use check::{Unreadable, check_engagement, merge_measured};
 use item::parse_item;
 
 pub use check::{is_valid_id, suggest_id};
-pub use files::{ReadError, is_editor_temp, read_bounded, read_text, too_large, walk_files};
+pub use files::{
+    ReadError, is_editor_temp, read_at_most, read_bounded, read_text, too_large, walk_files,
+};
 pub use item::parse_file_text;
 pub use yaml::{FrontMatter, FrontMatterError, parse_yaml, split_front_matter};
 
@@ -47,6 +51,7 @@ pub const INPUTS: &[&str] = &[
     "templates",
     ".coachsite",
     "static",
+    "attachments",
 ];
 
 /// The result of a successful load: the engagement and any warnings.
@@ -76,7 +81,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     }
 
     let info = load_engagement_info(root, &mut diags);
-    let files = collect_files(root, &mut diags);
+    let (files, attachments) = collect_files(root, &mut diags);
 
     // Parse every file in parallel; each yields an item or its diagnostics.
     let parsed: Vec<(Option<Item>, Diagnostics)> = files
@@ -89,6 +94,13 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         .iter()
         .zip(&parsed)
         .filter(|((kind, _), (item, _))| *kind == FileKind::Objective && item.is_none())
+        .filter_map(|((_, path), _)| path.file_stem().map(|s| s.to_string_lossy().to_string()))
+        .collect();
+    // Likewise the ids of every file that could not be read, for the links of notes.
+    let unreadable_ids: BTreeSet<String> = files
+        .iter()
+        .zip(&parsed)
+        .filter(|(_, (item, _))| item.is_none())
         .filter_map(|((_, path), _)| path.file_stem().map(|s| s.to_string_lossy().to_string()))
         .collect();
 
@@ -126,6 +138,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         lessons,
         report,
         withheld: Withheld::default(),
+        attachments,
     };
     resolve_visibility(&mut engagement);
     merge_measured(&mut engagement, &mut diags);
@@ -134,6 +147,14 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         plan: !plan_readable,
     };
     check_engagement(&engagement, &info_text, &unreadable, &mut diags);
+    let mut quoter = check::Quoter::new(root);
+    links::check_links(
+        &engagement,
+        &unreadable_ids,
+        !plan_readable,
+        &mut quoter,
+        &mut diags,
+    );
 
     engagement.objectives.sort_by(|a, b| a.id.cmp(&b.id));
     engagement
@@ -218,8 +239,48 @@ enum Item {
     Lesson(Box<Lesson>),
 }
 
-fn collect_files(root: &Path, diags: &mut Diagnostics) -> Vec<(FileKind, PathBuf)> {
+/// The item files of each sub-folder, and the attachments: images and PDFs beside the
+/// notes, in `attachments/` or at the top of the engagement folder (Obsidian's three
+/// places for them), as paths relative to the engagement folder.
+fn collect_files(
+    root: &Path,
+    diags: &mut Diagnostics,
+) -> (Vec<(FileKind, PathBuf)>, BTreeSet<String>) {
     let mut files = Vec::new();
+    let mut attachments = BTreeSet::new();
+    let is_attachment = |path: &Path| {
+        path.file_name()
+            .is_some_and(|n| is_attachment_name(&n.to_string_lossy()))
+    };
+    let dir = root.join("attachments");
+    if dir.is_dir() {
+        let (paths, errors) = walk_files(root, &dir);
+        diags.items.extend(errors);
+        for path in paths {
+            if is_attachment(&path) {
+                add_attachment(root, &path, &mut attachments, diags);
+            } else {
+                diags.push(
+                    Diagnostic::warning(
+                        display_path(root, &path),
+                        "this file is ignored: attachments are images and PDFs",
+                    )
+                    .with_help(format!(
+                        "attachments end in .{}",
+                        ATTACHMENT_EXTENSIONS.join(", .")
+                    )),
+                );
+            }
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(root) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_file() && is_attachment(&path) {
+                add_attachment(root, &path, &mut attachments, diags);
+            }
+        }
+    }
     for kind in FileKind::ALL {
         let dir = root.join(kind.folder());
         if !dir.exists() {
@@ -232,6 +293,8 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> Vec<(FileKind, PathBuf
             let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
             if kind.accepts(extension) {
                 files.push((kind, path.to_path_buf()));
+            } else if kind != FileKind::Assessment && is_attachment(path) {
+                add_attachment(root, path, &mut attachments, diags);
             } else {
                 diags.push(
                     Diagnostic::warning(
@@ -251,7 +314,50 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> Vec<(FileKind, PathBuf
             }
         }
     }
-    files
+    (files, attachments)
+}
+
+/// One attachment, within [`limits::MAX_ATTACHMENT_BYTES`] and
+/// [`limits::MAX_ATTACHMENTS`].
+fn add_attachment(
+    root: &Path,
+    path: &Path,
+    attachments: &mut BTreeSet<String>,
+    diags: &mut Diagnostics,
+) {
+    let shown = display_path(root, path);
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let mib = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
+    if size > crate::limits::MAX_ATTACHMENT_BYTES {
+        diags.push(
+            Diagnostic::error(
+                &shown,
+                format!(
+                    "this attachment is {:.1} MiB: attachments may have up to {:.0} MiB",
+                    mib(size),
+                    mib(crate::limits::MAX_ATTACHMENT_BYTES)
+                ),
+            )
+            .with_help(
+                "save the photo or PDF smaller (most phones and scanners offer a lower resolution)",
+            ),
+        );
+    } else if attachments.len() >= crate::limits::MAX_ATTACHMENTS {
+        diags.push(
+            Diagnostic::error(
+                &shown,
+                format!(
+                    "more than {} attachments: this one is not read",
+                    crate::limits::MAX_ATTACHMENTS
+                ),
+            )
+            .with_help(
+                "keep each engagement's attachments in its own folder, and delete the unused ones",
+            ),
+        );
+    } else {
+        attachments.insert(shown);
+    }
 }
 
 fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(EngagementInfo, String)> {

@@ -10,12 +10,14 @@
 //! itself (`engagement.yaml`) and who may see what.
 
 mod items;
+mod links;
 pub mod placeholders;
 #[cfg(test)]
 mod tests;
 mod values;
 
 pub use items::*;
+pub use links::*;
 pub use values::*;
 
 use std::path::PathBuf;
@@ -85,6 +87,11 @@ pub struct Engagement {
     /// tell "none" from "not shared with you". Empty in the coach's view.
     #[serde(skip)]
     pub withheld: Withheld,
+    /// The attachments found (images and PDFs in `attachments/` or beside the notes),
+    /// as paths relative to the engagement folder. A page copies only those that a text
+    /// its reader may see embeds; the list itself is never output.
+    #[serde(skip)]
+    pub attachments: std::collections::BTreeSet<String>,
 }
 
 /// `report.md`: what the coach writes at the top of the printed report (a summary, the

@@ -10,7 +10,6 @@ use crate::charts::{self, Chart, DataTable, Ink};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::format_number;
 use crate::insight;
-use crate::markdown;
 use crate::model::*;
 
 #[derive(Serialize)]
@@ -423,7 +422,16 @@ pub(super) fn assessment_page(v: &Views, a: &Assessment) -> Result<PageJob, Diag
             ("radar", to_value(&radar)?),
             (
                 "observations_html",
-                to_value(&a.front.observations.as_deref().map(markdown::to_html))?,
+                to_value(
+                    &a.front
+                        .observations
+                        .as_deref()
+                        .map(|o| v.html(o, &a.source.path, "../")),
+                )?,
+            ),
+            (
+                "mentioned_in",
+                to_value(&v.mentioned_in(ItemKind::Assessment, &a.id))?,
             ),
         ]),
     })

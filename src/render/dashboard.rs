@@ -12,7 +12,6 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::format_number;
 use crate::insight;
 use crate::insight::{CommitmentBand, Severity};
-use crate::markdown;
 use crate::model::*;
 
 /// The figures the dashboard, the report and the plan share: over this audience's view,
@@ -236,7 +235,11 @@ pub(super) fn report_page(
             ("radar", to_value(&radar)?),
             (
                 "summary_html",
-                to_value(&v.e.report.as_ref().map(|r| markdown::to_html(&r.body)))?,
+                to_value(
+                    &v.e.report
+                        .as_ref()
+                        .map(|r| v.html(&r.body, &r.source.path, "")),
+                )?,
             ),
         ]),
     })

@@ -9,7 +9,6 @@ use super::RenderOptions;
 use super::views::Views;
 use crate::audience::{Audience, Sharing};
 use crate::i18n;
-use crate::markdown;
 use crate::model::*;
 
 #[derive(Serialize)]
@@ -194,7 +193,10 @@ pub(super) fn site_view(v: &Views, options: &RenderOptions) -> SiteView {
                 Kind::Individual => "kind_individual",
             }),
             period,
-            context_html: info.context.as_deref().map(markdown::to_html),
+            context_html: info
+                .context
+                .as_deref()
+                .map(|c| v.html(c, "engagement.yaml", "")),
         },
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Value;
 
+use super::links::tag_url;
 use super::views::{Link, Views, coach_only};
 use super::{Crumb, PageJob, page_value, to_value};
 use crate::diagnostic::Diagnostic;
@@ -13,7 +14,7 @@ use crate::markdown::{self, slug};
 use crate::model::*;
 
 #[derive(Serialize, Clone)]
-struct TagLink {
+pub(super) struct TagLink {
     name: String,
     url: String,
 }
@@ -27,6 +28,7 @@ struct LessonView {
     tags: Vec<TagLink>,
     objectives: Vec<Link>,
     body_html: String,
+    mentioned_in: Vec<Link>,
 }
 
 impl Views<'_> {
@@ -36,40 +38,89 @@ impl Views<'_> {
             url: format!("lessons/{}.html", l.id),
             title: l.front.title.clone(),
             date: l.front.date.map(|d| self.date(d)),
-            tags: l.front.tags.iter().map(|t| tag_link(t)).collect(),
+            tags: item_tags(&l.front.tags, &l.body)
+                .iter()
+                .map(|t| tag_link(t))
+                .collect(),
             objectives: l
                 .front
                 .objectives
                 .iter()
                 .filter_map(|o| self.objective_link(&o.value))
                 .collect(),
-            body_html: markdown::to_html(&l.body),
+            body_html: self.html(&l.body, &l.source.path, "../"),
+            mentioned_in: self.mentioned_in(ItemKind::Lesson, &l.id),
         }
     }
-}
 
-fn tag_link(tag: &str) -> TagLink {
-    TagLink {
-        name: tag.to_string(),
-        url: format!("lessons/tags/{}.html", slug(tag)),
+    /// An item's tags as links to their pages (where this view has tag pages).
+    pub(super) fn tag_links(&self, tags: &[String], body: &str) -> Vec<TagLink> {
+        item_tags(tags, body)
+            .iter()
+            .filter(|t| self.links.tag_pages.contains(&slug(t)))
+            .map(|t| tag_link(t))
+            .collect()
     }
 }
 
-/// The lessons' tags by slug, each with the lessons that carry it; two spellings of one
-/// tag share a page under the first name.
-fn tags(e: &Engagement) -> BTreeMap<String, (String, Vec<usize>)> {
-    let mut tags: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
-    for (i, l) in e.lessons.iter().enumerate() {
-        for tag in &l.front.tags {
-            let entry = tags
-                .entry(slug(tag))
-                .or_insert_with(|| (tag.clone(), Vec::new()));
-            if !entry.1.contains(&i) {
-                entry.1.push(i);
-            }
+pub(super) fn tag_link(tag: &str) -> TagLink {
+    TagLink {
+        name: tag.to_string(),
+        url: tag_url(&slug(tag)),
+    }
+}
+
+/// An item's tags: those of its front matter, then the `#tags` of its text that are
+/// not among them (Obsidian's two ways of tagging a note), each once.
+pub(super) fn item_tags(front: &[String], body: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    let written = front.iter().map(|t| t.trim_start_matches('#').to_string());
+    for tag in written.chain(markdown::tags(body)) {
+        if !tag.is_empty() && !tags.iter().any(|t| slug(t) == slug(&tag)) {
+            tags.push(tag);
         }
     }
     tags
+}
+
+/// The items that carry one tag, by list position in the engagement.
+#[derive(Default)]
+pub(super) struct Tagged {
+    name: String,
+    lessons: Vec<usize>,
+    sessions: Vec<usize>,
+    objectives: Vec<usize>,
+}
+
+/// The tags of this view by slug: two spellings of one tag share a page under the
+/// first name met.
+pub(super) type TagIndex = BTreeMap<String, Tagged>;
+
+/// Every tag of the lessons, sessions and objectives (front matter and `#tags`).
+pub(super) fn tag_index(e: &Engagement) -> TagIndex {
+    let mut index = TagIndex::new();
+    let mut add = |tags: Vec<String>, i: usize, list: fn(&mut Tagged) -> &mut Vec<usize>| {
+        for tag in tags {
+            let entry = index.entry(slug(&tag)).or_insert_with(|| Tagged {
+                name: tag.clone(),
+                ..Tagged::default()
+            });
+            let items = list(entry);
+            if !items.contains(&i) {
+                items.push(i);
+            }
+        }
+    };
+    for (i, l) in e.lessons.iter().enumerate() {
+        add(item_tags(&l.front.tags, &l.body), i, |t| &mut t.lessons);
+    }
+    for (i, s) in e.sessions.iter().enumerate() {
+        add(item_tags(&s.front.tags, &s.body), i, |t| &mut t.sessions);
+    }
+    for (i, o) in e.objectives.iter().enumerate() {
+        add(item_tags(&o.front.tags, &o.body), i, |t| &mut t.objectives);
+    }
+    index
 }
 
 #[derive(Serialize)]
@@ -89,17 +140,13 @@ struct Gathered {
 }
 
 /// `lessons/index.html`: the lessons, their tags and the lessons gathered from sessions.
-fn lessons_page(
-    v: &Views,
-    lessons: Value,
-    tags: &BTreeMap<String, (String, Vec<usize>)>,
-) -> Result<PageJob, Diagnostic> {
+fn lessons_page(v: &Views, lessons: Value, tags: &TagIndex) -> Result<PageJob, Diagnostic> {
     let tag_list: Vec<TagSummary> = tags
         .iter()
-        .map(|(s, (name, lessons))| TagSummary {
-            name: name.clone(),
-            url: format!("lessons/tags/{s}.html"),
-            count: lessons.len(),
+        .map(|(s, tagged)| TagSummary {
+            name: tagged.name.clone(),
+            url: tag_url(s),
+            count: tagged.lessons.len() + tagged.sessions.len() + tagged.objectives.len(),
         })
         .collect();
     let gathered: Vec<Gathered> =
@@ -138,33 +185,55 @@ fn lesson_page(v: &Views, l: &Lesson, value: Value) -> PageJob {
     }
 }
 
-/// `lessons/tags/<tag>.html`: the lessons with one tag.
-fn tag_page(v: &Views, slug: &str, name: &str, lessons: Vec<Value>) -> PageJob {
-    PageJob {
-        path: format!("lessons/tags/{slug}.html"),
+/// `lessons/tags/<tag>.html`: the lessons, sessions and objectives with one tag.
+fn tag_page(
+    v: &Views,
+    slug: &str,
+    tagged: &Tagged,
+    lessons: Vec<Value>,
+) -> Result<PageJob, Diagnostic> {
+    let sessions: Vec<Link> = tagged
+        .sessions
+        .iter()
+        .filter_map(|i| v.e.sessions.get(*i))
+        .map(|s| v.session_link(s))
+        .collect();
+    let objectives: Vec<Link> = tagged
+        .objectives
+        .iter()
+        .filter_map(|i| v.e.objectives.get(*i))
+        .filter_map(|o| v.objective_link(&o.id))
+        .collect();
+    Ok(PageJob {
+        path: tag_url(slug),
         template: "tag.html",
         current: "lessons",
         crumbs: Crumb::trail(v, "nav_lessons", "lessons/index.html"),
         page: page_value(&[
-            ("name", Value::from(name.to_string())),
+            ("name", Value::from(tagged.name.clone())),
             ("lessons", Value::from(lessons)),
+            ("sessions", to_value(&sessions)?),
+            ("objectives", to_value(&objectives)?),
         ]),
-    }
+    })
 }
 
 /// The lessons list, one page per lesson and one per tag.
-pub(super) fn lesson_pages(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
+pub(super) fn lesson_pages(
+    v: &Views,
+    tags: &TagIndex,
+    jobs: &mut Vec<PageJob>,
+) -> Result<(), Diagnostic> {
     let e = v.e;
     let views: Vec<LessonView> = e.lessons.iter().map(|l| v.lesson(l)).collect();
     let values = views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?;
-    let tags = tags(e);
-    jobs.push(lessons_page(v, Value::from(values.clone()), &tags)?);
+    jobs.push(lessons_page(v, Value::from(values.clone()), tags)?);
     for (l, value) in e.lessons.iter().zip(&values) {
         jobs.push(lesson_page(v, l, value.clone()));
     }
-    for (s, (name, lessons)) in &tags {
-        let list: Vec<Value> = lessons.iter().map(|i| values[*i].clone()).collect();
-        jobs.push(tag_page(v, s, name, list));
+    for (s, tagged) in tags {
+        let list: Vec<Value> = tagged.lessons.iter().map(|i| values[*i].clone()).collect();
+        jobs.push(tag_page(v, s, tagged, list)?);
     }
     Ok(())
 }

@@ -17,6 +17,7 @@ mod assessment;
 mod dashboard;
 mod frame;
 mod lesson;
+mod links;
 mod objective;
 mod plan;
 mod session;
@@ -106,14 +107,24 @@ fn page_value(entries: &[(&'static str, Value)]) -> Value {
     Value::from(map)
 }
 
+/// The pages of a site, and the attachments they embed (paths relative to the
+/// engagement folder; the output has them at the same paths).
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub attachments: std::collections::BTreeSet<String>,
+}
+
 /// Renders every page of the site for an engagement already filtered for its audience.
 pub fn render_site(
     e: &Engagement,
     theme: &Theme,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, Diagnostics> {
+) -> Result<Rendered, Diagnostics> {
     match jobs(e, options) {
-        Ok((site, t, jobs)) => render_jobs(theme, &site, &t, jobs),
+        Ok((site, t, jobs, attachments)) => Ok(Rendered {
+            files: render_jobs(theme, &site, &t, jobs)?,
+            attachments,
+        }),
         Err(d) => {
             let mut diags = Diagnostics::default();
             diags.push(d);
@@ -187,7 +198,15 @@ pub fn figures(
 fn jobs(
     e: &Engagement,
     options: &RenderOptions,
-) -> Result<(Value, Value, Vec<PageJob>), Diagnostic> {
+) -> Result<
+    (
+        Value,
+        Value,
+        Vec<PageJob>,
+        std::collections::BTreeSet<String>,
+    ),
+    Diagnostic,
+> {
     let sharing = options.audience.sharing(&e.info.share);
     let insight = figures(
         e,
@@ -195,6 +214,12 @@ fn jobs(
         options.aggregates.as_ref(),
         options.audience,
     );
+    // Tags have pages where lessons do (not on the sponsor's site).
+    let tags = if options.audience == Audience::Sponsor {
+        lesson::TagIndex::default()
+    } else {
+        lesson::tag_index(e)
+    };
     let v = Views {
         e,
         lang: e.info.language,
@@ -202,6 +227,7 @@ fn jobs(
         words: Explainer::new(e),
         findings: options.audience.sees_findings(),
         sharing,
+        links: links::Links::new(e, tags.keys().cloned().collect()),
     };
     let site = to_value(&frame::site_view(&v, options))?;
     let t = to_value(&i18n::strings(v.lang))?;
@@ -234,9 +260,9 @@ fn jobs(
     jobs.push(plan::plan_page(&v, &summary)?);
     if options.audience != Audience::Sponsor {
         session::session_pages(&v, &mut jobs)?;
-        lesson::lesson_pages(&v, &mut jobs)?;
+        lesson::lesson_pages(&v, &tags, &mut jobs)?;
     }
-    Ok((site, t, jobs))
+    Ok((site, t, jobs, v.links.used_attachments()))
 }
 
 fn render_jobs(

@@ -12,7 +12,6 @@ use super::{Crumb, PageJob, page_value};
 use crate::charts;
 use crate::i18n::{format_percent, format_rate, format_value};
 use crate::insight::{self, ObjectiveInsight, Tracking};
-use crate::markdown;
 use crate::model::*;
 
 #[derive(Serialize)]
@@ -93,6 +92,8 @@ pub(super) struct ObjectiveView {
     milestones: Vec<MilestoneRow>,
     competencies: Vec<CompetencyLink>,
     body_html: String,
+    tags: Vec<super::lesson::TagLink>,
+    mentioned_in: Vec<Link>,
     actions: Vec<ActionLink>,
     sessions: Vec<Link>,
     lessons: Vec<Link>,
@@ -244,7 +245,9 @@ impl Views<'_> {
                 })
                 .collect(),
             competencies: self.competency_links(o),
-            body_html: markdown::to_html(&o.body),
+            body_html: self.html(&o.body, &o.source.path, "../"),
+            tags: self.tag_links(&f.tags, &o.body),
+            mentioned_in: self.mentioned_in(ItemKind::Objective, &o.id),
             actions: self.linked_actions(o),
             sessions: self.linked_sessions(o),
             lessons: self.linked_lessons(o),

@@ -9,7 +9,6 @@ use super::{Crumb, PageJob, page_value, to_value};
 use crate::charts::{self, Chart, DataTable, Ink};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::format_number;
-use crate::markdown;
 use crate::model::*;
 
 #[derive(Serialize)]
@@ -34,6 +33,8 @@ struct SessionView {
     lessons: Vec<String>,
     body_html: String,
     private_html: Option<String>,
+    tags: Vec<super::lesson::TagLink>,
+    mentioned_in: Vec<Link>,
     prev: Option<Link>,
     next: Option<Link>,
 }
@@ -76,8 +77,13 @@ impl Views<'_> {
                 })
                 .collect(),
             lessons: f.lessons.clone(),
-            body_html: markdown::to_html(&s.body),
-            private_html: f.private.as_deref().map(markdown::to_html),
+            body_html: self.html(&s.body, &s.source.path, "../"),
+            private_html: f
+                .private
+                .as_deref()
+                .map(|p| self.html(p, &s.source.path, "../")),
+            tags: self.tag_links(&f.tags, &s.body),
+            mentioned_in: self.mentioned_in(ItemKind::Session, &s.id),
             prev: index
                 .checked_sub(1)
                 .map(|i| self.session_link(&self.e.sessions[i])),

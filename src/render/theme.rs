@@ -48,6 +48,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("chart.html", include_str!("../../templates/chart.html")),
     ("legend.html", include_str!("../../templates/legend.html")),
+    (
+        "mentions.html",
+        include_str!("../../templates/mentions.html"),
+    ),
     ("report.html", include_str!("../../templates/report.html")),
 ];
 

@@ -52,6 +52,8 @@ pub(super) struct Views<'a> {
     pub(super) findings: bool,
     /// The diagnostics this audience sees (`share:` in engagement.yaml).
     pub(super) sharing: Sharing,
+    /// Links between the items, backlinks, tag pages and the attachments used.
+    pub(super) links: super::links::Links,
 }
 
 impl Views<'_> {

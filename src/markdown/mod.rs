@@ -5,21 +5,26 @@
 //! page's only `<h1>`.
 //!
 //! Notes written in Obsidian read as they do there: callouts (`> [!note] Title`, every
-//! kind, foldable with `-` or `+`) and `==highlights==`.
+//! kind, foldable with `-` or `+`), `==highlights==`, and (in [`links`]) `[[wikilinks]]`,
+//! `![[embeds]]` of attachments and `#tags`.
+
+mod links;
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
-/// Renders Markdown to HTML.
+pub use links::{NoLinks, RefKind, Reference, Resolve, references, tags};
+
+/// Renders Markdown to HTML, with links to items left as text and no attachment.
 pub fn to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    to_html_with(markdown, &NoLinks)
+}
+
+/// Renders Markdown to HTML for one page: links, embeds and tags resolved by `links`.
+pub fn to_html_with(markdown: &str, links: &dyn Resolve) -> String {
     let markdown = callouts(markdown);
-    let mut events: Vec<Event> = Parser::new_ext(&markdown, options).collect();
+    let mut events: Vec<Event> = Parser::new_ext(&markdown, links::options()).collect();
 
     let mut used = UsedIds::default();
     let mut i = 0;
@@ -50,6 +55,7 @@ pub fn to_html(markdown: &str) -> String {
         i += 1;
     }
 
+    let events = links::resolve(events, links);
     // Task list markers as ☑ / ☐ rather than disabled, unlabelled checkboxes (which
     // accessibility checkers rightly flag): screen readers name the symbols.
     let events = events.into_iter().flat_map(|event| match event {

@@ -1,0 +1,569 @@
+//! Obsidian's links in Markdown: `[[id]]`, `[[id|label]]` and `[[id#heading]]` to items,
+//! `![[file]]` embeds, local files (`![](board.jpg)`, `[slides](deck.pdf)`) and `#tags`.
+//!
+//! [`references`] lists them with their place in the text (for the loader's checks);
+//! [`resolve`] turns them into HTML with what a [`Resolve`] knows of the page's reader:
+//! a link to an item the reader may not see is plain text, an attachment is embedded
+//! with its url and a `data-attachment` mark (so `--encrypt` can seal it into the page).
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::markdown::slug;
+use crate::model::{is_attachment_name, split_target};
+
+/// What a page knows of the engagement, for the links in its Markdown.
+pub trait Resolve {
+    /// The path from the page to the site's root (`""` or `"../"`).
+    fn root(&self) -> &str;
+    /// A link's path (before any `#`): the url (from the site's root) and the title of
+    /// the item it names, when this page's reader may see it.
+    fn item(&self, path: &str) -> Option<(String, String)>;
+    /// An attachment a reference names: its url from the site's root. Asking for it is
+    /// what puts the file in the site.
+    fn attachment(&self, target: &str) -> Option<String>;
+    /// The page of a `#tag`, from the site's root, if the site has one.
+    fn tag(&self, tag: &str) -> Option<String>;
+}
+
+/// Resolves nothing: links stay text, no attachment is embedded, tags are not linked.
+pub struct NoLinks;
+
+impl Resolve for NoLinks {
+    fn root(&self) -> &str {
+        ""
+    }
+    fn item(&self, _: &str) -> Option<(String, String)> {
+        None
+    }
+    fn attachment(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn tag(&self, _: &str) -> Option<String> {
+        None
+    }
+}
+
+/// How a reference is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// `[[target]]` or `[[target|label]]`.
+    Link,
+    /// `![[target]]`.
+    Embed,
+    /// A Markdown image or link to a local file: `![](board.jpg)`, `[deck](deck.pdf)`.
+    File,
+}
+
+/// One reference in a text, with the byte offset where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub kind: RefKind,
+    pub target: String,
+    pub offset: usize,
+}
+
+impl Reference {
+    /// Whether it names an attachment rather than an item.
+    pub fn is_attachment(&self) -> bool {
+        self.kind == RefKind::File || is_attachment_name(split_target(&self.target).0)
+    }
+}
+
+pub(super) fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+}
+
+/// A url that names a file of the engagement (no scheme, not a page anchor or an
+/// absolute path).
+fn is_local(url: &str) -> bool {
+    !url.is_empty()
+        && !url.contains("://")
+        && !url.starts_with(['#', '/', '?'])
+        && !["mailto:", "data:", "tel:", "javascript:"]
+            .iter()
+            .any(|scheme| {
+                url.get(..scheme.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+            })
+}
+
+/// Every link, embed and local file in a Markdown text, in order (code is never read).
+pub fn references(markdown: &str) -> Vec<Reference> {
+    let mut refs = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let (kind, target) = match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => (RefKind::Link, dest_url),
+            Event::Start(Tag::Image {
+                link_type: LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => (RefKind::Embed, dest_url),
+            Event::Start(Tag::Image { dest_url, .. }) if is_local(&dest_url) => {
+                (RefKind::File, dest_url)
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+                if is_local(&dest_url) && is_attachment_name(split_target(&dest_url).0) =>
+            {
+                (RefKind::File, dest_url)
+            }
+            _ => continue,
+        };
+        refs.push(Reference {
+            kind,
+            target: target.to_string(),
+            offset: range.start,
+        });
+    }
+    refs
+}
+
+/// Every `#tag` of a Markdown text, as written (without the `#`), in order.
+pub fn tags(markdown: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut after_space = true;
+    let mut in_link = 0usize;
+    for event in Parser::new_ext(markdown, options()) {
+        match &event {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Text(text) if in_link == 0 => {
+                for piece in split_tags(text, after_space) {
+                    if let Piece::Tag(tag) = piece {
+                        found.push(tag.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+        after_space = space_after(&event, after_space);
+    }
+    found
+}
+
+enum Piece<'a> {
+    Text(&'a str),
+    Tag(&'a str),
+}
+
+/// A text split into its `#tags` and the text between: a tag follows a space or the
+/// start of a line, is letters, digits, `_`, `-` and `/`, and is not only digits
+/// (`#1` is a number, as in Obsidian).
+fn split_tags(text: &str, mut after_space: bool) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '#' && after_space {
+            let rest = &text[i + 1..];
+            let len: usize = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/'))
+                .map(char::len_utf8)
+                .sum();
+            let tag = rest[..len].trim_end_matches(['-', '/']);
+            if !tag.is_empty() && !tag.chars().all(|c| c.is_ascii_digit()) {
+                if start < i {
+                    pieces.push(Piece::Text(&text[start..i]));
+                }
+                pieces.push(Piece::Tag(tag));
+                start = i + 1 + tag.len();
+                while chars.peek().is_some_and(|(j, _)| *j < start) {
+                    chars.next();
+                }
+                after_space = false;
+                continue;
+            }
+        }
+        after_space = c.is_whitespace() || c == '(';
+    }
+    if start < text.len() {
+        pieces.push(Piece::Text(&text[start..]));
+    }
+    pieces
+}
+
+/// Whether the next text starts after a space (or at the start of a block).
+fn space_after(event: &Event, before: bool) -> bool {
+    match event {
+        Event::Text(text) => text.chars().last().map_or(before, char::is_whitespace),
+        Event::Start(_) | Event::End(_) | Event::SoftBreak | Event::HardBreak => true,
+        _ => false,
+    }
+}
+
+/// The links, embeds, local files and tags of a page's events, resolved for its reader.
+pub(super) fn resolve<'a>(events: Vec<Event<'a>>, r: &dyn Resolve) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut events = events.into_iter();
+    let mut after_space = true;
+    let mut in_link = 0usize;
+    while let Some(event) = events.next() {
+        let next_space = space_after(&event, after_space);
+        match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            }) => {
+                let inner = take_inner(&mut events, TagEnd::Link);
+                out.extend(wikilink(&dest_url, has_pothole, inner, r));
+            }
+            Event::Start(Tag::Image {
+                link_type: LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            }) => {
+                let inner = take_inner(&mut events, TagEnd::Image);
+                out.extend(embed(
+                    &dest_url,
+                    has_pothole.then(|| plain(&inner)),
+                    inner,
+                    r,
+                ));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if is_local(&dest_url) => {
+                let inner = take_inner(&mut events, TagEnd::Image);
+                let alt = plain(&inner);
+                out.extend(embed(&dest_url, Some(alt), inner, r));
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+                if is_local(&dest_url) && is_attachment_name(split_target(&dest_url).0) =>
+            {
+                let inner = take_inner(&mut events, TagEnd::Link);
+                match r.attachment(&dest_url) {
+                    Some(url) => {
+                        out.push(Event::InlineHtml(attachment_open(r.root(), &url).into()));
+                        out.extend(inner);
+                        out.push(Event::InlineHtml("</a>".into()));
+                    }
+                    None => out.extend(inner),
+                }
+            }
+            Event::Start(tag @ Tag::Link { .. }) => {
+                in_link += 1;
+                out.push(Event::Start(tag));
+            }
+            Event::End(TagEnd::Link) => {
+                in_link = in_link.saturating_sub(1);
+                out.push(Event::End(TagEnd::Link));
+            }
+            Event::Text(text) if in_link == 0 && text.contains('#') => {
+                out.extend(tag_events(&text, after_space, r));
+            }
+            other => out.push(other),
+        }
+        after_space = next_space;
+    }
+    out
+}
+
+/// The events up to the end of the tag just opened (links and images do not nest).
+fn take_inner<'a>(events: &mut impl Iterator<Item = Event<'a>>, end: TagEnd) -> Vec<Event<'a>> {
+    let mut inner = Vec::new();
+    for event in events.by_ref() {
+        if event == Event::End(end) {
+            break;
+        }
+        inner.push(event);
+    }
+    inner
+}
+
+fn plain(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `[[target]]`: a link to the item when the reader may see it, else its text alone.
+fn wikilink<'a>(
+    target: &str,
+    has_pothole: bool,
+    inner: Vec<Event<'a>>,
+    r: &dyn Resolve,
+) -> Vec<Event<'a>> {
+    let (path, heading) = split_target(target);
+    let anchor = heading.map(|h| format!("#{}", slug(h))).unwrap_or_default();
+    let (href, title) = if path.is_empty() {
+        (anchor, None)
+    } else if is_attachment_name(path) {
+        match r.attachment(path) {
+            Some(url) => {
+                let mut events = vec![Event::InlineHtml(attachment_open(r.root(), &url).into())];
+                events.extend(inner);
+                events.push(Event::InlineHtml("</a>".into()));
+                return events;
+            }
+            None => return inner,
+        }
+    } else {
+        match r.item(path) {
+            Some((url, title)) => (format!("{}{}{anchor}", r.root(), url), Some(title)),
+            None => return inner,
+        }
+    };
+    let mut events = vec![Event::Start(Tag::Link {
+        link_type: LinkType::Inline,
+        dest_url: href.into(),
+        title: CowStr::from(""),
+        id: CowStr::from(""),
+    })];
+    match title {
+        Some(title) if !has_pothole => events.push(Event::Text(title.into())),
+        _ => events.extend(inner),
+    }
+    events.push(Event::End(TagEnd::Link));
+    events
+}
+
+/// `![[file]]` or `![alt](file)`: an image or a PDF link; `![[note]]` links to the note.
+/// Obsidian's `![[photo.jpg|300]]` gives a width.
+fn embed<'a>(
+    target: &str,
+    label: Option<String>,
+    inner: Vec<Event<'a>>,
+    r: &dyn Resolve,
+) -> Vec<Event<'a>> {
+    let path = split_target(target).0;
+    if !is_attachment_name(path) && !path.contains('.') {
+        return wikilink(target, label.is_some(), inner, r);
+    }
+    let Some(url) = r.attachment(target.split('#').next().unwrap_or(target)) else {
+        return inner;
+    };
+    let name = path.rsplit('/').next().unwrap_or(path);
+    // Without a label, the file's name in words: `whiteboard-week.png` → "whiteboard week".
+    let named = named_of(name);
+    let (alt, width) = match label {
+        Some(label) if is_size(&label) => (named, label.split('x').next().map(String::from)),
+        Some(label) if !label.is_empty() => (label, None),
+        _ => (named, None),
+    };
+    let html = if path.to_ascii_lowercase().ends_with(".pdf") {
+        format!(
+            "{}<span class=\"attachment-icon\" aria-hidden=\"true\">⎙</span> {}</a>",
+            attachment_open(r.root(), &url),
+            escape(if alt == named_of(name) { name } else { &alt })
+        )
+    } else {
+        format!(
+            "<img class=\"attachment\" src=\"{}{}\" data-attachment=\"{}\" alt=\"{}\"{} loading=\"lazy\">",
+            r.root(),
+            url_escape(&url),
+            escape(&url),
+            escape(&alt),
+            width.map(|w| format!(" width=\"{w}\"")).unwrap_or_default()
+        )
+    };
+    vec![Event::InlineHtml(html.into())]
+}
+
+fn named_of(name: &str) -> String {
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .replace(['-', '_'], " ")
+}
+
+/// `300` or `300x200`: Obsidian's size of an embedded image.
+fn is_size(label: &str) -> bool {
+    let mut parts = label.split('x');
+    let ok = |p: Option<&str>| {
+        p.is_some_and(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    ok(parts.next()) && parts.next().is_none_or(|p| ok(Some(p))) && parts.next().is_none()
+}
+
+fn attachment_open(root: &str, url: &str) -> String {
+    format!(
+        "<a class=\"attachment\" href=\"{root}{}\" data-attachment=\"{}\">",
+        url_escape(url),
+        escape(url)
+    )
+}
+
+/// A text with its `#tags` as links to their pages (or marked, where there is none).
+fn tag_events<'a>(text: &str, after_space: bool, r: &dyn Resolve) -> Vec<Event<'a>> {
+    split_tags(text, after_space)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(t) => Event::Text(CowStr::from(t.to_string())),
+            Piece::Tag(tag) => Event::InlineHtml(CowStr::from(match r.tag(tag) {
+                Some(url) => format!(
+                    "<a class=\"tag\" href=\"{}{}\">#{}</a>",
+                    r.root(),
+                    url_escape(&url),
+                    escape(tag)
+                ),
+                None => format!("<span class=\"tag\">#{}</span>", escape(tag)),
+            })),
+        })
+        .collect()
+}
+
+fn escape(text: &str) -> String {
+    super::escape(text)
+}
+
+/// A path as a url: each character that would end or change it escaped.
+fn url_escape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '"' => out.push_str("%22"),
+            '#' => out.push_str("%23"),
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3F"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_found_with_their_offsets_and_never_in_code() {
+        let text = "See [[sprint-goals]] and [[a|b]].\n\n![[board.jpg]] ![photo](sessions/p.png) [deck](deck.pdf) [site](https://x.org/a.pdf)\n\n`[[not-this]]`\n\n```\n[[nor-this]]\n```\n";
+        let refs = references(text);
+        let got: Vec<(RefKind, &str, usize)> = refs
+            .iter()
+            .map(|r| (r.kind, r.target.as_str(), r.offset))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (RefKind::Link, "sprint-goals", 4),
+                (RefKind::Link, "a", 25),
+                (RefKind::Embed, "board.jpg", 35),
+                (RefKind::File, "sessions/p.png", 50),
+                (RefKind::File, "deck.pdf", 75),
+            ]
+        );
+        assert!(refs[2].is_attachment() && !refs[0].is_attachment());
+    }
+
+    #[test]
+    fn tags_follow_obsidian() {
+        assert_eq!(
+            tags(
+                "Worked on #delegation, #team/roles and #1 and a#b.\n\n# Heading\n\n`#code` (#in-brackets)"
+            ),
+            vec!["delegation", "team/roles", "in-brackets"]
+        );
+        assert_eq!(tags("[#not-a-tag](x.html)"), Vec::<String>::new());
+    }
+
+    /// Knows one visible objective, two attachments and one tag page.
+    struct Fixture;
+
+    impl Resolve for Fixture {
+        fn root(&self) -> &str {
+            "../"
+        }
+        fn item(&self, path: &str) -> Option<(String, String)> {
+            (path == "sprint-goals" || path == "objectives/sprint-goals").then(|| {
+                (
+                    "objectives/sprint-goals.html".into(),
+                    "Meet the sprint goal".into(),
+                )
+            })
+        }
+        fn attachment(&self, target: &str) -> Option<String> {
+            match target {
+                "board photo.png" | "board%20photo.png" => Some("sessions/board photo.png".into()),
+                "deck.pdf" => Some("attachments/deck.pdf".into()),
+                _ => None,
+            }
+        }
+        fn tag(&self, tag: &str) -> Option<String> {
+            (tag == "delegation").then(|| "lessons/tags/delegation.html".into())
+        }
+    }
+
+    fn html(text: &str) -> String {
+        crate::markdown::to_html_with(text, &Fixture)
+    }
+
+    #[test]
+    fn wikilinks_resolve_for_the_reader() {
+        assert!(
+            html("See [[sprint-goals]].").contains(
+                "See <a href=\"../objectives/sprint-goals.html\">Meet the sprint goal</a>."
+            ),
+            "the title stands for the id"
+        );
+        assert!(
+            html("[[objectives/sprint-goals#Why we care|why]]")
+                .contains("<a href=\"../objectives/sprint-goals.html#why-we-care\">why</a>")
+        );
+        // An item this reader may not see: its words, no link.
+        let hidden = html("See [[coach-only-session|the other talk]] and [[secret]].");
+        assert!(
+            hidden.contains("See the other talk and secret."),
+            "{hidden}"
+        );
+        assert!(!hidden.contains("<a"), "{hidden}");
+        assert!(html("[[#Check-in]]").contains("<a href=\"#check-in\">"));
+    }
+
+    #[test]
+    fn attachments_are_embedded_with_their_mark() {
+        let img = html("![[board photo.png]]");
+        assert!(
+            img.contains("<img class=\"attachment\" src=\"../sessions/board%20photo.png\" data-attachment=\"sessions/board photo.png\" alt=\"board photo\" loading=\"lazy\">"),
+            "{img}"
+        );
+        assert!(html("![[board photo.png|300]]").contains(" width=\"300\""));
+        assert!(html("![[board photo.png|The board]]").contains("alt=\"The board\""));
+        assert!(html("![A board](board%20photo.png)").contains("alt=\"A board\""));
+        let pdf = html("![[deck.pdf]] and [the deck](deck.pdf)");
+        assert!(
+            pdf.contains("<a class=\"attachment\" href=\"../attachments/deck.pdf\" data-attachment=\"attachments/deck.pdf\"><span class=\"attachment-icon\" aria-hidden=\"true\">⎙</span> deck.pdf</a>"),
+            "{pdf}"
+        );
+        assert!(
+            pdf.contains("data-attachment=\"attachments/deck.pdf\">the deck</a>"),
+            "{pdf}"
+        );
+        // A web image is left as it is; a missing file shows its words only.
+        assert!(
+            html("![x](https://example.org/x.png)").contains("src=\"https://example.org/x.png\"")
+        );
+        assert_eq!(html("![[gone.png]]").trim(), "<p>gone.png</p>");
+    }
+
+    #[test]
+    fn tags_link_to_their_pages() {
+        let tagged = html("Worked on #delegation and #habits.");
+        assert!(
+            tagged.contains("<a class=\"tag\" href=\"../lessons/tags/delegation.html\">#delegation</a> and <span class=\"tag\">#habits</span>."),
+            "{tagged}"
+        );
+        assert!(!html("`#delegation`").contains("class=\"tag\""));
+    }
+
+    #[test]
+    fn sizes() {
+        assert!(is_size("300") && is_size("300x200"));
+        assert!(!is_size("photo") && !is_size("300x") && !is_size(""));
+    }
+}

@@ -1,0 +1,164 @@
+//! The links between a view's items: what `[[id]]` resolves to for this reader, the
+//! backlinks of each item ("mentioned in"), the tags that have a page, and the
+//! attachments the pages embed (only those are put in the site).
+//!
+//! Everything here is made from the filtered engagement, so a link from a text the
+//! reader cannot see (a `%%` aside, `private:`, a coach-only session) is no backlink,
+//! and a link to an item the reader cannot see is plain text.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
+
+use super::views::{Link, Views, action_url, objective_url};
+use crate::markdown::{self, Resolve, slug};
+use crate::model::*;
+
+/// The links of one view, made once.
+#[derive(Default)]
+pub(super) struct Links {
+    /// Each item's backlinks, in the order of the engagement's texts.
+    backlinks: BTreeMap<ItemRef, Vec<ItemRef>>,
+    /// The slugs of the tags that have a page in this view.
+    pub(super) tag_pages: BTreeSet<String>,
+    /// The attachments the pages embed, by path.
+    used: Mutex<BTreeSet<String>>,
+}
+
+impl Links {
+    /// The links of `e` (already filtered); `tag_pages` are the tags with a page.
+    pub(super) fn new(e: &Engagement, tag_pages: BTreeSet<String>) -> Links {
+        let mut backlinks: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
+        for text in e.markdown_texts() {
+            let Some(from) = text.from else { continue };
+            for reference in markdown::references(text.text) {
+                if reference.is_attachment() {
+                    continue;
+                }
+                let (path, _) = split_target(&reference.target);
+                if let [to] = e.linked_items(path).as_slice()
+                    && *to != from
+                {
+                    let list = backlinks.entry(to.clone()).or_default();
+                    if !list.contains(&from) {
+                        list.push(from.clone());
+                    }
+                }
+            }
+        }
+        Links {
+            backlinks,
+            tag_pages,
+            used: Mutex::default(),
+        }
+    }
+
+    /// The attachments the pages rendered so far embed.
+    pub(super) fn used_attachments(&self) -> BTreeSet<String> {
+        self.used.lock().map(|u| u.clone()).unwrap_or_default()
+    }
+}
+
+/// The url of an item's page (or of its place on the plan), from the site's root.
+pub(super) fn item_url(item: &ItemRef) -> String {
+    match item.kind {
+        ItemKind::Objective => objective_url(&item.id),
+        ItemKind::Session => format!("sessions/{}.html", item.id),
+        ItemKind::Lesson => format!("lessons/{}.html", item.id),
+        ItemKind::Assessment => format!("assessments/{}.html", item.id),
+        ItemKind::Action => action_url(&item.id),
+    }
+}
+
+pub(super) fn tag_url(slug: &str) -> String {
+    format!("lessons/tags/{slug}.html")
+}
+
+/// What one text's links resolve to: the text was written in `file`, and is shown on a
+/// page `root` away from the site's root.
+struct PageLinks<'a> {
+    v: &'a Views<'a>,
+    file: &'a str,
+    root: &'static str,
+}
+
+impl Resolve for PageLinks<'_> {
+    fn root(&self) -> &str {
+        self.root
+    }
+
+    fn item(&self, path: &str) -> Option<(String, String)> {
+        let [item] = self.v.e.linked_items(path).try_into().ok()?;
+        let title = self.v.e.item_title(&item)?.to_string();
+        Some((item_url(&item), title))
+    }
+
+    fn attachment(&self, target: &str) -> Option<String> {
+        let found = find_attachment(&self.v.e.attachments, self.file, target)?;
+        if let Ok(mut used) = self.v.links.used.lock() {
+            used.insert(found.to_string());
+        }
+        Some(found.to_string())
+    }
+
+    fn tag(&self, tag: &str) -> Option<String> {
+        let slug = slug(tag);
+        self.v
+            .links
+            .tag_pages
+            .contains(&slug)
+            .then(|| tag_url(&slug))
+    }
+}
+
+impl Views<'_> {
+    /// A Markdown text written in `file` as HTML for a page `root` away from the site's
+    /// root (`"../"` for an item's page), its links resolved for this reader.
+    pub(super) fn html(&self, text: &str, file: &str, root: &'static str) -> String {
+        markdown::to_html_with(
+            text,
+            &PageLinks {
+                v: self,
+                file,
+                root,
+            },
+        )
+    }
+
+    /// The items whose texts link to `item`, for its "mentioned in" list.
+    pub(super) fn mentioned_in(&self, kind: ItemKind, id: &str) -> Vec<Link> {
+        let item = ItemRef {
+            kind,
+            id: id.to_string(),
+        };
+        self.links
+            .backlinks
+            .get(&item)
+            .into_iter()
+            .flatten()
+            .filter_map(|from| {
+                let title = self.e.item_title(from)?.to_string();
+                let date = match from.kind {
+                    ItemKind::Session => self
+                        .e
+                        .sessions
+                        .iter()
+                        .find(|s| s.id == from.id)
+                        .map(|s| self.date(s.front.date)),
+                    ItemKind::Lesson => self
+                        .e
+                        .lessons
+                        .iter()
+                        .find(|l| l.id == from.id)
+                        .and_then(|l| l.front.date)
+                        .map(|d| self.date(d)),
+                    _ => None,
+                };
+                Some(Link {
+                    title,
+                    url: item_url(from),
+                    date: date.unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+}
