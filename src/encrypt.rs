@@ -6,7 +6,8 @@
 //! and decrypts with the browser's WebCrypto. The derived key may be kept in
 //! `sessionStorage`, so one entry opens every page of the site for that tab.
 //!
-//! What this protects: the content of every page, charts included (they are inline SVG).
+//! What this protects: the content of every page, charts included (they are inline SVG),
+//! and the attachments the pages embed (sealed inside them as `data:` urls).
 //! What it does not: file names (page paths carry ids such as session dates), the
 //! number and size of pages, files copied from `static/`, and a weak password.
 

@@ -119,7 +119,7 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), Diagnostic> {
                 first.as_os_str().to_string_lossy()
             ),
         )
-        .with_help("choose a folder outside objectives/, assessments/, sessions/, lessons/, templates/ and static/, e.g. -o public (the default)"));
+        .with_help("choose a folder outside objectives/, assessments/, sessions/, lessons/, templates/, static/ and attachments/, e.g. -o public (the default)"));
     }
     if out.exists() {
         if !out.is_dir() {

@@ -70,6 +70,7 @@ cases! {
     not_utf8 => "not-utf8",
     missing_engagement_yaml => "missing-engagement",
     several_errors_reported_together => "several-errors",
+    every_error_of_one_file => "several-errors-in-one-file",
     // Hostile and careless input (issue 11): bounds checked at load, with a place.
     zpd_rate_so_small_its_dates_overflow => "zpd-rate-tiny",
     scale_max_of_i64 => "scale-max-huge",

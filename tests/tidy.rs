@@ -45,7 +45,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "markdown",
         ],
     ),
-    ("site", &["render", "diagnostic", "load"]),
+    ("site", &["render", "diagnostic", "load", "limits"]),
     ("encrypt", &["render"]),
     ("export", &["model", "check", "site"]),
     ("schema", &["model", "site"]),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::check::{ID_HELP, is_valid_id, suggest_id};
 use super::files::read_text;
-use super::yaml::{FrontMatter, FrontMatterError, key_pos, parse_yaml, split_front_matter};
+use super::yaml::{FrontMatter, FrontMatterError, key_pos, parse_yaml_all, split_front_matter};
 use super::{FileKind, Item};
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::limits;
@@ -40,13 +40,13 @@ pub fn parse_file_text(path: &str, text: &str) -> Diagnostics {
     let mut diags = Diagnostics::default();
     match path {
         "engagement.yaml" => {
-            if let Err(d) = parse_yaml::<EngagementInfo>(text, text, path, path) {
-                diags.push(d);
+            if let Err(found) = parse_yaml_all::<EngagementInfo>(text, text, path, path) {
+                diags.items.extend(found);
             }
         }
         "plan.yaml" => {
-            if let Err(d) = parse_yaml::<PlanFile>(text, text, path, path) {
-                diags.push(d);
+            if let Err(found) = parse_yaml_all::<PlanFile>(text, text, path, path) {
+                diags.items.extend(found);
             }
         }
         _ => {
@@ -104,7 +104,7 @@ pub(super) fn parse_item_text(
     };
     let item = match kind {
         FileKind::Assessment => {
-            parse_yaml::<AssessmentFront>(text, text, &shown, "this assessment").map(|front| {
+            parse_yaml_all::<AssessmentFront>(text, text, &shown, "this assessment").map(|front| {
                 Item::Assessment(Box::new(Assessment {
                     id: stem,
                     source,
@@ -126,8 +126,8 @@ pub(super) fn parse_item_text(
             check_item_values(&item, text, &shown, &mut diags);
             (Some(item), diags)
         }
-        Err(d) => {
-            diags.push(d);
+        Err(found) => {
+            diags.items.extend(found);
             (None, diags)
         }
     }
@@ -174,13 +174,13 @@ fn markdown_item(
     shown: &str,
     text: &str,
     fm: FrontMatter,
-) -> Result<Item, Diagnostic> {
+) -> Result<Item, Vec<Diagnostic>> {
     let what = format!("{} front matter", kind.noun());
     let body = Markdown::from(fm.body);
     let body_line = fm.body_line;
     match kind {
         FileKind::Objective => {
-            parse_yaml::<ObjectiveFront>(text, fm.yaml, shown, &what).map(|front| {
+            parse_yaml_all::<ObjectiveFront>(text, fm.yaml, shown, &what).map(|front| {
                 Item::Objective(Box::new(Objective {
                     id,
                     source,
@@ -190,17 +190,19 @@ fn markdown_item(
                 }))
             })
         }
-        FileKind::Session => parse_yaml::<SessionFront>(text, fm.yaml, shown, &what).map(|front| {
-            Item::Session(Box::new(Session {
-                id,
-                source,
-                visibility: Visibility::Client,
-                front,
-                body,
-                body_line,
-            }))
-        }),
-        _ => parse_yaml::<LessonFront>(text, fm.yaml, shown, &what).map(|front| {
+        FileKind::Session => {
+            parse_yaml_all::<SessionFront>(text, fm.yaml, shown, &what).map(|front| {
+                Item::Session(Box::new(Session {
+                    id,
+                    source,
+                    visibility: Visibility::Client,
+                    front,
+                    body,
+                    body_line,
+                }))
+            })
+        }
+        _ => parse_yaml_all::<LessonFront>(text, fm.yaml, shown, &what).map(|front| {
             Item::Lesson(Box::new(Lesson {
                 id,
                 source,

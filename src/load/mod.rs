@@ -35,7 +35,7 @@ pub use files::{
     ReadError, is_editor_temp, read_at_most, read_bounded, read_text, too_large, walk_files,
 };
 pub use item::parse_file_text;
-pub use yaml::{FrontMatter, FrontMatterError, parse_yaml, split_front_matter};
+pub use yaml::{FrontMatter, FrontMatterError, parse_yaml, parse_yaml_all, split_front_matter};
 
 /// Every file and folder of an engagement that coachsite reads: a change to one of
 /// them changes the site, and no output may be written inside them.
@@ -390,10 +390,10 @@ fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(Engagem
         );
         return None;
     }
-    match parse_yaml::<EngagementInfo>(&text, &text, "engagement.yaml", "engagement.yaml") {
+    match parse_yaml_all::<EngagementInfo>(&text, &text, "engagement.yaml", "engagement.yaml") {
         Ok(info) => Some((info, text)),
-        Err(d) => {
-            diags.push(d);
+        Err(found) => {
+            diags.items.extend(found);
             None
         }
     }
@@ -424,14 +424,14 @@ fn load_plan(root: &Path, diags: &mut Diagnostics) -> Plan {
         );
         return Plan::default();
     }
-    match parse_yaml::<PlanFile>(&text, &text, "plan.yaml", "plan.yaml") {
+    match parse_yaml_all::<PlanFile>(&text, &text, "plan.yaml", "plan.yaml") {
         Ok(file) => Plan {
             source,
             actions: file.actions,
             revisions: file.revisions,
         },
-        Err(d) => {
-            diags.push(d);
+        Err(found) => {
+            diags.items.extend(found);
             Plan::default()
         }
     }

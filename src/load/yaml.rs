@@ -65,6 +65,77 @@ pub fn parse_yaml<T: DeserializeOwned>(
     serde_saphyr::from_str::<T>(yaml).map_err(|err| yaml_diagnostic(&err, text, file, what))
 }
 
+/// The most problems reported for one YAML file or front matter.
+const MAX_ERRORS_PER_FILE: usize = 20;
+
+/// [`parse_yaml`], reporting every problem of the file and not only the first, as far as
+/// the parser allows: a file whose YAML is well-formed but holds wrong keys or values is
+/// read again with each top-level entry that had a problem blanked out (lines kept, so
+/// positions stay exact), until it reads or nothing new is found. A syntax error stops
+/// there: what follows it cannot be read.
+pub fn parse_yaml_all<T: DeserializeOwned>(
+    text: &str,
+    yaml: &str,
+    file: &str,
+    what: &str,
+) -> Result<T, Vec<Diagnostic>> {
+    let first = match serde_saphyr::from_str::<T>(yaml) {
+        Ok(value) => return Ok(value),
+        Err(err) => err,
+    };
+    let mut found = vec![yaml_diagnostic(&first, text, file, what)];
+    if serde_saphyr::from_str::<serde::de::IgnoredAny>(yaml).is_err() {
+        return Err(found);
+    }
+    let mut masked: Vec<String> = yaml.lines().map(str::to_string).collect();
+    let mut blanked: Vec<String> = Vec::new();
+    while found.len() < MAX_ERRORS_PER_FILE {
+        let line = found.last().map_or(0, |d| d.line as usize);
+        let Some((start, end, key)) = top_level_entry(&masked, line) else {
+            break;
+        };
+        masked[start..end].iter_mut().for_each(String::clear);
+        blanked.push(key);
+        let err = match serde_saphyr::from_str::<T>(&masked.join("\n")) {
+            Ok(_) => break,
+            Err(err) => err,
+        };
+        // A required key we blanked out ourselves is no news.
+        if let YamlError::SerdeMissingField { field, .. } = err.without_snippet()
+            && blanked.iter().any(|k| k == field)
+        {
+            break;
+        }
+        let d = yaml_diagnostic(&err, text, file, what);
+        if d.line as usize <= line || found.contains(&d) {
+            break;
+        }
+        found.push(d);
+    }
+    Err(found)
+}
+
+/// The lines (start, end) and key of the top-level entry of a YAML mapping that holds
+/// the 1-based `line`: from its `key:` line at column 0 to the next one.
+fn top_level_entry(lines: &[String], line: usize) -> Option<(usize, usize, String)> {
+    let is_key = |l: &str| {
+        l.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '"' || c == '\'')
+            && l.contains(':')
+    };
+    let index = line.checked_sub(1).filter(|i| *i < lines.len())?;
+    let start = (0..=index).rev().find(|i| is_key(&lines[*i]))?;
+    let end = (start + 1..lines.len())
+        .find(|i| is_key(&lines[*i]) || lines[*i].trim_end() == "---")
+        .unwrap_or(lines.len());
+    let key = lines[start]
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .trim_matches(['"', '\''])
+        .to_string();
+    Some((start, end, key))
+}
+
 pub(super) fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagnostic {
     let inner = err.without_snippet();
     let (message, help) = match inner {
