@@ -10,8 +10,10 @@
 //! "not shared with you", and decides which diagnostics an audience sees
 //! ([`Audience::sharing`], from `share:` in engagement.yaml).
 
+mod links;
 mod texts;
 
+pub use links::check_hidden_links;
 pub use texts::{TextKind, Texts};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};

@@ -117,6 +117,7 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
     );
     let mut warnings = loaded.warnings;
     warnings.extend(audience::check_coach_only_markers(&loaded.engagement));
+    warnings.extend(audience::check_hidden_links(&loaded.engagement));
     // The sponsor's aggregates are computed over the client's view (a copy); every
     // other audience filters the loaded engagement itself.
     let aggregates = (options.audience == Audience::Sponsor).then(|| {

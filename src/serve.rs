@@ -28,7 +28,7 @@ use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diagnostic::Diagnostics;
-use crate::load::{INPUTS, is_editor_temp};
+use crate::load::{INPUTS, is_attachment_name, is_editor_temp};
 use crate::{BuildOptions, build_guarded};
 
 /// The path of the live-reload event stream.
@@ -44,6 +44,10 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
         return false;
     };
     let first = first.as_os_str().to_string_lossy();
+    // An image or a PDF at the top of the folder is an attachment (Obsidian's default place).
+    if rel.components().count() == 1 && is_attachment_name(&first) {
+        return true;
+    }
     if !INPUTS.contains(&first.as_ref()) {
         return false;
     }
@@ -545,6 +549,9 @@ mod tests {
         ));
         assert!(is_relevant(root, Path::new("/e/sessions/2026/new.md")));
         assert!(is_relevant(root, Path::new("/e/engagement.yaml")));
+        assert!(is_relevant(root, Path::new("/e/attachments/board.jpg")));
+        assert!(is_relevant(root, Path::new("/e/whiteboard.png")));
+        assert!(!is_relevant(root, Path::new("/e/notes.txt")));
         assert!(is_relevant(root, Path::new("/e/templates/base.html")));
         assert!(
             !is_relevant(root, Path::new("/e/public/index.html")),

@@ -262,3 +262,51 @@ fn check_names_the_unused_attachment_and_the_build_is_reproducible() {
     p.build_ok(&["--audience", "coach"]);
     assert_eq!(first, p.snapshot());
 }
+
+#[test]
+fn an_unlabelled_link_to_what_a_reader_may_not_see_is_a_warning() {
+    let p = vault();
+    p.edit(
+        "sessions/2026-03-02-progress-review.md",
+        "One lead ran the planning alone",
+        "After [[2026-03-16-coach-reflection]] and [[2026-03-16-coach-reflection|our talk]], one lead ran the planning alone",
+    );
+    let output = p.build(&["--audience", "client"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: the client's site shows `[[2026-03-16-coach-reflection]]` as the words `2026-03-16-coach-reflection`: it names a session they may not see"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sessions/2026-03-02-progress-review.md:10:7"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: give the link words of your own"),
+        "{err}"
+    );
+    // The labelled one shows its words and is no warning.
+    assert_eq!(
+        err.matches("coach-reflection]]` as the words").count(),
+        1,
+        "{err}"
+    );
+    let review = p.page("sessions/2026-03-02-progress-review.html");
+    assert!(
+        review.contains("After 2026-03-16-coach-reflection and our talk, one lead"),
+        "{review}"
+    );
+    // An objective the sponsor sees, linking to a session (which no sponsor sees).
+    p.edit(
+        "objectives/delegation.md",
+        "## Why",
+        "Reviewed in [[2026-03-02-progress-review]].\n\n## Why",
+    );
+    let output = p.build(&["--audience", "client"]);
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: the sponsor's site shows `[[2026-03-02-progress-review]]`"),
+        "{err}"
+    );
+}

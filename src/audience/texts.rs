@@ -115,7 +115,7 @@ no_text!(
     Paper,
     Acknowledged,
     // The attachments' file paths: never shown; a page shows what a text embeds.
-    std::collections::BTreeSet<String>,
+    Attachments,
 );
 
 /// `Texts` for a struct, through every one of its fields (an exhaustive destructuring:
@@ -150,7 +150,7 @@ texts! {
     SiteSettings { title, base_url, logo, accent, paper }
     VisibilityDefaults { objectives, assessments, plan, sessions, lessons }
     Source { path }
-    Objective { id, source, front, body, visibility }
+    Objective { id, source, front, body, body_line, visibility }
     ObjectiveFront {
         title, specific, measure, gas, weight, relevant, achievable, start, due, status,
         competencies, milestones, measurements, visibility, sensitive, aliases, cssclasses,

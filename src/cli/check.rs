@@ -53,6 +53,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
     warnings.extend(crate::audience::check_coach_only_markers(
         &loaded.engagement,
     ));
+    warnings.extend(crate::audience::check_hidden_links(&loaded.engagement));
     warnings.sort();
     let e = &loaded.engagement;
     let as_of = args.as_of.for_engagement(e);

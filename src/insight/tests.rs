@@ -21,6 +21,7 @@ fn engagement(objectives: &[(&str, &str)], assessments: &[&str], plan: &str) -> 
                 source: Source::default(),
                 front: serde_saphyr::from_str(yaml).unwrap(),
                 body: Default::default(),
+                body_line: 0,
                 visibility: Visibility::Client,
             })
             .collect(),

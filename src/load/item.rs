@@ -187,6 +187,7 @@ fn markdown_item(
                     visibility: Visibility::Client,
                     front,
                     body,
+                    body_line,
                 }))
             })
         }

@@ -19,6 +19,7 @@ pub(super) fn check_links(
     q: &mut Quoter,
     diags: &mut Diagnostics,
 ) {
+    let index = ItemIndex::new(e);
     let mut used = BTreeSet::new();
     // Where the last reference of each file was found, so that a link written twice
     // is pointed at where each one is.
@@ -28,7 +29,7 @@ pub(super) fn check_links(
             let problem = if reference.is_attachment() {
                 check_attachment(e, text.file, &reference, &mut used)
             } else {
-                check_item_link(e, text.file, &reference, unreadable, plan_unreadable)
+                check_item_link(&index, text.file, &reference, unreadable, plan_unreadable)
             };
             if let Some(d) = problem {
                 let from = searched_from.entry(text.file.to_string()).or_default();
@@ -36,11 +37,11 @@ pub(super) fn check_links(
             }
         }
     }
-    for unused in e.attachments.difference(&used) {
+    for unused in e.attachments.iter().filter(|a| !used.contains(*a)) {
         let name = unused.rsplit('/').next().unwrap_or(unused);
         diags.push(
             Diagnostic::warning(
-                unused.as_str(),
+                unused,
                 "no note embeds this attachment, so no site shows it",
             )
             .with_help(format!(
@@ -60,7 +61,7 @@ fn check_attachment(
     if reference.kind != RefKind::File && !is_attachment_name(target) {
         return None;
     }
-    if let Some(found) = find_attachment(&e.attachments, file, target) {
+    if let Some(found) = e.attachments.find(file, target) {
         used.insert(found.to_string());
         return None;
     }
@@ -83,7 +84,7 @@ fn check_attachment(
 }
 
 fn check_item_link(
-    e: &Engagement,
+    index: &ItemIndex,
     file: &str,
     reference: &Reference,
     unreadable: &BTreeSet<String>,
@@ -104,14 +105,13 @@ fn check_item_link(
             )),
         );
     }
-    let found = e.linked_items(path);
+    let found = index.resolve(path);
     let id = path.rsplit('/').next().unwrap_or(path);
     match found.len() {
         1 => None,
         0 if unreadable.contains(id) || plan_unreadable => None,
         0 => {
-            let ids: Vec<&str> = ItemKind::ALL.into_iter().flat_map(|k| e.ids(k)).collect();
-            let help = match did_you_mean(id, ids.iter().copied()) {
+            let help = match did_you_mean(id, index.ids()) {
                 Some(close) => format!("did you mean `[[{close}]]`?"),
                 None => "link to an objective, session, lesson, action or assessment by its id \
                          (a file's name without .md, an action's `id:`)"

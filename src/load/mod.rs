@@ -30,6 +30,8 @@ mod yaml;
 use check::{Unreadable, check_engagement, merge_measured};
 use item::parse_item;
 
+/// Whether a file name is an attachment's (an image or a PDF), for the watcher.
+pub use crate::model::is_attachment_name;
 pub use check::{is_valid_id, suggest_id};
 pub use files::{
     ReadError, is_editor_temp, read_at_most, read_bounded, read_text, too_large, walk_files,
@@ -242,12 +244,9 @@ enum Item {
 /// The item files of each sub-folder, and the attachments: images and PDFs beside the
 /// notes, in `attachments/` or at the top of the engagement folder (Obsidian's three
 /// places for them), as paths relative to the engagement folder.
-fn collect_files(
-    root: &Path,
-    diags: &mut Diagnostics,
-) -> (Vec<(FileKind, PathBuf)>, BTreeSet<String>) {
+fn collect_files(root: &Path, diags: &mut Diagnostics) -> (Vec<(FileKind, PathBuf)>, Attachments) {
     let mut files = Vec::new();
-    let mut attachments = BTreeSet::new();
+    let mut attachments = Attachments::default();
     let is_attachment = |path: &Path| {
         path.file_name()
             .is_some_and(|n| is_attachment_name(&n.to_string_lossy()))
@@ -322,7 +321,7 @@ fn collect_files(
 fn add_attachment(
     root: &Path,
     path: &Path,
-    attachments: &mut BTreeSet<String>,
+    attachments: &mut Attachments,
     diags: &mut Diagnostics,
 ) {
     let shown = display_path(root, path);

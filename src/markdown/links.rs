@@ -59,6 +59,8 @@ pub enum RefKind {
 pub struct Reference {
     pub kind: RefKind,
     pub target: String,
+    /// Whether the link gives its own words (`[[target|words]]`).
+    pub labelled: bool,
     pub offset: usize,
 }
 
@@ -95,31 +97,36 @@ fn is_local(url: &str) -> bool {
 /// Every link, embed and local file in a Markdown text, in order (code is never read).
 pub fn references(markdown: &str) -> Vec<Reference> {
     let mut refs = Vec::new();
+    // Most notes have no link at all: no need to parse them.
+    if !["[[", "](", "]:"].iter().any(|m| markdown.contains(m)) {
+        return refs;
+    }
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        let (kind, target) = match event {
+        let (kind, target, labelled) = match event {
             Event::Start(Tag::Link {
-                link_type: LinkType::WikiLink { .. },
+                link_type: LinkType::WikiLink { has_pothole },
                 dest_url,
                 ..
-            }) => (RefKind::Link, dest_url),
+            }) => (RefKind::Link, dest_url, has_pothole),
             Event::Start(Tag::Image {
-                link_type: LinkType::WikiLink { .. },
+                link_type: LinkType::WikiLink { has_pothole },
                 dest_url,
                 ..
-            }) => (RefKind::Embed, dest_url),
+            }) => (RefKind::Embed, dest_url, has_pothole),
             Event::Start(Tag::Image { dest_url, .. }) if is_local(&dest_url) => {
-                (RefKind::File, dest_url)
+                (RefKind::File, dest_url, true)
             }
             Event::Start(Tag::Link { dest_url, .. })
                 if is_local(&dest_url) && is_attachment_name(split_target(&dest_url).0) =>
             {
-                (RefKind::File, dest_url)
+                (RefKind::File, dest_url, true)
             }
             _ => continue,
         };
         refs.push(Reference {
             kind,
             target: target.to_string(),
+            labelled,
             offset: range.start,
         });
     }
@@ -129,6 +136,9 @@ pub fn references(markdown: &str) -> Vec<Reference> {
 /// Every `#tag` of a Markdown text, as written (without the `#`), in order.
 pub fn tags(markdown: &str) -> Vec<String> {
     let mut found = Vec::new();
+    if !may_have_tags(markdown) {
+        return found;
+    }
     let mut after_space = true;
     let mut in_link = 0usize;
     for event in Parser::new_ext(markdown, options()) {
@@ -147,6 +157,19 @@ pub fn tags(markdown: &str) -> Vec<String> {
         after_space = space_after(&event, after_space);
     }
     found
+}
+
+/// Whether a text may hold a `#tag`: a `#` after a space (or at the start) and before a
+/// letter, a digit or `_`. Headings (`# Title`) have a space after theirs.
+fn may_have_tags(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        *b == b'#'
+            && (i == 0 || bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'(')
+            && bytes
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_' || *n >= 0x80)
+    })
 }
 
 enum Piece<'a> {

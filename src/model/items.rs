@@ -22,6 +22,8 @@ pub struct Objective {
     pub front: ObjectiveFront,
     /// Markdown narrative.
     pub body: Markdown,
+    /// The file line on which the narrative starts.
+    pub body_line: u32,
     /// Resolved visibility (the item's own or the engagement's default).
     pub visibility: Visibility,
 }

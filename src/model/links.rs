@@ -3,7 +3,7 @@
 //! `![](board.jpg)`). The same rules serve the loader, which checks every link, and the
 //! pages, which resolve them over what their reader may see.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Engagement, Markdown};
 
@@ -83,18 +83,78 @@ pub fn split_target(target: &str) -> (&str, Option<&str>) {
     )
 }
 
+/// Which text of its item a Markdown text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TextPart {
+    /// A note's body (the Markdown after its front matter).
+    Body,
+    /// A session's `private:` notes.
+    Private,
+    /// An assessment's `observations`.
+    Observations,
+    /// The engagement's `context`.
+    Context,
+    /// `report.md`.
+    Report,
+}
+
 /// One Markdown text of the engagement, with the item it belongs to (none for the
-/// context and report.md) and the file it was written in.
+/// context and report.md), the file it was written in, and, for a note's body, the
+/// line of the file it starts on (0 where not known).
 pub struct TextOf<'a> {
     pub from: Option<ItemRef>,
+    pub part: TextPart,
     pub file: &'a str,
+    pub line: u32,
     pub text: &'a Markdown,
 }
 
-impl Engagement {
-    /// Every item whose id (and kind, when the link names its folder) the link's path
+/// The items of an engagement by id, made once, so that resolving a link takes a
+/// look-up however many notes link (a vault of thousands of notes stays fast).
+#[derive(Debug, Default)]
+pub struct ItemIndex {
+    kinds: BTreeMap<String, Vec<ItemKind>>,
+    titles: BTreeMap<ItemRef, String>,
+}
+
+impl ItemIndex {
+    pub fn new(e: &Engagement) -> ItemIndex {
+        let mut index = ItemIndex::default();
+        let mut add = |kind, id: &str, title: &str| {
+            index.kinds.entry(id.to_string()).or_default().push(kind);
+            index.titles.insert(
+                ItemRef {
+                    kind,
+                    id: id.to_string(),
+                },
+                title.to_string(),
+            );
+        };
+        for o in &e.objectives {
+            add(ItemKind::Objective, &o.id, o.title());
+        }
+        for s in &e.sessions {
+            add(ItemKind::Session, &s.id, &s.front.title);
+        }
+        for l in &e.lessons {
+            add(ItemKind::Lesson, &l.id, &l.front.title);
+        }
+        for a in &e.assessments {
+            add(ItemKind::Assessment, &a.id, &a.front.title);
+        }
+        for a in &e.plan.actions {
+            add(ItemKind::Action, &a.id.value, &a.title);
+        }
+        for kinds in index.kinds.values_mut() {
+            kinds.sort();
+            kinds.dedup();
+        }
+        index
+    }
+
+    /// Every item whose id (and kind, when the link names its folder) a link's path
     /// names: none, one, or several of different kinds (an ambiguous link).
-    pub fn linked_items(&self, path: &str) -> Vec<ItemRef> {
+    pub fn resolve(&self, path: &str) -> Vec<ItemRef> {
         let (kind, id) = match path.split_once('/') {
             Some((folder, rest)) => {
                 let Some(kind) = ItemKind::ALL.into_iter().find(|k| k.folder() == folder) else {
@@ -104,57 +164,30 @@ impl Engagement {
             }
             None => (None, path),
         };
-        ItemKind::ALL
+        self.kinds
+            .get(id)
             .into_iter()
-            .filter(|k| kind.is_none_or(|wanted| wanted == *k))
-            .filter(|k| self.ids(*k).any(|i| i == id))
+            .flatten()
+            .filter(|k| kind.is_none_or(|wanted| wanted == **k))
             .map(|kind| ItemRef {
-                kind,
+                kind: *kind,
                 id: id.to_string(),
             })
             .collect()
     }
 
-    /// The ids of one kind of item.
-    pub fn ids(&self, kind: ItemKind) -> Box<dyn Iterator<Item = &str> + '_> {
-        match kind {
-            ItemKind::Objective => Box::new(self.objectives.iter().map(|o| o.id.as_str())),
-            ItemKind::Session => Box::new(self.sessions.iter().map(|s| s.id.as_str())),
-            ItemKind::Lesson => Box::new(self.lessons.iter().map(|l| l.id.as_str())),
-            ItemKind::Assessment => Box::new(self.assessments.iter().map(|a| a.id.as_str())),
-            ItemKind::Action => Box::new(self.plan.actions.iter().map(|a| a.id.value.as_str())),
-        }
+    /// The title of an item of the index.
+    pub fn title(&self, item: &ItemRef) -> Option<&str> {
+        self.titles.get(item).map(String::as_str)
     }
 
-    /// The title of an item, if it is in this view.
-    pub fn item_title(&self, item: &ItemRef) -> Option<&str> {
-        let id = item.id.as_str();
-        match item.kind {
-            ItemKind::Objective => self.objective(id).map(|o| o.title()),
-            ItemKind::Session => self
-                .sessions
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.front.title.as_str()),
-            ItemKind::Lesson => self
-                .lessons
-                .iter()
-                .find(|l| l.id == id)
-                .map(|l| l.front.title.as_str()),
-            ItemKind::Assessment => self
-                .assessments
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.front.title.as_str()),
-            ItemKind::Action => self
-                .plan
-                .actions
-                .iter()
-                .find(|a| a.id.value == id)
-                .map(|a| a.title.as_str()),
-        }
+    /// Every id, of every kind.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.kinds.keys().map(String::as_str)
     }
+}
 
+impl Engagement {
     /// Every Markdown text of the engagement, in a fixed order.
     pub fn markdown_texts(&self) -> Vec<TextOf<'_>> {
         let item = |kind, id: &str| {
@@ -167,14 +200,18 @@ impl Engagement {
         if let Some(context) = &self.info.context {
             texts.push(TextOf {
                 from: None,
+                part: TextPart::Context,
                 file: "engagement.yaml",
+                line: 0,
                 text: context,
             });
         }
         for o in &self.objectives {
             texts.push(TextOf {
                 from: item(ItemKind::Objective, &o.id),
+                part: TextPart::Body,
                 file: &o.source.path,
+                line: o.body_line,
                 text: &o.body,
             });
         }
@@ -182,31 +219,46 @@ impl Engagement {
             if let Some(observations) = &a.front.observations {
                 texts.push(TextOf {
                     from: item(ItemKind::Assessment, &a.id),
+                    part: TextPart::Observations,
                     file: &a.source.path,
+                    line: 0,
                     text: observations,
                 });
             }
         }
         for s in &self.sessions {
-            for text in std::iter::once(&s.body).chain(s.front.private.as_ref()) {
+            texts.push(TextOf {
+                from: item(ItemKind::Session, &s.id),
+                part: TextPart::Body,
+                file: &s.source.path,
+                line: s.body_line,
+                text: &s.body,
+            });
+            if let Some(private) = &s.front.private {
                 texts.push(TextOf {
                     from: item(ItemKind::Session, &s.id),
+                    part: TextPart::Private,
                     file: &s.source.path,
-                    text,
+                    line: 0,
+                    text: private,
                 });
             }
         }
         for l in &self.lessons {
             texts.push(TextOf {
                 from: item(ItemKind::Lesson, &l.id),
+                part: TextPart::Body,
                 file: &l.source.path,
+                line: l.body_line,
                 text: &l.body,
             });
         }
         if let Some(report) = &self.report {
             texts.push(TextOf {
                 from: None,
+                part: TextPart::Report,
                 file: &report.source.path,
+                line: 0,
                 text: &report.body,
             });
         }
@@ -214,35 +266,63 @@ impl Engagement {
     }
 }
 
-/// Finds the attachment a reference written in `file` names, among `attachments`
-/// (paths relative to the engagement folder), the way Obsidian does: relative to the
-/// note, then to the engagement folder, then in `attachments/`, then by file name alone
-/// anywhere (the first in path order). Percent-escapes (`my%20photo.jpg`) are decoded.
-pub fn find_attachment<'a>(
-    attachments: &'a BTreeSet<String>,
-    file: &str,
-    target: &str,
-) -> Option<&'a str> {
-    let target = percent_decode(target.trim());
-    let target = target.trim_start_matches("./");
-    let folder = file.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let candidates = [
-        normalize(&format!("{folder}/{target}")),
-        normalize(target),
-        normalize(&format!("attachments/{target}")),
-    ];
-    for candidate in candidates.into_iter().flatten() {
-        if let Some(found) = attachments.get(&candidate) {
-            return Some(found);
+/// The attachments of an engagement: paths relative to its folder, with an index by
+/// file name.
+#[derive(Debug, Clone, Default)]
+pub struct Attachments {
+    paths: BTreeSet<String>,
+    /// File name → the first path (in path order) with that name.
+    by_name: BTreeMap<String, String>,
+}
+
+impl Attachments {
+    pub fn insert(&mut self, path: String) {
+        let name = path.rsplit('/').next().unwrap_or(&path).to_string();
+        match self.by_name.get(&name) {
+            Some(first) if *first <= path => {}
+            _ => {
+                self.by_name.insert(name, path.clone());
+            }
         }
+        self.paths.insert(path);
     }
-    if target.contains('/') {
-        return None;
+
+    pub fn len(&self) -> usize {
+        self.paths.len()
     }
-    attachments
-        .iter()
-        .find(|a| a.rsplit('/').next() == Some(target))
-        .map(String::as_str)
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// Every path, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.paths.iter().map(String::as_str)
+    }
+
+    /// The attachment a reference written in `file` names, the way Obsidian finds it:
+    /// relative to the note, then to the engagement folder, then in `attachments/`, then
+    /// by file name alone anywhere (the first in path order). Percent-escapes
+    /// (`my%20photo.jpg`) are decoded.
+    pub fn find(&self, file: &str, target: &str) -> Option<&str> {
+        let target = percent_decode(target.trim());
+        let target = target.trim_start_matches("./");
+        let folder = file.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let candidates = [
+            normalize(&format!("{folder}/{target}")),
+            normalize(target),
+            normalize(&format!("attachments/{target}")),
+        ];
+        for candidate in candidates.into_iter().flatten() {
+            if let Some(found) = self.paths.get(&candidate) {
+                return Some(found);
+            }
+        }
+        if target.contains('/') {
+            return None;
+        }
+        self.by_name.get(target).map(String::as_str)
+    }
 }
 
 /// `a/./b/../c` → `a/c`; `None` for a path that leaves the engagement folder.
@@ -299,16 +379,17 @@ mod tests {
 
     #[test]
     fn attachments_are_found_as_obsidian_finds_them() {
-        let files: BTreeSet<String> = [
+        let mut files = Attachments::default();
+        for path in [
+            "sessions/2026/flip.jpg",
             "attachments/whiteboard.jpg",
             "attachments/deep/plan.pdf",
             "sessions/board photo.png",
-            "sessions/2026/flip.jpg",
-        ]
-        .into_iter()
-        .map(String::from)
-        .collect();
-        let find = |file, target| find_attachment(&files, file, target);
+            "lessons/plan.pdf",
+        ] {
+            files.insert(path.to_string());
+        }
+        let find = |file, target| files.find(file, target);
         // Beside the note, with an escaped space.
         assert_eq!(
             find("sessions/a.md", "board%20photo.png"),
@@ -320,9 +401,11 @@ mod tests {
             Some("attachments/whiteboard.jpg")
         );
         assert_eq!(
-            find("lessons/l.md", "plan.pdf"),
-            Some("attachments/deep/plan.pdf")
+            find("sessions/s.md", "plan.pdf"),
+            Some("attachments/deep/plan.pdf"),
+            "the first in path order"
         );
+        assert_eq!(find("lessons/l.md", "plan.pdf"), Some("lessons/plan.pdf"));
         assert_eq!(
             find("objectives/o.md", "../sessions/2026/flip.jpg"),
             Some("sessions/2026/flip.jpg")

@@ -91,7 +91,7 @@ pub struct Engagement {
     /// as paths relative to the engagement folder. A page copies only those that a text
     /// its reader may see embeds; the list itself is never output.
     #[serde(skip)]
-    pub attachments: std::collections::BTreeSet<String>,
+    pub attachments: Attachments,
 }
 
 /// `report.md`: what the coach writes at the top of the printed report (a summary, the

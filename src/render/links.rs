@@ -14,8 +14,11 @@ use crate::markdown::{self, Resolve, slug};
 use crate::model::*;
 
 /// The links of one view, made once.
-#[derive(Default)]
 pub(super) struct Links {
+    /// The items of this view by id, with their titles.
+    index: ItemIndex,
+    /// The date of each dated item (sessions, lessons), for lists.
+    dates: BTreeMap<ItemRef, Date>,
     /// Each item's backlinks, in the order of the engagement's texts.
     backlinks: BTreeMap<ItemRef, Vec<ItemRef>>,
     /// The slugs of the tags that have a page in this view.
@@ -27,6 +30,7 @@ pub(super) struct Links {
 impl Links {
     /// The links of `e` (already filtered); `tag_pages` are the tags with a page.
     pub(super) fn new(e: &Engagement, tag_pages: BTreeSet<String>) -> Links {
+        let index = ItemIndex::new(e);
         let mut backlinks: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
         for text in e.markdown_texts() {
             let Some(from) = text.from else { continue };
@@ -35,7 +39,7 @@ impl Links {
                     continue;
                 }
                 let (path, _) = split_target(&reference.target);
-                if let [to] = e.linked_items(path).as_slice()
+                if let [to] = index.resolve(path).as_slice()
                     && *to != from
                 {
                     let list = backlinks.entry(to.clone()).or_default();
@@ -45,7 +49,29 @@ impl Links {
                 }
             }
         }
+        let session_dates = e
+            .sessions
+            .iter()
+            .map(|s| (ItemKind::Session, &s.id, Some(s.front.date)));
+        let lesson_dates = e
+            .lessons
+            .iter()
+            .map(|l| (ItemKind::Lesson, &l.id, l.front.date));
+        let dates = session_dates
+            .chain(lesson_dates)
+            .filter_map(|(kind, id, date)| {
+                Some((
+                    ItemRef {
+                        kind,
+                        id: id.clone(),
+                    },
+                    date?,
+                ))
+            })
+            .collect();
         Links {
+            index,
+            dates,
             backlinks,
             tag_pages,
             used: Mutex::default(),
@@ -87,13 +113,14 @@ impl Resolve for PageLinks<'_> {
     }
 
     fn item(&self, path: &str) -> Option<(String, String)> {
-        let [item] = self.v.e.linked_items(path).try_into().ok()?;
-        let title = self.v.e.item_title(&item)?.to_string();
+        let links = &self.v.links;
+        let [item] = links.index.resolve(path).try_into().ok()?;
+        let title = links.index.title(&item)?.to_string();
         Some((item_url(&item), title))
     }
 
     fn attachment(&self, target: &str) -> Option<String> {
-        let found = find_attachment(&self.v.e.attachments, self.file, target)?;
+        let found = self.v.e.attachments.find(self.file, target)?;
         if let Ok(mut used) = self.v.links.used.lock() {
             used.insert(found.to_string());
         }
@@ -136,27 +163,15 @@ impl Views<'_> {
             .into_iter()
             .flatten()
             .filter_map(|from| {
-                let title = self.e.item_title(from)?.to_string();
-                let date = match from.kind {
-                    ItemKind::Session => self
-                        .e
-                        .sessions
-                        .iter()
-                        .find(|s| s.id == from.id)
-                        .map(|s| self.date(s.front.date)),
-                    ItemKind::Lesson => self
-                        .e
-                        .lessons
-                        .iter()
-                        .find(|l| l.id == from.id)
-                        .and_then(|l| l.front.date)
-                        .map(|d| self.date(d)),
-                    _ => None,
-                };
                 Some(Link {
-                    title,
+                    title: self.links.index.title(from)?.to_string(),
                     url: item_url(from),
-                    date: date.unwrap_or_default(),
+                    date: self
+                        .links
+                        .dates
+                        .get(from)
+                        .map(|d| self.date(*d))
+                        .unwrap_or_default(),
                 })
             })
             .collect()

@@ -1,0 +1,188 @@
+//! Links that a client's or a sponsor's site shows as plain words because they name an
+//! item that reader may not see: with no words of their own, the id itself is read
+//! (`2026-03-16-health-talk`). `check` and `build` warn about each, so the coach can
+//! give it a label or put it in a `%% … %%` aside before the site is handed over.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Audience, filter};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::{RefKind, references};
+use crate::model::*;
+
+/// One warning per link (file, line, column, path): the kind of item it names, the
+/// link's place in its text (line of the text, and where the text starts in its file,
+/// 0 when not known), and every reader concerned.
+struct Found {
+    noun: &'static str,
+    quoted: Option<String>,
+    text_line: u32,
+    base: u32,
+    readers: Vec<&'static str>,
+}
+
+/// Warnings about unlabelled links to items that a reader of the text may not see.
+pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let texts = e.markdown_texts();
+    if !texts.iter().any(|t| t.text.contains("[[")) {
+        return diags;
+    }
+    let everything = ItemIndex::new(e);
+    let mut hidden: BTreeMap<(String, u32, u32, String), Found> = BTreeMap::new();
+    let skeleton = skeleton(e);
+    for audience in [Audience::Client, Audience::Sponsor] {
+        let view = filter(skeleton.clone(), audience);
+        let seen = ItemIndex::new(&view);
+        let shown: BTreeSet<_> = view
+            .markdown_texts()
+            .into_iter()
+            .map(|t| (t.from, t.part))
+            .collect();
+        for t in texts
+            .iter()
+            .filter(|t| shown.contains(&(t.from.clone(), t.part)))
+        {
+            for r in references(t.text) {
+                if r.labelled || r.kind == RefKind::File || r.is_attachment() {
+                    continue;
+                }
+                // Inside a `%% … %%` aside (or after an unclosed `%%`): not in this view.
+                if t.text[..r.offset].matches("%%").count() % 2 == 1 {
+                    continue;
+                }
+                let path = split_target(&r.target).0;
+                let found = everything.resolve(path);
+                let [item] = found.as_slice() else {
+                    continue;
+                };
+                if !seen.resolve(path).is_empty() {
+                    continue;
+                }
+                let before = &t.text[..r.offset];
+                let text_line = before.matches('\n').count() as u32 + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+                hidden
+                    .entry((
+                        t.file.to_string(),
+                        text_line + t.line,
+                        column,
+                        path.to_string(),
+                    ))
+                    .or_insert_with(|| Found {
+                        noun: item.kind.noun(),
+                        quoted: t
+                            .text
+                            .lines()
+                            .nth(text_line as usize - 1)
+                            .map(str::to_string),
+                        text_line,
+                        base: t.line,
+                        readers: Vec::new(),
+                    })
+                    .readers
+                    .push(audience.name());
+            }
+        }
+    }
+    for ((file, _, column, path), found) in hidden {
+        let readers = found.readers.join(" and the ");
+        let mut d = Diagnostic::warning(
+            &file,
+            format!(
+                "the {readers}'s site shows `[[{path}]]` as the words `{path}`: it names a {} they may not see",
+                found.noun
+            ),
+        )
+        .with_help(format!(
+            "give the link words of your own, `[[{path}|…]]`, or put it in a %% … %% aside"
+        ));
+        if found.base > 0
+            && let Some(quoted) = found.quoted
+        {
+            d = d.at(&quoted, 1, column);
+            d.line = found.base + found.text_line - 1;
+        }
+        diags.push(d);
+    }
+    diags.sort();
+    diags
+}
+
+/// A copy of `e` to filter for each reader, with every text that holds no link left
+/// empty (what the filter keeps does not depend on them), so that the check costs little
+/// however many notes there are.
+fn skeleton(e: &Engagement) -> Engagement {
+    let keep = |m: &Markdown| {
+        if m.contains("[[") {
+            m.clone()
+        } else {
+            Markdown::default()
+        }
+    };
+    Engagement {
+        root: e.root.clone(),
+        info: EngagementInfo {
+            context: e.info.context.as_ref().map(keep),
+            ..e.info.clone()
+        },
+        objectives: e
+            .objectives
+            .iter()
+            .map(|o| Objective {
+                id: o.id.clone(),
+                source: o.source.clone(),
+                front: o.front.clone(),
+                body: keep(&o.body),
+                body_line: o.body_line,
+                visibility: o.visibility,
+            })
+            .collect(),
+        assessments: e
+            .assessments
+            .iter()
+            .map(|a| Assessment {
+                front: AssessmentFront {
+                    observations: a.front.observations.as_ref().map(keep),
+                    ..a.front.clone()
+                },
+                ..a.clone()
+            })
+            .collect(),
+        plan: e.plan.clone(),
+        sessions: e
+            .sessions
+            .iter()
+            .map(|s| Session {
+                id: s.id.clone(),
+                source: s.source.clone(),
+                front: SessionFront {
+                    private: s.front.private.as_ref().map(keep),
+                    ..s.front.clone()
+                },
+                body: keep(&s.body),
+                body_line: s.body_line,
+                visibility: s.visibility,
+            })
+            .collect(),
+        lessons: e
+            .lessons
+            .iter()
+            .map(|l| Lesson {
+                id: l.id.clone(),
+                source: l.source.clone(),
+                front: l.front.clone(),
+                body: keep(&l.body),
+                body_line: l.body_line,
+                visibility: l.visibility,
+            })
+            .collect(),
+        report: e.report.as_ref().map(|r| ReportNote {
+            source: r.source.clone(),
+            front: r.front.clone(),
+            body: keep(&r.body),
+        }),
+        withheld: e.withheld,
+        attachments: Attachments::default(),
+    }
+}
