@@ -139,7 +139,11 @@ fn inline_attachments(files: &mut Vec<OutputFile>) {
         .map(|f| {
             (
                 f.path.as_str(),
-                format!("data:{};base64,{}", mime(&f.path), B64.encode(&f.bytes)),
+                format!(
+                    "data:{};base64,{}",
+                    crate::render::content_type(&f.path),
+                    B64.encode(&f.bytes)
+                ),
             )
         })
         .collect();
@@ -184,20 +188,6 @@ fn with_data_urls(text: &str, data: &std::collections::BTreeMap<&str, String>) -
     }
     out.push_str(rest);
     out
-}
-
-fn mime(path: &str) -> &'static str {
-    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "svg" => "image/svg+xml",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    }
 }
 
 fn unescape(text: &str) -> String {

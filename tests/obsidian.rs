@@ -145,6 +145,10 @@ fn attachments_reach_only_the_readers_of_the_notes_that_embed_them() {
         !coach.iter().any(|f| f.contains("unused-photo")),
         "never embedded"
     );
+    assert!(
+        coach.contains(&"sessions/aside-sketch.png".to_string()),
+        "embedded in an aside"
+    );
     let reflection = p.page("sessions/2026-03-16-coach-reflection.html");
     assert!(
         reflection
@@ -168,10 +172,16 @@ fn attachments_reach_only_the_readers_of_the_notes_that_embed_them() {
         "{client:?}"
     );
     assert_eq!(anywhere(&p, "sponsor-whiteboard"), None);
+    // A sketch embedded in a `%% … %%` aside of a session the client sees: not theirs.
+    assert!(
+        !client.iter().any(|f| f.contains("aside-sketch")),
+        "{client:?}"
+    );
+    assert_eq!(anywhere(&p, "aside-sketch"), None);
     assert_eq!(anywhere(&p, "coach-reflection"), None);
     assert_eq!(anywhere(&p, "supervision"), None, "a coach-only note's tag");
     let session = p.page("sessions/2026-02-02-first-session.html");
-    assert!(session.contains("<img class=\"attachment\" src=\"../attachments/whiteboard-week.png\" data-attachment=\"attachments/whiteboard-week.png\" alt=\"whiteboard week\" loading=\"lazy\">"));
+    assert!(session.contains("<img class=\"attachment\" src=\"../attachments/whiteboard-week.png\" data-attachment=\"attachments/whiteboard-week.png\" alt=\"whiteboard week\">"));
     assert!(session.contains("src=\"../sessions/flipchart.jpg\""));
     assert!(session.contains("alt=\"flip chart\""));
     let review = p.page("sessions/2026-03-02-progress-review.html");

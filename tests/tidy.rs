@@ -50,7 +50,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("export", &["model", "check", "site"]),
     ("schema", &["model", "site"]),
     ("scaffold", &["model", "load", "schema", "site"]),
-    ("serve", &["diagnostic", "load"]),
+    ("serve", &["diagnostic", "load", "render"]),
 ];
 
 /// Pure layers: figures and words over the model, and SVG. They never read or write

@@ -383,7 +383,7 @@ fn embed<'a>(
         )
     } else {
         format!(
-            "<img class=\"attachment\" src=\"{}{}\" data-attachment=\"{}\" alt=\"{}\"{} loading=\"lazy\">",
+            "<img class=\"attachment\" src=\"{}{}\" data-attachment=\"{}\" alt=\"{}\"{}>",
             r.root(),
             url_escape(&url),
             escape(&url),
@@ -552,7 +552,7 @@ mod tests {
     fn attachments_are_embedded_with_their_mark() {
         let img = html("![[board photo.png]]");
         assert!(
-            img.contains("<img class=\"attachment\" src=\"../sessions/board%20photo.png\" data-attachment=\"sessions/board photo.png\" alt=\"board photo\" loading=\"lazy\">"),
+            img.contains("<img class=\"attachment\" src=\"../sessions/board%20photo.png\" data-attachment=\"sessions/board photo.png\" alt=\"board photo\">"),
             "{img}"
         );
         assert!(html("![[board photo.png|300]]").contains(" width=\"300\""));

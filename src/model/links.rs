@@ -190,77 +190,51 @@ impl ItemIndex {
 impl Engagement {
     /// Every Markdown text of the engagement, in a fixed order.
     pub fn markdown_texts(&self) -> Vec<TextOf<'_>> {
-        let item = |kind, id: &str| {
-            Some(ItemRef {
-                kind,
-                id: id.to_string(),
-            })
-        };
         let mut texts = Vec::new();
-        if let Some(context) = &self.info.context {
+        let mut push = |from: Option<(ItemKind, &str)>, part, file, line, text| {
             texts.push(TextOf {
-                from: None,
-                part: TextPart::Context,
-                file: "engagement.yaml",
-                line: 0,
-                text: context,
+                from: from.map(|(kind, id)| ItemRef {
+                    kind,
+                    id: id.to_string(),
+                }),
+                part,
+                file,
+                line,
+                text,
             });
+        };
+        if let Some(context) = &self.info.context {
+            push(None, TextPart::Context, "engagement.yaml", 0, context);
         }
         for o in &self.objectives {
-            texts.push(TextOf {
-                from: item(ItemKind::Objective, &o.id),
-                part: TextPart::Body,
-                file: &o.source.path,
-                line: o.body_line,
-                text: &o.body,
-            });
+            let from = Some((ItemKind::Objective, o.id.as_str()));
+            push(from, TextPart::Body, &o.source.path, o.body_line, &o.body);
         }
         for a in &self.assessments {
             if let Some(observations) = &a.front.observations {
-                texts.push(TextOf {
-                    from: item(ItemKind::Assessment, &a.id),
-                    part: TextPart::Observations,
-                    file: &a.source.path,
-                    line: 0,
-                    text: observations,
-                });
+                let from = Some((ItemKind::Assessment, a.id.as_str()));
+                push(
+                    from,
+                    TextPart::Observations,
+                    &a.source.path,
+                    0,
+                    observations,
+                );
             }
         }
         for s in &self.sessions {
-            texts.push(TextOf {
-                from: item(ItemKind::Session, &s.id),
-                part: TextPart::Body,
-                file: &s.source.path,
-                line: s.body_line,
-                text: &s.body,
-            });
+            let from = Some((ItemKind::Session, s.id.as_str()));
+            push(from, TextPart::Body, &s.source.path, s.body_line, &s.body);
             if let Some(private) = &s.front.private {
-                texts.push(TextOf {
-                    from: item(ItemKind::Session, &s.id),
-                    part: TextPart::Private,
-                    file: &s.source.path,
-                    line: 0,
-                    text: private,
-                });
+                push(from, TextPart::Private, &s.source.path, 0, private);
             }
         }
         for l in &self.lessons {
-            texts.push(TextOf {
-                from: item(ItemKind::Lesson, &l.id),
-                part: TextPart::Body,
-                file: &l.source.path,
-                line: l.body_line,
-                text: &l.body,
-            });
+            let from = Some((ItemKind::Lesson, l.id.as_str()));
+            push(from, TextPart::Body, &l.source.path, l.body_line, &l.body);
         }
         if let Some(report) = &self.report {
-            texts.push(TextOf {
-                from: None,
-                part: TextPart::Report,
-                file: &report.source.path,
-                line: 0,
-                text: &report.body,
-            });
+            push(None, TextPart::Report, &report.source.path, 0, &report.body);
         }
         texts
     }

@@ -58,6 +58,29 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// The media type of an output file, by its extension (any case): for `serve`'s
+/// answers and `--encrypt`'s `data:` urls.
+pub fn content_type(path: &str) -> &'static str {
+    let extension = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match extension.as_str() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "json" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
 /// One link of a page's breadcrumb trail.
 #[derive(Serialize)]
 struct Crumb {
