@@ -94,6 +94,34 @@ fn is_local(url: &str) -> bool {
             })
 }
 
+/// A Markdown link to a note, as Obsidian writes it with "Use [[Wikilinks]]" off
+/// (`[the goal](sprint-goals.md)`, `[x](../objectives/sprint-goals.md#Why)`): the
+/// wikilink target it stands for (`sprint-goals`, `objectives/sprint-goals#Why`).
+fn note_target(url: &str) -> Option<String> {
+    if !is_local(url) {
+        return None;
+    }
+    let (path, heading) = match url.split_once('#') {
+        Some((path, heading)) => (path, Some(heading)),
+        None => (url, None),
+    };
+    let path = path.strip_suffix(".md")?;
+    let path = path
+        .split('/')
+        .filter(|part| !matches!(*part, "" | "." | ".."))
+        .collect::<Vec<_>>()
+        .join("/");
+    let path = percent_decoded(&path);
+    Some(match heading {
+        Some(heading) => format!("{path}#{}", percent_decoded(heading)),
+        None => path,
+    })
+}
+
+fn percent_decoded(text: &str) -> String {
+    text.replace("%20", " ")
+}
+
 /// Every link, embed and local file in a Markdown text, in order (code is never read).
 pub fn references(markdown: &str) -> Vec<Reference> {
     let mut refs = Vec::new();
@@ -121,6 +149,10 @@ pub fn references(markdown: &str) -> Vec<Reference> {
             {
                 (RefKind::File, dest_url, true)
             }
+            Event::Start(Tag::Link { dest_url, .. }) => match note_target(&dest_url) {
+                Some(target) => (RefKind::Link, CowStr::from(target), true),
+                None => continue,
+            },
             _ => continue,
         };
         refs.push(Reference {
@@ -270,6 +302,11 @@ pub(super) fn resolve<'a>(events: Vec<Event<'a>>, r: &dyn Resolve) -> Vec<Event<
                     }
                     None => out.extend(inner),
                 }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if note_target(&dest_url).is_some() => {
+                let inner = take_inner(&mut events, TagEnd::Link);
+                let target = note_target(&dest_url).unwrap_or_default();
+                out.extend(wikilink(&target, true, inner, r));
             }
             Event::Start(tag @ Tag::Link { .. }) => {
                 in_link += 1;
@@ -546,6 +583,19 @@ mod tests {
         );
         assert!(!hidden.contains("<a"), "{hidden}");
         assert!(html("[[#Check-in]]").contains("<a href=\"#check-in\">"));
+        // Obsidian's Markdown links to notes are the same links.
+        assert!(
+            html("[the goal](../objectives/sprint-goals.md#Why%20we%20care)")
+                .contains("<a href=\"../objectives/sprint-goals.html#why-we-care\">the goal</a>")
+        );
+        assert_eq!(
+            references("[the goal](sprint-goals.md)")[0].target,
+            "sprint-goals"
+        );
+        assert!(
+            html("[a page](https://example.org/readme.md)")
+                .contains("href=\"https://example.org/readme.md\"")
+        );
     }
 
     #[test]

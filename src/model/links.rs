@@ -155,15 +155,14 @@ impl ItemIndex {
     /// Every item whose id (and kind, when the link names its folder) a link's path
     /// names: none, one, or several of different kinds (an ambiguous link).
     pub fn resolve(&self, path: &str) -> Vec<ItemRef> {
-        let (kind, id) = match path.split_once('/') {
-            Some((folder, rest)) => {
-                let Some(kind) = ItemKind::ALL.into_iter().find(|k| k.folder() == folder) else {
-                    return Vec::new();
-                };
-                (Some(kind), rest.rsplit('/').next().unwrap_or(rest))
-            }
-            None => (None, path),
-        };
+        // The folder, when it names a kind (`objectives/…`); any other folders of the path
+        // (`2026/…`, a vault's own folders above the engagement) are only folders.
+        let id = path.rsplit('/').next().unwrap_or(path);
+        let kind = path
+            .split('/')
+            .rev()
+            .skip(1)
+            .find_map(|folder| ItemKind::ALL.into_iter().find(|k| k.folder() == folder));
         self.kinds
             .get(id)
             .into_iter()
@@ -349,6 +348,48 @@ mod tests {
         );
         assert_eq!(split_target("x#^block-1"), ("x", None));
         assert_eq!(split_target("#Heading"), ("", Some("Heading")));
+    }
+
+    #[test]
+    fn links_name_items_by_id_and_folder() {
+        let info = "title: T\nclient: C\nkind: team\ncoach: X\nstart: 2026-01-12\nscale: {min: 1, max: 5}\ncompetencies: []\n";
+        let e = Engagement {
+            root: ".".into(),
+            info: serde_saphyr::from_str(info).unwrap(),
+            objectives: vec![super::super::Objective {
+                id: "sprint-goals".into(),
+                source: Default::default(),
+                front: serde_saphyr::from_str("title: Meet the sprint goal").unwrap(),
+                body: Default::default(),
+                body_line: 0,
+                visibility: super::super::Visibility::Client,
+            }],
+            assessments: vec![],
+            plan: Default::default(),
+            sessions: vec![],
+            lessons: vec![super::super::Lesson {
+                id: "sprint-goals".into(),
+                source: Default::default(),
+                front: serde_saphyr::from_str("title: What goals taught us").unwrap(),
+                body: Default::default(),
+                body_line: 0,
+                visibility: super::super::Visibility::Client,
+            }],
+            report: None,
+            withheld: Default::default(),
+            attachments: Default::default(),
+        };
+        let index = ItemIndex::new(&e);
+        assert_eq!(index.resolve("sprint-goals").len(), 2, "ambiguous");
+        let one = index.resolve("objectives/sprint-goals");
+        assert_eq!(one.len(), 1);
+        assert_eq!(index.title(&one[0]), Some("Meet the sprint goal"));
+        assert_eq!(
+            index.resolve("Coaching/acme/lessons/sprint-goals")[0].kind,
+            ItemKind::Lesson
+        );
+        assert_eq!(index.resolve("sessions/2026/sprint-goals"), vec![]);
+        assert_eq!(index.resolve("nothing"), vec![]);
     }
 
     #[test]
