@@ -157,14 +157,16 @@ impl ItemIndex {
     pub fn resolve(&self, path: &str) -> Vec<ItemRef> {
         // The folder, when it names a kind (`objectives/…`); any other folders of the path
         // (`2026/…`, a vault's own folders above the engagement) are only folders.
-        let id = path.rsplit('/').next().unwrap_or(path);
+        // Ids are lower-case; Obsidian finds `[[Sprint-Goals]]` all the same.
+        let path = path.to_lowercase();
+        let id = path.rsplit('/').next().unwrap_or(&path).to_string();
         let kind = path
             .split('/')
             .rev()
             .skip(1)
             .find_map(|folder| ItemKind::ALL.into_iter().find(|k| k.folder() == folder));
         self.kinds
-            .get(id)
+            .get(&id)
             .into_iter()
             .flatten()
             .filter(|k| kind.is_none_or(|wanted| wanted == **k))
@@ -390,6 +392,7 @@ mod tests {
         );
         assert_eq!(index.resolve("sessions/2026/sprint-goals"), vec![]);
         assert_eq!(index.resolve("nothing"), vec![]);
+        assert_eq!(index.resolve("Objectives/Sprint-Goals").len(), 1);
     }
 
     #[test]

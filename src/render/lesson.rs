@@ -38,10 +38,7 @@ impl Views<'_> {
             url: format!("lessons/{}.html", l.id),
             title: l.front.title.clone(),
             date: l.front.date.map(|d| self.date(d)),
-            tags: item_tags(&l.front.tags, &l.body)
-                .iter()
-                .map(|t| tag_link(t))
-                .collect(),
+            tags: self.tag_links(ItemKind::Lesson, &l.id),
             objectives: l
                 .front
                 .objectives
@@ -54,8 +51,13 @@ impl Views<'_> {
     }
 
     /// An item's tags as links to their pages (where this view has tag pages).
-    pub(super) fn tag_links(&self, tags: &[String], body: &str) -> Vec<TagLink> {
-        item_tags(tags, body)
+    pub(super) fn tag_links(&self, kind: ItemKind, id: &str) -> Vec<TagLink> {
+        let item = ItemRef {
+            kind,
+            id: id.to_string(),
+        };
+        self.links
+            .tags_of(&item)
             .iter()
             .filter(|t| self.links.tag_pages.contains(&slug(t)))
             .map(|t| tag_link(t))
@@ -92,33 +94,65 @@ pub(super) struct Tagged {
     objectives: Vec<usize>,
 }
 
-/// The tags of this view by slug: two spellings of one tag share a page under the
-/// first name met.
-pub(super) type TagIndex = BTreeMap<String, Tagged>;
+/// The tags of this view by slug (two spellings of one tag share a page under the
+/// first name met), and each item's tags.
+#[derive(Default)]
+pub(super) struct TagIndex {
+    pub(super) pages: BTreeMap<String, Tagged>,
+    pub(super) of: BTreeMap<ItemRef, Vec<String>>,
+}
 
-/// Every tag of the lessons, sessions and objectives (front matter and `#tags`).
+/// Every tag of the lessons, sessions and objectives (front matter and `#tags`), each
+/// text read once.
 pub(super) fn tag_index(e: &Engagement) -> TagIndex {
-    let mut index = TagIndex::new();
-    let mut add = |tags: Vec<String>, i: usize, list: fn(&mut Tagged) -> &mut Vec<usize>| {
-        for tag in tags {
-            let entry = index.entry(slug(&tag)).or_insert_with(|| Tagged {
+    let mut index = TagIndex::default();
+    let mut add = |kind, id: &str, tags: Vec<String>, i: usize| {
+        for tag in &tags {
+            let entry = index.pages.entry(slug(tag)).or_insert_with(|| Tagged {
                 name: tag.clone(),
                 ..Tagged::default()
             });
-            let items = list(entry);
-            if !items.contains(&i) {
-                items.push(i);
-            }
+            let items = match kind {
+                ItemKind::Lesson => &mut entry.lessons,
+                ItemKind::Session => &mut entry.sessions,
+                _ => &mut entry.objectives,
+            };
+            // An item's tags are distinct, and each item comes once.
+            items.push(i);
+        }
+        if !tags.is_empty() {
+            index.of.insert(
+                ItemRef {
+                    kind,
+                    id: id.to_string(),
+                },
+                tags,
+            );
         }
     };
     for (i, l) in e.lessons.iter().enumerate() {
-        add(item_tags(&l.front.tags, &l.body), i, |t| &mut t.lessons);
+        add(
+            ItemKind::Lesson,
+            &l.id,
+            item_tags(&l.front.tags, &l.body),
+            i,
+        );
     }
     for (i, s) in e.sessions.iter().enumerate() {
-        add(item_tags(&s.front.tags, &s.body), i, |t| &mut t.sessions);
+        add(
+            ItemKind::Session,
+            &s.id,
+            item_tags(&s.front.tags, &s.body),
+            i,
+        );
     }
     for (i, o) in e.objectives.iter().enumerate() {
-        add(item_tags(&o.front.tags, &o.body), i, |t| &mut t.objectives);
+        add(
+            ItemKind::Objective,
+            &o.id,
+            item_tags(&o.front.tags, &o.body),
+            i,
+        );
     }
     index
 }
@@ -142,6 +176,7 @@ struct Gathered {
 /// `lessons/index.html`: the lessons, their tags and the lessons gathered from sessions.
 fn lessons_page(v: &Views, lessons: Value, tags: &TagIndex) -> Result<PageJob, Diagnostic> {
     let tag_list: Vec<TagSummary> = tags
+        .pages
         .iter()
         .map(|(s, tagged)| TagSummary {
             name: tagged.name.clone(),
@@ -231,7 +266,7 @@ pub(super) fn lesson_pages(
     for (l, value) in e.lessons.iter().zip(&values) {
         jobs.push(lesson_page(v, l, value.clone()));
     }
-    for (s, tagged) in tags {
+    for (s, tagged) in &tags.pages {
         let list: Vec<Value> = tagged.lessons.iter().map(|i| values[*i].clone()).collect();
         jobs.push(tag_page(v, s, tagged, list)?);
     }

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
+use super::lesson::TagIndex;
 use super::views::{Link, Views, action_url, objective_url};
 use crate::markdown::{self, Resolve, slug};
 use crate::model::*;
@@ -23,13 +24,15 @@ pub(super) struct Links {
     backlinks: BTreeMap<ItemRef, Vec<ItemRef>>,
     /// The slugs of the tags that have a page in this view.
     pub(super) tag_pages: BTreeSet<String>,
+    /// Each item's tags (front matter and `#tags`).
+    tags_of: BTreeMap<ItemRef, Vec<String>>,
     /// The attachments the pages embed, by path.
     used: Mutex<BTreeSet<String>>,
 }
 
 impl Links {
-    /// The links of `e` (already filtered); `tag_pages` are the tags with a page.
-    pub(super) fn new(e: &Engagement, tag_pages: BTreeSet<String>) -> Links {
+    /// The links of `e` (already filtered), with its tags.
+    pub(super) fn new(e: &Engagement, tags: &TagIndex) -> Links {
         let index = ItemIndex::new(e);
         let mut backlinks: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
         for text in e.markdown_texts() {
@@ -43,7 +46,8 @@ impl Links {
                     && *to != from
                 {
                     let list = backlinks.entry(to.clone()).or_default();
-                    if !list.contains(&from) {
+                    // An item's texts come one after the other: a repeat is the last one.
+                    if list.last() != Some(&from) {
                         list.push(from.clone());
                     }
                 }
@@ -73,9 +77,15 @@ impl Links {
             index,
             dates,
             backlinks,
-            tag_pages,
+            tag_pages: tags.pages.keys().cloned().collect(),
+            tags_of: tags.of.clone(),
             used: Mutex::default(),
         }
+    }
+
+    /// An item's tags.
+    pub(super) fn tags_of(&self, item: &ItemRef) -> &[String] {
+        self.tags_of.get(item).map_or(&[], Vec::as_slice)
     }
 
     /// The attachments the pages rendered so far embed.

@@ -250,7 +250,7 @@ fn jobs(
         words: Explainer::new(e),
         findings: options.audience.sees_findings(),
         sharing,
-        links: links::Links::new(e, tags.keys().cloned().collect()),
+        links: links::Links::new(e, &tags),
     };
     let site = to_value(&frame::site_view(&v, options))?;
     let t = to_value(&i18n::strings(v.lang))?;

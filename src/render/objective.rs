@@ -246,7 +246,7 @@ impl Views<'_> {
                 .collect(),
             competencies: self.competency_links(o),
             body_html: self.html(&o.body, &o.source.path, "../"),
-            tags: self.tag_links(&f.tags, &o.body),
+            tags: self.tag_links(ItemKind::Objective, &o.id),
             mentioned_in: self.mentioned_in(ItemKind::Objective, &o.id),
             actions: self.linked_actions(o),
             sessions: self.linked_sessions(o),

@@ -82,7 +82,7 @@ impl Views<'_> {
                 .private
                 .as_deref()
                 .map(|p| self.html(p, &s.source.path, "../")),
-            tags: self.tag_links(&f.tags, &s.body),
+            tags: self.tag_links(ItemKind::Session, &s.id),
             mentioned_in: self.mentioned_in(ItemKind::Session, &s.id),
             prev: index
                 .checked_sub(1)
