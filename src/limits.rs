@@ -12,6 +12,9 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// at full resolution several times over.
 pub const MAX_ATTACHMENT_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The most tags of one note (its `tags:` and its `#tags`) that make tag pages.
+pub const MAX_TAGS_PER_NOTE: usize = 100;
+
 /// The most attachments an engagement may hold.
 pub const MAX_ATTACHMENTS: usize = 10_000;
 

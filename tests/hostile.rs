@@ -72,6 +72,63 @@ fn a_list_over_the_yaml_budget_is_explained() {
 }
 
 #[test]
+fn a_note_of_a_hundred_thousand_broken_links_gives_a_short_report() {
+    let p = Project::minimal();
+    p.build_ok(&[]);
+    let before = snapshot(&p.out);
+    let mut note = String::from("---\ndate: 2026-02-10\ntitle: Links\n---\n");
+    note.push_str(&"See [[nowhere]] and ![[gone.png]].\n".repeat(50_000));
+    p.write("sessions/2026-02-10-links.md", &note);
+    let output = p.build(&[]);
+    fails_cleanly(
+        &p,
+        &output,
+        &before,
+        &[
+            "sessions/2026-02-10-links.md:5:5",
+            "`[[nowhere]]` links to nothing",
+            "sessions/2026-02-10-links.md:14:21",
+            "99980 more links in this file name nothing or a missing file",
+        ],
+    );
+    assert!(
+        stderr(&output).len() < 20_000,
+        "twenty located errors, then a count"
+    );
+    // The same links to an item that exists, and a hundred thousand #tags: a site.
+    let mut note = String::from("---\ndate: 2026-02-10\ntitle: Links\n---\n");
+    note.push_str(&"See [[sprint-goals]] about #flow.\n".repeat(100_000));
+    p.write("sessions/2026-02-10-links.md", &note);
+    p.build_ok(&["--audience", "coach"]);
+    assert!(
+        p.page("objectives/sprint-goals.html")
+            .contains("sessions/2026-02-10-links.html")
+    );
+    assert!(
+        p.page("lessons/tags/flow.html")
+            .contains("sessions/2026-02-10-links.html")
+    );
+    // Five thousand different #tags: a hundred make tag pages, and a warning says so.
+    let mut note = String::from("---\ndate: 2026-02-10\ntitle: Tags\n---\n");
+    for i in 0..5_000 {
+        note.push_str(&format!("#tag{i} "));
+    }
+    p.write("sessions/2026-02-10-links.md", &note);
+    let output = p.build(&["--audience", "coach"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .contains("this note has 5000 different #tags: only the first 100 are its tags"),
+        "{}",
+        stderr(&output)
+    );
+    let tag_pages = std::fs::read_dir(p.out.join("lessons/tags"))
+        .unwrap()
+        .count();
+    assert!(tag_pages <= 110, "{tag_pages} tag pages");
+}
+
+#[test]
 fn ten_thousand_identical_headings_build() {
     // Numbering repeated heading ids used to be cubic: 10,000 did not finish in five
     // minutes. Now linear; the test suite's own time limit would catch a regression.

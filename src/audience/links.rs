@@ -43,12 +43,19 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
             .iter()
             .filter(|t| shown.contains(&(t.from.clone(), t.part)))
         {
+            // `%%` markers and lines before the reference, counted as the text is read
+            // (references come in order), so that a note of many links takes linear time.
+            let (mut at, mut markers, mut lines) = (0, 0, 1);
             for r in references(t.text) {
+                let between = &t.text[at..r.offset];
+                markers += between.matches("%%").count();
+                lines += between.matches('\n').count() as u32;
+                at = r.offset;
                 if r.labelled || r.kind == RefKind::File || r.is_attachment() {
                     continue;
                 }
                 // Inside a `%% … %%` aside (or after an unclosed `%%`): not in this view.
-                if t.text[..r.offset].matches("%%").count() % 2 == 1 {
+                if markers % 2 == 1 {
                     continue;
                 }
                 let path = split_target(&r.target).0;
@@ -59,9 +66,9 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
                 if !seen.resolve(path).is_empty() {
                     continue;
                 }
-                let before = &t.text[..r.offset];
-                let text_line = before.matches('\n').count() as u32 + 1;
-                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+                let line_start = t.text[..r.offset].rfind('\n').map_or(0, |i| i + 1);
+                let text_line = lines;
+                let column = t.text[line_start..r.offset].chars().count() as u32 + 1;
                 hidden
                     .entry((
                         t.file.to_string(),
@@ -71,11 +78,7 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
                     ))
                     .or_insert_with(|| Found {
                         noun: item.kind.noun(),
-                        quoted: t
-                            .text
-                            .lines()
-                            .nth(text_line as usize - 1)
-                            .map(str::to_string),
+                        quoted: t.text[line_start..].lines().next().map(str::to_string),
                         text_line,
                         base: t.line,
                         readers: Vec::new(),

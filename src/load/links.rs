@@ -6,8 +6,12 @@ use std::collections::BTreeSet;
 
 use super::check::Quoter;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::limits;
 use crate::markdown::{self, RefKind, Reference};
 use crate::model::*;
+
+/// The most broken links reported one by one in a file; the rest are counted.
+const MAX_LINK_ERRORS_PER_FILE: usize = 20;
 
 /// Checks every link of `e`. `unreadable` holds the ids of files that could not be
 /// read (and `plan_unreadable`, whether plan.yaml could not): links to them are not
@@ -21,20 +25,47 @@ pub(super) fn check_links(
 ) {
     let index = ItemIndex::new(e);
     let mut used = BTreeSet::new();
-    // Where the last reference of each file was found, so that a link written twice
-    // is pointed at where each one is.
-    let mut searched_from = std::collections::BTreeMap::<String, usize>::new();
+    // Per file: where its last problem was found (so that a link written twice is
+    // pointed at where each one is), and how many problems it has.
+    let mut files = std::collections::BTreeMap::<String, (usize, usize)>::new();
     for text in e.markdown_texts() {
         for reference in markdown::references(text.text) {
+            // Past the ones reported, a problem is only counted: no suggestion is sought.
+            let explain = files
+                .get(text.file)
+                .is_none_or(|(_, count)| *count < MAX_LINK_ERRORS_PER_FILE);
             let problem = if reference.is_attachment() {
-                check_attachment(e, text.file, &reference, &mut used)
+                check_attachment(e, text.file, &reference, &mut used, explain)
             } else {
-                check_item_link(&index, text.file, &reference, unreadable, plan_unreadable)
+                let known = Known {
+                    index: &index,
+                    unreadable,
+                    plan_unreadable,
+                };
+                check_item_link(&known, text.file, &reference, explain)
             };
             if let Some(d) = problem {
-                let from = searched_from.entry(text.file.to_string()).or_default();
-                diags.push(locate(d, q, text.text, &reference, from));
+                let (from, count) = files.entry(text.file.to_string()).or_default();
+                *count += 1;
+                if *count <= MAX_LINK_ERRORS_PER_FILE {
+                    diags.push(locate(d, q, text.text, &reference, from));
+                }
             }
+        }
+    }
+    check_tag_counts(e, diags);
+    for (file, (_, count)) in files {
+        if count > MAX_LINK_ERRORS_PER_FILE {
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "{} more links in this file name nothing or a missing file",
+                        count - MAX_LINK_ERRORS_PER_FILE
+                    ),
+                )
+                .with_help("correct the links above; `coachsite check` then shows the rest"),
+            );
         }
     }
     for unused in e.attachments.iter().filter(|a| !used.contains(*a)) {
@@ -51,11 +82,39 @@ pub(super) fn check_links(
     }
 }
 
+/// A note whose tags pass [`limits::MAX_TAGS_PER_NOTE`]: the first ones make its tag
+/// pages, the others are read as text.
+fn check_tag_counts(e: &Engagement, diags: &mut Diagnostics) {
+    for text in e.markdown_texts() {
+        if text.part != TextPart::Body {
+            continue;
+        }
+        let tags: BTreeSet<String> = markdown::tags(text.text)
+            .iter()
+            .map(|t| markdown::slug(t))
+            .collect();
+        if tags.len() > limits::MAX_TAGS_PER_NOTE {
+            diags.push(
+                Diagnostic::warning(
+                    text.file,
+                    format!(
+                        "this note has {} different #tags: only the first {} are its tags",
+                        tags.len(),
+                        limits::MAX_TAGS_PER_NOTE
+                    ),
+                )
+                .with_help("a `#` before a word makes it a tag; write `\\#` for a plain `#`"),
+            );
+        }
+    }
+}
+
 fn check_attachment(
     e: &Engagement,
     file: &str,
     reference: &Reference,
     used: &mut BTreeSet<String>,
+    explain: bool,
 ) -> Option<Diagnostic> {
     let target = split_target(&reference.target).0;
     if reference.kind != RefKind::File && !is_attachment_name(target) {
@@ -66,12 +125,16 @@ fn check_attachment(
         return None;
     }
     let name = target.rsplit('/').next().unwrap_or(target);
-    let names: Vec<&str> = e
+    let names = e
         .attachments
         .iter()
-        .map(|a| a.rsplit('/').next().unwrap_or(a))
-        .collect();
-    let help = match did_you_mean(name, names.iter().copied()) {
+        .map(|a| a.rsplit('/').next().unwrap_or(a));
+    let close = if explain {
+        did_you_mean(name, names)
+    } else {
+        None
+    };
+    let help = match close {
         Some(close) => format!("did you mean `{close}`?"),
         None => "put the file in attachments/ or beside the note, or correct its name".into(),
     };
@@ -83,12 +146,18 @@ fn check_attachment(
     Some(Diagnostic::error(file, message).with_help(help))
 }
 
+/// What a link may name, and the files that could not be read.
+struct Known<'a> {
+    index: &'a ItemIndex,
+    unreadable: &'a BTreeSet<String>,
+    plan_unreadable: bool,
+}
+
 fn check_item_link(
-    index: &ItemIndex,
+    known: &Known,
     file: &str,
     reference: &Reference,
-    unreadable: &BTreeSet<String>,
-    plan_unreadable: bool,
+    explain: bool,
 ) -> Option<Diagnostic> {
     let (path, _) = split_target(&reference.target);
     if path.is_empty() {
@@ -105,13 +174,18 @@ fn check_item_link(
             )),
         );
     }
-    let found = index.resolve(path);
+    let found = known.index.resolve(path);
     let id = path.rsplit('/').next().unwrap_or(path);
     match found.len() {
         1 => None,
-        0 if unreadable.contains(id) || plan_unreadable => None,
+        0 if known.unreadable.contains(id) || known.plan_unreadable => None,
         0 => {
-            let help = match did_you_mean(id, index.ids()) {
+            let close = if explain {
+                did_you_mean(id, known.index.ids())
+            } else {
+                None
+            };
+            let help = match close {
                 Some(close) => format!("did you mean `[[{close}]]`?"),
                 None => "link to an objective, session, lesson, action or assessment by its id \
                          (a file's name without .md, an action's `id:`)"

@@ -530,6 +530,7 @@ mod tests {
             vec!["delegation", "team/roles", "in-brackets"]
         );
         assert_eq!(tags("[#not-a-tag](x.html)"), Vec::<String>::new());
+        assert_eq!(tags("\\#escaped is text"), Vec::<String>::new());
     }
 
     /// Knows one visible objective, two attachments and one tag page.

@@ -74,11 +74,16 @@ pub(super) fn tag_link(tag: &str) -> TagLink {
 
 /// An item's tags: those of its front matter, then the `#tags` of its text that are
 /// not among them (Obsidian's two ways of tagging a note), each once.
+/// At most [`crate::limits::MAX_TAGS_PER_NOTE`] (`check` warns about the others).
 pub(super) fn item_tags(front: &[String], body: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     let written = front.iter().map(|t| t.trim_start_matches('#').to_string());
     for tag in written.chain(markdown::tags(body)) {
-        if !tag.is_empty() && !tags.iter().any(|t| slug(t) == slug(&tag)) {
+        if tags.len() == crate::limits::MAX_TAGS_PER_NOTE {
+            break;
+        }
+        if !tag.is_empty() && seen.insert(slug(&tag)) {
             tags.push(tag);
         }
     }
