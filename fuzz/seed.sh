@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fills fuzz/corpus/<target>/ with seeds from the example engagement and the minimal test
-# fixture (every .yaml and .md file). parse_file and build_site seeds start with the byte that
+# Fills fuzz/corpus/<target>/ with seeds from the example engagement, the minimal test fixture
+# and the Obsidian vault fixture (every .yaml and .md file). parse_file and build_site seeds start with the byte that
 # picks their file kind, in the order of the targets' PATHS / SLOTS:
 #   0 engagement.yaml, 1 plan.yaml, 2 objective, 3 session, 4 lesson, 5 assessment;
 # build_site seeds have a second byte for the audience (0 coach, 1 client, 2 sponsor).
@@ -35,5 +35,5 @@ while IFS= read -r -d '' file; do
     { printf "\\x0$kind\\x0$audience"; cat "$file"; } > "corpus/build_site/$name-a$audience"
   done
   count=$((count + 1))
-done < <(find ../example-engagement ../tests/fixtures/minimal -type f \( -name '*.yaml' -o -name '*.md' \) -not -path '*/public/*' -print0 | sort -z)
+done < <(find ../example-engagement ../tests/fixtures/minimal ../tests/fixtures/obsidian-vault -type f \( -name '*.yaml' -o -name '*.md' \) -not -path '*/public/*' -print0 | sort -z)
 echo "seeded fuzz/corpus/{front_matter,parse_file,markdown,build_site,build_edits} from $count files"
