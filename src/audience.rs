@@ -250,6 +250,9 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     for s in &mut e.sessions {
         s.front.private = None;
     }
+    // How to reach the client and whether the coaching is paid: the coach's records.
+    e.info.contact = None;
+    e.info.billing = None;
     // Which planning findings the coach has weighed is the coach's working data.
     for o in &mut e.objectives {
         o.front.acknowledged.clear();

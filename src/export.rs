@@ -84,6 +84,46 @@ pub fn to_csv(e: &Engagement, dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(written)
 }
 
+/// The columns of the ICF client coaching log, in the order of ICF's own template.
+pub const ICF_LOG_COLUMNS: [&str; 8] = [
+    "Client name",
+    "Contact information",
+    "Individual/Group",
+    "Number in group",
+    "Start date",
+    "End date",
+    "Paid hours",
+    "Pro bono hours",
+];
+
+/// The ICF client coaching log as CSV: one line per engagement, by client then start.
+pub fn icf_log_csv(lines: &[crate::insight::LogLine]) -> Result<String, String> {
+    let mut sorted: Vec<&crate::insight::LogLine> = lines.iter().collect();
+    sorted.sort_by(|a, b| (&a.client, a.start).cmp(&(&b.client, b.start)));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |err: &dyn std::fmt::Display| format!("cannot write the log: {err}");
+    w.write_record(ICF_LOG_COLUMNS).map_err(|e| fail(&e))?;
+    for l in sorted {
+        w.write_record([
+            l.client.clone(),
+            l.contact.clone().unwrap_or_default(),
+            if l.group { "Group" } else { "Individual" }.to_string(),
+            if l.group_size > 0 {
+                l.group_size.to_string()
+            } else {
+                String::new()
+            },
+            l.start.to_string(),
+            l.end.map(|d| d.to_string()).unwrap_or_default(),
+            format!("{:.2}", l.paid_hours),
+            format!("{:.2}", l.pro_bono_hours),
+        ])
+        .map_err(|e| fail(&e))?;
+    }
+    let bytes = w.into_inner().map_err(|e| fail(&e))?;
+    String::from_utf8(bytes).map_err(|e| fail(&e))
+}
+
 /// One CSV file: a header row, then the rows.
 fn write_csv(path: &Path, headers: &[&str], rows: Vec<Vec<String>>) -> Result<(), String> {
     let fail = |err: &dyn std::fmt::Display| format!("cannot write {}: {err}", path.display());

@@ -15,6 +15,10 @@ pub const MAX_ATTACHMENT_BYTES: u64 = 32 * 1024 * 1024;
 /// The most tags of one note (its `tags:` and its `#tags`) that make tag pages.
 pub const MAX_TAGS_PER_NOTE: usize = 100;
 
+/// The most engagements a practice folder may hold, and how deep they are looked for.
+pub const MAX_ENGAGEMENTS: usize = 1_000;
+pub const MAX_PRACTICE_DEPTH: usize = 8;
+
 /// The most attachments an engagement may hold.
 pub const MAX_ATTACHMENTS: usize = 10_000;
 

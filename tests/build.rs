@@ -627,6 +627,8 @@ fn leak_matrix_over_every_byte_of_every_audience() {
         ("SESSION-TEXT-SENTINEL", &[C, L]),
         ("MEMBER-RATING-SENTINEL", &[C, L]),
         ("SPONSOR-OBJECTIVE-SENTINEL", &[C, L, S]),
+        // How to reach the client: the coach's ICF log only, shown on no site.
+        ("CONTACT-SENTINEL", &[]),
     ];
     for audience in [C, L, S] {
         let p = Project::minimal();

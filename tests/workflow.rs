@@ -209,6 +209,7 @@ fn export_json_parses_back_with_the_figures_and_nothing_coach_only() {
         "SCALE-LABEL-SENTINEL",
         "RATING-NAME-SENTINEL",
         "WHOLE-RATING-SENTINEL",
+        "CONTACT-SENTINEL",
     ] {
         assert!(!client.contains(sentinel), "client export leaks {sentinel}");
     }
@@ -218,8 +219,10 @@ fn export_json_parses_back_with_the_figures_and_nothing_coach_only() {
         "the coach's export has everything"
     );
     let sponsor = export("sponsor");
+    assert!(coach.contains("CONTACT-SENTINEL"), "the coach's own record");
     assert!(
-        !sponsor.contains("MEMBER-RATING-SENTINEL")
+        !sponsor.contains("CONTACT-SENTINEL")
+            && !sponsor.contains("MEMBER-RATING-SENTINEL")
             && !sponsor.contains("CLIENT-OBJECTIVE-SENTINEL")
             && !sponsor.contains("COACH-NAME-SENTINEL")
             && !sponsor.contains("SCALE-LABEL-SENTINEL")

@@ -114,6 +114,7 @@ no_text!(
     Withheld,
     Paper,
     Acknowledged,
+    Billing,
     // The attachments' file paths: never shown; a page shows what a text embeds.
     Attachments,
 );
@@ -140,7 +141,7 @@ texts! {
     ReportFront { visibility }
     EngagementInfo {
         title, client, kind, coach, sponsor, start, end, language, context, scale,
-        competencies, members, zpd, site, visibility, retain_until, share,
+        competencies, members, zpd, site, visibility, retain_until, share, contact, billing,
     }
     Share { client, sponsor }
     Scale { min, max, labels }

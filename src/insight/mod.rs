@@ -29,6 +29,7 @@
 mod competency;
 mod objective;
 mod plan;
+mod practice;
 mod progress;
 mod smart;
 #[cfg(test)]
@@ -44,6 +45,7 @@ use progress::points;
 pub use competency::*;
 pub use objective::*;
 pub use plan::*;
+pub use practice::*;
 pub use progress::*;
 pub use smart::*;
 

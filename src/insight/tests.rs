@@ -572,3 +572,35 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_icf_log_counts_the_hours_held_by_the_as_of_date() {
+    let mut e = engagement(&[], &[], "actions: []");
+    let session = |id: &str, yaml: &str| Session {
+        id: id.to_string(),
+        source: Source::default(),
+        front: serde_saphyr::from_str(yaml).unwrap(),
+        body: Default::default(),
+        body_line: 0,
+        visibility: Visibility::Client,
+    };
+    e.sessions = vec![
+        session("a", "date: 2026-01-20\ntitle: A\nduration: 90"),
+        session("b", "date: 2026-02-03\ntitle: B\nduration: 45"),
+        session("c", "date: 2026-02-17\ntitle: C"),
+        session("d", "date: 2026-03-03\ntitle: D\nduration: 60"),
+    ];
+    // By 1 March: 90 + 45 minutes = 2.25 hours, one session without a duration; a team
+    // with no members listed; still running, so it ends with its last session so far.
+    let line = log_line(&e, d("2026-03-01"));
+    assert_eq!((line.paid_hours, line.pro_bono_hours), (2.25, 0.0));
+    assert_eq!((line.sessions, line.without_duration), (3, 1));
+    assert_eq!((line.group, line.group_size), (true, 0));
+    assert_eq!(line.end, Some(d("2026-02-17")));
+    // Pro bono, ended on 10 March: all 195 minutes, 3.25 hours, and its own end date.
+    e.info.billing = Some(Billing::ProBono);
+    e.info.end = Some(At::new(d("2026-03-10"), Pos::default()));
+    let line = log_line(&e, d("2026-06-15"));
+    assert_eq!((line.paid_hours, line.pro_bono_hours), (0.0, 3.25));
+    assert_eq!(line.end, Some(d("2026-03-10")));
+}

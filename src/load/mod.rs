@@ -56,6 +56,47 @@ pub const INPUTS: &[&str] = &[
     "attachments",
 ];
 
+/// The engagement folders in `dir` (a coach's practice), `dir` itself included: every
+/// folder with an `engagement.yaml`, in path order, at most
+/// [`crate::limits::MAX_PRACTICE_DEPTH`] deep. Hidden folders, a site coachsite wrote
+/// (it holds the `.coachsite` marker file) and the folders inside an engagement are not
+/// searched. More than [`crate::limits::MAX_ENGAGEMENTS`] is an error.
+pub fn find_engagements(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut found = Vec::new();
+    let mut walk = walkdir::WalkDir::new(dir)
+        .max_depth(crate::limits::MAX_PRACTICE_DEPTH)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let Ok(entry) = entry else { continue };
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        let path = entry.path();
+        let skipped = entry.depth() > 0 && (name.starts_with('.') || name == "node_modules");
+        if skipped || path.join(".coachsite").is_file() {
+            walk.skip_current_dir();
+            continue;
+        }
+        if path.join("engagement.yaml").is_file() {
+            if found.len() == crate::limits::MAX_ENGAGEMENTS {
+                return Err(Diagnostic::error(
+                    display_path(dir, path),
+                    format!(
+                        "more than {} engagements in this folder",
+                        crate::limits::MAX_ENGAGEMENTS
+                    ),
+                )
+                .with_help("give the folder of one practice, not one that holds several"));
+            }
+            found.push(path.to_path_buf());
+            walk.skip_current_dir();
+        }
+    }
+    Ok(found)
+}
+
 /// The result of a successful load: the engagement and any warnings.
 #[derive(Debug)]
 pub struct Loaded {

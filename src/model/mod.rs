@@ -255,6 +255,22 @@ pub struct EngagementInfo {
     /// What the client and the sponsor see of the diagnostics (docs/audiences.md).
     #[serde(default)]
     pub share: Share,
+    /// How to reach the client, for the coach's ICF client coaching log (`export
+    /// --format icf-log`). The coach's record: in no client's or sponsor's output.
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// Whether the coaching is paid (the default) or pro bono, for the ICF log. The
+    /// coach's record, like `contact`.
+    #[serde(default)]
+    pub billing: Option<Billing>,
+}
+
+/// How an engagement's hours count in the ICF client coaching log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Billing {
+    Paid,
+    ProBono,
 }
 
 /// The competency scale used by assessments.
