@@ -160,6 +160,123 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
     })
 }
 
+/// Whether `root` is a coach's practice: a folder with no engagement.yaml of its own and
+/// engagements below it ([`load::find_engagements`]).
+pub fn is_practice(root: &Path) -> bool {
+    root.is_dir()
+        && !root.join("engagement.yaml").exists()
+        && load::find_engagements(root).is_ok_and(|found| !found.is_empty())
+}
+
+/// Builds a coach's practice into memory: each engagement's site for the coach under its
+/// own path (`clients/acme/…`, as in the practice folder), and the practice home at the
+/// top. Only for the coach: a client's or sponsor's site never holds another client's
+/// data, so it is built from one engagement.
+pub fn build_practice(options: &BuildOptions) -> Result<Site, Diagnostics> {
+    let root = options.root.as_path();
+    let one = |d: Diagnostic| Diagnostics { items: vec![d] };
+    let folders = load::find_engagements(root).map_err(one)?;
+    if options.audience != Audience::Coach {
+        let example = folders
+            .first()
+            .map(|f| diagnostic::display_path(root, f))
+            .unwrap_or_default();
+        return Err(one(
+            Diagnostic::error(
+                root.display().to_string(),
+                format!(
+                    "this folder holds {} engagements: the {}'s site is built from one engagement, so that it never holds another client's data",
+                    folders.len(),
+                    options.audience.name()
+                ),
+            )
+            .with_help(format!(
+                "build one engagement (coachsite build {}/{example} --audience {}), or the whole practice for yourself with --audience coach",
+                root.display(),
+                options.audience.name()
+            )),
+        ));
+    }
+    let mut practice = Practice::default();
+    for folder in &folders {
+        practice.add(options, root, folder);
+    }
+    if practice.diags.has_errors() {
+        practice.diags.sort();
+        return Err(practice.diags);
+    }
+    let (theme, theme_warnings) = render::load_theme(root)?;
+    practice.warnings.extend(theme_warnings);
+    let mut files = practice.files;
+    files.push(
+        render::practice_home(&theme, &practice.entries, &practice.evidence, options.as_of)
+            .map_err(one)?,
+    );
+    files.push(OutputFile {
+        path: "style.css".into(),
+        bytes: theme.style.clone().into_bytes(),
+    });
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: b"User-agent: *\nDisallow: /\n".to_vec(),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    practice.warnings.sort();
+    Ok(Site {
+        files,
+        pages: practice.pages + 1,
+        warnings: practice.warnings,
+        language: model::Language::En,
+        as_of: options.as_of,
+    })
+}
+
+/// A practice being built: the engagements' files, the lines of the practice home.
+#[derive(Default)]
+struct Practice {
+    files: Vec<OutputFile>,
+    pages: usize,
+    warnings: Diagnostics,
+    diags: Diagnostics,
+    entries: Vec<render::PracticeEntry>,
+    evidence: insight::ZpdEvidence,
+}
+
+impl Practice {
+    /// One engagement, built for the coach under its path in the practice; its
+    /// problems are named with that path.
+    fn add(&mut self, options: &BuildOptions, root: &Path, folder: &Path) {
+        let path = diagnostic::display_path(root, folder);
+        let within = |mut diags: Diagnostics| {
+            for d in &mut diags.items {
+                d.file = format!("{path}/{}", d.file);
+            }
+            diags
+        };
+        let sub = BuildOptions {
+            root: folder.to_path_buf(),
+            ..options.clone()
+        };
+        match build(&sub) {
+            Ok(site) => {
+                self.pages += site.pages;
+                self.warnings.extend(within(site.warnings));
+                self.files.extend(site.files.into_iter().map(|mut f| {
+                    f.path = format!("{path}/{}", f.path);
+                    f
+                }));
+                if let Ok(loaded) = load::load(folder) {
+                    let e = audience::filter(loaded.engagement, Audience::Coach);
+                    self.entries
+                        .push(render::practice_entry(&e, site.as_of, &path));
+                    insight::add_evidence(&mut self.evidence, &e, options.as_of);
+                }
+            }
+            Err(diags) => self.diags.extend(within(diags)),
+        }
+    }
+}
+
 /// [`build`], with a panic (a bug in coachsite) turned into an error like any other,
 /// so that `serve` and `watch` keep the last good site, show what went wrong and
 /// rebuild on the next save.

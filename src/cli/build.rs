@@ -11,7 +11,8 @@ use crate::{Audience, BuildOptions, Diagnostic, Diagnostics, default_output, sit
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The engagement folder (the one with engagement.yaml).
+    /// The engagement folder (the one with engagement.yaml), or a folder of
+    /// engagements: a practice, built for the coach (--audience coach) with a home page.
     #[arg(default_value = ".")]
     dir: PathBuf,
     /// Where to write the site; replaced as a whole on every build.
@@ -56,7 +57,13 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         );
         ExitCode::FAILURE
     };
-    let mut built = match crate::build(&options) {
+    let practice = crate::is_practice(&args.dir);
+    let build = if practice {
+        crate::build_practice
+    } else {
+        crate::build
+    };
+    let mut built = match build(&options) {
         Ok(built) => built,
         Err(diags) => return not_built(&diags),
     };

@@ -177,6 +177,14 @@ pub(super) fn objective_insight(
     }
 }
 
+/// Whether the objective was beyond the zone of proximal development when it was
+/// planned (`None` when no competency of it could be checked), whatever became of it:
+/// the coach's own evidence of how such objectives end.
+pub fn planned_beyond_zpd(e: &Engagement, o: &Objective, as_of: Date) -> Option<bool> {
+    let checked = stretches(e, o, start_of(e, o), as_of);
+    (!checked.is_empty()).then(|| checked.iter().any(|s| s.beyond_zpd))
+}
+
 /// The ZPD check of each competency the objective names.
 fn stretches(e: &Engagement, o: &Objective, start: Date, as_of: Date) -> Vec<Stretch> {
     let max_lpm = e.info.zpd.max_levels_per_month.value;

@@ -61,3 +61,65 @@ pub fn log_line(e: &Engagement, as_of: Date) -> LogLine {
         without_duration,
     }
 }
+
+/// How a group of objectives ended: how many, and how many reached their target.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outcomes {
+    pub objectives: usize,
+    pub achieved: usize,
+}
+
+impl Outcomes {
+    /// The share achieved, once there are enough objectives to say
+    /// ([`MIN_OBJECTIVES_FOR_EVIDENCE`]).
+    pub fn rate(&self) -> Option<f64> {
+        (self.objectives >= MIN_OBJECTIVES_FOR_EVIDENCE)
+            .then(|| self.achieved as f64 / self.objectives as f64)
+    }
+}
+
+/// The fewest objectives of a group whose success rate the practice home states.
+pub const MIN_OBJECTIVES_FOR_EVIDENCE: usize = 3;
+
+/// The coach's own evidence, over the engagements that have ended: objectives that were
+/// beyond the zone of proximal development when planned, and the others that were
+/// checked, with how each group ended. Objectives that no competency could check, and
+/// dropped ones, are not counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ZpdEvidence {
+    pub beyond: Outcomes,
+    pub within: Outcomes,
+    pub engagements: usize,
+}
+
+/// Adds an ended engagement (as of its end) to the evidence.
+pub fn add_evidence(evidence: &mut ZpdEvidence, e: &Engagement, as_of: Date) {
+    let Some(end) = e.info.end.as_ref().map(|end| end.value) else {
+        return;
+    };
+    if end > as_of {
+        return;
+    }
+    evidence.engagements += 1;
+    let insight = super::analyze(e, end);
+    for o in &e.objectives {
+        if o.front.status == ObjectiveStatus::Dropped {
+            continue;
+        }
+        let Some(beyond) = super::planned_beyond_zpd(e, o, end) else {
+            continue;
+        };
+        let reached = o.front.status == ObjectiveStatus::Achieved
+            || insight
+                .objective(&o.id)
+                .and_then(|i| i.progress)
+                .is_some_and(|p| p >= 1.0);
+        let group = if beyond {
+            &mut evidence.beyond
+        } else {
+            &mut evidence.within
+        };
+        group.objectives += 1;
+        group.achieved += usize::from(reached);
+    }
+}

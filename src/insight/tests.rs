@@ -604,3 +604,47 @@ fn the_icf_log_counts_the_hours_held_by_the_as_of_date() {
     assert_eq!((line.paid_hours, line.pro_bono_hours), (0.0, 3.25));
     assert_eq!(line.end, Some(d("2026-03-10")));
 }
+
+#[test]
+fn evidence_counts_how_objectives_planned_beyond_the_zone_ended() {
+    // Planned on 12 January from level 1 to 4 by 12 April: 1 level a month, beyond the
+    // 0.5 a month of the zone. One such objective reached its target, the other did not;
+    // one within the zone (1 to 2 in six months) reached it.
+    let beyond = "title: B\nstart: 2026-01-12\ndue: 2026-04-12\ncompetencies: [scrum]\nmeasure: {metric: m, baseline: 0, target: 10}\nmeasurements: [{date: 2026-04-01, value: 10}]";
+    let missed = "title: M\nstart: 2026-01-12\ndue: 2026-04-12\ncompetencies: [scrum]\nmeasure: {metric: m, baseline: 0, target: 10}\nmeasurements: [{date: 2026-04-01, value: 4}]";
+    let within =
+        "title: W\nstart: 2026-01-12\ndue: 2026-07-12\ncompetencies: [tools]\nstatus: achieved";
+    let assessment = "date: 2026-01-10\ntitle: Baseline\nratings: {scrum: 1, tools: 2}";
+    let mut e = engagement(
+        &[("b", beyond), ("m", missed), ("w", within)],
+        &[assessment],
+        "actions: []",
+    );
+    let mut evidence = ZpdEvidence::default();
+    // Still running: no evidence yet.
+    add_evidence(&mut evidence, &e, d("2026-06-15"));
+    assert_eq!(evidence, ZpdEvidence::default());
+    e.info.end = Some(At::new(d("2026-07-31"), Pos::default()));
+    add_evidence(&mut evidence, &e, d("2026-08-01"));
+    assert_eq!(evidence.engagements, 1);
+    assert_eq!(
+        evidence.beyond,
+        Outcomes {
+            objectives: 2,
+            achieved: 1
+        }
+    );
+    assert_eq!(
+        evidence.within,
+        Outcomes {
+            objectives: 1,
+            achieved: 1
+        }
+    );
+    assert_eq!(evidence.beyond.rate(), None, "two are too few");
+    let three = Outcomes {
+        objectives: 4,
+        achieved: 1,
+    };
+    assert_eq!(three.rate(), Some(0.25));
+}

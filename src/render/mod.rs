@@ -20,6 +20,7 @@ mod lesson;
 mod links;
 mod objective;
 mod plan;
+mod practice;
 mod session;
 mod theme;
 mod views;
@@ -35,6 +36,7 @@ use crate::i18n;
 use crate::insight::{self, Aggregates};
 use crate::model::*;
 
+pub use practice::{PracticeEntry, practice_entry, practice_home};
 use theme::template_error;
 pub use theme::{BUILTIN_STYLE, BUILTIN_TEMPLATES, Theme, load_theme};
 use views::Views;

@@ -53,6 +53,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/mentions.html"),
     ),
     ("report.html", include_str!("../../templates/report.html")),
+    (
+        "practice.html",
+        include_str!("../../templates/practice.html"),
+    ),
 ];
 
 /// The built-in style sheet.

@@ -1,0 +1,110 @@
+//! A coach's practice: a folder of engagements at any depth builds, for the coach, into
+//! one site with a practice home; a client's or sponsor's site is built from one
+//! engagement only.
+
+mod common;
+
+use common::{AS_OF, copy_dir, fixtures, snapshot, stderr};
+
+fn build(dir: &std::path::Path, out: &std::path::Path, audience: &str) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("build")
+        .arg(dir)
+        .arg("-o")
+        .arg(out)
+        .args(["--as-of", AS_OF, "--color", "never", "--audience", audience])
+        .output()
+        .unwrap()
+}
+
+/// Three engagements: two running, one ended (the ZPD failure), at three depths.
+fn practice() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("practice");
+    copy_dir(&fixtures().join("minimal"), &root.join("acme"));
+    copy_dir(
+        &fixtures().join("obsidian-vault"),
+        &root.join("clients/maya"),
+    );
+    copy_dir(
+        &fixtures().join("zpd-failure"),
+        &root.join("archive/2026/bank"),
+    );
+    dir
+}
+
+#[test]
+fn a_practice_builds_into_one_site_for_the_coach() {
+    let dir = practice();
+    let (root, out) = (dir.path().join("practice"), dir.path().join("site"));
+    let output = build(&root, &out, "coach");
+    assert!(output.status.success(), "{}", stderr(&output));
+    for page in [
+        "index.html",
+        "style.css",
+        "acme/index.html",
+        "acme/sessions/2026-02-03-coach-reflection.html",
+        "clients/maya/attachments/sponsor-whiteboard.jpg",
+        "archive/2026/bank/objectives/adopt-scrum.html",
+    ] {
+        assert!(out.join(page).is_file(), "{page}");
+    }
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("Coach only"));
+    assert!(home.contains("3 engagements · 2 running"), "{home}");
+    for link in [
+        "<a href=\"acme/index.html\">Team coaching — Claims team</a>",
+        "<a href=\"clients/maya/index.html\">Leadership coaching — Maya Lind</a>",
+        "<a href=\"archive/2026/bank/index.html\">",
+    ] {
+        assert!(home.contains(link), "{link}\n{home}");
+    }
+    // The next open action of each engagement, with its due date; none for the ended one.
+    assert!(home.contains("Write the sprint goal on the board at planning <span class=\"muted\">· due 1 March 2026</span>"));
+    assert!(home.contains("No open action"));
+    // The evidence: the bank's two objectives were beyond the zone when planned, and
+    // neither reached its target; two are too few for a share.
+    assert!(
+        home.contains("<th scope=\"row\">Beyond the zone</th><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\"><span class=\"muted\">too few to say</span>"),
+        "{home}"
+    );
+    // A warning of an engagement is named with its folder.
+    assert!(stderr(&output).contains("clients/maya/attachments/unused-photo.png"));
+    // The same input gives the same bytes.
+    let first = snapshot(&out);
+    assert!(build(&root, &out, "coach").status.success());
+    assert_eq!(first, snapshot(&out));
+}
+
+#[test]
+fn a_practice_has_no_client_or_sponsor_site_and_names_broken_engagements() {
+    let dir = practice();
+    let (root, out) = (dir.path().join("practice"), dir.path().join("site"));
+    for audience in ["client", "sponsor"] {
+        let output = build(&root, &out, audience);
+        assert_eq!(output.status.code(), Some(1), "{audience}");
+        let err = stderr(&output);
+        assert!(
+            err.contains(&format!("this folder holds 3 engagements: the {audience}'s site is built from one engagement")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "coachsite build {}/acme --audience {audience}",
+                root.display()
+            )),
+            "{err}"
+        );
+        assert!(!out.exists(), "nothing written");
+    }
+    std::fs::write(root.join("clients/maya/plan.yaml"), "actions: [{id: x}]\n").unwrap();
+    let output = build(&root, &out, "coach");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("clients/maya/plan.yaml:1:"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+}
