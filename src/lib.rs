@@ -209,8 +209,14 @@ pub fn build_practice(options: &BuildOptions) -> Result<Site, Diagnostics> {
     practice.warnings.extend(theme_warnings);
     let mut files = practice.files;
     files.push(
-        render::practice_home(&theme, &practice.entries, &practice.evidence, options.as_of)
-            .map_err(one)?,
+        render::practice_home(
+            &theme,
+            &practice.entries,
+            &practice.evidence,
+            &practice.lessons,
+            options.as_of,
+        )
+        .map_err(one)?,
     );
     files.push(OutputFile {
         path: "style.css".into(),
@@ -240,6 +246,7 @@ struct Practice {
     diags: Diagnostics,
     entries: Vec<render::PracticeEntry>,
     evidence: insight::ZpdEvidence,
+    lessons: render::PracticeLessons,
 }
 
 impl Practice {
@@ -270,6 +277,7 @@ impl Practice {
                     self.entries
                         .push(render::practice_entry(&e, site.as_of, &path));
                     insight::add_evidence(&mut self.evidence, &e, options.as_of);
+                    render::add_practice_lessons(&mut self.lessons, &e, &path);
                 }
             }
             Err(diags) => self.diags.extend(within(diags)),

@@ -69,6 +69,13 @@ fn a_practice_builds_into_one_site_for_the_coach() {
         home.contains("<th scope=\"row\">Beyond the zone</th><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\"><span class=\"muted\">too few to say</span>"),
         "{home}"
     );
+    // Lessons of every engagement by tag, linked into their engagement's site.
+    let lessons = home.split("id=\"lessons-heading\"").nth(1).unwrap();
+    assert!(lessons.contains("<h3>delegation</h3>\n  <ul class=\"plain\">\n    <li><a href=\"clients/maya/lessons/let-go-one-thing.html\">Let go of one thing at a time</a> <span class=\"muted\">Leadership coaching — Maya Lind · 2 March 2026</span></li>"), "{lessons}");
+    assert!(
+        lessons
+            .contains("<a href=\"acme/lessons/tools-after-culture.html\">Culture before tools</a>")
+    );
     // A warning of an engagement is named with its folder.
     assert!(stderr(&output).contains("clients/maya/attachments/unused-photo.png"));
     // The same input gives the same bytes.

@@ -36,7 +36,9 @@ use crate::i18n;
 use crate::insight::{self, Aggregates};
 use crate::model::*;
 
-pub use practice::{PracticeEntry, practice_entry, practice_home};
+pub use practice::{
+    PracticeEntry, PracticeLessons, add_practice_lessons, practice_entry, practice_home,
+};
 use theme::template_error;
 pub use theme::{BUILTIN_STYLE, BUILTIN_TEMPLATES, Theme, load_theme};
 use views::Views;

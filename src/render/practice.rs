@@ -70,6 +70,47 @@ pub fn practice_entry(e: &Engagement, as_of: Date, path: &str) -> PracticeEntry 
     }
 }
 
+/// A lesson of the practice, under one of its tags.
+#[derive(Serialize)]
+struct PracticeLesson {
+    title: String,
+    url: String,
+    engagement: String,
+    date: Option<String>,
+}
+
+/// One tag of the practice's lessons, with the lessons of every engagement that carry it.
+#[derive(Serialize)]
+pub struct PracticeTag {
+    name: String,
+    lessons: Vec<PracticeLesson>,
+}
+
+/// The lessons of the practice by tag (slug), two spellings of a tag on one list.
+pub type PracticeLessons = std::collections::BTreeMap<String, PracticeTag>;
+
+/// Adds the lessons of `e` (the coach's view), whose site is at `path/`, under each of
+/// their tags (front matter and `#tags`, as on the engagement's own tag pages).
+pub fn add_practice_lessons(lessons: &mut PracticeLessons, e: &Engagement, path: &str) {
+    for l in &e.lessons {
+        for tag in super::lesson::item_tags(&l.front.tags, &l.body) {
+            lessons
+                .entry(crate::markdown::slug(&tag))
+                .or_insert_with(|| PracticeTag {
+                    name: tag.clone(),
+                    lessons: Vec::new(),
+                })
+                .lessons
+                .push(PracticeLesson {
+                    title: l.front.title.clone(),
+                    url: format!("{path}/lessons/{}.html", l.id),
+                    engagement: e.info.title.clone(),
+                    date: l.front.date.map(|d| format_date(d, Language::En)),
+                });
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct EvidenceRow {
     label: &'static str,
@@ -90,6 +131,7 @@ pub fn practice_home(
     theme: &Theme,
     entries: &[PracticeEntry],
     evidence: &ZpdEvidence,
+    lessons: &PracticeLessons,
     as_of: Date,
 ) -> Result<OutputFile, Diagnostic> {
     let row = |label, o: insight::Outcomes| EvidenceRow {
@@ -113,6 +155,8 @@ pub fn practice_home(
         tera::Value::from(entries.iter().filter(|e| !e.ended).count()),
     );
     context.insert_value("evidence", to_value(&view)?);
+    let tags: Vec<&PracticeTag> = lessons.values().collect();
+    context.insert_value("lessons", to_value(&tags)?);
     context.insert_value("as_of", tera::Value::from(format_date(as_of, Language::En)));
     let html = theme
         .tera
