@@ -100,6 +100,12 @@ pub struct Site {
 
 /// Loads, filters and renders an engagement into memory. On failure, every error found.
 pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
+    build_keeping(options).map(|(site, _)| site)
+}
+
+/// [`build`], also giving back the engagement as the audience saw it (for a practice's
+/// home, which sums up each engagement without reading it again).
+fn build_keeping(options: &BuildOptions) -> Result<(Site, model::Engagement), Diagnostics> {
     let root = options.root.as_path();
     // For the test suite only, and absent from release builds: a build that panics
     // while a named file exists, to prove `serve` and `watch` survive a bug.
@@ -151,13 +157,14 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
         }
     }
     warnings.sort();
-    Ok(Site {
+    let site = Site {
         files,
         pages,
         warnings,
         language,
         as_of,
-    })
+    };
+    Ok((site, engagement))
 }
 
 /// Whether `root` is a coach's practice: a folder with no engagement.yaml of its own and
@@ -197,9 +204,21 @@ pub fn build_practice(options: &BuildOptions) -> Result<Site, Diagnostics> {
             )),
         ));
     }
+    // Each engagement on its own (in parallel), then put together in path order.
+    use rayon::prelude::*;
+    let built: Vec<_> = folders
+        .par_iter()
+        .map(|folder| {
+            let sub = BuildOptions {
+                root: folder.clone(),
+                ..options.clone()
+            };
+            (folder, build_keeping(&sub))
+        })
+        .collect();
     let mut practice = Practice::default();
-    for folder in &folders {
-        practice.add(options, root, folder);
+    for (folder, result) in built {
+        practice.add(options, root, folder, result);
     }
     if practice.diags.has_errors() {
         practice.diags.sort();
@@ -252,7 +271,13 @@ struct Practice {
 impl Practice {
     /// One engagement, built for the coach under its path in the practice; its
     /// problems are named with that path.
-    fn add(&mut self, options: &BuildOptions, root: &Path, folder: &Path) {
+    fn add(
+        &mut self,
+        options: &BuildOptions,
+        root: &Path,
+        folder: &Path,
+        built: Result<(Site, model::Engagement), Diagnostics>,
+    ) {
         let path = diagnostic::display_path(root, folder);
         let within = |mut diags: Diagnostics| {
             for d in &mut diags.items {
@@ -260,25 +285,18 @@ impl Practice {
             }
             diags
         };
-        let sub = BuildOptions {
-            root: folder.to_path_buf(),
-            ..options.clone()
-        };
-        match build(&sub) {
-            Ok(site) => {
+        match built {
+            Ok((site, e)) => {
                 self.pages += site.pages;
                 self.warnings.extend(within(site.warnings));
                 self.files.extend(site.files.into_iter().map(|mut f| {
                     f.path = format!("{path}/{}", f.path);
                     f
                 }));
-                if let Ok(loaded) = load::load(folder) {
-                    let e = audience::filter(loaded.engagement, Audience::Coach);
-                    self.entries
-                        .push(render::practice_entry(&e, site.as_of, &path));
-                    insight::add_evidence(&mut self.evidence, &e, options.as_of);
-                    render::add_practice_lessons(&mut self.lessons, &e, &path);
-                }
+                self.entries
+                    .push(render::practice_entry(&e, site.as_of, &path));
+                insight::add_evidence(&mut self.evidence, &e, options.as_of);
+                render::add_practice_lessons(&mut self.lessons, &e, &path);
             }
             Err(diags) => self.diags.extend(within(diags)),
         }
