@@ -123,7 +123,12 @@ fn build_keeping(options: &BuildOptions) -> Result<(Site, model::Engagement), Di
     );
     let mut warnings = loaded.warnings;
     warnings.extend(audience::check_coach_only_markers(&loaded.engagement));
-    warnings.extend(audience::check_hidden_links(&loaded.engagement));
+    // Links the client's or the sponsor's site shows as bare ids: said when building
+    // those sites (and by `check`), not in the coach's own view, which `serve` rebuilds
+    // on every save.
+    if options.audience != Audience::Coach {
+        warnings.extend(audience::check_hidden_links(&loaded.engagement));
+    }
     // The sponsor's aggregates are computed over the client's view (a copy); every
     // other audience filters the loaded engagement itself.
     let aggregates = (options.audience == Audience::Sponsor).then(|| {
