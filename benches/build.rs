@@ -4,10 +4,11 @@
 //! Targets (DEVELOPERS.md): about half a second on 2 cores, under 150 MiB.
 
 use std::path::Path;
-use std::time::Instant;
 
-use coachsite::{Audience, BuildOptions, Date, build, site};
+use coachsite::{Audience, BuildOptions, Date, build};
 
+#[path = "support/mod.rs"]
+mod bench_common;
 #[path = "../tests/common/mod.rs"]
 mod common;
 use common::copy_dir;
@@ -31,13 +32,6 @@ fn grow(root: &Path) {
     }
 }
 
-fn peak_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
-}
-
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("engagement");
@@ -54,29 +48,11 @@ fn main() {
         as_of_given: true,
         base_url: None,
     };
-    let mut times = Vec::new();
-    let mut pages = 0;
-    for run in 0..RUNS {
-        let started = Instant::now();
-        let built = build(&options).unwrap_or_else(|d| panic!("build failed:\n{d}"));
-        let built_at = started.elapsed();
-        let stats = site::write(&out, &built.files).expect("write");
-        let total = started.elapsed();
-        pages = built.pages;
-        eprintln!(
-            "run {run}: build {:>4} ms, write {:>4} ms ({} written, {} unchanged)",
-            built_at.as_millis(),
-            (total - built_at).as_millis(),
-            stats.written,
-            stats.unchanged
-        );
-        times.push(total.as_secs_f64());
-    }
-    times.sort_by(f64::total_cmp);
+    let (median, best, pages) = bench_common::timed_runs(RUNS, &out, || build(&options));
     println!(
         "{SESSIONS} session notes, {pages} pages: median {:.0} ms, best {:.0} ms, peak memory {:.0} MiB",
-        times[RUNS / 2] * 1000.0,
-        times[0] * 1000.0,
-        peak_rss_mib().unwrap_or(f64::NAN)
+        median * 1000.0,
+        best * 1000.0,
+        bench_common::peak_rss_mib().unwrap_or(f64::NAN)
     );
 }

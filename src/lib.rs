@@ -242,14 +242,7 @@ pub fn build_practice(options: &BuildOptions) -> Result<Site, Diagnostics> {
         )
         .map_err(one)?,
     );
-    files.push(OutputFile {
-        path: "style.css".into(),
-        bytes: theme.style.clone().into_bytes(),
-    });
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        bytes: b"User-agent: *\nDisallow: /\n".to_vec(),
-    });
+    files.extend(render::site_files(&theme));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     practice.warnings.sort();
     Ok(Site {

@@ -333,14 +333,22 @@ fn render_jobs(
         diags.sort();
         return Err(diags);
     }
-    files.push(OutputFile {
-        path: "style.css".into(),
-        bytes: theme.style.clone().into_bytes(),
-    });
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        bytes: b"User-agent: *\nDisallow: /\n".to_vec(),
-    });
+    files.extend(site_files(theme));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// What every site has beside its pages: the style sheet, and a robots.txt that asks
+/// search engines to index nothing.
+pub fn site_files(theme: &Theme) -> [OutputFile; 2] {
+    [
+        OutputFile {
+            path: "style.css".into(),
+            bytes: theme.style.clone().into_bytes(),
+        },
+        OutputFile {
+            path: "robots.txt".into(),
+            bytes: b"User-agent: *\nDisallow: /\n".to_vec(),
+        },
+    ]
 }
