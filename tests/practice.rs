@@ -105,6 +105,20 @@ fn a_practice_has_no_client_or_sponsor_site_and_names_broken_engagements() {
         );
         assert!(!out.exists(), "nothing written");
     }
+    // `check` of the practice folder says where the engagements are.
+    let output = assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["check", "--color", "never"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output)
+            .contains("this folder holds 3 engagement(s), such as acme/: give one of them"),
+        "{}",
+        stderr(&output)
+    );
     std::fs::write(root.join("clients/maya/plan.yaml"), "actions: [{id: x}]\n").unwrap();
     let output = build(&root, &out, "coach");
     assert_eq!(output.status.code(), Some(1));

@@ -403,8 +403,16 @@ fn add_attachment(
 fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(EngagementInfo, String)> {
     let path = root.join("engagement.yaml");
     if !path.is_file() {
+        let below = find_engagements(root).unwrap_or_default();
         let help = if root.join("engagement.yml").is_file() {
             "rename engagement.yml to engagement.yaml".to_string()
+        } else if let Some(first) = below.first() {
+            format!(
+                "this folder holds {} engagement(s), such as {}/: give one of them, or build the whole practice for yourself with `coachsite build {} --audience coach`",
+                below.len(),
+                display_path(root, first),
+                root.display()
+            )
         } else {
             "is this an engagement folder? It needs an engagement.yaml (see docs/format.md)"
                 .to_string()
