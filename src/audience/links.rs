@@ -47,10 +47,11 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
             // (references come in order), so that a note of many links takes linear time.
             let (mut at, mut markers, mut lines) = (0, 0, 1);
             for r in references(t.text) {
-                let between = &t.text[at..r.offset];
+                // Never a slice backwards, whatever order the parser gives.
+                let between = t.text.get(at..r.offset).unwrap_or("");
                 markers += between.matches("%%").count();
                 lines += between.matches('\n').count() as u32;
-                at = r.offset;
+                at = at.max(r.offset);
                 if r.labelled || r.kind == RefKind::File || r.is_attachment() {
                     continue;
                 }
