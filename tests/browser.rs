@@ -62,6 +62,9 @@ fn serve_folder(root: PathBuf) -> String {
                     .split_whitespace()
                     .nth(1)
                     .unwrap_or("/")
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("/")
                     .trim_start_matches('/')
                     .to_string();
                 loop {
@@ -129,7 +132,12 @@ fn an_encrypted_site_opens_in_chromium_with_the_right_password_only() {
     let run = Command::new("node")
         .current_dir(&dir)
         .arg("encrypted.mjs")
-        .args([&base, password, "Scrum adoption — Policy Platform team"])
+        .args([
+            &base,
+            password,
+            "Scrum adoption — Policy Platform team",
+            "garden annex",
+        ])
         .env("CHROMIUM", &chromium)
         .output()
         .unwrap();
@@ -137,6 +145,68 @@ fn an_encrypted_site_opens_in_chromium_with_the_right_password_only() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "browser test failed:\n{out}\n{err}");
     assert!(out.contains("ok:"), "{out}");
+}
+
+/// Search, as a reader uses it from `file://`: a word of a session is found on every
+/// site whose reader may see that session and on no other; a coach-only word (an aside,
+/// a coach-only session) only on the coach's.
+#[test]
+fn search_finds_each_word_for_exactly_the_readers_who_may_see_it() {
+    let Some((dir, chromium)) = tools_or_skip("the search test in Chromium") else {
+        return;
+    };
+    let fixture = common::fixtures().join("minimal");
+    // word → (the page that holds it, who may see it)
+    let words = [
+        (
+            "sailboat",
+            "sessions/2026-01-20-kick-off.html",
+            "coach client",
+        ),
+        ("hedgehog", "sessions/2026-01-20-kick-off.html", "coach"),
+        (
+            "quokka",
+            "sessions/2026-02-03-coach-reflection.html",
+            "coach",
+        ),
+        ("marmalade", "objectives/sprint-goals.html", "coach client"),
+        (
+            "lighthouse",
+            "objectives/customer-trust.html",
+            "coach client sponsor",
+        ),
+    ];
+    for audience in ["coach", "client", "sponsor"] {
+        let site = build_site(&fixture, &format!("search-{audience}"), audience);
+        let run = Command::new("node")
+            .current_dir(&dir)
+            .arg("search.mjs")
+            .arg(&site)
+            .args(words.map(|w| w.0))
+            .env("CHROMIUM", &chromium)
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&run.stdout);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(run.status.success(), "{audience}:\n{out}\n{err}");
+        let found: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        for (word, page, readers) in words {
+            let urls: Vec<&str> = found[word]["urls"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|u| u.as_str())
+                .collect();
+            let status = found[word]["status"].as_str().unwrap_or("");
+            if readers.split(' ').any(|r| r == audience) {
+                assert_eq!(urls, [page], "{audience}, {word}: {status}");
+                assert!(status.contains("1 match"), "{audience}, {word}: {status}");
+            } else {
+                assert!(urls.is_empty(), "{audience} finds {word}: {urls:?}");
+                assert!(status.contains("Nothing on this site"), "{status}");
+            }
+        }
+    }
 }
 
 /// Builds the example for an audience into `target/site-checks/FOLDER` (kept, so a

@@ -128,7 +128,8 @@ struct EngagementView {
     context_html: Option<String>,
 }
 
-/// The sections in the navigation: the sponsor's site has no sessions and no lessons.
+/// The sections in the navigation, then search: the sponsor's site has no sessions and
+/// no lessons.
 fn nav(v: &Views, audience: Audience) -> Vec<NavItem> {
     let mut sections = vec![
         ("dashboard", "index.html", "nav_dashboard"),
@@ -140,6 +141,7 @@ fn nav(v: &Views, audience: Audience) -> Vec<NavItem> {
         sections.push(("sessions", "sessions/index.html", "nav_sessions"));
         sections.push(("lessons", "lessons/index.html", "nav_lessons"));
     }
+    sections.push(("search", "search.html", "search"));
     sections
         .into_iter()
         .map(|(key, url, label)| NavItem {

@@ -15,7 +15,7 @@ use crate::model::*;
 
 #[derive(Serialize, Clone)]
 pub(super) struct TagLink {
-    name: String,
+    pub(super) name: String,
     url: String,
 }
 
@@ -263,9 +263,20 @@ pub(super) fn lesson_pages(
     v: &Views,
     tags: &TagIndex,
     jobs: &mut Vec<PageJob>,
+    docs: &mut Vec<super::search::Doc>,
 ) -> Result<(), Diagnostic> {
     let e = v.e;
     let views: Vec<LessonView> = e.lessons.iter().map(|l| v.lesson(l)).collect();
+    docs.extend(views.iter().map(|l| {
+        let tags: Vec<&str> = l.tags.iter().map(|t| t.name.as_str()).collect();
+        super::search::Doc::new(
+            v,
+            "search_kind_lesson",
+            (&l.url, &l.title, l.date.as_deref().unwrap_or("")),
+            &tags,
+            &[&l.body_html],
+        )
+    }));
     let values = views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?;
     jobs.push(lessons_page(v, Value::from(values.clone()), tags)?);
     for (l, value) in e.lessons.iter().zip(&values) {

@@ -21,6 +21,7 @@ mod links;
 mod objective;
 mod plan;
 mod practice;
+mod search;
 mod session;
 mod theme;
 mod views;
@@ -285,10 +286,15 @@ fn jobs(
         jobs.push(assessment::assessment_page(&v, a)?);
     }
     jobs.push(plan::plan_page(&v, &summary)?);
-    if options.audience != Audience::Sponsor {
-        session::session_pages(&v, &mut jobs)?;
-        lesson::lesson_pages(&v, &tags, &mut jobs)?;
+    // What search finds: the pages of this site, in the order of its lists.
+    let mut docs = objective::search_docs(&v, &objectives);
+    docs.extend(search::action_docs(&v));
+    let with_notes = options.audience != Audience::Sponsor;
+    if with_notes {
+        session::session_pages(&v, &mut jobs, &mut docs)?;
+        lesson::lesson_pages(&v, &tags, &mut jobs, &mut docs)?;
     }
+    jobs.push(search::search_page(&v, &docs, with_notes));
     Ok((site, t, jobs, v.links.used_attachments()))
 }
 

@@ -561,6 +561,26 @@ pub(super) fn views(v: &Views) -> Vec<ObjectiveView> {
     ordered.par_iter().map(|o| v.objective(o)).collect()
 }
 
+/// What search finds of each objective: what its page says of it in words.
+pub(super) fn search_docs(v: &Views, views: &[ObjectiveView]) -> Vec<super::search::Doc> {
+    views
+        .iter()
+        .map(|o| {
+            let plain: Vec<&str> = [&o.specific, &o.achievable, &o.relevant]
+                .into_iter()
+                .filter_map(|t| t.as_deref())
+                .collect();
+            super::search::Doc::new(
+                v,
+                "objective",
+                (&o.url, &o.title, ""),
+                &plain,
+                &[&o.body_html],
+            )
+        })
+        .collect()
+}
+
 /// `objectives/index.html`: every objective with where it stands.
 pub(super) fn objectives_page(list: Value) -> PageJob {
     PageJob {

@@ -4,6 +4,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::search::Doc;
 use super::views::{Link, Views, coach_only};
 use super::{Crumb, PageJob, page_value, to_value};
 use crate::charts::{self, Chart, DataTable, Ink};
@@ -271,11 +272,27 @@ fn session_page(v: &Views, view: &SessionView) -> Result<PageJob, Diagnostic> {
 }
 
 /// The sessions list and one page per session, the views built in parallel.
-pub(super) fn session_pages(v: &Views, jobs: &mut Vec<PageJob>) -> Result<(), Diagnostic> {
+pub(super) fn session_pages(
+    v: &Views,
+    jobs: &mut Vec<PageJob>,
+    docs: &mut Vec<Doc>,
+) -> Result<(), Diagnostic> {
     let views: Vec<SessionView> = (0..v.e.sessions.len())
         .into_par_iter()
         .map(|i| v.session(i))
         .collect();
+    let found: Vec<Doc> = views
+        .par_iter()
+        .map(|s| {
+            let mut plain: Vec<&str> = s.attendees.iter().map(String::as_str).collect();
+            plain.extend(s.techniques.iter().map(String::as_str));
+            plain.extend(s.tags.iter().map(|t| t.name.as_str()));
+            let mut html = vec![s.body_html.as_str()];
+            html.extend(s.private_html.as_deref());
+            Doc::new(v, "session", (&s.url, &s.title, &s.date), &plain, &html)
+        })
+        .collect();
+    docs.extend(found);
     jobs.push(sessions_page(v, &views)?);
     let pages = views
         .par_iter()

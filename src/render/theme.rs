@@ -41,6 +41,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("lessons.html", include_str!("../../templates/lessons.html")),
     ("lesson.html", include_str!("../../templates/lesson.html")),
     ("tag.html", include_str!("../../templates/tag.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("members.html", include_str!("../../templates/members.html")),
     (
         "findings.html",

@@ -1,10 +1,11 @@
 // Opens an encrypted coachsite page in headless Chromium: a wrong password shows the
 // error and no content; the right one shows the page; another page then opens without
 // asking again (the key is kept for the tab's session).
-// Usage: node encrypted.mjs BASE_URL PASSWORD EXPECTED_TEXT
+// Search works on the sealed index: a query finds its session.
+// Usage: node encrypted.mjs BASE_URL PASSWORD EXPECTED_TEXT QUERY
 import { chromium } from 'playwright-core';
 
-const [base, password, expected] = process.argv.slice(2);
+const [base, password, expected, query] = process.argv.slice(2);
 const fail = (message) => { console.error(`FAIL: ${message}`); process.exit(1); };
 
 const browser = await chromium.launch({
@@ -31,8 +32,12 @@ try {
 
   await page.goto(`${base}objectives/index.html`);
   await page.waitForFunction(() => document.querySelector('h1') && !document.getElementById('coachsite-password'), null, { timeout: 30000 });
+  await page.goto(`${base}search.html?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => document.querySelectorAll('#search-results a').length > 0, null, { timeout: 30000 });
+  const first = await page.getAttribute('#search-results a', 'href');
+  if (!first.startsWith('sessions/')) fail(`search for "${query}" gave ${first} first`);
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
-  console.log('ok: wrong password refused, right password opened, second page opened from the session');
+  console.log('ok: wrong password refused, right password opened, second page opened from the session, search found a session');
 } finally {
   await browser.close();
 }

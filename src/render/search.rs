@@ -1,0 +1,312 @@
+//! Search: `search.html`, a full-text index of the pages this reader may open (the
+//! objectives, the actions and, on the coach's and the client's sites, the session
+//! notes and lessons), searched in the browser with elasticlunr.
+//!
+//! The index is made from the views the pages are rendered from, so it holds the words
+//! of this reader's pages and no other: the engagement is filtered before it is built
+//! (`audience::filter`), and a page the reader has not got is never indexed. The index,
+//! the search code and the words it shows are all inside `search.html` itself, so search
+//! works from `file://` and offline, and `--encrypt` seals the index with the page.
+//!
+//! The index is elasticlunr's, made by `elasticlunr-rs` and read by elasticlunr.js
+//! (embedded, MIT). English is stemmed as elasticlunr.js stems it in the browser;
+//! French and German are not stemmed (elasticlunr.js has no stemmer for them) and
+//! match by word beginnings instead. Words are trimmed by one Unicode-aware rule,
+//! `coachsiteTrimmer`, the same here and in the page's script.
+
+use elasticlunr::pipeline::{FnWrapper, Pipeline, PipelineFn};
+use elasticlunr::{IndexBuilder, Language as IndexLanguage};
+use serde::Serialize;
+use tera::Value;
+
+use super::views::{Views, action_url};
+use super::{PageJob, page_value};
+use crate::model::{Engagement, Language};
+
+/// The search library the page runs (elasticlunr.js 0.9.5, MIT licensed).
+const ELASTICLUNR_JS: &str = include_str!("../../templates/elasticlunr.min.js");
+/// The page's own script: reads the query, searches, shows the results.
+const SEARCH_JS: &str = include_str!("../../templates/search.js");
+
+/// One page (or, for an action, one place on a page) the index can find.
+#[derive(Serialize)]
+pub(super) struct Doc {
+    /// What it is, in the site's language ("Session").
+    #[serde(rename = "k")]
+    kind: &'static str,
+    #[serde(rename = "u")]
+    url: String,
+    #[serde(rename = "t")]
+    title: String,
+    #[serde(rename = "d")]
+    date: String,
+    /// The words of the page as it shows them, for the snippet under a result.
+    #[serde(rename = "x")]
+    text: String,
+}
+
+impl Doc {
+    /// A page's entry from what it shows: its title, its plain texts (from YAML) and
+    /// the HTML of its Markdown texts.
+    pub(super) fn new(
+        v: &Views,
+        kind_key: &str,
+        (url, title, date): (&str, &str, &str),
+        plain: &[&str],
+        html: &[&str],
+    ) -> Doc {
+        // The Markdown first: the snippet under a result starts where the notes do.
+        let mut words: Vec<String> = html.iter().map(|h| text_of_html(h)).collect();
+        words.extend(plain.iter().map(|p| p.to_string()));
+        words.retain(|w| !w.trim().is_empty());
+        let text = collapse_spaces(&words.join(" · "));
+        Doc {
+            kind: v.t(kind_key),
+            url: url.to_string(),
+            title: title.to_string(),
+            date: date.to_string(),
+            text,
+        }
+    }
+}
+
+/// The actions of the plan, each found at its place on the plan page: its title, owner,
+/// note and the notes of its reviews, as the plan page shows them.
+pub(super) fn action_docs(v: &Views) -> Vec<Doc> {
+    v.e.plan
+        .actions
+        .iter()
+        .map(|a| {
+            let mut words: Vec<&str> = Vec::new();
+            words.extend(a.note.as_deref());
+            words.extend(a.reviews.iter().filter_map(|r| r.note.as_deref()));
+            words.extend(a.owner.as_deref());
+            words.retain(|w| !w.trim().is_empty());
+            Doc {
+                kind: v.t("search_kind_action"),
+                url: action_url(&a.id.value),
+                title: a.title.clone(),
+                date: a.due.map(|d| v.date(d)).unwrap_or_default(),
+                text: collapse_spaces(&words.join(" · ")),
+            }
+        })
+        .collect()
+}
+
+/// `search.html`: the form, the results, and the index of `docs` inside the page.
+pub(super) fn search_page(v: &Views, docs: &[Doc], with_notes: bool) -> PageJob {
+    let words = [
+        ("none", "search_none"),
+        ("one", "search_one"),
+        ("many", "search_many"),
+        ("more", "search_more"),
+    ]
+    .map(|(key, text)| (key, v.t(text)));
+    let words: std::collections::BTreeMap<&str, &str> = words.into_iter().collect();
+    let scope = if with_notes {
+        "search_scope"
+    } else {
+        "search_scope_sponsor"
+    };
+    PageJob {
+        path: "search.html".into(),
+        template: "search.html",
+        current: "search",
+        crumbs: vec![],
+        page: page_value(&[
+            ("scope", Value::from(v.t(scope))),
+            ("count", Value::from(docs.len())),
+            ("data", Value::from(index_json(v.e, docs))),
+            ("words", Value::from(script_json(&words))),
+            ("library", Value::from(ELASTICLUNR_JS)),
+            ("script", Value::from(SEARCH_JS)),
+        ]),
+    }
+}
+
+/// The index and the entries, as one JSON text that is safe inside `<script>`:
+/// `{"docs": [...], "index": <elasticlunr's index>}`. Entry `i` is document `"i"`.
+pub(super) fn index_json(e: &Engagement, docs: &[Doc]) -> String {
+    let mut index = IndexBuilder::with_language(Box::new(Words(e.info.language)))
+        .save_docs(false)
+        .add_fields(["title", "body"])
+        .build();
+    for (i, doc) in docs.iter().enumerate() {
+        // The title is in the body too, so that every word of a query can be found in
+        // one field (elasticlunr's AND is per field).
+        let body = format!("{} {}", doc.title, doc.text);
+        index.add_doc(&i.to_string(), [doc.title.as_str(), body.as_str()]);
+    }
+    format!(
+        "{{\"docs\":{},\"index\":{}}}",
+        script_json(docs),
+        index.to_json().replace('<', "\\u003c")
+    )
+}
+
+/// JSON for inside a `<script>` element: `<` (the only way out of one) escaped.
+fn script_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c")
+}
+
+/// How words are cut and compared, for the index here and the query in the browser.
+struct Words(Language);
+
+impl IndexLanguage for Words {
+    fn name(&self) -> String {
+        match self.0 {
+            Language::En => "English".into(),
+            Language::Fr => "French".into(),
+            Language::De => "German".into(),
+        }
+    }
+
+    fn code(&self) -> String {
+        crate::i18n::code(self.0).into()
+    }
+
+    fn tokenize(&self, text: &str) -> Vec<String> {
+        elasticlunr::lang::tokenize_whitespace(text)
+    }
+
+    fn make_pipeline(&self) -> Pipeline {
+        let mut queue: Vec<Box<dyn PipelineFn>> =
+            vec![Box::new(FnWrapper("coachsiteTrimmer".into(), trim))];
+        if self.0 == Language::En {
+            // elasticlunr's own stop words and stemmer, after its trimmer (replaced).
+            let english = elasticlunr::lang::English::new().make_pipeline();
+            queue.extend(english.queue.into_iter().skip(1));
+        }
+        Pipeline { queue }
+    }
+}
+
+/// A token without the marks around it: what is neither a letter, a digit nor `_` is
+/// cut from both ends (`search.js` registers the same rule under the same name).
+fn trim(token: String) -> Option<String> {
+    let trimmed = token.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_'));
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// The text a reader sees in an HTML fragment of ours: tags left out (a block's edge
+/// becomes a space, an inline tag nothing), the entities we write read back, and runs
+/// of white space made one space.
+pub(super) fn text_of_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        if !is_inline(tag) {
+            out.push(' ');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    collapse_spaces(&unescape(&out))
+}
+
+/// Tags inside a line of text, which do not separate words.
+fn is_inline(tag: &str) -> bool {
+    let name = tag.trim_start_matches('/');
+    let name = name
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or("");
+    matches!(
+        name,
+        "a" | "em"
+            | "strong"
+            | "code"
+            | "mark"
+            | "span"
+            | "del"
+            | "sup"
+            | "sub"
+            | "abbr"
+            | "b"
+            | "i"
+            | "u"
+            | "s"
+            | "small"
+            | "kbd"
+    )
+}
+
+fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_of_html_keeps_words_apart_across_blocks_only() {
+        assert_eq!(
+            text_of_html(
+                "<h2 id=\"x\">Budget</h2><p>un<em>believ</em>able &amp; <a href=\"a.html\">true</a></p><ul><li>one</li><li>two</li></ul>"
+            ),
+            "Budget unbelievable & true one two"
+        );
+        assert_eq!(text_of_html("a &lt;b&gt; c"), "a <b> c");
+        assert_eq!(text_of_html("broken <p"), "broken");
+    }
+
+    #[test]
+    fn the_trimmer_keeps_letters_of_any_script() {
+        assert_eq!(trim("«évaluation».".into()).as_deref(), Some("évaluation"));
+        assert_eq!(trim("(Müller),".into()).as_deref(), Some("Müller"));
+        assert_eq!(trim("—".into()), None);
+        assert_eq!(trim("_id_".into()).as_deref(), Some("_id_"));
+    }
+
+    #[test]
+    fn english_is_stemmed_and_stop_words_dropped_other_languages_only_trimmed() {
+        let en = Words(Language::En).make_pipeline();
+        let names: Vec<String> = en.queue.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["coachsiteTrimmer", "stopWordFilter", "stemmer"]);
+        assert_eq!(
+            en.run(vec!["the".into(), "negotiations.".into()]),
+            ["negoti"]
+        );
+        let fr = Words(Language::Fr).make_pipeline();
+        assert_eq!(
+            fr.run(vec!["«négociations»".into(), "les".into()]),
+            ["négociations", "les"]
+        );
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script() {
+        let json = script_json(&["</script><script>alert(1)</script>"]);
+        assert!(!json.contains('<'));
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back[0], "</script><script>alert(1)</script>");
+    }
+}
