@@ -151,6 +151,12 @@ pub struct Diagnostics {
     pub items: Vec<Diagnostic>,
 }
 
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Diagnostics {
+        Diagnostics { items: vec![d] }
+    }
+}
+
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);

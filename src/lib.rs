@@ -12,6 +12,8 @@
 //! charts    SVG charts drawn at build time
 //! render    pages from templates, views built once, pages rendered in parallel
 //! site      written to a temporary folder, swapped into place
+//! practice  a folder of engagements as one site for the coach, rebuilt one
+//!           engagement at a time by `serve`
 //! serve     watch, rebuild in memory, serve on loopback with live reload
 //! ```
 //!
@@ -40,6 +42,7 @@ pub mod limits;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod practice;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -51,6 +54,7 @@ use std::path::{Path, PathBuf};
 pub use audience::Audience;
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use model::Date;
+pub use practice::{build_practice, is_practice};
 pub use render::OutputFile;
 
 /// What to build.
@@ -105,7 +109,9 @@ pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
 
 /// [`build`], also giving back the engagement as the audience saw it (for a practice's
 /// home, which sums up each engagement without reading it again).
-fn build_keeping(options: &BuildOptions) -> Result<(Site, model::Engagement), Diagnostics> {
+pub(crate) fn build_keeping(
+    options: &BuildOptions,
+) -> Result<(Site, model::Engagement), Diagnostics> {
     let root = options.root.as_path();
     // For the test suite only, and absent from release builds: a build that panics
     // while a named file exists, to prove `serve` and `watch` survive a bug.
@@ -170,135 +176,6 @@ fn build_keeping(options: &BuildOptions) -> Result<(Site, model::Engagement), Di
         as_of,
     };
     Ok((site, engagement))
-}
-
-/// Whether `root` is a coach's practice: a folder with no engagement.yaml of its own and
-/// engagements below it ([`load::find_engagements`]).
-pub fn is_practice(root: &Path) -> bool {
-    root.is_dir()
-        && !root.join("engagement.yaml").exists()
-        && load::find_engagements(root).is_ok_and(|found| !found.is_empty())
-}
-
-/// Builds a coach's practice into memory: each engagement's site for the coach under its
-/// own path (`clients/acme/…`, as in the practice folder), and the practice home at the
-/// top. Only for the coach: a client's or sponsor's site never holds another client's
-/// data, so it is built from one engagement.
-pub fn build_practice(options: &BuildOptions) -> Result<Site, Diagnostics> {
-    let root = options.root.as_path();
-    let one = |d: Diagnostic| Diagnostics { items: vec![d] };
-    let folders = load::find_engagements(root).map_err(one)?;
-    if options.audience != Audience::Coach {
-        let example = folders
-            .first()
-            .map(|f| diagnostic::display_path(root, f))
-            .unwrap_or_default();
-        return Err(one(
-            Diagnostic::error(
-                root.display().to_string(),
-                format!(
-                    "this folder holds {} engagements: the {}'s site is built from one engagement, so that it never holds another client's data",
-                    folders.len(),
-                    options.audience.name()
-                ),
-            )
-            .with_help(format!(
-                "build one engagement (coachsite build {}/{example} --audience {}), or the whole practice for yourself with --audience coach",
-                root.display(),
-                options.audience.name()
-            )),
-        ));
-    }
-    // Each engagement on its own (in parallel), then put together in path order.
-    use rayon::prelude::*;
-    let built: Vec<_> = folders
-        .par_iter()
-        .map(|folder| {
-            let sub = BuildOptions {
-                root: folder.clone(),
-                ..options.clone()
-            };
-            (folder, build_keeping(&sub))
-        })
-        .collect();
-    let mut practice = Practice::default();
-    for (folder, result) in built {
-        practice.add(options, root, folder, result);
-    }
-    if practice.diags.has_errors() {
-        practice.diags.sort();
-        return Err(practice.diags);
-    }
-    let (theme, theme_warnings) = render::load_theme(root)?;
-    practice.warnings.extend(theme_warnings);
-    let mut files = practice.files;
-    files.push(
-        render::practice_home(
-            &theme,
-            &practice.entries,
-            &practice.evidence,
-            &practice.lessons,
-            options.as_of,
-        )
-        .map_err(one)?,
-    );
-    files.extend(render::site_files(&theme));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    practice.warnings.sort();
-    Ok(Site {
-        files,
-        pages: practice.pages + 1,
-        warnings: practice.warnings,
-        language: model::Language::En,
-        as_of: options.as_of,
-    })
-}
-
-/// A practice being built: the engagements' files, the lines of the practice home.
-#[derive(Default)]
-struct Practice {
-    files: Vec<OutputFile>,
-    pages: usize,
-    warnings: Diagnostics,
-    diags: Diagnostics,
-    entries: Vec<render::PracticeEntry>,
-    evidence: insight::ZpdEvidence,
-    lessons: render::PracticeLessons,
-}
-
-impl Practice {
-    /// One engagement, built for the coach under its path in the practice; its
-    /// problems are named with that path.
-    fn add(
-        &mut self,
-        options: &BuildOptions,
-        root: &Path,
-        folder: &Path,
-        built: Result<(Site, model::Engagement), Diagnostics>,
-    ) {
-        let path = diagnostic::display_path(root, folder);
-        let within = |mut diags: Diagnostics| {
-            for d in &mut diags.items {
-                d.file = format!("{path}/{}", d.file);
-            }
-            diags
-        };
-        match built {
-            Ok((site, e)) => {
-                self.pages += site.pages;
-                self.warnings.extend(within(site.warnings));
-                self.files.extend(site.files.into_iter().map(|mut f| {
-                    f.path = format!("{path}/{}", f.path);
-                    f
-                }));
-                self.entries
-                    .push(render::practice_entry(&e, site.as_of, &path));
-                insight::add_evidence(&mut self.evidence, &e, options.as_of);
-                render::add_practice_lessons(&mut self.lessons, &e, &path);
-            }
-            Err(diags) => self.diags.extend(within(diags)),
-        }
-    }
 }
 
 /// [`build`], with a panic (a bug in coachsite) turned into an error like any other,

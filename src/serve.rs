@@ -6,13 +6,15 @@
 //! memory ([`LiveSite`]), serves it on 127.0.0.1 with axum, and tells open pages to
 //! reload through server-sent events; `watch` writes each good build to the output
 //! folder. A failed rebuild keeps the last good site and shows the errors over every
-//! page until a save fixes them. Every rebuild is a full rebuild: a page never shows
-//! stale content.
+//! page until a save fixes them. An engagement's rebuild is a full rebuild: a page never
+//! shows stale content. On a practice (a folder of engagements), a save rebuilds the
+//! engagement it is in and the practice home, and only their open pages reload: the
+//! engagements are independent of each other, and the home is made again every time.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -29,6 +31,7 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diagnostic::Diagnostics;
 use crate::load::{INPUTS, is_attachment_name, is_editor_temp};
+use crate::practice::{PracticeBuild, is_practice};
 use crate::render::content_type;
 use crate::{BuildOptions, build_guarded};
 
@@ -58,6 +61,36 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
         .any(|c| is_editor_temp(&c.as_os_str().to_string_lossy()))
 }
 
+/// [`is_relevant`] for a practice: a change inside an engagement counts by that
+/// engagement's rules; an `engagement.yaml` that comes or goes, a path that is gone
+/// (a folder removed with its engagements) and the practice's own templates count too.
+pub fn is_relevant_in_practice(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    if rel
+        .components()
+        .any(|c| is_editor_temp(&c.as_os_str().to_string_lossy()) && c.as_os_str() != ".coachsite")
+    {
+        return false;
+    }
+    if path.file_name().is_some_and(|n| n == "engagement.yaml") {
+        return true;
+    }
+    let mut folder = path.parent();
+    while let Some(dir) = folder.filter(|d| d.starts_with(root) && *d != root) {
+        if dir.join("engagement.yaml").is_file() {
+            return is_relevant(dir, path);
+        }
+        folder = dir.parent();
+    }
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy());
+    matches!(first.as_deref(), Some(".coachsite" | "templates")) || !path.exists()
+}
+
 /// How the watcher notices changes.
 #[derive(Debug, Clone, Copy)]
 pub struct WatchOptions {
@@ -72,6 +105,8 @@ pub struct WatchOptions {
 /// [`Watcher::start`] returns is seen, even before [`Watcher::run`] is called.
 pub struct Watcher {
     root: PathBuf,
+    /// A practice's engagements each count their own inputs.
+    practice: bool,
     events: std::sync::mpsc::Receiver<DebounceEventResult>,
     _watching: Watching,
 }
@@ -111,6 +146,7 @@ impl Watcher {
             .watch(&root)
             .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
         Ok(Watcher {
+            practice: is_practice(&root),
             root,
             events,
             _watching: watching,
@@ -126,7 +162,13 @@ impl Watcher {
                 .iter()
                 .filter(|e| !e.kind.is_access())
                 .flat_map(|e| e.paths.iter())
-                .filter(|p| is_relevant(&self.root, p))
+                .filter(|p| {
+                    if self.practice {
+                        is_relevant_in_practice(&self.root, p)
+                    } else {
+                        is_relevant(&self.root, p)
+                    }
+                })
                 .cloned()
                 .collect();
             paths.sort();
@@ -173,6 +215,8 @@ pub enum Rebuilt {
         warnings: Diagnostics,
         /// The date the figures were computed for.
         as_of: crate::Date,
+        /// On a practice: the engagements that were built again.
+        rebuilt: Option<Vec<String>>,
     },
     Failed {
         errors: Diagnostics,
@@ -182,31 +226,56 @@ pub enum Rebuilt {
 /// The site kept in memory by `serve`, with the errors of the last rebuild if it failed.
 pub struct LiveSite {
     options: BuildOptions,
+    /// A practice, engagement by engagement (`None` for one engagement).
+    practice: Option<Mutex<PracticeBuild>>,
     state: RwLock<SiteState>,
-    events: broadcast::Sender<u64>,
+    /// After each rebuild: the url paths whose pages should reload, as JSON.
+    events: broadcast::Sender<String>,
 }
+
+type Files = HashMap<String, Arc<Vec<u8>>>;
 
 #[derive(Default)]
 struct SiteState {
-    files: HashMap<String, Arc<Vec<u8>>>,
+    /// The site's files; on a practice, those at its top (the home).
+    files: Files,
+    /// A practice's engagements' files, by the engagement's path in the site.
+    parts: BTreeMap<String, Files>,
     /// The errors of the last rebuild, as text, while they last.
     errors: Option<String>,
     version: u64,
 }
 
 impl LiveSite {
+    /// The live site of an engagement or, for the coach, of a practice.
     pub fn new(options: BuildOptions) -> Arc<LiveSite> {
         let (events, _) = broadcast::channel(64);
+        let practice = is_practice(&options.root)
+            .then(|| PracticeBuild::new(options.clone()).ok())
+            .flatten()
+            .map(Mutex::new);
         Arc::new(LiveSite {
             options,
+            practice,
             state: RwLock::new(SiteState::default()),
             events,
         })
     }
 
-    /// Builds the site again; on failure the last good site stays and the errors are
-    /// shown over its pages. Either way, open pages are told to reload.
+    /// Builds the whole site again (see [`LiveSite::rebuild_after`]).
     pub fn rebuild(&self) -> Rebuilt {
+        self.rebuild_after(None)
+    }
+
+    /// Builds the site again after a change to `changed` (everything for `None`); on
+    /// failure the last good site stays and the errors are shown over its pages. Either
+    /// way, open pages are told to reload: on a practice, those of the engagements
+    /// rebuilt and the home.
+    pub fn rebuild_after(&self, changed: Option<&[PathBuf]>) -> Rebuilt {
+        if let Some(practice) = &self.practice {
+            let mut practice = practice.lock().unwrap_or_else(|e| e.into_inner());
+            return self.rebuild_practice(&mut practice, changed);
+        }
         let started = Instant::now();
         let result = build_guarded(&self.options);
         let outcome = {
@@ -225,6 +294,7 @@ impl LiveSite {
                         millis: started.elapsed().as_millis(),
                         warnings: site.warnings,
                         as_of: site.as_of,
+                        rebuilt: None,
                     }
                 }
                 Err(errors) => {
@@ -233,8 +303,56 @@ impl LiveSite {
                 }
             }
         };
-        let version = self.version();
-        let _ = self.events.send(version);
+        let _ = self.events.send(reload_paths(&[String::new()]));
+        outcome
+    }
+
+    /// A practice's rebuild: the engagements `changed` touches, then the home.
+    fn rebuild_practice(
+        &self,
+        practice: &mut PracticeBuild,
+        changed: Option<&[PathBuf]>,
+    ) -> Rebuilt {
+        let started = Instant::now();
+        let result = crate::guarded(|| {
+            let update = practice.update(changed)?;
+            Ok((update, practice.home()?))
+        });
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        state.version += 1;
+        let (outcome, reload) = match result {
+            Ok((update, home)) => {
+                for path in &update.removed {
+                    state.parts.remove(path);
+                }
+                for part in update.built {
+                    state.parts.insert(part.path, files_map(part.files));
+                }
+                state.files = files_map(home);
+                let errors = practice.errors();
+                state.errors = errors.has_errors().then(|| errors.render(false));
+                let mut reload = update.touched.clone();
+                reload.extend(update.removed);
+                let outcome = if errors.has_errors() {
+                    Rebuilt::Failed { errors }
+                } else {
+                    Rebuilt::Ok {
+                        pages: practice.pages(),
+                        millis: started.elapsed().as_millis(),
+                        warnings: practice.warnings(),
+                        as_of: self.options.as_of,
+                        rebuilt: Some(update.touched),
+                    }
+                };
+                (outcome, reload)
+            }
+            Err(errors) => {
+                state.errors = Some(errors.render(false));
+                (Rebuilt::Failed { errors }, vec![String::new()])
+            }
+        };
+        drop(state);
+        let _ = self.events.send(reload_paths(&reload));
         outcome
     }
 
@@ -243,8 +361,8 @@ impl LiveSite {
         self.state.read().map_or(0, |s| s.version)
     }
 
-    /// Subscribes to rebuild events (the version after each rebuild).
-    pub fn subscribe(&self) -> broadcast::Receiver<u64> {
+    /// Subscribes to rebuild events (the url paths to reload after each rebuild).
+    pub fn subscribe(&self) -> broadcast::Receiver<String> {
         self.events.subscribe()
     }
 
@@ -253,9 +371,9 @@ impl LiveSite {
     fn page(&self, path: &str) -> Response {
         let state = self.state.read().unwrap_or_else(|e| e.into_inner());
         let key = site_path(path);
-        let found = state.files.get(&key).cloned().or_else(|| {
+        let found = state.file(&key).or_else(|| {
             // A folder without a trailing slash.
-            state.files.get(&format!("{key}/index.html")).cloned()
+            state.file(&format!("{key}/index.html"))
         });
         match found {
             Some(bytes) if key.ends_with(".html") || !key.contains('.') => html_response(
@@ -284,6 +402,42 @@ impl LiveSite {
             }
         }
     }
+}
+
+impl SiteState {
+    /// A file of the site by its path: at the top, or in a practice's engagement.
+    fn file(&self, key: &str) -> Option<Arc<Vec<u8>>> {
+        if let Some(bytes) = self.files.get(key) {
+            return Some(bytes.clone());
+        }
+        self.parts.iter().rev().find_map(|(path, files)| {
+            let rest = key.strip_prefix(path.as_str())?.strip_prefix('/')?;
+            files.get(rest).cloned()
+        })
+    }
+}
+
+fn files_map(files: Vec<crate::OutputFile>) -> Files {
+    files
+        .into_iter()
+        .map(|f| (f.path, Arc::new(f.bytes)))
+        .collect()
+}
+
+/// The reload event's data: the url paths (`/clients/acme/`) whose pages reload, as a
+/// JSON list; `/` is every page.
+fn reload_paths(paths: &[String]) -> String {
+    let urls: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            if p.is_empty() {
+                "/".to_string()
+            } else {
+                format!("/{p}/")
+            }
+        })
+        .collect();
+    serde_json::to_string(&urls).unwrap_or_else(|_| "[\"/\"]".into())
 }
 
 fn html_response(status: StatusCode, html: String) -> Response {
@@ -338,7 +492,9 @@ fn escape(text: &str) -> String {
 
 /// The script that reloads the page after each rebuild. Only `serve` adds it; built
 /// sites never contain it.
-const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__coachsite/events');s.addEventListener('reload',function(){location.reload();});})();</script>";
+/// A page reloads when its path is under one of the event's paths, or when it is at
+/// the top of the site (a practice's home sums up every engagement).
+const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__coachsite/events');s.addEventListener('reload',function(e){var p=location.pathname,d=['/'];try{d=JSON.parse(e.data);}catch(x){}if(p.lastIndexOf('/')===0||d.some(function(x){return p.indexOf(x)===0;})){location.reload();}});})();</script>";
 
 /// Adds the live-reload script and, when a rebuild failed, the errors over the page.
 pub fn inject(html: &str, errors: Option<&str>) -> String {
@@ -456,11 +612,9 @@ async fn serve_page(State(site): State<Arc<LiveSite>>, request: Request<Body>) -
 }
 
 async fn events(State(site): State<Arc<LiveSite>>) -> impl IntoResponse {
-    let stream = BroadcastStream::new(site.subscribe()).filter_map(|version| async move {
-        version.ok().map(|v| {
-            Ok::<Event, std::convert::Infallible>(
-                Event::default().event("reload").data(v.to_string()),
-            )
+    let stream = BroadcastStream::new(site.subscribe()).filter_map(|paths| async move {
+        paths.ok().map(|paths| {
+            Ok::<Event, std::convert::Infallible>(Event::default().event("reload").data(paths))
         })
     });
     Sse::new(stream).keep_alive(KeepAlive::default())
@@ -561,6 +715,42 @@ mod tests {
             "backup"
         );
         assert!(!is_relevant(root, Path::new("/elsewhere/sessions/a.md")));
+    }
+
+    #[test]
+    fn in_a_practice_each_engagement_counts_its_own_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let acme = root.join("clients/acme");
+        std::fs::create_dir_all(acme.join("sessions")).unwrap();
+        std::fs::write(acme.join("engagement.yaml"), "").unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::write(root.join(".git/index"), "").unwrap();
+        std::fs::write(root.join("notes.txt"), "").unwrap();
+        let relevant = |rel: &str| is_relevant_in_practice(root, &root.join(rel));
+        assert!(relevant("clients/acme/sessions/a.md"));
+        assert!(relevant("clients/acme/engagement.yaml"));
+        assert!(!relevant("clients/acme/public/index.html"), "a built site");
+        assert!(
+            !relevant("clients/acme/sessions/.a.md.swp"),
+            "an editor's file"
+        );
+        assert!(
+            relevant("clients/new/engagement.yaml"),
+            "an engagement comes"
+        );
+        assert!(relevant("clients/gone"), "a folder that is gone");
+        assert!(relevant(".coachsite/templates/practice.html"));
+        assert!(!relevant(".git/index") && !relevant("notes.txt"));
+    }
+
+    #[test]
+    fn reload_events_name_url_paths() {
+        assert_eq!(reload_paths(&[String::new()]), r#"["/"]"#);
+        assert_eq!(
+            reload_paths(&["clients/acme".into(), "b".into()]),
+            r#"["/clients/acme/","/b/"]"#
+        );
     }
 
     #[test]

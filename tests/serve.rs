@@ -556,3 +556,115 @@ fn a_rebuild_that_panics_keeps_the_site_and_the_next_save_rebuilds() {
         b.contains("mapped its month") && !b.contains("internal error")
     });
 }
+
+/// The live-reload stream of a server, read as it comes.
+struct Events {
+    stream: TcpStream,
+    received: String,
+}
+
+impl Events {
+    fn open(server: &Server) -> Events {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        write!(
+            stream,
+            "GET /__coachsite/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            server.address
+        )
+        .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
+        Events {
+            stream,
+            received: String::new(),
+        }
+    }
+
+    /// Waits for the next reload event and gives its data.
+    fn next(&mut self) -> String {
+        let want = self.received.matches("event: reload").count() + 1;
+        let started = Instant::now();
+        let mut buf = [0u8; 1024];
+        loop {
+            let events: Vec<&str> = self.received.split("event: reload").skip(1).collect();
+            if events.len() >= want && events[want - 1].contains("\n\n") {
+                return events[want - 1].trim().to_string();
+            }
+            assert!(
+                started.elapsed() < DEADLINE,
+                "no reload event:\n{}",
+                self.received
+            );
+            if let Ok(n) = self.stream.read(&mut buf) {
+                self.received.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        }
+    }
+}
+
+/// A practice served for the coach: a save in one engagement rebuilds that engagement
+/// and the home, and only their pages are told to reload; a broken file in one leaves the
+/// other served; an engagement added or removed comes onto or leaves the home.
+#[test]
+fn a_practice_is_served_and_a_save_rebuilds_only_its_engagement() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("practice");
+    for name in ["acme", "beta"] {
+        common::copy_dir(
+            &common::fixtures().join("minimal"),
+            &root.join("clients").join(name),
+        );
+    }
+    let server = start(&root, &[]);
+    server.until("/", "the practice home", |s, b| {
+        s == 200 && b.contains("clients/beta/index.html")
+    });
+    let acme = format!("/clients/acme{PAGE}");
+    let beta = format!("/clients/beta{PAGE}");
+    let acme_before = server.until(&acme, "served", |s, _| s == 200);
+    let mut events = Events::open(&server);
+
+    let note = |name: &str| root.join("clients").join(name).join(NOTE);
+    let text = std::fs::read_to_string(note("beta")).unwrap();
+    std::fs::write(
+        note("beta"),
+        text.replace("mapped its week", "mapped its month"),
+    )
+    .unwrap();
+    let reload = events.next();
+    assert!(reload.contains(r#"["/clients/beta/"]"#), "{reload}");
+    server.until(&beta, "rebuilt", |_, b| b.contains("mapped its month"));
+    assert_eq!(
+        server.get(&acme).1,
+        acme_before,
+        "the other engagement untouched"
+    );
+
+    // A broken file in acme: its errors over the pages, beta still served as it was.
+    let bad = root.join("clients/acme/lessons/bad.md");
+    std::fs::write(&bad, "---\ntitle: [broken\n---\n").unwrap();
+    assert!(events.next().contains("/clients/acme/"));
+    let shown = server.until(&beta, "the errors shown", |_, b| {
+        b.contains("coachsite-error")
+    });
+    assert!(shown.contains("mapped its month") && shown.contains("clients/acme/lessons/bad.md"));
+    std::fs::remove_file(&bad).unwrap();
+    server.until(&acme, "fixed", |_, b| !b.contains("coachsite-error"));
+
+    // An engagement comes, another goes.
+    common::copy_dir(
+        &common::fixtures().join("minimal"),
+        &root.join("clients/gamma"),
+    );
+    server.until("/", "the new engagement", |_, b| {
+        b.contains("clients/gamma/index.html")
+    });
+    server.until(&format!("/clients/gamma{PAGE}"), "served", |s, _| s == 200);
+    std::fs::remove_dir_all(root.join("clients/beta")).unwrap();
+    server.until("/", "the engagement gone", |_, b| {
+        !b.contains("clients/beta/index.html")
+    });
+    server.until(&beta, "gone", |s, _| s == 404);
+    assert_eq!(server.get(&acme).0, 200);
+}

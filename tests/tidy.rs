@@ -51,7 +51,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("export", &["model", "check", "site", "insight"]),
     ("schema", &["model", "site"]),
     ("scaffold", &["model", "load", "schema", "site"]),
-    ("serve", &["diagnostic", "load", "render"]),
+    (
+        "practice",
+        &["diagnostic", "load", "model", "render", "insight"],
+    ),
+    ("serve", &["diagnostic", "load", "render", "practice"]),
 ];
 
 /// Pure layers: figures and words over the model, and SVG. They never read or write

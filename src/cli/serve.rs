@@ -14,7 +14,8 @@ use crate::{Audience, BuildOptions};
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The engagement folder (the one with engagement.yaml).
+    /// The engagement folder (the one with engagement.yaml), or a folder of engagements
+    /// (a practice, served for the coach).
     #[arg(default_value = ".")]
     dir: PathBuf,
     /// The port to listen on; the next free one is taken if it is busy (0: any).
@@ -57,9 +58,17 @@ pub fn run(args: Args, color: bool) -> ExitCode {
             millis,
             warnings,
             as_of,
+            rebuilt,
         } => {
             report(&warnings, color);
-            eprintln!("{what}: {pages} pages in {millis} ms");
+            let scope = match rebuilt.as_deref() {
+                Some([]) => " (the practice home only)".to_string(),
+                Some(paths) if what != "Built" => {
+                    format!(" ({} and the practice home)", paths.join(", "))
+                }
+                _ => String::new(),
+            };
+            eprintln!("{what}{scope}: {pages} pages in {millis} ms");
             if let Some(note) = crate::as_of_note(asked, as_of).filter(|_| what == "Built") {
                 eprintln!("note: {note}");
             }
@@ -111,7 +120,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         std::thread::spawn(move || {
             watcher.run(|paths| {
                 let what = format!("Rebuilt after a change to {}", changed(&root, &paths));
-                report_rebuild(watched.rebuild(), &what);
+                report_rebuild(watched.rebuild_after(Some(&paths)), &what);
             });
         });
         let shutdown = async {
