@@ -1,8 +1,11 @@
 //! `cargo bench --bench practice`: a coach's practice of 20 engagements of 250 session
 //! notes each (the example engagement, copied and grown), built for the coach with its
-//! practice home. Reports the build time (median of several runs) and peak memory.
+//! practice home. Reports the build time (median of several runs) and peak memory, then
+//! what `serve` does on a save: one session note edited, its engagement and the home
+//! rebuilt (median and 95th percentile of 20 saves), against a full rebuild.
 
 use std::path::Path;
+use std::time::Instant;
 
 use coachsite::{Audience, BuildOptions, Date, build_practice};
 
@@ -15,21 +18,7 @@ use common::copy_dir;
 const ENGAGEMENTS: usize = 20;
 const SESSIONS: usize = 250;
 const RUNS: usize = 5;
-
-/// Adds `SESSIONS` notes to an engagement, each with links, a tag and an aside.
-fn grow(root: &Path) {
-    let objectives = ["sprint-goals", "escaped-defects", "customer-collaboration"];
-    for i in 0..SESSIONS {
-        let day = Date::from_ymd(2020, 1, 1).expect("date").0 + chrono::Duration::days(i as i64);
-        let text = format!(
-            "---\ndate: {day}\ntitle: Session {i} on refinement and flow\nduration: 60\nattendees: [ana, ben, chloe]\nobjectives: [{o}]\ntechniques: [strategic questioning, mapping]\nratings: {{energy: {}, commitment: 7}}\nprivate: |\n  The coach noticed hesitation in session {i}.\n---\n# Check-in\n\nThe team reviewed [[{o}]]. Ana %%coach aside {i}%% led the review. #flow\n\n## Themes\n\n- Flow of work through refinement\n- Working agreements, *revisited*\n\n{}\n",
-            i % 10,
-            "A paragraph of notes about what the team said and decided. ".repeat(8),
-            o = objectives[i % 3],
-        );
-        std::fs::write(root.join(format!("sessions/{day}-session-{i}.md")), text).expect("write");
-    }
-}
+const SAVES: usize = 20;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -38,7 +27,7 @@ fn main() {
     for n in 0..ENGAGEMENTS {
         let engagement = root.join(format!("clients/client-{n:02}"));
         copy_dir(&example, &engagement);
-        grow(&engagement);
+        bench_common::grow(&engagement, SESSIONS);
     }
     let out = dir.path().join("site");
     let options = BuildOptions {
@@ -53,6 +42,37 @@ fn main() {
         "{ENGAGEMENTS} engagements of {SESSIONS} session notes, {pages} pages: median {:.0} ms, best {:.0} ms, peak memory {:.0} MiB",
         median * 1000.0,
         best * 1000.0,
+        bench_common::peak_rss_mib().unwrap_or(f64::NAN)
+    );
+    serve_saves(&options, &root);
+}
+
+/// A save in `serve` on the practice: the rebuild of one engagement and the home.
+fn serve_saves(options: &BuildOptions, root: &Path) {
+    let site = coachsite::serve::LiveSite::new(options.clone());
+    let started = Instant::now();
+    site.rebuild();
+    let full = started.elapsed();
+    let note = std::fs::canonicalize(root.join("clients/client-07/sessions"))
+        .expect("folder")
+        .join("2026-03-17-customers-in-the-room.md");
+    let text = std::fs::read_to_string(&note).expect("note");
+    let mut times = Vec::new();
+    for i in 0..SAVES {
+        std::fs::write(&note, format!("{text}\nEdit {i}.\n")).expect("write");
+        let started = Instant::now();
+        match site.rebuild_after(Some(std::slice::from_ref(&note))) {
+            coachsite::serve::Rebuilt::Ok { .. } => {}
+            coachsite::serve::Rebuilt::Failed { errors } => panic!("rebuild failed:\n{errors}"),
+        }
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "serve: first build {:.0} ms; a save in one engagement rebuilt in {:.0} ms (median), {:.0} ms (p95) over {SAVES} saves; memory after them {:.0} MiB peak",
+        full.as_secs_f64() * 1000.0,
+        times[SAVES / 2],
+        times[SAVES * 95 / 100],
         bench_common::peak_rss_mib().unwrap_or(f64::NAN)
     );
 }

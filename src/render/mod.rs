@@ -149,10 +149,28 @@ pub fn render_site(
     options: &RenderOptions,
 ) -> Result<Rendered, Diagnostics> {
     match jobs(e, options) {
-        Ok((site, t, jobs, attachments)) => Ok(Rendered {
-            files: render_jobs(theme, &site, &t, jobs)?,
-            attachments,
-        }),
+        Ok((site, t, jobs, attachments, search)) => {
+            // The search index is made while the other pages render.
+            let (files, search) = rayon::join(
+                || render_jobs(theme, &site, &t, jobs),
+                || render_jobs(theme, &site, &t, vec![search.job()]),
+            );
+            let mut files = match (files, search) {
+                (Ok(mut files), Ok(search)) => {
+                    files.extend(search);
+                    files
+                }
+                (Err(mut diags), Err(more)) => {
+                    diags.extend(more);
+                    diags.sort();
+                    return Err(diags);
+                }
+                (Err(diags), _) | (_, Err(diags)) => return Err(diags),
+            };
+            files.extend(site_files(theme));
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            Ok(Rendered { files, attachments })
+        }
         Err(d) => {
             let mut diags = Diagnostics::default();
             diags.push(d);
@@ -232,6 +250,7 @@ fn jobs(
         Value,
         Vec<PageJob>,
         std::collections::BTreeSet<String>,
+        search::SearchPage,
     ),
     Diagnostic,
 > {
@@ -294,8 +313,8 @@ fn jobs(
         session::session_pages(&v, &mut jobs, &mut docs)?;
         lesson::lesson_pages(&v, &tags, &mut jobs, &mut docs)?;
     }
-    jobs.push(search::search_page(&v, &docs, with_notes));
-    Ok((site, t, jobs, v.links.used_attachments()))
+    let search = search::search_page(&v, docs, with_notes);
+    Ok((site, t, jobs, v.links.used_attachments(), search))
 }
 
 fn render_jobs(
@@ -339,8 +358,6 @@ fn render_jobs(
         diags.sort();
         return Err(diags);
     }
-    files.extend(site_files(theme));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 

@@ -21,7 +21,7 @@ use tera::Value;
 
 use super::views::{Views, action_url};
 use super::{PageJob, page_value};
-use crate::model::{Engagement, Language};
+use crate::model::Language;
 
 /// The search library the page runs (elasticlunr.js 0.9.5, MIT licensed).
 const ELASTICLUNR_JS: &str = include_str!("../../templates/elasticlunr.min.js");
@@ -93,8 +93,37 @@ pub(super) fn action_docs(v: &Views) -> Vec<Doc> {
         .collect()
 }
 
+/// `search.html` before its index is made: what it needs, owned, so that the index (the
+/// one long serial step of a build) is made while the other pages render.
+pub(super) struct SearchPage {
+    language: Language,
+    scope: &'static str,
+    words: String,
+    docs: Vec<Doc>,
+}
+
+impl SearchPage {
+    /// The page, with the index of its entries inside.
+    pub(super) fn job(self) -> PageJob {
+        PageJob {
+            path: "search.html".into(),
+            template: "search.html",
+            current: "search",
+            crumbs: vec![],
+            page: page_value(&[
+                ("scope", Value::from(self.scope)),
+                ("count", Value::from(self.docs.len())),
+                ("data", Value::from(index_json(self.language, &self.docs))),
+                ("words", Value::from(self.words)),
+                ("library", Value::from(ELASTICLUNR_JS)),
+                ("script", Value::from(SEARCH_JS)),
+            ]),
+        }
+    }
+}
+
 /// `search.html`: the form, the results, and the index of `docs` inside the page.
-pub(super) fn search_page(v: &Views, docs: &[Doc], with_notes: bool) -> PageJob {
+pub(super) fn search_page(v: &Views, docs: Vec<Doc>, with_notes: bool) -> SearchPage {
     let words = [
         ("none", "search_none"),
         ("one", "search_one"),
@@ -108,26 +137,18 @@ pub(super) fn search_page(v: &Views, docs: &[Doc], with_notes: bool) -> PageJob 
     } else {
         "search_scope_sponsor"
     };
-    PageJob {
-        path: "search.html".into(),
-        template: "search.html",
-        current: "search",
-        crumbs: vec![],
-        page: page_value(&[
-            ("scope", Value::from(v.t(scope))),
-            ("count", Value::from(docs.len())),
-            ("data", Value::from(index_json(v.e, docs))),
-            ("words", Value::from(script_json(&words))),
-            ("library", Value::from(ELASTICLUNR_JS)),
-            ("script", Value::from(SEARCH_JS)),
-        ]),
+    SearchPage {
+        language: v.lang,
+        scope: v.t(scope),
+        words: script_json(&words),
+        docs,
     }
 }
 
 /// The index and the entries, as one JSON text that is safe inside `<script>`:
 /// `{"docs": [...], "index": <elasticlunr's index>}`. Entry `i` is document `"i"`.
-pub(super) fn index_json(e: &Engagement, docs: &[Doc]) -> String {
-    let mut index = IndexBuilder::with_language(Box::new(Words(e.info.language)))
+pub(super) fn index_json(language: Language, docs: &[Doc]) -> String {
+    let mut index = IndexBuilder::with_language(Box::new(Words(language)))
         .save_docs(false)
         .add_fields(["title", "body"])
         .build();
