@@ -149,7 +149,13 @@ pub fn render_site(
     options: &RenderOptions,
 ) -> Result<Rendered, Diagnostics> {
     match jobs(e, options) {
-        Ok((site, t, jobs, attachments, search)) => {
+        Ok(Planned {
+            site,
+            t,
+            jobs,
+            attachments,
+            search,
+        }) => {
             // The search index is made while the other pages render.
             let (files, search) = rayon::join(
                 || render_jobs(theme, &site, &t, jobs),
@@ -239,21 +245,20 @@ pub fn figures(
     insight
 }
 
-/// Every page of the site, with the context all pages share (`site`, `t`): each view is
-/// built once and shared by the pages that show it.
-fn jobs(
-    e: &Engagement,
-    options: &RenderOptions,
-) -> Result<
-    (
-        Value,
-        Value,
-        Vec<PageJob>,
-        std::collections::BTreeSet<String>,
-        search::SearchPage,
-    ),
-    Diagnostic,
-> {
+/// A site's pages before they are rendered.
+struct Planned {
+    /// The context all pages share (`site`, `t`).
+    site: Value,
+    t: Value,
+    jobs: Vec<PageJob>,
+    /// The attachments the pages embed.
+    attachments: std::collections::BTreeSet<String>,
+    search: search::SearchPage,
+}
+
+/// Every page of the site, with the context all pages share: each view is built once
+/// and shared by the pages that show it.
+fn jobs(e: &Engagement, options: &RenderOptions) -> Result<Planned, Diagnostic> {
     let sharing = options.audience.sharing(&e.info.share);
     let insight = figures(
         e,
@@ -314,7 +319,13 @@ fn jobs(
         lesson::lesson_pages(&v, &tags, &mut jobs, &mut docs)?;
     }
     let search = search::search_page(&v, docs, with_notes);
-    Ok((site, t, jobs, v.links.used_attachments(), search))
+    Ok(Planned {
+        site,
+        t,
+        jobs,
+        attachments: v.links.used_attachments(),
+        search,
+    })
 }
 
 fn render_jobs(
