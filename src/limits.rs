@@ -22,6 +22,10 @@ pub const MAX_PRACTICE_DEPTH: usize = 8;
 /// The most attachments an engagement may hold.
 pub const MAX_ATTACHMENTS: usize = 10_000;
 
+/// The most bytes of one page's words that search indexes (some 10,000 words, more than
+/// any note needs): a note of random words makes an index this big at most.
+pub const MAX_SEARCH_TEXT_BYTES: usize = 64 * 1024;
+
 /// The most values (keys, list items, texts and numbers) in one YAML file or front
 /// matter: serde-saphyr's default node budget.
 pub const MAX_YAML_VALUES: usize = 250_000;

@@ -143,6 +143,31 @@ fn ten_thousand_identical_headings_build() {
 }
 
 #[test]
+fn a_note_of_three_hundred_thousand_distinct_words_makes_a_bounded_search_index() {
+    // Every word new: without the limit on the words indexed per page, the index (a trie
+    // of every word) would grow with the note, tens of MiB for this one.
+    let p = Project::minimal();
+    let mut note = String::from("---\ndate: 2026-02-10\ntitle: Words\n---\n");
+    for i in 0..300_000u32 {
+        let word: String = (0..5)
+            .map(|k| char::from(b'a' + ((i / 26u32.pow(k)) % 26) as u8))
+            .collect();
+        note.push_str(&word);
+        note.push(if i % 12 == 11 { '\n' } else { ' ' });
+    }
+    p.write("sessions/2026-02-10-words.md", &note);
+    p.build_ok(&["--audience", "coach"]);
+    let search = p.page("search.html");
+    assert!(
+        search.len() < 4 * 1024 * 1024,
+        "search.html is {} bytes",
+        search.len()
+    );
+    // The page itself has every word.
+    assert!(p.page("sessions/2026-02-10-words.html").len() > note.len());
+}
+
+#[test]
 fn as_of_outside_the_calendar_range_is_refused() {
     let p = Project::minimal();
     for date in ["0000-01-01", "9999-12-31"] {

@@ -21,6 +21,7 @@ use tera::Value;
 
 use super::views::{Views, action_url};
 use super::{PageJob, page_value};
+use crate::limits::MAX_SEARCH_TEXT_BYTES;
 use crate::model::Language;
 
 /// The search library the page runs (elasticlunr.js 0.9.5, MIT licensed).
@@ -59,7 +60,7 @@ impl Doc {
         let mut words: Vec<String> = html.iter().map(|h| text_of_html(h)).collect();
         words.extend(plain.iter().map(|p| p.to_string()));
         words.retain(|w| !w.trim().is_empty());
-        let text = collapse_spaces(&words.join(" · "));
+        let text = capped(collapse_spaces(&words.join(" · ")));
         Doc {
             kind: v.t(kind_key),
             url: url.to_string(),
@@ -87,7 +88,7 @@ pub(super) fn action_docs(v: &Views) -> Vec<Doc> {
                 url: action_url(&a.id.value),
                 title: a.title.clone(),
                 date: a.due.map(|d| v.date(d)).unwrap_or_default(),
-                text: collapse_spaces(&words.join(" · ")),
+                text: capped(collapse_spaces(&words.join(" · "))),
             }
         })
         .collect()
@@ -163,6 +164,19 @@ pub(super) fn index_json(language: Language, docs: &[Doc]) -> String {
         script_json(docs),
         index.to_json().replace('<', "\\u003c")
     )
+}
+
+/// At most [`MAX_SEARCH_TEXT_BYTES`] of a page's words, cut before a word.
+fn capped(mut text: String) -> String {
+    if text.len() > MAX_SEARCH_TEXT_BYTES {
+        let mut end = MAX_SEARCH_TEXT_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let end = text[..end].rfind(' ').unwrap_or(end);
+        text.truncate(end);
+    }
+    text
 }
 
 /// JSON for inside a `<script>` element: `<` (the only way out of one) escaped.
@@ -321,6 +335,15 @@ mod tests {
             fr.run(vec!["«négociations»".into(), "les".into()]),
             ["négociations", "les"]
         );
+    }
+
+    #[test]
+    fn a_page_s_words_are_indexed_up_to_the_limit_and_cut_before_a_word() {
+        let long = "été ".repeat(MAX_SEARCH_TEXT_BYTES);
+        let cut = capped(long);
+        assert!(cut.len() <= MAX_SEARCH_TEXT_BYTES && cut.len() > MAX_SEARCH_TEXT_BYTES - 8);
+        assert!(cut.ends_with("été"), "{}", &cut[cut.len() - 10..]);
+        assert_eq!(capped("short text".into()), "short text");
     }
 
     #[test]
