@@ -12,6 +12,12 @@ use crate::model::{Date, Language, MONTHS_EN};
 const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("nav_label", "Sections", "Sections", "Bereiche"),
     ("nav_dashboard", "Dashboard", "Tableau de bord", "Übersicht"),
+    (
+        "nav_practice",
+        "All engagements",
+        "Tous les accompagnements",
+        "Alle Coachings",
+    ),
     ("nav_objectives", "Objectives", "Objectifs", "Ziele"),
     (
         "nav_assessments",

@@ -104,13 +104,17 @@ pub struct Site {
 
 /// Loads, filters and renders an engagement into memory. On failure, every error found.
 pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
-    build_keeping(options).map(|(site, _)| site)
+    build_keeping(options, None).map(|(site, _)| site)
 }
 
 /// [`build`], also giving back the engagement as the audience saw it (for a practice's
 /// home, which sums up each engagement without reading it again).
+///
+/// In a practice, `practice_home` is the url of the practice's home from the
+/// engagement's site (`../../index.html`), which every page links back to.
 pub(crate) fn build_keeping(
     options: &BuildOptions,
+    practice_home: Option<String>,
 ) -> Result<(Site, model::Engagement), Diagnostics> {
     let root = options.root.as_path();
     // For the test suite only, and absent from release builds: a build that panics
@@ -153,6 +157,7 @@ pub(crate) fn build_keeping(
         as_of,
         base_url: options.base_url.clone(),
         aggregates,
+        practice_home,
     };
     let rendered = render::render_site(&engagement, &theme, &render_options)?;
     let mut files = rendered.files;

@@ -176,7 +176,9 @@ impl PracticeBuild {
                     root: folder.clone(),
                     ..self.options.clone()
                 };
-                (folder, crate::guarded(|| build_keeping(&sub)))
+                let depth = diagnostic::display_path(&root, folder).split('/').count();
+                let home = format!("{}index.html", "../".repeat(depth));
+                (folder, crate::guarded(|| build_keeping(&sub, Some(home))))
             })
             .collect();
         let mut update = Update {

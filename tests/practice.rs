@@ -76,6 +76,32 @@ fn a_practice_builds_into_one_site_for_the_coach() {
         lessons
             .contains("<a href=\"acme/lessons/tools-after-culture.html\">Culture before tools</a>")
     );
+    // Every page of an engagement links back to the practice home, at any depth; an
+    // engagement built on its own has no such link.
+    for (page, home) in [
+        ("acme/index.html", "../index.html"),
+        (
+            "acme/sessions/2026-02-03-coach-reflection.html",
+            "../../index.html",
+        ),
+        (
+            "archive/2026/bank/objectives/adopt-scrum.html",
+            "../../../../index.html",
+        ),
+    ] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        let link = format!("<a class=\"practice-home\" href=\"{home}\">All engagements</a>");
+        assert!(html.contains(&link), "{page}");
+        let target = out.join(page).parent().unwrap().join(home);
+        assert_eq!(
+            target.canonicalize().unwrap(),
+            out.join("index.html").canonicalize().unwrap()
+        );
+    }
+    let alone = dir.path().join("alone");
+    assert!(build(&root.join("acme"), &alone, "coach").status.success());
+    let html = std::fs::read_to_string(alone.join("index.html")).unwrap();
+    assert!(!html.contains("practice-home"));
     // A warning of an engagement is named with its folder.
     assert!(stderr(&output).contains("clients/maya/attachments/unused-photo.png"));
     // The same input gives the same bytes.

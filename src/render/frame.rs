@@ -26,6 +26,8 @@ pub(super) struct SiteView {
     audience: &'static str,
     audience_label: &'static str,
     canonical_base: Option<String>,
+    /// In a practice: the url of its home from the site's root.
+    practice_home: Option<String>,
     nav: Vec<NavItem>,
     engagement: EngagementView,
     /// The diagnostics this audience sees.
@@ -176,6 +178,7 @@ pub(super) fn site_view(v: &Views, options: &RenderOptions) -> SiteView {
         audience: options.audience.name(),
         audience_label: v.t(&format!("audience_{}", options.audience.name())),
         canonical_base,
+        practice_home: options.practice_home.clone(),
         nav: nav(v, options.audience),
         shared: v.sharing,
         empty: v.empty_lists(),

@@ -54,6 +54,9 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
     /// For the sponsor: figures over what the client sees.
     pub aggregates: Option<Aggregates>,
+    /// In a practice: the practice home's url from this site's root, linked from the
+    /// menu of every page.
+    pub practice_home: Option<String>,
 }
 
 /// One file of the finished site, relative to the output folder (with `/`).
