@@ -668,3 +668,68 @@ fn a_practice_is_served_and_a_save_rebuilds_only_its_engagement() {
     server.until(&beta, "gone", |s, _| s == 404);
     assert_eq!(server.get(&acme).0, 200);
 }
+
+/// `watch` of a practice writes the coach's practice site and follows every engagement;
+/// for the client (its default audience) it is refused at once.
+#[test]
+fn watch_writes_a_practice_for_the_coach_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("practice");
+    let out = dir.path().join("site");
+    for name in ["acme", "beta"] {
+        common::copy_dir(
+            &common::fixtures().join("minimal"),
+            &root.join("clients").join(name),
+        );
+    }
+    let refused = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .arg("watch")
+        .arg(&root)
+        .arg("-o")
+        .arg(&out)
+        .args(["--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("built from one engagement"));
+    let child = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .arg("watch")
+        .arg(&root)
+        .arg("-o")
+        .arg(&out)
+        .args([
+            "--audience",
+            "coach",
+            "--debounce",
+            "30",
+            "--as-of",
+            common::AS_OF,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _guard = Server {
+        child,
+        address: String::new(),
+        _stdout: None,
+    };
+    let wait = |page: &str, what: &str, ok: &dyn Fn(&str) -> bool| {
+        let started = Instant::now();
+        while !std::fs::read_to_string(out.join(page)).is_ok_and(|t| ok(&t)) {
+            assert!(started.elapsed() < DEADLINE, "{page} never {what}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait("index.html", "listed both", &|t| {
+        t.contains("clients/beta/index.html")
+    });
+    let beta = format!("clients/beta/{}", &PAGE[1..]);
+    wait(&beta, "appeared", &|t| t.contains("mapped its week"));
+    let note = root.join("clients/beta").join(NOTE);
+    let text = std::fs::read_to_string(&note).unwrap();
+    std::fs::write(&note, text.replace("mapped its week", "mapped its month")).unwrap();
+    wait(&beta, "followed the save", &|t| {
+        t.contains("mapped its month")
+    });
+}

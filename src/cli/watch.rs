@@ -15,7 +15,8 @@ use crate::{Audience, BuildOptions, Diagnostics, default_output, site};
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The engagement folder (the one with engagement.yaml).
+    /// The engagement folder (the one with engagement.yaml), or a folder of engagements
+    /// (a practice, built for the coach with --audience coach).
     #[arg(default_value = ".")]
     dir: PathBuf,
     /// Where to write the site (DIR/public by default).
@@ -57,11 +58,18 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let root = options.root.clone();
+    // A practice is rebuilt whole on every save (`serve` rebuilds one engagement); only
+    // the coach's, as with `build`.
+    let practice = crate::is_practice(&root);
+    if practice && let Err(errors) = crate::practice::PracticeBuild::new(options.clone()) {
+        report(&errors, color);
+        return ExitCode::FAILURE;
+    }
     let watcher = match Watcher::start(&root, args.watch.options()) {
         Ok(watcher) => watcher,
         Err(message) => return fail(&message),
     };
-    let write = |what: &str| write_once(&options, &out, key.as_ref(), what, color);
+    let write = |what: &str| write_once(&options, practice, &out, key.as_ref(), what, color);
     write("Built");
     eprintln!(
         "Watching {} for changes; press Ctrl-C to stop.",
@@ -77,9 +85,21 @@ pub fn run(args: Args, color: bool) -> ExitCode {
 }
 
 /// One build and write, reported on stderr as `what`.
-fn write_once(options: &BuildOptions, out: &Path, key: Option<&SiteKey>, what: &str, color: bool) {
+fn write_once(
+    options: &BuildOptions,
+    practice: bool,
+    out: &Path,
+    key: Option<&SiteKey>,
+    what: &str,
+    color: bool,
+) {
     let started = Instant::now();
-    match crate::build_guarded(options) {
+    let built = if practice {
+        crate::guarded(|| crate::build_practice(options))
+    } else {
+        crate::build_guarded(options)
+    };
+    match built {
         Ok(mut built) => {
             report(&built.warnings, color);
             if let Some(note) =
