@@ -494,7 +494,7 @@ fn escape(text: &str) -> String {
 /// sites never contain it.
 /// A page reloads when its path is under one of the event's paths, or when it is at
 /// the top of the site (a practice's home sums up every engagement).
-const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__coachsite/events');s.addEventListener('reload',function(e){var p=location.pathname,d=['/'];try{d=JSON.parse(e.data);}catch(x){}if(p.lastIndexOf('/')===0||d.some(function(x){return p.indexOf(x)===0;})){location.reload();}});})();</script>";
+const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__coachsite/events');s.addEventListener('reload',function(e){var p=location.pathname,d=['/'];try{d=JSON.parse(e.data);}catch(x){}if(!Array.isArray(d)){d=['/'];}if(p.lastIndexOf('/')===0||d.some(function(x){return p.indexOf(x)===0;})){location.reload();}});})();</script>";
 
 /// Adds the live-reload script and, when a rebuild failed, the errors over the page.
 pub fn inject(html: &str, errors: Option<&str>) -> String {

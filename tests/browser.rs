@@ -209,6 +209,51 @@ fn search_finds_each_word_for_exactly_the_readers_who_may_see_it() {
     }
 }
 
+/// `serve`'s live-reload script: on a practice, a page reloads for its own engagement's
+/// rebuild and the home for every one; a page of another engagement stays as it is.
+#[test]
+fn the_reload_script_reloads_only_the_pages_a_rebuild_named() {
+    if Command::new("node").arg("--version").output().is_err() {
+        assert!(
+            !std::env::var("CI").is_ok_and(|v| v == "true"),
+            "node is needed"
+        );
+        eprintln!("skipped: no node");
+        return;
+    }
+    let page = coachsite::serve::inject("<body></body>", None);
+    let script = page
+        .split("<script>")
+        .nth(1)
+        .and_then(|s| s.split("</script>").next())
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reload.js");
+    std::fs::write(&file, script).unwrap();
+    let run = Command::new("node")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/reload.cjs"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            r#"/clients/acme/sessions/x.html ["/clients/beta/"] kept"#,
+            r#"/clients/beta/sessions/x.html ["/clients/beta/"] reloaded"#,
+            r#"/index.html ["/clients/beta/"] reloaded"#,
+            r#"/ ["/clients/beta/"] reloaded"#,
+            r#"/sessions/x.html ["/"] reloaded"#,
+            "/sessions/x.html not json reloaded",
+        ]
+    );
+}
+
 /// Builds the example for an audience into `target/site-checks/FOLDER` (kept, so a
 /// person can look at what was checked).
 fn build_example(folder: &str, audience: &str) -> PathBuf {

@@ -304,36 +304,17 @@ fn the_event_stream_sends_a_reload_per_rebuild() {
     let p = Project::minimal();
     let server = start(&p.root, &[]);
     server.until("/", "served", |s, _| s == 200);
-    let mut stream = TcpStream::connect(&server.address).unwrap();
-    write!(
-        stream,
-        "GET /__coachsite/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
-        server.address
-    )
-    .unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_millis(200)))
-        .unwrap();
-    let mut received = String::new();
-    let mut read_until = |want: usize, received: &mut String| {
-        let started = Instant::now();
-        let mut buf = [0u8; 1024];
-        while received.matches("event: reload").count() < want {
-            assert!(
-                started.elapsed() < DEADLINE,
-                "only {} reload events:\n{received}",
-                received.matches("event: reload").count()
-            );
-            if let Ok(n) = stream.read(&mut buf) {
-                received.push_str(&String::from_utf8_lossy(&buf[..n]));
-            }
-        }
-    };
+    let mut events = Events::open(&server);
     p.edit(NOTE, "mapped its week", "mapped its day");
-    read_until(1, &mut received);
+    // One engagement: every page reloads.
+    assert_eq!(events.next(), r#"data: ["/"]"#);
     p.edit(NOTE, "mapped its day", "mapped its hour");
-    read_until(2, &mut received);
-    assert!(received.contains("text/event-stream"), "{received}");
+    assert_eq!(events.next(), r#"data: ["/"]"#);
+    assert!(
+        events.received.contains("text/event-stream"),
+        "{}",
+        events.received
+    );
 }
 
 #[test]
