@@ -62,8 +62,9 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
 }
 
 /// [`is_relevant`] for a practice: a change inside an engagement counts by that
-/// engagement's rules; an `engagement.yaml` that comes or goes, a path that is gone
-/// (a folder removed with its engagements) and the practice's own templates count too.
+/// engagement's rules; an `engagement.yaml` that comes or goes, a folder made or gone
+/// outside the engagements (with engagements in it) and the practice's own templates
+/// count too.
 pub fn is_relevant_in_practice(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
@@ -88,7 +89,9 @@ pub fn is_relevant_in_practice(root: &Path, path: &Path) -> bool {
         .components()
         .next()
         .map(|c| c.as_os_str().to_string_lossy());
-    matches!(first.as_deref(), Some(".coachsite" | "templates")) || !path.exists()
+    // A folder made or removed outside every engagement may bring or take some (a folder
+    // copied in whole can be reported as the folder alone, before its files are watched).
+    matches!(first.as_deref(), Some(".coachsite" | "templates")) || !path.exists() || path.is_dir()
 }
 
 /// How the watcher notices changes.
@@ -742,6 +745,8 @@ mod tests {
         assert!(relevant("clients/gone"), "a folder that is gone");
         assert!(relevant(".coachsite/templates/practice.html"));
         assert!(!relevant(".git/index") && !relevant("notes.txt"));
+        std::fs::create_dir_all(root.join("clients/copied-in")).unwrap();
+        assert!(relevant("clients/copied-in"), "a folder that comes");
     }
 
     #[test]

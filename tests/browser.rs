@@ -117,17 +117,7 @@ fn an_encrypted_site_opens_in_chromium_with_the_right_password_only() {
     };
     let p = Project::example();
     let password = "correct horse battery staple";
-    let output = assert_cmd::Command::cargo_bin("coachsite")
-        .unwrap()
-        .arg("build")
-        .arg(&p.root)
-        .arg("-o")
-        .arg(&p.out)
-        .args(["--as-of", common::AS_OF, "--encrypt"])
-        .env("COACHSITE_PASSWORD", password)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", common::stderr(&output));
+    p.build_encrypted_ok(password, &[]);
     let base = serve_folder(p.out.clone());
     let run = Command::new("node")
         .current_dir(&dir)

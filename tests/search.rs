@@ -172,17 +172,7 @@ fn the_sponsor_is_told_search_covers_objectives_and_actions_only() {
 #[test]
 fn encrypt_seals_the_index_with_the_page() {
     let p = Project::minimal();
-    let output = assert_cmd::Command::cargo_bin("coachsite")
-        .unwrap()
-        .arg("build")
-        .arg(&p.root)
-        .arg("-o")
-        .arg(&p.out)
-        .args(["--as-of", common::AS_OF, "--audience", "coach", "--encrypt"])
-        .env("COACHSITE_PASSWORD", "correct horse battery staple")
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", common::stderr(&output));
+    p.build_encrypted_ok("correct horse battery staple", &["--audience", "coach"]);
     let sealed = p.page("search.html");
     assert!(!sealed.contains("quokka") && !sealed.contains(DATA_OPEN));
     let (salt, iterations, iv, data) = coachsite::encrypt::sealed_parts(&sealed).unwrap();

@@ -80,6 +80,15 @@ fn start(root: &Path, extra: &[&str]) -> Server {
 }
 
 impl Server {
+    /// A process with no address (`watch`), stopped when dropped.
+    fn stopping(child: Child) -> Server {
+        Server {
+            child,
+            address: String::new(),
+            _stdout: None,
+        }
+    }
+
     /// One GET; status 0 when the connection fails (the caller polls again).
     fn get(&self, path: &str) -> (u16, String) {
         self.get_as(path, &self.address)
@@ -377,11 +386,7 @@ fn watch_writes_each_good_build_and_keeps_the_last_one_on_errors() {
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
-    let _guard = Server {
-        child,
-        address: String::new(),
-        _stdout: None,
-    };
+    let _guard = Server::stopping(child);
     let page = p.out.join("sessions/2026-01-20-kick-off.html");
     let wait = |what: &str, ok: &dyn Fn(&str) -> bool| {
         let started = Instant::now();
@@ -690,11 +695,7 @@ fn watch_writes_a_practice_for_the_coach_only() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let _guard = Server {
-        child,
-        address: String::new(),
-        _stdout: None,
-    };
+    let _guard = Server::stopping(child);
     let wait = |page: &str, what: &str, ok: &dyn Fn(&str) -> bool| {
         let started = Instant::now();
         while !std::fs::read_to_string(out.join(page)).is_ok_and(|t| ok(&t)) {

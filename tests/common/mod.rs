@@ -121,6 +121,28 @@ impl Project {
         cmd.output().expect("run coachsite")
     }
 
+    /// `build --encrypt` with `password` from the environment, plus `args`; insists on
+    /// success.
+    pub fn build_encrypted_ok(&self, password: &str, args: &[&str]) -> &Project {
+        let output = Command::cargo_bin("coachsite")
+            .expect("binary")
+            .arg("build")
+            .arg(&self.root)
+            .arg("-o")
+            .arg(&self.out)
+            .args(["--as-of", AS_OF, "--color", "never", "--encrypt"])
+            .args(args)
+            .env("COACHSITE_PASSWORD", password)
+            .output()
+            .expect("run coachsite");
+        assert!(
+            output.status.success(),
+            "build failed:\n{}",
+            stderr(&output)
+        );
+        self
+    }
+
     /// Builds and insists on success.
     pub fn build_ok(&self, args: &[&str]) -> &Project {
         let output = self.build(args);
