@@ -26,6 +26,10 @@ pub const MAX_ATTACHMENTS: usize = 10_000;
 /// any note needs): a note of random words makes an index this big at most.
 pub const MAX_SEARCH_TEXT_BYTES: usize = 64 * 1024;
 
+/// The longest word search indexes, in characters: no word is longer, and the index is a
+/// tree of letters, one level per letter (`search.js` drops longer words the same way).
+pub const MAX_SEARCH_WORD_CHARS: usize = 64;
+
 /// The most values (keys, list items, texts and numbers) in one YAML file or front
 /// matter: serde-saphyr's default node budget.
 pub const MAX_YAML_VALUES: usize = 250_000;

@@ -8,12 +8,13 @@
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
   var SHOWN = 50;
+  var MAX_WORD = 64; // limits::MAX_SEARCH_WORD_CHARS
   var edge = /^[^\p{Alphabetic}\p{N}_]+|[^\p{Alphabetic}\p{N}_]+$/gu;
 
   // The same rule as the index's (render/search.rs: `trim`).
   function trimmer(token) {
     var t = token.replace(edge, '');
-    return t === '' ? undefined : t;
+    return t === '' || Array.from(t).length > MAX_WORD ? undefined : t;
   }
   elasticlunr.Pipeline.registerFunction(trimmer, 'coachsiteTrimmer');
   var index = elasticlunr.Index.load(data.index);

@@ -168,6 +168,23 @@ fn a_note_of_three_hundred_thousand_distinct_words_makes_a_bounded_search_index(
 }
 
 #[test]
+fn a_word_of_sixty_thousand_letters_builds() {
+    // The index is a tree with one level per letter: this word overflowed the stack
+    // (an abort, not even a panic) until words longer than 64 letters were left out.
+    let p = Project::minimal();
+    let note = format!(
+        "---\ndate: 2026-02-10\ntitle: Long\n---\n{}\n",
+        "a".repeat(60_000)
+    );
+    p.write("sessions/2026-02-10-long.md", &note);
+    p.build_ok(&["--audience", "coach"]);
+    assert!(
+        p.page("sessions/2026-02-10-long.html")
+            .contains(&"a".repeat(60_000))
+    );
+}
+
+#[test]
 fn as_of_outside_the_calendar_range_is_refused() {
     let p = Project::minimal();
     for date in ["0000-01-01", "9999-12-31"] {

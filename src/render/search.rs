@@ -21,7 +21,7 @@ use tera::Value;
 
 use super::views::{Views, action_url};
 use super::{PageJob, page_value};
-use crate::limits::MAX_SEARCH_TEXT_BYTES;
+use crate::limits::{MAX_SEARCH_TEXT_BYTES, MAX_SEARCH_WORD_CHARS};
 use crate::model::Language;
 
 /// The search library the page runs (elasticlunr.js 0.9.5, MIT licensed).
@@ -219,10 +219,12 @@ impl IndexLanguage for Words {
 }
 
 /// A token without the marks around it: what is neither a letter, a digit nor `_` is
-/// cut from both ends (`search.js` registers the same rule under the same name).
+/// cut from both ends, and a token longer than [`MAX_SEARCH_WORD_CHARS`] is dropped
+/// (`search.js` registers the same rule under the same name).
 fn trim(token: String) -> Option<String> {
     let trimmed = token.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_'));
-    (!trimmed.is_empty()).then(|| trimmed.to_string())
+    (!trimmed.is_empty() && trimmed.chars().count() <= MAX_SEARCH_WORD_CHARS)
+        .then(|| trimmed.to_string())
 }
 
 /// The text a reader sees in an HTML fragment of ours: tags left out (a block's edge
@@ -319,6 +321,14 @@ mod tests {
         assert_eq!(trim("(Müller),".into()).as_deref(), Some("Müller"));
         assert_eq!(trim("—".into()), None);
         assert_eq!(trim("_id_".into()).as_deref(), Some("_id_"));
+        // A word longer than any word (one level of the index per letter) is left out,
+        // in the page's script too.
+        assert_eq!(
+            trim("é".repeat(MAX_SEARCH_WORD_CHARS)).map(|t| t.chars().count()),
+            Some(64)
+        );
+        assert_eq!(trim("é".repeat(MAX_SEARCH_WORD_CHARS + 1)), None);
+        assert!(SEARCH_JS.contains(&format!("var MAX_WORD = {MAX_SEARCH_WORD_CHARS};")));
     }
 
     #[test]
