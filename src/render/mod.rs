@@ -22,6 +22,7 @@ mod objective;
 mod plan;
 mod practice;
 mod search;
+mod search_index;
 mod session;
 mod theme;
 mod views;

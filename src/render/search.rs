@@ -14,8 +14,10 @@
 //! match by word beginnings instead. Words are trimmed by one Unicode-aware rule,
 //! `coachsiteTrimmer`, the same here and in the page's script.
 
+#[cfg(test)]
+use elasticlunr::IndexBuilder;
+use elasticlunr::Language as IndexLanguage;
 use elasticlunr::pipeline::{FnWrapper, Pipeline, PipelineFn};
-use elasticlunr::{IndexBuilder, Language as IndexLanguage};
 use serde::Serialize;
 use tera::Value;
 
@@ -149,21 +151,22 @@ pub(super) fn search_page(v: &Views, docs: Vec<Doc>, with_notes: bool) -> Search
 /// The index and the entries, as one JSON text that is safe inside `<script>`:
 /// `{"docs": [...], "index": <elasticlunr's index>}`. Entry `i` is document `"i"`.
 pub(super) fn index_json(language: Language, docs: &[Doc]) -> String {
-    let mut index = IndexBuilder::with_language(Box::new(Words(language)))
-        .save_docs(false)
-        .add_fields(["title", "body"])
-        .build();
-    for (i, doc) in docs.iter().enumerate() {
-        // The title is in the body too, so that every word of a query can be found in
-        // one field (elasticlunr's AND is per field).
-        let body = format!("{} {}", doc.title, doc.text);
-        index.add_doc(&i.to_string(), [doc.title.as_str(), body.as_str()]);
-    }
+    let fields = fields_of(docs);
+    let fields: Vec<[&str; 2]> = fields.iter().map(|(t, b)| [*t, b.as_str()]).collect();
     format!(
         "{{\"docs\":{},\"index\":{}}}",
         script_json(docs),
-        index.to_json().replace('<', "\\u003c")
+        super::search_index::index_json(&Words(language), &fields).replace('<', "\\u003c")
     )
+}
+
+/// Each entry's fields for the index: its title, and a body that holds the title too,
+/// so that every word of a query can be found in one field (elasticlunr's AND is per
+/// field).
+fn fields_of(docs: &[Doc]) -> Vec<(&str, String)> {
+    docs.iter()
+        .map(|d| (d.title.as_str(), format!("{} {}", d.title, d.text)))
+        .collect()
 }
 
 /// At most [`MAX_SEARCH_TEXT_BYTES`] of a page's words, cut before a word.
@@ -354,6 +357,63 @@ mod tests {
         assert!(cut.len() <= MAX_SEARCH_TEXT_BYTES && cut.len() > MAX_SEARCH_TEXT_BYTES - 8);
         assert!(cut.ends_with("été"), "{}", &cut[cut.len() - 10..]);
         assert_eq!(capped("short text".into()), "short text");
+    }
+
+    /// The index as `elasticlunr-rs` makes it, one document at a time.
+    fn by_the_crate(language: Language, docs: &[[&str; 2]]) -> String {
+        let mut index = IndexBuilder::with_language(Box::new(Words(language)))
+            .save_docs(false)
+            .add_fields(super::super::search_index::FIELDS)
+            .build();
+        for (i, fields) in docs.iter().enumerate() {
+            index.add_doc(&i.to_string(), fields);
+        }
+        index.to_json()
+    }
+
+    #[test]
+    fn the_parallel_index_is_byte_for_byte_elasticlunr_rs_s() {
+        let texts = [
+            [
+                "Kick-off and objectives",
+                "The team mapped its week; Ana led the mapping. Negotiations, negotiating!",
+            ],
+            ["", ""],
+            [
+                "«Évaluation» — été",
+                "don't \"quoted\" back\\slash über-große Müller naïve 日本語 ① 2026-03-17",
+            ],
+            ["Sprint 1", "sprint sprint SPRINT sprints the and of a"],
+        ];
+        // More than ten documents, so that refs sort as strings ("10" before "2").
+        let mut docs: Vec<[&str; 2]> = Vec::new();
+        for i in 0..12 {
+            docs.push(texts[i % texts.len()]);
+        }
+        for language in [Language::En, Language::Fr, Language::De] {
+            let ours = super::super::search_index::index_json(&Words(language), &docs);
+            assert_eq!(ours, by_the_crate(language, &docs), "{language:?}");
+        }
+        let none: Vec<[&str; 2]> = Vec::new();
+        assert_eq!(
+            super::super::search_index::index_json(&Words(Language::En), &none),
+            by_the_crate(Language::En, &none)
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_the_crate_s_index(
+            a in "[a-zA-Zéü'’\" ,.!?-]{0,80}",
+            b in "\\PC{0,120}",
+            c in "(sprint|the|negotiation|été|x|Review|-|!| ){0,30}",
+        ) {
+            let docs = [[a.as_str(), b.as_str()], [c.as_str(), a.as_str()], [b.as_str(), c.as_str()]];
+            for language in [Language::En, Language::De] {
+                let ours = super::super::search_index::index_json(&Words(language), &docs);
+                proptest::prop_assert_eq!(ours, by_the_crate(language, &docs));
+            }
+        }
     }
 
     #[test]
