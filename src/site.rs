@@ -229,21 +229,22 @@ pub fn write(out: &Path, files: &[OutputFile]) -> io::Result<WriteStats> {
             tmp.join(MARKER),
             "This folder is written by coachsite and replaced on every build.\n",
         )?;
-        for file in files {
-            let target = tmp.join(&file.path);
-            if let Some(dir) = target.parent() {
-                fs::create_dir_all(dir)?;
-            }
-            let previous = out.join(&file.path);
-            if fs::read(&previous).is_ok_and(|bytes| bytes == file.bytes)
-                && fs::hard_link(&previous, &target).is_ok()
-            {
-                stats.unchanged += 1;
-                continue;
-            }
-            fs::write(&target, &file.bytes)?;
-            stats.written += 1;
+        // Each folder once, then the files in parallel.
+        let folders: std::collections::BTreeSet<&Path> = files
+            .iter()
+            .filter_map(|f| Path::new(&f.path).parent())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        for folder in folders {
+            fs::create_dir_all(tmp.join(folder))?;
         }
+        use rayon::prelude::*;
+        let kept = files
+            .par_iter()
+            .map(|file| write_or_keep(out, &tmp, file))
+            .collect::<io::Result<Vec<bool>>>()?;
+        stats.unchanged = kept.iter().filter(|k| **k).count();
+        stats.written = kept.len() - stats.unchanged;
         Ok(())
     })();
     if let Err(err) = result {
@@ -264,6 +265,24 @@ pub fn write(out: &Path, files: &[OutputFile]) -> io::Result<WriteStats> {
         fs::rename(&tmp, out)?;
     }
     Ok(stats)
+}
+
+/// One file of a new site in `tmp`: a hard link to the same file of the previous site in
+/// `out` when its bytes are the same (`true`), written otherwise. A previous file of
+/// another size is not read.
+fn write_or_keep(out: &Path, tmp: &Path, file: &OutputFile) -> io::Result<bool> {
+    let target = tmp.join(&file.path);
+    let previous = out.join(&file.path);
+    let same_size = fs::metadata(&previous)
+        .is_ok_and(|m| m.is_file() && m.len() == file.bytes.len() as u64);
+    if same_size
+        && fs::read(&previous).is_ok_and(|bytes| bytes == file.bytes)
+        && fs::hard_link(&previous, &target).is_ok()
+    {
+        return Ok(true);
+    }
+    fs::write(&target, &file.bytes)?;
+    Ok(false)
 }
 
 /// Reads a text file of the output back (for tests and tools).
