@@ -273,8 +273,8 @@ pub fn write(out: &Path, files: &[OutputFile]) -> io::Result<WriteStats> {
 fn write_or_keep(out: &Path, tmp: &Path, file: &OutputFile) -> io::Result<bool> {
     let target = tmp.join(&file.path);
     let previous = out.join(&file.path);
-    let same_size = fs::metadata(&previous)
-        .is_ok_and(|m| m.is_file() && m.len() == file.bytes.len() as u64);
+    let same_size =
+        fs::metadata(&previous).is_ok_and(|m| m.is_file() && m.len() == file.bytes.len() as u64);
     if same_size
         && fs::read(&previous).is_ok_and(|bytes| bytes == file.bytes)
         && fs::hard_link(&previous, &target).is_ok()
