@@ -282,6 +282,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Nichts auf dieser Website passt zu „{q}“.",
     ),
     (
+        "search_common",
+        "“{q}” is too common (or too long) a word to search for on its own: add another word.",
+        "« {q} » est un mot trop courant (ou trop long) pour être cherché seul : ajoutez un autre mot.",
+        "„{q}“ ist ein zu häufiges (oder zu langes) Wort, um allein danach zu suchen: fügen Sie ein weiteres Wort hinzu.",
+    ),
+    (
         "search_one",
         "1 match for “{q}”.",
         "1 résultat pour « {q} ».",

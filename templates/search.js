@@ -53,6 +53,13 @@
     while (list.firstChild) { list.removeChild(list.firstChild); }
     if (!q) { status.textContent = ''; return; }
     var started = performance.now();
+    // Stop words ("the") and over-long words are not in the index: say so, rather than
+    // that nothing on the site holds them.
+    if (index.pipeline.run(elasticlunr.tokenizer(q)).length === 0) {
+      status.textContent = say(words.common, q, 0);
+      list.setAttribute('data-ms', (performance.now() - started).toFixed(1));
+      return;
+    }
     var hits = index.search(q, {
       fields: { title: { boost: 3 }, body: { boost: 1 } },
       bool: 'AND',

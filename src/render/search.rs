@@ -129,6 +129,7 @@ impl SearchPage {
 pub(super) fn search_page(v: &Views, docs: Vec<Doc>, with_notes: bool) -> SearchPage {
     let words = [
         ("none", "search_none"),
+        ("common", "search_common"),
         ("one", "search_one"),
         ("many", "search_many"),
         ("more", "search_more"),
