@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use coachsite::{Audience, BuildOptions, Date, build};
+use coachsite::{Audience, Date, build};
 
 #[path = "support/mod.rs"]
 mod bench_common;
@@ -41,13 +41,7 @@ fn main() {
     );
     grow(&root);
     let out = dir.path().join("site");
-    let options = BuildOptions {
-        root: root.clone(),
-        audience: Audience::Coach,
-        as_of: Date::from_ymd(2026, 6, 15).expect("date"),
-        as_of_given: true,
-        base_url: None,
-    };
+    let options = bench_common::options(&root, Audience::Coach);
     let (median, best, pages) = bench_common::timed_runs(RUNS, &out, || build(&options));
     println!(
         "{SESSIONS} session notes, {pages} pages: median {:.0} ms, best {:.0} ms, peak memory {:.0} MiB",

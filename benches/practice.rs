@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use coachsite::{Audience, BuildOptions, Date, build_practice};
+use coachsite::{Audience, BuildOptions, build_practice};
 
 #[path = "support/mod.rs"]
 mod bench_common;
@@ -30,13 +30,7 @@ fn main() {
         bench_common::grow(&engagement, SESSIONS);
     }
     let out = dir.path().join("site");
-    let options = BuildOptions {
-        root: root.clone(),
-        audience: Audience::Coach,
-        as_of: Date::from_ymd(2026, 6, 15).expect("date"),
-        as_of_given: true,
-        base_url: None,
-    };
+    let options = bench_common::options(&root, Audience::Coach);
     let (median, best, pages) = bench_common::timed_runs(RUNS, &out, || build_practice(&options));
     println!(
         "{ENGAGEMENTS} engagements of {SESSIONS} session notes, {pages} pages: median {:.0} ms, best {:.0} ms, peak memory {:.0} MiB",

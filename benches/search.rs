@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use coachsite::{Audience, BuildOptions, Date, build};
+use coachsite::{Audience, build};
 
 #[path = "support/mod.rs"]
 mod bench_common;
@@ -27,13 +27,7 @@ fn main() {
             &root,
         );
         bench_common::grow(&root, notes);
-        let options = BuildOptions {
-            root: root.clone(),
-            audience: Audience::Client,
-            as_of: Date::from_ymd(2026, 6, 15).expect("date"),
-            as_of_given: true,
-            base_url: None,
-        };
+        let options = bench_common::options(&root, Audience::Client);
         let out = dir.path().join("site");
         let (median, _, pages) = bench_common::timed_runs(3, &out, || build(&options));
         let sources: u64 = walkdir::WalkDir::new(root.join("sessions"))

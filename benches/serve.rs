@@ -6,9 +6,11 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use coachsite::Audience;
 use coachsite::serve::{LiveSite, WatchOptions, Watcher};
-use coachsite::{Audience, BuildOptions, Date};
 
+#[path = "support/mod.rs"]
+mod bench_common;
 #[path = "../tests/common/mod.rs"]
 mod common;
 use common::copy_dir;
@@ -43,13 +45,7 @@ fn measure(debounce_ms: u64) {
         )
         .expect("write");
     }
-    let options = BuildOptions {
-        root: root.clone(),
-        audience: Audience::Coach,
-        as_of: Date::from_ymd(2026, 6, 15).expect("date"),
-        as_of_given: true,
-        base_url: None,
-    };
+    let options = bench_common::options(&root, Audience::Coach);
     let site = LiveSite::new(options);
     let watcher = Watcher::start(
         &root,

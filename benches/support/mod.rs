@@ -1,9 +1,22 @@
-//! What the build benchmarks share: the timed runs (build, then write) and peak memory.
+//! What the benchmarks share: the build options, the timed runs (build, then write),
+//! peak memory, and the session notes an engagement is grown with.
+#![allow(dead_code)] // each bench uses some of these
 
 use std::path::Path;
 use std::time::Instant;
 
-use coachsite::{Diagnostics, Site, site};
+use coachsite::{Audience, BuildOptions, Date, Diagnostics, Site, site};
+
+/// The options every benchmark builds with: `root` for `audience`, as of 15 June 2026.
+pub fn options(root: &Path, audience: Audience) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        audience,
+        as_of: Date::from_ymd(2026, 6, 15).expect("date"),
+        as_of_given: true,
+        base_url: None,
+    }
+}
 
 /// Runs `build` and writes its site into `out` `runs` times, printing each run; returns
 /// the median and best total time in seconds, and the pages of the last run.
@@ -43,7 +56,6 @@ pub fn peak_rss_mib() -> Option<f64> {
 }
 
 /// Adds `sessions` notes to an engagement, each with links, a tag and an aside.
-#[allow(dead_code)] // the build bench grows its engagement its own way
 pub fn grow(root: &Path, sessions: usize) {
     let objectives = ["sprint-goals", "escaped-defects", "customer-collaboration"];
     for i in 0..sessions {
