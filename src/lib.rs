@@ -102,9 +102,41 @@ pub struct Site {
     pub as_of: Date,
 }
 
+/// What a build made, beside its files.
+#[derive(Debug)]
+pub struct Built {
+    pub pages: usize,
+    pub warnings: Diagnostics,
+    /// The engagement's language.
+    pub language: model::Language,
+    /// The date the figures were computed for ([`effective_as_of`]).
+    pub as_of: Date,
+}
+
 /// Loads, filters and renders an engagement into memory. On failure, every error found.
 pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
     build_keeping(options, None).map(|(site, _)| site)
+}
+
+/// Builds an engagement into the folder `out`, each page written as soon as it is
+/// rendered, so that memory does not grow with the site. The folder is replaced only
+/// when every file is written: on any error, the previous site stays as it was.
+pub fn build_to(
+    options: &BuildOptions,
+    out: &Path,
+) -> Result<(Built, site::WriteStats), Diagnostics> {
+    let ready = prepare(options, None, None)?;
+    let writer = site::Writer::begin(out).map_err(|err| site::write_error(out, &err))?;
+    let sink = |file: OutputFile| {
+        writer
+            .put(&file)
+            .map_err(|err| site::write_error(out, &err))
+    };
+    let (built, _) = render_into(&options.root, ready, &sink)?;
+    let stats = writer
+        .finish()
+        .map_err(|err| site::write_error(out, &err))?;
+    Ok((built, stats))
 }
 
 /// [`build`], also giving back the engagement as the audience saw it (for a practice's
@@ -116,6 +148,40 @@ pub(crate) fn build_keeping(
     options: &BuildOptions,
     practice_home: Option<String>,
 ) -> Result<(Site, model::Engagement), Diagnostics> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let sink = |file: OutputFile| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    };
+    let ready = prepare(options, practice_home, None)?;
+    let (built, engagement) = render_into(&options.root, ready, &sink)?;
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let site = Site {
+        files,
+        pages: built.pages,
+        warnings: built.warnings,
+        language: built.language,
+        as_of: built.as_of,
+    };
+    Ok((site, engagement))
+}
+
+/// The engagement loaded and filtered, ready to render: the steps every build shares.
+pub struct Ready {
+    pub prepared: render::Prepared,
+    pub theme: render::Theme,
+    pub warnings: Diagnostics,
+    pub as_of: Date,
+}
+
+/// Loads and filters the engagement and makes what its pages share, reusing what
+/// `cache` holds of files that did not change.
+pub fn prepare(
+    options: &BuildOptions,
+    practice_home: Option<String>,
+    cache: Option<&load::Cache>,
+) -> Result<Ready, Diagnostics> {
     let root = options.root.as_path();
     // For the test suite only, and absent from release builds: a build that panics
     // while a named file exists, to prove `serve` and `watch` survive a bug.
@@ -125,7 +191,7 @@ pub(crate) fn build_keeping(
     {
         panic!("a panic the test suite asked for");
     }
-    let loaded = load::load(root)?;
+    let loaded = load::load_cached(root, cache)?;
     let as_of = effective_as_of(
         options.as_of,
         options.as_of_given,
@@ -148,8 +214,6 @@ pub(crate) fn build_keeping(
         )
     });
     let engagement = audience::filter(loaded.engagement, options.audience);
-    let language = engagement.info.language;
-
     let (theme, theme_warnings) = render::load_theme(root)?;
     warnings.extend(theme_warnings);
     let render_options = render::RenderOptions {
@@ -159,28 +223,61 @@ pub(crate) fn build_keeping(
         aggregates,
         practice_home,
     };
-    let rendered = render::render_site(&engagement, &theme, &render_options)?;
-    let mut files = rendered.files;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    match site::static_files(root, &mut files)
-        .and_then(|w| site::attachment_files(root, &rendered.attachments, &mut files).map(|()| w))
-    {
-        Ok(static_warnings) => warnings.items.extend(static_warnings),
-        Err(d) => {
-            let mut diags = warnings;
-            diags.push(d);
-            return Err(diags);
-        }
+    let prepared = render::Prepared::new(engagement, render_options)?;
+    Ok(Ready {
+        prepared,
+        theme,
+        warnings,
+        as_of,
+    })
+}
+
+/// Every file of the site, each handed to `sink` as it is made: the pages, the style
+/// sheet and robots.txt, the static files and the attachments the pages embed.
+fn render_into(
+    root: &Path,
+    ready: Ready,
+    sink: render::Sink,
+) -> Result<(Built, model::Engagement), Diagnostics> {
+    let Ready {
+        prepared,
+        theme,
+        mut warnings,
+        as_of,
+    } = ready;
+    prepared.render_all(&theme, sink)?;
+    let taken: std::collections::BTreeSet<String> = prepared
+        .paths()
+        .map(String::from)
+        .chain(render::site_files(&theme).map(|f| f.path))
+        .collect();
+    let extra = site::static_files(root, &taken).and_then(|(statics, static_warnings)| {
+        warnings.items.extend(static_warnings);
+        let taken: std::collections::BTreeSet<String> = taken
+            .iter()
+            .cloned()
+            .chain(statics.iter().map(|f| f.path.clone()))
+            .collect();
+        let attachments = site::attachment_files(root, &prepared.attachments(), &taken)?;
+        Ok(render::site_files(&theme)
+            .into_iter()
+            .chain(statics)
+            .chain(attachments))
+    });
+    let sent = extra.and_then(|files| files.into_iter().try_for_each(sink));
+    if let Err(d) = sent {
+        let mut diags = warnings;
+        diags.push(d);
+        return Err(diags);
     }
     warnings.sort();
-    let site = Site {
-        files,
-        pages,
+    let built = Built {
+        pages: prepared.paths().count(),
         warnings,
-        language,
+        language: prepared.engagement().info.language,
         as_of,
     };
-    Ok((site, engagement))
+    Ok((built, prepared.into_engagement()))
 }
 
 /// [`build`], with a panic (a bug in coachsite) turned into an error like any other,

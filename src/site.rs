@@ -5,9 +5,12 @@
 //! Files whose bytes did not change are hard-linked from the previous output instead of
 //! written again, so they keep their modification time (rsync and browsers stay quiet).
 
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::load::{
@@ -25,16 +28,17 @@ pub struct WriteStats {
     pub unchanged: usize,
 }
 
-/// Copies the engagement's `static/` folder into the list of output files. A generated
-/// page wins over a static file of the same path (with a warning).
+/// The engagement's `static/` folder, as files of the site, with the warnings. A page
+/// (a path in `taken`) wins over a static file of the same path (with a warning).
 pub fn static_files(
     root: &Path,
-    files: &mut Vec<OutputFile>,
-) -> Result<Vec<Diagnostic>, Diagnostic> {
+    taken: &BTreeSet<String>,
+) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Diagnostic> {
     let dir = root.join("static");
     let mut warnings = Vec::new();
+    let mut files = Vec::new();
     if !dir.is_dir() {
-        return Ok(warnings);
+        return Ok((files, warnings));
     }
     let (paths, mut errors) = walk_files(root, &dir);
     if !errors.is_empty() {
@@ -42,7 +46,7 @@ pub fn static_files(
     }
     for source in paths {
         let path = display_path(&dir, &source);
-        if files.iter().any(|f| f.path == path) {
+        if taken.contains(&path) {
             warnings.push(
                 Diagnostic::warning(
                     display_path(root, &source),
@@ -62,18 +66,19 @@ pub fn static_files(
         })?;
         files.push(OutputFile { path, bytes });
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(warnings)
+    Ok((files, warnings))
 }
 
-/// Copies the attachments the pages embed into the list of output files, each at its
-/// path in the engagement folder (so that a note's `![](board.jpg)` works as written).
+/// The attachments the pages embed, as files of the site, each at its path in the
+/// engagement folder (so that a note's `![](board.jpg)` works as written); none that
+/// would replace a file at a path in `taken`.
 pub fn attachment_files(
     root: &Path,
-    attachments: &std::collections::BTreeSet<String>,
-    files: &mut Vec<OutputFile>,
-) -> Result<(), Diagnostic> {
-    for path in attachments {
+    attachments: &BTreeSet<String>,
+    taken: &BTreeSet<String>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut files = Vec::new();
+    for path in attachments.iter().filter(|p| !taken.contains(*p)) {
         let bytes =
             read_at_most(&root.join(path), crate::limits::MAX_ATTACHMENT_BYTES).map_err(|err| {
                 let why = match err {
@@ -83,15 +88,21 @@ pub fn attachment_files(
                 Diagnostic::error(path.as_str(), format!("cannot read this attachment: {why}"))
                     .with_help("check that the file is still there and that you may read it")
             })?;
-        if !files.iter().any(|f| &f.path == path) {
-            files.push(OutputFile {
-                path: path.clone(),
-                bytes,
-            });
-        }
+        files.push(OutputFile {
+            path: path.clone(),
+            bytes,
+        });
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(())
+    Ok(files)
+}
+
+/// The error of a site that could not be written to `out`.
+pub fn write_error(out: &Path, err: &io::Error) -> Diagnostic {
+    Diagnostic::error(
+        out.display().to_string(),
+        format!("cannot write the site: {err}"),
+    )
+    .with_help("check that the folder is writable and the disk is not full")
 }
 
 /// Refuses output folders that would destroy something: the engagement itself, a folder
@@ -205,66 +216,113 @@ fn temp_beside(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile>
 
 /// Writes `files` to `out` atomically: a temporary sibling folder, then a rename.
 pub fn write(out: &Path, files: &[OutputFile]) -> io::Result<WriteStats> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    let tmp = parent.join(format!(".{name}.coachsite-new"));
-    let old = parent.join(format!(".{name}.coachsite-old"));
-    for stale in [&tmp, &old] {
-        if stale.exists() {
-            fs::remove_dir_all(stale)?;
-        }
-    }
-    fs::create_dir_all(&tmp)?;
+    let writer = Writer::begin(out)?;
+    use rayon::prelude::*;
+    files.par_iter().try_for_each(|file| writer.put(file))?;
+    writer.finish()
+}
 
-    let mut stats = WriteStats::default();
-    let result = (|| -> io::Result<()> {
+/// A site being written: files go into a temporary folder beside `out` as they come
+/// (from any thread), and [`Writer::finish`] swaps it into place. Dropped unfinished
+/// (an error), it removes the temporary folder and `out` stays as it was.
+pub struct Writer {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    /// The folders made so far, each made once.
+    folders: Mutex<HashSet<PathBuf>>,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    finished: bool,
+}
+
+impl Writer {
+    /// Starts a new site for `out`: clears what an interrupted write left, makes the
+    /// temporary folder and its marker file.
+    pub fn begin(out: &Path) -> io::Result<Writer> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
+        let tmp = parent.join(format!(".{name}.coachsite-new"));
+        let old = parent.join(format!(".{name}.coachsite-old"));
+        for stale in [&tmp, &old] {
+            if stale.exists() {
+                fs::remove_dir_all(stale)?;
+            }
+        }
+        fs::create_dir_all(&tmp)?;
+        let writer = Writer {
+            out: out.to_path_buf(),
+            tmp,
+            old,
+            folders: Mutex::default(),
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            finished: false,
+        };
         fs::write(
-            tmp.join(MARKER),
+            writer.tmp.join(MARKER),
             "This folder is written by coachsite and replaced on every build.\n",
         )?;
-        // Each folder once, then the files in parallel.
-        let folders: std::collections::BTreeSet<&Path> = files
-            .iter()
-            .filter_map(|f| Path::new(&f.path).parent())
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect();
-        for folder in folders {
-            fs::create_dir_all(tmp.join(folder))?;
-        }
-        use rayon::prelude::*;
-        let kept = files
-            .par_iter()
-            .map(|file| write_or_keep(out, &tmp, file))
-            .collect::<io::Result<Vec<bool>>>()?;
-        stats.unchanged = kept.iter().filter(|k| **k).count();
-        stats.written = kept.len() - stats.unchanged;
-        Ok(())
-    })();
-    if let Err(err) = result {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(err);
+        Ok(writer)
     }
 
-    if out.exists() {
-        fs::rename(out, &old)?;
-        if let Err(err) = fs::rename(&tmp, out) {
-            // Put the previous site back before reporting.
-            let _ = fs::rename(&old, out);
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(err);
+    /// Writes one file of the new site (or links the same file of the previous one).
+    pub fn put(&self, file: &OutputFile) -> io::Result<()> {
+        if let Some(folder) = Path::new(&file.path).parent()
+            && !folder.as_os_str().is_empty()
+        {
+            let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+            if !folders.contains(folder) {
+                fs::create_dir_all(self.tmp.join(folder))?;
+                folders.insert(folder.to_path_buf());
+            }
         }
-        let _ = fs::remove_dir_all(&old);
-    } else {
-        fs::rename(&tmp, out)?;
+        let counter = if write_or_keep(&self.out, &self.tmp, file)? {
+            &self.unchanged
+        } else {
+            &self.written
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
-    Ok(stats)
+
+    /// Puts the new site in place of the old one.
+    pub fn finish(mut self) -> io::Result<WriteStats> {
+        let stats = WriteStats {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+        };
+        let (out, tmp, old) = (&self.out, &self.tmp, &self.old);
+        if out.exists() {
+            fs::rename(out, old)?;
+            if let Err(err) = fs::rename(tmp, out) {
+                // Put the previous site back before reporting.
+                let _ = fs::rename(old, out);
+                return Err(err);
+            }
+            let _ = fs::remove_dir_all(old);
+        } else {
+            fs::rename(tmp, out)?;
+        }
+        // Only now is the temporary folder the site (dropping `self` leaves it).
+        self.finished = true;
+        Ok(stats)
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// One file of a new site in `tmp`: a hard link to the same file of the previous site in

@@ -55,7 +55,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         "practice",
         &["diagnostic", "load", "model", "render", "insight"],
     ),
-    ("serve", &["diagnostic", "load", "render", "practice"]),
+    (
+        "serve",
+        &["diagnostic", "load", "render", "practice", "site", "limits"],
+    ),
 ];
 
 /// Pure layers: figures and words over the model, and SVG. They never read or write

@@ -106,6 +106,87 @@ pub struct Loaded {
 
 /// Loads and checks the engagement in `root`. On failure, every error found is returned.
 pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+    load_cached(root, None)
+}
+
+/// What `serve` keeps of each file it read: the file's size and modification time, and
+/// what parsing it gave. A file is parsed again when either changed, or when it is
+/// [`Cache::forget`]-ten (the watcher saw it change); the cross-file checks run on
+/// every load.
+#[derive(Default)]
+pub struct Cache {
+    files: std::sync::Mutex<std::collections::HashMap<PathBuf, Cached>>,
+}
+
+struct Cached {
+    stamp: Stamp,
+    parsed: (Option<Item>, Diagnostics),
+}
+
+/// A file's size and modification time.
+type Stamp = (u64, Option<std::time::SystemTime>);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
+}
+
+impl Cache {
+    /// Parses these files again on the next load.
+    pub fn forget(&self, paths: &[PathBuf]) {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        for path in paths {
+            files.remove(path);
+        }
+    }
+
+    /// Parses every file again on the next load.
+    pub fn clear(&self) {
+        self.files.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    /// The number of files held.
+    pub fn len(&self) -> usize {
+        self.files.lock().map_or(0, |f| f.len())
+    }
+
+    /// Whether no file is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// One file, parsed or from the cache.
+    fn parse(&self, root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagnostics) {
+        let stamp = stamp(path);
+        if let Some(stamp) = stamp {
+            let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(cached) = files.get(path).filter(|c| c.stamp == stamp) {
+                return cached.parsed.clone();
+            }
+        }
+        let parsed = parse_item(root, kind, path);
+        if let Some(stamp) = stamp {
+            let cached = Cached {
+                stamp,
+                parsed: parsed.clone(),
+            };
+            let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+            files.insert(path.to_path_buf(), cached);
+        }
+        parsed
+    }
+
+    /// Keeps only the files of this load (a file renamed or deleted is let go).
+    fn keep(&self, paths: &[(FileKind, PathBuf)]) {
+        let present: std::collections::HashSet<&Path> =
+            paths.iter().map(|(_, p)| p.as_path()).collect();
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.retain(|path, _| present.contains(path.as_path()));
+    }
+}
+
+/// [`load`], reusing what `cache` holds of the files that did not change.
+pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnostics> {
     let mut diags = Diagnostics::default();
     let shown_root = root.to_string_lossy().to_string();
     if !root.exists() {
@@ -129,8 +210,14 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     // Parse every file in parallel; each yields an item or its diagnostics.
     let parsed: Vec<(Option<Item>, Diagnostics)> = files
         .par_iter()
-        .map(|(kind, path)| parse_item(root, *kind, path))
+        .map(|(kind, path)| match cache {
+            Some(cache) => cache.parse(root, *kind, path),
+            None => parse_item(root, *kind, path),
+        })
         .collect();
+    if let Some(cache) = cache {
+        cache.keep(&files);
+    }
     // Ids of objective files that could not be read: references to them are not
     // reported again, so one typo gives one error.
     let unreadable_objectives: Vec<String> = files
@@ -275,6 +362,7 @@ impl FileKind {
     }
 }
 
+#[derive(Clone)]
 enum Item {
     Objective(Box<Objective>),
     Assessment(Box<Assessment>),

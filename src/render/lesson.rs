@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
@@ -135,21 +136,22 @@ pub(super) fn tag_index(e: &Engagement) -> TagIndex {
             );
         }
     };
-    for (i, l) in e.lessons.iter().enumerate() {
-        add(
-            ItemKind::Lesson,
-            &l.id,
-            item_tags(&l.front.tags, &l.body),
-            i,
-        );
+    // Finding the `#tags` reads every text: in parallel, then added in order.
+    let lessons: Vec<Vec<String>> = e
+        .lessons
+        .par_iter()
+        .map(|l| item_tags(&l.front.tags, &l.body))
+        .collect();
+    let sessions: Vec<Vec<String>> = e
+        .sessions
+        .par_iter()
+        .map(|s| item_tags(&s.front.tags, &s.body))
+        .collect();
+    for (i, (l, tags)) in e.lessons.iter().zip(lessons).enumerate() {
+        add(ItemKind::Lesson, &l.id, tags, i);
     }
-    for (i, s) in e.sessions.iter().enumerate() {
-        add(
-            ItemKind::Session,
-            &s.id,
-            item_tags(&s.front.tags, &s.body),
-            i,
-        );
+    for (i, (s, tags)) in e.sessions.iter().zip(sessions).enumerate() {
+        add(ItemKind::Session, &s.id, tags, i);
     }
     for (i, o) in e.objectives.iter().enumerate() {
         add(
@@ -258,33 +260,71 @@ fn tag_page(
     })
 }
 
-/// The lessons list, one page per lesson and one per tag.
-pub(super) fn lesson_pages(
-    v: &Views,
-    tags: &TagIndex,
-    jobs: &mut Vec<PageJob>,
-    docs: &mut Vec<super::search::Doc>,
-) -> Result<(), Diagnostic> {
-    let e = v.e;
-    let views: Vec<LessonView> = e.lessons.iter().map(|l| v.lesson(l)).collect();
-    docs.extend(views.iter().map(|l| {
-        let tags: Vec<&str> = l.tags.iter().map(|t| t.name.as_str()).collect();
-        super::search::Doc::new(
-            v,
-            "search_kind_lesson",
-            (&l.url, &l.title, l.date.as_deref().unwrap_or("")),
-            &tags,
-            &[&l.body_html],
-        )
-    }));
-    let values = views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?;
-    jobs.push(lessons_page(v, Value::from(values.clone()), tags)?);
-    for (l, value) in e.lessons.iter().zip(&values) {
-        jobs.push(lesson_page(v, l, value.clone()));
+/// The views of the lessons, made once for the lessons list, their pages and the tag
+/// pages that show them.
+pub(super) struct Lessons {
+    views: Vec<LessonView>,
+    values: Vec<Value>,
+}
+
+impl Lessons {
+    pub(super) fn new(v: &Views) -> Result<Lessons, Diagnostic> {
+        let views: Vec<LessonView> = v.e.lessons.iter().map(|l| v.lesson(l)).collect();
+        let values = views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?;
+        Ok(Lessons { views, values })
     }
-    for (s, tagged) in &tags.pages {
-        let list: Vec<Value> = tagged.lessons.iter().map(|i| values[*i].clone()).collect();
-        jobs.push(tag_page(v, s, tagged, list)?);
+
+    /// What search finds of each lesson.
+    pub(super) fn docs(&self, v: &Views) -> Vec<super::search::Doc> {
+        self.views
+            .iter()
+            .map(|l| {
+                let tags: Vec<&str> = l.tags.iter().map(|t| t.name.as_str()).collect();
+                super::search::Doc::new(
+                    v,
+                    "search_kind_lesson",
+                    (&l.url, &l.title, l.date.as_deref().unwrap_or("")),
+                    &tags,
+                    &[&l.body_html],
+                )
+            })
+            .collect()
     }
-    Ok(())
+
+    /// `lessons/index.html`.
+    pub(super) fn index_page(&self, v: &Views, tags: &TagIndex) -> Result<PageJob, Diagnostic> {
+        lessons_page(v, Value::from(self.values.clone()), tags)
+    }
+
+    /// The page of the lesson at `index`.
+    pub(super) fn lesson_page(&self, v: &Views, index: usize) -> Option<PageJob> {
+        let l = v.e.lessons.get(index)?;
+        Some(lesson_page(v, l, self.values.get(index)?.clone()))
+    }
+
+    /// The page of the tag `slug`.
+    pub(super) fn tag_page(
+        &self,
+        v: &Views,
+        tags: &TagIndex,
+        slug: &str,
+    ) -> Option<Result<PageJob, Diagnostic>> {
+        let tagged = tags.pages.get(slug)?;
+        let list: Vec<Value> = tagged
+            .lessons
+            .iter()
+            .filter_map(|i| self.values.get(*i).cloned())
+            .collect();
+        Some(tag_page(v, slug, tagged, list))
+    }
+
+    /// The lessons list, one page per lesson and one per tag.
+    pub(super) fn pages(&self, v: &Views, tags: &TagIndex) -> Result<Vec<PageJob>, Diagnostic> {
+        let mut jobs = vec![self.index_page(v, tags)?];
+        jobs.extend((0..v.e.lessons.len()).filter_map(|i| self.lesson_page(v, i)));
+        for slug in tags.pages.keys() {
+            jobs.extend(self.tag_page(v, tags, slug).transpose()?);
+        }
+        Ok(jobs)
+    }
 }

@@ -9,6 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use super::lesson::TagIndex;
 use super::views::{Link, Views, action_url, objective_url};
 use crate::markdown::{self, Resolve, slug};
@@ -34,22 +36,33 @@ impl Links {
     /// The links of `e` (already filtered), with its tags.
     pub(super) fn new(e: &Engagement, tags: &TagIndex) -> Links {
         let index = ItemIndex::new(e);
+        // Each text's links are found in parallel, then added in the texts' order.
+        let texts = e.markdown_texts();
+        let found: Vec<(ItemRef, Vec<ItemRef>)> = texts
+            .par_iter()
+            .filter_map(|text| {
+                let from = text.from.clone()?;
+                let to = markdown::references(text.text)
+                    .into_iter()
+                    .filter(|reference| !reference.is_attachment())
+                    .filter_map(|reference| {
+                        let (path, _) = split_target(&reference.target);
+                        match index.resolve(path).as_slice() {
+                            [to] if *to != from => Some(to.clone()),
+                            _ => None,
+                        }
+                    })
+                    .collect();
+                Some((from, to))
+            })
+            .collect();
         let mut backlinks: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
-        for text in e.markdown_texts() {
-            let Some(from) = text.from else { continue };
-            for reference in markdown::references(text.text) {
-                if reference.is_attachment() {
-                    continue;
-                }
-                let (path, _) = split_target(&reference.target);
-                if let [to] = index.resolve(path).as_slice()
-                    && *to != from
-                {
-                    let list = backlinks.entry(to.clone()).or_default();
-                    // An item's texts come one after the other: a repeat is the last one.
-                    if list.last() != Some(&from) {
-                        list.push(from.clone());
-                    }
+        for (from, targets) in found {
+            for to in targets {
+                let list = backlinks.entry(to).or_default();
+                // An item's texts come one after the other: a repeat is the last one.
+                if list.last() != Some(&from) {
+                    list.push(from.clone());
                 }
             }
         }

@@ -11,7 +11,8 @@
 //! one function per page kind that names its template and builds its context;
 //! `dashboard` holds the pages about the engagement as a whole, `frame` what every page
 //! shares, `views` the helpers every builder uses, and `theme` the templates. Pages are
-//! collected as `PageJob`s by [`render_site`] and rendered in parallel.
+//! listed and made by [`Prepared`] (`pages`): all of them streamed to a sink by a build,
+//! or one at a time by `serve`.
 
 mod assessment;
 mod dashboard;
@@ -19,6 +20,7 @@ mod frame;
 mod lesson;
 mod links;
 mod objective;
+mod pages;
 mod plan;
 mod practice;
 mod search;
@@ -27,17 +29,15 @@ mod session;
 mod theme;
 mod views;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::audience::Audience;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::explain::Explainer;
-use crate::i18n;
+use crate::diagnostic::Diagnostic;
 use crate::insight::{self, Aggregates};
 use crate::model::*;
 
+pub use pages::{Prepared, Sink};
 pub use practice::{
     PracticeEntry, PracticeLessons, add_practice_lessons, practice_entry, practice_home,
 };
@@ -139,56 +139,6 @@ fn page_value(entries: &[(&'static str, Value)]) -> Value {
     Value::from(map)
 }
 
-/// The pages of a site, and the attachments they embed (paths relative to the
-/// engagement folder; the output has them at the same paths).
-pub struct Rendered {
-    pub files: Vec<OutputFile>,
-    pub attachments: std::collections::BTreeSet<String>,
-}
-
-/// Renders every page of the site for an engagement already filtered for its audience.
-pub fn render_site(
-    e: &Engagement,
-    theme: &Theme,
-    options: &RenderOptions,
-) -> Result<Rendered, Diagnostics> {
-    match jobs(e, options) {
-        Ok(Planned {
-            site,
-            t,
-            jobs,
-            attachments,
-            search,
-        }) => {
-            // The search index is made while the other pages render.
-            let (files, search) = rayon::join(
-                || render_jobs(theme, &site, &t, jobs),
-                || render_jobs(theme, &site, &t, vec![search.job()]),
-            );
-            let mut files = match (files, search) {
-                (Ok(mut files), Ok(search)) => {
-                    files.extend(search);
-                    files
-                }
-                (Err(mut diags), Err(more)) => {
-                    diags.extend(more);
-                    diags.sort();
-                    return Err(diags);
-                }
-                (Err(diags), _) | (_, Err(diags)) => return Err(diags),
-            };
-            files.extend(site_files(theme));
-            files.sort_by(|a, b| a.path.cmp(&b.path));
-            Ok(Rendered { files, attachments })
-        }
-        Err(d) => {
-            let mut diags = Diagnostics::default();
-            diags.push(d);
-            Err(diags)
-        }
-    }
-}
-
 /// The figures this view shows. The sponsor's verdicts on each objective are the
 /// client's (computed over the client's view, `Aggregates`), so that one objective gets
 /// the same verdict in every view that shows it. Then what the audience is not shared
@@ -249,131 +199,31 @@ pub fn figures(
     insight
 }
 
-/// A site's pages before they are rendered.
-struct Planned {
-    /// The context all pages share (`site`, `t`).
-    site: Value,
-    t: Value,
-    jobs: Vec<PageJob>,
-    /// The attachments the pages embed.
-    attachments: std::collections::BTreeSet<String>,
-    search: search::SearchPage,
-}
-
-/// Every page of the site, with the context all pages share: each view is built once
-/// and shared by the pages that show it.
-fn jobs(e: &Engagement, options: &RenderOptions) -> Result<Planned, Diagnostic> {
-    let sharing = options.audience.sharing(&e.info.share);
-    let insight = figures(
-        e,
-        options.as_of,
-        options.aggregates.as_ref(),
-        options.audience,
-    );
-    // Tags have pages where lessons do (not on the sponsor's site).
-    let tags = if options.audience == Audience::Sponsor {
-        lesson::TagIndex::default()
-    } else {
-        lesson::tag_index(e)
-    };
-    let v = Views {
-        e,
-        lang: e.info.language,
-        insight: &insight,
-        words: Explainer::new(e),
-        findings: options.audience.sees_findings(),
-        sharing,
-        links: links::Links::new(e, &tags),
-    };
-    let site = to_value(&frame::site_view(&v, options))?;
-    let t = to_value(&i18n::strings(v.lang))?;
-
-    let mut jobs = Vec::new();
-    // Objectives: one view each, used by the dashboard, the report, the list and its page.
-    let objectives = objective::views(&v);
-    let values = objectives
-        .iter()
-        .map(to_value)
-        .collect::<Result<Vec<_>, _>>()?;
-    let list = Value::from(values.clone());
-    for (view, value) in objectives.iter().zip(values) {
-        jobs.push(objective::objective_page(&v, view, value));
-    }
-    jobs.push(objective::objectives_page(list.clone()));
-
-    let summary = dashboard::Summary::new(&v, options);
-    jobs.push(dashboard::dashboard_page(
-        &v,
-        &objectives,
-        list.clone(),
-        &summary,
-    )?);
-    jobs.push(dashboard::report_page(&v, list, &summary)?);
-    jobs.push(assessment::assessments_page(&v)?);
-    for a in &e.assessments {
-        jobs.push(assessment::assessment_page(&v, a)?);
-    }
-    jobs.push(plan::plan_page(&v, &summary)?);
-    // What search finds: the pages of this site, in the order of its lists.
-    let mut docs = objective::search_docs(&v, &objectives);
-    docs.extend(search::action_docs(&v));
-    let with_notes = options.audience != Audience::Sponsor;
-    if with_notes {
-        session::session_pages(&v, &mut jobs, &mut docs)?;
-        lesson::lesson_pages(&v, &tags, &mut jobs, &mut docs)?;
-    }
-    let search = search::search_page(&v, docs, with_notes);
-    Ok(Planned {
-        site,
-        t,
-        jobs,
-        attachments: v.links.used_attachments(),
-        search,
-    })
-}
-
-fn render_jobs(
+/// Renders one page.
+fn render_job(
     theme: &Theme,
     site: &Value,
     t: &Value,
-    jobs: Vec<PageJob>,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let depth = job.path.matches('/').count();
-            let mut context = Context::new();
-            context.insert_value("site", site.clone());
-            context.insert_value("t", t.clone());
-            context.insert_value("root", Value::from("../".repeat(depth)));
-            context.insert_value("path", Value::from(job.path.clone()));
-            context.insert_value("current", Value::from(job.current));
-            context.insert_value("crumbs", to_value(&job.crumbs)?);
-            context.insert_value("page", job.page);
-            let html = theme.tera.render(job.template, &context).map_err(|err| {
-                let mut d = template_error(&err);
-                d.message = format!("{} (while rendering {})", d.message, job.path);
-                d
-            })?;
-            Ok(OutputFile {
-                path: job.path,
-                bytes: html.into_bytes(),
-            })
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len() + 2);
-    let mut diags = Diagnostics::default();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(d) => diags.push(d),
-        }
-    }
-    if diags.has_errors() {
-        diags.sort();
-        return Err(diags);
-    }
-    Ok(files)
+    job: PageJob,
+) -> Result<OutputFile, Diagnostic> {
+    let depth = job.path.matches('/').count();
+    let mut context = Context::new();
+    context.insert_value("site", site.clone());
+    context.insert_value("t", t.clone());
+    context.insert_value("root", Value::from("../".repeat(depth)));
+    context.insert_value("path", Value::from(job.path.clone()));
+    context.insert_value("current", Value::from(job.current));
+    context.insert_value("crumbs", to_value(&job.crumbs)?);
+    context.insert_value("page", job.page);
+    let html = theme.tera.render(job.template, &context).map_err(|err| {
+        let mut d = template_error(&err);
+        d.message = format!("{} (while rendering {})", d.message, job.path);
+        d
+    })?;
+    Ok(OutputFile {
+        path: job.path,
+        bytes: html.into_bytes(),
+    })
 }
 
 /// What every site has beside its pages: the style sheet, and a robots.txt that asks

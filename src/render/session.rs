@@ -18,8 +18,9 @@ struct RatingView {
     value: String,
 }
 
+/// A session as its list shows it: what its page shows above its notes.
 #[derive(Serialize)]
-struct SessionView {
+struct Row {
     /// Only the coach may see it (visibility coach, or sensitive).
     coach_only: bool,
     url: String,
@@ -27,8 +28,14 @@ struct SessionView {
     date: String,
     duration: Option<String>,
     attendees: Vec<String>,
-    techniques: Vec<String>,
     objectives: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct SessionView {
+    #[serde(flatten)]
+    row: Row,
+    techniques: Vec<String>,
     actions: Vec<Link>,
     ratings: Vec<RatingView>,
     lessons: Vec<String>,
@@ -41,10 +48,9 @@ struct SessionView {
 }
 
 impl Views<'_> {
-    fn session(&self, index: usize) -> SessionView {
-        let s = &self.e.sessions[index];
+    fn session_row(&self, s: &Session) -> Row {
         let f = &s.front;
-        SessionView {
+        Row {
             coach_only: coach_only(s.visibility, f.sensitive),
             url: format!("sessions/{}.html", s.id),
             title: f.title.clone(),
@@ -58,12 +64,20 @@ impl Views<'_> {
                 .iter()
                 .map(|a| self.e.member_name(a).to_string())
                 .collect(),
-            techniques: f.techniques.clone(),
             objectives: f
                 .objectives
                 .iter()
                 .filter_map(|o| self.objective_link(&o.value))
                 .collect(),
+        }
+    }
+
+    fn session(&self, index: usize) -> SessionView {
+        let s = &self.e.sessions[index];
+        let f = &s.front;
+        SessionView {
+            row: self.session_row(s),
+            techniques: f.techniques.clone(),
             actions: f
                 .actions
                 .iter()
@@ -221,32 +235,9 @@ fn ratings_table(v: &Views, names: &[&String]) -> DataTable {
     DataTable { headers, rows }
 }
 
-/// A row of the sessions list: a session's view without its notes.
-#[derive(Serialize)]
-struct Row<'a> {
-    coach_only: bool,
-    url: &'a str,
-    title: &'a str,
-    date: &'a str,
-    duration: &'a Option<String>,
-    attendees: &'a [String],
-    objectives: &'a [Link],
-}
-
 /// `sessions/index.html`: every session, the timeline and the scaling questions.
-fn sessions_page(v: &Views, views: &[SessionView]) -> Result<PageJob, Diagnostic> {
-    let rows: Vec<Row> = views
-        .iter()
-        .map(|s| Row {
-            coach_only: s.coach_only,
-            url: &s.url,
-            title: &s.title,
-            date: &s.date,
-            duration: &s.duration,
-            attendees: &s.attendees,
-            objectives: &s.objectives,
-        })
-        .collect();
+pub(super) fn sessions_page(v: &Views) -> Result<PageJob, Diagnostic> {
+    let rows: Vec<Row> = v.e.sessions.par_iter().map(|s| v.session_row(s)).collect();
     Ok(PageJob {
         path: "sessions/index.html".into(),
         template: "sessions.html",
@@ -260,44 +251,31 @@ fn sessions_page(v: &Views, views: &[SessionView]) -> Result<PageJob, Diagnostic
     })
 }
 
-/// `sessions/<id>.html`: one session note.
-fn session_page(v: &Views, view: &SessionView) -> Result<PageJob, Diagnostic> {
-    Ok(PageJob {
-        path: view.url.clone(),
+/// `sessions/<id>.html`: the page of the session at `index`, and what search finds of it.
+pub(super) fn session_page(v: &Views, index: usize) -> Result<(PageJob, Doc), Diagnostic> {
+    let view = v.session(index);
+    let doc = {
+        let s = &view;
+        let mut plain: Vec<&str> = s.row.attendees.iter().map(String::as_str).collect();
+        plain.extend(s.techniques.iter().map(String::as_str));
+        plain.extend(s.tags.iter().map(|t| t.name.as_str()));
+        let mut html = vec![s.body_html.as_str()];
+        html.extend(s.private_html.as_deref());
+        let row = &s.row;
+        Doc::new(
+            v,
+            "session",
+            (&row.url, &row.title, &row.date),
+            &plain,
+            &html,
+        )
+    };
+    let job = PageJob {
+        path: view.row.url.clone(),
         template: "session.html",
         current: "sessions",
         crumbs: Crumb::trail(v, "nav_sessions", "sessions/index.html"),
-        page: to_value(view)?,
-    })
-}
-
-/// The sessions list and one page per session, the views built in parallel.
-pub(super) fn session_pages(
-    v: &Views,
-    jobs: &mut Vec<PageJob>,
-    docs: &mut Vec<Doc>,
-) -> Result<(), Diagnostic> {
-    let views: Vec<SessionView> = (0..v.e.sessions.len())
-        .into_par_iter()
-        .map(|i| v.session(i))
-        .collect();
-    let found: Vec<Doc> = views
-        .par_iter()
-        .map(|s| {
-            let mut plain: Vec<&str> = s.attendees.iter().map(String::as_str).collect();
-            plain.extend(s.techniques.iter().map(String::as_str));
-            plain.extend(s.tags.iter().map(|t| t.name.as_str()));
-            let mut html = vec![s.body_html.as_str()];
-            html.extend(s.private_html.as_deref());
-            Doc::new(v, "session", (&s.url, &s.title, &s.date), &plain, &html)
-        })
-        .collect();
-    docs.extend(found);
-    jobs.push(sessions_page(v, &views)?);
-    let pages = views
-        .par_iter()
-        .map(|view| session_page(v, view))
-        .collect::<Result<Vec<_>, Diagnostic>>()?;
-    jobs.extend(pages);
-    Ok(())
+        page: to_value(&view)?,
+    };
+    Ok((job, doc))
 }

@@ -53,7 +53,7 @@ pub(super) struct Views<'a> {
     /// The diagnostics this audience sees (`share:` in engagement.yaml).
     pub(super) sharing: Sharing,
     /// Links between the items, backlinks, tag pages and the attachments used.
-    pub(super) links: super::links::Links,
+    pub(super) links: &'a super::links::Links,
 }
 
 impl Views<'_> {

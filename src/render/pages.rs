@@ -1,0 +1,335 @@
+//! Which pages a site has, and making them: every page, rendered in parallel and handed
+//! to a sink as soon as it is made (`build` writes it and forgets it), or one page when
+//! it is asked for (`serve`). Both go through the same builders, so a page served is
+//! byte for byte the page a build writes.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use tera::Value;
+
+use super::search::Doc;
+use super::theme::Theme;
+use super::views::{Views, objective_url};
+use super::{
+    PageJob, RenderOptions, assessment, dashboard, figures, frame, lesson, links, objective, plan,
+    render_job, search, session, to_value,
+};
+use crate::audience::Audience;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::explain::Explainer;
+use crate::i18n;
+use crate::insight::Insight;
+use crate::model::Engagement;
+use crate::render::OutputFile;
+
+/// One page of a site, by what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Page {
+    Dashboard,
+    Report,
+    Objectives,
+    Objective(String),
+    Assessments,
+    Assessment(usize),
+    Plan,
+    Sessions,
+    Session(usize),
+    Lessons,
+    Lesson(usize),
+    Tag(String),
+    Search,
+}
+
+/// Everything the pages of one site share, made once: the engagement as its reader
+/// sees it, its figures, tags and links, the context every page has, and the list of
+/// its pages by path.
+pub struct Prepared {
+    e: Engagement,
+    insight: Insight,
+    tags: lesson::TagIndex,
+    links: links::Links,
+    options: RenderOptions,
+    site: Value,
+    t: Value,
+    pages: BTreeMap<String, Page>,
+}
+
+/// Where a build's files go as they are made.
+pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync);
+
+impl Prepared {
+    /// The figures, tags and links of `e` (already filtered for `options.audience`).
+    pub fn new(e: Engagement, options: RenderOptions) -> Result<Prepared, Diagnostic> {
+        let insight = figures(
+            &e,
+            options.as_of,
+            options.aggregates.as_ref(),
+            options.audience,
+        );
+        // Tags have pages where lessons do (not on the sponsor's site).
+        let tags = if options.audience == Audience::Sponsor {
+            lesson::TagIndex::default()
+        } else {
+            lesson::tag_index(&e)
+        };
+        let links = links::Links::new(&e, &tags);
+        let pages = page_list(&e, &tags, options.audience);
+        let (site, t) = {
+            let v = views(&e, &insight, &links, &options);
+            (
+                to_value(&frame::site_view(&v, &options))?,
+                to_value(&i18n::strings(v.lang))?,
+            )
+        };
+        Ok(Prepared {
+            e,
+            insight,
+            tags,
+            links,
+            options,
+            site,
+            t,
+            pages,
+        })
+    }
+
+    /// The engagement the pages are made from.
+    pub fn engagement(&self) -> &Engagement {
+        &self.e
+    }
+
+    /// Gives the engagement back.
+    pub fn into_engagement(self) -> Engagement {
+        self.e
+    }
+
+    /// The path of every page, in order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.pages.keys().map(String::as_str)
+    }
+
+    /// The attachments the pages rendered so far embed (every page's, after
+    /// [`Prepared::render_all`]).
+    pub fn attachments(&self) -> std::collections::BTreeSet<String> {
+        self.links.used_attachments()
+    }
+
+    fn views(&self) -> Views<'_> {
+        views(&self.e, &self.insight, &self.links, &self.options)
+    }
+
+    /// The page at `path`, made on its own; `None` when the site has no such page.
+    pub fn render_page(&self, theme: &Theme, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
+        let page = self.pages.get(path)?;
+        let v = self.views();
+        Some(
+            self.job(&v, page)
+                .and_then(|job| render_job(theme, &self.site, &self.t, job)),
+        )
+    }
+
+    /// One page's job, with only the views it needs.
+    fn job(&self, v: &Views, page: &Page) -> Result<PageJob, Diagnostic> {
+        let objectives = || objective::views(v);
+        let list = |views: &[objective::ObjectiveView]| -> Result<Value, Diagnostic> {
+            Ok(Value::from(
+                views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?,
+            ))
+        };
+        let summary = || dashboard::Summary::new(v, &self.options);
+        let missing = || Diagnostic::error("coachsite", "internal error: a page without its item");
+        match page {
+            Page::Dashboard => {
+                let views = objectives();
+                dashboard::dashboard_page(v, &views, list(&views)?, &summary())
+            }
+            Page::Report => dashboard::report_page(v, list(&objectives())?, &summary()),
+            Page::Objectives => Ok(objective::objectives_page(list(&objectives())?)),
+            Page::Objective(id) => {
+                let views = objectives();
+                let view = views.iter().find(|o| &o.id == id).ok_or_else(missing)?;
+                Ok(objective::objective_page(v, view, to_value(view)?))
+            }
+            Page::Assessments => assessment::assessments_page(v),
+            Page::Assessment(i) => {
+                assessment::assessment_page(v, self.e.assessments.get(*i).ok_or_else(missing)?)
+            }
+            Page::Plan => plan::plan_page(v, &summary()),
+            Page::Sessions => session::sessions_page(v),
+            Page::Session(i) => session::session_page(v, *i).map(|(job, _)| job),
+            Page::Lessons => lesson::Lessons::new(v)?.index_page(v, &self.tags),
+            Page::Lesson(i) => lesson::Lessons::new(v)?
+                .lesson_page(v, *i)
+                .ok_or_else(missing),
+            Page::Tag(slug) => lesson::Lessons::new(v)?
+                .tag_page(v, &self.tags, slug)
+                .ok_or_else(missing)?,
+            Page::Search => {
+                let views = objectives();
+                let mut docs = self.docs_before_notes(v, &views);
+                if self.with_notes() {
+                    let sessions = (0..self.e.sessions.len())
+                        .into_par_iter()
+                        .map(|i| session::session_page(v, i).map(|(_, doc)| doc))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    docs.extend(sessions);
+                    docs.extend(lesson::Lessons::new(v)?.docs(v));
+                }
+                Ok(search::search_page(v, docs, self.with_notes()).job())
+            }
+        }
+    }
+
+    fn with_notes(&self) -> bool {
+        self.options.audience != Audience::Sponsor
+    }
+
+    /// What search finds before the notes: the objectives and the actions.
+    fn docs_before_notes(&self, v: &Views, objectives: &[objective::ObjectiveView]) -> Vec<Doc> {
+        let mut docs = objective::search_docs(v, objectives);
+        docs.extend(search::action_docs(v));
+        docs
+    }
+
+    /// Renders every page in parallel, each handed to `sink` as soon as it is made; the
+    /// views several pages share are made once. Every error of every page is returned.
+    pub fn render_all(&self, theme: &Theme, sink: Sink) -> Result<(), Diagnostics> {
+        let v = self.views();
+        let mut diags = Diagnostics::default();
+        let render = |job: PageJob| render_job(theme, &self.site, &self.t, job).and_then(sink);
+        let planned = self.shared_jobs(&v).map(|(jobs, objectives)| {
+            let docs = self.docs_before_notes(&v, &objectives);
+            (jobs, docs)
+        });
+        let (jobs, mut docs) = match planned {
+            Ok(planned) => planned,
+            Err(d) => {
+                diags.push(d);
+                return Err(diags);
+            }
+        };
+        let mut results: Vec<Result<(), Diagnostic>> = jobs.into_par_iter().map(render).collect();
+        if self.with_notes() {
+            // Each session's view is made, rendered and dropped, keeping what search needs.
+            let sessions: Vec<Result<Doc, Diagnostic>> = (0..self.e.sessions.len())
+                .into_par_iter()
+                .map(|i| {
+                    let (job, doc) = session::session_page(&v, i)?;
+                    render(job).map(|()| doc)
+                })
+                .collect();
+            for session in sessions {
+                match session {
+                    Ok(doc) => docs.push(doc),
+                    Err(d) => results.push(Err(d)),
+                }
+            }
+            match lesson::Lessons::new(&v) {
+                Ok(lessons) => docs.extend(lessons.docs(&v)),
+                Err(d) => results.push(Err(d)),
+            }
+        }
+        results.push(render(
+            search::search_page(&v, docs, self.with_notes()).job(),
+        ));
+        diags
+            .items
+            .extend(results.into_iter().filter_map(Result::err));
+        if diags.has_errors() {
+            diags.sort();
+            return Err(diags);
+        }
+        Ok(())
+    }
+
+    /// Every page but the sessions' and search, with the objectives' views they share.
+    fn shared_jobs(
+        &self,
+        v: &Views,
+    ) -> Result<(Vec<PageJob>, Vec<objective::ObjectiveView>), Diagnostic> {
+        let objectives = objective::views(v);
+        let values = objectives
+            .iter()
+            .map(to_value)
+            .collect::<Result<Vec<_>, _>>()?;
+        let list = Value::from(values.clone());
+        let mut jobs = Vec::new();
+        for (view, value) in objectives.iter().zip(values) {
+            jobs.push(objective::objective_page(v, view, value));
+        }
+        jobs.push(objective::objectives_page(list.clone()));
+        let summary = dashboard::Summary::new(v, &self.options);
+        jobs.push(dashboard::dashboard_page(
+            v,
+            &objectives,
+            list.clone(),
+            &summary,
+        )?);
+        jobs.push(dashboard::report_page(v, list, &summary)?);
+        jobs.push(assessment::assessments_page(v)?);
+        for a in &self.e.assessments {
+            jobs.push(assessment::assessment_page(v, a)?);
+        }
+        jobs.push(plan::plan_page(v, &summary)?);
+        if self.with_notes() {
+            jobs.push(session::sessions_page(v)?);
+            jobs.extend(lesson::Lessons::new(v)?.pages(v, &self.tags)?);
+        }
+        Ok((jobs, objectives))
+    }
+}
+
+/// The helpers the builders share, over the parts of a [`Prepared`].
+fn views<'a>(
+    e: &'a Engagement,
+    insight: &'a Insight,
+    links: &'a links::Links,
+    options: &RenderOptions,
+) -> Views<'a> {
+    Views {
+        e,
+        lang: e.info.language,
+        insight,
+        words: Explainer::new(e),
+        findings: options.audience.sees_findings(),
+        sharing: options.audience.sharing(&e.info.share),
+        links,
+    }
+}
+
+/// Every page of the site by path: the one list both ways of making pages follow.
+fn page_list(
+    e: &Engagement,
+    tags: &lesson::TagIndex,
+    audience: Audience,
+) -> BTreeMap<String, Page> {
+    let mut pages: Vec<(String, Page)> = vec![
+        ("index.html".into(), Page::Dashboard),
+        ("report.html".into(), Page::Report),
+        ("objectives/index.html".into(), Page::Objectives),
+        ("assessments/index.html".into(), Page::Assessments),
+        ("plan/index.html".into(), Page::Plan),
+        ("search.html".into(), Page::Search),
+    ];
+    for o in &e.objectives {
+        pages.push((objective_url(&o.id), Page::Objective(o.id.clone())));
+    }
+    for (i, a) in e.assessments.iter().enumerate() {
+        pages.push((format!("assessments/{}.html", a.id), Page::Assessment(i)));
+    }
+    if audience != Audience::Sponsor {
+        pages.push(("sessions/index.html".into(), Page::Sessions));
+        for (i, s) in e.sessions.iter().enumerate() {
+            pages.push((format!("sessions/{}.html", s.id), Page::Session(i)));
+        }
+        pages.push(("lessons/index.html".into(), Page::Lessons));
+        for (i, l) in e.lessons.iter().enumerate() {
+            pages.push((format!("lessons/{}.html", l.id), Page::Lesson(i)));
+        }
+        for slug in tags.pages.keys() {
+            pages.push((links::tag_url(slug), Page::Tag(slug.clone())));
+        }
+    }
+    pages.into_iter().collect()
+}

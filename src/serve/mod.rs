@@ -1,0 +1,381 @@
+//! `serve` and `watch`: rebuild on every save.
+//!
+//! One watcher ([`Watcher`], `watch.rs`) follows the engagement folder and calls back
+//! with the changed paths that matter. `serve` keeps the site in memory ([`LiveSite`]),
+//! serves it on 127.0.0.1 with axum (`http.rs`), and tells open pages to reload through
+//! server-sent events; `watch` writes each good build to the output folder. A failed
+//! rebuild keeps the last good site and shows the errors over every page until a save
+//! fixes them.
+//!
+//! For one engagement, a save loads again only the files that changed (the others come
+//! from [`crate::load::Cache`]), makes the figures, tags and links again over the whole
+//! engagement, and makes each page only when it is asked for, from that state: no
+//! page is kept from before the save, so none can be stale, and what a save costs does
+//! not grow with the number of pages. On a practice (a folder of engagements), a save
+//! rebuilds the engagement it is in and the practice home, and only their open pages
+//! reload: the engagements are independent of each other, and the home is made again
+//! every time.
+
+mod http;
+mod watch;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::time::Instant;
+
+use tokio::sync::broadcast;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::practice::{PracticeBuild, is_practice};
+use crate::{BuildOptions, Ready};
+
+pub use http::{
+    HEADER_TIMEOUT, MAX_CONNECTIONS, bind, host_allowed, inject, router, run, site_path,
+};
+pub use watch::{WatchOptions, Watcher, is_relevant, is_relevant_in_practice};
+
+/// The path of the live-reload event stream.
+pub const EVENTS_PATH: &str = "/__coachsite/events";
+
+/// What a rebuild did, for the terminal.
+pub enum Rebuilt {
+    Ok {
+        pages: usize,
+        millis: u128,
+        warnings: Diagnostics,
+        /// The date the figures were computed for.
+        as_of: crate::Date,
+        /// On a practice: the engagements that were built again.
+        rebuilt: Option<Vec<String>>,
+    },
+    Failed {
+        errors: Diagnostics,
+    },
+}
+
+/// The site kept in memory by `serve`, with the errors of the last rebuild if it failed.
+pub struct LiveSite {
+    options: BuildOptions,
+    /// A practice, engagement by engagement (`None` for one engagement).
+    practice: Option<Mutex<PracticeBuild>>,
+    /// One engagement: what the loads parsed, file by file.
+    cache: crate::load::Cache,
+    state: RwLock<SiteState>,
+    /// After each rebuild: the url paths whose pages should reload, as JSON.
+    events: broadcast::Sender<String>,
+}
+
+type Files = HashMap<String, Arc<Vec<u8>>>;
+
+#[derive(Default)]
+struct SiteState {
+    /// The site's files but its pages: the style sheet and static files; on a
+    /// practice, every file at its top (the home).
+    files: Files,
+    /// A practice's engagements' files, by the engagement's path in the site.
+    parts: BTreeMap<String, Files>,
+    /// One engagement: its pages, made when asked for.
+    pages: Option<Arc<Pages>>,
+    /// The errors of the last rebuild, as text, while they last.
+    errors: Option<String>,
+    version: u64,
+}
+
+/// One engagement's pages after a good rebuild: each made when it is first asked for,
+/// from what the rebuild prepared, and kept until the next rebuild.
+struct Pages {
+    ready: Ready,
+    root: PathBuf,
+    made: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// Set once every page has been made (then every attachment they embed is known).
+    all_made: OnceLock<()>,
+}
+
+/// A file of the site as `serve` answers it.
+enum Found {
+    File(Arc<Vec<u8>>),
+    /// A page that could not be made (an error in a template, as a rule).
+    Failed(Diagnostic),
+}
+
+impl Pages {
+    /// The page at `path`, made now or earlier in this rebuild.
+    fn page(&self, path: &str) -> Option<Found> {
+        if let Some(bytes) = self.made.lock().ok()?.get(path) {
+            return Some(Found::File(bytes.clone()));
+        }
+        let ready = &self.ready;
+        Some(match ready.prepared.render_page(&ready.theme, path)? {
+            Ok(file) => {
+                let bytes = Arc::new(file.bytes);
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(file.path, bytes.clone());
+                }
+                Found::File(bytes)
+            }
+            Err(d) => Found::Failed(d),
+        })
+    }
+
+    /// An attachment a page embeds, read from the engagement folder. Which ones they
+    /// embed is known once the pages are made: a request for one before its page makes
+    /// every page first.
+    fn attachment(&self, path: &str) -> Option<Found> {
+        if !crate::load::is_attachment_name(path) {
+            return None;
+        }
+        let used = |pages: &Pages| pages.ready.prepared.attachments().contains(path);
+        if !used(self) {
+            self.all_made.get_or_init(|| self.make_all());
+            if !used(self) {
+                return None;
+            }
+        }
+        let read =
+            crate::load::read_at_most(&self.root.join(path), crate::limits::MAX_ATTACHMENT_BYTES);
+        read.ok().map(|bytes| Found::File(Arc::new(bytes)))
+    }
+
+    fn make_all(&self) {
+        let ready = &self.ready;
+        let _ = ready.prepared.render_all(&ready.theme, &|file| {
+            if let Ok(mut made) = self.made.lock() {
+                made.insert(file.path, Arc::new(file.bytes));
+            }
+            Ok(())
+        });
+    }
+}
+
+impl LiveSite {
+    /// The live site of an engagement or, for the coach, of a practice.
+    pub fn new(options: BuildOptions) -> Arc<LiveSite> {
+        let (events, _) = broadcast::channel(64);
+        let practice = is_practice(&options.root)
+            .then(|| PracticeBuild::new(options.clone()).ok())
+            .flatten()
+            .map(Mutex::new);
+        Arc::new(LiveSite {
+            options,
+            practice,
+            cache: crate::load::Cache::default(),
+            state: RwLock::new(SiteState::default()),
+            events,
+        })
+    }
+
+    /// Builds the whole site again (see [`LiveSite::rebuild_after`]).
+    pub fn rebuild(&self) -> Rebuilt {
+        self.rebuild_after(None)
+    }
+
+    /// Builds the site again after a change to `changed` (everything for `None`); on
+    /// failure the last good site stays and the errors are shown over its pages. Either
+    /// way, open pages are told to reload: on a practice, those of the engagements
+    /// rebuilt and the home.
+    pub fn rebuild_after(&self, changed: Option<&[PathBuf]>) -> Rebuilt {
+        if let Some(practice) = &self.practice {
+            let mut practice = practice.lock().unwrap_or_else(|e| e.into_inner());
+            return self.rebuild_practice(&mut practice, changed);
+        }
+        let started = Instant::now();
+        match changed {
+            Some(paths) => self.cache.forget(paths),
+            None => self.cache.clear(),
+        }
+        let result = crate::guarded(|| self.prepare());
+        let outcome = {
+            let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            state.version += 1;
+            match result {
+                Ok((ready, files, warnings)) => {
+                    let pages = ready.prepared.paths().count();
+                    let as_of = ready.as_of;
+                    state.files = files_map(files);
+                    state.pages = Some(Arc::new(Pages {
+                        ready,
+                        root: self.options.root.clone(),
+                        made: Mutex::default(),
+                        all_made: OnceLock::new(),
+                    }));
+                    state.errors = None;
+                    Rebuilt::Ok {
+                        pages,
+                        millis: started.elapsed().as_millis(),
+                        warnings,
+                        as_of,
+                        rebuilt: None,
+                    }
+                }
+                Err(errors) => {
+                    state.errors = Some(errors.render(false));
+                    Rebuilt::Failed { errors }
+                }
+            }
+        };
+        let _ = self.events.send(reload_paths(&[String::new()]));
+        outcome
+    }
+
+    /// One engagement, ready to make its pages: what a build does before rendering,
+    /// with the site's files that are not pages, and every warning.
+    fn prepare(&self) -> Result<(Ready, Vec<crate::OutputFile>, Diagnostics), Diagnostics> {
+        let ready = crate::prepare(&self.options, None, Some(&self.cache))?;
+        let mut warnings = ready.warnings.clone();
+        let mut files: Vec<crate::OutputFile> = crate::render::site_files(&ready.theme).into();
+        let taken: BTreeSet<String> = ready
+            .prepared
+            .paths()
+            .map(String::from)
+            .chain(files.iter().map(|f| f.path.clone()))
+            .collect();
+        match crate::site::static_files(&self.options.root, &taken) {
+            Ok((statics, static_warnings)) => {
+                files.extend(statics);
+                warnings.items.extend(static_warnings);
+            }
+            Err(d) => {
+                warnings.push(d);
+                return Err(warnings);
+            }
+        }
+        warnings.sort();
+        Ok((ready, files, warnings))
+    }
+
+    /// A practice's rebuild: the engagements `changed` touches, then the home.
+    fn rebuild_practice(
+        &self,
+        practice: &mut PracticeBuild,
+        changed: Option<&[PathBuf]>,
+    ) -> Rebuilt {
+        let started = Instant::now();
+        let result = crate::guarded(|| {
+            let update = practice.update(changed)?;
+            Ok((update, practice.home()?))
+        });
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        state.version += 1;
+        let (outcome, reload) = match result {
+            Ok((update, home)) => {
+                for path in &update.removed {
+                    state.parts.remove(path);
+                }
+                for part in update.built {
+                    state.parts.insert(part.path, files_map(part.files));
+                }
+                state.files = files_map(home);
+                let errors = practice.errors();
+                state.errors = errors.has_errors().then(|| errors.render(false));
+                let mut reload = update.touched.clone();
+                reload.extend(update.removed);
+                let outcome = if errors.has_errors() {
+                    Rebuilt::Failed { errors }
+                } else {
+                    Rebuilt::Ok {
+                        pages: practice.pages(),
+                        millis: started.elapsed().as_millis(),
+                        warnings: practice.warnings(),
+                        as_of: self.options.as_of,
+                        rebuilt: Some(update.touched),
+                    }
+                };
+                (outcome, reload)
+            }
+            Err(errors) => {
+                state.errors = Some(errors.render(false));
+                (Rebuilt::Failed { errors }, vec![String::new()])
+            }
+        };
+        drop(state);
+        let _ = self.events.send(reload_paths(&reload));
+        outcome
+    }
+
+    /// The number of rebuilds so far.
+    pub fn version(&self) -> u64 {
+        self.state.read().map_or(0, |s| s.version)
+    }
+
+    /// Subscribes to rebuild events (the url paths to reload after each rebuild).
+    pub fn subscribe(&self) -> broadcast::Receiver<String> {
+        self.events.subscribe()
+    }
+
+    /// The file at a URL path: a file of the site, or one of its pages, made now.
+    fn find(&self, key: &str) -> (Option<Found>, Option<String>) {
+        let (file, pages, errors) = {
+            let state = self.state.read().unwrap_or_else(|e| e.into_inner());
+            (state.file(key), state.pages.clone(), state.errors.clone())
+        };
+        if let Some(bytes) = file {
+            return (Some(Found::File(bytes)), errors);
+        }
+        let found = pages.and_then(|pages| pages.page(key).or_else(|| pages.attachment(key)));
+        (found, errors)
+    }
+
+    /// The file at a URL path, a folder without its trailing slash included, and the
+    /// errors of the last rebuild.
+    fn lookup(&self, path: &str) -> (String, Option<Found>, Option<String>) {
+        let key = site_path(path);
+        let (found, errors) = self.find(&key);
+        if found.is_some() {
+            return (key, found, errors);
+        }
+        let folder = format!("{key}/index.html");
+        let (found, errors) = self.find(&folder);
+        (if found.is_some() { folder } else { key }, found, errors)
+    }
+}
+
+impl SiteState {
+    /// A file of the site by its path: at the top, or in a practice's engagement.
+    fn file(&self, key: &str) -> Option<Arc<Vec<u8>>> {
+        if let Some(bytes) = self.files.get(key) {
+            return Some(bytes.clone());
+        }
+        self.parts.iter().rev().find_map(|(path, files)| {
+            let rest = key.strip_prefix(path.as_str())?.strip_prefix('/')?;
+            files.get(rest).cloned()
+        })
+    }
+}
+
+fn files_map(files: Vec<crate::OutputFile>) -> Files {
+    files
+        .into_iter()
+        .map(|f| (f.path, Arc::new(f.bytes)))
+        .collect()
+}
+
+/// The reload event's data: the url paths (`/clients/acme/`) whose pages reload, as a
+/// JSON list; `/` is every page.
+fn reload_paths(paths: &[String]) -> String {
+    let urls: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            if p.is_empty() {
+                "/".to_string()
+            } else {
+                format!("/{p}/")
+            }
+        })
+        .collect();
+    serde_json::to_string(&urls).unwrap_or_else(|_| "[\"/\"]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reload_events_name_url_paths() {
+        assert_eq!(reload_paths(&[String::new()]), r#"["/"]"#);
+        assert_eq!(
+            reload_paths(&["clients/acme".into(), "b".into()]),
+            r#"["/clients/acme/","/b/"]"#
+        );
+    }
+}

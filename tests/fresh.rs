@@ -1,0 +1,276 @@
+//! No page `serve` answers is ever stale: a live site on a copy of the example is
+//! edited step by step, files of every kind added, edited, renamed and deleted, and
+//! after each step every file the server answers is compared, byte for byte, with what a
+//! full build of the same folder makes at that moment. A page the build no longer has
+//! must be gone from the server too.
+//!
+//! The rebuilds are driven as the watcher drives them (`rebuild_after` with the paths
+//! that changed), so each step is checked right after its rebuild, with no waiting.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use coachsite::serve::{LiveSite, Rebuilt};
+use coachsite::{Audience, BuildOptions, Date, Site};
+
+struct Live {
+    root: PathBuf,
+    options: BuildOptions,
+    site: Arc<LiveSite>,
+    address: String,
+    _runtime: tokio::runtime::Runtime,
+    /// The last good full build, and the paths it had before it.
+    last: Site,
+}
+
+fn get(address: &str, path: &str) -> (u16, Vec<u8>) {
+    let mut stream = TcpStream::connect(address).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers");
+    let head = String::from_utf8_lossy(&response[..split]).to_string();
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, response[split + 4..].to_vec())
+}
+
+impl Live {
+    fn start(audience: Audience) -> (tempfile::TempDir, Live) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("engagement");
+        common::copy_dir(&common::example(), &root);
+        let options = BuildOptions {
+            root: root.clone(),
+            audience,
+            as_of: Date::parse(common::AS_OF).expect("date"),
+            as_of_given: true,
+            base_url: None,
+        };
+        let site = LiveSite::new(options.clone());
+        assert!(matches!(site.rebuild(), Rebuilt::Ok { .. }));
+        let runtime = tokio::runtime::Runtime::new().expect("runtime");
+        let (listener, _) = runtime.block_on(coachsite::serve::bind(0)).expect("bind");
+        let port = listener.local_addr().expect("address").port();
+        let router = coachsite::serve::router(site.clone(), port);
+        runtime.spawn(coachsite::serve::run(
+            listener,
+            router,
+            std::future::pending(),
+        ));
+        let last = coachsite::build(&options).expect("the example builds");
+        let live = Live {
+            root,
+            options,
+            site,
+            address: format!("127.0.0.1:{port}"),
+            _runtime: runtime,
+            last,
+        };
+        live.same_as_build("the first build", &live.last, None);
+        (dir, live)
+    }
+
+    /// Every file of `built` is served as built (pages with the reload script and, after
+    /// a failed rebuild, the errors over them).
+    fn same_as_build(&self, step: &str, built: &Site, errors: Option<&str>) {
+        for file in &built.files {
+            let (status, body) = get(&self.address, &format!("/{}", file.path));
+            assert_eq!(status, 200, "{step}: /{} is not served", file.path);
+            let expected = if file.path.ends_with(".html") {
+                coachsite::serve::inject(&String::from_utf8_lossy(&file.bytes), errors).into_bytes()
+            } else {
+                file.bytes.clone()
+            };
+            assert!(
+                body == expected,
+                "{step}: /{} is not what a full build makes of it",
+                file.path
+            );
+        }
+    }
+
+    /// Makes a change, rebuilds as the watcher would after it, and compares every file.
+    fn step(&mut self, step: &str, changed: &[&str], change: impl FnOnce(&Path)) {
+        change(&self.root);
+        let paths: Vec<PathBuf> = changed.iter().map(|p| self.root.join(p)).collect();
+        let outcome = self.site.rebuild_after(Some(&paths));
+        match coachsite::build(&self.options) {
+            Ok(built) => {
+                assert!(
+                    matches!(outcome, Rebuilt::Ok { .. }),
+                    "{step}: the full build works, the live one did not"
+                );
+                self.same_as_build(step, &built, None);
+                for gone in &self.last.files {
+                    if !built.files.iter().any(|f| f.path == gone.path) {
+                        let (status, _) = get(&self.address, &format!("/{}", gone.path));
+                        assert_eq!(status, 404, "{step}: /{} is still served", gone.path);
+                    }
+                }
+                self.last = built;
+            }
+            Err(errors) => {
+                let Rebuilt::Failed { errors: live } = outcome else {
+                    panic!("{step}: the full build fails, the live one did not:\n{errors}");
+                };
+                assert_eq!(live.render(false), errors.render(false), "{step}");
+                // The last good site stays, with the errors over its pages.
+                self.same_as_build(step, &self.last, Some(&errors.render(false)));
+            }
+        }
+    }
+}
+
+fn edit(root: &Path, path: &str, from: &str, to: &str) {
+    let path = root.join(path);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+const SESSION: &str = "sessions/2026-02-03-sprint-one-midpoint.md";
+const NEW: &str = "sessions/2026-06-12-a-new-session.md";
+const MOVED: &str = "sessions/2026-06-13-a-moved-session.md";
+
+fn every_kind_of_change(audience: Audience) {
+    let (_dir, mut live) = Live::start(audience);
+    live.step("a word of a session, same size", &[SESSION], |r| {
+        edit(r, SESSION, "Sprint 1 started", "Sprint 1 begins!")
+    });
+    live.step("a session's title", &[SESSION], |r| {
+        edit(r, SESSION, "Sprint 1 midpoint", "Sprint one midpoint")
+    });
+    live.step("an aside in a session", &[SESSION], |r| {
+        edit(r, SESSION, "## Reflection", "%%only for me%% ## Reflection")
+    });
+    live.step("a new session with links and a tag", &[NEW], |r| {
+        std::fs::write(
+            r.join(NEW),
+            "---\ndate: 2026-06-12\ntitle: A new session\nobjectives: [sprint-goals]\nratings: {energy: 9}\n---\nWe spoke of [[customer-collaboration]] and [[2026-02-03-sprint-one-midpoint]]. #brand-new-tag\n",
+        )
+        .expect("write")
+    });
+    live.step("the new session renamed", &[NEW, MOVED], |r| {
+        std::fs::rename(r.join(NEW), r.join(MOVED)).expect("rename")
+    });
+    live.step("the new session deleted", &[MOVED], |r| {
+        std::fs::remove_file(r.join(MOVED)).expect("delete")
+    });
+    live.step(
+        "a measurement of an objective",
+        &["objectives/sprint-goals.md"],
+        |r| {
+            edit(
+                r,
+                "objectives/sprint-goals.md",
+                "measurements:\n",
+                "measurements:\n  - {date: 2026-06-14, value: 3}\n",
+            )
+        },
+    );
+    live.step(
+        "an assessment",
+        &["assessments/2026-06-05-pre-closing.yaml"],
+        |r| {
+            let path = "assessments/2026-06-05-pre-closing.yaml";
+            let text = std::fs::read_to_string(r.join(path)).expect("read");
+            std::fs::write(r.join(path), format!("{text}\n# reviewed\n")).expect("write")
+        },
+    );
+    live.step(
+        "a lesson's tags",
+        &["lessons/customers-before-tools.md"],
+        |r| {
+            edit(
+                r,
+                "lessons/customers-before-tools.md",
+                "tags: [",
+                "tags: [fresh-tag, ",
+            )
+        },
+    );
+    live.step("an action's status in plan.yaml", &["plan.yaml"], |r| {
+        edit(
+            r,
+            "plan.yaml",
+            "status: done\n    done: 2026-01-29",
+            "status: open",
+        )
+    });
+    live.step("the engagement's title", &["engagement.yaml"], |r| {
+        edit(r, "engagement.yaml", "title: ", "title: Renamed — ")
+    });
+    live.step("the report", &["report.md"], |r| {
+        let text = std::fs::read_to_string(r.join("report.md")).expect("read");
+        std::fs::write(r.join("report.md"), format!("{text}\nOne more line.\n")).expect("write")
+    });
+    live.step("a template override", &["templates/session.html"], |r| {
+        std::fs::create_dir_all(r.join("templates")).expect("templates");
+        let builtin = coachsite::render::BUILTIN_TEMPLATES
+            .iter()
+            .find(|(name, _)| *name == "session.html")
+            .map(|(_, text)| *text)
+            .expect("session.html");
+        std::fs::write(
+            r.join("templates/session.html"),
+            builtin.replacen(
+                "{% block content %}",
+                "{% block content %}<p>Overridden</p>",
+                1,
+            ),
+        )
+        .expect("write")
+    });
+    live.step("the style sheet", &["templates/style.css"], |r| {
+        std::fs::write(r.join("templates/style.css"), "body { color: teal }\n").expect("write")
+    });
+    live.step("a static file added", &["static/notes.txt"], |r| {
+        std::fs::write(r.join("static/notes.txt"), "hello\n").expect("write")
+    });
+    live.step("a static file deleted", &["static/notes.txt"], |r| {
+        std::fs::remove_file(r.join("static/notes.txt")).expect("delete")
+    });
+    live.step("a broken session", &[SESSION], |r| {
+        edit(r, SESSION, "duration: 90", "duration: [90")
+    });
+    live.step("the session fixed", &[SESSION], |r| {
+        edit(r, SESSION, "duration: [90", "duration: 75")
+    });
+    live.step("a session deleted", &[SESSION], |r| {
+        std::fs::remove_file(r.join(SESSION)).expect("delete")
+    });
+    live.step("everything changed at once", &[], |r| {
+        edit(r, "objectives/escaped-defects.md", "title: ", "title: Far ");
+        edit(
+            r,
+            "lessons/notice-the-language.md",
+            "## What happened",
+            "## What we saw",
+        );
+    });
+}
+
+#[test]
+fn every_page_the_coach_is_served_is_the_page_a_build_makes() {
+    every_kind_of_change(Audience::Coach);
+}
+
+#[test]
+fn every_page_the_client_is_served_is_the_page_a_build_makes() {
+    every_kind_of_change(Audience::Client);
+}
