@@ -1,9 +1,11 @@
-//! `cargo bench --bench serve`: the time from saving a session note to the reload event
-//! sent to open pages, on the example engagement grown to 200 sessions, as `serve` does
-//! it (watcher → full rebuild in memory → event). Reports p50 and p95 for the default
-//! debounce (25 ms) and for `--debounce 50`, and the rebuild alone.
+//! `cargo bench --bench serve`: a coach saving one session note while `serve` runs, on
+//! the example engagement grown to 200 and to 5,000 session notes, as `serve` does it
+//! (watcher → rebuild of what changed → reload event → the page asked for again over
+//! HTTP, made then). For each size: the time from the save to the reload event and to
+//! the new page served (p50, p95, over 200 saves), the rebuild alone, and the server's
+//! memory before and after the saves. Every page served is checked to hold the save.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use coachsite::Audience;
@@ -15,81 +17,98 @@ mod bench_common;
 mod common;
 use common::copy_dir;
 
-const SESSIONS: usize = 200;
-const EDITS: usize = 40;
-
-fn note(i: usize, words: &str) -> String {
-    format!(
-        "---\ndate: 2025-{:02}-{:02}\ntitle: Session {i}\nduration: 60\nattendees: [ana, ben]\nobjectives: [sprint-goals]\nratings: {{energy: 6}}\n---\n# Check-in\n\n{words}\n\n{}\n",
-        i % 12 + 1,
-        i % 28 + 1,
-        "Notes about the flow of work and what the team decided. ".repeat(10)
-    )
-}
+const EDITS: usize = 200;
+const DEBOUNCE_MS: u64 = 25;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-fn measure(debounce_ms: u64) {
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+fn measure(sessions: usize) {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("engagement");
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-engagement"),
         &root,
     );
-    for i in 0..SESSIONS {
-        std::fs::write(
-            root.join(format!("sessions/2025-bench-{i:03}.md")),
-            note(i, "start"),
-        )
-        .expect("write");
-    }
+    bench_common::grow(&root, sessions);
+    let notes: Vec<PathBuf> = (0..sessions)
+        .map(|i| {
+            let day = coachsite::Date::from_ymd(2020, 1, 1).expect("date").0
+                + chrono::Duration::days(i as i64);
+            root.join(format!("sessions/{day}-session-{i}.md"))
+        })
+        .collect();
     let options = bench_common::options(&root, Audience::Coach);
     let site = LiveSite::new(options);
+    let first = Instant::now();
+    site.rebuild();
+    let first = ms(first);
+    let (_runtime, address) = common::serve_in_process(site.clone());
     let watcher = Watcher::start(
         &root,
         WatchOptions {
-            debounce: Duration::from_millis(debounce_ms),
+            debounce: Duration::from_millis(DEBOUNCE_MS),
             poll: false,
         },
     )
     .expect("watch");
-    site.rebuild();
     let mut events = site.subscribe();
     let watched = site.clone();
-    std::thread::spawn(move || {
-        watcher.run(|_| {
-            watched.rebuild();
-        })
-    });
-    let mut latencies = Vec::new();
-    let mut rebuilds = Vec::new();
+    std::thread::spawn(move || watcher.run(|paths| drop(watched.rebuild_after(Some(&paths)))));
+    let before = bench_common::rss_mib().unwrap_or(f64::NAN);
+    let (mut evented, mut served, mut rebuilds) = (Vec::new(), Vec::new(), Vec::new());
     for edit in 0..EDITS {
-        let path = root.join(format!("sessions/2025-bench-{:03}.md", edit % SESSIONS));
-        std::thread::sleep(Duration::from_millis(150));
+        let path = &notes[(edit * 7919) % sessions];
+        let text = std::fs::read_to_string(path).expect("read");
+        let page = format!(
+            "/sessions/{}.html",
+            path.file_stem().expect("stem").to_string_lossy()
+        );
+        std::thread::sleep(Duration::from_millis(120));
         let saved = Instant::now();
-        std::fs::write(&path, note(edit, &format!("edit {edit}"))).expect("save");
-        let version = events.blocking_recv().expect("reload event");
-        latencies.push(saved.elapsed().as_secs_f64() * 1000.0);
-        let _ = version;
+        let word = format!("edited{edit}x");
+        std::fs::write(
+            path,
+            text.replacen("# Check-in", &format!("# Check-in {word}"), 1),
+        )
+        .expect("save");
+        events.blocking_recv().expect("reload event");
+        evented.push(ms(saved));
+        let (status, body) = common::http_get(&address, &page);
+        served.push(ms(saved));
+        assert!(
+            status == 200 && String::from_utf8_lossy(&body).contains(&word),
+            "{page} was served without the save"
+        );
+        std::fs::write(path, text).expect("restore");
+        events.blocking_recv().expect("reload event");
         let started = Instant::now();
-        site.rebuild();
-        let _ = events.blocking_recv();
-        rebuilds.push(started.elapsed().as_secs_f64() * 1000.0);
+        site.rebuild_after(Some(std::slice::from_ref(path)));
+        rebuilds.push(ms(started));
+        events.blocking_recv().expect("reload event");
     }
-    latencies.sort_by(f64::total_cmp);
-    rebuilds.sort_by(f64::total_cmp);
+    for list in [&mut evented, &mut served, &mut rebuilds] {
+        list.sort_by(f64::total_cmp);
+    }
+    let after = bench_common::rss_mib().unwrap_or(f64::NAN);
     println!(
-        "debounce {debounce_ms:>3} ms, {SESSIONS} sessions, {EDITS} saves: save → reload event p50 {:.0} ms, p95 {:.0} ms; rebuild alone p50 {:.0} ms, p95 {:.0} ms",
-        percentile(&latencies, 0.5),
-        percentile(&latencies, 0.95),
+        "{sessions} sessions, {EDITS} saves (debounce {DEBOUNCE_MS} ms): first build {first:.0} ms; save → reload event p50 {:.0} ms, p95 {:.0} ms; save → page served p50 {:.0} ms, p95 {:.0} ms; rebuild alone p50 {:.0} ms, p95 {:.0} ms; memory {before:.0} MiB before the saves, {after:.0} MiB after {} saves and restores",
+        percentile(&evented, 0.5),
+        percentile(&evented, 0.95),
+        percentile(&served, 0.5),
+        percentile(&served, 0.95),
         percentile(&rebuilds, 0.5),
-        percentile(&rebuilds, 0.95)
+        percentile(&rebuilds, 0.95),
+        EDITS * 2,
     );
 }
 
 fn main() {
-    measure(25);
-    measure(50);
+    measure(200);
+    measure(5_000);
 }

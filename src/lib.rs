@@ -191,6 +191,7 @@ pub fn prepare(
     {
         panic!("a panic the test suite asked for");
     }
+    markdown::next_build();
     let loaded = load::load_cached(root, cache)?;
     let as_of = effective_as_of(
         options.as_of,

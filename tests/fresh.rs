@@ -9,8 +9,6 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -27,27 +25,7 @@ struct Live {
     last: Site,
 }
 
-fn get(address: &str, path: &str) -> (u16, Vec<u8>) {
-    let mut stream = TcpStream::connect(address).expect("connect");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).expect("read");
-    let split = response
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("headers");
-    let head = String::from_utf8_lossy(&response[..split]).to_string();
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, response[split + 4..].to_vec())
-}
+use common::http_get as get;
 
 impl Live {
     fn start(audience: Audience) -> (tempfile::TempDir, Live) {
@@ -63,21 +41,13 @@ impl Live {
         };
         let site = LiveSite::new(options.clone());
         assert!(matches!(site.rebuild(), Rebuilt::Ok { .. }));
-        let runtime = tokio::runtime::Runtime::new().expect("runtime");
-        let (listener, _) = runtime.block_on(coachsite::serve::bind(0)).expect("bind");
-        let port = listener.local_addr().expect("address").port();
-        let router = coachsite::serve::router(site.clone(), port);
-        runtime.spawn(coachsite::serve::run(
-            listener,
-            router,
-            std::future::pending(),
-        ));
+        let (runtime, address) = common::serve_in_process(site.clone());
         let last = coachsite::build(&options).expect("the example builds");
         let live = Live {
             root,
             options,
             site,
-            address: format!("127.0.0.1:{port}"),
+            address,
             _runtime: runtime,
             last,
         };

@@ -55,6 +55,14 @@ pub fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// The resident memory of this process now, in MiB.
+pub fn rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
 /// Adds `sessions` notes to an engagement, each with links, a tag and an aside.
 pub fn grow(root: &Path, sessions: usize) {
     let objectives = ["sprint-goals", "escaped-defects", "customer-collaboration"];

@@ -2,6 +2,7 @@
 //! a local image must name an attachment that exists; an attachment nothing embeds is
 //! a warning. Each problem points at the link in its file.
 
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 use super::check::Quoter;
@@ -24,31 +25,47 @@ pub(super) fn check_links(
     diags: &mut Diagnostics,
 ) {
     let index = ItemIndex::new(e);
+    let known = Known {
+        index: &index,
+        unreadable,
+        plan_unreadable,
+    };
+    let check = |file: &str, reference: &Reference, used: &mut BTreeSet<String>, explain| {
+        if reference.is_attachment() {
+            check_attachment(e, file, reference, used, explain)
+        } else {
+            check_item_link(&known, file, reference, explain)
+        }
+    };
+    // Every text's links in parallel: which are problems, and the attachments found.
+    let texts = e.markdown_texts();
+    let scanned: Vec<(Vec<Reference>, Vec<usize>, BTreeSet<String>)> = texts
+        .par_iter()
+        .map(|text| {
+            let refs = markdown::references(text.text);
+            let mut found = BTreeSet::new();
+            let problems = (0..refs.len())
+                .filter(|i| check(text.file, &refs[*i], &mut found, false).is_some())
+                .collect();
+            (refs, problems, found)
+        })
+        .collect();
     let mut used = BTreeSet::new();
     // Per file: where its last problem was found (so that a link written twice is
     // pointed at where each one is), and how many problems it has.
     let mut files = std::collections::BTreeMap::<String, (usize, usize)>::new();
-    for text in e.markdown_texts() {
-        for reference in markdown::references(text.text) {
+    for (text, (refs, problems, found)) in texts.iter().zip(scanned) {
+        used.extend(found);
+        for reference in problems.iter().map(|i| &refs[*i]) {
             // Past the ones reported, a problem is only counted: no suggestion is sought.
             let explain = files
                 .get(text.file)
                 .is_none_or(|(_, count)| *count < MAX_LINK_ERRORS_PER_FILE);
-            let problem = if reference.is_attachment() {
-                check_attachment(e, text.file, &reference, &mut used, explain)
-            } else {
-                let known = Known {
-                    index: &index,
-                    unreadable,
-                    plan_unreadable,
-                };
-                check_item_link(&known, text.file, &reference, explain)
-            };
-            if let Some(d) = problem {
+            if let Some(d) = check(text.file, reference, &mut used, explain) {
                 let (from, count) = files.entry(text.file.to_string()).or_default();
                 *count += 1;
                 if *count <= MAX_LINK_ERRORS_PER_FILE {
-                    diags.push(locate(d, q, text.text, &reference, from));
+                    diags.push(locate(d, q, text.text, reference, from));
                 }
             }
         }
@@ -85,21 +102,27 @@ pub(super) fn check_links(
 /// A note whose tags pass [`limits::MAX_TAGS_PER_NOTE`]: the first ones make its tag
 /// pages, the others are read as text.
 fn check_tag_counts(e: &Engagement, diags: &mut Diagnostics) {
-    for text in e.markdown_texts() {
-        if text.part != TextPart::Body {
-            continue;
-        }
-        let tags: BTreeSet<String> = markdown::tags(text.text)
-            .iter()
-            .map(|t| markdown::slug(t))
-            .collect();
-        if tags.len() > limits::MAX_TAGS_PER_NOTE {
+    let texts = e.markdown_texts();
+    let counts: Vec<usize> = texts
+        .par_iter()
+        .map(|text| {
+            if text.part != TextPart::Body {
+                return 0;
+            }
+            let tags: BTreeSet<String> = markdown::tags(text.text)
+                .iter()
+                .map(|t| markdown::slug(t))
+                .collect();
+            tags.len()
+        })
+        .collect();
+    for (text, count) in texts.iter().zip(counts) {
+        if count > limits::MAX_TAGS_PER_NOTE {
             diags.push(
                 Diagnostic::warning(
                     text.file,
                     format!(
-                        "this note has {} different #tags: only the first {} are its tags",
-                        tags.len(),
+                        "this note has {count} different #tags: only the first {} are its tags",
                         limits::MAX_TAGS_PER_NOTE
                     ),
                 )

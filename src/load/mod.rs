@@ -120,8 +120,11 @@ pub struct Cache {
 
 struct Cached {
     stamp: Stamp,
-    parsed: (Option<Item>, Diagnostics),
+    parsed: Parsed,
 }
+
+/// What parsing one file gave: its item, if it could be read, and its problems.
+type Parsed = (Option<Item>, Diagnostics);
 
 /// A file's size and modification time.
 type Stamp = (u64, Option<std::time::SystemTime>);
@@ -155,33 +158,49 @@ impl Cache {
         self.len() == 0
     }
 
-    /// One file, parsed or from the cache.
-    fn parse(&self, root: &Path, kind: FileKind, path: &Path) -> (Option<Item>, Diagnostics) {
+    /// One file: from `held` when it has not changed since (`true`), parsed otherwise.
+    fn parse(
+        held: &std::collections::HashMap<PathBuf, Cached>,
+        root: &Path,
+        kind: FileKind,
+        path: &Path,
+    ) -> (Parsed, Option<Stamp>, bool) {
         let stamp = stamp(path);
-        if let Some(stamp) = stamp {
-            let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(cached) = files.get(path).filter(|c| c.stamp == stamp) {
-                return cached.parsed.clone();
-            }
+        if let Some(cached) = held.get(path).filter(|c| Some(c.stamp) == stamp) {
+            return (cached.parsed.clone(), stamp, true);
         }
-        let parsed = parse_item(root, kind, path);
-        if let Some(stamp) = stamp {
-            let cached = Cached {
-                stamp,
-                parsed: parsed.clone(),
-            };
-            let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-            files.insert(path.to_path_buf(), cached);
-        }
-        parsed
+        (parse_item(root, kind, path), stamp, false)
     }
 
-    /// Keeps only the files of this load (a file renamed or deleted is let go).
-    fn keep(&self, paths: &[(FileKind, PathBuf)]) {
-        let present: std::collections::HashSet<&Path> =
-            paths.iter().map(|(_, p)| p.as_path()).collect();
-        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        files.retain(|path, _| present.contains(path.as_path()));
+    /// Every file of a load, parsed or from the cache; the cache then holds these
+    /// files only (a file renamed or deleted is let go).
+    fn parse_all(&self, root: &Path, files: &[(FileKind, PathBuf)]) -> Vec<Parsed> {
+        let mut held = std::mem::take(&mut *self.files.lock().unwrap_or_else(|e| e.into_inner()));
+        let parsed: Vec<_> = files
+            .par_iter()
+            .map(|(kind, path)| Cache::parse(&held, root, *kind, path))
+            .collect();
+        let mut kept = std::collections::HashMap::with_capacity(files.len());
+        let parsed = files
+            .iter()
+            .zip(parsed)
+            .map(|((_, path), (parsed, stamp, reused))| {
+                let cached = match (reused, stamp) {
+                    (true, _) => held.remove(path),
+                    (false, Some(stamp)) => Some(Cached {
+                        stamp,
+                        parsed: parsed.clone(),
+                    }),
+                    (false, None) => None,
+                };
+                if let Some(cached) = cached {
+                    kept.insert(path.clone(), cached);
+                }
+                parsed
+            })
+            .collect();
+        *self.files.lock().unwrap_or_else(|e| e.into_inner()) = kept;
+        parsed
     }
 }
 
@@ -208,16 +227,13 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
     let (files, attachments) = collect_files(root, &mut diags);
 
     // Parse every file in parallel; each yields an item or its diagnostics.
-    let parsed: Vec<(Option<Item>, Diagnostics)> = files
-        .par_iter()
-        .map(|(kind, path)| match cache {
-            Some(cache) => cache.parse(root, *kind, path),
-            None => parse_item(root, *kind, path),
-        })
-        .collect();
-    if let Some(cache) = cache {
-        cache.keep(&files);
-    }
+    let parsed: Vec<(Option<Item>, Diagnostics)> = match cache {
+        Some(cache) => cache.parse_all(root, &files),
+        None => files
+            .par_iter()
+            .map(|(kind, path)| parse_item(root, *kind, path))
+            .collect(),
+    };
     // Ids of objective files that could not be read: references to them are not
     // reported again, so one typo gives one error.
     let unreadable_objectives: Vec<String> = files

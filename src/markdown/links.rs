@@ -6,6 +6,9 @@
 //! a link to an item the reader may not see is plain text, an attachment is embedded
 //! with its url and a `data-attachment` mark (so `--encrypt` can seal it into the page).
 
+use std::sync::{Arc, LazyLock};
+
+use super::memo::Memo;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::markdown::slug;
@@ -124,11 +127,26 @@ fn percent_decoded(text: &str) -> String {
 
 /// Every link, embed and local file in a Markdown text, in order (code is never read).
 pub fn references(markdown: &str) -> Vec<Reference> {
-    let mut refs = Vec::new();
     // Most notes have no link at all: no need to parse them.
     if !["[[", "](", "]:"].iter().any(|m| markdown.contains(m)) {
-        return refs;
+        return Vec::new();
     }
+    let found = REFERENCES.get(markdown, |text| Arc::new(find_references(text)));
+    found.as_ref().clone()
+}
+
+static REFERENCES: LazyLock<Memo<Arc<Vec<Reference>>>> = LazyLock::new(Memo::new);
+static TAGS: LazyLock<Memo<Arc<Vec<String>>>> = LazyLock::new(Memo::new);
+
+/// A build starts: the links and tags of texts no build has used since the one before
+/// the last are forgotten.
+pub fn next_build() {
+    REFERENCES.next_build();
+    TAGS.next_build();
+}
+
+fn find_references(markdown: &str) -> Vec<Reference> {
+    let mut refs = Vec::new();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         let (kind, target, labelled) = match event {
             Event::Start(Tag::Link {
@@ -167,10 +185,15 @@ pub fn references(markdown: &str) -> Vec<Reference> {
 
 /// Every `#tag` of a Markdown text, as written (without the `#`), in order.
 pub fn tags(markdown: &str) -> Vec<String> {
-    let mut found = Vec::new();
     if !may_have_tags(markdown) {
-        return found;
+        return Vec::new();
     }
+    let found = TAGS.get(markdown, |text| Arc::new(find_tags(text)));
+    found.as_ref().clone()
+}
+
+fn find_tags(markdown: &str) -> Vec<String> {
+    let mut found = Vec::new();
     let mut after_space = true;
     let mut in_link = 0usize;
     for event in Parser::new_ext(markdown, options()) {

@@ -9,12 +9,13 @@
 //! `![[embeds]]` of attachments and `#tags`.
 
 mod links;
+mod memo;
 
 use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
-pub use links::{NoLinks, RefKind, Reference, Resolve, references, tags};
+pub use links::{NoLinks, RefKind, Reference, Resolve, next_build, references, tags};
 
 /// Renders Markdown to HTML, with links to items left as text and no attachment.
 pub fn to_html(markdown: &str) -> String {

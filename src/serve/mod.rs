@@ -185,6 +185,9 @@ impl LiveSite {
             None => self.cache.clear(),
         }
         let result = crate::guarded(|| self.prepare());
+        // The site before this rebuild is let go after the reload is sent: freeing
+        // thousands of notes takes a while, and no one waits for it.
+        let mut before = None;
         let outcome = {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
             state.version += 1;
@@ -193,6 +196,7 @@ impl LiveSite {
                     let pages = ready.prepared.paths().count();
                     let as_of = ready.as_of;
                     state.files = files_map(files);
+                    before = state.pages.take();
                     state.pages = Some(Arc::new(Pages {
                         ready,
                         root: self.options.root.clone(),
@@ -215,6 +219,7 @@ impl LiveSite {
             }
         };
         let _ = self.events.send(reload_paths(&[String::new()]));
+        drop(before);
         outcome
     }
 

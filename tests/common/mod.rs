@@ -188,3 +188,44 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).to_string()
 }
+
+/// One HTTP GET of `path` from a server at `address`: the status and the body.
+pub fn http_get(address: &str, path: &str) -> (u16, Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers");
+    let head = String::from_utf8_lossy(&response[..split]).to_string();
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, response[split + 4..].to_vec())
+}
+
+/// Serves `site` on a free loopback port from this process, as `coachsite serve` does,
+/// until the runtime is dropped; gives the runtime and the address.
+pub fn serve_in_process(
+    site: std::sync::Arc<coachsite::serve::LiveSite>,
+) -> (tokio::runtime::Runtime, String) {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (listener, _) = runtime.block_on(coachsite::serve::bind(0)).expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    let router = coachsite::serve::router(site, port);
+    runtime.spawn(coachsite::serve::run(
+        listener,
+        router,
+        std::future::pending(),
+    ));
+    (runtime, format!("127.0.0.1:{port}"))
+}
