@@ -11,15 +11,18 @@
 //! explain   those figures and findings in words, in the engagement's language
 //! charts    SVG charts drawn at build time
 //! render    pages from templates, views built once, pages rendered in parallel
-//! site      written to a temporary folder, swapped into place
+//! site      written to a temporary folder as pages come, swapped into place
 //! practice  a folder of engagements as one site for the coach, rebuilt one
 //!           engagement at a time by `serve`
 //! serve     watch, rebuild in memory, serve on loopback with live reload
 //! ```
 //!
-//! [`build`] runs the steps up to an in-memory site; [`site::write`] puts it on disk.
-//! `serve` and `watch` call [`build_guarded`], so that even a bug (a panic) in one
-//! rebuild leaves the last good site and the next save rebuilds.
+//! [`prepare`] runs the steps up to what every page shares ([`render::Prepared`]);
+//! [`build_to`] then renders every page and writes each as it is made (so memory does
+//! not hold the site), [`build`] keeps them in memory instead, and `serve` makes each
+//! page when it is asked for. `watch` calls [`build_guarded`], and `serve` guards its
+//! rebuilds the same way, so that even a bug (a panic) in one rebuild leaves the last
+//! good site and the next save rebuilds.
 //!
 //! `cli` holds one file per command; `main.rs` only parses the arguments and calls it.
 //!

@@ -58,7 +58,11 @@ impl Live {
     /// Every file of `built` is served as built (pages with the reload script and, after
     /// a failed rebuild, the errors over them).
     fn same_as_build(&self, step: &str, built: &Site, errors: Option<&str>) {
-        for file in &built.files {
+        // Pages first: each is then made on its own, as a reader asks for it (an
+        // attachment asked for before its page would make every page at once).
+        let mut files: Vec<_> = built.files.iter().collect();
+        files.sort_by_key(|f| !f.path.ends_with(".html"));
+        for file in files {
             let (status, body) = get(&self.address, &format!("/{}", file.path));
             assert_eq!(status, 200, "{step}: /{} is not served", file.path);
             let expected = if file.path.ends_with(".html") {
@@ -243,4 +247,52 @@ fn every_page_the_coach_is_served_is_the_page_a_build_makes() {
 #[test]
 fn every_page_the_client_is_served_is_the_page_a_build_makes() {
     every_kind_of_change(Audience::Client);
+}
+
+#[test]
+fn a_template_that_fails_on_one_kind_of_page_shows_its_error_over_every_page() {
+    let (_dir, live) = Live::start(Audience::Coach);
+    let templates = live.root.join(".coachsite/templates");
+    std::fs::create_dir_all(&templates).expect("templates");
+    let template = templates.join("tag.html");
+    std::fs::write(&template, "<html><body>{{ no_such_value }}</body></html>").expect("write");
+    let errors = coachsite::build(&live.options).expect_err("a full build fails");
+    assert!(
+        errors
+            .render(false)
+            .contains("while rendering lessons/tags/"),
+        "{errors}"
+    );
+    assert!(matches!(
+        live.site
+            .rebuild_after(Some(std::slice::from_ref(&template))),
+        Rebuilt::Ok { .. }
+    ));
+    // The tag pages cannot be made: said on each of them, and soon over every page.
+    let tag = live
+        .last
+        .files
+        .iter()
+        .find(|f| f.path.starts_with("lessons/tags/"))
+        .expect("the example has tags");
+    let (status, body) = get(&live.address, &format!("/{}", tag.path));
+    assert_eq!(status, 500);
+    assert!(String::from_utf8_lossy(&body).contains("This page could not be made"));
+    let started = std::time::Instant::now();
+    loop {
+        let (status, body) = get(&live.address, "/index.html");
+        let body = String::from_utf8_lossy(&body).to_string();
+        if status == 200 && body.contains("coachsite-error") && body.contains("tag.html") {
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "the template's error never showed over the dashboard:\n{body}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::fs::remove_file(&template).expect("delete");
+    live.site
+        .rebuild_after(Some(std::slice::from_ref(&template)));
+    live.same_as_build("the template removed", &live.last, None);
 }

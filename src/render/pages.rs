@@ -333,3 +333,61 @@ fn page_list(
     }
     pages.into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use crate::{Audience, BuildOptions, Date, prepare};
+
+    /// Each page made on its own (`serve`) is byte for byte the page of a whole build,
+    /// for every page of the example and every reader; the list of pages is the build's.
+    #[test]
+    fn a_page_made_alone_is_the_page_a_build_makes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-engagement");
+        for audience in [Audience::Coach, Audience::Client, Audience::Sponsor] {
+            let options = BuildOptions {
+                root: root.clone(),
+                audience,
+                as_of: Date::from_ymd(2026, 6, 15).expect("date"),
+                as_of_given: true,
+                base_url: None,
+            };
+            let ready = prepare(&options, None, None).expect("the example builds");
+            let all = Mutex::new(Vec::new());
+            ready
+                .prepared
+                .render_all(&ready.theme, &|file| {
+                    all.lock().expect("lock").push(file);
+                    Ok(())
+                })
+                .expect("every page renders");
+            let mut all = all.into_inner().expect("lock");
+            all.sort_by(|a, b| a.path.cmp(&b.path));
+            let paths: Vec<&str> = all.iter().map(|f| f.path.as_str()).collect();
+            assert_eq!(
+                paths,
+                ready.prepared.paths().collect::<Vec<_>>(),
+                "{audience:?}"
+            );
+            for file in &all {
+                let alone = ready
+                    .prepared
+                    .render_page(&ready.theme, &file.path)
+                    .expect("a page of the list")
+                    .expect("it renders");
+                assert!(
+                    alone == *file,
+                    "{audience:?}: {} differs when made alone",
+                    file.path
+                );
+            }
+            assert!(
+                ready
+                    .prepared
+                    .render_page(&ready.theme, "nowhere.html")
+                    .is_none()
+            );
+        }
+    }
+}

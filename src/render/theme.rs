@@ -67,6 +67,9 @@ pub const BUILTIN_STYLE: &str = include_str!("../../templates/style.css");
 pub struct Theme {
     pub tera: Tera,
     pub style: String,
+    /// Whether the engagement replaces or adds templates. The built-in ones render every
+    /// engagement (the test suite sees to that); an override may fail on one page only.
+    pub custom: bool,
 }
 
 /// Loads the built-in templates and the engagement's overrides from `root/templates`.
@@ -86,6 +89,10 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
             read_overrides(root, &dir, legacy, &mut templates, &mut style, &mut diags);
         }
     }
+    let custom = templates.len() != BUILTIN_TEMPLATES.len()
+        || BUILTIN_TEMPLATES
+            .iter()
+            .any(|(name, text)| templates.get(*name).map(String::as_str) != Some(*text));
     let mut tera = Tera::new();
     if let Err(err) =
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
@@ -96,7 +103,14 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
         diags.sort();
         return Err(diags);
     }
-    Ok((Theme { tera, style }, diags))
+    Ok((
+        Theme {
+            tera,
+            style,
+            custom,
+        },
+        diags,
+    ))
 }
 
 /// The overrides in one folder. In the old place, `templates/` (where Obsidian keeps its

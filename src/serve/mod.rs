@@ -61,7 +61,7 @@ pub struct LiveSite {
     practice: Option<Mutex<PracticeBuild>>,
     /// One engagement: what the loads parsed, file by file.
     cache: crate::load::Cache,
-    state: RwLock<SiteState>,
+    state: Arc<RwLock<SiteState>>,
     /// After each rebuild: the url paths whose pages should reload, as JSON.
     events: broadcast::Sender<String>,
 }
@@ -88,8 +88,9 @@ struct Pages {
     ready: Ready,
     root: PathBuf,
     made: Mutex<HashMap<String, Arc<Vec<u8>>>>,
-    /// Set once every page has been made (then every attachment they embed is known).
-    all_made: OnceLock<()>,
+    /// Set once every page has been made (then every attachment they embed is known),
+    /// with the errors of the pages that could not be.
+    all_made: OnceLock<Diagnostics>,
 }
 
 /// A file of the site as `serve` answers it.
@@ -127,7 +128,7 @@ impl Pages {
         }
         let used = |pages: &Pages| pages.ready.prepared.attachments().contains(path);
         if !used(self) {
-            self.all_made.get_or_init(|| self.make_all());
+            self.all();
             if !used(self) {
                 return None;
             }
@@ -137,14 +138,18 @@ impl Pages {
         read.ok().map(|bytes| Found::File(Arc::new(bytes)))
     }
 
-    fn make_all(&self) {
-        let ready = &self.ready;
-        let _ = ready.prepared.render_all(&ready.theme, &|file| {
-            if let Ok(mut made) = self.made.lock() {
-                made.insert(file.path, Arc::new(file.bytes));
-            }
-            Ok(())
-        });
+    /// Makes every page (once), and gives the errors of those that could not be made.
+    fn all(&self) -> &Diagnostics {
+        self.all_made.get_or_init(|| {
+            let ready = &self.ready;
+            let made = ready.prepared.render_all(&ready.theme, &|file| {
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(file.path, Arc::new(file.bytes));
+                }
+                Ok(())
+            });
+            made.err().unwrap_or_default()
+        })
     }
 }
 
@@ -160,7 +165,7 @@ impl LiveSite {
             options,
             practice,
             cache: crate::load::Cache::default(),
-            state: RwLock::new(SiteState::default()),
+            state: Arc::new(RwLock::new(SiteState::default())),
             events,
         })
     }
@@ -220,7 +225,36 @@ impl LiveSite {
         };
         let _ = self.events.send(reload_paths(&[String::new()]));
         drop(before);
+        self.check_templates();
         outcome
+    }
+
+    /// With templates of the engagement's own, every page is made once in the
+    /// background after a good rebuild: a page an override cannot render shows its
+    /// error over every open page, as a failed rebuild does, and the pages served keep
+    /// their errors.
+    fn check_templates(&self) {
+        let (pages, version) = {
+            let state = self.state.read().unwrap_or_else(|e| e.into_inner());
+            (state.pages.clone(), state.version)
+        };
+        let Some(pages) = pages.filter(|p| p.ready.theme.custom) else {
+            return;
+        };
+        let events = self.events.clone();
+        let state = self.state.clone();
+        std::thread::spawn(move || {
+            let errors = pages.all();
+            if !errors.has_errors() {
+                return;
+            }
+            let mut state = state.write().unwrap_or_else(|e| e.into_inner());
+            if state.version == version {
+                state.errors = Some(errors.render(false));
+                drop(state);
+                let _ = events.send(reload_paths(&[String::new()]));
+            }
+        });
     }
 
     /// One engagement, ready to make its pages: what a build does before rendering,
