@@ -188,7 +188,7 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
 pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     if audience == Audience::Coach {
         e.texts(&mut |text, kind| {
-            if kind == TextKind::Markdown {
+            if kind == TextKind::Markdown && text.contains("%%") {
                 *text = mark_coach_only(text);
             }
         });

@@ -17,6 +17,10 @@ const MAX_LINK_ERRORS_PER_FILE: usize = 20;
 /// Checks every link of `e`. `unreadable` holds the ids of files that could not be
 /// read (and `plan_unreadable`, whether plan.yaml could not): links to them are not
 /// reported again (one typo, one error).
+/// One text's links, the positions of those that are problems, and the attachments
+/// it embeds.
+type Scanned = (std::sync::Arc<[Reference]>, Vec<usize>, BTreeSet<String>);
+
 pub(super) fn check_links(
     e: &Engagement,
     unreadable: &BTreeSet<String>,
@@ -39,7 +43,7 @@ pub(super) fn check_links(
     };
     // Every text's links in parallel: which are problems, and the attachments found.
     let texts = e.markdown_texts();
-    let scanned: Vec<(Vec<Reference>, Vec<usize>, BTreeSet<String>)> = texts
+    let scanned: Vec<Scanned> = texts
         .par_iter()
         .map(|text| {
             let refs = markdown::references(text.text);

@@ -126,17 +126,18 @@ fn percent_decoded(text: &str) -> String {
 }
 
 /// Every link, embed and local file in a Markdown text, in order (code is never read).
-pub fn references(markdown: &str) -> Vec<Reference> {
+pub fn references(markdown: &str) -> Arc<[Reference]> {
     // Most notes have no link at all: no need to parse them.
     if !["[[", "](", "]:"].iter().any(|m| markdown.contains(m)) {
-        return Vec::new();
+        return NO_REFERENCES.clone();
     }
-    let found = REFERENCES.get(markdown, |text| Arc::new(find_references(text)));
-    found.as_ref().clone()
+    REFERENCES.get(markdown, |text| find_references(text).into())
 }
 
-static REFERENCES: LazyLock<Memo<Arc<Vec<Reference>>>> = LazyLock::new(Memo::new);
-static TAGS: LazyLock<Memo<Arc<Vec<String>>>> = LazyLock::new(Memo::new);
+static REFERENCES: LazyLock<Memo<Arc<[Reference]>>> = LazyLock::new(Memo::new);
+static TAGS: LazyLock<Memo<Arc<[String]>>> = LazyLock::new(Memo::new);
+static NO_REFERENCES: LazyLock<Arc<[Reference]>> = LazyLock::new(|| Arc::new([]));
+static NO_TAGS: LazyLock<Arc<[String]>> = LazyLock::new(|| Arc::new([]));
 
 /// A build starts: the links and tags of texts no build has used since the one before
 /// the last are forgotten.
@@ -184,12 +185,11 @@ fn find_references(markdown: &str) -> Vec<Reference> {
 }
 
 /// Every `#tag` of a Markdown text, as written (without the `#`), in order.
-pub fn tags(markdown: &str) -> Vec<String> {
+pub fn tags(markdown: &str) -> Arc<[String]> {
     if !may_have_tags(markdown) {
-        return Vec::new();
+        return NO_TAGS.clone();
     }
-    let found = TAGS.get(markdown, |text| Arc::new(find_tags(text)));
-    found.as_ref().clone()
+    TAGS.get(markdown, |text| find_tags(text).into())
 }
 
 fn find_tags(markdown: &str) -> Vec<String> {
@@ -549,11 +549,12 @@ mod tests {
         assert_eq!(
             tags(
                 "Worked on #delegation, #team/roles and #1 and a#b.\n\n# Heading\n\n`#code` (#in-brackets)"
-            ),
+            )
+            .to_vec(),
             vec!["delegation", "team/roles", "in-brackets"]
         );
-        assert_eq!(tags("[#not-a-tag](x.html)"), Vec::<String>::new());
-        assert_eq!(tags("\\#escaped is text"), Vec::<String>::new());
+        assert!(tags("[#not-a-tag](x.html)").is_empty());
+        assert!(tags("\\#escaped is text").is_empty());
     }
 
     /// Knows one visible objective, two attachments and one tag page.

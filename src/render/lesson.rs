@@ -80,7 +80,8 @@ pub(super) fn item_tags(front: &[String], body: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     let written = front.iter().map(|t| t.trim_start_matches('#').to_string());
-    for tag in written.chain(markdown::tags(body)) {
+    let found = markdown::tags(body);
+    for tag in written.chain(found.iter().cloned()) {
         if tags.len() == crate::limits::MAX_TAGS_PER_NOTE {
             break;
         }
@@ -318,13 +319,10 @@ impl Lessons {
         Some(tag_page(v, slug, tagged, list))
     }
 
-    /// The lessons list, one page per lesson and one per tag.
-    pub(super) fn pages(&self, v: &Views, tags: &TagIndex) -> Result<Vec<PageJob>, Diagnostic> {
+    /// The lessons list and one page per lesson (the tag pages are made one by one).
+    pub(super) fn own_pages(&self, v: &Views, tags: &TagIndex) -> Result<Vec<PageJob>, Diagnostic> {
         let mut jobs = vec![self.index_page(v, tags)?];
         jobs.extend((0..v.e.lessons.len()).filter_map(|i| self.lesson_page(v, i)));
-        for slug in tags.pages.keys() {
-            jobs.extend(self.tag_page(v, tags, slug).transpose()?);
-        }
         Ok(jobs)
     }
 }

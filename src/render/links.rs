@@ -43,7 +43,7 @@ impl Links {
             .filter_map(|text| {
                 let from = text.from.clone()?;
                 let to = markdown::references(text.text)
-                    .into_iter()
+                    .iter()
                     .filter(|reference| !reference.is_attachment())
                     .filter_map(|reference| {
                         let (path, _) = split_target(&reference.target);

@@ -196,46 +196,28 @@ impl Prepared {
     /// views several pages share are made once. Every error of every page is returned.
     pub fn render_all(&self, theme: &Theme, sink: Sink) -> Result<(), Diagnostics> {
         let v = self.views();
-        let mut diags = Diagnostics::default();
         let render = |job: PageJob| render_job(theme, &self.site, &self.t, job).and_then(sink);
-        let planned = self.shared_jobs(&v).map(|(jobs, objectives)| {
-            let docs = self.docs_before_notes(&v, &objectives);
-            (jobs, docs)
-        });
-        let (jobs, mut docs) = match planned {
-            Ok(planned) => planned,
-            Err(d) => {
-                diags.push(d);
-                return Err(diags);
+        let mut errors = Vec::new();
+        let mut docs = match self.render_top(&v, &render) {
+            Ok((docs, failed)) => {
+                errors.extend(failed);
+                docs
             }
+            Err(d) => return Err(Diagnostics::from(d)),
         };
-        let mut results: Vec<Result<(), Diagnostic>> = jobs.into_par_iter().map(render).collect();
         if self.with_notes() {
-            // Each session's view is made, rendered and dropped, keeping what search needs.
-            let sessions: Vec<Result<Doc, Diagnostic>> = (0..self.e.sessions.len())
-                .into_par_iter()
-                .map(|i| {
-                    let (job, doc) = session::session_page(&v, i)?;
-                    render(job).map(|()| doc)
-                })
-                .collect();
-            for session in sessions {
-                match session {
-                    Ok(doc) => docs.push(doc),
-                    Err(d) => results.push(Err(d)),
+            match self.render_notes(&v, &render) {
+                Ok((more, failed)) => {
+                    docs.extend(more);
+                    errors.extend(failed);
                 }
-            }
-            match lesson::Lessons::new(&v) {
-                Ok(lessons) => docs.extend(lessons.docs(&v)),
-                Err(d) => results.push(Err(d)),
+                Err(d) => errors.push(d),
             }
         }
-        results.push(render(
-            search::search_page(&v, docs, self.with_notes()).job(),
-        ));
-        diags
-            .items
-            .extend(results.into_iter().filter_map(Result::err));
+        let search = search::search_page(&v, docs, self.with_notes()).job();
+        errors.extend(render(search).err());
+        let mut diags = Diagnostics::default();
+        diags.items.extend(errors);
         if diags.has_errors() {
             diags.sort();
             return Err(diags);
@@ -243,7 +225,60 @@ impl Prepared {
         Ok(())
     }
 
-    /// Every page but the sessions' and search, with the objectives' views they share.
+    /// The pages of the objectives, the assessments and the plan, the dashboard and the
+    /// report, rendered; with what search finds of the objectives and the actions, and
+    /// the errors of the pages that could not be made.
+    fn render_top(&self, v: &Views, render: &Render) -> Made {
+        let (jobs, objectives) = self.shared_jobs(v)?;
+        let docs = self.docs_before_notes(v, &objectives);
+        let errors = jobs
+            .into_par_iter()
+            .filter_map(|job| render(job).err())
+            .collect();
+        Ok((docs, errors))
+    }
+
+    /// The sessions' and the lessons' pages, the sessions list and the tag pages,
+    /// rendered; with what search finds of the notes. Each session's view is made,
+    /// rendered and dropped, keeping only what search needs, and the pages that list
+    /// every session are made one after the other (their views are as large as the
+    /// notes, and two at once would double the build's peak memory).
+    fn render_notes(&self, v: &Views, render: &Render) -> Made {
+        let lessons = lesson::Lessons::new(v)?;
+        let mut errors: Vec<Diagnostic> = lessons
+            .own_pages(v, &self.tags)?
+            .into_par_iter()
+            .filter_map(|job| render(job).err())
+            .collect();
+        let lists: Vec<Option<&str>> = std::iter::once(None)
+            .chain(self.tags.pages.keys().map(|slug| Some(slug.as_str())))
+            .collect();
+        errors.extend(lists.into_iter().filter_map(|list| {
+            let job = match list {
+                None => session::sessions_page(v),
+                Some(slug) => lessons.tag_page(v, &self.tags, slug)?,
+            };
+            job.and_then(render).err()
+        }));
+        let sessions: Vec<Result<Doc, Diagnostic>> = (0..self.e.sessions.len())
+            .into_par_iter()
+            .map(|i| {
+                let (job, doc) = session::session_page(v, i)?;
+                render(job).map(|()| doc)
+            })
+            .collect();
+        let mut docs = Vec::with_capacity(sessions.len());
+        for session in sessions {
+            match session {
+                Ok(doc) => docs.push(doc),
+                Err(d) => errors.push(d),
+            }
+        }
+        docs.extend(lessons.docs(v));
+        Ok((docs, errors))
+    }
+
+    /// Every page but the notes' and search, with the objectives' views they share.
     fn shared_jobs(
         &self,
         v: &Views,
@@ -272,13 +307,15 @@ impl Prepared {
             jobs.push(assessment::assessment_page(v, a)?);
         }
         jobs.push(plan::plan_page(v, &summary)?);
-        if self.with_notes() {
-            jobs.push(session::sessions_page(v)?);
-            jobs.extend(lesson::Lessons::new(v)?.pages(v, &self.tags)?);
-        }
         Ok((jobs, objectives))
     }
 }
+
+/// How `render_all` renders and hands on one page.
+type Render<'a> = dyn Fn(PageJob) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// What part of `render_all` found for search, and the errors of its pages.
+type Made = Result<(Vec<Doc>, Vec<Diagnostic>), Diagnostic>;
 
 /// The helpers the builders share, over the parts of a [`Prepared`].
 fn views<'a>(

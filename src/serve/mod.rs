@@ -190,8 +190,8 @@ impl LiveSite {
             None => self.cache.clear(),
         }
         let result = crate::guarded(|| self.prepare());
-        // The site before this rebuild is let go after the reload is sent: freeing
-        // thousands of notes takes a while, and no one waits for it.
+        // The site before this rebuild is let go after the reload is sent, on a thread
+        // of its own: freeing thousands of notes takes a while, and no one waits for it.
         let mut before = None;
         let outcome = {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
@@ -224,7 +224,9 @@ impl LiveSite {
             }
         };
         let _ = self.events.send(reload_paths(&[String::new()]));
-        drop(before);
+        if let Some(before) = before {
+            std::thread::spawn(move || drop(before));
+        }
         self.check_templates();
         outcome
     }
