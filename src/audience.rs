@@ -154,7 +154,7 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
                 .map(|l| (&l.source.path, &l.body, l.body_line)),
         );
     for (file, body, body_line) in texts {
-        if let (_, Some(offset)) = strip_coach_only(body) {
+        if let Some(offset) = unclosed_marker(body) {
             let line = body_line + body[..offset].matches('\n').count() as u32;
             let column = body[..offset]
                 .rsplit('\n')
@@ -179,6 +179,35 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
     diags
 }
 
+/// Calls `f` on every text of `e` ([`Texts`]), the session notes' in parallel (they are
+/// most of the text there is).
+fn each_text(e: &mut Engagement, f: impl Fn(&mut String, TextKind) + Sync) {
+    use rayon::prelude::*;
+    let mut sessions = std::mem::take(&mut e.sessions);
+    sessions
+        .par_iter_mut()
+        .for_each(|s| s.texts(&mut |text, kind| f(text, kind)));
+    e.texts(&mut |text, kind| f(text, kind));
+    e.sessions = sessions;
+}
+
+/// Where an unclosed `%%` opens in `text`, if one does (what [`strip_coach_only`]
+/// reports), found without copying the text.
+fn unclosed_marker(text: &str) -> Option<usize> {
+    let (mut rest, mut consumed) = (text, 0);
+    while let Some(open) = rest.find("%%") {
+        let after = &rest[open + 2..];
+        match after.find("%%") {
+            Some(close) => {
+                consumed += open + 2 + close + 2;
+                rest = &after[close + 2..];
+            }
+            None => return Some(consumed + open),
+        }
+    }
+    None
+}
+
 /// The engagement as `audience` may see it. Takes the engagement by value, so the
 /// coach's view (everything) costs no copy; clone first to keep the original.
 ///
@@ -187,7 +216,7 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
 /// the client and the sponsor, marked in the coach's Markdown.
 pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     if audience == Audience::Coach {
-        e.texts(&mut |text, kind| {
+        each_text(&mut e, |text, kind| {
             if kind == TextKind::Markdown && text.contains("%%") {
                 *text = mark_coach_only(text);
             }
@@ -257,7 +286,7 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     for o in &mut e.objectives {
         o.front.acknowledged.clear();
     }
-    e.texts(&mut |text, _| {
+    each_text(&mut e, |text, _| {
         if text.contains("%%") {
             *text = strip_coach_only(text).0;
         }
@@ -351,6 +380,22 @@ mod tests {
         assert_eq!(strip_coach_only("a\n%%\nline1\nline2\n%%\nb").0, "a\n\nb");
         assert_eq!(strip_coach_only("%%x%%%%y%%z").0, "z");
         assert_eq!(strip_coach_only("no markers").0, "no markers");
+    }
+
+    #[test]
+    fn an_unclosed_marker_is_found_where_the_cut_finds_it() {
+        for text in [
+            "no markers",
+            "a %%closed%% b",
+            "a %%never closed",
+            "%%x%%%%y%%z %% open",
+            "é %%ü%% ß %%",
+            "%%",
+            "",
+        ] {
+            assert_eq!(unclosed_marker(text), strip_coach_only(text).1, "{text:?}");
+        }
+        assert_eq!(unclosed_marker("a %%b%% c %%d"), Some(10));
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub(super) struct Links {
 }
 
 impl Links {
-    /// The links of `e` (already filtered), with its tags.
-    pub(super) fn new(e: &Engagement, tags: &TagIndex) -> Links {
+    /// The links of `e` (already filtered), with its tags (each item's tags move here).
+    pub(super) fn new(e: &Engagement, tags: &mut TagIndex) -> Links {
         let index = ItemIndex::new(e);
         // Each text's links are found in parallel, then added in the texts' order.
         let texts = e.markdown_texts();
@@ -91,7 +91,7 @@ impl Links {
             dates,
             backlinks,
             tag_pages: tags.pages.keys().cloned().collect(),
-            tags_of: tags.of.clone(),
+            tags_of: std::mem::take(&mut tags.of),
             used: Mutex::default(),
         }
     }

@@ -68,12 +68,12 @@ impl Prepared {
             options.audience,
         );
         // Tags have pages where lessons do (not on the sponsor's site).
-        let tags = if options.audience == Audience::Sponsor {
+        let mut tags = if options.audience == Audience::Sponsor {
             lesson::TagIndex::default()
         } else {
             lesson::tag_index(&e)
         };
-        let links = links::Links::new(&e, &tags);
+        let links = links::Links::new(&e, &mut tags);
         let pages = page_list(&e, &tags, options.audience);
         let (site, t) = {
             let v = views(&e, &insight, &links, &options);

@@ -16,6 +16,7 @@ use futures_util::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
 use super::{EVENTS_PATH, Found, LiveSite};
+use crate::diagnostic::Diagnostics;
 use crate::render::content_type;
 
 fn html_response(status: StatusCode, html: String) -> Response {
@@ -74,12 +75,55 @@ fn escape(text: &str) -> String {
 /// the top of the site (a practice's home sums up every engagement).
 const RELOAD_SCRIPT: &str = "<script>(function(){var s=new EventSource('/__coachsite/events');s.addEventListener('reload',function(e){var p=location.pathname,d=['/'];try{d=JSON.parse(e.data);}catch(x){}if(!Array.isArray(d)){d=['/'];}if(p.lastIndexOf('/')===0||d.some(function(x){return p.indexOf(x)===0;})){location.reload();}});})();</script>";
 
-/// Adds the live-reload script and, when a rebuild failed, the errors over the page.
-pub fn inject(html: &str, errors: Option<&str>) -> String {
+/// What is shown over every page while something is wrong: a headline that says what
+/// the reader is looking at, and the errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlay {
+    headline: &'static str,
+    text: String,
+}
+
+impl Overlay {
+    /// A rebuild failed: the pages are the previous version.
+    pub fn failed(errors: &Diagnostics) -> Overlay {
+        Overlay {
+            headline: "coachsite: the last save could not be built; this is the previous version. Fix the file and save: the page reloads by itself.",
+            text: errors.render(false),
+        }
+    }
+
+    /// The engagement's templates cannot make some pages: those show their error, the
+    /// others are up to date. The first few errors are shown, then how many more.
+    pub fn pages_failed(errors: &Diagnostics) -> Overlay {
+        const SHOWN: usize = 3;
+        let failed: Vec<_> = errors.items.iter().filter(|d| d.is_error()).collect();
+        let mut text: String = failed
+            .iter()
+            .take(SHOWN)
+            .map(|d| d.render(false))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if failed.len() > SHOWN {
+            text.push_str(&format!(
+                "\n… and {} more pages that cannot be made\n",
+                failed.len() - SHOWN
+            ));
+        }
+        Overlay {
+            headline: "coachsite: the engagement's templates cannot make some pages (each says so); the others are up to date. Fix the template and save: the page reloads by itself.",
+            text,
+        }
+    }
+}
+
+/// Adds the live-reload script and, while something is wrong, the overlay over the page.
+pub fn inject(html: &str, overlay: Option<&Overlay>) -> String {
     let mut extra = String::new();
-    if let Some(errors) = errors {
-        extra.push_str("<div id=\"coachsite-error\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#3b0a0a;color:#fff;font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;border-top:4px solid #ff6b6b\"><strong>coachsite: the last save could not be built; this is the previous version. Fix the file and save: the page reloads by itself.</strong>\n\n");
-        extra.push_str(&escape(errors));
+    if let Some(overlay) = overlay {
+        extra.push_str("<div id=\"coachsite-error\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#3b0a0a;color:#fff;font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;border-top:4px solid #ff6b6b\"><strong>");
+        extra.push_str(overlay.headline);
+        extra.push_str("</strong>\n\n");
+        extra.push_str(&escape(&overlay.text));
         extra.push_str("</div>");
     }
     extra.push_str(RELOAD_SCRIPT);
@@ -197,7 +241,7 @@ async fn serve_page(State(site): State<Arc<LiveSite>>, request: Request<Body>) -
 /// failed rebuild, the error overlay in every HTML page.
 fn respond(site: &LiveSite, path: &str) -> Response {
     let (key, found, errors) = site.lookup(path);
-    let errors = errors.as_deref();
+    let errors = errors.as_ref();
     match found {
         Some(Found::File(bytes)) if key.ends_with(".html") || !key.contains('.') => html_response(
             StatusCode::OK,
@@ -215,8 +259,8 @@ fn respond(site: &LiveSite, path: &str) -> Response {
         }
         Some(Found::Failed(d)) => {
             let body = format!(
-                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>This page could not be made</title></head><body><h1>This page could not be made</h1><pre>{}</pre><p>Fix the template and save: the page reloads by itself.</p></body></html>",
-                escape(&d.to_string())
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>This page could not be made</title></head><body><h1>This page could not be made</h1><pre style=\"white-space:pre-wrap\">{}</pre><p>Fix the template and save: the page reloads by itself.</p></body></html>",
+                escape(&d.render(false))
             );
             html_response(StatusCode::INTERNAL_SERVER_ERROR, inject(&body, errors))
         }
@@ -308,14 +352,32 @@ mod tests {
 
     #[test]
     fn the_overlay_and_script_go_before_the_body_ends() {
+        let mut errors = Diagnostics::default();
+        errors.push(crate::Diagnostic::error("a.md", "<bad>"));
         let html = inject(
             "<html><body><p>x</p></body></html>",
-            Some("error: <bad>\n --> a.md:1:1"),
+            Some(&Overlay::failed(&errors)),
         );
         assert!(html.contains("id=\"coachsite-error\""));
-        assert!(html.contains("error: &lt;bad&gt;"), "{html}");
+        assert!(html.contains("the last save could not be built"), "{html}");
+        assert!(html.contains("&lt;bad&gt;"), "{html}");
         assert!(html.find("coachsite-error") < html.find("</body>"));
         let clean = inject("<html><body></body></html>", None);
+        // Pages a template cannot make: their first errors, then how many more.
+        for n in 0..5 {
+            errors.push(crate::Diagnostic::error(
+                format!("p{n}.html"),
+                "cannot render",
+            ));
+        }
+        let overlay = Overlay::pages_failed(&errors);
+        let shown = inject("<html><body></body></html>", Some(&overlay));
+        assert!(shown.contains("the others are up to date"), "{shown}");
+        assert_eq!(shown.matches("error:").count(), 3, "{shown}");
+        assert!(
+            shown.contains("… and 3 more pages that cannot be made"),
+            "{shown}"
+        );
         assert!(!clean.contains("coachsite-error") && clean.contains("EventSource"));
     }
 }

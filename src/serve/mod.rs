@@ -31,7 +31,7 @@ use crate::practice::{PracticeBuild, is_practice};
 use crate::{BuildOptions, Ready};
 
 pub use http::{
-    HEADER_TIMEOUT, MAX_CONNECTIONS, bind, host_allowed, inject, router, run, site_path,
+    HEADER_TIMEOUT, MAX_CONNECTIONS, Overlay, bind, host_allowed, inject, router, run, site_path,
 };
 pub use watch::{WatchOptions, Watcher, is_relevant, is_relevant_in_practice};
 
@@ -77,8 +77,8 @@ struct SiteState {
     parts: BTreeMap<String, Files>,
     /// One engagement: its pages, made when asked for.
     pages: Option<Arc<Pages>>,
-    /// The errors of the last rebuild, as text, while they last.
-    errors: Option<String>,
+    /// What is wrong (the errors of the last rebuild), while it lasts.
+    errors: Option<Overlay>,
     version: u64,
 }
 
@@ -218,7 +218,7 @@ impl LiveSite {
                     }
                 }
                 Err(errors) => {
-                    state.errors = Some(errors.render(false));
+                    state.errors = Some(Overlay::failed(&errors));
                     Rebuilt::Failed { errors }
                 }
             }
@@ -252,7 +252,7 @@ impl LiveSite {
             }
             let mut state = state.write().unwrap_or_else(|e| e.into_inner());
             if state.version == version {
-                state.errors = Some(errors.render(false));
+                state.errors = Some(Overlay::pages_failed(errors));
                 drop(state);
                 let _ = events.send(reload_paths(&[String::new()]));
             }
@@ -308,7 +308,7 @@ impl LiveSite {
                 }
                 state.files = files_map(home);
                 let errors = practice.errors();
-                state.errors = errors.has_errors().then(|| errors.render(false));
+                state.errors = errors.has_errors().then(|| Overlay::failed(&errors));
                 let mut reload = update.touched.clone();
                 reload.extend(update.removed);
                 let outcome = if errors.has_errors() {
@@ -325,7 +325,7 @@ impl LiveSite {
                 (outcome, reload)
             }
             Err(errors) => {
-                state.errors = Some(errors.render(false));
+                state.errors = Some(Overlay::failed(&errors));
                 (Rebuilt::Failed { errors }, vec![String::new()])
             }
         };
@@ -345,7 +345,7 @@ impl LiveSite {
     }
 
     /// The file at a URL path: a file of the site, or one of its pages, made now.
-    fn find(&self, key: &str) -> (Option<Found>, Option<String>) {
+    fn find(&self, key: &str) -> (Option<Found>, Option<Overlay>) {
         let (file, pages, errors) = {
             let state = self.state.read().unwrap_or_else(|e| e.into_inner());
             (state.file(key), state.pages.clone(), state.errors.clone())
@@ -359,7 +359,7 @@ impl LiveSite {
 
     /// The file at a URL path, a folder without its trailing slash included, and the
     /// errors of the last rebuild.
-    fn lookup(&self, path: &str) -> (String, Option<Found>, Option<String>) {
+    fn lookup(&self, path: &str) -> (String, Option<Found>, Option<Overlay>) {
         let key = site_path(path);
         let (found, errors) = self.find(&key);
         if found.is_some() {
