@@ -102,7 +102,7 @@ impl Overlay {
             .take(SHOWN)
             .map(|d| d.render(false))
             .collect::<Vec<_>>()
-            .join("\n");
+            .join("\n\n");
         if failed.len() > SHOWN {
             text.push_str(&format!(
                 "\n… and {} more pages that cannot be made\n",
