@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let _ = to_html(text);
     let _ = to_html_with(text, &Everything);
-    for r in references(text) {
+    for r in references(text).iter() {
         assert!(text.is_char_boundary(r.offset) && r.offset < text.len());
     }
     let _ = tags(text);
