@@ -118,7 +118,7 @@ pub struct Built {
 
 /// Loads, filters and renders an engagement into memory. On failure, every error found.
 pub fn build(options: &BuildOptions) -> Result<Site, Diagnostics> {
-    build_keeping(options, None).map(|(site, _)| site)
+    build_keeping(options, None, None).map(|(site, _)| site)
 }
 
 /// Builds an engagement into the folder `out`, each page written as soon as it is
@@ -146,17 +146,19 @@ pub fn build_to(
 /// home, which sums up each engagement without reading it again).
 ///
 /// In a practice, `practice_home` is the url of the practice's home from the
-/// engagement's site (`../../index.html`), which every page links back to.
+/// engagement's site (`../../index.html`), which every page links back to; `cache`
+/// keeps what the files parsed into for the next build (`serve`).
 pub(crate) fn build_keeping(
     options: &BuildOptions,
     practice_home: Option<String>,
+    cache: Option<&load::Cache>,
 ) -> Result<(Site, model::Engagement), Diagnostics> {
     let files = std::sync::Mutex::new(Vec::new());
     let sink = |file: OutputFile| {
         files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
         Ok(())
     };
-    let ready = prepare(options, practice_home, None)?;
+    let ready = prepare(options, practice_home, cache)?;
     let (built, engagement) = render_into(&options.root, ready, &sink)?;
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));

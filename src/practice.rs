@@ -65,6 +65,9 @@ pub struct PracticeBuild {
     parts: BTreeMap<PathBuf, Part>,
     /// The warnings of the practice's own templates, from the last home.
     theme_warnings: Diagnostics,
+    /// For `serve`: what each engagement's files parsed into, so that a save parses
+    /// only the files that changed (`None` for a build, which reads each file once).
+    caches: Option<BTreeMap<PathBuf, load::Cache>>,
 }
 
 /// One engagement of the practice.
@@ -117,7 +120,16 @@ impl PracticeBuild {
             options,
             parts: BTreeMap::new(),
             theme_warnings: Diagnostics::default(),
+            caches: None,
         })
+    }
+
+    /// [`PracticeBuild::new`], keeping what each engagement's files parsed into between
+    /// updates (`serve`).
+    pub fn keeping_parses(options: BuildOptions) -> Result<PracticeBuild, Diagnostics> {
+        let mut practice = PracticeBuild::new(options)?;
+        practice.caches = Some(BTreeMap::new());
+        Ok(practice)
     }
 
     /// Builds again the engagements that `changed` touches, or every one (`None`). The
@@ -126,6 +138,13 @@ impl PracticeBuild {
     /// rebuilds no engagement (only the home, which [`PracticeBuild::home`] makes).
     pub fn update(&mut self, changed: Option<&[PathBuf]>) -> Result<Update, Diagnostics> {
         let root = self.options.root.clone();
+        // What the watcher saw change is parsed again, whatever its size and time say.
+        for cache in self.caches.iter().flat_map(|c| c.values()) {
+            match changed {
+                Some(paths) => cache.forget(paths),
+                None => cache.clear(),
+            }
+        }
         let mut wanted: Vec<PathBuf> = Vec::new();
         let mut rediscover = changed.is_none() || self.parts.is_empty();
         for path in changed.unwrap_or_default() {
@@ -169,6 +188,13 @@ impl PracticeBuild {
     /// Builds `folders` (in parallel) and keeps what the home needs of each.
     fn build_parts(&mut self, folders: &[PathBuf], removed: Vec<String>) -> Update {
         let root = self.options.root.clone();
+        if let Some(caches) = &mut self.caches {
+            caches.retain(|folder, _| self.parts.contains_key(folder) || folders.contains(folder));
+            for folder in folders {
+                caches.entry(folder.clone()).or_default();
+            }
+        }
+        let caches = self.caches.as_ref();
         let built: Vec<_> = folders
             .par_iter()
             .map(|folder| {
@@ -178,7 +204,11 @@ impl PracticeBuild {
                 };
                 let depth = diagnostic::display_path(&root, folder).split('/').count();
                 let home = format!("{}index.html", "../".repeat(depth));
-                (folder, crate::guarded(|| build_keeping(&sub, Some(home))))
+                let cache = caches.and_then(|c| c.get(folder));
+                (
+                    folder,
+                    crate::guarded(|| build_keeping(&sub, Some(home), cache)),
+                )
             })
             .collect();
         let mut update = Update {

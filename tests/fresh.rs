@@ -21,17 +21,29 @@ struct Live {
     site: Arc<LiveSite>,
     address: String,
     _runtime: tokio::runtime::Runtime,
-    /// The last good full build, and the paths it had before it.
+    /// The last good full build.
     last: Site,
+    /// A practice of two copies of the example (`clients/acme`, `clients/beta`).
+    practice: bool,
 }
 
 use common::http_get as get;
 
 impl Live {
     fn start(audience: Audience) -> (tempfile::TempDir, Live) {
+        Live::start_with(audience, false)
+    }
+
+    fn start_with(audience: Audience, practice: bool) -> (tempfile::TempDir, Live) {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("engagement");
-        common::copy_dir(&common::example(), &root);
+        if practice {
+            for name in ["acme", "beta"] {
+                common::copy_dir(&common::example(), &root.join("clients").join(name));
+            }
+        } else {
+            common::copy_dir(&common::example(), &root);
+        }
         let options = BuildOptions {
             root: root.clone(),
             audience,
@@ -42,7 +54,7 @@ impl Live {
         let site = LiveSite::new(options.clone());
         assert!(matches!(site.rebuild(), Rebuilt::Ok { .. }));
         let (runtime, address) = common::serve_in_process(site.clone());
-        let last = coachsite::build(&options).expect("the example builds");
+        let last = full_build(&options, practice).expect("the example builds");
         let live = Live {
             root,
             options,
@@ -50,6 +62,7 @@ impl Live {
             address,
             _runtime: runtime,
             last,
+            practice,
         };
         live.same_as_build("the first build", &live.last, None);
         (dir, live)
@@ -83,7 +96,7 @@ impl Live {
         change(&self.root);
         let paths: Vec<PathBuf> = changed.iter().map(|p| self.root.join(p)).collect();
         let outcome = self.site.rebuild_after(Some(&paths));
-        match coachsite::build(&self.options) {
+        match full_build(&self.options, self.practice) {
             Ok(built) => {
                 assert!(
                     matches!(outcome, Rebuilt::Ok { .. }),
@@ -107,6 +120,14 @@ impl Live {
                 self.same_as_build(step, &self.last, Some(&Overlay::failed(&errors)));
             }
         }
+    }
+}
+
+fn full_build(options: &BuildOptions, practice: bool) -> Result<Site, coachsite::Diagnostics> {
+    if practice {
+        coachsite::build_practice(options)
+    } else {
+        coachsite::build(options)
     }
 }
 
@@ -299,4 +320,47 @@ fn a_template_that_fails_on_one_kind_of_page_shows_its_error_over_every_page() {
     live.site
         .rebuild_after(Some(std::slice::from_ref(&template)));
     live.same_as_build("the template removed", &live.last, None);
+}
+
+#[test]
+fn every_page_of_a_practice_is_the_page_a_build_makes() {
+    let (_dir, mut live) = Live::start_with(Audience::Coach, true);
+    let acme = |path: &str| format!("clients/acme/{path}");
+    let beta = |path: &str| format!("clients/beta/{path}");
+    live.step("a word of a session, same size", &[&acme(SESSION)], |r| {
+        edit(r, &acme(SESSION), "Sprint 1 started", "Sprint 1 begins!")
+    });
+    live.step("a new session in the other", &[&beta(NEW)], |r| {
+        std::fs::write(
+            r.join(beta(NEW)),
+            "---\ndate: 2026-06-12\ntitle: A new session\nobjectives: [sprint-goals]\n---\nOn [[customer-collaboration]]. #brand-new-tag\n",
+        )
+        .expect("write")
+    });
+    live.step("it renamed", &[&beta(NEW), &beta(MOVED)], |r| {
+        std::fs::rename(r.join(beta(NEW)), r.join(beta(MOVED))).expect("rename")
+    });
+    live.step("it deleted", &[&beta(MOVED)], |r| {
+        std::fs::remove_file(r.join(beta(MOVED))).expect("delete")
+    });
+    live.step(
+        "an objective",
+        &[&acme("objectives/sprint-goals.md")],
+        |r| {
+            edit(
+                r,
+                &acme("objectives/sprint-goals.md"),
+                "measurements:\n",
+                "measurements:\n  - {date: 2026-06-14, value: 3}\n",
+            )
+        },
+    );
+    live.step("the other's plan", &[&beta("plan.yaml")], |r| {
+        edit(
+            r,
+            &beta("plan.yaml"),
+            "status: done\n    done: 2026-01-29",
+            "status: open",
+        )
+    });
 }

@@ -158,7 +158,7 @@ impl LiveSite {
     pub fn new(options: BuildOptions) -> Arc<LiveSite> {
         let (events, _) = broadcast::channel(64);
         let practice = is_practice(&options.root)
-            .then(|| PracticeBuild::new(options.clone()).ok())
+            .then(|| PracticeBuild::keeping_parses(options.clone()).ok())
             .flatten()
             .map(Mutex::new);
         Arc::new(LiveSite {
