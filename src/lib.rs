@@ -238,6 +238,25 @@ pub fn prepare(
     })
 }
 
+/// The files of a site beside its pages and attachments: the style sheet and
+/// robots.txt, then the engagement's static files (a page wins over a static file of
+/// the same path, with a warning, which comes back with them).
+pub fn beside_pages(
+    root: &Path,
+    prepared: &render::Prepared,
+    theme: &render::Theme,
+) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Diagnostic> {
+    let mut files: Vec<OutputFile> = render::site_files(theme).into();
+    let taken: std::collections::BTreeSet<String> = prepared
+        .paths()
+        .map(String::from)
+        .chain(files.iter().map(|f| f.path.clone()))
+        .collect();
+    let (statics, warnings) = site::static_files(root, &taken)?;
+    files.extend(statics);
+    Ok((files, warnings))
+}
+
 /// Every file of the site, each handed to `sink` as it is made: the pages, the style
 /// sheet and robots.txt, the static files and the attachments the pages embed.
 fn render_into(
@@ -252,23 +271,13 @@ fn render_into(
         as_of,
     } = ready;
     prepared.render_all(&theme, sink)?;
-    let taken: std::collections::BTreeSet<String> = prepared
-        .paths()
-        .map(String::from)
-        .chain(render::site_files(&theme).map(|f| f.path))
-        .collect();
-    let extra = site::static_files(root, &taken).and_then(|(statics, static_warnings)| {
+    let extra = beside_pages(root, &prepared, &theme).and_then(|(files, static_warnings)| {
         warnings.items.extend(static_warnings);
-        let taken: std::collections::BTreeSet<String> = taken
-            .iter()
-            .cloned()
-            .chain(statics.iter().map(|f| f.path.clone()))
-            .collect();
+        let mut taken: std::collections::BTreeSet<String> =
+            prepared.paths().map(String::from).collect();
+        taken.extend(files.iter().map(|f| f.path.clone()));
         let attachments = site::attachment_files(root, &prepared.attachments(), &taken)?;
-        Ok(render::site_files(&theme)
-            .into_iter()
-            .chain(statics)
-            .chain(attachments))
+        Ok(files.into_iter().chain(attachments))
     });
     let sent = extra.and_then(|files| files.into_iter().try_for_each(sink));
     if let Err(d) = sent {

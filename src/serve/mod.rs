@@ -19,7 +19,7 @@
 mod http;
 mod watch;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Instant;
@@ -246,6 +246,12 @@ impl LiveSite {
         let events = self.events.clone();
         let state = self.state.clone();
         std::thread::spawn(move || {
+            // A save since then has its own check: this one would be thrown away.
+            let current =
+                |state: &RwLock<SiteState>| state.read().is_ok_and(|s| s.version == version);
+            if !current(&state) {
+                return;
+            }
             let errors = pages.all();
             if !errors.has_errors() {
                 return;
@@ -264,23 +270,16 @@ impl LiveSite {
     fn prepare(&self) -> Result<(Ready, Vec<crate::OutputFile>, Diagnostics), Diagnostics> {
         let ready = crate::prepare(&self.options, None, Some(&self.cache))?;
         let mut warnings = ready.warnings.clone();
-        let mut files: Vec<crate::OutputFile> = crate::render::site_files(&ready.theme).into();
-        let taken: BTreeSet<String> = ready
-            .prepared
-            .paths()
-            .map(String::from)
-            .chain(files.iter().map(|f| f.path.clone()))
-            .collect();
-        match crate::site::static_files(&self.options.root, &taken) {
-            Ok((statics, static_warnings)) => {
-                files.extend(statics);
+        let files = match crate::beside_pages(&self.options.root, &ready.prepared, &ready.theme) {
+            Ok((files, static_warnings)) => {
                 warnings.items.extend(static_warnings);
+                files
             }
             Err(d) => {
                 warnings.push(d);
                 return Err(warnings);
             }
-        }
+        };
         warnings.sort();
         Ok((ready, files, warnings))
     }
