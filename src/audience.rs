@@ -191,9 +191,32 @@ fn each_text(e: &mut Engagement, f: impl Fn(&mut String, TextKind) + Sync) {
     e.sessions = sessions;
 }
 
+/// One text as `audience` reads it, in [`filter`]: the coach's Markdown with its
+/// `%% … %%` asides marked, every text of the others with them cut.
+fn reader_text(audience: Audience, text: &mut String, kind: TextKind) {
+    if !text.contains("%%") {
+        return;
+    }
+    if audience == Audience::Coach {
+        if kind == TextKind::Markdown {
+            *text = mark_coach_only(text);
+        }
+    } else {
+        *text = strip_coach_only(text).0;
+    }
+}
+
+/// A session note's body as `audience` reads it: what [`filter`] makes of it, for a
+/// note whose body alone changed since the engagement was filtered.
+pub fn session_body(audience: Audience, body: &crate::model::Markdown) -> crate::model::Markdown {
+    let mut text = body.0.clone();
+    reader_text(audience, &mut text, TextKind::Markdown);
+    crate::model::Markdown(text)
+}
+
 /// Where an unclosed `%%` opens in `text`, if one does (what [`strip_coach_only`]
 /// reports), found without copying the text.
-fn unclosed_marker(text: &str) -> Option<usize> {
+pub fn unclosed_marker(text: &str) -> Option<usize> {
     let (mut rest, mut consumed) = (text, 0);
     while let Some(open) = rest.find("%%") {
         let after = &rest[open + 2..];
@@ -216,11 +239,7 @@ fn unclosed_marker(text: &str) -> Option<usize> {
 /// the client and the sponsor, marked in the coach's Markdown.
 pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     if audience == Audience::Coach {
-        each_text(&mut e, |text, kind| {
-            if kind == TextKind::Markdown && text.contains("%%") {
-                *text = mark_coach_only(text);
-            }
-        });
+        each_text(&mut e, |text, kind| reader_text(audience, text, kind));
         return e;
     }
     let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
@@ -286,11 +305,7 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     for o in &mut e.objectives {
         o.front.acknowledged.clear();
     }
-    each_text(&mut e, |text, _| {
-        if text.contains("%%") {
-            *text = strip_coach_only(text).0;
-        }
-    });
+    each_text(&mut e, |text, kind| reader_text(audience, text, kind));
     // List items that were wholly coach-only leave no empty bullet behind.
     for s in &mut e.sessions {
         for list in [

@@ -59,11 +59,13 @@ pub fn run(args: Args, color: bool) -> ExitCode {
             warnings,
             as_of,
             rebuilt,
+            text_of,
         } => {
             report(&warnings, color);
-            let scope = match rebuilt.as_deref() {
-                Some([]) => " (the practice home only)".to_string(),
-                Some(paths) if what != "Built" => {
+            let scope = match (text_of, rebuilt.as_deref()) {
+                (Some(file), _) => format!(" (the text of {file})"),
+                (None, Some([])) => " (the practice home only)".to_string(),
+                (None, Some(paths)) if what != "Built" => {
                     format!(" ({} and the practice home)", paths.join(", "))
                 }
                 _ => String::new(),

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::markdown;
 use crate::model::*;
 
 mod check;
@@ -158,6 +159,57 @@ impl Cache {
         self.len() == 0
     }
 
+    /// When `path` is a session note held here that now reads without a problem, as it
+    /// did, and differs from what was held below its front matter alone, with the same
+    /// links (by what they name) and `#tags`: takes the new parse in and gives the new
+    /// body. The checks of a load then find in the note what they found before.
+    /// Otherwise `None`, and the next load parses the file again.
+    pub fn body_edit(&self, root: &Path, path: &Path) -> Option<BodyEdit> {
+        let stamp = stamp(path)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(Cached {
+            parsed: (Some(Item::Session(old)), old_problems),
+            ..
+        }) = files.get(path)
+        else {
+            return None;
+        };
+        let parsed = parse_item(root, FileKind::Session, path);
+        let (Some(Item::Session(new)), new_problems) = &parsed else {
+            return None;
+        };
+        let same = |a: &str, b: &str| {
+            markdown::same_targets(&markdown::references(a), &markdown::references(b))
+                && markdown::tags(a) == markdown::tags(b)
+        };
+        let body_alone = old_problems.items.is_empty()
+            && new_problems.items.is_empty()
+            && (
+                &old.id,
+                &old.source,
+                &old.front,
+                old.body_line,
+                old.visibility,
+            ) == (
+                &new.id,
+                &new.source,
+                &new.front,
+                new.body_line,
+                new.visibility,
+            )
+            && same(&old.body, &new.body);
+        if !body_alone {
+            return None;
+        }
+        let edit = BodyEdit {
+            id: new.id.clone(),
+            file: new.source.path.clone(),
+            body: new.body.clone(),
+        };
+        files.insert(path.to_path_buf(), Cached { stamp, parsed });
+        Some(edit)
+    }
+
     /// One file: from `held` when it has not changed since (`true`), parsed otherwise.
     fn parse(
         held: &std::collections::HashMap<PathBuf, Cached>,
@@ -202,6 +254,16 @@ impl Cache {
         *self.files.lock().unwrap_or_else(|e| e.into_inner()) = kept;
         parsed
     }
+}
+
+/// A session note whose body alone changed ([`Cache::body_edit`]).
+pub struct BodyEdit {
+    /// The note's id.
+    pub id: String,
+    /// Its file, relative to the engagement folder.
+    pub file: String,
+    /// Its new body, as written.
+    pub body: Markdown,
 }
 
 /// [`load`], reusing what `cache` holds of the files that did not change.

@@ -113,3 +113,60 @@ fn missing_keys_and_bad_enum_values_are_explained() {
     assert_eq!(err.message, "`actve` is not allowed here");
     assert!(err.help.unwrap().starts_with("did you mean `active`?"));
 }
+
+#[test]
+fn a_note_whose_body_alone_changed_is_taken_in_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("sessions")).unwrap();
+    std::fs::write(root.join("engagement.yaml"), "").unwrap();
+    let note = root.join("sessions/2026-01-20-kick-off.md");
+    let front = "---\ndate: 2026-01-20\ntitle: Kick-off\n---\n";
+    let write = |body: &str| std::fs::write(&note, format!("{front}{body}")).unwrap();
+    let edit = |cache: &Cache| cache.body_edit(root, &note).map(|e| e.body.0);
+    write("We met [[someone]]. #flow\n");
+    let cache = Cache::default();
+    let held = |cache: &Cache| {
+        let _ = load_cached(root, Some(cache));
+        assert_eq!(cache.len(), 1);
+    };
+    held(&cache);
+    write("We met [[someone]] today. #flow\n");
+    assert_eq!(
+        edit(&cache).as_deref(),
+        Some("We met [[someone]] today. #flow\n")
+    );
+    assert_eq!(
+        edit(&cache).as_deref(),
+        Some("We met [[someone]] today. #flow\n"),
+        "nothing changed"
+    );
+    for (what, text) in [
+        (
+            "a link more",
+            format!("{front}[[someone]] and [[else]]. #flow\n"),
+        ),
+        ("a tag less", format!("{front}We met [[someone]].\n")),
+        (
+            "the front matter",
+            format!("---\ndate: 2026-01-21\ntitle: Kick-off\n---\nWe met [[someone]]. #flow\n"),
+        ),
+        (
+            "a problem",
+            format!(
+                "---\ndate: 2026-01-20\ntitle: Kick-off\nmood: fine\n---\nWe met [[someone]]. #flow\n"
+            ),
+        ),
+    ] {
+        let cache = Cache::default();
+        write("We met [[someone]]. #flow\n");
+        held(&cache);
+        std::fs::write(&note, text).unwrap();
+        assert_eq!(edit(&cache), None, "{what}");
+    }
+    assert_eq!(
+        Cache::default().body_edit(root, &note).map(|e| e.id),
+        None,
+        "a note not held"
+    );
+}

@@ -67,6 +67,15 @@ pub struct Reference {
     pub offset: usize,
 }
 
+/// Whether two texts' links name the same things in the same order, wherever they
+/// are written: all that the checks of links and the backlinks read of a text.
+pub fn same_targets(a: &[Reference], b: &[Reference]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(a, b)| a.kind == b.kind && a.target == b.target)
+}
+
 impl Reference {
     /// Whether it names an attachment rather than an item.
     pub fn is_attachment(&self) -> bool {

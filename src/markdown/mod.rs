@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
-pub use links::{NoLinks, RefKind, Reference, Resolve, next_build, references, tags};
+pub use links::{NoLinks, RefKind, Reference, Resolve, next_build, references, same_targets, tags};
 
 /// Renders Markdown to HTML, with links to items left as text and no attachment.
 pub fn to_html(markdown: &str) -> String {

@@ -104,6 +104,27 @@ impl Prepared {
         self.e
     }
 
+    /// After a save that changed a session note's body alone
+    /// ([`crate::load::Cache::body_edit`]): puts `body`, as this reader sees it
+    /// ([`crate::audience::session_body`]), in place of the note's old one when the
+    /// reader's links and tags of the note stay as they were. Then every figure, list
+    /// and index made from the engagement still holds (none reads a body otherwise),
+    /// and each page made from now on shows the new text. `false`, with nothing
+    /// changed, when they do not; `true` as well for a note this reader does not see.
+    pub fn replace_session_body(&mut self, id: &str, body: crate::model::Markdown) -> bool {
+        let Some(s) = self.e.sessions.iter_mut().find(|s| s.id == id) else {
+            return true;
+        };
+        let links = |text: &str| crate::markdown::references(text);
+        let tags = |text: &str| lesson::item_tags(&s.front.tags, text);
+        let same = crate::markdown::same_targets(&links(&s.body), &links(&body))
+            && tags(&s.body) == tags(&body);
+        if same {
+            s.body = body;
+        }
+        same
+    }
+
     /// The path of every page, in order.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.pages.keys().map(String::as_str)

@@ -48,6 +48,9 @@ pub enum Rebuilt {
         as_of: crate::Date,
         /// On a practice: the engagements that were built again.
         rebuilt: Option<Vec<String>>,
+        /// When the save changed one session note's text alone: its file. Nothing else
+        /// was made again.
+        text_of: Option<String>,
     },
     Failed {
         errors: Diagnostics,
@@ -86,6 +89,8 @@ struct SiteState {
 /// from what the rebuild prepared, and kept until the next rebuild.
 struct Pages {
     ready: Ready,
+    /// Every warning of the rebuild, for the terminal.
+    warnings: Diagnostics,
     root: PathBuf,
     made: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// Set once every page has been made (then every attachment they embed is known),
@@ -185,6 +190,11 @@ impl LiveSite {
             return self.rebuild_practice(&mut practice, changed);
         }
         let started = Instant::now();
+        if let Some(paths) = changed
+            && let Ok(Some(done)) = crate::guarded(|| Ok(self.body_edit(paths, started)))
+        {
+            return done;
+        }
         match changed {
             Some(paths) => self.cache.forget(paths),
             None => self.cache.clear(),
@@ -204,6 +214,7 @@ impl LiveSite {
                     before = state.pages.take();
                     state.pages = Some(Arc::new(Pages {
                         ready,
+                        warnings: warnings.clone(),
                         root: self.options.root.clone(),
                         made: Mutex::default(),
                         all_made: OnceLock::new(),
@@ -215,6 +226,7 @@ impl LiveSite {
                         warnings,
                         as_of,
                         rebuilt: None,
+                        text_of: None,
                     }
                 }
                 Err(errors) => {
@@ -229,6 +241,51 @@ impl LiveSite {
         }
         self.check_templates();
         outcome
+    }
+
+    /// A save that changed one session note's body alone, and none of its links or
+    /// tags ([`crate::load::Cache::body_edit`]): the note's new body goes into the
+    /// pages made so far's place, and nothing else is made again, for nothing else
+    /// read it. `None` when the save needs a rebuild: another kind of change, more
+    /// than one file, a note or a site with problems, or a page being made right now.
+    fn body_edit(&self, changed: &[PathBuf], started: Instant) -> Option<Rebuilt> {
+        let [path] = changed else { return None };
+        let edit = self.cache.body_edit(&self.options.root, path)?;
+        if crate::audience::unclosed_marker(&edit.body).is_some() {
+            return None;
+        }
+        let body = crate::audience::session_body(self.options.audience, &edit.body);
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        if state.errors.is_some() {
+            return None;
+        }
+        let mut pages = Arc::try_unwrap(state.pages.take()?)
+            .map_err(|held| state.pages = Some(held))
+            .ok()?;
+        let quiet = !pages.warnings.items.iter().any(|w| w.file == edit.file);
+        if !quiet || !pages.ready.prepared.replace_session_body(&edit.id, body) {
+            state.pages = Some(Arc::new(pages));
+            return None;
+        }
+        let made = std::mem::take(&mut pages.made);
+        let outcome = Rebuilt::Ok {
+            pages: pages.ready.prepared.paths().count(),
+            millis: started.elapsed().as_millis(),
+            warnings: pages.warnings.clone(),
+            as_of: pages.ready.as_of,
+            rebuilt: None,
+            text_of: Some(edit.file),
+        };
+        state.pages = Some(Arc::new(Pages {
+            all_made: OnceLock::new(),
+            ..pages
+        }));
+        state.version += 1;
+        drop(state);
+        let _ = self.events.send(reload_paths(&[String::new()]));
+        std::thread::spawn(move || drop(made));
+        self.check_templates();
+        Some(outcome)
     }
 
     /// With templates of the engagement's own, every page is made once in the
@@ -319,6 +376,7 @@ impl LiveSite {
                         warnings: practice.warnings(),
                         as_of: self.options.as_of,
                         rebuilt: Some(update.touched),
+                        text_of: None,
                     }
                 };
                 (outcome, reload)
