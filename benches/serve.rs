@@ -79,7 +79,7 @@ fn measure(sessions: usize, save: Save) {
     std::thread::spawn(move || {
         watcher.run(|paths| {
             let started = Instant::now();
-            watched.rebuild_after(Some(&paths));
+            watched.rebuild_after(paths.as_deref());
             let _ = took.send(ms(started));
         })
     });

@@ -180,8 +180,18 @@ pub fn count_errors(n: usize) -> String {
     format!("{n} error{}", if n == 1 { "" } else { "s" })
 }
 
+/// What a rebuild of `serve` or `watch` was after, for the terminal: the changed files,
+/// or (`None`) a watcher that lost track.
+pub fn rebuilt_after(root: &Path, paths: Option<&[PathBuf]>) -> String {
+    match paths {
+        Some(paths) => format!("Rebuilt after a change to {}", changed(root, paths)),
+        None => "Rebuilt after the file system lost track of the changes (every file read again)"
+            .to_string(),
+    }
+}
+
 /// The changed files, relative to the engagement, for the terminal.
-pub fn changed(root: &Path, paths: &[PathBuf]) -> String {
+fn changed(root: &Path, paths: &[PathBuf]) -> String {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut names: Vec<String> = paths
         .iter()

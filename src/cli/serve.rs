@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{AsOf, EXAMPLES, WatchArgs, changed, count_errors, fail, report};
+use super::{AsOf, EXAMPLES, WatchArgs, count_errors, fail, rebuilt_after, report};
 use crate::serve::{LiveSite, Rebuilt, Watcher};
 use crate::{Audience, BuildOptions};
 
@@ -121,8 +121,8 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         let root = dir.clone();
         std::thread::spawn(move || {
             watcher.run(|paths| {
-                let what = format!("Rebuilt after a change to {}", changed(&root, &paths));
-                report_rebuild(watched.rebuild_after(Some(&paths)), &what);
+                let what = rebuilt_after(&root, paths.as_deref());
+                report_rebuild(watched.rebuild_after(paths.as_deref()), &what);
             });
         });
         let shutdown = async {

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{AsOf, EXAMPLES, EncryptArgs, WatchArgs, changed, count_errors, fail, report, seal};
+use super::{
+    AsOf, EXAMPLES, EncryptArgs, WatchArgs, count_errors, fail, rebuilt_after, report, seal,
+};
 use crate::encrypt::SiteKey;
 use crate::serve::Watcher;
 use crate::{Audience, BuildOptions, Diagnostics, default_output, site};
@@ -75,12 +77,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         "Watching {} for changes; press Ctrl-C to stop.",
         root.display()
     );
-    watcher.run(|paths| {
-        write(&format!(
-            "Rebuilt after a change to {}",
-            changed(&root, &paths)
-        ))
-    });
+    watcher.run(|paths| write(&rebuilt_after(&root, paths.as_deref())));
     ExitCode::SUCCESS
 }
 

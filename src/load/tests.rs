@@ -149,13 +149,12 @@ fn a_note_whose_body_alone_changed_is_taken_in_alone() {
         ("a tag less", format!("{front}We met [[someone]].\n")),
         (
             "the front matter",
-            format!("---\ndate: 2026-01-21\ntitle: Kick-off\n---\nWe met [[someone]]. #flow\n"),
+            "---\ndate: 2026-01-21\ntitle: Kick-off\n---\nWe met [[someone]]. #flow\n".to_string(),
         ),
         (
             "a problem",
-            format!(
-                "---\ndate: 2026-01-20\ntitle: Kick-off\nmood: fine\n---\nWe met [[someone]]. #flow\n"
-            ),
+            "---\ndate: 2026-01-20\ntitle: Kick-off\nmood: fine\n---\nWe met [[someone]]. #flow\n"
+                .to_string(),
         ),
     ] {
         let cache = Cache::default();

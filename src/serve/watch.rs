@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use notify_debouncer_full::notify::{self, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer_opt};
+use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer_opt};
 
 use crate::load::{INPUTS, is_attachment_name, is_editor_temp};
 use crate::practice::is_practice;
@@ -130,36 +130,46 @@ impl Watcher {
     }
 
     /// Calls `on_change` with the relevant changed paths after each quiet period, until
-    /// the watcher stops.
-    pub fn run(self, mut on_change: impl FnMut(Vec<PathBuf>)) {
-        for result in self.events {
+    /// the watcher stops; with `None` when the file system lost track of what changed
+    /// (its queue of notifications overflowed, as a checkout of thousands of files can
+    /// make it): then anything may have.
+    pub fn run(self, mut on_change: impl FnMut(Option<Vec<PathBuf>>)) {
+        for result in &self.events {
             let Ok(events) = result else { continue };
-            let mut paths: Vec<PathBuf> = events
-                .iter()
-                .filter(|e| !e.kind.is_access())
-                .flat_map(|e| e.paths.iter())
-                .filter(|p| {
-                    if self.practice {
-                        is_relevant_in_practice(&self.root, p)
-                    } else {
-                        is_relevant(&self.root, p)
-                    }
-                })
-                .cloned()
-                .collect();
-            paths.sort();
-            paths.dedup();
-            if !paths.is_empty() {
-                // Whatever goes wrong in one rebuild, the watch goes on: the next save
-                // rebuilds.
-                let call = std::panic::AssertUnwindSafe(|| on_change(paths));
-                if std::panic::catch_unwind(call).is_err() {
-                    eprintln!(
-                        "error: the rebuild stopped on an internal error; save again to retry"
-                    );
-                }
+            let Some(changed) = self.changed(&events) else {
+                continue;
+            };
+            // Whatever goes wrong in one rebuild, the watch goes on: the next save
+            // rebuilds.
+            let call = std::panic::AssertUnwindSafe(|| on_change(changed));
+            if std::panic::catch_unwind(call).is_err() {
+                eprintln!("error: the rebuild stopped on an internal error; save again to retry");
             }
         }
+    }
+
+    /// What a quiet period's events call for: nothing (`None`), the relevant paths that
+    /// changed, or (`Some(None)`) everything.
+    fn changed(&self, events: &[DebouncedEvent]) -> Option<Option<Vec<PathBuf>>> {
+        if events.iter().any(|e| e.need_rescan()) {
+            return Some(None);
+        }
+        let mut paths: Vec<PathBuf> = events
+            .iter()
+            .filter(|e| !e.kind.is_access())
+            .flat_map(|e| e.paths.iter())
+            .filter(|p| {
+                if self.practice {
+                    is_relevant_in_practice(&self.root, p)
+                } else {
+                    is_relevant(&self.root, p)
+                }
+            })
+            .cloned()
+            .collect();
+        paths.sort();
+        paths.dedup();
+        (!paths.is_empty()).then_some(Some(paths))
     }
 }
 
@@ -226,6 +236,37 @@ mod tests {
             "backup"
         );
         assert!(!is_relevant(root, Path::new("/elsewhere/sessions/a.md")));
+    }
+
+    #[test]
+    fn a_watcher_that_lost_track_rebuilds_everything() {
+        use notify::event::{EventKind, Flag, ModifyKind};
+        let dir = tempfile::tempdir().unwrap();
+        let options = WatchOptions {
+            debounce: Duration::from_millis(25),
+            poll: false,
+        };
+        let watcher = Watcher::start(dir.path(), options).unwrap();
+        let event = |path: &str| {
+            let event = notify::Event::new(EventKind::Modify(ModifyKind::Any));
+            let event = if path.is_empty() {
+                event.set_flag(Flag::Rescan)
+            } else {
+                event.add_path(dir.path().join(path))
+            };
+            DebouncedEvent::new(event, std::time::Instant::now())
+        };
+        let note = dir.path().join("sessions/a.md");
+        assert_eq!(
+            watcher.changed(&[event("sessions/a.md")]),
+            Some(Some(vec![note]))
+        );
+        assert_eq!(watcher.changed(&[event("notes.txt")]), None);
+        assert_eq!(
+            watcher.changed(&[event("notes.txt"), event("")]),
+            Some(None),
+            "the queue overflowed: anything may have changed"
+        );
     }
 
     #[test]
