@@ -152,13 +152,22 @@ pub(super) fn search_page(v: &Views, docs: Vec<Doc>, with_notes: bool) -> Search
 /// The index and the entries, as one JSON text that is safe inside `<script>`:
 /// `{"docs": [...], "index": <elasticlunr's index>}`. Entry `i` is document `"i"`.
 pub(super) fn index_json(language: Language, docs: &[Doc]) -> String {
-    let fields = fields_of(docs);
-    let fields: Vec<[&str; 2]> = fields.iter().map(|(t, b)| [*t, b.as_str()]).collect();
-    format!(
-        "{{\"docs\":{},\"index\":{}}}",
-        script_json(docs),
-        super::search_index::index_json(&Words(language), &fields).replace('<', "\\u003c")
-    )
+    // Each copy of the text is let go as soon as the next is made: at 50,000 notes
+    // each is tens of megabytes.
+    let index = {
+        let fields = fields_of(docs);
+        let fields: Vec<[&str; 2]> = fields.iter().map(|(t, b)| [*t, b.as_str()]).collect();
+        script_safe(super::search_index::index_json(&Words(language), &fields))
+    };
+    let docs = script_json(docs);
+    let mut out = String::with_capacity(docs.len() + index.len() + 20);
+    out.push_str("{\"docs\":");
+    out.push_str(&docs);
+    drop(docs);
+    out.push_str(",\"index\":");
+    out.push_str(&index);
+    out.push('}');
+    out
 }
 
 /// Each entry's fields for the index: its title, and a body that holds the title too,
@@ -185,9 +194,16 @@ fn capped(mut text: String) -> String {
 
 /// JSON for inside a `<script>` element: `<` (the only way out of one) escaped.
 fn script_json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_else(|_| "null".into())
-        .replace('<', "\\u003c")
+    script_safe(serde_json::to_string(value).unwrap_or_else(|_| "null".into()))
+}
+
+/// JSON text with `<` escaped, copied only if it has one.
+fn script_safe(json: String) -> String {
+    if json.contains('<') {
+        json.replace('<', "\\u003c")
+    } else {
+        json
+    }
 }
 
 /// How words are cut and compared, for the index here and the query in the browser.

@@ -19,7 +19,23 @@ pub(super) const FIELDS: [&str; 2] = ["title", "body"];
 /// with how often it occurs, sorted.
 struct Counted {
     len: usize,
-    words: Vec<(String, u32)>,
+    /// The distinct words, one after the other (one allocation a document, not one a
+    /// word: at 50,000 notes that is 150 MB less).
+    text: String,
+    /// Where each word ends in `text`, and how many times it comes.
+    words: Vec<(u32, u32)>,
+}
+
+impl Counted {
+    /// The distinct words in order, each with how many times it comes.
+    fn words(&self) -> impl Iterator<Item = (&str, u32)> {
+        let mut start = 0;
+        self.words.iter().map(move |&(end, n)| {
+            let word = &self.text[start..end as usize];
+            start = end as usize;
+            (word, n)
+        })
+    }
 }
 
 /// The index of `docs` (for each entry, its fields in [`FIELDS`] order; entry `i` is
@@ -89,14 +105,27 @@ fn count<L: elasticlunr::Language>(language: &L, pipeline: &Pipeline, text: &str
     let mut tokens = pipeline.run(language.tokenize(text));
     let len = tokens.len();
     tokens.sort_unstable();
-    let mut words: Vec<(String, u32)> = Vec::new();
-    for token in tokens {
-        match words.last_mut() {
-            Some((last, n)) if *last == token => *n += 1,
-            _ => words.push((token, 1)),
+    let mut counted = Counted {
+        len,
+        text: String::new(),
+        words: Vec::new(),
+    };
+    let mut last: Option<&str> = None;
+    for token in &tokens {
+        if last == Some(token.as_str()) {
+            if let Some((_, n)) = counted.words.last_mut() {
+                *n += 1;
+            }
+        } else {
+            counted.text.push_str(token);
+            // Capped texts are far below 4 GiB.
+            counted.words.push((counted.text.len() as u32, 1));
+            last = Some(token);
         }
     }
-    Counted { len, words }
+    counted.text.shrink_to_fit();
+    counted.words.shrink_to_fit();
+    counted
 }
 
 /// One word's postings: (document, term frequency), in the order of the refs.
@@ -106,11 +135,11 @@ type Postings = Vec<(usize, f64)>;
 fn field_tree(counted: &[[Counted; 2]], field: usize, refs: &[String], by_ref: &[usize]) -> String {
     let mut postings: std::collections::HashMap<&str, Postings> = std::collections::HashMap::new();
     for &doc in by_ref {
-        for (word, n) in &counted[doc][field].words {
+        for (word, n) in counted[doc][field].words() {
             postings
-                .entry(word.as_str())
+                .entry(word)
                 .or_default()
-                .push((doc, f64::from(*n).sqrt()));
+                .push((doc, f64::from(n).sqrt()));
         }
     }
     let mut words: Vec<(&str, Postings)> = postings.into_iter().collect();
