@@ -16,8 +16,10 @@ mod texts;
 pub use links::check_hidden_links;
 pub use texts::{TextKind, Texts};
 
+use std::sync::Arc;
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Engagement, Share, Shared, Visibility, Withheld};
+use crate::model::{At, Engagement, Share, Shared, Visibility, Withheld};
 
 /// Who a site is built for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -180,13 +182,19 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
 }
 
 /// Calls `f` on every text of `e` ([`Texts`]), the session notes' in parallel (they are
-/// most of the text there is).
-fn each_text(e: &mut Engagement, f: impl Fn(&mut String, TextKind) + Sync) {
+/// most of the text there is), where `f` changes only a text with a `%%` in it: a
+/// session note with none is left as it is, not copied out of what `serve` keeps of
+/// its file.
+fn each_marked_text(e: &mut Engagement, f: impl Fn(&mut String, TextKind) + Sync) {
     use rayon::prelude::*;
     let mut sessions = std::mem::take(&mut e.sessions);
-    sessions
-        .par_iter_mut()
-        .for_each(|s| s.texts(&mut |text, kind| f(text, kind)));
+    sessions.par_iter_mut().for_each(|s| {
+        let mut marked = false;
+        s.texts_ref(&mut |text, _| marked |= text.contains("%%"));
+        if marked {
+            s.texts(&mut |text, kind| f(text, kind));
+        }
+    });
     e.texts(&mut |text, kind| f(text, kind));
     e.sessions = sessions;
 }
@@ -239,7 +247,7 @@ pub fn unclosed_marker(text: &str) -> Option<usize> {
 /// the client and the sponsor, marked in the coach's Markdown.
 pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     if audience == Audience::Coach {
-        each_text(&mut e, |text, kind| reader_text(audience, text, kind));
+        each_marked_text(&mut e, |text, kind| reader_text(audience, text, kind));
         return e;
     }
     let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
@@ -295,8 +303,12 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
         e.report = None;
     }
 
+    // The notes are shared with what `serve` keeps of their files: each is copied only
+    // where it changes.
     for s in &mut e.sessions {
-        s.front.private = None;
+        if s.front.private.is_some() {
+            Arc::make_mut(s).front.private = None;
+        }
     }
     // How to reach the client and whether the coaching is paid: the coach's records.
     e.info.contact = None;
@@ -305,15 +317,18 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     for o in &mut e.objectives {
         o.front.acknowledged.clear();
     }
-    each_text(&mut e, |text, kind| reader_text(audience, text, kind));
+    each_marked_text(&mut e, |text, kind| reader_text(audience, text, kind));
     // List items that were wholly coach-only leave no empty bullet behind.
     for s in &mut e.sessions {
-        for list in [
-            &mut s.front.attendees,
-            &mut s.front.techniques,
-            &mut s.front.lessons,
-        ] {
-            list.retain(|t| !t.is_blank());
+        let f = &s.front;
+        if [&f.attendees, &f.techniques, &f.lessons]
+            .iter()
+            .any(|list| list.iter().any(|t| t.is_blank()))
+        {
+            let f = &mut Arc::make_mut(s).front;
+            for list in [&mut f.attendees, &mut f.techniques, &mut f.lessons] {
+                list.retain(|t| !t.is_blank());
+            }
         }
     }
     for l in &mut e.lessons {
@@ -345,8 +360,15 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
         }
     }
     for s in &mut e.sessions {
-        s.front.objectives.retain(|o| has_objective(&o.value));
-        s.front.actions.retain(|a| action_ids.contains(&a.value));
+        let kept_objective = |o: &At<String>| has_objective(&o.value);
+        let kept_action = |a: &At<String>| action_ids.contains(&a.value);
+        if !s.front.objectives.iter().all(kept_objective)
+            || !s.front.actions.iter().all(kept_action)
+        {
+            let f = &mut Arc::make_mut(s).front;
+            f.objectives.retain(kept_objective);
+            f.actions.retain(kept_action);
+        }
     }
     for l in &mut e.lessons {
         l.front.objectives.retain(|o| has_objective(&o.value));

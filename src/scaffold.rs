@@ -217,7 +217,12 @@ pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
         path = dir.join(format!("{date}-{slug}-{n}.md"));
         n += 1;
     }
-    let last = e.sessions.iter().rev().find(|s| s.front.date <= date);
+    let last = e
+        .sessions
+        .iter()
+        .rev()
+        .find(|s| s.front.date <= date)
+        .map(|s| &**s);
     let attendees: Vec<String> = last.map(|s| s.front.attendees.clone()).unwrap_or_default();
     let objectives: Vec<String> = e
         .objectives

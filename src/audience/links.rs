@@ -151,16 +151,18 @@ fn skeleton(e: &Engagement) -> Engagement {
         sessions: e
             .sessions
             .iter()
-            .map(|s| Session {
-                id: s.id.clone(),
-                source: s.source.clone(),
-                front: SessionFront {
-                    private: s.front.private.as_ref().map(keep),
-                    ..s.front.clone()
-                },
-                body: keep(&s.body),
-                body_line: s.body_line,
-                visibility: s.visibility,
+            .map(|s| {
+                std::sync::Arc::new(Session {
+                    id: s.id.clone(),
+                    source: s.source.clone(),
+                    front: SessionFront {
+                        private: s.front.private.as_ref().map(keep),
+                        ..s.front.clone()
+                    },
+                    body: keep(&s.body),
+                    body_line: s.body_line,
+                    visibility: s.visibility,
+                })
             })
             .collect(),
         lessons: e

@@ -26,6 +26,10 @@ pub trait Texts {
     /// Calls `f` on every text in this value and below it.
     fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind));
 
+    /// Calls `f` on every text in this value and below it, to read (the same texts
+    /// as [`Texts::texts`], in the same order).
+    fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind));
+
     /// Whether nothing visible is left (for map keys cut down to nothing).
     fn is_blank(&self) -> bool {
         false
@@ -34,6 +38,10 @@ pub trait Texts {
 
 impl Texts for String {
     fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+        f(self, TextKind::Plain);
+    }
+
+    fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind)) {
         f(self, TextKind::Plain);
     }
 
@@ -46,12 +54,22 @@ impl Texts for Markdown {
     fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
         f(&mut self.0, TextKind::Markdown);
     }
+
+    fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind)) {
+        f(&self.0, TextKind::Markdown);
+    }
 }
 
 impl<T: Texts> Texts for Option<T> {
     fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
         if let Some(value) = self {
             value.texts(f);
+        }
+    }
+
+    fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind)) {
+        if let Some(value) = self {
+            value.texts_ref(f);
         }
     }
 }
@@ -62,11 +80,33 @@ impl<T: Texts> Texts for Vec<T> {
             value.texts(f);
         }
     }
+
+    fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind)) {
+        for value in self {
+            value.texts_ref(f);
+        }
+    }
+}
+
+/// An item shared with what `serve` keeps between saves: [`Texts::texts`] copies it
+/// first if it is shared (see `each_text`, which calls it only where a text changes).
+impl<T: Texts + Clone> Texts for std::sync::Arc<T> {
+    fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+        std::sync::Arc::make_mut(self).texts(f);
+    }
+
+    fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind)) {
+        (**self).texts_ref(f);
+    }
 }
 
 impl<T: Texts> Texts for At<T> {
     fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
         self.value.texts(f);
+    }
+
+    fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind)) {
+        self.value.texts_ref(f);
     }
 
     fn is_blank(&self) -> bool {
@@ -87,6 +127,13 @@ impl<K: Texts + Ord, V: Texts> Texts for BTreeMap<K, V> {
             }
         }
     }
+
+    fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind)) {
+        for (key, value) in self {
+            key.texts_ref(f);
+            value.texts_ref(f);
+        }
+    }
 }
 
 /// Values that hold no text.
@@ -94,6 +141,7 @@ macro_rules! no_text {
     ($($ty:ty),* $(,)?) => {
         $(impl Texts for $ty {
             fn texts(&mut self, _: &mut dyn FnMut(&mut String, TextKind)) {}
+            fn texts_ref(&self, _: &mut dyn FnMut(&str, TextKind)) {}
         })*
     };
 }
@@ -127,6 +175,11 @@ macro_rules! texts {
             fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
                 let $ty { $($field),* } = self;
                 $(Texts::texts($field, f);)*
+            }
+
+            fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind)) {
+                let $ty { $($field),* } = self;
+                $(Texts::texts_ref($field, f);)*
             }
         })*
     };

@@ -378,6 +378,7 @@ pub fn held_sessions(e: &Engagement, as_of: Date) -> (usize, u64) {
         .sessions
         .iter()
         .filter(|s| s.front.date <= as_of)
+        .map(|s| &**s)
         .collect();
     let minutes = held
         .iter()

@@ -576,13 +576,15 @@ mod properties {
 #[test]
 fn the_icf_log_counts_the_hours_held_by_the_as_of_date() {
     let mut e = engagement(&[], &[], "actions: []");
-    let session = |id: &str, yaml: &str| Session {
-        id: id.to_string(),
-        source: Source::default(),
-        front: serde_saphyr::from_str(yaml).unwrap(),
-        body: Default::default(),
-        body_line: 0,
-        visibility: Visibility::Client,
+    let session = |id: &str, yaml: &str| {
+        std::sync::Arc::new(Session {
+            id: id.to_string(),
+            source: Source::default(),
+            front: serde_saphyr::from_str(yaml).unwrap(),
+            body: Default::default(),
+            body_line: 0,
+            visibility: Visibility::Client,
+        })
     };
     e.sessions = vec![
         session("a", "date: 2026-01-20\ntitle: A\nduration: 90"),

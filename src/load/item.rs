@@ -193,7 +193,7 @@ fn markdown_item(
         }
         FileKind::Session => {
             parse_yaml_all::<SessionFront>(text, fm.yaml, shown, &what).map(|front| {
-                Item::Session(Box::new(Session {
+                Item::Session(std::sync::Arc::new(Session {
                     id,
                     source,
                     visibility: Visibility::Client,

@@ -321,7 +321,7 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
         match item {
             Some(Item::Objective(o)) => objectives.push(*o),
             Some(Item::Assessment(a)) => assessments.push(*a),
-            Some(Item::Session(s)) => sessions.push(*s),
+            Some(Item::Session(s)) => sessions.push(s),
             Some(Item::Lesson(l)) => lessons.push(*l),
             None => {}
         }
@@ -444,7 +444,7 @@ impl FileKind {
 enum Item {
     Objective(Box<Objective>),
     Assessment(Box<Assessment>),
-    Session(Box<Session>),
+    Session(std::sync::Arc<Session>),
     Lesson(Box<Lesson>),
 }
 
@@ -710,7 +710,11 @@ fn resolve_visibility(e: &mut Engagement) {
         a.visibility = a.front.visibility.unwrap_or(defaults.assessments);
     }
     for s in &mut e.sessions {
-        s.visibility = s.front.visibility.unwrap_or(defaults.sessions);
+        let visibility = s.front.visibility.unwrap_or(defaults.sessions);
+        // Shared with the cache: copied only when it changes.
+        if s.visibility != visibility {
+            std::sync::Arc::make_mut(s).visibility = visibility;
+        }
     }
     for l in &mut e.lessons {
         l.visibility = l.front.visibility.unwrap_or(defaults.lessons);

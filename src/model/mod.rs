@@ -78,7 +78,9 @@ pub struct Engagement {
     pub assessments: Vec<Assessment>,
     pub plan: Plan,
     /// Sorted by date, then id.
-    pub sessions: Vec<Session>,
+    /// Each shared with what `serve` keeps of its file between saves (copied only
+    /// where a reader's view changes it).
+    pub sessions: Vec<std::sync::Arc<Session>>,
     /// Sorted by date (newest first), then id.
     pub lessons: Vec<Lesson>,
     /// `report.md`: the coach's summary and next steps for the printed report.

@@ -120,7 +120,7 @@ impl Prepared {
         let same = crate::markdown::same_targets(&links(&s.body), &links(&body))
             && tags(&s.body) == tags(&body);
         if same {
-            s.body = body;
+            std::sync::Arc::make_mut(s).body = body;
         }
         same
     }

@@ -250,11 +250,7 @@ impl LiveSite {
     /// than one file, a note or a site with problems, or a page being made right now.
     fn body_edit(&self, changed: &[PathBuf], started: Instant) -> Option<Rebuilt> {
         let [path] = changed else { return None };
-        let edit = self.cache.body_edit(&self.options.root, path)?;
-        if crate::audience::unclosed_marker(&edit.body).is_some() {
-            return None;
-        }
-        let body = crate::audience::session_body(self.options.audience, &edit.body);
+        let edit = crate::text_edit(&self.options, &self.cache, path)?;
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
         if state.errors.is_some() {
             return None;
@@ -262,8 +258,9 @@ impl LiveSite {
         let mut pages = Arc::try_unwrap(state.pages.take()?)
             .map_err(|held| state.pages = Some(held))
             .ok()?;
-        let quiet = !pages.warnings.items.iter().any(|w| w.file == edit.file);
-        if !quiet || !pages.ready.prepared.replace_session_body(&edit.id, body) {
+        let file = edit.file.clone();
+        let quiet = !pages.warnings.items.iter().any(|w| w.file == file);
+        if !quiet || !pages.ready.take_text(edit) {
             state.pages = Some(Arc::new(pages));
             return None;
         }
@@ -274,7 +271,7 @@ impl LiveSite {
             warnings: pages.warnings.clone(),
             as_of: pages.ready.as_of,
             rebuilt: None,
-            text_of: Some(edit.file),
+            text_of: Some(file),
         };
         state.pages = Some(Arc::new(Pages {
             all_made: OnceLock::new(),
