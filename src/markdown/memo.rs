@@ -67,7 +67,9 @@ impl<T: Clone> Memo<T> {
     pub(super) fn next_build(&self) {
         for shard in &self.shards {
             let mut tables = shard.lock().unwrap_or_else(|e| e.into_inner());
-            tables.previous = std::mem::take(&mut tables.current);
+            let held = tables.current.len();
+            // The next build asks for about as many texts: room for them from the start.
+            tables.previous = std::mem::replace(&mut tables.current, HashMap::with_capacity(held));
         }
     }
 

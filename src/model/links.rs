@@ -113,22 +113,24 @@ pub struct TextOf<'a> {
 /// look-up however many notes link (a vault of thousands of notes stays fast).
 #[derive(Debug, Default)]
 pub struct ItemIndex {
-    kinds: BTreeMap<String, Vec<ItemKind>>,
-    titles: BTreeMap<ItemRef, String>,
+    /// Each id's items, by kind (an id names one item of each kind at most), with
+    /// their titles.
+    items: BTreeMap<String, Vec<(ItemKind, String)>>,
 }
 
 impl ItemIndex {
     pub fn new(e: &Engagement) -> ItemIndex {
         let mut index = ItemIndex::default();
         let mut add = |kind, id: &str, title: &str| {
-            index.kinds.entry(id.to_string()).or_default().push(kind);
-            index.titles.insert(
-                ItemRef {
-                    kind,
-                    id: id.to_string(),
-                },
-                title.to_string(),
-            );
+            let items = match index.items.get_mut(id) {
+                Some(items) => items,
+                None => index.items.entry(id.to_string()).or_default(),
+            };
+            match items.iter_mut().find(|(k, _)| *k == kind) {
+                // The last of a kind wins, as it did when titles were kept by item.
+                Some((_, held)) => *held = title.to_string(),
+                None => items.push((kind, title.to_string())),
+            }
         };
         for o in &e.objectives {
             add(ItemKind::Objective, &o.id, o.title());
@@ -145,9 +147,8 @@ impl ItemIndex {
         for a in &e.plan.actions {
             add(ItemKind::Action, &a.id.value, &a.title);
         }
-        for kinds in index.kinds.values_mut() {
-            kinds.sort();
-            kinds.dedup();
+        for items in index.items.values_mut() {
+            items.sort_by_key(|(kind, _)| *kind);
         }
         index
     }
@@ -158,19 +159,25 @@ impl ItemIndex {
         // The folder, when it names a kind (`objectives/…`); any other folders of the path
         // (`2026/…`, a vault's own folders above the engagement) are only folders.
         // Ids are lower-case; Obsidian finds `[[Sprint-Goals]]` all the same.
-        let path = path.to_lowercase();
-        let id = path.rsplit('/').next().unwrap_or(&path).to_string();
+        let lower;
+        let path = if path.chars().any(char::is_uppercase) {
+            lower = path.to_lowercase();
+            lower.as_str()
+        } else {
+            path
+        };
+        let id = path.rsplit('/').next().unwrap_or(path);
         let kind = path
             .split('/')
             .rev()
             .skip(1)
             .find_map(|folder| ItemKind::ALL.into_iter().find(|k| k.folder() == folder));
-        self.kinds
-            .get(&id)
+        self.items
+            .get(id)
             .into_iter()
             .flatten()
-            .filter(|k| kind.is_none_or(|wanted| wanted == **k))
-            .map(|kind| ItemRef {
+            .filter(|(k, _)| kind.is_none_or(|wanted| wanted == *k))
+            .map(|(kind, _)| ItemRef {
                 kind: *kind,
                 id: id.to_string(),
             })
@@ -179,12 +186,16 @@ impl ItemIndex {
 
     /// The title of an item of the index.
     pub fn title(&self, item: &ItemRef) -> Option<&str> {
-        self.titles.get(item).map(String::as_str)
+        let items = self.items.get(&item.id)?;
+        items
+            .iter()
+            .find(|(kind, _)| *kind == item.kind)
+            .map(|(_, title)| title.as_str())
     }
 
     /// Every id, of every kind.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.kinds.keys().map(String::as_str)
+        self.items.keys().map(String::as_str)
     }
 }
 
