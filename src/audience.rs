@@ -214,9 +214,9 @@ fn reader_text(audience: Audience, text: &mut String, kind: TextKind) {
     }
 }
 
-/// A session note's body as `audience` reads it: what [`filter`] makes of it, for a
-/// note whose body alone changed since the engagement was filtered.
-pub fn session_body(audience: Audience, body: &crate::model::Markdown) -> crate::model::Markdown {
+/// A note's body as `audience` reads it: what [`filter`] makes of it, for a note whose
+/// body alone changed since the engagement was filtered.
+pub fn body_as(audience: Audience, body: &crate::model::Markdown) -> crate::model::Markdown {
     let mut text = body.0.clone();
     reader_text(audience, &mut text, TextKind::Markdown);
     crate::model::Markdown(text)

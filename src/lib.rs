@@ -180,17 +180,18 @@ pub struct Ready {
     pub as_of: Date,
 }
 
-/// A save that changed one session note's body alone ([`load::Cache::body_edit`]),
-/// as the reader sees it: what [`Ready::take_text`] puts in place.
+/// A save that changed one note's body alone ([`load::Cache::body_edit`]), as the
+/// reader sees it: what [`Ready::take_text`] puts in place.
 pub struct TextEdit {
     /// The note's file, relative to the engagement folder.
     pub file: String,
+    kind: model::ItemKind,
     id: String,
     /// The new body, as the reader sees it (asides marked or cut).
     body: model::Markdown,
 }
 
-/// The save of `path` as a [`TextEdit`], if it changed one session note's body alone
+/// The save of `path` as a [`TextEdit`], if it changed one note's body alone
 /// and the new body opens no `%%` it does not close (which would be a warning); the
 /// cache takes the new parse in.
 pub fn text_edit(options: &BuildOptions, cache: &load::Cache, path: &Path) -> Option<TextEdit> {
@@ -200,17 +201,18 @@ pub fn text_edit(options: &BuildOptions, cache: &load::Cache, path: &Path) -> Op
     }
     Some(TextEdit {
         file: edit.file,
+        kind: edit.kind,
         id: edit.id,
-        body: audience::session_body(options.audience, &edit.body),
+        body: audience::body_as(options.audience, &edit.body),
     })
 }
 
 impl Ready {
     /// Puts `edit` in place when the reader's links and tags of the note stay as they
-    /// were ([`render::Prepared::replace_session_body`]); `false` otherwise, with
-    /// nothing changed.
+    /// were ([`render::Prepared::replace_body`]); `false` otherwise, with nothing
+    /// changed.
     pub fn take_text(&mut self, edit: TextEdit) -> bool {
-        self.prepared.replace_session_body(&edit.id, edit.body)
+        self.prepared.replace_body(edit.kind, &edit.id, edit.body)
     }
 }
 

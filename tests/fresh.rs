@@ -151,8 +151,8 @@ const SESSION: &str = "sessions/2026-02-03-sprint-one-midpoint.md";
 const NEW: &str = "sessions/2026-06-12-a-new-session.md";
 const MOVED: &str = "sessions/2026-06-13-a-moved-session.md";
 
-/// Edits of one note's text: those that leave its links, tags and warnings as they were
-/// put its body in place (and must give a full build's pages all the same); the others
+/// Edits of one note's text (a session note's, a lesson's, an objective's): those that
+/// leave its links, tags and warnings as they were put its body in place (and must give a full build's pages all the same); the others
 /// rebuild.
 fn text_edits(live: &mut Live, audience: Audience) {
     let coach = audience == Audience::Coach;
@@ -204,6 +204,35 @@ fn text_edits(live: &mut Live, audience: Audience) {
             edit(r, SESSION, "## Next", "%% open\n\n## Next")
         }),
         "a warning comes"
+    );
+    const LESSON: &str = "lessons/customers-before-tools.md";
+    assert!(live.step("a lesson's text", &[LESSON], |r| {
+        edit(
+            r,
+            LESSON,
+            "questions nobody could answer",
+            "questions no one could answer",
+        )
+    }));
+    const OBJECTIVE: &str = "objectives/sprint-goals.md";
+    assert!(live.step("an objective's text", &[OBJECTIVE], |r| {
+        edit(
+            r,
+            OBJECTIVE,
+            "small public promise",
+            "small, public promise",
+        )
+    }));
+    assert!(
+        !live.step("a link added to an objective's text", &[OBJECTIVE], |r| {
+            edit(
+                r,
+                OBJECTIVE,
+                "small, public promise",
+                "small, public promise ([[customers-before-tools]])",
+            )
+        }),
+        "the lesson gains a backlink"
     );
     assert!(
         !live.step("the aside closed", &[SESSION], |r| {

@@ -159,52 +159,40 @@ impl Cache {
         self.len() == 0
     }
 
-    /// When `path` is a session note held here that now reads without a problem, as it
-    /// did, and differs from what was held below its front matter alone, with the same
-    /// links (by what they name) and `#tags`: takes the new parse in and gives the new
-    /// body. The checks of a load then find in the note what they found before.
-    /// Otherwise `None`, and the next load parses the file again.
+    /// When `path` is a note (a session note, a lesson or an objective) held here that
+    /// now reads without a problem, as it did, and differs from what was held below its
+    /// front matter alone, with the same links (by what they name) and `#tags`: takes
+    /// the new parse in and gives the new body. The checks of a load then find in the
+    /// note what they found before. Otherwise `None`, and the next load parses the
+    /// file again.
     pub fn body_edit(&self, root: &Path, path: &Path) -> Option<BodyEdit> {
         let stamp = stamp(path)?;
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(Cached {
-            parsed: (Some(Item::Session(old)), old_problems),
+        let Cached {
+            parsed: (Some(old), old_problems),
             ..
-        }) = files.get(path)
+        } = files.get(path)?
         else {
             return None;
         };
-        let parsed = parse_item(root, FileKind::Session, path);
-        let (Some(Item::Session(new)), new_problems) = &parsed else {
+        let old_note = Note::of(old)?;
+        let parsed = parse_item(root, old_note.file_kind(), path);
+        let (Some(new), new_problems) = &parsed else {
             return None;
         };
-        let same = |a: &str, b: &str| {
-            markdown::same_targets(&markdown::references(a), &markdown::references(b))
-                && markdown::tags(a) == markdown::tags(b)
-        };
+        let new_note = Note::of(new)?;
         let body_alone = old_problems.items.is_empty()
             && new_problems.items.is_empty()
-            && (
-                &old.id,
-                &old.source,
-                &old.front,
-                old.body_line,
-                old.visibility,
-            ) == (
-                &new.id,
-                &new.source,
-                &new.front,
-                new.body_line,
-                new.visibility,
-            )
-            && same(&old.body, &new.body);
+            && old_note.same_but_body(&new_note)
+            && same_front(old, new);
         if !body_alone {
             return None;
         }
         let edit = BodyEdit {
-            id: new.id.clone(),
-            file: new.source.path.clone(),
-            body: new.body.clone(),
+            kind: new_note.kind,
+            id: new_note.id.to_string(),
+            file: new_note.source.path.clone(),
+            body: new_note.body.clone(),
         };
         files.insert(path.to_path_buf(), Cached { stamp, parsed });
         Some(edit)
@@ -256,14 +244,98 @@ impl Cache {
     }
 }
 
-/// A session note whose body alone changed ([`Cache::body_edit`]).
+/// A note whose body alone changed ([`Cache::body_edit`]).
 pub struct BodyEdit {
+    /// A session note, a lesson or an objective.
+    pub kind: ItemKind,
     /// The note's id.
     pub id: String,
     /// Its file, relative to the engagement folder.
     pub file: String,
     /// Its new body, as written.
     pub body: Markdown,
+}
+
+/// What [`Cache::body_edit`] compares of a note, but its front matter.
+struct Note<'a> {
+    kind: ItemKind,
+    id: &'a str,
+    source: &'a Source,
+    body: &'a Markdown,
+    body_line: u32,
+    visibility: Visibility,
+}
+
+impl<'a> Note<'a> {
+    fn of(item: &'a Item) -> Option<Note<'a>> {
+        let note = |kind, id: &'a String, source, body, body_line, visibility| Note {
+            kind,
+            id,
+            source,
+            body,
+            body_line,
+            visibility,
+        };
+        Some(match item {
+            Item::Session(s) => note(
+                ItemKind::Session,
+                &s.id,
+                &s.source,
+                &s.body,
+                s.body_line,
+                s.visibility,
+            ),
+            Item::Lesson(l) => note(
+                ItemKind::Lesson,
+                &l.id,
+                &l.source,
+                &l.body,
+                l.body_line,
+                l.visibility,
+            ),
+            Item::Objective(o) => note(
+                ItemKind::Objective,
+                &o.id,
+                &o.source,
+                &o.body,
+                o.body_line,
+                o.visibility,
+            ),
+            Item::Assessment(_) => return None,
+        })
+    }
+
+    fn file_kind(&self) -> FileKind {
+        match self.kind {
+            ItemKind::Lesson => FileKind::Lesson,
+            ItemKind::Objective => FileKind::Objective,
+            _ => FileKind::Session,
+        }
+    }
+
+    /// The same note, with a body that names the same things and has the same tags.
+    fn same_but_body(&self, new: &Note) -> bool {
+        let (a, b) = (self.body.as_ref(), new.body.as_ref());
+        (
+            self.kind,
+            self.id,
+            self.source,
+            self.body_line,
+            self.visibility,
+        ) == (new.kind, new.id, new.source, new.body_line, new.visibility)
+            && markdown::same_targets(&markdown::references(a), &markdown::references(b))
+            && markdown::tags(a) == markdown::tags(b)
+    }
+}
+
+/// Whether two parses of one file have the same front matter.
+fn same_front(old: &Item, new: &Item) -> bool {
+    match (old, new) {
+        (Item::Session(a), Item::Session(b)) => a.front == b.front,
+        (Item::Lesson(a), Item::Lesson(b)) => a.front == b.front,
+        (Item::Objective(a), Item::Objective(b)) => a.front == b.front,
+        _ => false,
+    }
 }
 
 /// [`load`], reusing what `cache` holds of the files that did not change.

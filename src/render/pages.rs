@@ -20,7 +20,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::explain::Explainer;
 use crate::i18n;
 use crate::insight::Insight;
-use crate::model::Engagement;
+use crate::model::{Engagement, ItemKind, Markdown};
 use crate::render::OutputFile;
 
 /// One page of a site, by what it shows.
@@ -104,23 +104,42 @@ impl Prepared {
         self.e
     }
 
-    /// After a save that changed a session note's body alone
+    /// After a save that changed a note's body alone
     /// ([`crate::load::Cache::body_edit`]): puts `body`, as this reader sees it
-    /// ([`crate::audience::session_body`]), in place of the note's old one when the
-    /// reader's links and tags of the note stay as they were. Then every figure, list
-    /// and index made from the engagement still holds (none reads a body otherwise),
-    /// and each page made from now on shows the new text. `false`, with nothing
-    /// changed, when they do not; `true` as well for a note this reader does not see.
-    pub fn replace_session_body(&mut self, id: &str, body: crate::model::Markdown) -> bool {
-        let Some(s) = self.e.sessions.iter_mut().find(|s| s.id == id) else {
+    /// ([`crate::audience::body_as`]), in place of the note's old one when the reader's
+    /// links and tags of the note stay as they were. Then every figure, list and index
+    /// made from the engagement still holds (none reads a body otherwise), and each
+    /// page made from now on shows the new text. `false`, with nothing changed, when
+    /// they do not; `true` as well for a note this reader does not see.
+    pub fn replace_body(&mut self, kind: ItemKind, id: &str, body: Markdown) -> bool {
+        let e = &mut self.e;
+        let held = match kind {
+            ItemKind::Session => e.sessions.iter_mut().find(|s| s.id == id).map(|s| {
+                // The view's own copy (a copy of the note only if shared).
+                let s = std::sync::Arc::make_mut(s);
+                (&s.front.tags, &mut s.body)
+            }),
+            ItemKind::Lesson => e
+                .lessons
+                .iter_mut()
+                .find(|l| l.id == id)
+                .map(|l| (&l.front.tags, &mut l.body)),
+            ItemKind::Objective => e
+                .objectives
+                .iter_mut()
+                .find(|o| o.id == id)
+                .map(|o| (&o.front.tags, &mut o.body)),
+            ItemKind::Assessment | ItemKind::Action => return false,
+        };
+        let Some((front_tags, held)) = held else {
             return true;
         };
         let links = |text: &str| crate::markdown::references(text);
-        let tags = |text: &str| lesson::item_tags(&s.front.tags, text);
-        let same = crate::markdown::same_targets(&links(&s.body), &links(&body))
-            && tags(&s.body) == tags(&body);
+        let tags = |text: &str| lesson::item_tags(front_tags, text);
+        let same =
+            crate::markdown::same_targets(&links(held), &links(&body)) && tags(held) == tags(&body);
         if same {
-            std::sync::Arc::make_mut(s).body = body;
+            *held = body;
         }
         same
     }

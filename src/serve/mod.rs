@@ -48,7 +48,7 @@ pub enum Rebuilt {
         as_of: crate::Date,
         /// On a practice: the engagements that were built again.
         rebuilt: Option<Vec<String>>,
-        /// When the save changed one session note's text alone: its file. Nothing else
+        /// When the save changed one note's text alone: its file. Nothing else
         /// was made again.
         text_of: Option<String>,
     },
@@ -243,7 +243,7 @@ impl LiveSite {
         outcome
     }
 
-    /// A save that changed one session note's body alone, and none of its links or
+    /// A save that changed one note's body alone, and none of its links or
     /// tags ([`crate::load::Cache::body_edit`]): the note's new body goes into the
     /// pages made so far's place, and nothing else is made again, for nothing else
     /// read it. `None` when the save needs a rebuild: another kind of change, more
