@@ -63,7 +63,8 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         } => {
             report(&warnings, color);
             let scope = match (text_of, rebuilt.as_deref()) {
-                (Some(file), _) => format!(" (the text of {file})"),
+                // The file is named before: "after a change to sessions/….md".
+                (Some(_), _) => " (its text only: nothing else was made again)".to_string(),
                 (None, Some([])) => " (the practice home only)".to_string(),
                 (None, Some(paths)) if what != "Built" => {
                     format!(" ({} and the practice home)", paths.join(", "))
