@@ -339,11 +339,21 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
         sponsor_only_aggregates(&mut e);
     }
 
-    // Drop every reference to what was removed.
-    let session_ids: Vec<String> = e.sessions.iter().map(|s| s.id.clone()).collect();
+    drop_references_to_removed(&mut e);
+    e
+}
+
+/// Every reference to an item the filter removed, dropped: a measurement's session, an
+/// action's objective, a note's objectives and actions.
+fn drop_references_to_removed(e: &mut Engagement) {
+    let session_ids: std::collections::HashSet<&str> =
+        e.sessions.iter().map(|s| s.id.as_str()).collect();
     for o in &mut e.objectives {
         for m in &mut o.front.measurements {
-            if m.session.as_ref().is_some_and(|s| !session_ids.contains(s)) {
+            if m.session
+                .as_ref()
+                .is_some_and(|s| !session_ids.contains(s.as_str()))
+            {
                 m.session = None;
             }
         }
@@ -373,7 +383,6 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     for l in &mut e.lessons {
         l.front.objectives.retain(|o| has_objective(&o.value));
     }
-    e
 }
 
 /// The sponsor's view: aggregates, no free text of sessions, nothing about individual

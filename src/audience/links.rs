@@ -3,7 +3,7 @@
 //! (`2026-03-16-health-talk`). `check` and `build` warn about each, so the coach can
 //! give it a label or put it in a `%% … %%` aside before the site is handed over.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::{Audience, filter};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -34,14 +34,14 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
     for audience in [Audience::Client, Audience::Sponsor] {
         let view = filter(skeleton.clone(), audience);
         let seen = ItemIndex::new(&view);
-        let shown: BTreeSet<_> = view
-            .markdown_texts()
-            .into_iter()
-            .map(|t| (t.from, t.part))
+        let view_texts = view.markdown_texts();
+        let shown: std::collections::HashSet<_> = view_texts
+            .iter()
+            .map(|t| (t.from.as_ref(), t.part))
             .collect();
         for t in texts
             .iter()
-            .filter(|t| shown.contains(&(t.from.clone(), t.part)))
+            .filter(|t| shown.contains(&(t.from.as_ref(), t.part)))
         {
             // `%%` markers and lines before the reference, counted as the text is read
             // (references come in order), so that a note of many links takes linear time.
@@ -155,8 +155,9 @@ fn skeleton(e: &Engagement) -> Engagement {
                 std::sync::Arc::new(Session {
                     id: s.id.clone(),
                     source: s.source.clone(),
+                    // No reader but the coach sees `private:` (`None` is read as fast).
                     front: SessionFront {
-                        private: s.front.private.as_ref().map(keep),
+                        private: None,
                         ..s.front.clone()
                     },
                     body: keep(&s.body),

@@ -84,7 +84,7 @@ pub fn split_target(target: &str) -> (&str, Option<&str>) {
 }
 
 /// Which text of its item a Markdown text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TextPart {
     /// A note's body (the Markdown after its front matter).
     Body,
