@@ -40,20 +40,51 @@ impl Counted {
 
 /// The index of `docs` (for each entry, its fields in [`FIELDS`] order; entry `i` is
 /// document `"i"`), for a language (its name, its tokenizer and pipeline).
+#[cfg(test)]
 pub(super) fn index_json<L>(language: &L, docs: &[[&str; 2]]) -> String
 where
     L: elasticlunr::Language + Sync,
 {
-    let counted: Vec<[Counted; 2]> = docs
-        .par_iter()
+    index_of(language, docs.len(), |i, field| &docs[i][field..=field])
+}
+
+/// [`index_json`] of entries given as their title and their text, where the body field
+/// holds the title's words then the text's (as if it were the title, a space and the
+/// text, with no copy of either).
+pub(super) fn index_json_titled<L>(language: &L, docs: &[[&str; 2]]) -> String
+where
+    L: elasticlunr::Language + Sync,
+{
+    index_of(language, docs.len(), |i, field| {
+        if field == 0 {
+            &docs[i][..1]
+        } else {
+            &docs[i][..]
+        }
+    })
+}
+
+/// The index of `n` documents, each field of each given as the texts whose words it
+/// holds, in order.
+fn index_of<'a, L>(
+    language: &L,
+    n: usize,
+    parts: impl Fn(usize, usize) -> &'a [&'a str] + Sync,
+) -> String
+where
+    L: elasticlunr::Language + Sync,
+{
+    let counted: Vec<[Counted; 2]> = (0..n)
+        .into_par_iter()
         .map_init(
             || language.make_pipeline(),
-            |pipeline, fields| fields.map(|text| count(language, pipeline, text)),
+            |pipeline, i| [0, 1].map(|field| count(language, pipeline, parts(i, field))),
         )
         .collect();
+    let docs = counted.len();
     // Document refs are strings, ordered as strings ("10" before "2").
-    let refs: Vec<String> = (0..docs.len()).map(|i| i.to_string()).collect();
-    let mut by_ref: Vec<usize> = (0..docs.len()).collect();
+    let refs: Vec<String> = (0..docs).map(|i| i.to_string()).collect();
+    let mut by_ref: Vec<usize> = (0..docs).collect();
     by_ref.sort_by(|a, b| refs[*a].cmp(&refs[*b]));
     let (body, title) = rayon::join(
         || field_tree(&counted, 1, &refs, &by_ref),
@@ -65,7 +96,7 @@ where
         .iter()
         .map(|f| f.name())
         .collect();
-    let mut out = String::with_capacity(body.len() + title.len() + 64 * docs.len());
+    let mut out = String::with_capacity(body.len() + title.len() + 64 * docs);
     out.push_str("{\"fields\":");
     out.push_str(&json(&FIELDS));
     out.push_str(",\"pipeline\":");
@@ -94,15 +125,20 @@ where
     }
     out.push_str(&format!(
         "}},\"length\":{}}},\"lang\":{}}}",
-        docs.len(),
+        docs,
         json(&language.name())
     ));
     out
 }
 
-/// A field's words after the tokenizer and the pipeline, counted.
-fn count<L: elasticlunr::Language>(language: &L, pipeline: &Pipeline, text: &str) -> Counted {
-    let mut tokens = pipeline.run(language.tokenize(text));
+/// A field's words (those of each of its texts, in order) after the tokenizer and the
+/// pipeline, counted.
+fn count<L: elasticlunr::Language>(language: &L, pipeline: &Pipeline, texts: &[&str]) -> Counted {
+    let words = texts
+        .iter()
+        .flat_map(|text| language.tokenize(text))
+        .collect();
+    let mut tokens = pipeline.run(words);
     let len = tokens.len();
     tokens.sort_unstable();
     let mut counted = Counted {
@@ -128,18 +164,18 @@ fn count<L: elasticlunr::Language>(language: &L, pipeline: &Pipeline, text: &str
     counted
 }
 
-/// One word's postings: (document, term frequency), in the order of the refs.
-type Postings = Vec<(usize, f64)>;
+/// One word's postings: (document, how many times it comes there), in the order of
+/// the refs; the term frequency written is the count's square root. Half the memory
+/// of a `(usize, f64)`: at 50,000 notes there are millions.
+type Postings = Vec<(u32, u32)>;
 
 /// The inverted index of one field, as elasticlunr writes it: `{"root": <node>}`.
 fn field_tree(counted: &[[Counted; 2]], field: usize, refs: &[String], by_ref: &[usize]) -> String {
     let mut postings: std::collections::HashMap<&str, Postings> = std::collections::HashMap::new();
     for &doc in by_ref {
         for (word, n) in counted[doc][field].words() {
-            postings
-                .entry(word)
-                .or_default()
-                .push((doc, f64::from(n).sqrt()));
+            // Documents are far fewer than 4 billion (`limits`).
+            postings.entry(word).or_default().push((doc as u32, n));
         }
     }
     let mut words: Vec<(&str, Postings)> = postings.into_iter().collect();
@@ -159,11 +195,16 @@ fn node(out: &mut String, words: &[(&str, Postings)], depth: usize, refs: &[Stri
         _ => (None, words),
     };
     out.push_str("{\"docs\":{");
-    for (n, (doc, tf)) in own.into_iter().flatten().enumerate() {
+    for (n, (doc, count)) in own.into_iter().flatten().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        out.push_str(&format!("\"{}\":{{\"tf\":{}}}", refs[*doc], json(tf)));
+        let tf = f64::from(*count).sqrt();
+        out.push_str(&format!(
+            "\"{}\":{{\"tf\":{}}}",
+            refs[*doc as usize],
+            json(&tf)
+        ));
     }
     out.push_str(&format!("}},\"df\":{}", own.map_or(0, Vec::len)));
     let mut start = 0;
