@@ -371,6 +371,7 @@ pub(super) fn assessments_page(v: &Views) -> Result<PageJob, Diagnostic> {
     let members = e.assessments.iter().rev().find_map(|a| members_table(v, a));
     let radar = latest_radar(v, "chart-radar");
     Ok(PageJob {
+        splice: None,
         path: "assessments/index.html".into(),
         template: "assessments.html",
         current: "assessments",
@@ -410,6 +411,7 @@ pub(super) fn assessment_page(v: &Views, a: &Assessment) -> Result<PageJob, Diag
         level_of(a, id)
     });
     Ok(PageJob {
+        splice: None,
         path: format!("assessments/{}.html", a.id),
         template: "assessment.html",
         current: "assessments",

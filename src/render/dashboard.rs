@@ -193,6 +193,7 @@ pub(super) fn dashboard_page(
             .map(|s| v.session_link(s))
             .collect();
     Ok(PageJob {
+        splice: None,
         path: "index.html".into(),
         template: "dashboard.html",
         current: "dashboard",
@@ -222,6 +223,7 @@ pub(super) fn report_page(
 ) -> Result<PageJob, Diagnostic> {
     let radar = latest_radar(v, "chart-report-radar");
     Ok(PageJob {
+        splice: None,
         path: "report.html".into(),
         template: "report.html",
         current: "dashboard",

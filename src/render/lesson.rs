@@ -205,6 +205,7 @@ fn lessons_page(v: &Views, lessons: Value, tags: &TagIndex) -> Result<PageJob, D
             })
             .collect();
     Ok(PageJob {
+        splice: None,
         path: "lessons/index.html".into(),
         template: "lessons.html",
         current: "lessons",
@@ -220,6 +221,7 @@ fn lessons_page(v: &Views, lessons: Value, tags: &TagIndex) -> Result<PageJob, D
 /// `lessons/<id>.html`: one lesson.
 fn lesson_page(v: &Views, l: &Lesson, value: Value) -> PageJob {
     PageJob {
+        splice: None,
         path: format!("lessons/{}.html", l.id),
         template: "lesson.html",
         current: "lessons",
@@ -248,6 +250,7 @@ fn tag_page(
         .filter_map(|o| v.objective_link(&o.id))
         .collect();
     Ok(PageJob {
+        splice: None,
         path: tag_url(slug),
         template: "tag.html",
         current: "lessons",

@@ -125,6 +125,32 @@ struct PageJob {
     current: &'static str,
     crumbs: Vec<Crumb>,
     page: Value,
+    /// Text put in place of [`SPLICE_MARK`] once the page is rendered: search's index,
+    /// tens of megabytes at 50,000 notes, which a value in the template's context would
+    /// copy twice (into the context, then into the page).
+    splice: Option<String>,
+}
+
+/// Where a page's [`PageJob::splice`] goes: what the template writes in its place
+/// (`{{ page.data | safe }}`). Escaped anywhere else a text could show it, so only the
+/// template's own raw output of it is replaced.
+const SPLICE_MARK: &str = "<!--coachsite:spliced-->";
+
+/// `html` with every [`SPLICE_MARK`] replaced by `text`, in one allocation.
+fn splice(html: String, text: &str) -> String {
+    let marks = html.matches(SPLICE_MARK).count();
+    if marks == 0 {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + marks * text.len());
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find(SPLICE_MARK) {
+        out.push_str(&rest[..at]);
+        out.push_str(text);
+        rest = &rest[at + SPLICE_MARK.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn to_value<T: Serialize>(view: &T) -> Result<Value, Diagnostic> {
@@ -215,11 +241,15 @@ fn render_job(
     context.insert_value("current", Value::from(job.current));
     context.insert_value("crumbs", to_value(&job.crumbs)?);
     context.insert_value("page", job.page);
-    let html = theme.tera.render(job.template, &context).map_err(|err| {
+    let mut html = theme.tera.render(job.template, &context).map_err(|err| {
         let mut d = template_error(&err);
         d.message = format!("{} (while rendering {})", d.message, job.path);
         d
     })?;
+    drop(context);
+    if let Some(text) = job.splice {
+        html = splice(html, &text);
+    }
     Ok(OutputFile {
         path: job.path,
         bytes: html.into_bytes(),
@@ -239,4 +269,31 @@ pub fn site_files(theme: &Theme) -> [OutputFile; 2] {
             bytes: b"User-agent: *\nDisallow: /\n".to_vec(),
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spliced_text_goes_where_each_mark_is() {
+        let page = |parts: &[&str]| parts.join(SPLICE_MARK);
+        assert_eq!(splice(page(&["<p>", "</p>"]), "{}"), "<p>{}</p>");
+        assert_eq!(splice(page(&["a", "b", "c"]), "x"), "axbxc");
+        assert_eq!(splice("no mark".into(), "x"), "no mark");
+        assert_eq!(splice(SPLICE_MARK.into(), ""), "");
+    }
+
+    #[test]
+    fn the_mark_is_changed_by_escaping_so_a_text_cannot_be_taken_for_it() {
+        // Autoescaping turns `<` into `&lt;`: a title that reads like the mark is shown
+        // escaped, and only the template's raw `page.data | safe` is replaced.
+        assert!(SPLICE_MARK.starts_with('<'));
+        let escaped = SPLICE_MARK.replace('<', "&lt;").replace('>', "&gt;");
+        let html = format!("<h1>{escaped}</h1><script>{SPLICE_MARK}</script>");
+        assert_eq!(
+            splice(html, "{}"),
+            format!("<h1>{escaped}</h1><script>{{}}</script>")
+        );
+    }
 }

@@ -584,6 +584,7 @@ pub(super) fn search_docs(v: &Views, views: &[ObjectiveView]) -> Vec<super::sear
 /// `objectives/index.html`: every objective with where it stands.
 pub(super) fn objectives_page(list: Value) -> PageJob {
     PageJob {
+        splice: None,
         path: "objectives/index.html".into(),
         template: "objectives.html",
         current: "objectives",
@@ -595,6 +596,7 @@ pub(super) fn objectives_page(list: Value) -> PageJob {
 /// `objectives/<id>.html`: one objective, its figures, chart and what it is linked to.
 pub(super) fn objective_page(v: &Views, view: &ObjectiveView, value: Value) -> PageJob {
     PageJob {
+        splice: None,
         path: objective_url(&view.id),
         template: "objective.html",
         current: "objectives",

@@ -223,6 +223,7 @@ pub(super) fn plan_page(v: &Views, summary: &Summary) -> Result<PageJob, Diagnos
         .map(|r| BTreeMap::from([("date", v.date(r.date)), ("summary", r.summary.clone())]))
         .collect();
     Ok(PageJob {
+        splice: None,
         path: "plan/index.html".into(),
         template: "plan.html",
         current: "plan",

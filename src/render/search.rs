@@ -109,6 +109,7 @@ impl SearchPage {
     /// The page, with the index of its entries inside.
     pub(super) fn job(self) -> PageJob {
         PageJob {
+            splice: Some(index_json(self.language, &self.docs)),
             path: "search.html".into(),
             template: "search.html",
             current: "search",
@@ -116,7 +117,7 @@ impl SearchPage {
             page: page_value(&[
                 ("scope", Value::from(self.scope)),
                 ("count", Value::from(self.docs.len())),
-                ("data", Value::from(index_json(self.language, &self.docs))),
+                ("data", Value::from(super::SPLICE_MARK)),
                 ("words", Value::from(self.words)),
                 ("library", Value::from(ELASTICLUNR_JS)),
                 ("script", Value::from(SEARCH_JS)),

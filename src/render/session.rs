@@ -239,6 +239,7 @@ fn ratings_table(v: &Views, names: &[&String]) -> DataTable {
 pub(super) fn sessions_page(v: &Views) -> Result<PageJob, Diagnostic> {
     let rows: Vec<Row> = v.e.sessions.par_iter().map(|s| v.session_row(s)).collect();
     Ok(PageJob {
+        splice: None,
         path: "sessions/index.html".into(),
         template: "sessions.html",
         current: "sessions",
@@ -271,6 +272,7 @@ pub(super) fn session_page(v: &Views, index: usize) -> Result<(PageJob, Doc), Di
         )
     };
     let job = PageJob {
+        splice: None,
         path: view.row.url.clone(),
         template: "session.html",
         current: "sessions",
