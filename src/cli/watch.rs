@@ -91,6 +91,18 @@ fn write_once(
     color: bool,
 ) {
     let started = Instant::now();
+    if !practice && key.is_none() {
+        // One engagement, in the clear: each page is written as it is made, as `build`
+        // writes it.
+        return match crate::guarded(|| crate::build_to(options, out)) {
+            Ok((built, stats)) => {
+                report(&built.warnings, color);
+                as_of_note(options, built.as_of, what);
+                written_line(what, built.pages, started, out, stats);
+            }
+            Err(errors) => failed(&errors, what, out, color),
+        };
+    }
     let built = if practice {
         crate::guarded(|| crate::build_practice(options))
     } else {
@@ -99,11 +111,7 @@ fn write_once(
     match built {
         Ok(mut built) => {
             report(&built.warnings, color);
-            if let Some(note) =
-                crate::as_of_note(options.as_of, built.as_of).filter(|_| what == "Built")
-            {
-                eprintln!("note: {note}");
-            }
+            as_of_note(options, built.as_of, what);
             if let Some(key) = key
                 && let Err(message) = seal(&mut built, key)
             {
@@ -111,26 +119,38 @@ fn write_once(
                 return;
             }
             match site::write(out, &built.files) {
-                Ok(stats) => eprintln!(
-                    "{what}: {} pages in {} ms → {} ({} written, {} unchanged)",
-                    built.pages,
-                    started.elapsed().as_millis(),
-                    out.display(),
-                    stats.written,
-                    stats.unchanged
-                ),
+                Ok(stats) => written_line(what, built.pages, started, out, stats),
                 Err(err) => {
                     eprintln!("error: cannot write the site to {}: {err}", out.display())
                 }
             }
         }
-        Err(errors) => {
-            report(&errors, color);
-            eprintln!(
-                "{what} failed ({}): {} is unchanged",
-                count_errors(errors.error_count()),
-                out.display()
-            );
-        }
+        Err(errors) => failed(&errors, what, out, color),
     }
+}
+
+/// The note on the date the figures are for, after the first build.
+fn as_of_note(options: &BuildOptions, as_of: crate::Date, what: &str) {
+    if let Some(note) = crate::as_of_note(options.as_of, as_of).filter(|_| what == "Built") {
+        eprintln!("note: {note}");
+    }
+}
+
+fn written_line(what: &str, pages: usize, started: Instant, out: &Path, stats: site::WriteStats) {
+    eprintln!(
+        "{what}: {pages} pages in {} ms → {} ({} written, {} unchanged)",
+        started.elapsed().as_millis(),
+        out.display(),
+        stats.written,
+        stats.unchanged
+    );
+}
+
+fn failed(errors: &Diagnostics, what: &str, out: &Path, color: bool) {
+    report(errors, color);
+    eprintln!(
+        "{what} failed ({}): {} is unchanged",
+        count_errors(errors.error_count()),
+        out.display()
+    );
 }
