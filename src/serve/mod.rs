@@ -243,10 +243,10 @@ impl LiveSite {
         outcome
     }
 
-    /// A save that changed one note's body alone, and none of its links or
-    /// tags ([`crate::load::Cache::body_edit`]): the note's new body goes into the
-    /// pages made so far's place, and nothing else is made again, for nothing else
-    /// read it. `None` when the save needs a rebuild: another kind of change, more
+    /// A save that changed one note's body alone, and none of its links or tags
+    /// ([`crate::text_edit`]): the new body is put into the prepared site, the pages
+    /// made so far are let go, and nothing else is worked out again, since nothing else
+    /// reads a body. `None` when the save needs a rebuild: another kind of change, more
     /// than one file, a note or a site with problems, or a page being made right now.
     fn body_edit(&self, changed: &[PathBuf], started: Instant) -> Option<Rebuilt> {
         let [path] = changed else { return None };
