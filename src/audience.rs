@@ -16,10 +16,11 @@ mod texts;
 pub use links::check_hidden_links;
 pub use texts::{TextKind, Texts};
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{At, Engagement, Share, Shared, Visibility, Withheld};
+use crate::model::{At, Engagement, Session, Share, Shared, Visibility, Withheld};
 
 /// Who a site is built for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -93,6 +94,14 @@ pub struct Sharing {
     pub gas: bool,
 }
 
+/// Where the first `%%` in `text` is: found with memchr's substring search, which
+/// reads the thousands of notes of a large engagement far faster than `str::find`.
+fn marker(text: &str) -> Option<usize> {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"%%"));
+    FINDER.find(text.as_bytes())
+}
+
 /// Removes `%% … %%` spans (inline or across lines). An unclosed `%%` hides everything
 /// after it: when in doubt, text stays private. Returns the text and, for an unclosed
 /// marker, the byte offset where it opened.
@@ -100,10 +109,10 @@ pub fn strip_coach_only(text: &str) -> (String, Option<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     let mut consumed = 0;
-    while let Some(open) = rest.find("%%") {
+    while let Some(open) = marker(rest) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 2..];
-        match after.find("%%") {
+        match marker(after) {
             Some(close) => {
                 consumed += open + 2 + close + 2;
                 rest = &after[close + 2..];
@@ -121,10 +130,10 @@ pub fn strip_coach_only(text: &str) -> (String, Option<usize>) {
 pub fn mark_coach_only(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut rest = text;
-    while let Some(open) = rest.find("%%") {
+    while let Some(open) = marker(rest) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 2..];
-        let (aside, next) = match after.find("%%") {
+        let (aside, next) = match marker(after) {
             Some(close) => (&after[..close], &after[close + 2..]),
             None => (after, ""),
         };
@@ -181,28 +190,102 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
     diags
 }
 
-/// Calls `f` on every text of `e` ([`Texts`]), the session notes' in parallel (they are
-/// most of the text there is), where `f` changes only a text with a `%%` in it: a
-/// session note with none is left as it is, not copied out of what `serve` keeps of
-/// its file.
-fn each_marked_text(e: &mut Engagement, f: impl Fn(&mut String, TextKind) + Sync) {
-    use rayon::prelude::*;
-    let mut sessions = std::mem::take(&mut e.sessions);
-    sessions.par_iter_mut().for_each(|s| {
-        let mut marked = false;
-        s.texts_ref(&mut |text, _| marked |= text.contains("%%"));
-        if marked {
-            s.texts(&mut |text, kind| f(text, kind));
-        }
-    });
+/// Calls `f` on every text of `e` ([`Texts`]) but its session notes'.
+fn each_text_but_sessions(e: &mut Engagement, f: impl Fn(&mut String, TextKind)) {
+    let sessions = std::mem::take(&mut e.sessions);
     e.texts(&mut |text, kind| f(text, kind));
     e.sessions = sessions;
+}
+
+/// A session note as `audience` reads it, from what the note alone holds: its `%%`
+/// asides marked for the coach; for the others, its `private:` notes gone, its asides
+/// cut, and no list item left that was wholly coach-only. The note is copied (out of
+/// what `serve` keeps of its file) only where it changes: one with no `%%` and no
+/// `private:` is the coach's and the client's as it is.
+fn session_as(audience: Audience, s: &mut Arc<Session>) {
+    if audience != Audience::Coach && s.front.private.is_some() {
+        Arc::make_mut(s).front.private = None;
+    }
+    let mut marked = false;
+    s.texts_ref(&mut |text, _| marked |= marker(text).is_some());
+    if marked {
+        s.texts(&mut |text, kind| reader_text(audience, text, kind));
+    }
+    if audience == Audience::Coach {
+        return;
+    }
+    // List items that were wholly coach-only leave no empty bullet behind.
+    let f = &s.front;
+    if [&f.attendees, &f.techniques, &f.lessons]
+        .iter()
+        .any(|list| list.iter().any(|t| t.is_blank()))
+    {
+        let f = &mut Arc::make_mut(s).front;
+        for list in [&mut f.attendees, &mut f.techniques, &mut f.lessons] {
+            list.retain(|t| !t.is_blank());
+        }
+    }
+}
+
+/// The session notes as one reader reads them ([`session_as`]), kept from one
+/// rebuild of `serve` to the next: a note whose file did not change is the same
+/// `Arc` (shared with the parse cache), and is not read, marked or copied again.
+/// Only the notes of the last filter are kept.
+#[derive(Default)]
+pub struct Readers {
+    held: std::sync::Mutex<HashMap<usize, Read>>,
+}
+
+/// One note as it was filtered: for whom, the note as loaded (held, so that its
+/// address names no other note while it is here) and as read.
+struct Read {
+    audience: Audience,
+    source: Arc<Session>,
+    read: Arc<Session>,
+}
+
+/// Every session note of `e` as `audience` reads it ([`session_as`]), in parallel (they
+/// are most of the text there is), from `readers` where it holds the note.
+fn sessions_as(e: &mut Engagement, audience: Audience, readers: Option<&Readers>) {
+    use rayon::prelude::*;
+    let Some(readers) = readers else {
+        e.sessions
+            .par_iter_mut()
+            .for_each(|s| session_as(audience, s));
+        return;
+    };
+    let mut held = readers.held.lock().unwrap_or_else(|p| p.into_inner());
+    let before = std::mem::take(&mut *held);
+    let kept: Vec<(usize, Read)> = e
+        .sessions
+        .par_iter_mut()
+        .map(|s| {
+            let key = Arc::as_ptr(s) as usize;
+            let source = s.clone();
+            match before.get(&key) {
+                Some(r) if r.audience == audience && Arc::ptr_eq(&r.source, &source) => {
+                    *s = r.read.clone();
+                }
+                _ => session_as(audience, s),
+            }
+            let read = s.clone();
+            (
+                key,
+                Read {
+                    audience,
+                    source,
+                    read,
+                },
+            )
+        })
+        .collect();
+    *held = kept.into_iter().collect();
 }
 
 /// One text as `audience` reads it, in [`filter`]: the coach's Markdown with its
 /// `%% … %%` asides marked, every text of the others with them cut.
 fn reader_text(audience: Audience, text: &mut String, kind: TextKind) {
-    if !text.contains("%%") {
+    if marker(text).is_none() {
         return;
     }
     if audience == Audience::Coach {
@@ -226,9 +309,9 @@ pub fn body_as(audience: Audience, body: &crate::model::Markdown) -> crate::mode
 /// reports), found without copying the text.
 pub fn unclosed_marker(text: &str) -> Option<usize> {
     let (mut rest, mut consumed) = (text, 0);
-    while let Some(open) = rest.find("%%") {
+    while let Some(open) = marker(rest) {
         let after = &rest[open + 2..];
-        match after.find("%%") {
+        match marker(after) {
             Some(close) => {
                 consumed += open + 2 + close + 2;
                 rest = &after[close + 2..];
@@ -245,9 +328,21 @@ pub fn unclosed_marker(text: &str) -> Option<usize> {
 /// `%% … %%` asides are handled by type, in one pass over every text of the model
 /// ([`Texts`]): cut from every `String` and [`Markdown`](crate::model::Markdown) for
 /// the client and the sponsor, marked in the coach's Markdown.
-pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
+pub fn filter(e: Engagement, audience: Audience) -> Engagement {
+    filter_keeping(e, audience, None)
+}
+
+/// [`filter`], with the session notes as `readers` holds them from the last filter
+/// of the same notes (what `serve` does on every save); `readers` then holds this
+/// filter's.
+pub fn filter_keeping(
+    mut e: Engagement,
+    audience: Audience,
+    readers: Option<&Readers>,
+) -> Engagement {
     if audience == Audience::Coach {
-        each_marked_text(&mut e, |text, kind| reader_text(audience, text, kind));
+        sessions_as(&mut e, audience, readers);
+        each_text_but_sessions(&mut e, |text, kind| reader_text(audience, text, kind));
         return e;
     }
     let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
@@ -303,13 +398,6 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
         e.report = None;
     }
 
-    // The notes are shared with what `serve` keeps of their files: each is copied only
-    // where it changes.
-    for s in &mut e.sessions {
-        if s.front.private.is_some() {
-            Arc::make_mut(s).front.private = None;
-        }
-    }
     // How to reach the client and whether the coaching is paid: the coach's records.
     e.info.contact = None;
     e.info.billing = None;
@@ -317,20 +405,9 @@ pub fn filter(mut e: Engagement, audience: Audience) -> Engagement {
     for o in &mut e.objectives {
         o.front.acknowledged.clear();
     }
-    each_marked_text(&mut e, |text, kind| reader_text(audience, text, kind));
-    // List items that were wholly coach-only leave no empty bullet behind.
-    for s in &mut e.sessions {
-        let f = &s.front;
-        if [&f.attendees, &f.techniques, &f.lessons]
-            .iter()
-            .any(|list| list.iter().any(|t| t.is_blank()))
-        {
-            let f = &mut Arc::make_mut(s).front;
-            for list in [&mut f.attendees, &mut f.techniques, &mut f.lessons] {
-                list.retain(|t| !t.is_blank());
-            }
-        }
-    }
+    sessions_as(&mut e, audience, readers);
+    each_text_but_sessions(&mut e, |text, kind| reader_text(audience, text, kind));
+    // A lesson's tag that was wholly coach-only leaves no empty tag behind.
     for l in &mut e.lessons {
         l.front.tags.retain(|t| !t.is_blank());
     }
@@ -476,5 +553,66 @@ mod tests {
         assert!(Audience::Client.may_see(Client) && Audience::Client.may_see(Sponsor));
         assert!(!Audience::Sponsor.may_see(Client));
         assert!(Audience::Sponsor.may_see(Sponsor));
+    }
+
+    /// `e` with the note `id` parsed again, one line longer (a new `Arc`).
+    fn second_source(e: &Engagement, id: &str) -> Engagement {
+        let mut next = e.clone();
+        for s in next.sessions.iter_mut().filter(|s| s.id == id) {
+            let mut note = (**s).clone();
+            note.body.0.push_str("\n\nOne more %%aside%% line.");
+            *s = Arc::new(note);
+        }
+        next
+    }
+
+    /// Two filters of the same notes through [`Readers`]: what the first made of a note
+    /// whose file did not change is taken as it is (no copy), and the result is what
+    /// [`filter`] makes, for every audience.
+    #[test]
+    fn readers_keep_each_unchanged_note_as_read() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-engagement");
+        let loaded = crate::load::load(&root)
+            .expect("the example loads")
+            .engagement;
+        assert!(loaded.sessions.iter().any(|s| s.body.contains("%%")));
+        let json = |e: &Engagement| serde_json::to_string(&e.sessions).expect("json");
+        for audience in [Audience::Coach, Audience::Client, Audience::Sponsor] {
+            let readers = Readers::default();
+            let plain = filter(loaded.clone(), audience);
+            let first = filter_keeping(loaded.clone(), audience, Some(&readers));
+            assert_eq!(json(&first), json(&plain), "{audience:?}");
+            // One note this reader sees changed since (a new parse of its file: a new
+            // `Arc`). The sponsor sees no notes.
+            let Some(changed) = first.sessions.last().map(|s| s.id.clone()) else {
+                assert_eq!(audience, Audience::Sponsor);
+                continue;
+            };
+            let next = second_source(&loaded, &changed);
+            let second = filter_keeping(next.clone(), audience, Some(&readers));
+            assert_eq!(json(&second), json(&filter(next, audience)), "{audience:?}");
+            assert!(second.sessions.iter().any(|s| s.body.contains("One more")));
+            // Each note as read: the same `Arc` as before, but for the one changed.
+            let read = |mut e: Engagement| {
+                sessions_as(&mut e, audience, Some(&readers));
+                e.sessions
+            };
+            let (before, after) = (read(loaded.clone()), read(second_source(&loaded, &changed)));
+            for (a, b) in before.iter().zip(&after) {
+                assert_eq!(Arc::ptr_eq(a, b), a.id != changed, "{audience:?}, {}", a.id);
+            }
+        }
+        // Kept for one reader, a note is read again for another.
+        let readers = Readers::default();
+        let coach = filter_keeping(loaded.clone(), Audience::Coach, Some(&readers));
+        let client = filter_keeping(loaded.clone(), Audience::Client, Some(&readers));
+        assert_eq!(json(&client), json(&filter(loaded, Audience::Client)));
+        assert!(
+            coach
+                .sessions
+                .iter()
+                .zip(&client.sessions)
+                .any(|(a, b)| !Arc::ptr_eq(a, b))
+        );
     }
 }

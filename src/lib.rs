@@ -146,19 +146,19 @@ pub fn build_to(
 /// home, which sums up each engagement without reading it again).
 ///
 /// In a practice, `practice_home` is the url of the practice's home from the
-/// engagement's site (`../../index.html`), which every page links back to; `cache`
+/// engagement's site (`../../index.html`), which every page links back to; `kept`
 /// keeps what the files parsed into for the next build (`serve`).
 pub(crate) fn build_keeping(
     options: &BuildOptions,
     practice_home: Option<String>,
-    cache: Option<&load::Cache>,
+    kept: Option<&Kept>,
 ) -> Result<(Site, model::Engagement), Diagnostics> {
     let files = std::sync::Mutex::new(Vec::new());
     let sink = |file: OutputFile| {
         files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
         Ok(())
     };
-    let ready = prepare(options, practice_home, cache)?;
+    let ready = prepare(options, practice_home, kept)?;
     let (built, engagement) = render_into(&options.root, ready, &sink)?;
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -170,6 +170,27 @@ pub(crate) fn build_keeping(
         as_of: built.as_of,
     };
     Ok((site, engagement))
+}
+
+/// What `serve` keeps of an engagement from one rebuild to the next, so that a save
+/// works out again only what it changed: what each file parsed into, and each session
+/// note as the reader reads it.
+#[derive(Default)]
+pub struct Kept {
+    files: load::Cache,
+    readers: audience::Readers,
+}
+
+impl Kept {
+    /// Reads these files again on the next build.
+    pub fn forget(&self, paths: &[PathBuf]) {
+        self.files.forget(paths);
+    }
+
+    /// Reads every file again on the next build.
+    pub fn clear(&self) {
+        self.files.clear();
+    }
 }
 
 /// The engagement loaded and filtered, ready to render: the steps every build shares.
@@ -193,9 +214,9 @@ pub struct TextEdit {
 
 /// The save of `path` as a [`TextEdit`], if it changed one note's body alone
 /// and the new body opens no `%%` it does not close (which would be a warning); the
-/// cache takes the new parse in.
-pub fn text_edit(options: &BuildOptions, cache: &load::Cache, path: &Path) -> Option<TextEdit> {
-    let edit = cache.body_edit(&options.root, path)?;
+/// files kept take the new parse in.
+pub fn text_edit(options: &BuildOptions, kept: &Kept, path: &Path) -> Option<TextEdit> {
+    let edit = kept.files.body_edit(&options.root, path)?;
     if audience::unclosed_marker(&edit.body).is_some() {
         return None;
     }
@@ -217,11 +238,11 @@ impl Ready {
 }
 
 /// Loads and filters the engagement and makes what its pages share, reusing what
-/// `cache` holds of files that did not change.
+/// `kept` holds of files that did not change.
 pub fn prepare(
     options: &BuildOptions,
     practice_home: Option<String>,
-    cache: Option<&load::Cache>,
+    kept: Option<&Kept>,
 ) -> Result<Ready, Diagnostics> {
     let root = options.root.as_path();
     // For the test suite only, and absent from release builds: a build that panics
@@ -233,7 +254,7 @@ pub fn prepare(
         panic!("a panic the test suite asked for");
     }
     markdown::next_build();
-    let loaded = load::load_cached(root, cache)?;
+    let loaded = load::load_cached(root, kept.map(|k| &k.files))?;
     let as_of = effective_as_of(
         options.as_of,
         options.as_of_given,
@@ -255,7 +276,11 @@ pub fn prepare(
             as_of,
         )
     });
-    let engagement = audience::filter(loaded.engagement, options.audience);
+    let engagement = audience::filter_keeping(
+        loaded.engagement,
+        options.audience,
+        kept.map(|k| &k.readers),
+    );
     let (theme, theme_warnings) = render::load_theme(root)?;
     warnings.extend(theme_warnings);
     let render_options = render::RenderOptions {

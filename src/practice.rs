@@ -67,7 +67,7 @@ pub struct PracticeBuild {
     theme_warnings: Diagnostics,
     /// For `serve`: what each engagement's files parsed into, so that a save parses
     /// only the files that changed (`None` for a build, which reads each file once).
-    caches: Option<BTreeMap<PathBuf, load::Cache>>,
+    caches: Option<BTreeMap<PathBuf, crate::Kept>>,
 }
 
 /// One engagement of the practice.

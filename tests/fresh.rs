@@ -36,7 +36,12 @@ impl Live {
 
     fn start_with(audience: Audience, practice: bool) -> (tempfile::TempDir, Live) {
         let dir = tempfile::tempdir().expect("temp dir");
+        // The folder is given through a symbolic link, as `serve` may be given it (or
+        // relative): the watcher names the changed files by their real paths.
+        let real = dir.path().join("real");
         let root = dir.path().join("engagement");
+        std::fs::create_dir(&real).expect("folder");
+        std::os::unix::fs::symlink(&real, &root).expect("link");
         if practice {
             for name in ["acme", "beta"] {
                 common::copy_dir(&common::example(), &root.join("clients").join(name));
@@ -95,7 +100,8 @@ impl Live {
     /// Says whether the live site took it as one note's text alone (made nothing again).
     fn step(&mut self, step: &str, changed: &[&str], change: impl FnOnce(&Path)) -> bool {
         change(&self.root);
-        let paths: Vec<PathBuf> = changed.iter().map(|p| self.root.join(p)).collect();
+        let real = std::fs::canonicalize(&self.root).expect("real path");
+        let paths: Vec<PathBuf> = changed.iter().map(|p| real.join(p)).collect();
         let outcome = self.site.rebuild_after(Some(&paths));
         let text_only = matches!(
             outcome,

@@ -8,7 +8,8 @@
 //! fixes them.
 //!
 //! For one engagement, a save loads again only the files that changed (the others come
-//! from [`crate::load::Cache`]), makes the figures, tags and links again over the whole
+//! from [`crate::Kept`], which also keeps each unchanged note as the reader reads it),
+//! makes the figures, tags and links again over the whole
 //! engagement, and makes each page only when it is asked for, from that state: no
 //! page is kept from before the save, so none can be stale, and what a save costs does
 //! not grow with the number of pages. On a practice (a folder of engagements), a save
@@ -62,8 +63,11 @@ pub struct LiveSite {
     options: BuildOptions,
     /// A practice, engagement by engagement (`None` for one engagement).
     practice: Option<Mutex<PracticeBuild>>,
-    /// One engagement: what the loads parsed, file by file.
-    cache: crate::load::Cache,
+    /// One engagement: what the loads parsed, file by file, and its notes as read.
+    kept: crate::Kept,
+    /// The engagement's folder as the watcher names it (the real path of
+    /// `options.root`), to name the changed files as the loads do.
+    canonical: PathBuf,
     state: Arc<RwLock<SiteState>>,
     /// After each rebuild: the url paths whose pages should reload, as JSON.
     events: broadcast::Sender<String>,
@@ -162,6 +166,8 @@ impl LiveSite {
     /// The live site of an engagement or, for the coach, of a practice.
     pub fn new(options: BuildOptions) -> Arc<LiveSite> {
         let (events, _) = broadcast::channel(64);
+        let canonical =
+            std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
         let practice = is_practice(&options.root)
             .then(|| PracticeBuild::keeping_parses(options.clone()).ok())
             .flatten()
@@ -169,7 +175,8 @@ impl LiveSite {
         Arc::new(LiveSite {
             options,
             practice,
-            cache: crate::load::Cache::default(),
+            kept: crate::Kept::default(),
+            canonical,
             state: Arc::new(RwLock::new(SiteState::default())),
             events,
         })
@@ -190,14 +197,16 @@ impl LiveSite {
             return self.rebuild_practice(&mut practice, changed);
         }
         let started = Instant::now();
+        let changed = changed.map(|paths| self.as_loaded(paths));
+        let changed = changed.as_deref();
         if let Some(paths) = changed
             && let Ok(Some(done)) = crate::guarded(|| Ok(self.body_edit(paths, started)))
         {
             return done;
         }
         match changed {
-            Some(paths) => self.cache.forget(paths),
-            None => self.cache.clear(),
+            Some(paths) => self.kept.forget(paths),
+            None => self.kept.clear(),
         }
         let result = crate::guarded(|| self.prepare());
         // The site before this rebuild is let go after the reload is sent, on a thread
@@ -243,6 +252,19 @@ impl LiveSite {
         outcome
     }
 
+    /// Changed files as the loads name them: the watcher gives real paths, and the
+    /// engagement's folder may have been given another way (relative, or through a
+    /// symbolic link).
+    fn as_loaded(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
+        paths
+            .iter()
+            .map(|p| match p.strip_prefix(&self.canonical) {
+                Ok(rel) => self.options.root.join(rel),
+                Err(_) => p.clone(),
+            })
+            .collect()
+    }
+
     /// A save that changed one note's body alone, and none of its links or tags
     /// ([`crate::text_edit`]): the new body is put into the prepared site, the pages
     /// made so far are let go, and nothing else is worked out again, since nothing else
@@ -250,7 +272,7 @@ impl LiveSite {
     /// than one file, a note or a site with problems, or a page being made right now.
     fn body_edit(&self, changed: &[PathBuf], started: Instant) -> Option<Rebuilt> {
         let [path] = changed else { return None };
-        let edit = crate::text_edit(&self.options, &self.cache, path)?;
+        let edit = crate::text_edit(&self.options, &self.kept, path)?;
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
         if state.errors.is_some() {
             return None;
@@ -322,7 +344,7 @@ impl LiveSite {
     /// One engagement, ready to make its pages: what a build does before rendering,
     /// with the site's files that are not pages, and every warning.
     fn prepare(&self) -> Result<(Ready, Vec<crate::OutputFile>, Diagnostics), Diagnostics> {
-        let ready = crate::prepare(&self.options, None, Some(&self.cache))?;
+        let ready = crate::prepare(&self.options, None, Some(&self.kept))?;
         let mut warnings = ready.warnings.clone();
         let files = match crate::beside_pages(&self.options.root, &ready.prepared, &ready.theme) {
             Ok((files, static_warnings)) => {
