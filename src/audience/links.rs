@@ -35,14 +35,9 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
         let view = filter(skeleton.clone(), audience);
         let seen = ItemIndex::new(&view);
         let view_texts = view.markdown_texts();
-        let shown: std::collections::HashSet<_> = view_texts
-            .iter()
-            .map(|t| (t.from.as_ref(), t.part))
-            .collect();
-        for t in texts
-            .iter()
-            .filter(|t| shown.contains(&(t.from.as_ref(), t.part)))
-        {
+        let shown: std::collections::HashSet<_> =
+            view_texts.iter().map(|t| (t.from, t.part)).collect();
+        for t in texts.iter().filter(|t| shown.contains(&(t.from, t.part))) {
             // `%%` markers and lines before the reference, counted as the text is read
             // (references come in order), so that a note of many links takes linear time.
             let (mut at, mut markers, mut lines) = (0, 0, 1);
@@ -60,11 +55,10 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
                     continue;
                 }
                 let path = split_target(&r.target).0;
-                let found = everything.resolve(path);
-                let [item] = found.as_slice() else {
+                let Some(item) = everything.lookup(path).one() else {
                     continue;
                 };
-                if !seen.resolve(path).is_empty() {
+                if seen.lookup(path).count() != 0 {
                     continue;
                 }
                 let line_start = t.text[..r.offset].rfind('\n').map_or(0, |i| i + 1);

@@ -113,10 +113,12 @@ fn check_tag_counts(e: &Engagement, diags: &mut Diagnostics) {
             if text.part != TextPart::Body {
                 return 0;
             }
-            let tags: BTreeSet<String> = markdown::tags(text.text)
-                .iter()
-                .map(|t| markdown::slug(t))
-                .collect();
+            let tags = markdown::tags(text.text);
+            // No more tags than that, so no more different ones.
+            if tags.len() <= limits::MAX_TAGS_PER_NOTE {
+                return 0;
+            }
+            let tags: BTreeSet<String> = tags.iter().map(|t| markdown::slug(t)).collect();
             tags.len()
         })
         .collect();
@@ -201,9 +203,9 @@ fn check_item_link(
             )),
         );
     }
-    let found = known.index.resolve(path);
+    let found = known.index.lookup(path);
     let id = path.rsplit('/').next().unwrap_or(path);
-    match found.len() {
+    match found.count() {
         1 => None,
         0 if known.unreadable.contains(id) || known.plan_unreadable => None,
         0 => {
@@ -226,7 +228,7 @@ fn check_item_link(
         }
         _ => {
             let kinds: Vec<String> = found
-                .iter()
+                .items()
                 .map(|r| format!("`[[{}/{}]]`", r.kind.folder(), r.id))
                 .collect();
             Some(
@@ -234,7 +236,7 @@ fn check_item_link(
                     file,
                     format!(
                         "`[[{path}]]` could be any of {} items with this id",
-                        found.len()
+                        kinds.len()
                     ),
                 )
                 .with_help(format!("say which: {}", kinds.join(" or "))),

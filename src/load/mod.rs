@@ -113,7 +113,8 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
 /// What `serve` keeps of each file it read: the file's size and modification time, and
 /// what parsing it gave. A file is parsed again when either changed, or when it is
 /// [`Cache::forget`]-ten (the watcher saw it change); the cross-file checks run on
-/// every load.
+/// every load. A change the watcher did not report is found all the same: every file
+/// held is looked at (size and time) on every load.
 #[derive(Default)]
 pub struct Cache {
     files: std::sync::Mutex<std::collections::HashMap<PathBuf, Cached>>,
@@ -215,31 +216,40 @@ impl Cache {
     /// Every file of a load, parsed or from the cache; the cache then holds these
     /// files only (a file renamed or deleted is let go).
     fn parse_all(&self, root: &Path, files: &[(FileKind, PathBuf)]) -> Vec<Parsed> {
-        let mut held = std::mem::take(&mut *self.files.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut held = self.files.lock().unwrap_or_else(|e| e.into_inner());
         let parsed: Vec<_> = files
             .par_iter()
             .map(|(kind, path)| Cache::parse(&held, root, *kind, path))
             .collect();
-        let mut kept = std::collections::HashMap::with_capacity(files.len());
+        // The cache is brought up to date in place: what was reused stays where it is.
+        let mut current = 0;
         let parsed = files
             .iter()
             .zip(parsed)
             .map(|((_, path), (parsed, stamp, reused))| {
-                let cached = match (reused, stamp) {
-                    (true, _) => held.remove(path),
-                    (false, Some(stamp)) => Some(Cached {
-                        stamp,
-                        parsed: parsed.clone(),
-                    }),
-                    (false, None) => None,
-                };
-                if let Some(cached) = cached {
-                    kept.insert(path.clone(), cached);
+                match (reused, stamp) {
+                    (true, _) => current += 1,
+                    (false, Some(stamp)) => {
+                        current += 1;
+                        let cached = Cached {
+                            stamp,
+                            parsed: parsed.clone(),
+                        };
+                        held.insert(path.clone(), cached);
+                    }
+                    (false, None) => {
+                        held.remove(path);
+                    }
                 }
                 parsed
             })
             .collect();
-        *self.files.lock().unwrap_or_else(|e| e.into_inner()) = kept;
+        // Files held that this load did not find (renamed, deleted) are let go.
+        if held.len() > current {
+            let found: std::collections::HashSet<&Path> =
+                files.iter().map(|(_, p)| p.as_path()).collect();
+            held.retain(|path, _| found.contains(path.as_path()));
+        }
         parsed
     }
 }

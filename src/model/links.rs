@@ -56,6 +56,23 @@ pub struct ItemRef {
     pub id: String,
 }
 
+/// One item, by kind and id, borrowed from the engagement (what a text belongs to, what
+/// a link names), so that reading thousands of notes copies no id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemOf<'a> {
+    pub kind: ItemKind,
+    pub id: &'a str,
+}
+
+impl ItemOf<'_> {
+    pub fn to_ref(self) -> ItemRef {
+        ItemRef {
+            kind: self.kind,
+            id: self.id.to_string(),
+        }
+    }
+}
+
 /// The file types an attachment may have: images and PDFs.
 pub const ATTACHMENT_EXTENSIONS: &[&str] =
     &["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf"];
@@ -102,11 +119,45 @@ pub enum TextPart {
 /// context and report.md), the file it was written in, and, for a note's body, the
 /// line of the file it starts on (0 where not known).
 pub struct TextOf<'a> {
-    pub from: Option<ItemRef>,
+    pub from: Option<ItemOf<'a>>,
     pub part: TextPart,
     pub file: &'a str,
     pub line: u32,
     pub text: &'a Markdown,
+}
+
+/// The items one link's path names ([`ItemIndex::lookup`]).
+pub struct Lookup<'a> {
+    id: &'a str,
+    /// The items of the id, of every kind.
+    items: &'a [(ItemKind, String)],
+    /// The kind the path names by its folder, if it does.
+    kind: Option<ItemKind>,
+}
+
+impl<'a> Lookup<'a> {
+    /// Every item named.
+    pub fn items(&self) -> impl Iterator<Item = ItemOf<'a>> + '_ {
+        let id = self.id;
+        self.items
+            .iter()
+            .filter(|(k, _)| self.kind.is_none_or(|wanted| wanted == *k))
+            .map(move |(kind, _)| ItemOf { kind: *kind, id })
+    }
+
+    /// How many items are named: one for a link that works.
+    pub fn count(&self) -> usize {
+        self.items().count()
+    }
+
+    /// The item named, when exactly one is.
+    pub fn one(&self) -> Option<ItemOf<'a>> {
+        let mut items = self.items();
+        match (items.next(), items.next()) {
+            (Some(item), None) => Some(item),
+            _ => None,
+        }
+    }
 }
 
 /// The items of an engagement by id, made once, so that resolving a link takes a
@@ -156,6 +207,11 @@ impl ItemIndex {
     /// Every item whose id (and kind, when the link names its folder) a link's path
     /// names: none, one, or several of different kinds (an ambiguous link).
     pub fn resolve(&self, path: &str) -> Vec<ItemRef> {
+        self.lookup(path).items().map(ItemOf::to_ref).collect()
+    }
+
+    /// What [`ItemIndex::resolve`] finds, borrowed from the index: nothing is copied.
+    pub fn lookup(&self, path: &str) -> Lookup<'_> {
         // The folder, when it names a kind (`objectives/…`); any other folders of the path
         // (`2026/…`, a vault's own folders above the engagement) are only folders.
         // Ids are lower-case; Obsidian finds `[[Sprint-Goals]]` all the same.
@@ -172,16 +228,14 @@ impl ItemIndex {
             .rev()
             .skip(1)
             .find_map(|folder| ItemKind::ALL.into_iter().find(|k| k.folder() == folder));
-        self.items
-            .get(id)
-            .into_iter()
-            .flatten()
-            .filter(|(k, _)| kind.is_none_or(|wanted| wanted == *k))
-            .map(|(kind, _)| ItemRef {
-                kind: *kind,
-                id: id.to_string(),
-            })
-            .collect()
+        match self.items.get_key_value(id) {
+            Some((id, items)) => Lookup { id, items, kind },
+            None => Lookup {
+                id: "",
+                items: &[],
+                kind,
+            },
+        }
     }
 
     /// The title of an item of the index.
@@ -201,14 +255,11 @@ impl ItemIndex {
 
 impl Engagement {
     /// Every Markdown text of the engagement, in a fixed order.
-    pub fn markdown_texts(&self) -> Vec<TextOf<'_>> {
+    pub fn markdown_texts<'a>(&'a self) -> Vec<TextOf<'a>> {
         let mut texts = Vec::new();
-        let mut push = |from: Option<(ItemKind, &str)>, part, file, line, text| {
+        let mut push = |from: Option<(ItemKind, &'a str)>, part, file, line, text| {
             texts.push(TextOf {
-                from: from.map(|(kind, id)| ItemRef {
-                    kind,
-                    id: id.to_string(),
-                }),
+                from: from.map(|(kind, id)| ItemOf { kind, id }),
                 part,
                 file,
                 line,
@@ -404,6 +455,24 @@ mod tests {
         assert_eq!(index.resolve("sessions/2026/sprint-goals"), vec![]);
         assert_eq!(index.resolve("nothing"), vec![]);
         assert_eq!(index.resolve("Objectives/Sprint-Goals").len(), 1);
+        // The look-up that copies nothing finds the same.
+        assert_eq!(index.lookup("sprint-goals").count(), 2);
+        assert_eq!(index.lookup("sprint-goals").one(), None, "ambiguous");
+        let lesson = ItemOf {
+            kind: ItemKind::Lesson,
+            id: "sprint-goals",
+        };
+        assert_eq!(index.lookup("Lessons/Sprint-Goals").one(), Some(lesson));
+        assert_eq!(index.lookup("sessions/sprint-goals").count(), 0);
+        assert_eq!(index.lookup("nothing").one(), None);
+        for path in [
+            "sprint-goals",
+            "objectives/sprint-goals",
+            "x/lessons/sprint-goals",
+        ] {
+            let refs: Vec<ItemRef> = index.lookup(path).items().map(ItemOf::to_ref).collect();
+            assert_eq!(refs, index.resolve(path), "{path}");
+        }
     }
 
     #[test]

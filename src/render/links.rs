@@ -41,19 +41,17 @@ impl Links {
         let found: Vec<(ItemRef, Vec<ItemRef>)> = texts
             .par_iter()
             .filter_map(|text| {
-                let from = text.from.clone()?;
-                let to = markdown::references(text.text)
+                let from = text.from?;
+                let to: Vec<ItemRef> = markdown::references(text.text)
                     .iter()
                     .filter(|reference| !reference.is_attachment())
                     .filter_map(|reference| {
                         let (path, _) = split_target(&reference.target);
-                        match index.resolve(path).as_slice() {
-                            [to] if *to != from => Some(to.clone()),
-                            _ => None,
-                        }
+                        index.lookup(path).one().filter(|to| *to != from)
                     })
+                    .map(ItemOf::to_ref)
                     .collect();
-                Some((from, to))
+                (!to.is_empty()).then(|| (from.to_ref(), to))
             })
             .collect();
         let mut backlinks: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
@@ -137,7 +135,7 @@ impl Resolve for PageLinks<'_> {
 
     fn item(&self, path: &str) -> Option<(String, String)> {
         let links = &self.v.links;
-        let [item] = links.index.resolve(path).try_into().ok()?;
+        let item = links.index.lookup(path).one()?.to_ref();
         let title = links.index.title(&item)?.to_string();
         Some((item_url(&item), title))
     }

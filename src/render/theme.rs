@@ -65,7 +65,7 @@ pub const BUILTIN_STYLE: &str = include_str!("../../templates/style.css");
 
 /// The templates in use: the built-in ones with the engagement's overrides.
 pub struct Theme {
-    pub tera: Tera,
+    pub tera: std::sync::Arc<Tera>,
     pub style: String,
     /// Whether the engagement replaces or adds templates. The built-in ones render every
     /// engagement (the test suite sees to that); an override may fail on one page only.
@@ -93,12 +93,14 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
         || BUILTIN_TEMPLATES
             .iter()
             .any(|(name, text)| templates.get(*name).map(String::as_str) != Some(*text));
-    let mut tera = Tera::new();
-    if let Err(err) =
-        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-    {
-        diags.push(template_error(&err));
-    }
+    let tera = match compiled(&templates) {
+        Ok(tera) => tera,
+        Err(err) => {
+            diags.push(template_error(&err));
+            diags.sort();
+            return Err(diags);
+        }
+    };
     if diags.has_errors() {
         diags.sort();
         return Err(diags);
@@ -111,6 +113,35 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
         },
         diags,
     ))
+}
+
+/// The templates compiled, or as they were compiled for the last load with the same
+/// templates: `serve` loads them on every save, and compiling them takes longer than
+/// comparing them.
+fn compiled(templates: &BTreeMap<String, String>) -> Result<std::sync::Arc<Tera>, tera::Error> {
+    static LAST: std::sync::Mutex<Last> = std::sync::Mutex::new(None);
+    compiled_in(&LAST, templates)
+}
+
+/// The last templates compiled, and what they compiled into.
+type Last = Option<(BTreeMap<String, String>, std::sync::Arc<Tera>)>;
+
+/// [`compiled`], remembering in `last`.
+fn compiled_in(
+    last: &std::sync::Mutex<Last>,
+    templates: &BTreeMap<String, String>,
+) -> Result<std::sync::Arc<Tera>, tera::Error> {
+    let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((held, tera)) = last.as_ref()
+        && held == templates
+    {
+        return Ok(tera.clone());
+    }
+    let mut tera = Tera::new();
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+    let tera = std::sync::Arc::new(tera);
+    *last = Some((templates.clone(), tera.clone()));
+    Ok(tera)
 }
 
 /// The overrides in one folder. In the old place, `templates/` (where Obsidian keeps its
@@ -172,4 +203,37 @@ pub(super) fn template_error(err: &tera::Error) -> Diagnostic {
     }
     Diagnostic::error("templates/", format!("template error: {message}"))
         .with_help("fix the template named above (a template in templates/ replaces the built-in one of the same name)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same templates are compiled once; an override is compiled anew, and its own
+    /// text is what renders.
+    #[test]
+    fn templates_are_compiled_again_only_when_they_change() {
+        let builtin: BTreeMap<String, String> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        let last = std::sync::Mutex::new(None);
+        let first = compiled_in(&last, &builtin).expect("the built-in templates compile");
+        let again = compiled_in(&last, &builtin).expect("again");
+        assert!(std::sync::Arc::ptr_eq(&first, &again));
+        let mut changed = builtin.clone();
+        changed.insert("robots-test.html".into(), "only {{ 1 + 1 }}".into());
+        let other = compiled_in(&last, &changed).expect("an override compiles");
+        assert!(!std::sync::Arc::ptr_eq(&first, &other));
+        let rendered = other
+            .render("robots-test.html", &tera::Context::new())
+            .expect("renders");
+        assert_eq!(rendered, "only 2");
+        let back = compiled_in(&last, &builtin).expect("back");
+        assert!(!std::sync::Arc::ptr_eq(&back, &other));
+        assert!(
+            back.render("robots-test.html", &tera::Context::new())
+                .is_err()
+        );
+    }
 }
