@@ -199,15 +199,18 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
         objectives: unreadable_objectives,
         plan: !plan_readable,
     };
-    check_engagement(&engagement, &info_text, &unreadable, &mut diags);
-    let mut quoter = check::Quoter::new(root);
-    links::check_links(
-        &engagement,
-        &unreadable_ids,
-        !plan_readable,
-        &mut quoter,
-        &mut diags,
+    // The checks across files and those of the links read the engagement alone: they
+    // run side by side, and their problems are kept in this order.
+    let mut link_diags = Diagnostics::default();
+    rayon::join(
+        || check_engagement(&engagement, &info_text, &unreadable, &mut diags),
+        || {
+            let mut quoter = check::Quoter::new(root);
+            let (unreadable, plan) = (&unreadable_ids, !plan_readable);
+            links::check_links(&engagement, unreadable, plan, &mut quoter, &mut link_diags);
+        },
     );
+    diags.extend(link_diags);
 
     engagement.objectives.sort_by(|a, b| a.id.cmp(&b.id));
     engagement

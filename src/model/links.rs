@@ -171,37 +171,53 @@ pub struct ItemIndex {
 
 impl ItemIndex {
     pub fn new(e: &Engagement) -> ItemIndex {
-        let mut index = ItemIndex::default();
-        let mut add = |kind, id: &str, title: &str| {
-            let items = match index.items.get_mut(id) {
-                Some(items) => items,
-                None => index.items.entry(id.to_string()).or_default(),
-            };
-            match items.iter_mut().find(|(k, _)| *k == kind) {
-                // The last of a kind wins, as it did when titles were kept by item.
-                Some((_, held)) => *held = title.to_string(),
-                None => items.push((kind, title.to_string())),
+        let objectives = e
+            .objectives
+            .iter()
+            .map(|o| (o.id.as_str(), ItemKind::Objective, o.title()));
+        let sessions = e
+            .sessions
+            .iter()
+            .map(|s| (s.id.as_str(), ItemKind::Session, s.front.title.as_str()));
+        let lessons = e
+            .lessons
+            .iter()
+            .map(|l| (l.id.as_str(), ItemKind::Lesson, l.front.title.as_str()));
+        let assessments = e
+            .assessments
+            .iter()
+            .map(|a| (a.id.as_str(), ItemKind::Assessment, a.front.title.as_str()));
+        let actions = e
+            .plan
+            .actions
+            .iter()
+            .map(|a| (a.id.value.as_str(), ItemKind::Action, a.title.as_str()));
+        let mut all: Vec<(&str, ItemKind, &str)> = objectives
+            .chain(sessions)
+            .chain(lessons)
+            .chain(assessments)
+            .chain(actions)
+            .collect();
+        // By id, then kind; of two items of one id and kind, the last one wins (as it did
+        // when titles were kept by item), so the sort keeps the order they came in.
+        all.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut grouped: Vec<(String, Vec<(ItemKind, String)>)> = Vec::new();
+        for (i, (id, kind, title)) in all.iter().enumerate() {
+            if all
+                .get(i + 1)
+                .is_some_and(|next| (next.0, next.1) == (*id, *kind))
+            {
+                continue;
             }
-        };
-        for o in &e.objectives {
-            add(ItemKind::Objective, &o.id, o.title());
+            match grouped.last_mut() {
+                Some((last, items)) if last == id => items.push((*kind, title.to_string())),
+                _ => grouped.push((id.to_string(), vec![(*kind, title.to_string())])),
+            }
         }
-        for s in &e.sessions {
-            add(ItemKind::Session, &s.id, &s.front.title);
+        // Already in order: the map is built from them in one go.
+        ItemIndex {
+            items: grouped.into_iter().collect(),
         }
-        for l in &e.lessons {
-            add(ItemKind::Lesson, &l.id, &l.front.title);
-        }
-        for a in &e.assessments {
-            add(ItemKind::Assessment, &a.id, &a.front.title);
-        }
-        for a in &e.plan.actions {
-            add(ItemKind::Action, &a.id.value, &a.title);
-        }
-        for items in index.items.values_mut() {
-            items.sort_by_key(|(kind, _)| *kind);
-        }
-        index
     }
 
     /// Every item whose id (and kind, when the link names its folder) a link's path
@@ -455,6 +471,16 @@ mod tests {
         assert_eq!(index.resolve("sessions/2026/sprint-goals"), vec![]);
         assert_eq!(index.resolve("nothing"), vec![]);
         assert_eq!(index.resolve("Objectives/Sprint-Goals").len(), 1);
+        // Of two items of one id and kind (an error the load reports), the last one's
+        // title is kept.
+        let mut twice = e.clone();
+        let mut second = twice.lessons[0].clone();
+        second.front.title = "Said again".into();
+        twice.lessons.push(second);
+        let index = ItemIndex::new(&twice);
+        let lesson = index.resolve("lessons/sprint-goals");
+        assert_eq!(lesson.len(), 1);
+        assert_eq!(index.title(&lesson[0]), Some("Said again"));
         // The look-up that copies nothing finds the same.
         assert_eq!(index.lookup("sprint-goals").count(), 2);
         assert_eq!(index.lookup("sprint-goals").one(), None, "ambiguous");

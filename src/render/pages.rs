@@ -61,19 +61,23 @@ pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync);
 impl Prepared {
     /// The figures, tags and links of `e` (already filtered for `options.audience`).
     pub fn new(e: Engagement, options: RenderOptions) -> Result<Prepared, Diagnostic> {
-        let insight = figures(
-            &e,
-            options.as_of,
-            options.aggregates.as_ref(),
-            options.audience,
+        // The figures, and the tags and links, read the engagement alone: side by side.
+        let (insight, (tags, links)) = rayon::join(
+            || {
+                let aggregates = options.aggregates.as_ref();
+                figures(&e, options.as_of, aggregates, options.audience)
+            },
+            || {
+                // Tags have pages where lessons do (not on the sponsor's site).
+                let mut tags = if options.audience == Audience::Sponsor {
+                    lesson::TagIndex::default()
+                } else {
+                    lesson::tag_index(&e)
+                };
+                let links = links::Links::new(&e, &mut tags);
+                (tags, links)
+            },
         );
-        // Tags have pages where lessons do (not on the sponsor's site).
-        let mut tags = if options.audience == Audience::Sponsor {
-            lesson::TagIndex::default()
-        } else {
-            lesson::tag_index(&e)
-        };
-        let links = links::Links::new(&e, &mut tags);
         let pages = page_list(&e, &tags, options.audience);
         let (site, t) = {
             let v = views(&e, &insight, &links, &options);
