@@ -221,12 +221,8 @@ impl ItemIndex {
     }
 
     /// Every item whose id (and kind, when the link names its folder) a link's path
-    /// names: none, one, or several of different kinds (an ambiguous link).
-    pub fn resolve(&self, path: &str) -> Vec<ItemRef> {
-        self.lookup(path).items().map(ItemOf::to_ref).collect()
-    }
-
-    /// What [`ItemIndex::resolve`] finds, borrowed from the index: nothing is copied.
+    /// names: none, one, or several of different kinds (an ambiguous link), borrowed
+    /// from the index: nothing is copied.
     pub fn lookup(&self, path: &str) -> Lookup<'_> {
         // The folder, when it names a kind (`objectives/…`); any other folders of the path
         // (`2026/…`, a vault's own folders above the engagement) are only folders.
@@ -252,6 +248,12 @@ impl ItemIndex {
                 kind,
             },
         }
+    }
+
+    /// What [`ItemIndex::lookup`] finds, as owned references (for the tests).
+    #[cfg(test)]
+    pub fn resolve(&self, path: &str) -> Vec<ItemRef> {
+        self.lookup(path).items().map(ItemOf::to_ref).collect()
     }
 
     /// The title of an item of the index.
