@@ -125,28 +125,35 @@ struct PageJob {
     current: &'static str,
     crumbs: Vec<Crumb>,
     page: Value,
-    /// Text put in place of [`SPLICE_MARK`] once the page is rendered: search's index,
-    /// tens of megabytes at 50,000 notes, which a value in the template's context would
-    /// copy twice (into the context, then into the page).
-    splice: Option<String>,
+    /// What writes the text put in place of [`SPLICE_MARK`] once the page is rendered:
+    /// search's index, tens of megabytes at 50,000 notes, which a value in the
+    /// template's context would copy twice (into the context, then into the page), and
+    /// a text of its own once more.
+    splice: Option<Splice>,
 }
+
+/// Writes a page's spliced text at the end of the page made so far.
+type Splice = Box<dyn FnOnce(&mut String) + Send>;
 
 /// Where a page's [`PageJob::splice`] goes: what the template writes in its place
 /// (`{{ page.data | safe }}`). Escaped anywhere else a text could show it, so only the
 /// template's own raw output of it is replaced.
 const SPLICE_MARK: &str = "<!--coachsite:spliced-->";
 
-/// `html` with every [`SPLICE_MARK`] replaced by `text`, in one allocation.
-fn splice(html: String, text: &str) -> String {
-    let marks = html.matches(SPLICE_MARK).count();
-    if marks == 0 {
+/// `html` with every [`SPLICE_MARK`] replaced by what `write` writes: written once,
+/// where the first mark was, and copied from there to any other.
+fn splice(html: String, write: Splice) -> String {
+    let Some(first) = html.find(SPLICE_MARK) else {
         return html;
-    }
-    let mut out = String::with_capacity(html.len() + marks * text.len());
-    let mut rest = html.as_str();
+    };
+    let mut out = html[..first].to_string();
+    let start = out.len();
+    write(&mut out);
+    let end = out.len();
+    let mut rest = &html[first + SPLICE_MARK.len()..];
     while let Some(at) = rest.find(SPLICE_MARK) {
         out.push_str(&rest[..at]);
-        out.push_str(text);
+        out.extend_from_within(start..end);
         rest = &rest[at + SPLICE_MARK.len()..];
     }
     out.push_str(rest);
@@ -247,8 +254,8 @@ fn render_job(
         d
     })?;
     drop(context);
-    if let Some(text) = job.splice {
-        html = splice(html, &text);
+    if let Some(write) = job.splice {
+        html = splice(html, write);
     }
     Ok(OutputFile {
         path: job.path,
@@ -275,13 +282,19 @@ pub fn site_files(theme: &Theme) -> [OutputFile; 2] {
 mod tests {
     use super::*;
 
+    /// A splice that writes `text`.
+    fn text(text: &'static str) -> Splice {
+        Box::new(move |out: &mut String| out.push_str(text))
+    }
+
     #[test]
     fn a_spliced_text_goes_where_each_mark_is() {
         let page = |parts: &[&str]| parts.join(SPLICE_MARK);
-        assert_eq!(splice(page(&["<p>", "</p>"]), "{}"), "<p>{}</p>");
-        assert_eq!(splice(page(&["a", "b", "c"]), "x"), "axbxc");
-        assert_eq!(splice("no mark".into(), "x"), "no mark");
-        assert_eq!(splice(SPLICE_MARK.into(), ""), "");
+        assert_eq!(splice(page(&["<p>", "</p>"]), text("{}")), "<p>{}</p>");
+        assert_eq!(splice(page(&["a", "b", "c"]), text("x")), "axbxc");
+        assert_eq!(splice(page(&["", "", ""]), text("xy")), "xyxy");
+        assert_eq!(splice("no mark".into(), text("x")), "no mark");
+        assert_eq!(splice(SPLICE_MARK.into(), text("")), "");
     }
 
     #[test]
@@ -292,7 +305,7 @@ mod tests {
         let escaped = SPLICE_MARK.replace('<', "&lt;").replace('>', "&gt;");
         let html = format!("<h1>{escaped}</h1><script>{SPLICE_MARK}</script>");
         assert_eq!(
-            splice(html, "{}"),
+            splice(html, text("{}")),
             format!("<h1>{escaped}</h1><script>{{}}</script>")
         );
     }

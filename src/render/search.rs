@@ -108,20 +108,24 @@ pub(super) struct SearchPage {
 impl SearchPage {
     /// The page, with the index of its entries inside.
     pub(super) fn job(self) -> PageJob {
+        let page = page_value(&[
+            ("scope", Value::from(self.scope)),
+            ("count", Value::from(self.docs.len())),
+            ("data", Value::from(super::SPLICE_MARK)),
+            ("words", Value::from(self.words)),
+            ("library", Value::from(ELASTICLUNR_JS)),
+            ("script", Value::from(SEARCH_JS)),
+        ]);
+        let (language, docs) = (self.language, self.docs);
         PageJob {
-            splice: Some(index_json(self.language, &self.docs)),
+            splice: Some(Box::new(move |out: &mut String| {
+                write_index_json(language, &docs, out)
+            })),
             path: "search.html".into(),
             template: "search.html",
             current: "search",
             crumbs: vec![],
-            page: page_value(&[
-                ("scope", Value::from(self.scope)),
-                ("count", Value::from(self.docs.len())),
-                ("data", Value::from(super::SPLICE_MARK)),
-                ("words", Value::from(self.words)),
-                ("library", Value::from(ELASTICLUNR_JS)),
-                ("script", Value::from(SEARCH_JS)),
-            ]),
+            page,
         }
     }
 }
@@ -151,31 +155,41 @@ pub(super) fn search_page(v: &Views, docs: Vec<Doc>, with_notes: bool) -> Search
 }
 
 /// The index and the entries, as one JSON text that is safe inside `<script>`:
-/// `{"docs": [...], "index": <elasticlunr's index>}`. Entry `i` is document `"i"`.
-pub(super) fn index_json(language: Language, docs: &[Doc]) -> String {
-    // Each copy of the text is let go as soon as the next is made: at 50,000 notes
-    // each is tens of megabytes.
+/// `{"docs": [...], "index": <elasticlunr's index>}`, written at the end of `out`.
+/// Entry `i` is document `"i"`. Nothing is copied whole: at 50,000 notes the text is
+/// tens of megabytes, made once, where the page has it.
+pub(super) fn write_index_json(language: Language, docs: &[Doc], out: &mut String) {
+    out.push_str("{\"docs\":[");
+    for (i, doc) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_script_safe(out, &script_json(doc));
+    }
+    out.push_str("],\"index\":");
     // Each entry's title, and a body that holds the title too, so that every word of
     // a query can be found in one field (elasticlunr's AND is per field).
-    let index = {
-        let fields: Vec<[&str; 2]> = docs
-            .iter()
-            .map(|d| [d.title.as_str(), d.text.as_str()])
-            .collect();
-        script_safe(super::search_index::index_json_titled(
-            &Words(language),
-            &fields,
-        ))
-    };
-    let docs = script_json(docs);
-    let mut out = String::with_capacity(docs.len() + index.len() + 20);
-    out.push_str("{\"docs\":");
-    out.push_str(&docs);
-    drop(docs);
-    out.push_str(",\"index\":");
-    out.push_str(&index);
+    let fields: Vec<[&str; 2]> = docs
+        .iter()
+        .map(|d| [d.title.as_str(), d.text.as_str()])
+        .collect();
+    let start = out.len();
+    super::search_index::write_index_titled(&Words(language), &fields, out);
+    if out[start..].contains('<') {
+        let index = out.split_off(start);
+        push_script_safe(out, &index);
+    }
     out.push('}');
-    out
+}
+
+/// `json` at the end of `out`, with `<` escaped.
+fn push_script_safe(out: &mut String, json: &str) {
+    let mut parts = json.split('<');
+    out.push_str(parts.next().unwrap_or_default());
+    for part in parts {
+        out.push_str("\\u003c");
+        out.push_str(part);
+    }
 }
 
 /// At most [`MAX_SEARCH_TEXT_BYTES`] of a page's words, cut before a word.
@@ -443,6 +457,39 @@ mod tests {
                 proptest::prop_assert_eq!(ours, by_the_crate(language, &docs));
             }
         }
+    }
+
+    #[test]
+    fn the_index_and_its_entries_are_one_json_text_that_cannot_close_the_script() {
+        let doc = |title: &str, text: &str| Doc {
+            kind: "Session",
+            url: "sessions/a.html".into(),
+            title: title.into(),
+            date: "1 March 2026".into(),
+            text: text.into(),
+        };
+        let docs = [
+            doc("</script> a<b", "x<y and <p> in the notes"),
+            doc("Kick-off", "plain words"),
+        ];
+        let mut out = String::from("<script>");
+        write_index_json(Language::En, &docs, &mut out);
+        let json = &out["<script>".len()..];
+        assert!(!json.contains('<'), "{json}");
+        let back: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(back["docs"][0]["t"], "</script> a<b");
+        assert_eq!(back["docs"][1]["x"], "plain words");
+        assert_eq!(back["docs"].as_array().map(Vec::len), Some(2));
+        // The index is elasticlunr's own, with its `<` escaped as JSON allows.
+        let fields = docs.map(|d| [d.title, d.text]);
+        let fields = fields.each_ref().map(|[t, x]| [t.as_str(), x.as_str()]);
+        let index: serde_json::Value = serde_json::from_str(
+            &super::super::search_index::index_json_titled(&Words(Language::En), &fields),
+        )
+        .unwrap();
+        assert_eq!(back["index"], index);
+        // The word `a<b` of the title, one letter a level: its `<` came back.
+        assert!(back["index"]["index"]["title"]["root"]["a"]["<"]["b"]["docs"]["0"].is_object());
     }
 
     #[test]

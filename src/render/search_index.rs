@@ -8,6 +8,8 @@
 //! trimmer, stop words and stemmer) in parallel, the postings are gathered per word, and
 //! the tree is written straight from the sorted words, one field on each core.
 
+use std::fmt::Write;
+
 use rayon::prelude::*;
 
 use elasticlunr::pipeline::Pipeline;
@@ -45,33 +47,58 @@ pub(super) fn index_json<L>(language: &L, docs: &[[&str; 2]]) -> String
 where
     L: elasticlunr::Language + Sync,
 {
-    index_of(language, docs.len(), |i, field| &docs[i][field..=field])
+    let mut out = String::new();
+    write_index(
+        language,
+        docs.len(),
+        |i, field| &docs[i][field..=field],
+        &mut out,
+    );
+    out
 }
 
 /// [`index_json`] of entries given as their title and their text, where the body field
 /// holds the title's words then the text's (as if it were the title, a space and the
-/// text, with no copy of either).
+/// text, with no copy of either), written at the end of `out`.
+pub(super) fn write_index_titled<L>(language: &L, docs: &[[&str; 2]], out: &mut String)
+where
+    L: elasticlunr::Language + Sync,
+{
+    write_index(
+        language,
+        docs.len(),
+        |i, field| {
+            if field == 0 {
+                &docs[i][..1]
+            } else {
+                &docs[i][..]
+            }
+        },
+        out,
+    );
+}
+
+/// [`write_index_titled`], as a text of its own.
+#[cfg(test)]
 pub(super) fn index_json_titled<L>(language: &L, docs: &[[&str; 2]]) -> String
 where
     L: elasticlunr::Language + Sync,
 {
-    index_of(language, docs.len(), |i, field| {
-        if field == 0 {
-            &docs[i][..1]
-        } else {
-            &docs[i][..]
-        }
-    })
+    let mut out = String::new();
+    write_index_titled(language, docs, &mut out);
+    out
 }
 
 /// The index of `n` documents, each field of each given as the texts whose words it
-/// holds, in order.
-fn index_of<'a, L>(
+/// holds, in order, written at the end of `out`. The body's tree (the index's bulk:
+/// tens of megabytes at 50,000 notes) is written straight into `out` while the title's
+/// is made beside it.
+fn write_index<'a, L>(
     language: &L,
     n: usize,
     parts: impl Fn(usize, usize) -> &'a [&'a str] + Sync,
-) -> String
-where
+    out: &mut String,
+) where
     L: elasticlunr::Language + Sync,
 {
     let counted: Vec<[Counted; 2]> = (0..n)
@@ -86,31 +113,34 @@ where
     let refs: Vec<String> = (0..docs).map(|i| i.to_string()).collect();
     let mut by_ref: Vec<usize> = (0..docs).collect();
     by_ref.sort_by(|a, b| refs[*a].cmp(&refs[*b]));
-    let (body, title) = rayon::join(
-        || field_tree(&counted, 1, &refs, &by_ref),
-        || field_tree(&counted, 0, &refs, &by_ref),
-    );
     let pipeline: Vec<String> = language
         .make_pipeline()
         .queue
         .iter()
         .map(|f| f.name())
         .collect();
-    let mut out = String::with_capacity(body.len() + title.len() + 64 * docs);
     out.push_str("{\"fields\":");
     out.push_str(&json(&FIELDS));
     out.push_str(",\"pipeline\":");
     out.push_str(&json(&pipeline));
     out.push_str(",\"ref\":\"id\",\"version\":\"0.9.5\",\"index\":{\"body\":");
-    out.push_str(&body);
+    let ((), title) = rayon::join(
+        || field_tree(&counted, 1, &refs, &by_ref, out),
+        || {
+            let mut title = String::new();
+            field_tree(&counted, 0, &refs, &by_ref, &mut title);
+            title
+        },
+    );
     out.push_str(",\"title\":");
     out.push_str(&title);
+    drop(title);
     out.push_str("},\"documentStore\":{\"save\":false,\"docs\":{");
     for (n, i) in by_ref.iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        out.push_str(&format!("\"{}\":{{}}", refs[*i]));
+        let _ = write!(out, "\"{}\":{{}}", refs[*i]);
     }
     out.push_str("},\"docInfo\":{");
     for (n, i) in by_ref.iter().enumerate() {
@@ -118,17 +148,18 @@ where
             out.push(',');
         }
         let [t, b] = &counted[*i];
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "\"{}\":{{\"body\":{},\"title\":{}}}",
             refs[*i], b.len, t.len
-        ));
+        );
     }
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "}},\"length\":{}}},\"lang\":{}}}",
         docs,
         json(&language.name())
-    ));
-    out
+    );
 }
 
 /// A field's words (those of each of its texts, in order) after the tokenizer and the
@@ -169,8 +200,15 @@ fn count<L: elasticlunr::Language>(language: &L, pipeline: &Pipeline, texts: &[&
 /// of a `(usize, f64)`: at 50,000 notes there are millions.
 type Postings = Vec<(u32, u32)>;
 
-/// The inverted index of one field, as elasticlunr writes it: `{"root": <node>}`.
-fn field_tree(counted: &[[Counted; 2]], field: usize, refs: &[String], by_ref: &[usize]) -> String {
+/// The inverted index of one field, as elasticlunr writes it (`{"root": <node>}`), at
+/// the end of `out`.
+fn field_tree(
+    counted: &[[Counted; 2]],
+    field: usize,
+    refs: &[String],
+    by_ref: &[usize],
+    out: &mut String,
+) {
     let mut postings: std::collections::HashMap<&str, Postings> = std::collections::HashMap::new();
     for &doc in by_ref {
         for (word, n) in counted[doc][field].words() {
@@ -180,10 +218,9 @@ fn field_tree(counted: &[[Counted; 2]], field: usize, refs: &[String], by_ref: &
     }
     let mut words: Vec<(&str, Postings)> = postings.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut out = String::from("{\"root\":");
-    node(&mut out, &words, 0, refs);
+    out.push_str("{\"root\":");
+    node(out, &words, 0, refs);
     out.push('}');
-    out
 }
 
 /// The node of the tree for the words of `words` (sorted, all sharing their first
@@ -200,13 +237,9 @@ fn node(out: &mut String, words: &[(&str, Postings)], depth: usize, refs: &[Stri
             out.push(',');
         }
         let tf = f64::from(*count).sqrt();
-        out.push_str(&format!(
-            "\"{}\":{{\"tf\":{}}}",
-            refs[*doc as usize],
-            json(&tf)
-        ));
+        let _ = write!(out, "\"{}\":{{\"tf\":{}}}", refs[*doc as usize], json(&tf));
     }
-    out.push_str(&format!("}},\"df\":{}", own.map_or(0, Vec::len)));
+    let _ = write!(out, "}},\"df\":{}", own.map_or(0, Vec::len));
     let mut start = 0;
     while start < rest.len() {
         let letter = next_char(rest[start].0, depth);
