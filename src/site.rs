@@ -4,6 +4,8 @@
 //!
 //! Files whose bytes did not change are hard-linked from the previous output instead of
 //! written again, so they keep their modification time (rsync and browsers stay quiet).
+//! The marker file lists each file's size and hash, so that a file the last build wrote
+//! and nothing changed since is known unchanged without reading it back.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
@@ -18,8 +20,75 @@ use crate::load::{
 };
 use crate::render::OutputFile;
 
-/// The marker file that says "this folder was written by coachsite and may be replaced".
+/// The marker file that says "this folder was written by coachsite and may be replaced",
+/// and lists the folder's files ([`Manifest`]).
 pub const MARKER: &str = ".coachsite";
+
+/// The marker's first line.
+const MARKER_TEXT: &str = "This folder is written by coachsite and replaced on every build.";
+/// The line after it, before the list of files: which list it is.
+const MANIFEST_HEADER: &str = "# each file: XXH3-128 of its bytes, its size, its path";
+/// A marker longer than this is not read (50,000 pages make 4 MiB).
+const MAX_MANIFEST_BYTES: u64 = 64 << 20;
+
+/// What the last build wrote, as its marker lists it: each file's hash and size by its
+/// path, and when the list was written. A file of the previous site whose size is the
+/// one listed and that was last changed before the list was written has the bytes
+/// listed (a file changed in the same tick of the clock as the list is read back, as
+/// git does with files changed as its index is written).
+#[derive(Default)]
+struct Manifest {
+    files: std::collections::HashMap<String, (u128, u64)>,
+    written: Option<std::time::SystemTime>,
+}
+
+impl Manifest {
+    /// The list in `out`'s marker (an empty one when there is no `out`: nothing to
+    /// look for); `None` if there is none (a marker from before coachsite listed the
+    /// files, or no marker).
+    fn read(out: &Path) -> Option<Manifest> {
+        if fs::symlink_metadata(out).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
+            return Some(Manifest::default());
+        }
+        let path = out.join(MARKER);
+        let text = String::from_utf8(read_at_most(&path, MAX_MANIFEST_BYTES).ok()?).ok()?;
+        let mut lines = text.lines();
+        if lines.next() != Some(MARKER_TEXT) || lines.next() != Some(MANIFEST_HEADER) {
+            return None;
+        }
+        let files = lines
+            .filter_map(|line| {
+                let (hash, rest) = line.split_once(' ')?;
+                let (size, path) = rest.split_once(' ')?;
+                let hash = u128::from_str_radix(hash, 16).ok()?;
+                Some((path.to_string(), (hash, size.parse().ok()?)))
+            })
+            .collect();
+        let written = fs::metadata(&path).and_then(|m| m.modified()).ok();
+        Some(Manifest { files, written })
+    }
+
+    /// The hash of the previous site's file at `path` (its `meta`data given), when the
+    /// list vouches for it.
+    fn vouches(&self, path: &str, meta: &fs::Metadata) -> Option<u128> {
+        let (hash, size) = self.files.get(path)?;
+        let changed = meta.modified().ok()?;
+        (meta.len() == *size && changed < self.written?).then_some(*hash)
+    }
+
+    /// The marker's text for these files (path, hash, size), sorted by path. A path
+    /// that would break its line is left out (that file is read back next time).
+    fn text(mut files: Vec<(String, u128, u64)>) -> String {
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut text = format!("{MARKER_TEXT}\n{MANIFEST_HEADER}\n");
+        for (path, hash, size) in files {
+            if !path.contains(['\n', '\r']) {
+                text.push_str(&format!("{hash:032x} {size} {path}\n"));
+            }
+        }
+        text
+    }
+}
 
 /// What a write did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -231,6 +300,10 @@ pub struct Writer {
     old: PathBuf,
     /// The folders made so far, each made once.
     folders: Mutex<HashSet<PathBuf>>,
+    /// What the previous site's marker lists, if it lists its files.
+    previous: Option<Manifest>,
+    /// Each file written or kept: its path, hash and size, for the new marker.
+    files: Mutex<Vec<(String, u128, u64)>>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
     finished: bool,
@@ -257,20 +330,17 @@ impl Writer {
             }
         }
         fs::create_dir_all(&tmp)?;
-        let writer = Writer {
+        Ok(Writer {
             out: out.to_path_buf(),
             tmp,
             old,
             folders: Mutex::default(),
+            previous: Manifest::read(out),
+            files: Mutex::default(),
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             finished: false,
-        };
-        fs::write(
-            writer.tmp.join(MARKER),
-            "This folder is written by coachsite and replaced on every build.\n",
-        )?;
-        Ok(writer)
+        })
     }
 
     /// Writes one file of the new site (or links the same file of the previous one).
@@ -284,17 +354,57 @@ impl Writer {
                 folders.insert(folder.to_path_buf());
             }
         }
-        let counter = if write_or_keep(&self.out, &self.tmp, file)? {
+        let hash = xxhash_rust::xxh3::xxh3_128(&file.bytes);
+        let counter = if self.write_or_keep(file, hash)? {
             &self.unchanged
         } else {
             &self.written
         };
         counter.fetch_add(1, Ordering::Relaxed);
+        let row = (file.path.clone(), hash, file.bytes.len() as u64);
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(row);
         Ok(())
     }
 
-    /// Puts the new site in place of the old one.
+    /// One file of the new site: a hard link to the same file of the previous site when
+    /// its bytes are the same (`true`), written otherwise. A previous file of another
+    /// size is not read, nor one the previous marker vouches for; a file the previous
+    /// marker lists no more is not looked for.
+    fn write_or_keep(&self, file: &OutputFile, hash: u128) -> io::Result<bool> {
+        let target = self.tmp.join(&file.path);
+        let previous = self.out.join(&file.path);
+        let listed = self
+            .previous
+            .as_ref()
+            .map(|m| m.files.contains_key(&file.path));
+        let same = listed != Some(false)
+            && fs::metadata(&previous).is_ok_and(|meta| {
+                meta.is_file()
+                    && meta.len() == file.bytes.len() as u64
+                    && match self
+                        .previous
+                        .as_ref()
+                        .and_then(|m| m.vouches(&file.path, &meta))
+                    {
+                        Some(listed) => listed == hash,
+                        None => fs::read(&previous).is_ok_and(|bytes| bytes == file.bytes),
+                    }
+            });
+        if same && fs::hard_link(&previous, &target).is_ok() {
+            return Ok(true);
+        }
+        fs::write(&target, &file.bytes)?;
+        Ok(false)
+    }
+
+    /// Writes the marker, with the list of the files, last; then puts the new site in
+    /// place of the old one.
     pub fn finish(mut self) -> io::Result<WriteStats> {
+        let files = std::mem::take(&mut *self.files.lock().unwrap_or_else(|e| e.into_inner()));
+        fs::write(self.tmp.join(MARKER), Manifest::text(files))?;
         let stats = WriteStats {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
@@ -323,24 +433,6 @@ impl Drop for Writer {
             let _ = fs::remove_dir_all(&self.tmp);
         }
     }
-}
-
-/// One file of a new site in `tmp`: a hard link to the same file of the previous site in
-/// `out` when its bytes are the same (`true`), written otherwise. A previous file of
-/// another size is not read.
-fn write_or_keep(out: &Path, tmp: &Path, file: &OutputFile) -> io::Result<bool> {
-    let target = tmp.join(&file.path);
-    let previous = out.join(&file.path);
-    let same_size =
-        fs::metadata(&previous).is_ok_and(|m| m.is_file() && m.len() == file.bytes.len() as u64);
-    if same_size
-        && fs::read(&previous).is_ok_and(|bytes| bytes == file.bytes)
-        && fs::hard_link(&previous, &target).is_ok()
-    {
-        return Ok(true);
-    }
-    fs::write(&target, &file.bytes)?;
-    Ok(false)
 }
 
 /// Reads a text file of the output back (for tests and tools).
@@ -384,6 +476,91 @@ mod tests {
         assert!(out.join(MARKER).exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary folders left behind");
+    }
+
+    #[test]
+    fn the_marker_lists_each_file_s_hash_and_size_the_same_on_every_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let files = [file("x/b.html", "bb"), file("a.html", "a")];
+        write(&out, &files).unwrap();
+        let first = fs::read_to_string(out.join(MARKER)).unwrap();
+        let hash = |text: &str| xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+        assert_eq!(
+            first,
+            format!(
+                "{MARKER_TEXT}\n{MANIFEST_HEADER}\n{:032x} 1 a.html\n{:032x} 2 x/b.html\n",
+                hash("a"),
+                hash("bb")
+            )
+        );
+        write(&out, &files).unwrap();
+        assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), first);
+        // A path that would break the list's lines is left out of it (and read back).
+        assert!(!Manifest::text(vec![("a\nb".into(), 1, 1)]).contains("a\nb"));
+    }
+
+    /// Sets a file's modification time `seconds` before the marker's.
+    fn touch_before_marker(out: &Path, path: &str, seconds: u64) {
+        let marker = fs::metadata(out.join(MARKER)).unwrap().modified().unwrap();
+        let file = fs::File::options()
+            .write(true)
+            .open(out.join(path))
+            .unwrap();
+        file.set_modified(marker - std::time::Duration::from_secs(seconds))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_file_the_marker_vouches_for_is_not_read_back_and_a_file_changed_since_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let files = [file("a.html", "aaaa"), file("b.html", "bbbb")];
+        write(&out, &files).unwrap();
+        for path in ["a.html", "b.html"] {
+            touch_before_marker(&out, path, 10);
+        }
+        // Changed by hand with the same size: a.html as if long ago, b.html now.
+        fs::write(out.join("b.html"), "XXXX").unwrap();
+        fs::write(out.join("a.html"), "YYYY").unwrap();
+        touch_before_marker(&out, "a.html", 10);
+        let stats = write(&out, &files).unwrap();
+        // a.html is kept on the list's word (its bytes were not read: the hand-made
+        // change, dated before the list, shows it); b.html, changed after the list was
+        // written, is read back, found different and written again.
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "YYYY");
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "bbbb");
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 1,
+                unchanged: 1
+            }
+        );
+    }
+
+    #[test]
+    fn a_marker_without_the_list_still_keeps_unchanged_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let files = [file("a.html", "a"), file("b.html", "b")];
+        write(&out, &files).unwrap();
+        fs::write(out.join(MARKER), format!("{MARKER_TEXT}\n")).unwrap();
+        fs::write(out.join("b.html"), "c").unwrap();
+        let stats = write(&out, &files).unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 1,
+                unchanged: 1
+            }
+        );
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "b");
+        assert!(
+            fs::read_to_string(out.join(MARKER))
+                .unwrap()
+                .contains(MANIFEST_HEADER)
+        );
     }
 
     #[test]
