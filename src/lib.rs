@@ -130,16 +130,40 @@ pub fn build_to(
 ) -> Result<(Built, site::WriteStats), Diagnostics> {
     let ready = prepare(options, None, None)?;
     let writer = site::Writer::begin(out).map_err(|err| site::write_error(out, &err))?;
-    let sink = |file: OutputFile| {
-        writer
-            .put(&file)
-            .map_err(|err| site::write_error(out, &err))
-    };
-    let (built, _) = render_into(&options.root, ready, &sink)?;
+    let (built, _) = render_into(
+        &options.root,
+        ready,
+        &ToDisk {
+            writer: &writer,
+            out,
+        },
+    )?;
     let stats = writer
         .finish()
         .map_err(|err| site::write_error(out, &err))?;
     Ok((built, stats))
+}
+
+/// Where [`build_to`]'s files go: straight into the new site's folder, a page in parts
+/// written as it is made.
+struct ToDisk<'a> {
+    writer: &'a site::Writer,
+    out: &'a Path,
+}
+
+impl render::Sink for ToDisk<'_> {
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.writer
+            .put(&file)
+            .map_err(|err| site::write_error(self.out, &err))
+    }
+
+    fn parts(&self, parts: render::Parts) -> Result<(), Diagnostic> {
+        let path = parts.path.clone();
+        self.writer
+            .put_written(&path, |file| parts.write_to(file))
+            .map_err(|err| site::write_error(self.out, &err))
+    }
 }
 
 /// [`build`], also giving back the engagement as the audience saw it (for a practice's
@@ -323,7 +347,7 @@ pub fn beside_pages(
 fn render_into(
     root: &Path,
     ready: Ready,
-    sink: render::Sink,
+    sink: &dyn render::Sink,
 ) -> Result<(Built, model::Engagement), Diagnostics> {
     let Ready {
         prepared,
@@ -340,7 +364,7 @@ fn render_into(
         let attachments = site::attachment_files(root, &prepared.attachments(), &taken)?;
         Ok(files.into_iter().chain(attachments))
     });
-    let sent = extra.and_then(|files| files.into_iter().try_for_each(sink));
+    let sent = extra.and_then(|files| files.into_iter().try_for_each(|f| sink.file(f)));
     if let Err(d) = sent {
         let mut diags = warnings;
         diags.push(d);

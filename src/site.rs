@@ -345,7 +345,48 @@ impl Writer {
 
     /// Writes one file of the new site (or links the same file of the previous one).
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
-        if let Some(folder) = Path::new(&file.path).parent()
+        self.make_folder(&file.path)?;
+        let hash = xxhash_rust::xxh3::xxh3_128(&file.bytes);
+        let size = file.bytes.len() as u64;
+        let target = self.tmp.join(&file.path);
+        let kept = self.unchanged_previous(&file.path, hash, size, |previous| {
+            fs::read(previous).is_ok_and(|bytes| bytes == file.bytes)
+        });
+        let linked = kept.is_some_and(|previous| fs::hard_link(previous, &target).is_ok());
+        if !linked {
+            fs::write(&target, &file.bytes)?;
+        }
+        self.count(&file.path, hash, size, linked);
+        Ok(())
+    }
+
+    /// Writes one file of the new site as `write` makes it, never whole in memory (or,
+    /// once written, links the same file of the previous one in its place).
+    pub fn put_written(
+        &self,
+        path: &str,
+        write: impl FnOnce(&mut crate::render::Out) -> std::fmt::Result,
+    ) -> io::Result<()> {
+        self.make_folder(path)?;
+        let target = self.tmp.join(path);
+        let mut file = HashingFile::create(&target)?;
+        let written = write(&mut file);
+        let (hash, size) = file.finish(written)?;
+        let kept = self.unchanged_previous(path, hash, size, |previous| {
+            same_bytes(previous, &target).unwrap_or(false)
+        });
+        // The previous file is linked beside the new one, then renamed over it: the new
+        // file stays whole unless the link is made.
+        let link = self.tmp.join(format!("{path}.coachsite-link"));
+        let linked = kept.is_some_and(|previous| {
+            fs::hard_link(previous, &link).is_ok() && fs::rename(&link, &target).is_ok()
+        });
+        self.count(path, hash, size, linked);
+        Ok(())
+    }
+
+    fn make_folder(&self, path: &str) -> io::Result<()> {
+        if let Some(folder) = Path::new(path).parent()
             && !folder.as_os_str().is_empty()
         {
             let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
@@ -354,50 +395,50 @@ impl Writer {
                 folders.insert(folder.to_path_buf());
             }
         }
-        let hash = xxhash_rust::xxh3::xxh3_128(&file.bytes);
-        let counter = if self.write_or_keep(file, hash)? {
+        Ok(())
+    }
+
+    /// The previous site's file at `path` when its bytes are the new file's: of the same
+    /// size, and of the same hash when the previous marker vouches for it, or else the
+    /// same when `read_back` compares them. Not looked for when the previous marker does
+    /// not list it.
+    fn unchanged_previous(
+        &self,
+        path: &str,
+        hash: u128,
+        size: u64,
+        read_back: impl FnOnce(&Path) -> bool,
+    ) -> Option<PathBuf> {
+        if self
+            .previous
+            .as_ref()
+            .is_some_and(|m| !m.files.contains_key(path))
+        {
+            return None;
+        }
+        let previous = self.out.join(path);
+        let meta = fs::metadata(&previous).ok()?;
+        let same = meta.is_file()
+            && meta.len() == size
+            && match self.previous.as_ref().and_then(|m| m.vouches(path, &meta)) {
+                Some(listed) => listed == hash,
+                None => read_back(&previous),
+            };
+        same.then_some(previous)
+    }
+
+    fn count(&self, path: &str, hash: u128, size: u64, unchanged: bool) {
+        let counter = if unchanged {
             &self.unchanged
         } else {
             &self.written
         };
         counter.fetch_add(1, Ordering::Relaxed);
-        let row = (file.path.clone(), hash, file.bytes.len() as u64);
+        let row = (path.to_string(), hash, size);
         self.files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(row);
-        Ok(())
-    }
-
-    /// One file of the new site: a hard link to the same file of the previous site when
-    /// its bytes are the same (`true`), written otherwise. A previous file of another
-    /// size is not read, nor one the previous marker vouches for; a file the previous
-    /// marker lists no more is not looked for.
-    fn write_or_keep(&self, file: &OutputFile, hash: u128) -> io::Result<bool> {
-        let target = self.tmp.join(&file.path);
-        let previous = self.out.join(&file.path);
-        let listed = self
-            .previous
-            .as_ref()
-            .map(|m| m.files.contains_key(&file.path));
-        let same = listed != Some(false)
-            && fs::metadata(&previous).is_ok_and(|meta| {
-                meta.is_file()
-                    && meta.len() == file.bytes.len() as u64
-                    && match self
-                        .previous
-                        .as_ref()
-                        .and_then(|m| m.vouches(&file.path, &meta))
-                    {
-                        Some(listed) => listed == hash,
-                        None => fs::read(&previous).is_ok_and(|bytes| bytes == file.bytes),
-                    }
-            });
-        if same && fs::hard_link(&previous, &target).is_ok() {
-            return Ok(true);
-        }
-        fs::write(&target, &file.bytes)?;
-        Ok(false)
     }
 
     /// Writes the marker, with the list of the files, last; then puts the new site in
@@ -431,6 +472,68 @@ impl Drop for Writer {
     fn drop(&mut self) {
         if !self.finished {
             let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// A file being written through `fmt::Write`, hashed and counted as it goes; the first
+/// error of the file is kept for [`HashingFile::finish`].
+struct HashingFile {
+    file: io::BufWriter<fs::File>,
+    hash: xxhash_rust::xxh3::Xxh3Default,
+    size: u64,
+    error: Option<io::Error>,
+}
+
+impl HashingFile {
+    fn create(path: &Path) -> io::Result<HashingFile> {
+        Ok(HashingFile {
+            file: io::BufWriter::with_capacity(1 << 16, fs::File::create(path)?),
+            hash: xxhash_rust::xxh3::Xxh3Default::new(),
+            size: 0,
+            error: None,
+        })
+    }
+
+    /// The file's hash and size, once it is all on disk; the first error otherwise.
+    fn finish(mut self, written: std::fmt::Result) -> io::Result<(u128, u64)> {
+        if let Some(err) = self.error.take() {
+            return Err(err);
+        }
+        written.map_err(|_| io::Error::other("a page could not be made"))?;
+        use io::Write;
+        self.file.flush()?;
+        Ok((self.hash.digest128(), self.size))
+    }
+}
+
+impl std::fmt::Write for HashingFile {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        use io::Write;
+        if self.error.is_some() {
+            return Err(std::fmt::Error);
+        }
+        self.hash.update(text.as_bytes());
+        self.size += text.len() as u64;
+        self.file.write_all(text.as_bytes()).map_err(|err| {
+            self.error = Some(err);
+            std::fmt::Error
+        })
+    }
+}
+
+/// Whether two files hold the same bytes, read side by side in blocks.
+fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
+    use io::Read;
+    let (mut a, mut b) = (fs::File::open(a)?, fs::File::open(b)?);
+    let (mut x, mut y) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let n = a.read(&mut x)?;
+        if n == 0 {
+            return Ok(b.read(&mut y)? == 0);
+        }
+        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
+            return Ok(false);
         }
     }
 }
@@ -561,6 +664,88 @@ mod tests {
                 .unwrap()
                 .contains(MANIFEST_HEADER)
         );
+    }
+
+    /// Writes `files` as [`write`] does, each in parts through [`Writer::put_written`].
+    fn write_in_parts(out: &Path, files: &[OutputFile]) -> io::Result<WriteStats> {
+        let writer = Writer::begin(out)?;
+        for file in files {
+            let text = std::str::from_utf8(&file.bytes).unwrap();
+            writer.put_written(&file.path, |w| {
+                let (a, b) = text.split_at(text.len() / 2);
+                w.write_str(a)?;
+                w.write_str(b)
+            })?;
+        }
+        writer.finish()
+    }
+
+    #[test]
+    fn a_file_written_in_parts_is_the_file_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let (whole, parts) = (dir.path().join("whole"), dir.path().join("parts"));
+        let files = [
+            file("search.html", "<p>an index</p>"),
+            file("x/y.html", "b"),
+        ];
+        write(&whole, &files).unwrap();
+        let stats = write_in_parts(&parts, &files).unwrap();
+        assert_eq!(stats.written, 2);
+        for path in [MARKER, "search.html", "x/y.html"] {
+            assert_eq!(
+                fs::read(whole.join(path)).unwrap(),
+                fs::read(parts.join(path)).unwrap(),
+                "{path}"
+            );
+        }
+        // Unchanged, it is kept: on the marker's word, or read back without one.
+        assert_eq!(write_in_parts(&parts, &files).unwrap().unchanged, 2);
+        fs::write(parts.join(MARKER), format!("{MARKER_TEXT}\n")).unwrap();
+        fs::write(parts.join("x/y.html"), "c").unwrap();
+        let stats = write_in_parts(&parts, &files).unwrap();
+        assert_eq!((stats.written, stats.unchanged), (1, 1));
+        assert_eq!(fs::read_to_string(parts.join("x/y.html")).unwrap(), "b");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(
+            leftovers.len(),
+            2,
+            "no temporary folders or links left behind"
+        );
+    }
+
+    #[test]
+    fn a_page_that_fails_half_written_leaves_the_previous_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, &[file("search.html", "old")]).unwrap();
+        let writer = Writer::begin(&out).unwrap();
+        let failed = writer.put_written("search.html", |w| {
+            w.write_str("half a page")?;
+            Err(std::fmt::Error)
+        });
+        assert!(failed.is_err());
+        drop(writer);
+        assert_eq!(fs::read_to_string(out.join("search.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn files_compared_side_by_side() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            fs::write(&p, bytes).unwrap();
+            p
+        };
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let mut other = big.clone();
+        other[150_000] ^= 1;
+        let (a, b, c) = (path("a", &big), path("b", &big), path("c", &other));
+        let short = path("d", &big[..100_000]);
+        assert!(same_bytes(&a, &b).unwrap());
+        assert!(!same_bytes(&a, &c).unwrap());
+        assert!(!same_bytes(&a, &short).unwrap());
+        assert!(!same_bytes(&short, &a).unwrap());
     }
 
     #[test]

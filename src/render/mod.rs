@@ -132,8 +132,58 @@ struct PageJob {
     splice: Option<Splice>,
 }
 
+/// What a page's spliced text is written to: the page in memory, or its file.
+pub type Out<'a> = dyn std::fmt::Write + Send + 'a;
+
 /// Writes a page's spliced text at the end of the page made so far.
-type Splice = Box<dyn FnOnce(&mut String) + Send>;
+type Splice = Box<dyn FnOnce(&mut Out) -> std::fmt::Result + Send>;
+
+/// A page made but for its spliced text: the template's text around its one mark, and
+/// what writes the text, so that a build writes it into the page's file as it is made
+/// and never holds it.
+pub struct Parts {
+    pub path: String,
+    before: String,
+    write: Splice,
+    after: String,
+}
+
+impl Parts {
+    /// The whole page, written to `out`.
+    pub fn write_to(self, out: &mut Out) -> std::fmt::Result {
+        out.write_str(&self.before)?;
+        (self.write)(out)?;
+        out.write_str(&self.after)
+    }
+
+    /// The whole page, in memory.
+    pub fn into_file(self) -> OutputFile {
+        let path = self.path.clone();
+        let mut text = String::new();
+        // Writing to a `String` cannot fail.
+        let _ = self.write_to(&mut text);
+        OutputFile {
+            path,
+            bytes: text.into_bytes(),
+        }
+    }
+}
+
+/// A page rendered: whole, or in [`Parts`].
+pub enum Rendered {
+    File(OutputFile),
+    Parts(Parts),
+}
+
+impl Rendered {
+    /// The whole page, in memory.
+    pub fn into_file(self) -> OutputFile {
+        match self {
+            Rendered::File(file) => file,
+            Rendered::Parts(parts) => parts.into_file(),
+        }
+    }
+}
 
 /// Where a page's [`PageJob::splice`] goes: what the template writes in its place
 /// (`{{ page.data | safe }}`). Escaped anywhere else a text could show it, so only the
@@ -148,7 +198,8 @@ fn splice(html: String, write: Splice) -> String {
     };
     let mut out = html[..first].to_string();
     let start = out.len();
-    write(&mut out);
+    // Writing to a `String` cannot fail.
+    let _ = write(&mut out);
     let end = out.len();
     let mut rest = &html[first + SPLICE_MARK.len()..];
     while let Some(at) = rest.find(SPLICE_MARK) {
@@ -232,13 +283,14 @@ pub fn figures(
     insight
 }
 
-/// Renders one page.
+/// Renders one page: in [`Parts`] when it has a spliced text and its template writes
+/// the mark once, whole otherwise.
 fn render_job(
     theme: &Theme,
     site: &Value,
     t: &Value,
     job: PageJob,
-) -> Result<OutputFile, Diagnostic> {
+) -> Result<Rendered, Diagnostic> {
     let depth = job.path.matches('/').count();
     let mut context = Context::new();
     context.insert_value("site", site.clone());
@@ -255,12 +307,20 @@ fn render_job(
     })?;
     drop(context);
     if let Some(write) = job.splice {
+        if let [before, after] = html.splitn(3, SPLICE_MARK).collect::<Vec<_>>()[..] {
+            return Ok(Rendered::Parts(Parts {
+                path: job.path,
+                before: before.to_string(),
+                write,
+                after: after.to_string(),
+            }));
+        }
         html = splice(html, write);
     }
-    Ok(OutputFile {
+    Ok(Rendered::File(OutputFile {
         path: job.path,
         bytes: html.into_bytes(),
-    })
+    }))
 }
 
 /// What every site has beside its pages: the style sheet, and a robots.txt that asks
@@ -284,7 +344,7 @@ mod tests {
 
     /// A splice that writes `text`.
     fn text(text: &'static str) -> Splice {
-        Box::new(move |out: &mut String| out.push_str(text))
+        Box::new(move |out: &mut Out| out.write_str(text))
     }
 
     #[test]

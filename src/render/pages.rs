@@ -12,8 +12,8 @@ use super::search::Doc;
 use super::theme::Theme;
 use super::views::{Views, objective_url};
 use super::{
-    PageJob, RenderOptions, assessment, dashboard, figures, frame, lesson, links, objective, plan,
-    render_job, search, session, to_value,
+    PageJob, Parts, RenderOptions, Rendered, assessment, dashboard, figures, frame, lesson, links,
+    objective, plan, render_job, search, session, to_value,
 };
 use crate::audience::Audience;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -55,8 +55,31 @@ pub struct Prepared {
     pages: BTreeMap<String, Page>,
 }
 
-/// Where a build's files go as they are made.
-pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync);
+/// Where a build's files go as they are made (from any thread).
+pub trait Sink: Sync {
+    /// One file, whole.
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic>;
+
+    /// One page in parts (search's, tens of megabytes at 50,000 notes): made whole and
+    /// handed to [`Sink::file`] unless the sink writes it as it is made.
+    fn parts(&self, parts: Parts) -> Result<(), Diagnostic> {
+        self.file(parts.into_file())
+    }
+
+    /// A page as it was rendered.
+    fn rendered(&self, page: Rendered) -> Result<(), Diagnostic> {
+        match page {
+            Rendered::File(file) => self.file(file),
+            Rendered::Parts(parts) => self.parts(parts),
+        }
+    }
+}
+
+impl<F: Fn(OutputFile) -> Result<(), Diagnostic> + Sync> Sink for F {
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self(file)
+    }
+}
 
 impl Prepared {
     /// The figures, tags and links of `e` (already filtered for `options.audience`).
@@ -169,7 +192,8 @@ impl Prepared {
         let v = self.views();
         Some(
             self.job(&v, page)
-                .and_then(|job| render_job(theme, &self.site, &self.t, job)),
+                .and_then(|job| render_job(theme, &self.site, &self.t, job))
+                .map(Rendered::into_file),
         )
     }
 
@@ -238,9 +262,11 @@ impl Prepared {
 
     /// Renders every page in parallel, each handed to `sink` as soon as it is made; the
     /// views several pages share are made once. Every error of every page is returned.
-    pub fn render_all(&self, theme: &Theme, sink: Sink) -> Result<(), Diagnostics> {
+    pub fn render_all(&self, theme: &Theme, sink: &dyn Sink) -> Result<(), Diagnostics> {
         let v = self.views();
-        let render = |job: PageJob| render_job(theme, &self.site, &self.t, job).and_then(sink);
+        let render = |job: PageJob| {
+            render_job(theme, &self.site, &self.t, job).and_then(|page| sink.rendered(page))
+        };
         let mut errors = Vec::new();
         let mut docs = match self.render_top(&v, &render) {
             Ok((docs, failed)) => {

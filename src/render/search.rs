@@ -18,6 +18,8 @@
 use elasticlunr::IndexBuilder;
 use elasticlunr::Language as IndexLanguage;
 use elasticlunr::pipeline::{FnWrapper, Pipeline, PipelineFn};
+use std::fmt::Write;
+
 use serde::Serialize;
 use tera::Value;
 
@@ -118,7 +120,7 @@ impl SearchPage {
         ]);
         let (language, docs) = (self.language, self.docs);
         PageJob {
-            splice: Some(Box::new(move |out: &mut String| {
+            splice: Some(Box::new(move |out: &mut super::Out| {
                 write_index_json(language, &docs, out)
             })),
             path: "search.html".into(),
@@ -154,41 +156,47 @@ pub(super) fn search_page(v: &Views, docs: Vec<Doc>, with_notes: bool) -> Search
     }
 }
 
-/// The index and the entries, as one JSON text that is safe inside `<script>`:
-/// `{"docs": [...], "index": <elasticlunr's index>}`, written at the end of `out`.
-/// Entry `i` is document `"i"`. Nothing is copied whole: at 50,000 notes the text is
-/// tens of megabytes, made once, where the page has it.
-pub(super) fn write_index_json(language: Language, docs: &[Doc], out: &mut String) {
-    out.push_str("{\"docs\":[");
+/// The index and the entries, as one JSON text that is safe inside `<script>` (every
+/// `<` escaped): `{"docs": [...], "index": <elasticlunr's index>}`, written to `out`.
+/// Entry `i` is document `"i"`. Nothing is held whole: at 50,000 notes the text is tens
+/// of megabytes, written where the page is as it is made.
+pub(super) fn write_index_json(
+    language: Language,
+    docs: &[Doc],
+    out: &mut super::Out,
+) -> std::fmt::Result {
+    let out = &mut ScriptSafe(out);
+    out.write_str("{\"docs\":[")?;
     for (i, doc) in docs.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.write_str(",")?;
         }
-        push_script_safe(out, &script_json(doc));
+        out.write_str(&serde_json::to_string(doc).unwrap_or_else(|_| "null".into()))?;
     }
-    out.push_str("],\"index\":");
+    out.write_str("],\"index\":")?;
     // Each entry's title, and a body that holds the title too, so that every word of
     // a query can be found in one field (elasticlunr's AND is per field).
     let fields: Vec<[&str; 2]> = docs
         .iter()
         .map(|d| [d.title.as_str(), d.text.as_str()])
         .collect();
-    let start = out.len();
-    super::search_index::write_index_titled(&Words(language), &fields, out);
-    if out[start..].contains('<') {
-        let index = out.split_off(start);
-        push_script_safe(out, &index);
-    }
-    out.push('}');
+    super::search_index::write_index_titled(&Words(language), &fields, out)?;
+    out.write_str("}")
 }
 
-/// `json` at the end of `out`, with `<` escaped.
-fn push_script_safe(out: &mut String, json: &str) {
-    let mut parts = json.split('<');
-    out.push_str(parts.next().unwrap_or_default());
-    for part in parts {
-        out.push_str("\\u003c");
-        out.push_str(part);
+/// JSON written through it has every `<` escaped (`\u003c`, the same character to
+/// JSON), so that it cannot close the `<script>` it is in.
+struct ScriptSafe<'a, 'b>(&'a mut super::Out<'b>);
+
+impl std::fmt::Write for ScriptSafe<'_, '_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        let mut parts = text.split('<');
+        self.0.write_str(parts.next().unwrap_or_default())?;
+        for part in parts {
+            self.0.write_str("\\u003c")?;
+            self.0.write_str(part)?;
+        }
+        Ok(())
     }
 }
 
@@ -473,7 +481,7 @@ mod tests {
             doc("Kick-off", "plain words"),
         ];
         let mut out = String::from("<script>");
-        write_index_json(Language::En, &docs, &mut out);
+        write_index_json(Language::En, &docs, &mut out).unwrap();
         let json = &out["<script>".len()..];
         assert!(!json.contains('<'), "{json}");
         let back: serde_json::Value = serde_json::from_str(json).unwrap();

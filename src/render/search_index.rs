@@ -8,7 +8,7 @@
 //! trimmer, stop words and stemmer) in parallel, the postings are gathered per word, and
 //! the tree is written straight from the sorted words, one field on each core.
 
-use std::fmt::Write;
+use std::fmt;
 
 use rayon::prelude::*;
 
@@ -48,7 +48,8 @@ where
     L: elasticlunr::Language + Sync,
 {
     let mut out = String::new();
-    write_index(
+    // Writing to a `String` cannot fail.
+    let _ = write_index(
         language,
         docs.len(),
         |i, field| &docs[i][field..=field],
@@ -60,9 +61,10 @@ where
 /// [`index_json`] of entries given as their title and their text, where the body field
 /// holds the title's words then the text's (as if it were the title, a space and the
 /// text, with no copy of either), written at the end of `out`.
-pub(super) fn write_index_titled<L>(language: &L, docs: &[[&str; 2]], out: &mut String)
+pub(super) fn write_index_titled<L, W>(language: &L, docs: &[[&str; 2]], out: &mut W) -> fmt::Result
 where
     L: elasticlunr::Language + Sync,
+    W: fmt::Write + Send + ?Sized,
 {
     write_index(
         language,
@@ -75,7 +77,7 @@ where
             }
         },
         out,
-    );
+    )
 }
 
 /// [`write_index_titled`], as a text of its own.
@@ -85,7 +87,8 @@ where
     L: elasticlunr::Language + Sync,
 {
     let mut out = String::new();
-    write_index_titled(language, docs, &mut out);
+    // Writing to a `String` cannot fail.
+    let _ = write_index_titled(language, docs, &mut out);
     out
 }
 
@@ -93,13 +96,15 @@ where
 /// holds, in order, written at the end of `out`. The body's tree (the index's bulk:
 /// tens of megabytes at 50,000 notes) is written straight into `out` while the title's
 /// is made beside it.
-fn write_index<'a, L>(
+fn write_index<'a, L, W>(
     language: &L,
     n: usize,
     parts: impl Fn(usize, usize) -> &'a [&'a str] + Sync,
-    out: &mut String,
-) where
+    out: &mut W,
+) -> fmt::Result
+where
     L: elasticlunr::Language + Sync,
+    W: fmt::Write + Send + ?Sized,
 {
     let counted: Vec<[Counted; 2]> = (0..n)
         .into_par_iter()
@@ -119,47 +124,49 @@ fn write_index<'a, L>(
         .iter()
         .map(|f| f.name())
         .collect();
-    out.push_str("{\"fields\":");
-    out.push_str(&json(&FIELDS));
-    out.push_str(",\"pipeline\":");
-    out.push_str(&json(&pipeline));
-    out.push_str(",\"ref\":\"id\",\"version\":\"0.9.5\",\"index\":{\"body\":");
-    let ((), title) = rayon::join(
+    out.write_str("{\"fields\":")?;
+    out.write_str(&json(&FIELDS))?;
+    out.write_str(",\"pipeline\":")?;
+    out.write_str(&json(&pipeline))?;
+    out.write_str(",\"ref\":\"id\",\"version\":\"0.9.5\",\"index\":{\"body\":")?;
+    let (body, title) = rayon::join(
         || field_tree(&counted, 1, &refs, &by_ref, out),
         || {
             let mut title = String::new();
-            field_tree(&counted, 0, &refs, &by_ref, &mut title);
+            // Writing to a `String` cannot fail.
+            let _ = field_tree(&counted, 0, &refs, &by_ref, &mut title);
             title
         },
     );
-    out.push_str(",\"title\":");
-    out.push_str(&title);
+    body?;
+    out.write_str(",\"title\":")?;
+    out.write_str(&title)?;
     drop(title);
-    out.push_str("},\"documentStore\":{\"save\":false,\"docs\":{");
+    out.write_str("},\"documentStore\":{\"save\":false,\"docs\":{")?;
     for (n, i) in by_ref.iter().enumerate() {
         if n > 0 {
-            out.push(',');
+            out.write_char(',')?;
         }
-        let _ = write!(out, "\"{}\":{{}}", refs[*i]);
+        write!(out, "\"{}\":{{}}", refs[*i])?;
     }
-    out.push_str("},\"docInfo\":{");
+    out.write_str("},\"docInfo\":{")?;
     for (n, i) in by_ref.iter().enumerate() {
         if n > 0 {
-            out.push(',');
+            out.write_char(',')?;
         }
         let [t, b] = &counted[*i];
-        let _ = write!(
+        write!(
             out,
             "\"{}\":{{\"body\":{},\"title\":{}}}",
             refs[*i], b.len, t.len
-        );
+        )?;
     }
-    let _ = write!(
+    write!(
         out,
         "}},\"length\":{}}},\"lang\":{}}}",
         docs,
         json(&language.name())
-    );
+    )
 }
 
 /// A field's words (those of each of its texts, in order) after the tokenizer and the
@@ -202,13 +209,13 @@ type Postings = Vec<(u32, u32)>;
 
 /// The inverted index of one field, as elasticlunr writes it (`{"root": <node>}`), at
 /// the end of `out`.
-fn field_tree(
+fn field_tree<W: fmt::Write + ?Sized>(
     counted: &[[Counted; 2]],
     field: usize,
     refs: &[String],
     by_ref: &[usize],
-    out: &mut String,
-) {
+    out: &mut W,
+) -> fmt::Result {
     let mut postings: std::collections::HashMap<&str, Postings> = std::collections::HashMap::new();
     for &doc in by_ref {
         for (word, n) in counted[doc][field].words() {
@@ -218,28 +225,33 @@ fn field_tree(
     }
     let mut words: Vec<(&str, Postings)> = postings.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    out.push_str("{\"root\":");
-    node(out, &words, 0, refs);
-    out.push('}');
+    out.write_str("{\"root\":")?;
+    node(out, &words, 0, refs)?;
+    out.write_char('}')
 }
 
 /// The node of the tree for the words of `words` (sorted, all sharing their first
 /// `depth` bytes): its own documents, its document frequency, then a child per next
 /// letter. The depth is at most the longest word (64 letters, `limits`).
-fn node(out: &mut String, words: &[(&str, Postings)], depth: usize, refs: &[String]) {
+fn node<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    words: &[(&str, Postings)],
+    depth: usize,
+    refs: &[String],
+) -> fmt::Result {
     let (own, rest) = match words.first() {
         Some((word, postings)) if word.len() == depth => (Some(postings), &words[1..]),
         _ => (None, words),
     };
-    out.push_str("{\"docs\":{");
+    out.write_str("{\"docs\":{")?;
     for (n, (doc, count)) in own.into_iter().flatten().enumerate() {
         if n > 0 {
-            out.push(',');
+            out.write_char(',')?;
         }
         let tf = f64::from(*count).sqrt();
-        let _ = write!(out, "\"{}\":{{\"tf\":{}}}", refs[*doc as usize], json(&tf));
+        write!(out, "\"{}\":{{\"tf\":{}}}", refs[*doc as usize], json(&tf))?;
     }
-    let _ = write!(out, "}},\"df\":{}", own.map_or(0, Vec::len));
+    write!(out, "}},\"df\":{}", own.map_or(0, Vec::len))?;
     let mut start = 0;
     while start < rest.len() {
         let letter = next_char(rest[start].0, depth);
@@ -248,13 +260,13 @@ fn node(out: &mut String, words: &[(&str, Postings)], depth: usize, refs: &[Stri
                 .iter()
                 .take_while(|(w, _)| next_char(w, depth) == letter)
                 .count();
-        out.push(',');
-        out.push_str(&json(&letter.to_string()));
-        out.push(':');
-        node(out, &rest[start..end], depth + letter.len_utf8(), refs);
+        out.write_char(',')?;
+        out.write_str(&json(&letter.to_string()))?;
+        out.write_char(':')?;
+        node(out, &rest[start..end], depth + letter.len_utf8(), refs)?;
         start = end;
     }
-    out.push('}');
+    out.write_char('}')
 }
 
 fn next_char(word: &str, at: usize) -> char {

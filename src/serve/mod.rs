@@ -151,12 +151,14 @@ impl Pages {
     fn all(&self) -> &Diagnostics {
         self.all_made.get_or_init(|| {
             let ready = &self.ready;
-            let made = ready.prepared.render_all(&ready.theme, &|file| {
-                if let Ok(mut made) = self.made.lock() {
-                    made.insert(file.path, Arc::new(file.bytes));
-                }
-                Ok(())
-            });
+            let made = ready
+                .prepared
+                .render_all(&ready.theme, &|file: crate::OutputFile| {
+                    if let Ok(mut made) = self.made.lock() {
+                        made.insert(file.path, Arc::new(file.bytes));
+                    }
+                    Ok(())
+                });
             made.err().unwrap_or_default()
         })
     }
