@@ -501,6 +501,29 @@ mod tests {
     }
 
     #[test]
+    fn more_distinct_words_than_the_threads_keep_give_the_crate_s_index() {
+        // Past the words one thread keeps (1,000 in tests), it starts again.
+        let texts: Vec<String> = (0..30)
+            .map(|d| (0..100).map(|w| format!("w{d}x{w} ")).collect())
+            .collect();
+        let docs: Vec<[&str; 2]> = texts.iter().map(|t| ["sprint", t.as_str()]).collect();
+        let ours = super::super::search_index::index_json(&Words(Language::En), &docs);
+        assert_eq!(ours, by_the_crate(Language::En, &docs));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_index_cuts_tokens_as_the_language_s_tokenizer_does(text in "\\PC{0,200}") {
+            let ours: Vec<String> = super::super::search_index::tokens(&text)
+                .map(|t| t.trim().to_lowercase())
+                .collect();
+            for language in [Language::En, Language::Fr, Language::De] {
+                proptest::prop_assert_eq!(&ours, &Words(language).tokenize(&text));
+            }
+        }
+    }
+
+    #[test]
     fn script_json_cannot_close_the_script() {
         let json = script_json(&["</script><script>alert(1)</script>"]);
         assert!(!json.contains('<'));

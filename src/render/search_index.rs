@@ -6,9 +6,14 @@
 //! and then serialises the tree: 380 ms of one core for 5,000 notes, the longest serial
 //! step of a build. Here each document's words go through the same pipeline (its
 //! trimmer, stop words and stemmer) in parallel, the postings are gathered per word, and
-//! the tree is written straight from the sorted words, one field on each core.
+//! the tree is written straight from the sorted words, one field on each core. Words
+//! repeat, so each thread runs the pipeline once a distinct token (`Seen`): that was a
+//! quarter of a build's time, four allocations a token.
 
+use std::collections::HashMap;
 use std::fmt;
+
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use rayon::prelude::*;
 
@@ -109,8 +114,8 @@ where
     let counted: Vec<[Counted; 2]> = (0..n)
         .into_par_iter()
         .map_init(
-            || language.make_pipeline(),
-            |pipeline, i| [0, 1].map(|field| count(language, pipeline, parts(i, field))),
+            || (language.make_pipeline(), Seen::default()),
+            |(pipeline, seen), i| [0, 1].map(|field| count(pipeline, seen, parts(i, field))),
         )
         .collect();
     let docs = counted.len();
@@ -169,32 +174,85 @@ where
     )
 }
 
+/// What the pipeline made of each token one thread has seen (words repeat: a few
+/// thousand distinct ones over a million tokens), each distinct word made once by an
+/// id. Emptied before a field when it holds [`Seen::MAX`] tokens, so a folder of random
+/// words cannot make it grow without end (a field adds at most the 64 KiB of words of a
+/// page, `limits`).
+#[derive(Default)]
+struct Seen {
+    /// A token as written (before it is lowercased) → the id of its word, or `None`
+    /// when the pipeline drops it (a stop word, a mark alone).
+    tokens: HashMap<Box<str>, Option<u32>, Xxh3DefaultBuilder>,
+    /// A word → its id.
+    ids: HashMap<Box<str>, u32, Xxh3DefaultBuilder>,
+    /// Each id's word.
+    words: Vec<Box<str>>,
+}
+
+impl Seen {
+    const MAX: usize = if cfg!(test) { 1_000 } else { 200_000 };
+
+    /// The id of what `pipeline` makes of `token` (lowercased first, as
+    /// elasticlunr's tokenizer does), if it keeps it.
+    fn word(&mut self, pipeline: &Pipeline, token: &str) -> Option<u32> {
+        if let Some(id) = self.tokens.get(token) {
+            return *id;
+        }
+        let made = pipeline.run(vec![token.trim().to_lowercase()]).pop();
+        let id = made.map(|word| match self.ids.get(word.as_str()) {
+            Some(id) => *id,
+            None => {
+                // Fewer than `MAX` words at any time.
+                let id = self.words.len() as u32;
+                self.words.push(word.clone().into());
+                self.ids.insert(word.into(), id);
+                id
+            }
+        });
+        self.tokens.insert(token.into(), id);
+        id
+    }
+}
+
+/// The tokens of a text as `elasticlunr::lang::tokenize_whitespace` cuts them (the
+/// tokenizer of [`super::search::Words`], held equal by a test), before it lowercases
+/// them.
+pub(super) fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|s| !s.is_empty())
+}
+
 /// A field's words (those of each of its texts, in order) after the tokenizer and the
 /// pipeline, counted.
-fn count<L: elasticlunr::Language>(language: &L, pipeline: &Pipeline, texts: &[&str]) -> Counted {
-    let words = texts
+fn count(pipeline: &Pipeline, seen: &mut Seen, texts: &[&str]) -> Counted {
+    if seen.tokens.len() >= Seen::MAX {
+        *seen = Seen::default();
+    }
+    let mut ids: Vec<u32> = texts
         .iter()
-        .flat_map(|text| language.tokenize(text))
+        .flat_map(|text| tokens(text))
+        .filter_map(|token| seen.word(pipeline, token))
         .collect();
-    let mut tokens = pipeline.run(words);
-    let len = tokens.len();
-    tokens.sort_unstable();
+    let len = ids.len();
+    let words = &seen.words;
+    ids.sort_unstable_by(|a, b| words[*a as usize].cmp(&words[*b as usize]));
     let mut counted = Counted {
         len,
         text: String::new(),
         words: Vec::new(),
     };
-    let mut last: Option<&str> = None;
-    for token in &tokens {
-        if last == Some(token.as_str()) {
+    let mut last = None;
+    for id in ids {
+        if last == Some(id) {
             if let Some((_, n)) = counted.words.last_mut() {
                 *n += 1;
             }
         } else {
-            counted.text.push_str(token);
+            counted.text.push_str(&words[id as usize]);
             // Capped texts are far below 4 GiB.
             counted.words.push((counted.text.len() as u32, 1));
-            last = Some(token);
+            last = Some(id);
         }
     }
     counted.text.shrink_to_fit();
