@@ -235,28 +235,32 @@ fn count(pipeline: &Pipeline, seen: &mut Seen, texts: &[&str]) -> Counted {
         .filter_map(|token| seen.word(pipeline, token))
         .collect();
     let len = ids.len();
-    let words = &seen.words;
-    ids.sort_unstable_by(|a, b| words[*a as usize].cmp(&words[*b as usize]));
-    let mut counted = Counted {
-        len,
-        text: String::new(),
-        words: Vec::new(),
-    };
-    let mut last = None;
+    // Counted by id, then the distinct words (far fewer) sorted as text.
+    ids.sort_unstable();
+    let mut distinct: Vec<(u32, u32)> = Vec::new();
     for id in ids {
-        if last == Some(id) {
-            if let Some((_, n)) = counted.words.last_mut() {
-                *n += 1;
-            }
-        } else {
-            counted.text.push_str(&words[id as usize]);
-            // Capped texts are far below 4 GiB.
-            counted.words.push((counted.text.len() as u32, 1));
-            last = Some(id);
+        match distinct.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => distinct.push((id, 1)),
         }
     }
-    counted.text.shrink_to_fit();
-    counted.words.shrink_to_fit();
+    let words = &seen.words;
+    distinct.sort_unstable_by(|a, b| words[a.0 as usize].cmp(&words[b.0 as usize]));
+    let mut counted = Counted {
+        len,
+        text: String::with_capacity(
+            distinct
+                .iter()
+                .map(|(id, _)| words[*id as usize].len())
+                .sum(),
+        ),
+        words: Vec::with_capacity(distinct.len()),
+    };
+    for (id, n) in distinct {
+        counted.text.push_str(&words[id as usize]);
+        // Capped texts are far below 4 GiB.
+        counted.words.push((counted.text.len() as u32, n));
+    }
     counted
 }
 
