@@ -33,8 +33,8 @@ pub(super) struct Links {
 }
 
 impl Links {
-    /// The links of `e` (already filtered), with its tags (each item's tags move here).
-    pub(super) fn new(e: &Engagement, tags: &mut TagIndex) -> Links {
+    /// The links of `e` (already filtered), without its tags yet ([`Links::with_tags`]).
+    pub(super) fn new(e: &Engagement) -> Links {
         let index = ItemIndex::new(e);
         // Each text's links are found in parallel, then added in the texts' order.
         let texts = e.markdown_texts();
@@ -88,9 +88,18 @@ impl Links {
             index,
             dates,
             backlinks,
+            tag_pages: BTreeSet::new(),
+            tags_of: BTreeMap::new(),
+            used: Mutex::default(),
+        }
+    }
+
+    /// These links with the tags of the same engagement (each item's tags move here).
+    pub(super) fn with_tags(self, tags: &mut TagIndex) -> Links {
+        Links {
             tag_pages: tags.pages.keys().cloned().collect(),
             tags_of: std::mem::take(&mut tags.of),
-            used: Mutex::default(),
+            ..self
         }
     }
 

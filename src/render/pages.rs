@@ -91,13 +91,18 @@ impl Prepared {
                 figures(&e, options.as_of, aggregates, options.audience)
             },
             || {
-                // Tags have pages where lessons do (not on the sponsor's site).
-                let mut tags = if options.audience == Audience::Sponsor {
-                    lesson::TagIndex::default()
-                } else {
-                    lesson::tag_index(&e)
-                };
-                let links = links::Links::new(&e, &mut tags);
+                let (mut tags, links) = rayon::join(
+                    // Tags have pages where lessons do (not on the sponsor's site).
+                    || {
+                        if options.audience == Audience::Sponsor {
+                            lesson::TagIndex::default()
+                        } else {
+                            lesson::tag_index(&e)
+                        }
+                    },
+                    || links::Links::new(&e),
+                );
+                let links = links.with_tags(&mut tags);
                 (tags, links)
             },
         );
