@@ -376,7 +376,7 @@ pub(super) fn assessments_page(v: &Views) -> Result<PageJob, Diagnostic> {
         template: "assessments.html",
         current: "assessments",
         crumbs: vec![],
-        page: page_value(&[
+        page: page_value([
             ("assessments", to_value(&links)?),
             ("competencies", to_value(&competency_rows(v))?),
             ("members", to_value(&members)?),
@@ -416,7 +416,7 @@ pub(super) fn assessment_page(v: &Views, a: &Assessment) -> Result<PageJob, Diag
         template: "assessment.html",
         current: "assessments",
         crumbs: Crumb::trail(v, "nav_assessments", "assessments/index.html"),
-        page: page_value(&[
+        page: page_value([
             ("title", Value::from(a.front.title.clone())),
             ("date", Value::from(v.date(a.front.date))),
             ("ratings", to_value(&ratings)?),

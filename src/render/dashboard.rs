@@ -198,7 +198,7 @@ pub(super) fn dashboard_page(
         template: "dashboard.html",
         current: "dashboard",
         crumbs: vec![],
-        page: page_value(&[
+        page: page_value([
             ("objectives", objective_list),
             ("next_actions", to_value(&next_actions(v))?),
             ("recent_sessions", to_value(&recent)?),
@@ -228,7 +228,7 @@ pub(super) fn report_page(
         template: "report.html",
         current: "dashboard",
         crumbs: vec![Crumb::dashboard(v)],
-        page: page_value(&[
+        page: page_value([
             ("objectives", objective_list),
             ("commitment", to_value(&summary.commitment_text)?),
             ("burn_up", to_value(&burn_up(v))?),

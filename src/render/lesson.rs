@@ -210,7 +210,7 @@ fn lessons_page(v: &Views, lessons: Value, tags: &TagIndex) -> Result<PageJob, D
         template: "lessons.html",
         current: "lessons",
         crumbs: vec![],
-        page: page_value(&[
+        page: page_value([
             ("lessons", lessons),
             ("tags", to_value(&tag_list)?),
             ("gathered", to_value(&gathered)?),
@@ -255,7 +255,7 @@ fn tag_page(
         template: "tag.html",
         current: "lessons",
         crumbs: Crumb::trail(v, "nav_lessons", "lessons/index.html"),
-        page: page_value(&[
+        page: page_value([
             ("name", Value::from(tagged.name.clone())),
             ("lessons", Value::from(lessons)),
             ("sessions", to_value(&sessions)?),

@@ -589,7 +589,7 @@ pub(super) fn objectives_page(list: Value) -> PageJob {
         template: "objectives.html",
         current: "objectives",
         crumbs: vec![],
-        page: page_value(&[("objectives", list)]),
+        page: page_value([("objectives", list)]),
     }
 }
 

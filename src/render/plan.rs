@@ -228,7 +228,7 @@ pub(super) fn plan_page(v: &Views, summary: &Summary) -> Result<PageJob, Diagnos
         template: "plan.html",
         current: "plan",
         crumbs: vec![],
-        page: page_value(&[
+        page: page_value([
             ("groups", to_value(&action_groups(v))?),
             ("revisions", to_value(&revisions)?),
             ("commitment", to_value(&summary.commitment_text)?),

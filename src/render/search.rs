@@ -110,7 +110,7 @@ pub(super) struct SearchPage {
 impl SearchPage {
     /// The page, with the index of its entries inside.
     pub(super) fn job(self) -> PageJob {
-        let page = page_value(&[
+        let page = page_value([
             ("scope", Value::from(self.scope)),
             ("count", Value::from(self.docs.len())),
             ("data", Value::from(super::SPLICE_MARK)),

@@ -237,15 +237,18 @@ fn ratings_table(v: &Views, names: &[&String]) -> DataTable {
 
 /// `sessions/index.html`: every session, the timeline and the scaling questions.
 pub(super) fn sessions_page(v: &Views) -> Result<PageJob, Diagnostic> {
-    let rows: Vec<Row> = v.e.sessions.par_iter().map(|s| v.session_row(s)).collect();
+    let rows = {
+        let rows: Vec<Row> = v.e.sessions.par_iter().map(|s| v.session_row(s)).collect();
+        to_value(&rows)?
+    };
     Ok(PageJob {
         splice: None,
         path: "sessions/index.html".into(),
         template: "sessions.html",
         current: "sessions",
         crumbs: vec![],
-        page: page_value(&[
-            ("sessions", to_value(&rows)?),
+        page: page_value([
+            ("sessions", rows),
             ("timeline", to_value(&timeline(v))?),
             ("ratings_chart", to_value(&ratings_chart(v))?),
         ]),
