@@ -376,10 +376,17 @@ impl Writer {
             same_bytes(previous, &target).unwrap_or(false)
         });
         // The previous file is linked beside the new one, then renamed over it: the new
-        // file stays whole unless the link is made.
+        // file stays whole unless the link is made, and no link is left beside it.
         let link = self.tmp.join(format!("{path}.coachsite-link"));
         let linked = kept.is_some_and(|previous| {
-            fs::hard_link(previous, &link).is_ok() && fs::rename(&link, &target).is_ok()
+            if fs::hard_link(previous, &link).is_err() {
+                return false;
+            }
+            let renamed = fs::rename(&link, &target).is_ok();
+            if !renamed {
+                let _ = fs::remove_file(&link);
+            }
+            renamed
         });
         self.count(path, hash, size, linked);
         Ok(())
