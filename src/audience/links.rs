@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::{Audience, filter};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{RefKind, references};
@@ -29,58 +31,38 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
         return diags;
     }
     let everything = ItemIndex::new(e);
-    let mut hidden: BTreeMap<(String, u32, u32, String), Found> = BTreeMap::new();
     let skeleton = skeleton(e);
-    for audience in [Audience::Client, Audience::Sponsor] {
-        let view = filter(skeleton.clone(), audience);
+    // What each reader's site shows, worked out side by side; what is found is added
+    // in the readers' order, then the texts'.
+    let in_view = |view: Engagement, audience| -> Vec<(HiddenAt, Found)> {
+        let view = filter(view, audience);
         let seen = ItemIndex::new(&view);
         let view_texts = view.markdown_texts();
         let shown: std::collections::HashSet<_> =
             view_texts.iter().map(|t| (t.from, t.part)).collect();
-        for t in texts.iter().filter(|t| shown.contains(&(t.from, t.part))) {
-            // `%%` markers and lines before the reference, counted as the text is read
-            // (references come in order), so that a note of many links takes linear time.
-            let (mut at, mut markers, mut lines) = (0, 0, 1);
-            for r in references(t.text).iter() {
-                // Never a slice backwards, whatever order the parser gives.
-                let between = t.text.get(at..r.offset).unwrap_or("");
-                markers += between.matches("%%").count();
-                lines += between.matches('\n').count() as u32;
-                at = at.max(r.offset);
-                if r.labelled || r.kind == RefKind::File || r.is_attachment() {
-                    continue;
-                }
-                // Inside a `%% … %%` aside (or after an unclosed `%%`): not in this view.
-                if markers % 2 == 1 {
-                    continue;
-                }
-                let path = split_target(&r.target).0;
-                let Some(item) = everything.lookup(path).one() else {
-                    continue;
-                };
-                if seen.lookup(path).count() != 0 {
-                    continue;
-                }
-                let line_start = t.text[..r.offset].rfind('\n').map_or(0, |i| i + 1);
-                let text_line = lines;
-                let column = t.text[line_start..r.offset].chars().count() as u32 + 1;
-                hidden
-                    .entry((
-                        t.file.to_string(),
-                        text_line + t.line,
-                        column,
-                        path.to_string(),
-                    ))
-                    .or_insert_with(|| Found {
-                        noun: item.kind.noun(),
-                        quoted: t.text[line_start..].lines().next().map(str::to_string),
-                        text_line,
-                        base: t.line,
-                        readers: Vec::new(),
-                    })
-                    .readers
-                    .push(audience.name());
-            }
+        let found = texts
+            .par_iter()
+            .filter(|t| shown.contains(&(t.from, t.part)))
+            .flat_map_iter(|t| hidden_in(t, &everything, &seen))
+            .collect();
+        drop((shown, view_texts, seen));
+        // Letting thousands of notes go takes a while, and no one waits for it.
+        std::thread::spawn(move || drop(view));
+        found
+    };
+    let other = skeleton.clone();
+    let (client, sponsor) = rayon::join(
+        || in_view(skeleton, Audience::Client),
+        || in_view(other, Audience::Sponsor),
+    );
+    let mut hidden: BTreeMap<HiddenAt, Found> = BTreeMap::new();
+    for (audience, found) in [(Audience::Client, client), (Audience::Sponsor, sponsor)] {
+        for (at, found) in found {
+            hidden
+                .entry(at)
+                .or_insert(found)
+                .readers
+                .push(audience.name());
         }
     }
     for ((file, _, column, path), found) in hidden {
@@ -105,6 +87,52 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
     }
     diags.sort();
     diags
+}
+
+/// Where a hidden link is: its file, its line and column, and what it names.
+type HiddenAt = (String, u32, u32, String);
+
+/// The links of `t` that name an item of `everything` that `seen` (a reader's view)
+/// does not hold, but for those with words of their own or inside an aside.
+fn hidden_in(t: &TextOf, everything: &ItemIndex, seen: &ItemIndex) -> Vec<(HiddenAt, Found)> {
+    let mut found = Vec::new();
+    // `%%` markers and lines before the reference, counted as the text is read
+    // (references come in order), so that a note of many links takes linear time.
+    let (mut at, mut markers, mut lines) = (0, 0, 1);
+    for r in references(t.text).iter() {
+        // Never a slice backwards, whatever order the parser gives.
+        let between = t.text.get(at..r.offset).unwrap_or("");
+        markers += between.matches("%%").count();
+        lines += between.matches('\n').count() as u32;
+        at = at.max(r.offset);
+        if r.labelled || r.kind == RefKind::File || r.is_attachment() {
+            continue;
+        }
+        // Inside a `%% … %%` aside (or after an unclosed `%%`): not in this view.
+        if markers % 2 == 1 {
+            continue;
+        }
+        let path = split_target(&r.target).0;
+        let Some(item) = everything.lookup(path).one() else {
+            continue;
+        };
+        if seen.lookup(path).count() != 0 {
+            continue;
+        }
+        let line_start = t.text[..r.offset].rfind('\n').map_or(0, |i| i + 1);
+        let column = t.text[line_start..r.offset].chars().count() as u32 + 1;
+        found.push((
+            (t.file.to_string(), lines + t.line, column, path.to_string()),
+            Found {
+                noun: item.kind.noun(),
+                quoted: t.text[line_start..].lines().next().map(str::to_string),
+                text_line: lines,
+                base: t.line,
+                readers: Vec::new(),
+            },
+        ));
+    }
+    found
 }
 
 /// A copy of `e` to filter for each reader, with every text left empty: which items and
