@@ -22,6 +22,10 @@ pub const MAX_PRACTICE_DEPTH: usize = 8;
 /// The most attachments an engagement may hold.
 pub const MAX_ATTACHMENTS: usize = 10_000;
 
+/// The longest `.coachsite` marker (the list of an output folder's files) that is read
+/// back: 50,000 pages make 4 MiB; a longer one is not trusted, and every file is compared.
+pub const MAX_MARKER_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The most bytes of one page's words that search indexes (some 10,000 words, more than
 /// any note needs): a note of random words makes an index this big at most.
 pub const MAX_SEARCH_TEXT_BYTES: usize = 64 * 1024;

@@ -28,8 +28,6 @@ pub const MARKER: &str = ".coachsite";
 const MARKER_TEXT: &str = "This folder is written by coachsite and replaced on every build.";
 /// The line after it, before the list of files: which list it is.
 const MANIFEST_HEADER: &str = "# each file: XXH3-128 of its bytes, its size, its path";
-/// A marker longer than this is not read (50,000 pages make 4 MiB).
-const MAX_MANIFEST_BYTES: u64 = 64 << 20;
 
 /// What the last build wrote, as its marker lists it: each file's hash and size by its
 /// path, and when the list was written. A file of the previous site whose size is the
@@ -51,7 +49,8 @@ impl Manifest {
             return Some(Manifest::default());
         }
         let path = out.join(MARKER);
-        let text = String::from_utf8(read_at_most(&path, MAX_MANIFEST_BYTES).ok()?).ok()?;
+        let text =
+            String::from_utf8(read_at_most(&path, crate::limits::MAX_MARKER_BYTES).ok()?).ok()?;
         let mut lines = text.lines();
         if lines.next() != Some(MARKER_TEXT) || lines.next() != Some(MANIFEST_HEADER) {
             return None;

@@ -46,8 +46,9 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
             .flat_map_iter(|t| hidden_in(t, &everything, &seen))
             .collect();
         drop((shown, view_texts, seen));
-        // Letting thousands of notes go takes a while, and no one waits for it.
-        std::thread::spawn(move || drop(view));
+        // Letting thousands of notes go takes a while, and no one waits for it (if no
+        // thread can be made, the closure and the view are dropped here).
+        let _ = std::thread::Builder::new().spawn(move || drop(view));
         found
     };
     let other = skeleton.clone();

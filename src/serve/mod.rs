@@ -248,7 +248,7 @@ impl LiveSite {
         };
         let _ = self.events.send(reload_paths(&[String::new()]));
         if let Some(before) = before {
-            std::thread::spawn(move || drop(before));
+            drop_aside(before);
         }
         self.check_templates();
         outcome
@@ -304,7 +304,7 @@ impl LiveSite {
         state.version += 1;
         drop(state);
         let _ = self.events.send(reload_paths(&[String::new()]));
-        std::thread::spawn(move || drop(made));
+        drop_aside(made);
         self.check_templates();
         Some(outcome)
     }
@@ -483,6 +483,13 @@ fn reload_paths(paths: &[String]) -> String {
         })
         .collect();
     serde_json::to_string(&urls).unwrap_or_else(|_| "[\"/\"]".into())
+}
+
+/// Lets `value` go on a thread of its own (freeing thousands of notes takes a while, and
+/// no one waits for it); here, if no thread can be made.
+fn drop_aside<T: Send + 'static>(value: T) {
+    // On an error the closure, and `value` with it, is dropped here.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
 }
 
 #[cfg(test)]
