@@ -10,8 +10,9 @@
 //! reads some 20 GB/s, so that hashing a note costs a small part of parsing it.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 type Key = u128;
 
@@ -21,24 +22,46 @@ const SHARDS: usize = 16;
 
 pub(super) struct Memo<T> {
     seed: u64,
-    shards: [Mutex<Tables<T>>; SHARDS],
+    /// The number of the build under way ([`Memo::next_build`]).
+    build: AtomicU64,
+    shards: [Mutex<Table<T>>; SHARDS],
 }
 
-struct Tables<T> {
-    current: HashMap<Key, T>,
-    previous: HashMap<Key, T>,
+/// A text's hash is already random: its upper half serves as the table's hash (the
+/// lower picks the shard).
+type Table<T> = HashMap<Key, Entry<T>, BuildHasherDefault<KeyHasher>>;
+
+struct Entry<T> {
+    value: T,
+    /// The last build that asked for it.
+    used: u64,
+}
+
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        self.0 = (key >> 64) as u64;
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
 }
 
 impl<T: Clone> Memo<T> {
     pub(super) fn new() -> Memo<T> {
         Memo {
             seed: RandomState::new().hash_one(0u8),
-            shards: std::array::from_fn(|_| {
-                Mutex::new(Tables {
-                    current: HashMap::new(),
-                    previous: HashMap::new(),
-                })
-            }),
+            build: AtomicU64::new(0),
+            shards: std::array::from_fn(|_| Mutex::new(Table::default())),
         }
     }
 
@@ -46,30 +69,34 @@ impl<T: Clone> Memo<T> {
     pub(super) fn get(&self, text: &str, make: impl FnOnce(&str) -> T) -> T {
         let key = xxhash_rust::xxh3::xxh3_128_with_seed(text.as_bytes(), self.seed);
         let shard = &self.shards[(key % SHARDS as u128) as usize];
+        let build = self.build.load(Ordering::Relaxed);
+        if let Some(entry) = shard
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_mut(&key)
         {
-            let mut tables = shard.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(value) = tables.current.get(&key) {
-                return value.clone();
-            }
-            if let Some(value) = tables.previous.remove(&key) {
-                tables.current.insert(key, value.clone());
-                return value;
-            }
+            entry.used = build;
+            return entry.value.clone();
         }
         let value = make(text);
-        let mut tables = shard.lock().unwrap_or_else(|e| e.into_inner());
-        tables.current.insert(key, value.clone());
+        let entry = Entry {
+            value: value.clone(),
+            used: build,
+        };
+        shard
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, entry);
         value
     }
 
-    /// A new build starts: what the build before the last one used and this one has
-    /// not asked for is let go.
+    /// A new build starts: what neither the last build nor this one asked for is let
+    /// go.
     pub(super) fn next_build(&self) {
+        let build = self.build.fetch_add(1, Ordering::Relaxed) + 1;
         for shard in &self.shards {
-            let mut tables = shard.lock().unwrap_or_else(|e| e.into_inner());
-            let held = tables.current.len();
-            // The next build asks for about as many texts: room for them from the start.
-            tables.previous = std::mem::replace(&mut tables.current, HashMap::with_capacity(held));
+            let mut table = shard.lock().unwrap_or_else(|e| e.into_inner());
+            table.retain(|_, entry| entry.used + 1 >= build);
         }
     }
 
@@ -77,10 +104,7 @@ impl<T: Clone> Memo<T> {
     pub(super) fn len(&self) -> usize {
         self.shards
             .iter()
-            .map(|shard| {
-                let tables = shard.lock().unwrap_or_else(|e| e.into_inner());
-                tables.current.len() + tables.previous.len()
-            })
+            .map(|shard| shard.lock().unwrap_or_else(|e| e.into_inner()).len())
             .sum()
     }
 }
