@@ -215,6 +215,20 @@ impl Kept {
     pub fn clear(&self) {
         self.files.clear();
     }
+
+    /// Reads these files again on the next build, and, when they are files it read
+    /// before, takes them for the only files that changed: the next build neither
+    /// walks the folder nor looks at the other files ([`load::Cache::trust`]); `true`
+    /// then, and [`Kept::missed`] is to be asked after it.
+    pub fn forget_trusting(&self, paths: &[PathBuf]) -> bool {
+        self.files.forget(paths);
+        self.files.trust(paths)
+    }
+
+    /// Whether the folder changed in a way the last build did not read.
+    pub fn missed(&self, root: &Path) -> bool {
+        self.files.missed(root)
+    }
 }
 
 /// The engagement loaded and filtered, ready to render: the steps every build shares.

@@ -156,6 +156,8 @@ fn edit(root: &Path, path: &str, from: &str, to: &str) {
 const SESSION: &str = "sessions/2026-02-03-sprint-one-midpoint.md";
 const NEW: &str = "sessions/2026-06-12-a-new-session.md";
 const MOVED: &str = "sessions/2026-06-13-a-moved-session.md";
+const OBJECTIVE: &str = "objectives/escaped-defects.md";
+const LESSON: &str = "lessons/notice-the-language.md";
 
 /// Edits of one note's text (a session note's, a lesson's, an objective's): those that
 /// leave its links, tags and warnings as they were put its body in place (and must give a full build's pages all the same); the others
@@ -347,15 +349,32 @@ fn every_kind_of_change(audience: Audience) {
     live.step("a session deleted", &[SESSION], |r| {
         std::fs::remove_file(r.join(SESSION)).expect("delete")
     });
+    missed_changes(&mut live);
     live.step("everything changed at once", &[], |r| {
-        edit(r, "objectives/escaped-defects.md", "title: ", "title: Far ");
-        edit(
-            r,
-            "lessons/notice-the-language.md",
-            "## What happened",
-            "## What we saw",
-        );
+        edit(r, OBJECTIVE, "title: ", "title: Far ");
+        edit(r, LESSON, "## What happened", "## What we saw");
     });
+}
+
+/// A save the watcher reports, made with a change it does not: the rebuild takes the
+/// watcher's word, and the check after it finds the other change.
+fn missed_changes(live: &mut Live) {
+    live.step(
+        "a save, and a change the watcher missed",
+        &[OBJECTIVE],
+        |r| {
+            edit(r, OBJECTIVE, "title: ", "title: Saved ");
+            edit(r, LESSON, "## What happened", "## What we noticed");
+        },
+    );
+    live.step(
+        "a note's text, and a change the watcher missed",
+        &[LESSON],
+        |r| {
+            edit(r, LESSON, "## What we noticed", "## What happened");
+            edit(r, OBJECTIVE, "title: Saved ", "title: ");
+        },
+    );
 }
 
 #[test]

@@ -1,12 +1,15 @@
 //! What `serve` keeps of each file between loads ([`Cache`]), and the save that changed
 //! one note's body alone ([`Cache::body_edit`]).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
 use super::item::parse_item;
-use super::{FileKind, Item};
+use super::{FileKind, Item, Walk};
 use crate::diagnostic::Diagnostics;
 use crate::markdown;
 use crate::model::*;
@@ -14,17 +17,27 @@ use crate::model::*;
 /// What `serve` keeps of each file it read: the file's size and modification time, and
 /// what parsing it gave. A file is parsed again when either changed, or when it is
 /// [`Cache::forget`]-ten (the watcher saw it change); the cross-file checks run on
-/// every load. A change the watcher did not report is found all the same: every file
-/// held is looked at (size and time) on every load.
+/// every load. A change the watcher did not report is found all the same: a load
+/// walks the folder and looks at every file held (size and time), but the load after
+/// [`Cache::trust`], which takes the watcher's word for it and is checked afterwards
+/// with [`Cache::missed`].
 #[derive(Default)]
 pub struct Cache {
-    files: std::sync::Mutex<std::collections::HashMap<PathBuf, Cached>>,
+    files: Mutex<HashMap<PathBuf, Cached>>,
+    /// What the last walk of the folder found.
+    walk: Mutex<Option<Walk>>,
+    /// Set by [`Cache::trust`] for the next load.
+    trust: AtomicBool,
 }
 
 struct Cached {
     stamp: Stamp,
     parsed: Parsed,
 }
+
+/// At most this many files changed in one save for a load to take the watcher's word
+/// ([`Cache::trust`]): a checkout is walked.
+const TRUSTED_AT_MOST: usize = 16;
 
 /// What parsing one file gave: its item, if it could be read, and its problems.
 type Parsed = (Option<Item>, Diagnostics);
@@ -49,6 +62,51 @@ impl Cache {
     /// Parses every file again on the next load.
     pub fn clear(&self) {
         self.files.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        *self.walk.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// After a save of `changed` (the watcher's word), forgotten already: when each is
+    /// a file the last walk found and still a file, the next load does not walk the
+    /// folder again nor look at the files held, and `true`. Then [`Cache::missed`]
+    /// says, after the load, whether anything else changed.
+    pub fn trust(&self, changed: &[PathBuf]) -> bool {
+        let walk = self.walk.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(walk) = walk.as_ref() else {
+            return false;
+        };
+        let found = |path: &PathBuf| walk.files.iter().any(|(_, p)| p == path);
+        let trusted = !changed.is_empty()
+            && changed.len() <= TRUSTED_AT_MOST
+            && changed.iter().all(|p| found(p) && p.is_file());
+        self.trust.store(trusted, Ordering::Relaxed);
+        trusted
+    }
+
+    /// The walk the load after [`Cache::trust`] takes instead of walking.
+    pub(super) fn trusted_walk(&self) -> Option<Walk> {
+        if !self.trust.swap(false, Ordering::Relaxed) {
+            return None;
+        }
+        self.walk.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Keeps what a load's walk found.
+    pub(super) fn keep_walk(&self, walk: &Walk) {
+        *self.walk.lock().unwrap_or_else(|e| e.into_inner()) = Some(walk.clone());
+    }
+
+    /// Whether the folder is not what the last load read: a walk finds other files, or
+    /// a file held changed (size or time). What a load after [`Cache::trust`] did not
+    /// look at, looked at now.
+    pub fn missed(&self, root: &Path) -> bool {
+        let now = Walk::of(root);
+        if self.walk.lock().unwrap_or_else(|e| e.into_inner()).as_ref() != Some(&now) {
+            return true;
+        }
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files
+            .par_iter()
+            .any(|(path, cached)| stamp(path) != Some(cached.stamp))
     }
 
     /// The number of files held.
@@ -100,13 +158,18 @@ impl Cache {
         Some(edit)
     }
 
-    /// One file: from `held` when it has not changed since (`true`), parsed otherwise.
+    /// One file: from `held` when it has not changed since (`true`), or when it is held
+    /// and `trusted`; parsed otherwise.
     fn parse(
-        held: &std::collections::HashMap<PathBuf, Cached>,
+        held: &HashMap<PathBuf, Cached>,
         root: &Path,
-        kind: FileKind,
-        path: &Path,
+        (kind, path): &(FileKind, PathBuf),
+        trusted: bool,
     ) -> (Parsed, Option<Stamp>, bool) {
+        if trusted && let Some(cached) = held.get(path) {
+            return (cached.parsed.clone(), Some(cached.stamp), true);
+        }
+        let (kind, path) = (*kind, path.as_path());
         let stamp = stamp(path);
         if let Some(cached) = held.get(path).filter(|c| Some(c.stamp) == stamp) {
             return (cached.parsed.clone(), stamp, true);
@@ -116,11 +179,17 @@ impl Cache {
 
     /// Every file of a load, parsed or from the cache; the cache then holds these
     /// files only (a file renamed or deleted is let go).
-    pub(super) fn parse_all(&self, root: &Path, files: &[(FileKind, PathBuf)]) -> Vec<Parsed> {
+    /// With `trusted` (the load after [`Cache::trust`]), a file held is taken as it was.
+    pub(super) fn parse_all(
+        &self,
+        root: &Path,
+        files: &[(FileKind, PathBuf)],
+        trusted: bool,
+    ) -> Vec<Parsed> {
         let mut held = self.files.lock().unwrap_or_else(|e| e.into_inner());
         let parsed: Vec<_> = files
             .par_iter()
-            .map(|(kind, path)| Cache::parse(&held, root, *kind, path))
+            .map(|file| Cache::parse(&held, root, file, trusted))
             .collect();
         // The cache is brought up to date in place: what was reused stays where it is.
         let mut current = 0;

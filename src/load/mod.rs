@@ -131,11 +131,21 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
     }
 
     let info = load_engagement_info(root, &mut diags);
-    let (files, attachments) = collect_files(root, &mut diags);
+    let trusted = cache.and_then(Cache::trusted_walk);
+    let walk = trusted.clone().unwrap_or_else(|| Walk::of(root));
+    if let Some(cache) = cache.filter(|_| trusted.is_none()) {
+        cache.keep_walk(&walk);
+    }
+    let Walk {
+        files,
+        attachments,
+        said,
+    } = walk;
+    diags.items.extend(said);
 
     // Parse every file in parallel; each yields an item or its diagnostics.
     let parsed: Vec<(Option<Item>, Diagnostics)> = match cache {
-        Some(cache) => cache.parse_all(root, &files),
+        Some(cache) => cache.parse_all(root, &files, trusted.is_some()),
         None => files
             .par_iter()
             .map(|(kind, path)| parse_item(root, *kind, path))
@@ -299,6 +309,27 @@ enum Item {
 /// The item files of each sub-folder, and the attachments: images and PDFs beside the
 /// notes, in `attachments/` or at the top of the engagement folder (Obsidian's three
 /// places for them), as paths relative to the engagement folder.
+/// What a walk of the engagement folder found: the item files of each sub-folder, the
+/// attachments, and what it said of the files it ignored or could not read.
+#[derive(Clone, PartialEq)]
+struct Walk {
+    files: Vec<(FileKind, PathBuf)>,
+    attachments: Attachments,
+    said: Vec<Diagnostic>,
+}
+
+impl Walk {
+    fn of(root: &Path) -> Walk {
+        let mut said = Diagnostics::default();
+        let (files, attachments) = collect_files(root, &mut said);
+        Walk {
+            files,
+            attachments,
+            said: said.items,
+        }
+    }
+}
+
 fn collect_files(root: &Path, diags: &mut Diagnostics) -> (Vec<(FileKind, PathBuf)>, Attachments) {
     let mut files = Vec::new();
     let mut attachments = Attachments::default();

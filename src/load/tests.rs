@@ -169,3 +169,60 @@ fn a_note_whose_body_alone_changed_is_taken_in_alone() {
         "a note not held"
     );
 }
+
+#[test]
+fn a_load_that_takes_the_watchers_word_is_checked_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("sessions")).unwrap();
+    let info = include_str!("../../tests/fixtures/minimal/engagement.yaml");
+    std::fs::write(root.join("engagement.yaml"), info).unwrap();
+    let note = |day: u32| root.join(format!("sessions/2026-01-{day}-check-in.md"));
+    let write = |day: u32, title: &str| {
+        let text = format!("---\ndate: 2026-01-{day}\ntitle: {title}\n---\nBody\n");
+        std::fs::write(note(day), text).unwrap();
+    };
+    let titles = |cache: &Cache| {
+        let loaded = load_cached(root, Some(cache)).unwrap();
+        let titles = loaded.engagement.sessions.iter();
+        titles.map(|s| s.front.title.clone()).collect::<Vec<_>>()
+    };
+    write(20, "One");
+    write(21, "Two");
+    let cache = Cache::default();
+    assert!(
+        !cache.trust(&[note(20)]),
+        "no walk yet to take its word over"
+    );
+    assert_eq!(titles(&cache), ["One", "Two"]);
+    assert!(!cache.missed(root));
+
+    // A save the watcher reported, and one it did not.
+    write(20, "One, again");
+    write(21, "Two, unreported");
+    cache.forget(&[note(20)]);
+    assert!(cache.trust(&[note(20)]));
+    assert_eq!(
+        titles(&cache),
+        ["One, again", "Two"],
+        "the other file is not looked at"
+    );
+    assert!(cache.missed(root), "the check after finds it");
+    assert_eq!(titles(&cache), ["One, again", "Two, unreported"]);
+    assert!(!cache.missed(root));
+
+    // A file that is new, gone or not a note is walked for.
+    std::fs::write(note(22), "---\ndate: 2026-01-22\ntitle: Three\n---\n").unwrap();
+    assert!(!cache.trust(&[note(22)]), "a new file");
+    assert!(!cache.trust(&[root.join("engagement.yaml")]), "not a note");
+    std::fs::remove_file(note(21)).unwrap();
+    assert!(!cache.trust(&[note(21)]), "a file gone");
+    assert!(
+        !cache.trust(&[]),
+        "nothing reported: anything may have changed"
+    );
+    assert_eq!(titles(&cache), ["One, again", "Three"]);
+    // A file made after a load is a change the walk finds.
+    std::fs::write(note(23), "---\ndate: 2026-01-23\ntitle: Four\n---\n").unwrap();
+    assert!(cache.missed(root));
+}

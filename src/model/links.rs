@@ -323,7 +323,7 @@ impl Engagement {
 
 /// The attachments of an engagement: paths relative to its folder, with an index by
 /// file name.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Attachments {
     paths: BTreeSet<String>,
     /// File name → the first path (in path order) with that name.

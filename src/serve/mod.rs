@@ -206,10 +206,15 @@ impl LiveSite {
         {
             return done;
         }
-        match changed {
-            Some(paths) => self.kept.forget(paths),
-            None => self.kept.clear(),
-        }
+        // The watcher's word is taken for which files changed, and checked once the new
+        // site is served.
+        let trusted = match changed {
+            Some(paths) => self.kept.forget_trusting(paths),
+            None => {
+                self.kept.clear();
+                false
+            }
+        };
         let result = crate::guarded(|| self.prepare());
         // The site before this rebuild is let go after the reload is sent, on a thread
         // of its own: freeing thousands of notes takes a while, and no one waits for it.
@@ -249,6 +254,10 @@ impl LiveSite {
         let _ = self.events.send(reload_paths(&[String::new()]));
         if let Some(before) = before {
             drop_aside(before);
+        }
+        if trusted && self.kept.missed(&self.options.root) {
+            // A change the watcher did not report: everything is looked at again.
+            return self.rebuild_after(Some(&[]));
         }
         self.check_templates();
         outcome
@@ -305,6 +314,9 @@ impl LiveSite {
         drop(state);
         let _ = self.events.send(reload_paths(&[String::new()]));
         drop_aside(made);
+        if self.kept.missed(&self.options.root) {
+            return Some(self.rebuild_after(Some(&[])));
+        }
         self.check_templates();
         Some(outcome)
     }

@@ -1,12 +1,17 @@
-//! The watcher: one notify-debouncer-full watcher on the engagement (or practice)
-//! folder, never on single files, so editors' rename-on-save is seen; it calls back
-//! with the changed paths that can change the site.
+//! The watcher: one notify watcher on the engagement (or practice) folder, never on
+//! single files, so editors' rename-on-save is seen; it gathers the changes that can
+//! change the site until the folder is quiet and calls back with their paths. Quiet
+//! means [`SETTLE`] when every change is finished (a file closed after writing, or
+//! renamed into place, which is how editors save), and the `--debounce` otherwise, so
+//! that a save is rebuilt at once and a half-written file is not.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
 
-use notify_debouncer_full::notify::{self, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer_opt};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 
 use crate::load::{INPUTS, is_attachment_name, is_editor_temp};
 use crate::practice::is_practice;
@@ -70,12 +75,18 @@ pub fn is_relevant_in_practice(root: &Path, path: &Path) -> bool {
 /// How the watcher notices changes.
 #[derive(Debug, Clone, Copy)]
 pub struct WatchOptions {
-    /// How long the folder must be quiet before a rebuild starts.
+    /// How long the folder must be quiet, after a change that may not be finished,
+    /// before a rebuild starts.
     pub debounce: Duration,
     /// Poll the file system instead of using its notifications (network drives, WSL,
     /// containers).
     pub poll: bool,
 }
+
+/// How long the folder must be quiet after changes that are all finished (each file
+/// closed after writing, or renamed into place) before a rebuild starts: a save is
+/// rebuilt at once, and the files a checkout writes together are taken together.
+pub const SETTLE: Duration = Duration::from_millis(3);
 
 /// A watcher that is already following the folder: every change made after
 /// [`Watcher::start`] returns is seen, even before [`Watcher::run`] is called.
@@ -83,8 +94,9 @@ pub struct Watcher {
     root: PathBuf,
     /// A practice's engagements each count their own inputs.
     practice: bool,
-    events: std::sync::mpsc::Receiver<DebounceEventResult>,
-    _watching: Watching,
+    options: WatchOptions,
+    events: std::sync::mpsc::Receiver<notify::Result<Event>>,
+    _watching: Box<dyn notify::Watcher + Send>,
 }
 
 impl Watcher {
@@ -92,38 +104,25 @@ impl Watcher {
     pub fn start(root: &Path, options: WatchOptions) -> Result<Watcher, String> {
         let root = std::fs::canonicalize(root)
             .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-        let (tx, events) = std::sync::mpsc::channel::<DebounceEventResult>();
+        let cannot = |e: notify::Error| format!("cannot watch {}: {e}", root.display());
+        let (tx, events) = std::sync::mpsc::channel();
         // Polling compares contents too: modification times are kept in whole seconds,
         // so a second save within the same second would otherwise go unseen.
         let config = notify::Config::default()
             .with_poll_interval(options.debounce.max(Duration::from_millis(250)))
             .with_compare_contents(options.poll);
-        let mut watching = if options.poll {
-            new_debouncer_opt::<_, notify::PollWatcher, _>(
-                options.debounce,
-                None,
-                tx,
-                notify_debouncer_full::NoCache,
-                config,
-            )
-            .map(Watching::Poll)
+        let mut watching: Box<dyn notify::Watcher + Send> = if options.poll {
+            Box::new(notify::PollWatcher::new(tx, config).map_err(cannot)?)
         } else {
-            new_debouncer_opt::<_, notify::RecommendedWatcher, _>(
-                options.debounce,
-                None,
-                tx,
-                notify_debouncer_full::RecommendedCache::new(),
-                config,
-            )
-            .map(Watching::Native)
-        }
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+            Box::new(notify::RecommendedWatcher::new(tx, config).map_err(cannot)?)
+        };
         watching
-            .watch(&root)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+            .watch(&root, RecursiveMode::Recursive)
+            .map_err(cannot)?;
         Ok(Watcher {
             practice: is_practice(&root),
             root,
+            options,
             events,
             _watching: watching,
         })
@@ -132,13 +131,10 @@ impl Watcher {
     /// Calls `on_change` with the relevant changed paths after each quiet period, until
     /// the watcher stops; with `None` when the file system lost track of what changed
     /// (its queue of notifications overflowed, as a checkout of thousands of files can
-    /// make it): then anything may have.
+    /// make it): then anything may have. Changes made while `on_change` runs are
+    /// gathered for the next call.
     pub fn run(self, mut on_change: impl FnMut(Option<Vec<PathBuf>>)) {
-        for result in &self.events {
-            let Ok(events) = result else { continue };
-            let Some(changed) = self.changed(&events) else {
-                continue;
-            };
+        while let Some(changed) = self.next_batch() {
             // Whatever goes wrong in one rebuild, the watch goes on: the next save
             // rebuilds.
             let call = std::panic::AssertUnwindSafe(|| on_change(changed));
@@ -148,49 +144,125 @@ impl Watcher {
         }
     }
 
-    /// What a quiet period's events call for: nothing (`None`), the relevant paths that
-    /// changed, or (`Some(None)`) everything.
-    fn changed(&self, events: &[DebouncedEvent]) -> Option<Option<Vec<PathBuf>>> {
-        if events.iter().any(|e| e.need_rescan()) {
-            return Some(None);
-        }
-        let mut paths: Vec<PathBuf> = events
-            .iter()
-            .filter(|e| !e.kind.is_access())
-            .flat_map(|e| e.paths.iter())
-            .filter(|p| {
+    /// Waits for the first relevant change, then for the folder to be quiet
+    /// ([`Batch::quiet_for`]); `None` once the watcher stops.
+    fn next_batch(&self) -> Option<Option<Vec<PathBuf>>> {
+        let mut batch = Batch::default();
+        loop {
+            let event = match batch.last {
+                None => self.events.recv().ok()?,
+                Some(last) => {
+                    let quiet = batch.quiet_for(self.options.debounce);
+                    let wait = (last + quiet).saturating_duration_since(Instant::now());
+                    match self.events.recv_timeout(wait) {
+                        Ok(event) => event,
+                        Err(RecvTimeoutError::Timeout) => return Some(batch.changed()),
+                        Err(RecvTimeoutError::Disconnected) => return None,
+                    }
+                }
+            };
+            let Ok(event) = event else { continue };
+            let relevant = |p: &Path| {
                 if self.practice {
                     is_relevant_in_practice(&self.root, p)
                 } else {
                     is_relevant(&self.root, p)
                 }
-            })
-            .cloned()
-            .collect();
-        paths.sort();
-        paths.dedup();
-        (!paths.is_empty()).then_some(Some(paths))
-    }
-}
-
-/// The two kinds of watcher behind one `watch` call.
-enum Watching {
-    Native(
-        notify_debouncer_full::Debouncer<
-            notify::RecommendedWatcher,
-            notify_debouncer_full::RecommendedCache,
-        >,
-    ),
-    Poll(notify_debouncer_full::Debouncer<notify::PollWatcher, notify_debouncer_full::NoCache>),
-}
-
-impl Watching {
-    fn watch(&mut self, root: &Path) -> notify::Result<()> {
-        match self {
-            Watching::Native(d) => d.watch(root, RecursiveMode::Recursive),
-            Watching::Poll(d) => d.watch(root, RecursiveMode::Recursive),
+            };
+            batch.add(&event, relevant, Instant::now());
         }
     }
+}
+
+/// The changes seen since the last rebuild, path by path.
+#[derive(Default)]
+struct Batch {
+    paths: BTreeMap<PathBuf, PathState>,
+    /// The file system lost track: anything may have changed.
+    rescan: bool,
+    /// When the last relevant change was seen (`None`: none yet).
+    last: Option<Instant>,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+struct PathState {
+    /// The path's first change in the batch made it (the file did not exist before).
+    born: bool,
+    last: Change,
+}
+
+/// What a path's last change left.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Change {
+    /// A file closed after writing, or renamed to this name: finished.
+    Finished,
+    /// Gone (deleted, or renamed away): an editor that saves by renaming writes the
+    /// file again under its name right after.
+    Gone,
+    /// Made, written, or its attributes changed: more may follow.
+    Open,
+}
+
+impl Batch {
+    /// Takes in one event: a read of a file (coachsite's own, as a rule) is no change;
+    /// paths that cannot change the site are left out.
+    fn add(&mut self, event: &Event, relevant: impl Fn(&Path) -> bool, now: Instant) {
+        if event.need_rescan() {
+            self.rescan = true;
+            self.last = Some(now);
+            return;
+        }
+        for (i, path) in event.paths.iter().enumerate() {
+            let Some(change) = change_of(&event.kind, i) else {
+                continue;
+            };
+            if !relevant(path) {
+                continue;
+            }
+            let made = matches!(event.kind, EventKind::Create(_));
+            self.paths
+                .entry(path.clone())
+                .and_modify(|state| state.last = change)
+                .or_insert(PathState {
+                    born: made,
+                    last: change,
+                });
+            self.last = Some(now);
+        }
+    }
+
+    /// How long the folder must be quiet before this batch is rebuilt: [`SETTLE`] when
+    /// every change is finished (a file made and gone within the batch, an editor's
+    /// temporary file, counts as finished), `debounce` otherwise.
+    fn quiet_for(&self, debounce: Duration) -> Duration {
+        let finished = |s: &PathState| match s.last {
+            Change::Finished => true,
+            Change::Gone => s.born,
+            Change::Open => false,
+        };
+        if !self.rescan && self.paths.values().all(finished) {
+            SETTLE.min(debounce)
+        } else {
+            debounce
+        }
+    }
+
+    /// The paths to rebuild after, or `None` for everything.
+    fn changed(self) -> Option<Vec<PathBuf>> {
+        (!self.rescan).then(|| self.paths.into_keys().collect())
+    }
+}
+
+/// What an event does to the path at `index` among its paths; `None` for a read.
+fn change_of(kind: &EventKind, index: usize) -> Option<Change> {
+    Some(match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Change::Finished,
+        EventKind::Access(_) => return None,
+        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Change::Finished,
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) if index == 1 => Change::Finished,
+        EventKind::Modify(ModifyKind::Name(_)) | EventKind::Remove(_) => Change::Gone,
+        _ => Change::Open,
+    })
 }
 
 #[cfg(test)]
@@ -238,34 +310,127 @@ mod tests {
         assert!(!is_relevant(root, Path::new("/elsewhere/sessions/a.md")));
     }
 
+    fn event(kind: EventKind, paths: &[&str]) -> Event {
+        paths
+            .iter()
+            .fold(Event::new(kind), |e, p| e.add_path(Path::new("/e").join(p)))
+    }
+
+    const NOTE: &str = "sessions/a.md";
+    const DEBOUNCE: Duration = Duration::from_millis(25);
+
+    /// The batch after these events, all at one instant, and how long it waits.
+    fn batch(events: &[Event]) -> (Batch, Duration) {
+        let mut batch = Batch::default();
+        let now = Instant::now();
+        for e in events {
+            batch.add(e, |p| is_relevant(Path::new("/e"), p), now);
+        }
+        let quiet = batch.quiet_for(DEBOUNCE);
+        (batch, quiet)
+    }
+
+    fn wait_after(events: &[Event]) -> Duration {
+        batch(events).1
+    }
+
+    #[test]
+    fn a_finished_save_is_rebuilt_at_once_and_a_half_written_file_waits() {
+        use notify::event::{CreateKind, DataChange, RemoveKind};
+        let written = || {
+            event(
+                EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+                &[NOTE],
+            )
+        };
+        let closed = || {
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                &[NOTE],
+            )
+        };
+        let opened = event(
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            &[NOTE],
+        );
+        let made = |p: &str| event(EventKind::Create(CreateKind::File), &[p]);
+        let renamed = |from: &str, to: &str| {
+            event(
+                EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+                &[from, to],
+            )
+        };
+        // Written in place and closed (VS Code, Obsidian).
+        assert_eq!(wait_after(&[written(), written(), closed()]), SETTLE);
+        // Still being written.
+        assert_eq!(wait_after(&[closed(), written()]), DEBOUNCE);
+        // Written to a temporary file, then renamed into place (atomic save).
+        let atomic = [
+            made("sessions/a.md.part"),
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                &["sessions/a.md.part"],
+            ),
+            renamed("sessions/a.md.part", NOTE),
+        ];
+        assert_eq!(wait_after(&atomic), SETTLE);
+        // vim: the note renamed to its backup, then written again under its name. Until
+        // it is, the note is gone and may come back.
+        let vim = [renamed(NOTE, "sessions/a.md~"), made(NOTE)];
+        assert_eq!(wait_after(&vim[..1]), DEBOUNCE);
+        assert_eq!(wait_after(&vim), DEBOUNCE);
+        assert_eq!(
+            wait_after(&[vim[0].clone(), vim[1].clone(), closed()]),
+            SETTLE
+        );
+        // A note deleted waits: an editor may be about to write it again.
+        assert_eq!(
+            wait_after(&[event(EventKind::Remove(RemoveKind::File), &[NOTE])]),
+            DEBOUNCE
+        );
+        // Reads are no change: no batch starts.
+        let (only_read, _) = batch(std::slice::from_ref(&opened));
+        assert!(only_read.last.is_none() && only_read.paths.is_empty());
+        // Paths that cannot change the site do not hold a batch back.
+        let (other, quiet) = batch(&[event(EventKind::Any, &["notes.txt"]), closed()]);
+        assert_eq!(quiet, SETTLE);
+        assert_eq!(other.changed(), Some(vec![Path::new("/e").join(NOTE)]));
+        // A debounce shorter than the settle wins.
+        let (short, _) = batch(&[closed()]);
+        assert_eq!(
+            short.quiet_for(Duration::from_millis(1)),
+            Duration::from_millis(1)
+        );
+    }
+
     #[test]
     fn a_watcher_that_lost_track_rebuilds_everything() {
-        use notify::event::{EventKind, Flag, ModifyKind};
+        use notify::event::Flag;
+        let lost = Event::new(EventKind::Any).set_flag(Flag::Rescan);
+        let closed = event(
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            &[NOTE],
+        );
+        let (batch, quiet) = batch(&[closed, lost]);
+        assert_eq!(quiet, DEBOUNCE);
+        assert_eq!(batch.changed(), None, "anything may have changed");
+    }
+
+    #[test]
+    fn a_save_reaches_the_callback_and_the_watch_stops_with_its_folder() {
         let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sessions")).unwrap();
         let options = WatchOptions {
             debounce: Duration::from_millis(25),
             poll: false,
         };
         let watcher = Watcher::start(dir.path(), options).unwrap();
-        let event = |path: &str| {
-            let event = notify::Event::new(EventKind::Modify(ModifyKind::Any));
-            let event = if path.is_empty() {
-                event.set_flag(Flag::Rescan)
-            } else {
-                event.add_path(dir.path().join(path))
-            };
-            DebouncedEvent::new(event, std::time::Instant::now())
-        };
-        let note = dir.path().join("sessions/a.md");
+        let root = watcher.root.clone();
+        std::fs::write(dir.path().join("sessions/a.md"), "x").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
         assert_eq!(
-            watcher.changed(&[event("sessions/a.md")]),
-            Some(Some(vec![note]))
-        );
-        assert_eq!(watcher.changed(&[event("notes.txt")]), None);
-        assert_eq!(
-            watcher.changed(&[event("notes.txt"), event("")]),
-            Some(None),
-            "the queue overflowed: anything may have changed"
+            watcher.next_batch(),
+            Some(Some(vec![root.join("sessions/a.md")]))
         );
     }
 
