@@ -144,8 +144,8 @@ pub fn build_to(
     Ok((built, stats))
 }
 
-/// Where [`build_to`]'s files go: straight into the new site's folder, a page in parts
-/// written as it is made.
+/// Where [`build_to`]'s files go: straight into the new site's folder, each page
+/// rendered into its file (a page in parts written as it is made).
 struct ToDisk<'a> {
     writer: &'a site::Writer,
     out: &'a Path,
@@ -163,6 +163,16 @@ impl render::Sink for ToDisk<'_> {
         self.writer
             .put_written(&path, |file| parts.write_to(file))
             .map_err(|err| site::write_error(self.out, &err))
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn streamed(&self, path: &str, write: render::Streamed) -> Result<(), Diagnostic> {
+        self.writer
+            .put_streamed(path, write)
+            .map_err(|err| site::write_error(self.out, &err))?
     }
 }
 

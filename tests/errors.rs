@@ -154,3 +154,28 @@ fn a_broken_template_is_reported_with_its_name() {
     assert!(err.contains("dashboard.html"), "{err}");
     assert_eq!(snapshot(&project.out), before);
 }
+
+#[test]
+fn a_template_that_fails_while_rendering_names_the_page_and_keeps_the_last_site() {
+    // Each page is rendered straight into its file: one that fails half-way leaves
+    // nothing of the new site behind.
+    let project = Project::minimal();
+    project.build_ok(&[]);
+    let before = snapshot(&project.out);
+    project.write(
+        ".coachsite/templates/session.html",
+        "<html><body>{{ page.title }}{{ no_such_value }}</body></html>",
+    );
+    let output = project.build(&[]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("while rendering sessions/"), "{err}");
+    assert_eq!(snapshot(&project.out), before);
+    let leftovers: Vec<_> = std::fs::read_dir(project.out.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|name| name.ends_with(".coachsite-new"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

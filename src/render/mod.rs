@@ -37,7 +37,7 @@ use crate::diagnostic::Diagnostic;
 use crate::insight::{self, Aggregates};
 use crate::model::*;
 
-pub use pages::{Prepared, Sink};
+pub use pages::{Prepared, Sink, Streamed};
 pub use practice::{
     PracticeEntry, PracticeLessons, add_practice_lessons, practice_entry, practice_home,
 };
@@ -285,14 +285,8 @@ pub fn figures(
     insight
 }
 
-/// Renders one page: in [`Parts`] when it has a spliced text and its template writes
-/// the mark once, whole otherwise.
-fn render_job(
-    theme: &Theme,
-    site: &Value,
-    t: &Value,
-    job: PageJob,
-) -> Result<Rendered, Diagnostic> {
+/// The context of `job`'s template (its page value moved in).
+fn job_context(site: &Value, t: &Value, job: &mut PageJob) -> Result<Context, Diagnostic> {
     let depth = job.path.matches('/').count();
     let mut context = Context::new();
     context.insert_value("site", site.clone());
@@ -301,12 +295,29 @@ fn render_job(
     context.insert_value("path", Value::from(job.path.clone()));
     context.insert_value("current", Value::from(job.current));
     context.insert_value("crumbs", to_value(&job.crumbs)?);
-    context.insert_value("page", job.page);
-    let mut html = theme.tera.render(job.template, &context).map_err(|err| {
-        let mut d = template_error(&err);
-        d.message = format!("{} (while rendering {})", d.message, job.path);
-        d
-    })?;
+    context.insert_value("page", std::mem::replace(&mut job.page, Value::none()));
+    Ok(context)
+}
+
+fn page_error(err: &tera::Error, path: &str) -> Diagnostic {
+    let mut d = template_error(err);
+    d.message = format!("{} (while rendering {path})", d.message);
+    d
+}
+
+/// Renders one page: in [`Parts`] when it has a spliced text and its template writes
+/// the mark once, whole otherwise.
+fn render_job(
+    theme: &Theme,
+    site: &Value,
+    t: &Value,
+    mut job: PageJob,
+) -> Result<Rendered, Diagnostic> {
+    let context = job_context(site, t, &mut job)?;
+    let mut html = theme
+        .tera
+        .render(job.template, &context)
+        .map_err(|err| page_error(&err, &job.path))?;
     drop(context);
     if let Some(write) = job.splice {
         if let [before, after] = html.splitn(3, SPLICE_MARK).collect::<Vec<_>>()[..] {
@@ -323,6 +334,23 @@ fn render_job(
         path: job.path,
         bytes: html.into_bytes(),
     }))
+}
+
+/// Renders a page without a spliced text straight into `out`: the bytes
+/// [`render_job`] makes, never whole in memory.
+fn render_job_to(
+    theme: &Theme,
+    site: &Value,
+    t: &Value,
+    mut job: PageJob,
+    out: &mut dyn std::io::Write,
+) -> Result<(), Diagnostic> {
+    debug_assert!(job.splice.is_none());
+    let context = job_context(site, t, &mut job)?;
+    theme
+        .tera
+        .render_to(job.template, &context, out)
+        .map_err(|err| page_error(&err, &job.path))
 }
 
 /// What every site has beside its pages: the style sheet, and a robots.txt that asks

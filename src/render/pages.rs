@@ -13,7 +13,7 @@ use super::theme::Theme;
 use super::views::{Views, objective_url};
 use super::{
     PageJob, Parts, RenderOptions, Rendered, assessment, dashboard, figures, frame, lesson, links,
-    objective, plan, render_job, search, session, to_value,
+    objective, plan, render_job, render_job_to, search, session, to_value,
 };
 use crate::audience::Audience;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -66,6 +66,23 @@ pub trait Sink: Sync {
         self.file(parts.into_file())
     }
 
+    /// Whether pages are better written as they are rendered ([`Sink::streamed`]): a
+    /// build's files, which a page of megabytes then never is whole in memory.
+    fn streams(&self) -> bool {
+        false
+    }
+
+    /// One page at `path`, written by `write` as it is rendered (only asked for when
+    /// [`Sink::streams`]); made whole and handed to [`Sink::file`] otherwise.
+    fn streamed(&self, path: &str, write: Streamed) -> Result<(), Diagnostic> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.file(OutputFile {
+            path: path.to_string(),
+            bytes,
+        })
+    }
+
     /// A page as it was rendered.
     fn rendered(&self, page: Rendered) -> Result<(), Diagnostic> {
         match page {
@@ -74,6 +91,9 @@ pub trait Sink: Sync {
         }
     }
 }
+
+/// What writes a page as it is rendered, into the writer it is given.
+pub type Streamed<'a> = Box<dyn FnOnce(&mut dyn std::io::Write) -> Result<(), Diagnostic> + 'a>;
 
 impl<F: Fn(OutputFile) -> Result<(), Diagnostic> + Sync> Sink for F {
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
@@ -270,6 +290,14 @@ impl Prepared {
     pub fn render_all(&self, theme: &Theme, sink: &dyn Sink) -> Result<(), Diagnostics> {
         let v = self.views();
         let render = |job: PageJob| {
+            if sink.streams() && job.splice.is_none() {
+                let path = job.path.clone();
+                let (site, t) = (&self.site, &self.t);
+                return sink.streamed(
+                    &path,
+                    Box::new(move |out| render_job_to(theme, site, t, job, out)),
+                );
+            }
             render_job(theme, &self.site, &self.t, job).and_then(|page| sink.rendered(page))
         };
         let mut errors = Vec::new();

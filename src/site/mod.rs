@@ -5,7 +5,8 @@
 //! Files whose bytes did not change are hard-linked from the previous output instead of
 //! written again, so they keep their modification time (rsync and browsers stay quiet).
 //! The marker file lists each file's size and hash, so that a file the last build wrote
-//! and nothing changed since is known unchanged without reading it back.
+//! and nothing changed since is known unchanged without reading it back (`known.rs`:
+//! the list, a file hashed as it is written, two files compared).
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
@@ -20,74 +21,14 @@ use crate::load::{
 };
 use crate::render::OutputFile;
 
+mod known;
+use known::{HashingFile, Manifest, same_bytes};
+#[cfg(test)]
+use known::{MANIFEST_HEADER, MARKER_TEXT};
+
 /// The marker file that says "this folder was written by coachsite and may be replaced",
 /// and lists the folder's files ([`Manifest`]).
 pub const MARKER: &str = ".coachsite";
-
-/// The marker's first line.
-const MARKER_TEXT: &str = "This folder is written by coachsite and replaced on every build.";
-/// The line after it, before the list of files: which list it is.
-const MANIFEST_HEADER: &str = "# each file: XXH3-128 of its bytes, its size, its path";
-
-/// What the last build wrote, as its marker lists it: each file's hash and size by its
-/// path, and when the list was written. A file of the previous site whose size is the
-/// one listed and that was last changed before the list was written has the bytes
-/// listed (a file changed in the same tick of the clock as the list is read back, as
-/// git does with files changed as its index is written).
-#[derive(Default)]
-struct Manifest {
-    files: std::collections::HashMap<String, (u128, u64)>,
-    written: Option<std::time::SystemTime>,
-}
-
-impl Manifest {
-    /// The list in `out`'s marker (an empty one when there is no `out`: nothing to
-    /// look for); `None` if there is none (a marker from before coachsite listed the
-    /// files, or no marker).
-    fn read(out: &Path) -> Option<Manifest> {
-        if fs::symlink_metadata(out).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
-            return Some(Manifest::default());
-        }
-        let path = out.join(MARKER);
-        let text =
-            String::from_utf8(read_at_most(&path, crate::limits::MAX_MARKER_BYTES).ok()?).ok()?;
-        let mut lines = text.lines();
-        if lines.next() != Some(MARKER_TEXT) || lines.next() != Some(MANIFEST_HEADER) {
-            return None;
-        }
-        let files = lines
-            .filter_map(|line| {
-                let (hash, rest) = line.split_once(' ')?;
-                let (size, path) = rest.split_once(' ')?;
-                let hash = u128::from_str_radix(hash, 16).ok()?;
-                Some((path.to_string(), (hash, size.parse().ok()?)))
-            })
-            .collect();
-        let written = fs::metadata(&path).and_then(|m| m.modified()).ok();
-        Some(Manifest { files, written })
-    }
-
-    /// The hash of the previous site's file at `path` (its `meta`data given), when the
-    /// list vouches for it.
-    fn vouches(&self, path: &str, meta: &fs::Metadata) -> Option<u128> {
-        let (hash, size) = self.files.get(path)?;
-        let changed = meta.modified().ok()?;
-        (meta.len() == *size && changed < self.written?).then_some(*hash)
-    }
-
-    /// The marker's text for these files (path, hash, size), sorted by path. A path
-    /// that would break its line is left out (that file is read back next time).
-    fn text(mut files: Vec<(String, u128, u64)>) -> String {
-        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut text = format!("{MARKER_TEXT}\n{MANIFEST_HEADER}\n");
-        for (path, hash, size) in files {
-            if !path.contains(['\n', '\r']) {
-                text.push_str(&format!("{hash:032x} {size} {path}\n"));
-            }
-        }
-        text
-    }
-}
 
 /// What a write did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -366,11 +307,35 @@ impl Writer {
         path: &str,
         write: impl FnOnce(&mut crate::render::Out) -> std::fmt::Result,
     ) -> io::Result<()> {
+        self.put_made(path, |file| write(file))?
+            .map_err(|_| io::Error::other("a page could not be made"))
+    }
+
+    /// [`Writer::put_written`] for a writer of bytes (a template rendered straight into
+    /// its file); what `write` fails with, when it fails, inside.
+    pub fn put_streamed<E>(
+        &self,
+        path: &str,
+        write: impl FnOnce(&mut dyn io::Write) -> Result<(), E>,
+    ) -> io::Result<Result<(), E>> {
+        self.put_made(path, |file| write(file))
+    }
+
+    /// One file made by `make` into the new site, hashed as it is written; the error of
+    /// the file first, then `make`'s.
+    fn put_made<E>(
+        &self,
+        path: &str,
+        make: impl FnOnce(&mut HashingFile) -> Result<(), E>,
+    ) -> io::Result<Result<(), E>> {
         self.make_folder(path)?;
         let target = self.tmp.join(path);
         let mut file = HashingFile::create(&target)?;
-        let written = write(&mut file);
-        let (hash, size) = file.finish(written)?;
+        let made = make(&mut file);
+        let (hash, size) = file.finish()?;
+        if made.is_err() {
+            return Ok(made);
+        }
         let kept = self.unchanged_previous(path, hash, size, |previous| {
             same_bytes(previous, &target).unwrap_or(false)
         });
@@ -388,7 +353,7 @@ impl Writer {
             renamed
         });
         self.count(path, hash, size, linked);
-        Ok(())
+        Ok(Ok(()))
     }
 
     fn make_folder(&self, path: &str) -> io::Result<()> {
@@ -478,68 +443,6 @@ impl Drop for Writer {
     fn drop(&mut self) {
         if !self.finished {
             let _ = fs::remove_dir_all(&self.tmp);
-        }
-    }
-}
-
-/// A file being written through `fmt::Write`, hashed and counted as it goes; the first
-/// error of the file is kept for [`HashingFile::finish`].
-struct HashingFile {
-    file: io::BufWriter<fs::File>,
-    hash: xxhash_rust::xxh3::Xxh3Default,
-    size: u64,
-    error: Option<io::Error>,
-}
-
-impl HashingFile {
-    fn create(path: &Path) -> io::Result<HashingFile> {
-        Ok(HashingFile {
-            file: io::BufWriter::with_capacity(1 << 16, fs::File::create(path)?),
-            hash: xxhash_rust::xxh3::Xxh3Default::new(),
-            size: 0,
-            error: None,
-        })
-    }
-
-    /// The file's hash and size, once it is all on disk; the first error otherwise.
-    fn finish(mut self, written: std::fmt::Result) -> io::Result<(u128, u64)> {
-        if let Some(err) = self.error.take() {
-            return Err(err);
-        }
-        written.map_err(|_| io::Error::other("a page could not be made"))?;
-        use io::Write;
-        self.file.flush()?;
-        Ok((self.hash.digest128(), self.size))
-    }
-}
-
-impl std::fmt::Write for HashingFile {
-    fn write_str(&mut self, text: &str) -> std::fmt::Result {
-        use io::Write;
-        if self.error.is_some() {
-            return Err(std::fmt::Error);
-        }
-        self.hash.update(text.as_bytes());
-        self.size += text.len() as u64;
-        self.file.write_all(text.as_bytes()).map_err(|err| {
-            self.error = Some(err);
-            std::fmt::Error
-        })
-    }
-}
-
-/// Whether two files hold the same bytes, read side by side in blocks.
-fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
-    use io::Read;
-    let (mut a, mut b) = (fs::File::open(a)?, fs::File::open(b)?);
-    let (mut x, mut y) = (vec![0; 1 << 16], vec![0; 1 << 16]);
-    loop {
-        let n = a.read(&mut x)?;
-        if n == 0 {
-            return Ok(b.read(&mut y)? == 0);
-        }
-        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
-            return Ok(false);
         }
     }
 }
