@@ -135,9 +135,9 @@ impl EncryptArgs {
 /// How `serve` and `watch` notice changes.
 #[derive(clap::Args)]
 pub struct WatchArgs {
-    /// Milliseconds of quiet before rebuilding after a change that may not be finished
-    /// (a file made, deleted or being written); a file closed after writing or renamed
-    /// into place, as editors save, is rebuilt after 3 ms.
+    /// Milliseconds of quiet before rebuilding after changes to several files, or one
+    /// that may not be finished (a file made, deleted or being written); the save of
+    /// one file, closed after writing or renamed into place, is rebuilt after 3 ms.
     #[arg(long, value_name = "MS", default_value_t = 25)]
     debounce: u64,
     /// Poll the folder instead of relying on file system notifications (network

@@ -75,7 +75,9 @@ impl<T: Clone> Memo<T> {
             .unwrap_or_else(|e| e.into_inner())
             .get_mut(&key)
         {
-            entry.used = build;
+            // A thread that read the build's number before a new build began must not
+            // date the entry back.
+            entry.used = entry.used.max(build);
             return entry.value.clone();
         }
         let value = make(text);

@@ -1,9 +1,9 @@
 //! The watcher: one notify watcher on the engagement (or practice) folder, never on
 //! single files, so editors' rename-on-save is seen; it gathers the changes that can
 //! change the site until the folder is quiet and calls back with their paths. Quiet
-//! means [`SETTLE`] when every change is finished (a file closed after writing, or
+//! means [`SETTLE`] after the save of one file, finished (closed after writing, or
 //! renamed into place, which is how editors save), and the `--debounce` otherwise, so
-//! that a save is rebuilt at once and a half-written file is not.
+//! that a save is rebuilt at once, and a half-written file or half a checkout is not.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -83,10 +83,16 @@ pub struct WatchOptions {
     pub poll: bool,
 }
 
-/// How long the folder must be quiet after changes that are all finished (each file
-/// closed after writing, or renamed into place) before a rebuild starts: a save is
-/// rebuilt at once, and the files a checkout writes together are taken together.
+/// How long the folder must be quiet after the save of one file, finished (closed
+/// after writing, or renamed into place), before a rebuild starts: a save is rebuilt at
+/// once. Changes to several files (a checkout, "save all") wait for the debounce, so
+/// that they are taken together even on a busy machine.
 pub const SETTLE: Duration = Duration::from_millis(3);
+
+/// The longest a batch waits for quiet, from its first change, unless the debounce is
+/// longer: a file written for minutes (a recording synced in) does not hold back the
+/// saves around it.
+const MAX_WAIT: Duration = Duration::from_secs(1);
 
 /// A watcher that is already following the folder: every change made after
 /// [`Watcher::start`] returns is seen, even before [`Watcher::run`] is called.
@@ -149,11 +155,15 @@ impl Watcher {
     fn next_batch(&self) -> Option<Option<Vec<PathBuf>>> {
         let mut batch = Batch::default();
         loop {
-            let event = match batch.last {
+            let event = match batch.deadline(self.options.debounce) {
                 None => self.events.recv().ok()?,
-                Some(last) => {
-                    let quiet = batch.quiet_for(self.options.debounce);
-                    let wait = (last + quiet).saturating_duration_since(Instant::now());
+                Some(deadline) => {
+                    // Checked first: events that keep coming (irrelevant ones too) do
+                    // not hold the batch back past its time.
+                    let wait = deadline.saturating_duration_since(Instant::now());
+                    if wait.is_zero() {
+                        return Some(batch.changed());
+                    }
                     match self.events.recv_timeout(wait) {
                         Ok(event) => event,
                         Err(RecvTimeoutError::Timeout) => return Some(batch.changed()),
@@ -161,7 +171,12 @@ impl Watcher {
                     }
                 }
             };
-            let Ok(event) = event else { continue };
+            // An error of the watcher (a new folder it could not follow, as a rule):
+            // what changed may not be known, so everything is looked at.
+            let Ok(event) = event else {
+                batch.lost_track(Instant::now());
+                continue;
+            };
             let relevant = |p: &Path| {
                 if self.practice {
                     is_relevant_in_practice(&self.root, p)
@@ -180,7 +195,8 @@ struct Batch {
     paths: BTreeMap<PathBuf, PathState>,
     /// The file system lost track: anything may have changed.
     rescan: bool,
-    /// When the last relevant change was seen (`None`: none yet).
+    /// When the first and the last relevant change were seen (`None`: none yet).
+    first: Option<Instant>,
     last: Option<Instant>,
 }
 
@@ -199,8 +215,21 @@ enum Change {
     /// Gone (deleted, or renamed away): an editor that saves by renaming writes the
     /// file again under its name right after.
     Gone,
-    /// Made, written, or its attributes changed: more may follow.
+    /// Made or written: more may follow.
     Open,
+    /// Its attributes changed (vim sets them after writing): what the path's last
+    /// change left stands.
+    Attributes,
+}
+
+impl Change {
+    /// What this change leaves after `before`.
+    fn after(self, before: Change) -> Change {
+        match self {
+            Change::Attributes => before,
+            change => change,
+        }
+    }
 }
 
 impl Batch {
@@ -208,8 +237,7 @@ impl Batch {
     /// paths that cannot change the site are left out.
     fn add(&mut self, event: &Event, relevant: impl Fn(&Path) -> bool, now: Instant) {
         if event.need_rescan() {
-            self.rescan = true;
-            self.last = Some(now);
+            self.lost_track(now);
             return;
         }
         for (i, path) in event.paths.iter().enumerate() {
@@ -222,25 +250,44 @@ impl Batch {
             let made = matches!(event.kind, EventKind::Create(_));
             self.paths
                 .entry(path.clone())
-                .and_modify(|state| state.last = change)
+                .and_modify(|state| state.last = change.after(state.last))
                 .or_insert(PathState {
                     born: made,
-                    last: change,
+                    last: change.after(Change::Finished),
                 });
-            self.last = Some(now);
+            self.seen(now);
         }
     }
 
+    /// The file system lost track of what changed: anything may have.
+    fn lost_track(&mut self, now: Instant) {
+        self.rescan = true;
+        self.seen(now);
+    }
+
+    fn seen(&mut self, now: Instant) {
+        self.first.get_or_insert(now);
+        self.last = Some(now);
+    }
+
+    /// When the batch is rebuilt if nothing else comes: once the folder has been quiet
+    /// for [`Batch::quiet_for`], and at the latest [`MAX_WAIT`] (or the debounce, if
+    /// longer) after its first change. `None` before any change.
+    fn deadline(&self, debounce: Duration) -> Option<Instant> {
+        let quiet = self.last? + self.quiet_for(debounce);
+        let latest = self.first? + MAX_WAIT.max(debounce);
+        Some(quiet.min(latest))
+    }
+
     /// How long the folder must be quiet before this batch is rebuilt: [`SETTLE`] when
-    /// every change is finished (a file made and gone within the batch, an editor's
-    /// temporary file, counts as finished), `debounce` otherwise.
+    /// it is the save of one file, finished (a file made and gone within the batch,
+    /// an editor's temporary file, does not count), `debounce` otherwise.
     fn quiet_for(&self, debounce: Duration) -> Duration {
-        let finished = |s: &PathState| match s.last {
-            Change::Finished => true,
-            Change::Gone => s.born,
-            Change::Open => false,
-        };
-        if !self.rescan && self.paths.values().all(finished) {
+        let temporary = |s: &PathState| s.born && s.last == Change::Gone;
+        let mut saved = self.paths.values().filter(|s| !temporary(s));
+        let one_save =
+            saved.next().is_some_and(|s| s.last == Change::Finished) && saved.next().is_none();
+        if !self.rescan && one_save {
             SETTLE.min(debounce)
         } else {
             debounce
@@ -261,6 +308,7 @@ fn change_of(kind: &EventKind, index: usize) -> Option<Change> {
         EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Change::Finished,
         EventKind::Modify(ModifyKind::Name(RenameMode::Both)) if index == 1 => Change::Finished,
         EventKind::Modify(ModifyKind::Name(_)) | EventKind::Remove(_) => Change::Gone,
+        EventKind::Modify(ModifyKind::Metadata(_)) => Change::Attributes,
         _ => Change::Open,
     })
 }
@@ -336,7 +384,7 @@ mod tests {
 
     #[test]
     fn a_finished_save_is_rebuilt_at_once_and_a_half_written_file_waits() {
-        use notify::event::{CreateKind, DataChange, RemoveKind};
+        use notify::event::{CreateKind, DataChange, MetadataKind, RemoveKind};
         let written = || {
             event(
                 EventKind::Modify(ModifyKind::Data(DataChange::Any)),
@@ -374,15 +422,29 @@ mod tests {
             renamed("sessions/a.md.part", NOTE),
         ];
         assert_eq!(wait_after(&atomic), SETTLE);
-        // vim: the note renamed to its backup, then written again under its name. Until
-        // it is, the note is gone and may come back.
+        // vim: the note renamed to its backup, then written again under its name, and
+        // its attributes set after it is closed. Until it is written, the note is gone
+        // and may come back.
+        let attributes = || {
+            event(
+                EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)),
+                &[NOTE],
+            )
+        };
         let vim = [renamed(NOTE, "sessions/a.md~"), made(NOTE)];
         assert_eq!(wait_after(&vim[..1]), DEBOUNCE);
         assert_eq!(wait_after(&vim), DEBOUNCE);
-        assert_eq!(
-            wait_after(&[vim[0].clone(), vim[1].clone(), closed()]),
-            SETTLE
+        let mut saved = vim.to_vec();
+        saved.extend([written(), attributes(), closed(), attributes()]);
+        assert_eq!(wait_after(&saved), SETTLE);
+        // Several files saved at once (a checkout, "save all") wait to be taken
+        // together, finished or not.
+        let other = "sessions/b.md";
+        let closed_other = event(
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            &[other],
         );
+        assert_eq!(wait_after(&[closed(), closed_other]), DEBOUNCE);
         // A note deleted waits: an editor may be about to write it again.
         assert_eq!(
             wait_after(&[event(EventKind::Remove(RemoveKind::File), &[NOTE])]),
@@ -404,6 +466,23 @@ mod tests {
     }
 
     #[test]
+    fn a_batch_waits_for_quiet_but_not_past_its_longest_wait() {
+        let written = event(EventKind::Modify(ModifyKind::Any), &[NOTE]);
+        let mut batch = Batch::default();
+        assert_eq!(batch.deadline(DEBOUNCE), None, "nothing to wait for");
+        let start = Instant::now();
+        batch.add(&written, |_| true, start);
+        assert_eq!(batch.deadline(DEBOUNCE), Some(start + DEBOUNCE));
+        // Written again every 20 ms for two seconds: quiet never comes.
+        let later = start + Duration::from_secs(2);
+        batch.add(&written, |_| true, later);
+        assert_eq!(batch.deadline(DEBOUNCE), Some(start + MAX_WAIT));
+        // A debounce longer than the longest wait is waited for all the same.
+        let long = Duration::from_secs(5);
+        assert_eq!(batch.deadline(long), Some(start + long));
+    }
+
+    #[test]
     fn a_watcher_that_lost_track_rebuilds_everything() {
         use notify::event::Flag;
         let lost = Event::new(EventKind::Any).set_flag(Flag::Rescan);
@@ -417,7 +496,7 @@ mod tests {
     }
 
     #[test]
-    fn a_save_reaches_the_callback_and_the_watch_stops_with_its_folder() {
+    fn a_save_reaches_the_watch_and_other_files_do_not() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sessions")).unwrap();
         let options = WatchOptions {
