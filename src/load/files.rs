@@ -8,7 +8,8 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::limits;
 
-/// Editor droppings that are never content: swap files, backups, lock files, vim's probe.
+/// Editor droppings that are never content: swap files, backups, lock files, vim's probe,
+/// JetBrains' safe-write copies.
 pub fn is_editor_temp(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
@@ -18,6 +19,8 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name.ends_with(".tmp")
         || name.ends_with(".bak")
         || name == "4913"
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
 }
 
 /// Every regular file below `dir`, sorted by name, links followed, editor droppings

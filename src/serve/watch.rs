@@ -355,6 +355,10 @@ mod tests {
             !is_relevant(root, Path::new("/e/sessions/notes.md~")),
             "backup"
         );
+        for jetbrains in ["notes.md___jb_tmp___", "notes.md___jb_old___"] {
+            let path = Path::new("/e/sessions").join(jetbrains);
+            assert!(!is_relevant(root, &path), "JetBrains' safe write");
+        }
         assert!(!is_relevant(root, Path::new("/elsewhere/sessions/a.md")));
     }
 
@@ -437,6 +441,14 @@ mod tests {
         let mut saved = vim.to_vec();
         saved.extend([written(), attributes(), closed(), attributes()]);
         assert_eq!(wait_after(&saved), SETTLE);
+        // JetBrains' safe write: the note renamed to a copy, a temporary file written and
+        // renamed to the note (both copies are editor files, never in a batch).
+        let jetbrains = [
+            renamed(NOTE, "sessions/a.md___jb_old___"),
+            made("sessions/a.md___jb_tmp___"),
+            renamed("sessions/a.md___jb_tmp___", NOTE),
+        ];
+        assert_eq!(wait_after(&jetbrains), SETTLE);
         // Several files saved at once (a checkout, "save all") wait to be taken
         // together, finished or not.
         let other = "sessions/b.md";
