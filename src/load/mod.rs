@@ -131,11 +131,7 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
     }
 
     let info = load_engagement_info(root, &mut diags);
-    let trusted = cache.and_then(Cache::trusted_walk);
-    let walk = trusted.clone().unwrap_or_else(|| Walk::of(root));
-    if let Some(cache) = cache.filter(|_| trusted.is_none()) {
-        cache.keep_walk(&walk);
-    }
+    let (walk, is_trusted) = Walk::for_load(root, cache);
     let Walk {
         files,
         attachments,
@@ -145,7 +141,7 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
 
     // Parse every file in parallel; each yields an item or its diagnostics.
     let parsed: Vec<(Option<Item>, Diagnostics)> = match cache {
-        Some(cache) => cache.parse_all(root, &files, trusted.is_some()),
+        Some(cache) => cache.parse_all(root, &files, is_trusted),
         None => files
             .par_iter()
             .map(|(kind, path)| parse_item(root, *kind, path))
@@ -306,9 +302,6 @@ enum Item {
     Lesson(Box<Lesson>),
 }
 
-/// The item files of each sub-folder, and the attachments: images and PDFs beside the
-/// notes, in `attachments/` or at the top of the engagement folder (Obsidian's three
-/// places for them), as paths relative to the engagement folder.
 /// What a walk of the engagement folder found: the item files of each sub-folder, the
 /// attachments, and what it said of the files it ignored or could not read.
 #[derive(Clone, PartialEq)]
@@ -319,6 +312,19 @@ struct Walk {
 }
 
 impl Walk {
+    /// The walk a load reads, and whether it is the last one, taken again after
+    /// [`Cache::trust`]; a new walk is kept in `cache`.
+    fn for_load(root: &Path, cache: Option<&Cache>) -> (Walk, bool) {
+        if let Some(walk) = cache.and_then(Cache::trusted_walk) {
+            return (walk, true);
+        }
+        let walk = Walk::of(root);
+        if let Some(cache) = cache {
+            cache.keep_walk(&walk);
+        }
+        (walk, false)
+    }
+
     fn of(root: &Path) -> Walk {
         let mut said = Diagnostics::default();
         let (files, attachments) = collect_files(root, &mut said);
@@ -330,6 +336,9 @@ impl Walk {
     }
 }
 
+/// The item files of each sub-folder, and the attachments: images and PDFs beside the
+/// notes, in `attachments/` or at the top of the engagement folder (Obsidian's three
+/// places for them), as paths relative to the engagement folder.
 fn collect_files(root: &Path, diags: &mut Diagnostics) -> (Vec<(FileKind, PathBuf)>, Attachments) {
     let mut files = Vec::new();
     let mut attachments = Attachments::default();
