@@ -438,6 +438,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Tendance, jusqu’à la prévision",
         "Trend, bis zur Prognose",
     ),
+    (
+        "legend_trend_band",
+        "Where the trend may lie (80%)",
+        "Où la tendance peut se situer (80\u{a0}%)",
+        "Wo der Trend liegen kann (80\u{a0}%)",
+    ),
     ("legend_milestones", "Milestones", "Jalons", "Zwischenziele"),
     ("recorded_in", "Recorded in", "Noté dans", "Erfasst in"),
     (

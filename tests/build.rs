@@ -555,6 +555,9 @@ fn every_chart_is_valid_accessible_svg_with_its_data() {
     assert!(charts >= 20, "only {charts} charts");
     let objective = p.page("objectives/escaped-defects.html");
     assert!(objective.contains("80% of the way to the target of 4\u{a0}defects per sprint; latest 6\u{a0}defects per sprint on 12 June 2026. Forecast 13 July 2026, after the due date of 30 June 2026."));
+    assert!(objective.contains(
+        "<dt>Forecast</dt><dd>13 July 2026 (80% interval: 3 July 2026 to 24 July 2026)</dd>"
+    ));
     let plan = p.page("plan/index.html");
     assert!(plan.contains("id=\"chart-burn-up\"") && plan.contains("The data of this chart"));
     let sessions = p.page("sessions/index.html");

@@ -370,3 +370,41 @@ fn report_front_matter_after_a_blank_line_still_hides_the_report() {
     p.build_ok(&["--audience", "client"]);
     assert!(p.page("report.html").contains("Shared summary"));
 }
+
+#[test]
+fn a_forecast_waits_for_enough_measurements_and_says_so() {
+    // The minimal fixture's sprint goal has two measurements, by 20 February.
+    let p = Project::minimal();
+    p.build_ok(&[]);
+    let page = p.page("objectives/sprint-goals.html");
+    assert!(
+        page.contains(
+            "<dt>Forecast</dt><dd>Too few measurements for a forecast: 2 of the 3 it needs</dd>"
+        ),
+        "{page}"
+    );
+    // A third one gives a forecast with its interval, and the chart its band.
+    p.edit(
+        "objectives/sprint-goals.md",
+        "  - {date: 2026-02-20, value: 25,",
+        "  - {date: 2026-02-13, value: 10}\n  - {date: 2026-02-20, value: 25,",
+    );
+    p.build_ok(&[]);
+    let page = p.page("objectives/sprint-goals.html");
+    // Days 0, 7, 14 with 0, 10, 25: slope 25/14 a day, line −0.83, 11.67, 24.17;
+    // from 24.17 on 20 February, 75 is 28.5 days away: 21 March.
+    assert!(
+        page.contains("<dt>Forecast</dt><dd>21 March 2026 (80% interval: "),
+        "{page}"
+    );
+    assert!(page.contains("class=\"f-trend\""), "the band is drawn");
+    assert!(
+        page.contains("Where the trend may lie (80%)"),
+        "and in the legend"
+    );
+    // Not shared, neither the forecast nor its absence is mentioned.
+    set_share(&p, "  client: [trend]\n");
+    p.build_ok(&[]);
+    let page = p.page("objectives/sprint-goals.html");
+    assert!(!page.contains("<dt>Forecast</dt>") && !page.contains("80% interval"));
+}

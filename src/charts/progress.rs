@@ -21,6 +21,8 @@ pub struct ProgressInput<'a> {
     pub as_of: Date,
     /// Trend line from (date, value) to (date, value), e.g. to the forecast.
     pub trend: Option<((Date, f64), (Date, f64))>,
+    /// The trend's confidence band along the trend line: (date, lower, upper).
+    pub band: Vec<(Date, f64, f64)>,
     /// GAS: the y axis runs −2…+2 with level labels.
     pub gas: bool,
     pub lang: Language,
@@ -102,6 +104,7 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
         draw_reference_lines(&root, &mut chart, input, x_max)?;
         draw_plan(&mut chart, input, origin)?;
         draw_date_lines(&root, &mut chart, input, origin, y)?;
+        draw_band(&mut chart, input, origin, y)?;
         draw_trend(&mut chart, input, origin)?;
         draw_milestones(&mut chart, input, origin)?;
         draw_measurements(&mut chart, input, origin)?;
@@ -225,6 +228,34 @@ fn draw_date_lines(
             (pos.0 + dx, pos.1 - 6),
             style,
         ))?;
+    }
+    Ok(())
+}
+
+/// The trend's confidence band, shaded, cut to the values the chart shows: a band wider
+/// than the chart never decides its scale.
+fn draw_band(
+    chart: &mut Plot,
+    input: &ProgressInput,
+    origin: Date,
+    y: (f64, f64),
+) -> DrawResult<()> {
+    let inside = |v: f64| v.clamp(y.0, y.1);
+    let points = input
+        .band
+        .iter()
+        .filter(|(_, lo, hi)| lo.is_finite() && hi.is_finite());
+    let mut outline: Vec<(f64, f64)> = points
+        .clone()
+        .map(|(d, lo, _)| (day(origin, *d), inside(*lo)))
+        .collect();
+    outline.extend(
+        points
+            .rev()
+            .map(|(d, _, hi)| (day(origin, *d), inside(*hi))),
+    );
+    if outline.len() >= 4 {
+        chart.draw_series([Polygon::new(outline, Ink::Trend.color().mix(0.18).filled())])?;
     }
     Ok(())
 }

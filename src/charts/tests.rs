@@ -62,6 +62,12 @@ fn progress_chart_draws_every_part_without_nan() {
         due: Some(d("2026-06-30")),
         as_of: d("2026-03-15"),
         trend: Some(((d("2026-03-01"), 10.0), (d("2026-05-01"), 4.0))),
+        // A band far wider than the chart is cut to it.
+        band: vec![
+            (d("2026-03-01"), 9.0, 11.0),
+            (d("2026-04-01"), 4.0, 10.0),
+            (d("2026-05-01"), -100.0, 100.0),
+        ],
         gas: false,
         lang: Language::En,
         labels: ["Baseline", "Target", "Due", "Today"],
@@ -77,6 +83,7 @@ fn progress_chart_draws_every_part_without_nan() {
         "s-target",
         "s-baseline",
         "f-milestone",
+        "f-trend",
         "s-due",
         "s-asof",
     ] {
@@ -91,6 +98,7 @@ fn progress_chart_draws_every_part_without_nan() {
     let empty = ProgressInput {
         measurements: vec![],
         trend: None,
+        band: vec![],
         ..input
     };
     assert!(progress(&empty).unwrap().contains("role=\"img\""));
@@ -112,6 +120,11 @@ fn snapshots_of_finished_charts() {
         due: Some(d("2026-06-30")),
         as_of: d("2026-04-10"),
         trend: Some(((d("2026-04-01"), 9.0), (d("2026-07-15"), 4.0))),
+        band: vec![
+            (d("2026-04-01"), 8.0, 10.0),
+            (d("2026-05-24"), 5.0, 8.0),
+            (d("2026-07-15"), 1.0, 7.0),
+        ],
         gas: false,
         lang: Language::En,
         labels: ["Baseline", "Target", "Due", "As of"],

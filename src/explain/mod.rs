@@ -10,6 +10,7 @@ mod assessments;
 mod engagement;
 mod objectives;
 mod plan;
+mod uncertainty;
 
 use serde::{Deserialize, Serialize};
 

@@ -34,6 +34,7 @@ mod progress;
 mod smart;
 #[cfg(test)]
 mod tests;
+mod uncertainty;
 
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +49,7 @@ pub use plan::*;
 pub use practice::*;
 pub use progress::*;
 pub use smart::*;
+pub use uncertainty::*;
 
 /// The level a goal-attainment-scaled objective aims for: 0, "the expected outcome".
 pub const GAS_EXPECTED_LEVEL: f64 = 0.0;
@@ -63,7 +65,7 @@ pub const MIN_ACTIONS_DUE: usize = 3;
 /// Fewer measurements than this are too few for a trend, a forecast or a pace.
 pub const MIN_MEASUREMENTS_FOR_TREND: usize = 3;
 /// A forecast further away than this is "not within ten years".
-const MAX_FORECAST_DAYS: f64 = 3653.0;
+pub(crate) const MAX_FORECAST_DAYS: f64 = 3653.0;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

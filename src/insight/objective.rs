@@ -46,6 +46,13 @@ pub struct ObjectiveInsight {
     pub due: Option<Date>,
     pub trend: Option<Trend>,
     pub forecast: Option<Date>,
+    /// The dates between which the trend reaches the target, at 80 % confidence.
+    pub forecast_interval: Option<ForecastInterval>,
+    /// The measurements on or before the as-of date.
+    pub measurements: usize,
+    /// There would be a forecast to make, but there are fewer measurements than
+    /// [`MIN_MEASUREMENTS_FOR_TREND`].
+    pub too_few_measurements: bool,
     pub tracking: Tracking,
     pub adherence: Option<Adherence>,
     pub pace: Option<Pace>,
@@ -92,6 +99,8 @@ struct Measured<'a> {
 struct Tracked {
     tracking: Tracking,
     forecast: Option<Date>,
+    forecast_interval: Option<ForecastInterval>,
+    too_few_measurements: bool,
     adherence: Option<Adherence>,
     pace: Option<Pace>,
 }
@@ -101,6 +110,8 @@ impl Tracked {
         Tracked {
             tracking,
             forecast: None,
+            forecast_interval: None,
+            too_few_measurements: false,
             adherence: None,
             pace: None,
         }
@@ -168,6 +179,9 @@ pub(super) fn objective_insight(
         due: f.due,
         trend,
         forecast: tracked.forecast,
+        forecast_interval: tracked.forecast_interval,
+        measurements: pts.len(),
+        too_few_measurements: tracked.too_few_measurements,
         tracking: tracked.tracking,
         adherence: tracked.adherence,
         pace: tracked.pace,
@@ -309,6 +323,9 @@ fn track_measured(
     let zpd = &e.info.zpd;
     let direction = (target - baseline).signum();
     let forecast_date = m.trend.and_then(|t| forecast(t, target, last_date));
+    let interval = m
+        .trend
+        .and_then(|t| forecast_interval(t, target, last_date));
     let (adherence, pace) = match o.front.due {
         Some(due) => {
             let adherence = trajectory(baseline, target, m.start, due, (last_date, last_value));
@@ -361,6 +378,8 @@ fn track_measured(
     Tracked {
         tracking,
         forecast: forecast_date,
+        forecast_interval: interval,
+        too_few_measurements: m.points.len() < MIN_MEASUREMENTS_FOR_TREND,
         adherence,
         pace,
     }

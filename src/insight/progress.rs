@@ -84,6 +84,20 @@ pub struct Trend {
     intercept: f64,
     #[serde(skip, default = "epoch")]
     origin: Date,
+    /// How well the line fits: what its uncertainty is computed from.
+    #[serde(skip)]
+    pub(super) fit: Fit,
+}
+
+/// What a least-squares line was fitted to, for its standard error: the number of
+/// points, their mean day (counted from the line's origin), Σ(x − x̄)² and the residual
+/// standard deviation s = √(Σ residual² / (n − 2)) (0 with two points).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(super) struct Fit {
+    pub(super) n: usize,
+    pub(super) mean_x: f64,
+    pub(super) sxx: f64,
+    pub(super) residual_sd: f64,
 }
 
 fn epoch() -> Date {
@@ -93,7 +107,25 @@ fn epoch() -> Date {
 impl Trend {
     /// The line's value on `date`.
     pub fn at(&self, date: Date) -> f64 {
-        self.intercept + self.per_day * self.origin.days_until(date) as f64
+        self.intercept + self.per_day * self.x(date)
+    }
+
+    /// The line's value on its mean day.
+    pub(super) fn intercept_at_mean(&self) -> f64 {
+        self.intercept + self.per_day * self.fit.mean_x
+    }
+
+    /// `date` as the line's x: days since its origin.
+    pub(super) fn x(&self, date: Date) -> f64 {
+        self.origin.days_until(date) as f64
+    }
+
+    /// The date `x` days after the line's origin, rounded down or up.
+    pub(super) fn date_at(&self, x: f64, up: bool) -> Option<Date> {
+        let days = if up { x.ceil() } else { x.floor() };
+        days.is_finite()
+            .then(|| self.origin.add_days(days as i64))
+            .flatten()
     }
 }
 
@@ -119,11 +151,27 @@ pub fn trend(points: &[(Date, f64)]) -> Option<Trend> {
     }
     let per_day = sxy / sxx;
     let intercept = mean_y - per_day * mean_x;
-    (per_day.is_finite() && intercept.is_finite()).then_some(Trend {
+    let residuals: f64 = xs
+        .iter()
+        .zip(points)
+        .map(|(x, (_, y))| (y - intercept - per_day * x).powi(2))
+        .sum();
+    let residual_sd = if points.len() > 2 {
+        (residuals / (n - 2.0)).sqrt()
+    } else {
+        0.0
+    };
+    (per_day.is_finite() && intercept.is_finite() && residual_sd.is_finite()).then_some(Trend {
         per_day,
         per_month: per_day * DAYS_PER_MONTH,
         intercept,
         origin,
+        fit: Fit {
+            n: points.len(),
+            mean_x,
+            sxx,
+            residual_sd,
+        },
     })
 }
 

@@ -268,6 +268,8 @@ pub fn figures(
         }
         if !sharing.forecast {
             oi.forecast = None;
+            oi.forecast_interval = None;
+            oi.too_few_measurements = false;
         }
         if !sharing.trajectory {
             oi.adherence = None;

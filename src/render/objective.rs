@@ -184,7 +184,7 @@ impl Views<'_> {
             } else {
                 ""
             },
-            forecast: oi.and_then(|i| i.forecast).map(|d| self.date(d)),
+            forecast: oi.and_then(|i| self.words.forecast(i)),
             trend_text: oi.and_then(|i| self.trend_text(o, i)),
             adherence_text: oi.and_then(|i| i.adherence).map(|a| {
                 format!(
@@ -274,6 +274,9 @@ impl Views<'_> {
         }
         if oi.trend.is_some() && !reached(o, oi) {
             items.push(item("trend", "line", "legend_trend"));
+            if oi.trend.is_some_and(|t| t.has_band()) {
+                items.push(item("trend", "area", "legend_trend_band"));
+            }
         }
         if !f.milestones.is_empty() {
             items.push(item("milestone", "diamond", "legend_milestones"));
@@ -446,6 +449,10 @@ impl Views<'_> {
                 .map(|to| ((from, t.at(from)), (to, t.at(to)))),
             _ => None,
         };
+        let band = match (oi.trend, trend) {
+            (Some(t), Some(((from, _), (to, _)))) => band_along(&t, from, to),
+            _ => Vec::new(),
+        };
         let unit = f.measure.as_ref().and_then(|m| m.unit.as_deref());
         let desc = self.words.progress_summary(oi, unit, gas);
         let title = format!("{} · {}", f.title, self.t("progress"));
@@ -463,6 +470,7 @@ impl Views<'_> {
             due: f.due,
             as_of: self.insight.as_of,
             trend,
+            band,
             gas,
             lang: self.lang,
             labels: [
@@ -603,4 +611,18 @@ pub(super) fn objective_page(v: &Views, view: &ObjectiveView, value: Value) -> P
         crumbs: Crumb::trail(v, "nav_objectives", "objectives/index.html"),
         page: value,
     }
+}
+
+/// The trend's 80 % band from `from` to `to`, at 24 evenly spaced dates (its edges are
+/// curves): nothing when the line fits its points exactly.
+fn band_along(t: &insight::Trend, from: Date, to: Date) -> Vec<(Date, f64, f64)> {
+    const STEPS: i64 = 24;
+    if !t.has_band() {
+        return Vec::new();
+    }
+    let days = from.days_until(to);
+    (0..=STEPS)
+        .filter_map(|i| from.add_days(days * i / STEPS))
+        .map(|d| (d, t.at(d) - t.band(d), t.at(d) + t.band(d)))
+        .collect()
 }

@@ -1,0 +1,196 @@
+//! How far a figure can be trusted: the forecast's interval and the band around the
+//! trend, the reliable change of an assessed level, and the agreement of a team's raters.
+
+use serde::{Deserialize, Serialize};
+
+use super::MAX_FORECAST_DAYS;
+use super::progress::Trend;
+use crate::model::Date;
+
+/// The confidence of the forecast's interval and of the band around the trend.
+pub const FORECAST_CONFIDENCE: f64 = 0.8;
+
+/// Student's t for a two-sided 80 % interval (the 0.9 quantile), by degrees of freedom
+/// 1 to 30; past 30, the nearest of 40, 60, 120 and the normal's 1.2816.
+fn t_80(df: usize) -> f64 {
+    const TABLE: [f64; 30] = [
+        3.078, 1.886, 1.638, 1.533, 1.476, 1.440, 1.415, 1.397, 1.383, 1.372, 1.363, 1.356, 1.350,
+        1.345, 1.341, 1.337, 1.333, 1.330, 1.328, 1.325, 1.323, 1.321, 1.319, 1.318, 1.316, 1.315,
+        1.314, 1.313, 1.311, 1.310,
+    ];
+    match df {
+        0 => f64::INFINITY,
+        1..=30 => TABLE[df - 1],
+        31..=49 => 1.303,
+        50..=89 => 1.296,
+        90..=239 => 1.289,
+        _ => 1.2816,
+    }
+}
+
+impl Trend {
+    /// Half the width of the trend's 80 % confidence band on `date`:
+    /// t · s · √(1/n + (x − x̄)² / Σ(x − x̄)²), the standard error of the line's value
+    /// there times Student's t for n − 2 degrees of freedom.
+    pub fn band(&self, date: Date) -> f64 {
+        let f = &self.fit;
+        let u = self.x(date) - f.mean_x;
+        let half = self.t() * f.residual_sd * (1.0 / f.n as f64 + u * u / f.sxx).sqrt();
+        if half.is_finite() { half } else { 0.0 }
+    }
+
+    /// Whether the line has a band: its points do not all lie on it.
+    pub fn has_band(&self) -> bool {
+        self.fit.residual_sd > 0.0
+    }
+
+    /// Student's t of the band and the interval.
+    fn t(&self) -> f64 {
+        t_80(self.fit.n.saturating_sub(2))
+    }
+}
+
+/// The dates between which the trend reaches the target, at 80 % confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForecastInterval {
+    /// The earliest date: never before the latest measurement.
+    pub earliest: Date,
+    /// The latest date; `None` when the measurements vary too much for the trend to
+    /// rule out that it never reaches the target (or not within ten years).
+    pub latest: Option<Date>,
+}
+
+/// The forecast's interval: the dates on which the target lies inside the trend's 80 %
+/// confidence band (inverse regression), from `not_before` on. `None` when the trend
+/// does not meet the target at all (no forecast).
+///
+/// With x counted from the line's mean day (u = x − x̄), D = ŷ(x̄) − target, b the slope
+/// and q = t²s², the target is inside the band where
+/// (b² − q/Sxx)·u² + 2Db·u + (D² − q/n) ≤ 0. When b² ≤ q/Sxx the slope is not told
+/// apart from a flat line at this confidence: the interval has no latest date.
+pub fn forecast_interval(trend: &Trend, target: f64, not_before: Date) -> Option<ForecastInterval> {
+    super::forecast(trend, target, not_before)?;
+    let f = &trend.fit;
+    let b = trend.per_day;
+    let q = (trend.t() * f.residual_sd).powi(2);
+    let d = trend.intercept_at_mean() - target;
+    let a = b * b - q / f.sxx;
+    let (bq, c) = (2.0 * d * b, d * d - q / f.n as f64);
+    let disc = (bq * bq - 4.0 * a * c).max(0.0).sqrt();
+    let now = trend.x(not_before) - f.mean_x;
+    let never = now + MAX_FORECAST_DAYS;
+    let (from, to) = if a > 0.0 {
+        let (r1, r2) = ordered((-bq - disc) / (2.0 * a), (-bq + disc) / (2.0 * a));
+        (r1.max(now), Some(r2.max(now)))
+    } else if a < 0.0 && disc > 0.0 {
+        // Inside the band before the smaller root and after the larger one.
+        let (r1, r2) = ordered((-bq - disc) / (2.0 * a), (-bq + disc) / (2.0 * a));
+        let from = if now <= r1 || now >= r2 { now } else { r2 };
+        (from, None)
+    } else {
+        (now, None)
+    };
+    let to = to.filter(|to| *to <= never);
+    Some(ForecastInterval {
+        earliest: trend.date_at(from + f.mean_x, false)?,
+        latest: match to {
+            Some(to) => Some(trend.date_at(to + f.mean_x, true)?),
+            None => None,
+        },
+    })
+}
+
+fn ordered(a: f64, b: f64) -> (f64, f64) {
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    /// Days 0, 10, 20 from 1 January 2026 with values 0, 12, 18, towards a target of 60.
+    fn scattered() -> Trend {
+        let points = [
+            (d("2026-01-01"), 0.0),
+            (d("2026-01-11"), 12.0),
+            (d("2026-01-21"), 18.0),
+        ];
+        super::super::trend(&points).unwrap()
+    }
+
+    #[test]
+    fn the_band_is_t_times_the_standard_error_of_the_line() {
+        let t = scattered();
+        // x̄ = 10, ȳ = 10, Sxx = 200, Sxy = 180: slope 0.9, line 1, 10, 19.
+        assert!((t.per_day - 0.9).abs() < 1e-12);
+        // Residuals −1, 2, −1: s² = 6 / (3 − 2) = 6. t(80 %, 1 df) = 3.078.
+        // On day 20: 3.078 · √6 · √(1/3 + 10²/200) = 6.8826.
+        assert!((t.band(d("2026-01-21")) - 6.882_617).abs() < 1e-5);
+        // On the mean day the band is narrowest: 3.078 · √6 · √(1/3) = 4.3525.
+        assert!((t.band(d("2026-01-11")) - 4.352_951).abs() < 1e-5);
+    }
+
+    #[test]
+    fn the_interval_brackets_the_forecast() {
+        let t = scattered();
+        // The line reaches 60 on day 65.6: counted from the latest measurement (day 20,
+        // value 19), 41 / 0.9 = 45.6 days, so 8 March.
+        assert_eq!(
+            super::super::forecast(&t, 60.0, d("2026-01-21")),
+            Some(d("2026-03-08"))
+        );
+        // With u = x − 10, D = 10 − 60 = −50, q = 3.078² · 6 = 56.8445:
+        // (0.81 − q/200)·u² − 90·u + (2500 − q/3) = 0 at u = 34.53 and 136.64,
+        // so days 44.53 and 146.64: 14 February (rounded down) to 28 May (rounded up).
+        let i = forecast_interval(&t, 60.0, d("2026-01-21")).unwrap();
+        assert_eq!(i.earliest, d("2026-02-14"));
+        assert_eq!(i.latest, Some(d("2026-05-28")));
+    }
+
+    #[test]
+    fn a_slope_lost_in_the_noise_has_no_latest_date() {
+        // Days 0, 10, 20 with 0, 20, 4: slope 0.2, line 6, 8, 10, residuals −6, 12, −6,
+        // s = √216 = 14.70, SE(slope) = s/√200 = 1.04; t · SE = 3.20 > 0.2.
+        let points = [
+            (d("2026-01-01"), 0.0),
+            (d("2026-01-11"), 20.0),
+            (d("2026-01-21"), 4.0),
+        ];
+        let t = super::super::trend(&points).unwrap();
+        let i = forecast_interval(&t, 30.0, d("2026-01-21")).unwrap();
+        assert_eq!(i.latest, None);
+        // On the latest day the band reaches 10 + 41.3 = 51.3, past 30 already: the
+        // target may be reached from then on.
+        assert_eq!(i.earliest, d("2026-01-21"));
+    }
+
+    #[test]
+    fn an_exact_line_has_an_interval_of_one_day() {
+        let points = [
+            (d("2026-01-01"), 0.0),
+            (d("2026-01-11"), 10.0),
+            (d("2026-01-21"), 20.0),
+        ];
+        let t = super::super::trend(&points).unwrap();
+        assert!(!t.has_band());
+        assert_eq!(t.band(d("2026-03-01")), 0.0);
+        let i = forecast_interval(&t, 50.0, d("2026-01-21")).unwrap();
+        assert_eq!(
+            (i.earliest, i.latest),
+            (d("2026-02-20"), Some(d("2026-02-20")))
+        );
+    }
+
+    #[test]
+    fn t_values_follow_the_table() {
+        assert_eq!(t_80(1), 3.078);
+        assert_eq!(t_80(10), 1.372);
+        assert_eq!(t_80(45), 1.303);
+        assert_eq!(t_80(1000), 1.2816);
+        assert!(t_80(0).is_infinite());
+    }
+}
