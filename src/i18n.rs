@@ -208,6 +208,8 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     ("members", "Members", "Membres", "Mitglieder"),
     ("member", "Member", "Membre", "Mitglied"),
+    ("agreement", "Agreement", "Accord", "Übereinstimmung"),
+    ("spread", "spread", "écart", "Spanne"),
     (
         "all_assessments",
         "All assessments",

@@ -60,5 +60,7 @@ pub const MAX_DURATION_MINUTES: u32 = 24 * 60;
 pub const LEVELS_PER_MONTH: (f64, f64) = (0.01, 100.0);
 /// `zpd.max_pace_ratio` lies in this range (inclusive).
 pub const PACE_RATIO: (f64, f64) = (0.1, 100.0);
+/// `scale.reliability`: a reliability of 1 would make every change reliable.
+pub const RELIABILITY: (f64, f64) = (0.0, 0.99);
 /// `zpd.stalled_after_days` lies in this range (inclusive).
 pub const STALLED_AFTER_DAYS: (i64, i64) = (1, 3_650);

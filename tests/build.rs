@@ -566,6 +566,17 @@ fn every_chart_is_valid_accessible_svg_with_its_data() {
     assert!(
         assessments.contains("id=\"chart-radar\"") && assessments.contains("id=\"chart-members\"")
     );
+    // Reliable change (1–5, reliability 0.8: S_diff 0.89): 1 → 3 is reliable, 1 → 2 is not.
+    assert!(assessments.contains("<strong>Running Scrum events</strong>: 3 (Competent) → 4 (Proficient) <span class=\"reliable\">· +2\u{a0}levels since 15 January 2026: a reliable change</span>"), "{assessments}");
+    assert!(
+        assessments.contains(
+            "+1\u{a0}level since 15 January 2026: within what ratings vary by on their own"
+        )
+    );
+    assert!(assessments.contains("with a reliability of 0.80 and a spread of 1.41 levels"));
+    // The pre-closing raters: customer collaboration 3, 3, 2, 2, 1: r_wg 0.65.
+    assert!(assessments.contains("<td class=\"num disagree\">0.65 · 1–3</td>"));
+    assert!(assessments.contains("The raters disagree (r_wg below 0.70) on Collaborating with internal customers (1–3), Automated testing (1–3)"));
     assert!(
         p.page("index.html")
             .contains("id=\"spark-escaped-defects\"")

@@ -96,6 +96,8 @@ cases! {
     action_done_before_agreed => "action-done-before-agreed",
     session_longer_than_a_day => "session-too-long",
     date_in_year_zero => "date-out-of-range",
+    // Reliable change (issue 18): a reliability of 1 would call every change reliable.
+    scale_reliability_of_one => "scale-reliability-one",
 }
 
 #[test]

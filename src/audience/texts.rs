@@ -197,7 +197,7 @@ texts! {
         competencies, members, zpd, site, visibility, retain_until, share, contact, billing,
     }
     Share { client, sponsor }
-    Scale { min, max, labels }
+    Scale { min, max, labels, reliability, sd }
     Competency { id, name, target, description }
     Member { id, name, role }
     Zpd { max_levels_per_month, max_pace_ratio, stalled_after_days }

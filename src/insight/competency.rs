@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::DAYS_PER_MONTH;
+use super::{DAYS_PER_MONTH, ReliableChange, reliable_change};
 use crate::model::{Date, Engagement};
 
 /// Where one competency stands: the gap analysis.
@@ -25,6 +25,9 @@ pub struct CompetencyStanding {
     pub stable: bool,
     /// Objectives that need this competency.
     pub objectives: Vec<String>,
+    /// The change from the first assessment that rated it to the latest, with its
+    /// reliable change index; `None` until two assessments rated it.
+    pub change: Option<ReliableChange>,
 }
 
 /// Gap analysis: each competency's latest level against its target, largest gap first
@@ -58,6 +61,15 @@ pub fn competency_standings(e: &Engagement, as_of: Date) -> Vec<CompetencyStandi
                 gap: latest.map(|l| c.target.value - l.1),
                 previous: levels.len().checked_sub(2).map(|i| levels[i].1),
                 stable: is_stable(&levels.iter().map(|l| l.1).collect::<Vec<_>>()),
+                change: match (levels.first(), latest) {
+                    (Some(first), Some(last)) if levels.len() >= 2 => reliable_change(
+                        *first,
+                        last.1,
+                        e.info.scale.sd(),
+                        e.info.scale.reliability(),
+                    ),
+                    _ => None,
+                },
                 objectives: e
                     .objectives
                     .iter()

@@ -389,6 +389,43 @@ fn gap_analysis_ranks_and_applies_the_stable_success_rule() {
 }
 
 #[test]
+fn a_level_changed_since_the_first_assessment_is_judged_against_the_noise() {
+    let e = engagement(
+        &[],
+        &[
+            "date: 2026-01-15\ntitle: A\nratings: {scrum: 1, tools: 2}\n",
+            "date: 2026-03-15\ntitle: B\nratings: {scrum: 2, tools: 4}\n",
+            "date: 2026-05-15\ntitle: C\nratings: {scrum: 3}\n",
+        ],
+        "actions: []",
+    );
+    let c = competency_standings(&e, d("2026-06-01"));
+    let of = |id: &str| c.iter().find(|c| c.id == id).unwrap().change.unwrap();
+    // 1–5, reliability 0.8: S_diff = √2 · √2 · √0.2 = 0.8944.
+    // scrum 1 → 3 since 15 January: RCI 2.236, reliable.
+    let scrum = of("scrum");
+    assert_eq!(
+        (scrum.from, scrum.since, scrum.change),
+        (1, d("2026-01-15"), 2)
+    );
+    assert!((scrum.rci - 2.236_068).abs() < 1e-6 && scrum.reliable);
+    // tools 2 → 4: the same.
+    assert!(of("tools").reliable);
+    // As of April, scrum has moved one level: 1.118, within the noise.
+    let april = competency_standings(&e, d("2026-04-01"));
+    let scrum = april
+        .iter()
+        .find(|c| c.id == "scrum")
+        .unwrap()
+        .change
+        .unwrap();
+    assert!(!scrum.reliable && (scrum.rci - 1.118_034).abs() < 1e-6);
+    // One assessment: no change to judge.
+    let february = competency_standings(&e, d("2026-02-01"));
+    assert!(february.iter().all(|c| c.change.is_none()));
+}
+
+#[test]
 fn commitment_counts_on_time_among_due_and_skips_dropped() {
     let plan = "actions:\n  - {id: a, title: A, due: 2026-03-01, status: done, done: 2026-02-28}\n  - {id: b, title: B, due: 2026-03-05, status: done, done: 2026-03-05}\n  - {id: c, title: C, due: 2026-03-08, status: done, done: 2026-03-12}\n  - {id: d, title: D, due: 2026-03-10, status: open}\n  - {id: e, title: E, due: 2026-03-10, status: dropped}\n  - {id: f, title: F, due: 2026-04-30, status: open}\n  - {id: g, title: G, status: blocked}\n";
     let e = engagement(&[], &[], plan);

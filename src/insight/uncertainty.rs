@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::MAX_FORECAST_DAYS;
 use super::progress::Trend;
-use crate::model::Date;
+use crate::model::{Assessment, Date};
 
 /// The confidence of the forecast's interval and of the band around the trend.
 pub const FORECAST_CONFIDENCE: f64 = 0.8;
@@ -104,6 +104,114 @@ fn ordered(a: f64, b: f64) -> (f64, f64) {
     if a <= b { (a, b) } else { (b, a) }
 }
 
+/// |RCI| above this is a reliable change (Jacobson and Truax: 95 %, two-sided).
+pub const RELIABLE_CHANGE_Z: f64 = 1.96;
+/// r_wg at or above this: the raters agree well enough for the team's level to stand
+/// for them (the usual convention).
+pub const MIN_AGREEMENT: f64 = 0.7;
+/// Fewer raters than this are too few to judge their agreement.
+pub const MIN_RATERS: usize = 3;
+
+/// A level's change between two assessments, with the Jacobson–Truax reliable change
+/// index.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ReliableChange {
+    /// The level of the first assessment that rated the competency, and its date.
+    pub from: i64,
+    pub since: Date,
+    /// latest − first, in levels.
+    pub change: i64,
+    /// change / S_diff.
+    pub rci: f64,
+    /// |RCI| > 1.96: more than the ratings' own noise would give 95 times in 100.
+    pub reliable: bool,
+}
+
+/// The reliable change index: `change / S_diff`, S_diff = √2 · SE and
+/// SE = sd · √(1 − reliability) (Jacobson and Truax 1991). `None` when S_diff is 0.
+pub fn reliable_change_index(change: f64, sd: f64, reliability: f64) -> Option<f64> {
+    let s_diff = (2.0 * (sd * (1.0 - reliability).sqrt()).powi(2)).sqrt();
+    let rci = change / s_diff;
+    (s_diff > 0.0 && rci.is_finite()).then_some(rci)
+}
+
+/// The change of a level from `first` to `latest`, judged against the scale's noise.
+pub fn reliable_change(
+    (since, from): (Date, i64),
+    latest: i64,
+    sd: f64,
+    reliability: f64,
+) -> Option<ReliableChange> {
+    let change = latest - from;
+    let rci = reliable_change_index(change as f64, sd, reliability)?;
+    Some(ReliableChange {
+        from,
+        since,
+        change,
+        rci,
+        reliable: rci.abs() > RELIABLE_CHANGE_Z,
+    })
+}
+
+/// How far a team's raters agree on one competency in one assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub competency: String,
+    pub raters: usize,
+    pub mean: f64,
+    pub lowest: i64,
+    pub highest: i64,
+    /// r_wg = 1 − s² / σ²_EU, kept between 0 and 1 (James, Demaree and Wolf 1984).
+    pub r_wg: f64,
+    /// r_wg ≥ 0.7 with at least three raters; `None` with fewer raters.
+    pub agree: Option<bool>,
+}
+
+/// r_wg of `levels` on a scale of `points` levels: 1 − s²/σ²_EU, where s² is the
+/// levels' sample variance and σ²_EU = (points² − 1) / 12 the variance of ratings given
+/// at random; below 0 (more spread than at random) it is 0. `None` with fewer than two
+/// levels.
+pub fn r_wg(levels: &[i64], points: i64) -> Option<f64> {
+    if levels.len() < 2 || points < 2 {
+        return None;
+    }
+    let n = levels.len() as f64;
+    let mean = levels.iter().sum::<i64>() as f64 / n;
+    let s2 = levels
+        .iter()
+        .map(|l| (*l as f64 - mean).powi(2))
+        .sum::<f64>()
+        / (n - 1.0);
+    let expected = ((points * points - 1) as f64) / 12.0;
+    Some((1.0 - s2 / expected).clamp(0.0, 1.0))
+}
+
+/// The raters' agreement on each competency that at least two members of `a` rated,
+/// in the order of `competencies`.
+pub fn agreement(a: &Assessment, competencies: &[&str], points: i64) -> Vec<Agreement> {
+    competencies
+        .iter()
+        .filter_map(|c| {
+            let levels: Vec<i64> = a
+                .front
+                .members
+                .values()
+                .filter_map(|r| r.iter().find(|(k, _)| k.value == *c).map(|(_, l)| l.value))
+                .collect();
+            let r_wg = r_wg(&levels, points)?;
+            Some(Agreement {
+                competency: c.to_string(),
+                raters: levels.len(),
+                mean: levels.iter().sum::<i64>() as f64 / levels.len() as f64,
+                lowest: levels.iter().copied().min()?,
+                highest: levels.iter().copied().max()?,
+                r_wg,
+                agree: (levels.len() >= MIN_RATERS).then_some(r_wg >= MIN_AGREEMENT),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +291,45 @@ mod tests {
             (i.earliest, i.latest),
             (d("2026-02-20"), Some(d("2026-02-20")))
         );
+    }
+
+    #[test]
+    fn reliable_change_follows_jacobson_and_truax() {
+        // A 1–5 scale: sd = √(24/12) = 1.4142; reliability 0.8: SE = 1.4142 · √0.2 =
+        // 0.6325, S_diff = √2 · 0.6325 = 0.8944. One level: 1.118, within the noise;
+        // two levels: 2.236, reliable.
+        let (sd, r) = (2f64.sqrt(), 0.8);
+        let one = reliable_change((d("2026-01-15"), 2), 3, sd, r).unwrap();
+        assert!((one.rci - 1.118_034).abs() < 1e-6);
+        assert!(!one.reliable && one.change == 1);
+        let two = reliable_change((d("2026-01-15"), 2), 4, sd, r).unwrap();
+        assert!((two.rci - 2.236_068).abs() < 1e-6 && two.reliable);
+        // Backwards counts too, with its sign.
+        let down = reliable_change((d("2026-01-15"), 4), 2, sd, r).unwrap();
+        assert!(down.rci < -1.96 && down.reliable && down.change == -2);
+        // A very reliable scale makes one level reliable: r = 0.95, SE = 0.3162,
+        // S_diff = 0.4472, RCI = 2.236.
+        assert!(
+            reliable_change((d("2026-01-15"), 2), 3, sd, 0.95)
+                .unwrap()
+                .reliable
+        );
+        // No noise at all: no index.
+        assert_eq!(reliable_change_index(1.0, 0.0, 0.8), None);
+    }
+
+    #[test]
+    fn r_wg_compares_the_spread_with_ratings_at_random() {
+        // 3, 3, 3, 3: no spread, full agreement.
+        assert_eq!(r_wg(&[3, 3, 3, 3], 5), Some(1.0));
+        // 4, 3, 3, 3, 3 on 1–5: mean 3.2, s² = 0.8 / 4 = 0.2, σ²_EU = 2: 0.9.
+        assert!((r_wg(&[4, 3, 3, 3, 3], 5).unwrap() - 0.9).abs() < 1e-12);
+        // 1, 1, 3, 3, 2 on 1–5: mean 2, s² = 4 / 4 = 1: 0.5, they disagree.
+        assert!((r_wg(&[1, 1, 3, 3, 2], 5).unwrap() - 0.5).abs() < 1e-12);
+        // 1, 5 on 1–5: s² = 8, more than at random: 0.
+        assert_eq!(r_wg(&[1, 5], 5), Some(0.0));
+        // One rater: no agreement to speak of.
+        assert_eq!(r_wg(&[3], 5), None);
     }
 
     #[test]

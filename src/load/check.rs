@@ -99,6 +99,7 @@ pub(super) fn check_engagement(
         .insert("engagement.yaml".into(), info_text.to_string());
     let info = &e.info;
     check_scale(&mut q, &info.scale, diags);
+    check_scale_noise(&mut q, &info.scale, diags);
     check_period(&mut q, info, diags);
     check_site(&mut q, &e.root, &info.site, diags);
     check_placeholders(&mut q, e, diags);
@@ -226,6 +227,40 @@ fn check_scale(q: &mut Quoter, scale: &Scale, diags: &mut Diagnostics) {
                 labels.pos,
             ),
         );
+    }
+}
+
+/// The scale's `reliability` and `sd`, for reliable change: within their bounds.
+fn check_scale_noise(q: &mut Quoter, scale: &Scale, diags: &mut Diagnostics) {
+    let span = scale.max.value.saturating_sub(scale.min.value).max(1) as f64;
+    for (name, value, (lo, hi), help) in [
+        (
+            "scale.reliability",
+            &scale.reliability,
+            limits::RELIABILITY,
+            "leave it out to use the default of 0.8",
+        ),
+        (
+            "scale.sd",
+            &scale.sd,
+            (0.01, span),
+            "leave it out to use the spread of a rating given at random on the scale",
+        ),
+    ] {
+        if let Some(v) = value
+            && !(v.value.is_finite() && (lo..=hi).contains(&v.value))
+        {
+            diags.push(
+                q.at(
+                    Diagnostic::error(
+                        "engagement.yaml",
+                        format!("`{name}` must be between {lo} and {hi}"),
+                    )
+                    .with_help(help),
+                    v.pos,
+                ),
+            );
+        }
     }
 }
 

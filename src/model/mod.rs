@@ -283,6 +283,14 @@ pub struct Scale {
     pub max: At<i64>,
     #[serde(default)]
     pub labels: Option<At<Vec<String>>>,
+    /// How far one rating on this scale can be trusted to repeat (test–retest
+    /// reliability, 0 to 0.99), for the reliable change of a level. Default 0.8.
+    #[serde(default)]
+    pub reliability: Option<At<f64>>,
+    /// The standard deviation of ratings on this scale, for the reliable change of a
+    /// level. Default: that of a rating given at random, √((levels² − 1) / 12).
+    #[serde(default)]
+    pub sd: Option<At<f64>>,
 }
 
 impl Scale {
@@ -295,6 +303,28 @@ impl Scale {
     /// The levels from min to max.
     pub fn levels(&self) -> std::ops::RangeInclusive<i64> {
         self.min.value..=self.max.value
+    }
+
+    /// The number of levels, from min to max.
+    pub fn points(&self) -> i64 {
+        self.max
+            .value
+            .saturating_sub(self.min.value)
+            .saturating_add(1)
+            .max(1)
+    }
+
+    /// `reliability`, or its default of 0.8.
+    pub fn reliability(&self) -> f64 {
+        self.reliability.as_ref().map_or(0.8, |r| r.value)
+    }
+
+    /// `sd`, or the standard deviation of a rating given at random on the scale.
+    pub fn sd(&self) -> f64 {
+        let points = self.points() as f64;
+        self.sd
+            .as_ref()
+            .map_or(((points * points - 1.0) / 12.0).sqrt(), |s| s.value)
     }
 }
 

@@ -38,8 +38,13 @@ fn scale_labels_follow_min() {
             vec!["a".into(), "b".into(), "c".into()],
             Pos::default(),
         )),
+        reliability: None,
+        sd: None,
     };
     assert_eq!(scale.label(1), Some("a"));
+    // Three levels given at random: √((9 − 1) / 12) = 0.8165.
+    assert!((scale.sd() - 0.816_496_580_927_726).abs() < 1e-12);
+    assert_eq!(scale.reliability(), 0.8);
     assert_eq!(scale.label(3), Some("c"));
     assert_eq!(scale.label(0), None);
     assert_eq!(scale.label(4), None);

@@ -29,6 +29,10 @@ struct CompetencyRow {
     target: i64,
     target_label: Option<String>,
     gap_text: Option<String>,
+    /// The change since the first assessment, and whether it is beyond the ratings'
+    /// noise.
+    change_text: Option<String>,
+    change_reliable: bool,
 }
 
 #[derive(Serialize)]
@@ -37,6 +41,16 @@ struct MembersTable {
     date: String,
     competencies: Vec<String>,
     rows: Vec<MemberRow>,
+    /// Per competency, how far the raters agree ("0.90 · 3–4"), and whether that is
+    /// enough (`None`: too few raters to say).
+    agreement: Vec<Option<AgreementCell>>,
+    agreement_summary: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AgreementCell {
+    text: String,
+    agree: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -92,11 +106,26 @@ fn members_table(v: &Views, a: &Assessment) -> Option<MembersTable> {
                 .collect(),
         })
         .collect();
+    let ids: Vec<&str> = competencies.iter().map(|c| c.id.value.as_str()).collect();
+    let agreements = insight::agreement(a, &ids, e.info.scale.points());
     Some(MembersTable {
         title: a.front.title.clone(),
         date: v.date(a.front.date),
         competencies: competencies.iter().map(|c| c.name.clone()).collect(),
         rows,
+        agreement: ids
+            .iter()
+            .map(|id| {
+                agreements
+                    .iter()
+                    .find(|g| g.competency == *id)
+                    .map(|g| AgreementCell {
+                        text: v.words.agreement_cell(g),
+                        agree: g.agree,
+                    })
+            })
+            .collect(),
+        agreement_summary: v.words.agreement_summary(&agreements),
     })
 }
 
@@ -229,6 +258,13 @@ fn gap_text(v: &Views, target: i64, level: Option<i64>) -> Option<String> {
 /// target and the gap.
 fn competency_rows(v: &Views) -> Vec<CompetencyRow> {
     let e = v.e;
+    let change = |id: &str| {
+        v.insight
+            .competencies
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.change)
+    };
     e.info
         .competencies
         .iter()
@@ -248,6 +284,8 @@ fn competency_rows(v: &Views) -> Vec<CompetencyRow> {
                 target: c.target.value,
                 target_label: level_label(v, c.target.value),
                 gap_text: gap_text(v, c.target.value, latest),
+                change_text: change(id).map(|c| v.words.level_change(&c)),
+                change_reliable: change(id).is_some_and(|c| c.reliable && c.change != 0),
             }
         })
         .collect()
@@ -381,6 +419,10 @@ pub(super) fn assessments_page(v: &Views) -> Result<PageJob, Diagnostic> {
             ("competencies", to_value(&competency_rows(v))?),
             ("members", to_value(&members)?),
             ("scale_text", Value::from(scale_text(v))),
+            (
+                "reliable_change_text",
+                Value::from(v.words.reliable_change_note()),
+            ),
             ("development_areas", to_value(&development_areas(v))?),
             ("radar", to_value(&radar)?),
             ("histories", to_value(&histories(v))?),
