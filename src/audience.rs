@@ -11,9 +11,11 @@
 //! ([`Audience::sharing`], from `share:` in engagement.yaml).
 
 mod links;
+mod pulse;
 mod texts;
 
 pub use links::check_hidden_links;
+pub use pulse::{MIN_GROUP, pulse_of};
 pub use texts::{TextKind, Texts};
 
 use std::collections::HashMap;
@@ -343,6 +345,7 @@ pub fn filter_keeping(
     if audience == Audience::Coach {
         sessions_as(&mut e, audience, readers);
         each_text_but_sessions(&mut e, |text, kind| reader_text(audience, text, kind));
+        count_pulses(&mut e, audience);
         return e;
     }
     let keep = |visibility: Visibility, sensitive: bool| audience.may_see(visibility) && !sensitive;
@@ -376,6 +379,10 @@ pub fn filter_keeping(
             .lessons
             .iter()
             .any(|l| left_out(l.visibility, l.front.sensitive)),
+        surveys: e
+            .surveys
+            .iter()
+            .any(|s| left_out(s.visibility, s.front.sensitive)),
         context: false,
     };
 
@@ -385,6 +392,7 @@ pub fn filter_keeping(
         .retain(|a| keep(a.visibility, a.front.sensitive));
     e.sessions.retain(|s| keep(s.visibility, s.front.sensitive));
     e.lessons.retain(|l| keep(l.visibility, l.front.sensitive));
+    e.surveys.retain(|s| keep(s.visibility, s.front.sensitive));
     e.plan
         .actions
         .retain(|a| keep(a.resolved_visibility, a.sensitive));
@@ -417,7 +425,24 @@ pub fn filter_keeping(
     }
 
     drop_references_to_removed(&mut e);
+    count_pulses(&mut e, audience);
     e
+}
+
+/// Each survey's answers counted as this reader may see them ([`pulse_of`]), over the
+/// objectives the reader sees; for everyone but the coach, the answers themselves
+/// (who answered, what they said, each rating) are gone.
+fn count_pulses(e: &mut Engagement, audience: Audience) {
+    let objectives: std::collections::BTreeSet<&str> =
+        e.objectives.iter().map(|o| o.id.as_str()).collect();
+    for s in &mut e.surveys {
+        s.pulse = pulse_of(s, &objectives);
+    }
+    if audience != Audience::Coach {
+        for s in &mut e.surveys {
+            s.front.answers.clear();
+        }
+    }
 }
 
 /// Every reference to an item the filter removed, dropped: a measurement's session, an

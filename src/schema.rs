@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 
 use crate::model::{
     AssessmentFront, EngagementInfo, LessonFront, ObjectiveFront, PlanFile, SessionFront,
+    SurveyFront,
 };
 
 fn schema_of<T: JsonSchema>(title: &str, description: &str) -> String {
@@ -37,6 +38,13 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             schema_of::<AssessmentFront>(
                 "Assessment",
                 "assessments/<date>-<name>.yaml: a skill assessment at one date.",
+            ),
+        ),
+        (
+            "survey.schema.json",
+            schema_of::<SurveyFront>(
+                "Stakeholder pulse",
+                "surveys/<date>-<name>.yaml: stakeholders' ratings, from -3 to +3, of the change they saw in each objective.",
             ),
         ),
         (
@@ -80,7 +88,8 @@ pub const VSCODE_SETTINGS: &str = r#"{
   "yaml.schemas": {
     ".coachsite/schemas/engagement.schema.json": "engagement.yaml",
     ".coachsite/schemas/plan.schema.json": "plan.yaml",
-    ".coachsite/schemas/assessment.schema.json": "assessments/**/*.yaml"
+    ".coachsite/schemas/assessment.schema.json": "assessments/**/*.yaml",
+    ".coachsite/schemas/survey.schema.json": "surveys/**/*.yaml"
   }
 }
 "#;

@@ -274,6 +274,8 @@ const COACH_ONLY: &[&str] = &[
     "MEASUREMENT-NOTE-SENTINEL",
     "REVIEW-NOTE-SENTINEL",
     "SESSION-LESSON-SENTINEL",
+    "RATER-NAME-SENTINEL",
+    "SURVEY-COMMENT-SENTINEL",
 ];
 
 fn all_bytes(p: &Project) -> String {
@@ -641,6 +643,11 @@ fn leak_matrix_over_every_byte_of_every_audience() {
         ("SESSION-TEXT-SENTINEL", &[C, L]),
         ("MEMBER-RATING-SENTINEL", &[C, L]),
         ("SPONSOR-OBJECTIVE-SENTINEL", &[C, L, S]),
+        // A stakeholder's answer: who, what they said, and a group of one.
+        ("RATER-NAME-SENTINEL", &[C]),
+        ("SURVEY-COMMENT-SENTINEL", &[C]),
+        ("Small group sentinel", &[C]),
+        ("SURVEY-TITLE-SENTINEL", &[C, L]),
         // How to reach the client: the coach's ICF log only, shown on no site.
         ("CONTACT-SENTINEL", &[]),
     ];
@@ -699,4 +706,43 @@ fn the_sponsor_gets_aggregates_of_what_the_client_sees() {
     );
     assert!(!dashboard.contains("50%: 1 of 2"));
     assert!(dashboard.contains("GAS T-score"));
+}
+
+#[test]
+fn a_stakeholder_pulse_shows_groups_of_three_and_leaves_out_the_rest() {
+    let p = Project::minimal();
+    p.build_ok(&[]);
+    // Three peers rated the sprint goal +1, +2 and 0; a group of one rated it −2 and is
+    // left out: net (2 − 0) / 3 = +67 over 3 raters, never (2 − 1) / 4 = +25.
+    let objective = p.page("objectives/sprint-goals.html");
+    assert!(objective.contains("<h2 id=\"pulse-heading\">Stakeholder pulse</h2>"));
+    assert!(
+        objective.contains(
+            "<td class=\"num\"><strong>+67</strong></td><td>2 better · 1 same · 0 worse</td>"
+        ),
+        "{objective}"
+    );
+    assert!(objective.contains("1 answer is left out"));
+    assert!(!objective.contains("+25"));
+    let survey = p.page("surveys/2026-03-20-pulse.html");
+    assert!(survey.contains("<th scope=\"row\">Peers</th>"));
+    assert!(
+        !survey.contains("id=\"answers-heading\""),
+        "no answer on its own"
+    );
+    assert!(
+        p.page("assessments/index.html")
+            .contains("href=\"../surveys/2026-03-20-pulse.html\"")
+    );
+    // The coach reads each answer, and the same net score.
+    p.build_ok(&["--audience", "coach"]);
+    let survey = p.page("surveys/2026-03-20-pulse.html");
+    assert!(survey.contains("id=\"answers-heading\"") && survey.contains("RATER-NAME-SENTINEL"));
+    assert!(
+        p.page("objectives/sprint-goals.html")
+            .contains("<strong>+67</strong>")
+    );
+    // The sponsor sees no survey the coach did not share with the sponsor.
+    p.build_ok(&["--audience", "sponsor"]);
+    assert!(!p.has("surveys/2026-03-20-pulse.html"));
 }

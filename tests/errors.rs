@@ -98,6 +98,8 @@ cases! {
     date_in_year_zero => "date-out-of-range",
     // Reliable change (issue 18): a reliability of 1 would call every change reliable.
     scale_reliability_of_one => "scale-reliability-one",
+    // Stakeholder pulse (issue 18): ratings −3…+3, group ids, known objectives.
+    survey_rating_off_scale => "survey-rating-off-scale",
 }
 
 #[test]

@@ -307,6 +307,7 @@ fn the_example_validates_against_the_generated_schemas() {
     );
     for (folder, schema) in [
         ("assessments", "assessment.schema.json"),
+        ("surveys", "survey.schema.json"),
         ("objectives", "objective.schema.json"),
         ("sessions", "session.schema.json"),
         ("lessons", "lesson.schema.json"),
@@ -314,7 +315,7 @@ fn the_example_validates_against_the_generated_schemas() {
         for entry in std::fs::read_dir(root.join(folder)).unwrap() {
             let path = entry.unwrap().path();
             let text = read(&path);
-            let yaml = if folder == "assessments" {
+            let yaml = if folder == "assessments" || folder == "surveys" {
                 text
             } else {
                 coachsite::load::split_front_matter(&text)
@@ -358,6 +359,10 @@ fn new_wires_the_schemas_up_for_editors() {
         settings["yaml.schemas"][".coachsite/schemas/assessment.schema.json"],
         "assessments/**/*.yaml"
     );
+    assert_eq!(
+        settings["yaml.schemas"][".coachsite/schemas/survey.schema.json"],
+        "surveys/**/*.yaml"
+    );
     let out = Command::cargo_bin("coachsite")
         .unwrap()
         .args(["schema", "--out"])
@@ -365,5 +370,5 @@ fn new_wires_the_schemas_up_for_editors() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert_eq!(std::fs::read_dir(tmp.path().join("s")).unwrap().count(), 6);
+    assert_eq!(std::fs::read_dir(tmp.path().join("s")).unwrap().count(), 7);
 }

@@ -201,6 +201,8 @@ fn skeleton(e: &Engagement) -> Engagement {
                 visibility: l.visibility,
             })
             .collect(),
+        // Surveys hold no Markdown, so no link: none is needed.
+        surveys: Vec::new(),
         report: e.report.as_ref().map(|r| ReportNote {
             source: r.source.clone(),
             front: r.front.clone(),

@@ -165,6 +165,8 @@ no_text!(
     Billing,
     // The attachments' file paths: never shown; a page shows what a text embeds.
     Attachments,
+    // A survey's counts: objective and group ids, and numbers (`pulse::pulse_of`).
+    Pulse,
 );
 
 /// `Texts` for a struct, through every one of its fields (an exhaustive destructuring:
@@ -187,8 +189,8 @@ macro_rules! texts {
 
 texts! {
     Engagement {
-        root, info, objectives, assessments, plan, sessions, lessons, report, withheld,
-        attachments,
+        root, info, objectives, assessments, plan, sessions, lessons, surveys, report,
+        withheld, attachments,
     }
     ReportNote { source, front, body }
     ReportFront { visibility }
@@ -202,7 +204,7 @@ texts! {
     Member { id, name, role }
     Zpd { max_levels_per_month, max_pace_ratio, stalled_after_days }
     SiteSettings { title, base_url, logo, accent, paper }
-    VisibilityDefaults { objectives, assessments, plan, sessions, lessons }
+    VisibilityDefaults { objectives, assessments, plan, sessions, lessons, surveys }
     Source { path }
     Objective { id, source, front, body, body_line, visibility }
     ObjectiveFront {
@@ -228,5 +230,8 @@ texts! {
         lessons, private, aliases, cssclasses, tags, visibility, sensitive,
     }
     Lesson { id, source, front, body, body_line, visibility }
+    Survey { id, source, front, visibility, pulse }
+    SurveyFront { date, title, question, answers, visibility, sensitive }
+    Answer { group, rater, ratings, comment }
     LessonFront { title, date, tags, objectives, visibility, sensitive, aliases, cssclasses }
 }

@@ -10,6 +10,7 @@ mod assessments;
 mod engagement;
 mod objectives;
 mod plan;
+mod pulse;
 mod uncertainty;
 
 use serde::{Deserialize, Serialize};
@@ -237,6 +238,7 @@ mod tests {
             plan: Default::default(),
             sessions: vec![],
             lessons: vec![],
+            surveys: vec![],
             report: None,
             withheld: Default::default(),
             attachments: Default::default(),

@@ -31,6 +31,7 @@ mod objective;
 mod plan;
 mod practice;
 mod progress;
+mod pulse;
 mod smart;
 #[cfg(test)]
 mod tests;
@@ -48,6 +49,7 @@ pub use objective::*;
 pub use plan::*;
 pub use practice::*;
 pub use progress::*;
+pub use pulse::*;
 pub use smart::*;
 pub use uncertainty::*;
 
@@ -171,6 +173,8 @@ pub struct Insight {
     pub competencies: Vec<CompetencyStanding>,
     pub commitment: Commitment,
     pub gas_t_score: Option<f64>,
+    /// The stakeholder pulse of each objective a survey rated.
+    pub pulse: Vec<ObjectivePulse>,
     /// Findings about the whole engagement (actions, retention, …).
     pub findings: Vec<Flag>,
 }
@@ -222,6 +226,7 @@ pub fn analyze(e: &Engagement, as_of: Date) -> Insight {
         competencies,
         commitment,
         gas_t_score,
+        pulse: pulses(e, as_of),
         findings,
     }
 }

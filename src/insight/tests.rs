@@ -42,6 +42,7 @@ fn engagement(objectives: &[(&str, &str)], assessments: &[&str], plan: &str) -> 
         },
         sessions: vec![],
         lessons: vec![],
+        surveys: vec![],
         report: None,
         withheld: Default::default(),
         attachments: Default::default(),

@@ -281,7 +281,7 @@ impl<'a> Note<'a> {
                 o.body_line,
                 o.visibility,
             ),
-            Item::Assessment(_) => return None,
+            Item::Assessment(_) | Item::Survey(_) => return None,
         })
     }
 

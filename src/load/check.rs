@@ -127,6 +127,11 @@ pub(super) fn check_engagement(
         "lesson",
         e.lessons.iter().map(|l| (&l.id, &l.source)),
     );
+    duplicate_files(
+        diags,
+        "survey",
+        e.surveys.iter().map(|s| (&s.id, &s.source)),
+    );
     let ids = Ids {
         competencies: info
             .competencies
@@ -159,6 +164,9 @@ pub(super) fn check_engagement(
     }
     for a in &e.assessments {
         check_assessment(&mut q, a, &e.info.scale, &ids, diags);
+    }
+    for s in &e.surveys {
+        check_survey(&mut q, s, &ids, diags);
     }
     check_actions(&mut q, e, &ids, diags);
     check_notes(&mut q, e, &ids, unreadable, diags);
@@ -428,6 +436,42 @@ fn check_assessment(
             "member",
             "engagement.yaml under `members`",
         );
+    }
+}
+
+/// A survey: rater groups written as ids, known objectives, ratings from −3 to +3.
+fn check_survey(q: &mut Quoter, s: &Survey, ids: &Ids, diags: &mut Diagnostics) {
+    let file = s.source.path.as_str();
+    for answer in &s.front.answers {
+        check_id(q, diags, file, &answer.group, "rater group");
+        for (objective, rating) in &answer.ratings {
+            check_ref(
+                q,
+                diags,
+                file,
+                objective,
+                &ids.objectives,
+                "objective",
+                "objectives/",
+            );
+            if !(PULSE_MIN..=PULSE_MAX).contains(&rating.value) {
+                diags.push(
+                    q.at(
+                        Diagnostic::error(
+                            file,
+                            format!(
+                                "the rating {} is off the pulse's scale ({PULSE_MIN}…+{PULSE_MAX})",
+                                rating.value
+                            ),
+                        )
+                        .with_help(
+                            "rate from -3 (much worse) through 0 (no change) to 3 (much better)",
+                        ),
+                        rating.pos,
+                    ),
+                );
+            }
+        }
     }
 }
 

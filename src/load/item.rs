@@ -92,7 +92,7 @@ pub(super) fn parse_item_text(
         diags.push(
             Diagnostic::error(&shown, format!("this {} is empty", kind.noun())).with_help(
                 match kind {
-                    FileKind::Assessment => "write at least `date:` and `title:`, or delete the file",
+                    FileKind::Assessment | FileKind::Survey => "write at least `date:` and `title:`, or delete the file",
                     _ => "start the file with front matter between --- lines (at least `title:`), or delete it",
                 },
             ),
@@ -110,6 +110,17 @@ pub(super) fn parse_item_text(
                     source,
                     visibility: Visibility::Client,
                     front,
+                }))
+            })
+        }
+        FileKind::Survey => {
+            parse_yaml_all::<SurveyFront>(text, text, &shown, "this survey").map(|front| {
+                Item::Survey(Box::new(Survey {
+                    id: stem,
+                    source,
+                    visibility: Visibility::Client,
+                    front,
+                    pulse: Pulse::default(),
                 }))
             })
         }
@@ -221,7 +232,7 @@ pub(super) fn check_item_values(item: &Item, text: &str, file: &str, diags: &mut
     match item {
         Item::Objective(o) => check_objective_values(&o.front, text, file, diags),
         Item::Session(s) => check_session_values(&s.front, text, file, diags),
-        Item::Assessment(_) | Item::Lesson(_) => {}
+        Item::Assessment(_) | Item::Lesson(_) | Item::Survey(_) => {}
     }
 }
 

@@ -50,6 +50,7 @@ pub const INPUTS: &[&str] = &[
     "report.md",
     "objectives",
     "assessments",
+    "surveys",
     "sessions",
     "lessons",
     "templates",
@@ -167,6 +168,7 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
     let mut assessments = Vec::new();
     let mut sessions = Vec::new();
     let mut lessons = Vec::new();
+    let mut surveys = Vec::new();
     for (item, item_diags) in parsed {
         diags.extend(item_diags);
         match item {
@@ -174,6 +176,7 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
             Some(Item::Assessment(a)) => assessments.push(*a),
             Some(Item::Session(s)) => sessions.push(s),
             Some(Item::Lesson(l)) => lessons.push(*l),
+            Some(Item::Survey(survey)) => surveys.push(*survey),
             None => {}
         }
     }
@@ -195,6 +198,7 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
         plan,
         sessions,
         lessons,
+        surveys,
         report,
         withheld: Withheld::default(),
         attachments,
@@ -218,20 +222,7 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
     );
     diags.extend(link_diags);
 
-    engagement.objectives.sort_by(|a, b| a.id.cmp(&b.id));
-    engagement
-        .assessments
-        .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
-    engagement
-        .sessions
-        .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
-    engagement
-        .lessons
-        .sort_by(|a, b| (b.front.date, &a.id).cmp(&(a.front.date, &b.id)));
-    for o in &mut engagement.objectives {
-        o.front.measurements.sort_by_key(|m| m.date);
-        o.front.milestones.sort_by_key(|m| m.date);
-    }
+    sort_items(&mut engagement);
 
     diags.sort();
     if diags.has_errors() {
@@ -244,6 +235,24 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
     }
 }
 
+/// Every kind of item in its order: objectives by id, the dated items by date then id
+/// (lessons newest first), measurements and milestones by date.
+fn sort_items(e: &mut Engagement) {
+    e.objectives.sort_by(|a, b| a.id.cmp(&b.id));
+    e.assessments
+        .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
+    e.sessions
+        .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
+    e.surveys
+        .sort_by(|a, b| (a.front.date, &a.id).cmp(&(b.front.date, &b.id)));
+    e.lessons
+        .sort_by(|a, b| (b.front.date, &a.id).cmp(&(a.front.date, &b.id)));
+    for o in &mut e.objectives {
+        o.front.measurements.sort_by_key(|m| m.date);
+        o.front.milestones.sort_by_key(|m| m.date);
+    }
+}
+
 /// The kinds of file found in the engagement's sub-folders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FileKind {
@@ -251,14 +260,16 @@ enum FileKind {
     Assessment,
     Session,
     Lesson,
+    Survey,
 }
 
 impl FileKind {
-    const ALL: [FileKind; 4] = [
+    const ALL: [FileKind; 5] = [
         FileKind::Objective,
         FileKind::Assessment,
         FileKind::Session,
         FileKind::Lesson,
+        FileKind::Survey,
     ];
 
     fn folder(self) -> &'static str {
@@ -267,6 +278,7 @@ impl FileKind {
             FileKind::Assessment => "assessments",
             FileKind::Session => "sessions",
             FileKind::Lesson => "lessons",
+            FileKind::Survey => "surveys",
         }
     }
 
@@ -276,19 +288,25 @@ impl FileKind {
             FileKind::Assessment => "assessment",
             FileKind::Session => "session note",
             FileKind::Lesson => "lesson",
+            FileKind::Survey => "survey",
         }
     }
 
     fn accepts(self, extension: &str) -> bool {
         match self {
-            FileKind::Assessment => extension == "yaml" || extension == "yml",
+            FileKind::Assessment | FileKind::Survey => extension == "yaml" || extension == "yml",
             _ => extension == "md",
         }
     }
 
+    /// Whether the files of this kind are YAML (no attachments beside them).
+    fn is_yaml(self) -> bool {
+        matches!(self, FileKind::Assessment | FileKind::Survey)
+    }
+
     fn expected_extension(self) -> &'static str {
         match self {
-            FileKind::Assessment => ".yaml",
+            FileKind::Assessment | FileKind::Survey => ".yaml",
             _ => ".md",
         }
     }
@@ -300,6 +318,7 @@ enum Item {
     Assessment(Box<Assessment>),
     Session(std::sync::Arc<Session>),
     Lesson(Box<Lesson>),
+    Survey(Box<Survey>),
 }
 
 /// What a walk of the engagement folder found: the item files of each sub-folder, the
@@ -387,7 +406,7 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> (Vec<(FileKind, PathBu
             let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
             if kind.accepts(extension) {
                 files.push((kind, path.to_path_buf()));
-            } else if kind != FileKind::Assessment && is_attachment(path) {
+            } else if !kind.is_yaml() && is_attachment(path) {
                 add_attachment(root, path, &mut attachments, diags);
             } else {
                 diags.push(
@@ -606,6 +625,9 @@ fn resolve_visibility(e: &mut Engagement) {
     }
     for l in &mut e.lessons {
         l.visibility = l.front.visibility.unwrap_or(defaults.lessons);
+    }
+    for s in &mut e.surveys {
+        s.visibility = s.front.visibility.unwrap_or(defaults.surveys);
     }
     for a in &mut e.plan.actions {
         a.resolved_visibility = a.visibility.unwrap_or(defaults.plan);

@@ -457,6 +457,7 @@ mod tests {
                 body_line: 0,
                 visibility: super::super::Visibility::Client,
             }],
+            surveys: vec![],
             report: None,
             withheld: Default::default(),
             attachments: Default::default(),

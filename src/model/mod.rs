@@ -12,12 +12,14 @@
 mod items;
 mod links;
 pub mod placeholders;
+mod survey;
 #[cfg(test)]
 mod tests;
 mod values;
 
 pub use items::*;
 pub use links::*;
+pub use survey::*;
 pub use values::*;
 
 use std::path::PathBuf;
@@ -83,6 +85,8 @@ pub struct Engagement {
     pub sessions: Vec<std::sync::Arc<Session>>,
     /// Sorted by date (newest first), then id.
     pub lessons: Vec<Lesson>,
+    /// Stakeholder pulses, sorted by date, then id.
+    pub surveys: Vec<Survey>,
     /// `report.md`: the coach's summary and next steps for the printed report.
     pub report: Option<ReportNote>,
     /// What this view leaves out: set by [`crate::audience::filter`], so that a page can
@@ -138,6 +142,7 @@ pub struct Withheld {
     pub revisions: bool,
     pub sessions: bool,
     pub lessons: bool,
+    pub surveys: bool,
     /// The engagement's context (free text), kept from the sponsor unless shared.
     pub context: bool,
 }
@@ -436,6 +441,8 @@ pub struct VisibilityDefaults {
     pub sessions: Visibility,
     #[serde(default = "coach")]
     pub lessons: Visibility,
+    #[serde(default = "client")]
+    pub surveys: Visibility,
 }
 
 fn client() -> Visibility {
@@ -453,6 +460,7 @@ impl Default for VisibilityDefaults {
             plan: Visibility::Client,
             sessions: Visibility::Client,
             lessons: Visibility::Coach,
+            surveys: Visibility::Client,
         }
     }
 }

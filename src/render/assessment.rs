@@ -416,6 +416,7 @@ pub(super) fn assessments_page(v: &Views) -> Result<PageJob, Diagnostic> {
         crumbs: vec![],
         page: page_value([
             ("assessments", to_value(&links)?),
+            ("surveys", to_value(&super::survey::survey_links(v))?),
             ("competencies", to_value(&competency_rows(v))?),
             ("members", to_value(&members)?),
             ("scale_text", Value::from(scale_text(v))),

@@ -26,6 +26,7 @@ mod practice;
 mod search;
 mod search_index;
 mod session;
+mod survey;
 mod theme;
 mod views;
 

@@ -97,6 +97,8 @@ pub(super) struct ObjectiveView {
     actions: Vec<ActionLink>,
     sessions: Vec<Link>,
     lessons: Vec<Link>,
+    /// The stakeholder pulse, when a survey rated the objective.
+    pulse: Option<super::survey::PulseView>,
 }
 
 /// One entry of a chart's legend: the ink (a CSS class of the charts), the kind of mark
@@ -251,6 +253,7 @@ impl Views<'_> {
             actions: self.linked_actions(o),
             sessions: self.linked_sessions(o),
             lessons: self.linked_lessons(o),
+            pulse: super::survey::pulse_view(self, &o.id),
         }
     }
 

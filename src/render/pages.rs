@@ -13,7 +13,7 @@ use super::theme::Theme;
 use super::views::{Views, objective_url};
 use super::{
     PageJob, Parts, RenderOptions, Rendered, assessment, dashboard, figures, frame, lesson, links,
-    objective, plan, render_job, render_job_to, search, session, to_value,
+    objective, plan, render_job, render_job_to, search, session, survey, to_value,
 };
 use crate::audience::Audience;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -32,6 +32,7 @@ enum Page {
     Objective(String),
     Assessments,
     Assessment(usize),
+    Survey(usize),
     Plan,
     Sessions,
     Session(usize),
@@ -248,6 +249,7 @@ impl Prepared {
             Page::Assessment(i) => {
                 assessment::assessment_page(v, self.e.assessments.get(*i).ok_or_else(missing)?)
             }
+            Page::Survey(i) => survey::survey_page(v, self.e.surveys.get(*i).ok_or_else(missing)?),
             Page::Plan => plan::plan_page(v, &summary()),
             Page::Sessions => session::sessions_page(v),
             Page::Session(i) => session::session_page(v, *i).map(|(job, _)| job),
@@ -409,6 +411,9 @@ impl Prepared {
         for a in &self.e.assessments {
             jobs.push(assessment::assessment_page(v, a)?);
         }
+        for s in &self.e.surveys {
+            jobs.push(survey::survey_page(v, s)?);
+        }
         jobs.push(plan::plan_page(v, &summary)?);
         Ok((jobs, objectives))
     }
@@ -457,6 +462,9 @@ fn page_list(
     }
     for (i, a) in e.assessments.iter().enumerate() {
         pages.push((format!("assessments/{}.html", a.id), Page::Assessment(i)));
+    }
+    for (i, s) in e.surveys.iter().enumerate() {
+        pages.push((survey::survey_url(&s.id), Page::Survey(i)));
     }
     if audience != Audience::Sponsor {
         pages.push(("sessions/index.html".into(), Page::Sessions));

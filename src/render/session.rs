@@ -139,7 +139,7 @@ fn timeline(v: &Views) -> Option<Chart> {
 
 /// How a scaling question's key reads: `psychological-safety` → "Psychological safety".
 /// A key written otherwise ("Energy today", "NPS") stays as written.
-fn display_name(key: &str) -> String {
+pub(super) fn display_name(key: &str) -> String {
     let id_like = key
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');

@@ -32,6 +32,11 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "assessment.html",
         include_str!("../../templates/assessment.html"),
     ),
+    ("survey.html", include_str!("../../templates/survey.html")),
+    (
+        "pulse_table.html",
+        include_str!("../../templates/pulse_table.html"),
+    ),
     ("plan.html", include_str!("../../templates/plan.html")),
     (
         "sessions.html",
