@@ -217,6 +217,18 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     ("net_score", "Net score", "Score net", "Nettowert"),
     (
+        "target_history",
+        "Changed after measuring began",
+        "Modifié après le début des mesures",
+        "Geändert nach Beginn der Messungen",
+    ),
+    (
+        "explain_target_history",
+        "From the engagement's git history: each change to the baseline, the target, the due date or a GAS level made after the first measurement, on the day it was committed. Progress is measured against today's values.",
+        "D’après l’historique git de l’accompagnement : chaque changement du point de départ, de la cible, de l’échéance ou d’un niveau GAS fait après la première mesure, au jour de son commit. La progression se mesure aux valeurs actuelles.",
+        "Aus der Git-Historie des Mandats: jede Änderung von Ausgangswert, Ziel, Fälligkeit oder einer GAS-Stufe nach der ersten Messung, am Tag ihres Commits. Der Fortschritt misst sich an den heutigen Werten.",
+    ),
+    (
         "no_change",
         "No change",
         "Pas de changement",

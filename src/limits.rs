@@ -7,6 +7,9 @@
 /// The largest file coachsite reads (engagement.yaml, plan.yaml, a note, a static file):
 /// 8 MiB, some thousand pages of notes.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// Commits of the engagement's git history read for the history of targets, newest first
+/// along the first parents: older ones are not looked at.
+pub const MAX_HISTORY_COMMITS: usize = 10_000;
 
 /// The largest attachment (an image or a PDF beside the notes): 32 MiB, a phone's photo
 /// at full resolution several times over.

@@ -157,6 +157,7 @@ fn skeleton(e: &Engagement) -> Engagement {
                 body: keep(&o.body),
                 body_line: o.body_line,
                 visibility: o.visibility,
+                history: o.history.clone(),
             })
             .collect(),
         assessments: e

@@ -167,6 +167,8 @@ no_text!(
     Attachments,
     // A survey's counts: objective and group ids, and numbers (`pulse::pulse_of`).
     Pulse,
+    // Numbers and dates from the git history; a GAS level's words are not kept.
+    TargetChange,
 );
 
 /// `Texts` for a struct, through every one of its fields (an exhaustive destructuring:
@@ -206,7 +208,7 @@ texts! {
     SiteSettings { title, base_url, logo, accent, paper }
     VisibilityDefaults { objectives, assessments, plan, sessions, lessons, surveys }
     Source { path }
-    Objective { id, source, front, body, body_line, visibility }
+    Objective { id, source, front, body, body_line, visibility, history }
     ObjectiveFront {
         title, specific, measure, gas, weight, relevant, achievable, start, due, status,
         competencies, milestones, measurements, visibility, sensitive, aliases, cssclasses,

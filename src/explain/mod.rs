@@ -8,6 +8,7 @@
 
 mod assessments;
 mod engagement;
+mod history;
 mod objectives;
 mod plan;
 mod pulse;
@@ -205,6 +206,7 @@ impl<'a> Explainer<'a> {
                 target,
             } => self.not_yet_stable(competency, level, target),
             Finding::NotSmart { letters } => self.not_smart(letters),
+            Finding::TargetMoved { moved } => self.target_moved(obj, moved),
             Finding::ActionOverdue { action, due } => self.action_overdue(action, due),
             Finding::ActionBlocked { action } => self.action_blocked(action),
             Finding::Commitment {

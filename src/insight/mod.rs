@@ -135,6 +135,11 @@ pub enum Finding {
     NotSmart {
         letters: Vec<SmartLetter>,
     },
+    /// The baseline, target, due date or a GAS level changed in the git history after
+    /// measurements had begun.
+    TargetMoved {
+        moved: MovedTarget,
+    },
     ActionOverdue {
         action: String,
         due: Date,

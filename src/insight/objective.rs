@@ -58,9 +58,41 @@ pub struct ObjectiveInsight {
     pub pace: Option<Pace>,
     pub stretches: Vec<Stretch>,
     pub smart: Vec<SmartLetter>,
+    /// Each change to what the objective is measured against, made (committed) after
+    /// its first measurement and by the as-of date, oldest first.
+    pub target_changes: Vec<MovedTarget>,
     /// Not serialised here: reports carry them with their words.
     #[serde(skip)]
     pub findings: Vec<Flag>,
+}
+
+/// A change to what an objective is measured against, made after measurements existed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MovedTarget {
+    #[serde(flatten)]
+    pub change: crate::model::TargetChange,
+    /// The measurements dated on or before the change.
+    pub measurements_before: usize,
+}
+
+/// The changes of `o`'s history made by `as_of` once it had a measurement.
+fn moved_targets(o: &Objective, as_of: Date) -> Vec<MovedTarget> {
+    o.history
+        .iter()
+        .filter(|c| c.date <= as_of)
+        .filter_map(|c| {
+            let before = o
+                .front
+                .measurements
+                .iter()
+                .filter(|m| m.date <= c.date)
+                .count();
+            (before > 0).then(|| MovedTarget {
+                change: c.clone(),
+                measurements_before: before,
+            })
+        })
+        .collect()
 }
 
 /// The day the objective's work started.
@@ -169,6 +201,15 @@ pub(super) fn objective_insight(
         start,
     };
     let tracked = track(e, o, &measured, reached, as_of, &mut flags);
+    let target_changes = moved_targets(o, as_of);
+    for moved in &target_changes {
+        flags.push(
+            Severity::Note,
+            Finding::TargetMoved {
+                moved: moved.clone(),
+            },
+        );
+    }
     ObjectiveInsight {
         id: o.id.clone(),
         title: f.title.clone(),
@@ -187,6 +228,7 @@ pub(super) fn objective_insight(
         pace: tracked.pace,
         stretches,
         smart,
+        target_changes,
         findings: flags.items,
     }
 }

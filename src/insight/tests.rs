@@ -23,6 +23,7 @@ fn engagement(objectives: &[(&str, &str)], assessments: &[&str], plan: &str) -> 
                 body: Default::default(),
                 body_line: 0,
                 visibility: Visibility::Client,
+                history: vec![],
             })
             .collect(),
         assessments: assessments

@@ -28,6 +28,9 @@ pub struct Cache {
     walk: Mutex<Option<Walk>>,
     /// Set by [`Cache::trust`] for the next load.
     trust: AtomicBool,
+    /// The last history of targets read from git, by what it was read for (the commit
+    /// at `HEAD` and the objectives' paths): a save reads it again only after a commit.
+    history: Mutex<Option<(String, super::history::Histories)>>,
 }
 
 struct Cached {
@@ -88,6 +91,19 @@ impl Cache {
             return None;
         }
         self.walk.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The history read last for `key`, if it is the last one read.
+    pub(super) fn history(&self, key: &str) -> Option<super::history::Histories> {
+        let held = self.history.lock().unwrap_or_else(|e| e.into_inner());
+        held.as_ref()
+            .filter(|(k, _)| k == key)
+            .map(|(_, h)| h.clone())
+    }
+
+    /// Keeps the history read for `key`.
+    pub(super) fn keep_history(&self, key: String, history: &super::history::Histories) {
+        *self.history.lock().unwrap_or_else(|e| e.into_inner()) = Some((key, history.clone()));
     }
 
     /// Keeps what a load's walk found.

@@ -199,6 +199,7 @@ fn markdown_item(
                     front,
                     body,
                     body_line,
+                    history: Vec::new(),
                 }))
             })
         }

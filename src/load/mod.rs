@@ -22,6 +22,7 @@ mod cache;
 mod check;
 mod dates;
 mod files;
+pub mod history;
 mod item;
 mod links;
 #[cfg(test)]
@@ -205,6 +206,7 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
     };
     resolve_visibility(&mut engagement);
     merge_measured(&mut engagement, &mut diags);
+    history::read(root, &mut engagement.objectives, cache);
     let unreadable = Unreadable {
         objectives: unreadable_objectives,
         plan: !plan_readable,

@@ -26,6 +26,9 @@ pub struct Objective {
     pub body_line: u32,
     /// Resolved visibility (the item's own or the engagement's default).
     pub visibility: Visibility,
+    /// Every change to its baseline, target, due date or GAS levels in the engagement's
+    /// git history, oldest first (`load`); empty outside a repository.
+    pub history: Vec<super::TargetChange>,
 }
 
 impl Objective {

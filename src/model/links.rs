@@ -445,6 +445,7 @@ mod tests {
                 body: Default::default(),
                 body_line: 0,
                 visibility: super::super::Visibility::Client,
+                history: vec![],
             }],
             assessments: vec![],
             plan: Default::default(),

@@ -9,6 +9,7 @@
 //! objectives, assessments, actions, sessions and lessons; this file the engagement
 //! itself (`engagement.yaml`) and who may see what.
 
+mod history;
 mod items;
 mod links;
 pub mod placeholders;
@@ -17,6 +18,7 @@ mod survey;
 mod tests;
 mod values;
 
+pub use history::*;
 pub use items::*;
 pub use links::*;
 pub use survey::*;

@@ -99,6 +99,9 @@ pub(super) struct ObjectiveView {
     lessons: Vec<Link>,
     /// The stakeholder pulse, when a survey rated the objective.
     pulse: Option<super::survey::PulseView>,
+    /// Each change to its baseline, target, due date or GAS levels made after it was
+    /// first measured, in words (from the git history).
+    target_changes: Vec<String>,
 }
 
 /// One entry of a chart's legend: the ink (a CSS class of the charts), the kind of mark
@@ -254,6 +257,7 @@ impl Views<'_> {
             sessions: self.linked_sessions(o),
             lessons: self.linked_lessons(o),
             pulse: super::survey::pulse_view(self, &o.id),
+            target_changes: oi.map(|i| self.target_changes(o, i)).unwrap_or_default(),
         }
     }
 
@@ -418,6 +422,14 @@ impl Views<'_> {
     }
 
     /// The measurements an objective's charts show: those on or before the as-of date.
+    /// The changes to what `o` is measured against, in words.
+    fn target_changes(&self, o: &Objective, oi: &ObjectiveInsight) -> Vec<String> {
+        oi.target_changes
+            .iter()
+            .map(|m| self.words.target_change(Some(&o.id), m))
+            .collect()
+    }
+
     fn measured(&self, o: &Objective) -> Vec<(Date, f64)> {
         o.front
             .measurements
