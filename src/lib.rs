@@ -36,6 +36,7 @@ pub mod charts;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod encrypt;
 pub mod explain;
 pub mod export;
@@ -71,6 +72,10 @@ pub struct BuildOptions {
     /// ended, figures are as of its end date instead ([`effective_as_of`]).
     pub as_of_given: bool,
     pub base_url: Option<String>,
+    /// Where the history of targets is read: the repository `root` is in, at `HEAD`,
+    /// when `None`; or, for a folder exported from a revision (`coachsite diff`), that
+    /// revision of the engagement's repository.
+    pub history_at: Option<load::HistoryAt>,
 }
 
 /// The date figures are computed for: `asked` when it was given; otherwise today, or the
@@ -302,7 +307,7 @@ pub fn prepare(
         panic!("a panic the test suite asked for");
     }
     markdown::next_build();
-    let loaded = load::load_cached(root, kept.map(|k| &k.files))?;
+    let loaded = load::load_cached_at(root, kept.map(|k| &k.files), options.history_at.as_ref())?;
     let as_of = effective_as_of(
         options.as_of,
         options.as_of_given,

@@ -10,6 +10,8 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Commits of the engagement's git history read for the history of targets, newest first
 /// along the first parents: older ones are not looked at.
 pub const MAX_HISTORY_COMMITS: usize = 10_000;
+/// Files of an engagement folder read from a git revision (`coachsite diff`).
+pub const MAX_REVISION_FILES: usize = 100_000;
 
 /// The largest attachment (an image or a PDF beside the notes): 32 MiB, a phone's photo
 /// at full resolution several times over.

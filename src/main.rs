@@ -27,6 +27,7 @@ enum Command {
     Schema(cli::schema::Args),
     Completions(cli::completions::Args),
     Check(cli::check::Args),
+    Diff(cli::diff::Args),
     Serve(cli::serve::Args),
     Watch(cli::watch::Args),
 }
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => cli::schema::run(args),
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command()),
         Command::Check(args) => cli::check::run(args, color),
+        Command::Diff(args) => cli::diff::run(args, color),
         Command::Serve(args) => cli::serve::run(args, color),
         Command::Watch(args) => cli::watch::run(args, color),
     }

@@ -55,6 +55,7 @@ impl Live {
             as_of: Date::parse(common::AS_OF).expect("date"),
             as_of_given: true,
             base_url: None,
+            history_at: None,
         };
         let site = LiveSite::new(options.clone());
         assert!(matches!(site.rebuild(), Rebuilt::Ok { .. }));

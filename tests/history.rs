@@ -116,3 +116,102 @@ fn outside_a_repository_there_is_no_history_and_no_error() {
             .contains("changes-heading")
     );
 }
+
+/// `coachsite diff` with `args`, its standard output.
+fn diff(p: &Project, args: &[&str]) -> String {
+    let out = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .args(["diff", "--color", "never", "--as-of", "2026-06-15"])
+        .arg(&p.root)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+#[test]
+fn diff_tells_what_the_reader_would_newly_see_since_a_revision() {
+    let p = Project::minimal();
+    let repo = p.root.parent().unwrap().to_path_buf();
+    git(&repo, &["init", "-q"], "2026-03-01");
+    commit(&repo, "2026-03-01", "as sent to the client");
+    git(&repo, &["tag", "sent"], "2026-03-01");
+    // A new session note with a coach-only aside, and a changed objective title.
+    p.write(
+        "sessions/2026-03-10-review.md",
+        "---\ndate: 2026-03-10\ntitle: Sprint review debrief\n---\nThe team demoed the quote screen. %%DIFF-ASIDE-SENTINEL%%\n",
+    );
+    p.edit(
+        "objectives/sprint-goals.md",
+        "title: Meet the sprint goal",
+        "title: Meet the sprint goal every sprint",
+    );
+    commit(&repo, "2026-03-12", "after the review");
+    let told = diff(&p, &["sent", "--audience", "client"]);
+    assert!(
+        told.contains("The client site as of 2026-06-15, against `sent`: 1 page added, 0 removed,"),
+        "{told}"
+    );
+    assert!(
+        told.contains("+ sessions/2026-03-10-review.html (new page)"),
+        "{told}"
+    );
+    assert!(told.contains("objectives/sprint-goals.html\n"), "{told}");
+    assert!(
+        told.contains("  - Meet the sprint goal\n")
+            && told.contains("  + Meet the sprint goal every sprint\n"),
+        "{told}"
+    );
+    assert!(
+        !told.contains("DIFF-ASIDE-SENTINEL"),
+        "nothing the client may not see"
+    );
+    // The sponsor sees neither that objective nor session notes: only the count of
+    // sessions held changed for them.
+    let sponsor = diff(&p, &["sent", "--audience", "sponsor"]);
+    assert!(
+        sponsor.contains("0 pages added, 0 removed, 1 changed."),
+        "{sponsor}"
+    );
+    assert!(
+        sponsor.contains("  + 2 sessions held, 1.5 hours of coaching\n"),
+        "{sponsor}"
+    );
+    assert!(!sponsor.contains("Sprint review debrief") && !sponsor.contains("every sprint"));
+    // The same revision, written HEAD~1; and no difference against HEAD itself.
+    assert!(diff(&p, &["HEAD~1"]).contains("1 page added"));
+    assert!(diff(&p, &["HEAD"]).contains("no page would change"));
+}
+
+#[test]
+fn diff_against_the_site_last_built() {
+    let p = Project::minimal();
+    p.build_ok(&[]);
+    assert!(diff(&p, &["-o", p.out.to_str().unwrap()]).contains("no page would change"));
+    p.edit(
+        "objectives/sprint-goals.md",
+        "title: Meet the sprint goal",
+        "title: Meet the sprint goals",
+    );
+    let told = diff(&p, &["-o", p.out.to_str().unwrap()]);
+    assert!(told.contains("  + Meet the sprint goals\n"), "{told}");
+    // A folder with no site in it, or an unknown revision: a clear error, exit 1.
+    for args in [&["-o", "/nonexistent-site"][..], &["no-such-revision"][..]] {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+            .args(["diff", "--color", "never"])
+            .arg(&p.root)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("build one first") || err.contains("not in a git repository"),
+            "{err}"
+        );
+    }
+}

@@ -445,6 +445,7 @@ proptest::proptest! {
             as_of: coachsite::Date::parse(AS_OF).unwrap(),
             as_of_given: true,
             base_url: None,
+            history_at: None,
         };
         let _ = coachsite::build(&options);
     }

@@ -170,6 +170,7 @@ fn site(root: &Path, audience: Audience) -> String {
         as_of: Date::parse(common::AS_OF).unwrap(),
         as_of_given: true,
         base_url: None,
+        history_at: None,
     };
     let built = coachsite::build(&options).unwrap();
     built

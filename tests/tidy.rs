@@ -48,6 +48,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("site", &["render", "diagnostic", "load", "limits"]),
     ("encrypt", &["render"]),
+    ("diff", &["render"]),
     ("export", &["model", "check", "site", "insight"]),
     ("schema", &["model", "site"]),
     ("scaffold", &["model", "load", "schema", "site"]),

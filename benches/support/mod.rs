@@ -15,6 +15,7 @@ pub fn options(root: &Path, audience: Audience) -> BuildOptions {
         as_of: Date::from_ymd(2026, 6, 15).expect("date"),
         as_of_given: true,
         base_url: None,
+        history_at: None,
     }
 }
 

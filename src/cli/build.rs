@@ -46,6 +46,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         as_of: args.as_of.date(),
         as_of_given: args.as_of.given(),
         base_url: args.base_url,
+        history_at: None,
     };
     let not_built = |diags: &Diagnostics| {
         report(diags, color);

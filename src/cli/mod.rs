@@ -12,6 +12,7 @@ use crate::{Date, Diagnostics};
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod export;
 pub mod new;
 pub mod note;

@@ -44,6 +44,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         as_of: args.as_of.date(),
         as_of_given: args.as_of.given(),
         base_url: None,
+        history_at: None,
     };
     // Watch first, so that no save between the first build and the watch is missed.
     let watcher = match Watcher::start(&dir, args.watch.options()) {

@@ -52,6 +52,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         as_of: args.as_of.date(),
         as_of_given: args.as_of.given(),
         base_url: args.base_url,
+        history_at: None,
     };
     if let Err(d) = site::check_output(&options.root, &out) {
         let mut diags = Diagnostics::default();

@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::git;
+
 use crate::model::{Changed, Date, Objective, ObjectiveFront, TargetChange};
 
 /// What changed between two versions of an objective's front matter, on `date`.
@@ -63,18 +65,29 @@ fn changes_over(versions: &[(Date, String)]) -> Vec<TargetChange> {
 /// The history of each objective file, by its path.
 pub(super) type Histories = BTreeMap<String, Vec<TargetChange>>;
 
-/// Fills in each objective's `history` from the repository `root` is in; with `cache`,
-/// read again only when `HEAD` or the objectives' paths changed since the last time.
-pub(super) fn read(root: &Path, objectives: &mut [Objective], cache: Option<&super::Cache>) {
+/// Fills in each objective's `history` from the repository `root` is in, from `HEAD` (or
+/// from the revision `at`, for a folder exported from it); with `cache`, read again only
+/// when that commit or the objectives' paths changed since the last time.
+pub(super) fn read(
+    root: &Path,
+    objectives: &mut [Objective],
+    cache: Option<&super::Cache>,
+    at: Option<&super::HistoryAt>,
+) {
     let paths: Vec<&str> = objectives.iter().map(|o| o.source.path.as_str()).collect();
-    let Some(head) = git::head(root) else {
+    // The repository and the commit the history starts from.
+    let (repo_root, rev) = match at {
+        Some(at) => (at.engagement.as_path(), at.rev.as_str()),
+        None => (root, "HEAD"),
+    };
+    let Some(head) = git::commit_of(repo_root, rev) else {
         return;
     };
     let key = format!("{head}\n{}", paths.join("\n"));
     let histories = match cache.and_then(|c| c.history(&key)) {
         Some(held) => held,
         None => {
-            let read: Histories = git::versions(root, &paths)
+            let read: Histories = git::versions(repo_root, &head, &paths)
                 .into_iter()
                 .map(|(path, versions)| (path, changes_over(&versions)))
                 .collect();
@@ -88,139 +101,6 @@ pub(super) fn read(root: &Path, objectives: &mut [Objective], cache: Option<&sup
         if let Some(h) = histories.get(o.source.path.as_str()) {
             o.history.clone_from(h);
         }
-    }
-}
-
-#[cfg(feature = "git")]
-mod git {
-    use super::*;
-    use crate::limits;
-
-    /// The commit at `HEAD` of the repository `root` is in.
-    pub(super) fn head(root: &Path) -> Option<String> {
-        let repo = gix::discover(root).ok()?;
-        Some(repo.head_id().ok()?.to_string())
-    }
-
-    /// Every version of each file in `paths` (relative to `root`), oldest first, with
-    /// the day of the commit that made it.
-    pub(super) fn versions(root: &Path, paths: &[&str]) -> BTreeMap<String, Vec<(Date, String)>> {
-        walk(root, paths).unwrap_or_default()
-    }
-
-    /// One run of commits that hold the same version of a file.
-    struct Run {
-        blob: gix::ObjectId,
-        /// The oldest commit of the run so far: where this version was made.
-        since: Date,
-    }
-
-    fn walk(root: &Path, paths: &[&str]) -> Option<BTreeMap<String, Vec<(Date, String)>>> {
-        let repo = gix::discover(root).ok()?;
-        let workdir = repo.workdir()?.canonicalize().ok()?;
-        let prefix = root.canonicalize().ok()?;
-        let prefix = prefix.strip_prefix(&workdir).ok()?;
-        let in_repo = |p: &str| {
-            let mut full = prefix.to_string_lossy().replace('\\', "/");
-            if !full.is_empty() {
-                full.push('/');
-            }
-            full.push_str(p);
-            full
-        };
-        let full: Vec<String> = paths.iter().map(|p| in_repo(p)).collect();
-        let mut runs: Vec<Option<Run>> = (0..paths.len()).map(|_| None).collect();
-        let mut done = vec![false; paths.len()];
-        let mut found: Vec<Vec<(Date, gix::ObjectId)>> = vec![Vec::new(); paths.len()];
-        let mut next = Some(repo.head_id().ok()?.detach());
-        let mut seen = 0;
-        while let Some(id) = next.take() {
-            if seen == limits::MAX_HISTORY_COMMITS || done.iter().all(|d| *d) {
-                break;
-            }
-            seen += 1;
-            let commit = repo.find_commit(id).ok()?;
-            let date = commit_date(&commit)?;
-            let tree = commit.tree().ok()?;
-            for (i, path) in full.iter().enumerate() {
-                if done[i] {
-                    continue;
-                }
-                let blob = tree
-                    .lookup_entry_by_path(path)
-                    .ok()
-                    .flatten()
-                    .filter(|e| e.mode().is_blob())
-                    .map(|e| e.object_id());
-                match (blob, runs[i].as_mut()) {
-                    (Some(b), Some(run)) if run.blob == b => run.since = date,
-                    (Some(b), _) => {
-                        if let Some(run) = runs[i].take() {
-                            found[i].push((run.since, run.blob));
-                        }
-                        runs[i] = Some(Run {
-                            blob: b,
-                            since: date,
-                        });
-                    }
-                    (None, _) => {
-                        if let Some(run) = runs[i].take() {
-                            found[i].push((run.since, run.blob));
-                        }
-                        done[i] = true;
-                    }
-                }
-            }
-            next = commit.parent_ids().next().map(|p| p.detach());
-        }
-        for (i, run) in runs.into_iter().enumerate() {
-            if let Some(run) = run {
-                found[i].push((run.since, run.blob));
-            }
-        }
-        let mut out = BTreeMap::new();
-        for (path, mut versions) in paths.iter().zip(found) {
-            versions.reverse();
-            let texts: Vec<(Date, String)> = versions
-                .into_iter()
-                .filter_map(|(date, blob)| Some((date, text_of(&repo, blob)?)))
-                .collect();
-            out.insert(path.to_string(), texts);
-        }
-        Some(out)
-    }
-
-    /// The day a commit was made, in its own time zone.
-    fn commit_date(commit: &gix::Commit<'_>) -> Option<Date> {
-        let time = commit.time().ok()?;
-        let local = time.seconds.checked_add(i64::from(time.offset))?;
-        let day = chrono::DateTime::from_timestamp(local, 0)?.date_naive();
-        Some(Date(day))
-    }
-
-    /// A version's text, when it is UTF-8 and no larger than a file coachsite reads.
-    fn text_of(repo: &gix::Repository, blob: gix::ObjectId) -> Option<String> {
-        let header = repo.find_header(blob).ok()?;
-        if header.size() > limits::MAX_FILE_BYTES {
-            return None;
-        }
-        let object = repo.find_object(blob).ok()?;
-        String::from_utf8(object.data.clone()).ok()
-    }
-}
-
-#[cfg(not(feature = "git"))]
-mod git {
-    use super::*;
-
-    /// Built without the `git` feature: no repository.
-    pub(super) fn head(_: &Path) -> Option<String> {
-        None
-    }
-
-    /// Built without the `git` feature: no history.
-    pub(super) fn versions(_: &Path, _: &[&str]) -> BTreeMap<String, Vec<(Date, String)>> {
-        BTreeMap::new()
     }
 }
 

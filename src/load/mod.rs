@@ -22,6 +22,7 @@ mod cache;
 mod check;
 mod dates;
 mod files;
+mod git;
 pub mod history;
 mod item;
 mod links;
@@ -108,6 +109,12 @@ pub struct Loaded {
     pub warnings: Diagnostics,
 }
 
+/// Writes the engagement folder `root` as it was at git revision `rev` (a commit, a
+/// branch, a tag, `HEAD~N`) into `dest`; how many files, or why it cannot.
+pub fn export_revision(root: &Path, rev: &str, dest: &Path) -> Result<usize, String> {
+    git::export_revision(root, rev, dest)
+}
+
 /// Loads and checks the engagement in `root`. On failure, every error found is returned.
 pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     load_cached(root, None)
@@ -115,6 +122,25 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
 
 /// [`load`], reusing what `cache` holds of the files that did not change.
 pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnostics> {
+    load_cached_at(root, cache, None)
+}
+
+/// A revision of the repository an engagement folder is in: the history of targets of
+/// a folder exported from it ([`export_revision`]) is read there.
+#[derive(Debug, Clone)]
+pub struct HistoryAt {
+    /// The engagement folder, in the repository's work tree.
+    pub engagement: PathBuf,
+    /// The revision, as [`export_revision`] takes it.
+    pub rev: String,
+}
+
+/// [`load_cached`], with the history of targets read at `history_at` when given.
+pub fn load_cached_at(
+    root: &Path,
+    cache: Option<&Cache>,
+    history_at: Option<&HistoryAt>,
+) -> Result<Loaded, Diagnostics> {
     let mut diags = Diagnostics::default();
     let shown_root = root.to_string_lossy().to_string();
     if !root.exists() {
@@ -206,7 +232,7 @@ pub fn load_cached(root: &Path, cache: Option<&Cache>) -> Result<Loaded, Diagnos
     };
     resolve_visibility(&mut engagement);
     merge_measured(&mut engagement, &mut diags);
-    history::read(root, &mut engagement.objectives, cache);
+    history::read(root, &mut engagement.objectives, cache, history_at);
     let unreadable = Unreadable {
         objectives: unreadable_objectives,
         plan: !plan_readable,

@@ -500,6 +500,7 @@ mod tests {
                 as_of: Date::from_ymd(2026, 6, 15).expect("date"),
                 as_of_given: true,
                 base_url: None,
+                history_at: None,
             };
             let ready = prepare(&options, None, None).expect("the example builds");
             let all = Mutex::new(Vec::new());

@@ -1,0 +1,202 @@
+//! `coachsite diff`: what a rebuilt site would newly show a reader, against the same
+//! reader's site at a git revision, or the site last built into a folder.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{AsOf, fail, report};
+use crate::diff::{Line, SiteDiff, diff_sites};
+use crate::{Audience, BuildOptions, OutputFile, default_output};
+
+/// Show what a rebuilt site would newly show its reader, before you send it: the pages
+/// added and removed, and the lines of text that changed in each page, against the
+/// same reader's site at a git revision, or against the site last built into a folder.
+///
+/// Examples:
+///   coachsite diff --audience sponsor HEAD~1     against the sponsor's site one commit ago
+///   coachsite diff my-engagement sent-in-june    against the commit tagged when it was sent
+///   coachsite diff -o public                     against the site last built into public/
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// [DIR] [REV]: the engagement folder (default: this one) and the git revision to
+    /// compare with (a commit, a branch, a tag, HEAD~N). Without REV, the site last
+    /// built into OUT. A single argument is DIR when it is a folder with
+    /// engagement.yaml, and REV otherwise.
+    #[arg(value_name = "DIR|REV", num_args = 0..=2)]
+    places: Vec<String>,
+    /// Whose site to compare: coach, client or sponsor.
+    #[arg(long, value_enum, default_value = "client")]
+    audience: Audience,
+    /// Without REV: the folder the site was last built into (default DIR/public).
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    as_of: AsOf,
+}
+
+/// The engagement folder and the revision, from the arguments as given.
+fn places(given: &[String]) -> (PathBuf, Option<String>) {
+    match given {
+        [dir, rev] => (PathBuf::from(dir), Some(rev.clone())),
+        [one] if Path::new(one).join("engagement.yaml").is_file() => (PathBuf::from(one), None),
+        [rev] => (PathBuf::from("."), Some(rev.clone())),
+        _ => (PathBuf::from("."), None),
+    }
+}
+
+/// Builds both sites in memory and prints their differences.
+pub fn run(args: Args, color: bool) -> ExitCode {
+    let (dir, rev) = places(&args.places);
+    if crate::is_practice(&dir) {
+        return fail("diff compares the site of one engagement: give its folder");
+    }
+    let options = BuildOptions {
+        root: dir.clone(),
+        audience: args.audience,
+        as_of: args.as_of.date(),
+        as_of_given: args.as_of.given(),
+        base_url: None,
+        history_at: None,
+    };
+    let new = match crate::build_guarded(&options) {
+        Ok(site) => site,
+        Err(diags) => {
+            report(&diags, color);
+            return fail("the engagement has errors; fix them to compare its site");
+        }
+    };
+    let (old, against) = match &rev {
+        Some(rev) => match at_revision(&options, rev, new.as_of, color) {
+            Ok(files) => (files, format!("`{rev}`")),
+            Err(message) => return fail(&message),
+        },
+        None => {
+            let out = args.output.clone().unwrap_or_else(|| default_output(&dir));
+            match published(&out) {
+                Ok(files) => (files, out.display().to_string()),
+                Err(message) => return fail(&message),
+            }
+        }
+    };
+    let diff = diff_sites(&old, &new.files);
+    print!(
+        "{}",
+        words(&diff, &against, args.audience, new.as_of, color)
+    );
+    ExitCode::SUCCESS
+}
+
+/// The reader's site as the engagement was at `rev`, for the same as-of date.
+fn at_revision(
+    options: &BuildOptions,
+    rev: &str,
+    as_of: crate::Date,
+    color: bool,
+) -> Result<Vec<OutputFile>, String> {
+    let dir = tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
+    let root = dir.path().join("engagement");
+    crate::load::export_revision(&options.root, rev, &root)?;
+    let then = BuildOptions {
+        root,
+        as_of,
+        as_of_given: true,
+        history_at: Some(crate::load::HistoryAt {
+            engagement: options.root.clone(),
+            rev: rev.to_string(),
+        }),
+        ..options.clone()
+    };
+    crate::build_guarded(&then)
+        .map(|site| site.files)
+        .map_err(|diags| {
+            report(&diags, color);
+            format!("the engagement at `{rev}` has errors: its site cannot be built to compare")
+        })
+}
+
+/// The pages of the site last built into `out`.
+fn published(out: &Path) -> Result<Vec<OutputFile>, String> {
+    if !out.join(".coachsite").is_file() {
+        return Err(format!(
+            "{} holds no site coachsite built: build one first, or give a git revision to compare with",
+            out.display()
+        ));
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let Ok(rel) = entry.path().strip_prefix(out) else {
+            continue;
+        };
+        let path = rel.to_string_lossy().replace('\\', "/");
+        if !entry.file_type().is_file() || !path.ends_with(".html") {
+            continue;
+        }
+        if entry.metadata().map_or(0, |m| m.len()) > crate::limits::MAX_FILE_BYTES * 8 {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+        if memchr::memmem::find(&bytes, b"coachsite-lock").is_some() {
+            return Err(format!(
+                "{} was built with --encrypt: its pages cannot be read to compare; give a git revision instead",
+                out.display()
+            ));
+        }
+        files.push(OutputFile { path, bytes });
+    }
+    Ok(files)
+}
+
+/// The differences for the terminal.
+fn words(
+    diff: &SiteDiff,
+    against: &str,
+    audience: Audience,
+    as_of: crate::Date,
+    color: bool,
+) -> String {
+    let paint = |code: &str, text: &str| {
+        if color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
+    let mut out = format!(
+        "The {} site as of {as_of}, against {against}: ",
+        audience.name()
+    );
+    if diff.is_empty() {
+        out.push_str("no page would change.\n");
+        return out;
+    }
+    out.push_str(&format!(
+        "{} page{} added, {} removed, {} changed.\n",
+        diff.added.len(),
+        if diff.added.len() == 1 { "" } else { "s" },
+        diff.removed.len(),
+        diff.changed.len()
+    ));
+    for path in &diff.added {
+        out.push_str(&paint("32", &format!("\n+ {path} (new page)")));
+    }
+    for path in &diff.removed {
+        out.push_str(&paint("31", &format!("\n- {path} (no longer on the site)")));
+    }
+    if !diff.added.is_empty() || !diff.removed.is_empty() {
+        out.push('\n');
+    }
+    for page in &diff.changed {
+        out.push_str(&format!("\n{}\n", paint("1", &page.path)));
+        for line in &page.lines {
+            match line {
+                Line::Added(text) => out.push_str(&paint("32", &format!("  + {text}"))),
+                Line::Removed(text) => out.push_str(&paint("31", &format!("  - {text}"))),
+            }
+            out.push('\n');
+        }
+    }
+    out
+}

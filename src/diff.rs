@@ -1,0 +1,235 @@
+//! `coachsite diff`: what a rebuilt site would newly show its reader, against an earlier
+//! site (built from a git revision, or the one last published): the pages added and
+//! removed, and in each page that changed, the lines of text (a heading, a paragraph,
+//! a list item, a table row) that appear or disappear. Pure: sites in, differences out.
+
+use similar::{ChangeTag, TextDiff};
+
+use crate::render::OutputFile;
+
+/// A page's text as its reader reads it, one block (heading, paragraph, list item,
+/// table row…) per line, without its charts, scripts and styles.
+pub fn page_text(html: &str) -> Vec<String> {
+    let mut text = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    // Line breaks in the source are spaces: only the end of a block ends a line.
+    let push = |text: &mut String, part: &str| {
+        text.extend(part.chars().map(|c| if c == '\n' { ' ' } else { c }))
+    };
+    while let Some(open) = rest.find('<') {
+        push(&mut text, &rest[..open]);
+        rest = &rest[open..];
+        let Some(close) = rest.find('>') else {
+            break;
+        };
+        let closing = rest[1..close].starts_with('/');
+        let tag = rest[1..close].trim_start_matches('/').to_ascii_lowercase();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        rest = &rest[close + 1..];
+        // What a reader does not read as text: skipped whole.
+        if !closing && ["script", "style", "svg"].contains(&name.as_str()) {
+            if let Some(end) = rest.find(&format!("</{name}>")) {
+                rest = &rest[end + name.len() + 3..];
+            }
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            text.push('\n');
+        } else if ["td", "th", "dd"].contains(&name.as_str()) {
+            text.push(' ');
+        }
+    }
+    push(&mut text, rest);
+    decode(&text)
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Tags that end a line of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "dt",
+    "br",
+    "div",
+    "section",
+    "header",
+    "footer",
+    "nav",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "summary",
+    "details",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "main",
+    "title",
+    "caption",
+];
+
+/// The entities coachsite's pages use, decoded.
+fn decode(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace('\u{a0}', " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+}
+
+/// A line that appears or disappears.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    Added(String),
+    Removed(String),
+}
+
+/// One page whose text changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageDiff {
+    pub path: String,
+    pub lines: Vec<Line>,
+}
+
+/// What a rebuilt site would newly show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteDiff {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub changed: Vec<PageDiff>,
+}
+
+impl SiteDiff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// Whether a file is a page a reader reads: HTML, but not the search page (its index
+/// holds every page's words again).
+fn is_page(path: &str) -> bool {
+    path.ends_with(".html") && path != "search.html"
+}
+
+/// The pages of `new` against those of `old`, both sorted by path.
+pub fn diff_sites(old: &[OutputFile], new: &[OutputFile]) -> SiteDiff {
+    let pages = |files: &[OutputFile]| -> std::collections::BTreeMap<String, Vec<String>> {
+        files
+            .iter()
+            .filter(|f| is_page(&f.path))
+            .map(|f| {
+                (
+                    f.path.clone(),
+                    page_text(&String::from_utf8_lossy(&f.bytes)),
+                )
+            })
+            .collect()
+    };
+    let (old, new) = (pages(old), pages(new));
+    let mut diff = SiteDiff {
+        added: new
+            .keys()
+            .filter(|p| !old.contains_key(*p))
+            .cloned()
+            .collect(),
+        removed: old
+            .keys()
+            .filter(|p| !new.contains_key(*p))
+            .cloned()
+            .collect(),
+        changed: Vec::new(),
+    };
+    for (path, lines) in &new {
+        let Some(before) = old.get(path) else {
+            continue;
+        };
+        if before == lines {
+            continue;
+        }
+        let a: Vec<&str> = before.iter().map(String::as_str).collect();
+        let b: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let changes: Vec<Line> = TextDiff::from_slices(&a, &b)
+            .iter_all_changes()
+            .filter_map(|c| match c.tag() {
+                ChangeTag::Insert => Some(Line::Added(c.value().to_string())),
+                ChangeTag::Delete => Some(Line::Removed(c.value().to_string())),
+                ChangeTag::Equal => None,
+            })
+            .collect();
+        diff.changed.push(PageDiff {
+            path: path.clone(),
+            lines: changes,
+        });
+    }
+    diff
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, html: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: html.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_page_reads_as_its_blocks_without_charts_or_scripts() {
+        let html = "<html><head><title>T</title><style>p{}</style></head><body><h1>Goals</h1><p>Progress: <strong>80%</strong> of&nbsp;the\nway &amp; more.</p><svg><text>chart</text></svg><table><tr><th>A</th><td>1</td></tr></table><script>var x = '<p>';</script></body></html>";
+        assert_eq!(
+            page_text(html),
+            vec!["T", "Goals", "Progress: 80% of the way & more.", "A 1"]
+        );
+    }
+
+    #[test]
+    fn the_diff_names_new_and_gone_pages_and_the_lines_that_changed() {
+        let old = vec![
+            file("index.html", "<p>Same</p><p>Forecast 13 July</p>"),
+            file("gone.html", "<p>x</p>"),
+            file("search.html", "<p>index</p>"),
+            file("style.css", "p {}"),
+        ];
+        let new = vec![
+            file("index.html", "<p>Same</p><p>Forecast 20 July</p>"),
+            file("new.html", "<p>y</p>"),
+            file("search.html", "<p>other index</p>"),
+            file("style.css", "p { color: red }"),
+        ];
+        let d = diff_sites(&old, &new);
+        assert_eq!(d.added, vec!["new.html"]);
+        assert_eq!(d.removed, vec!["gone.html"]);
+        assert_eq!(
+            d.changed,
+            vec![PageDiff {
+                path: "index.html".into(),
+                lines: vec![
+                    Line::Removed("Forecast 13 July".into()),
+                    Line::Added("Forecast 20 July".into())
+                ],
+            }]
+        );
+        assert!(diff_sites(&new, &new).is_empty());
+    }
+}
