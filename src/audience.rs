@@ -409,9 +409,11 @@ pub fn filter_keeping(
     // How to reach the client and whether the coaching is paid: the coach's records.
     e.info.contact = None;
     e.info.billing = None;
-    // Which planning findings the coach has weighed is the coach's working data.
+    // Which planning findings the coach has weighed is the coach's working data; a
+    // change to a target made while the reader could not see the objective is not theirs.
     for o in &mut e.objectives {
         o.front.acknowledged.clear();
+        o.history.retain(|c| audience.may_see(c.visibility));
     }
     sessions_as(&mut e, audience, readers);
     each_text_but_sessions(&mut e, |text, kind| reader_text(audience, text, kind));

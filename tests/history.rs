@@ -215,3 +215,78 @@ fn diff_against_the_site_last_built() {
         );
     }
 }
+
+#[test]
+fn a_reader_is_told_only_of_changes_they_could_see_both_sides_of() {
+    let p = Project::minimal();
+    let repo = p.root.parent().unwrap().to_path_buf();
+    git(&repo, &["init", "-q"], "2026-02-01");
+    let trust = "objectives/customer-trust.md";
+    commit(&repo, "2026-03-10", "as it is");
+    // A coach-only aside added to a GAS level: the client's words did not change.
+    p.edit(
+        trust,
+        "  1: A customer attends every review",
+        "  1: A customer attends every review %%and Ana stops sighing%%",
+    );
+    commit(&repo, "2026-03-11", "aside");
+    // While the objective was the coach's only, its due date moved twice.
+    p.edit(trust, "visibility: sponsor", "visibility: coach");
+    commit(&repo, "2026-03-12", "hidden");
+    p.edit(trust, "due: 2026-06-30", "due: 2026-07-31");
+    commit(&repo, "2026-03-13", "moved while hidden");
+    p.edit(trust, "visibility: coach", "visibility: sponsor");
+    commit(&repo, "2026-03-14", "shared again");
+    // A level rewritten for everyone.
+    p.edit(
+        trust,
+        "  2: Customers ask to join refinement too",
+        "  2: Customers ask to join refinement",
+    );
+    commit(&repo, "2026-03-20", "level +2 reworded");
+
+    p.build_ok(&["--audience", "coach"]);
+    let coach = p.page("objectives/customer-trust.html");
+    assert!(
+        coach.contains(
+            "The description of GAS level +1 was rewritten on 11 March 2026, after 2 measurements."
+        ),
+        "{coach}"
+    );
+    assert!(coach.contains("Due date postponed from 30 June 2026 to 31 July 2026 on 13 March 2026, after 2 measurements."), "{coach}");
+    for audience in ["client", "sponsor"] {
+        p.build_ok(&["--audience", audience]);
+        let page = p.page("objectives/customer-trust.html");
+        assert!(page.contains("The description of GAS level +2 was rewritten on 20 March 2026, after 2 measurements."), "{audience}: {page}");
+        assert!(
+            !page.contains("GAS level +1"),
+            "{audience}: only a coach-only aside changed"
+        );
+        assert!(
+            !page.contains("Due date postponed"),
+            "{audience}: it was not theirs to see then"
+        );
+    }
+}
+
+#[test]
+fn diff_refuses_a_site_built_for_another_reader() {
+    let p = Project::minimal();
+    p.build_ok(&["--audience", "coach"]);
+    let out = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .args(["diff", "--color", "never", "--audience", "sponsor", "-o"])
+        .arg(&p.out)
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("holds the coach site: compare it with --audience coach"),
+        "{err}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "not a line of the coach's site is printed"
+    );
+}

@@ -102,6 +102,7 @@ fuzz_target!(|data: &[u8]| {
         as_of: Date::from_ymd(2026, 6, 1).expect("a real date"),
         as_of_given: true,
         base_url: None,
+        history_at: None,
     };
     match coachsite::build(&options) {
         Ok(site) => {

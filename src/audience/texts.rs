@@ -148,6 +148,7 @@ macro_rules! no_text {
 
 no_text!(
     i64,
+    usize,
     u32,
     f64,
     bool,
@@ -167,8 +168,8 @@ no_text!(
     Attachments,
     // A survey's counts: objective and group ids, and numbers (`pulse::pulse_of`).
     Pulse,
-    // Numbers and dates from the git history; a GAS level's words are not kept.
-    TargetChange,
+    Changed,
+    GasEdit,
 );
 
 /// `Texts` for a struct, through every one of its fields (an exhaustive destructuring:
@@ -233,6 +234,8 @@ texts! {
     }
     Lesson { id, source, front, body, body_line, visibility }
     Survey { id, source, front, visibility, pulse }
+    TargetChange { date, change, measured_before, visibility, words }
+    GasWords { before, after }
     SurveyFront { date, title, question, answers, visibility, sensitive }
     Answer { group, rater, ratings, comment }
     LessonFront { title, date, tags, objectives, visibility, sensitive, aliases, cssclasses }

@@ -73,7 +73,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         },
         None => {
             let out = args.output.clone().unwrap_or_else(|| default_output(&dir));
-            match published(&out) {
+            match published(&out, args.audience) {
                 Ok(files) => (files, out.display().to_string()),
                 Err(message) => return fail(&message),
             }
@@ -115,8 +115,8 @@ fn at_revision(
         })
 }
 
-/// The pages of the site last built into `out`.
-fn published(out: &Path) -> Result<Vec<OutputFile>, String> {
+/// The pages of the site last built into `out`, which must be `audience`'s.
+fn published(out: &Path, audience: Audience) -> Result<Vec<OutputFile>, String> {
     if !out.join(".coachsite").is_file() {
         return Err(format!(
             "{} holds no site coachsite built: build one first, or give a git revision to compare with",
@@ -146,7 +146,30 @@ fn published(out: &Path) -> Result<Vec<OutputFile>, String> {
         }
         files.push(OutputFile { path, bytes });
     }
-    Ok(files)
+    let built_for = files
+        .iter()
+        .find(|f| f.path == "index.html")
+        .and_then(|f| audience_of(&f.bytes));
+    match built_for {
+        Some(a) if a == audience.name() => Ok(files),
+        Some(a) => Err(format!(
+            "{} holds the {a} site: compare it with --audience {a}, or give the folder of the {} site",
+            out.display(),
+            audience.name()
+        )),
+        None => Err(format!(
+            "cannot tell whose site {} holds (it was built by an older coachsite): build it again, or give a git revision",
+            out.display()
+        )),
+    }
+}
+
+/// The audience a page was built for, from its `coachsite-audience` meta tag.
+fn audience_of(page: &[u8]) -> Option<String> {
+    let mark = b"<meta name=\"coachsite-audience\" content=\"";
+    let at = memchr::memmem::find(page, mark)? + mark.len();
+    let end = memchr::memchr(b'"', &page[at..])?;
+    Some(String::from_utf8_lossy(&page[at..at + end]).to_string())
 }
 
 /// The differences for the terminal.

@@ -3,7 +3,7 @@
 
 use super::{Explainer, Sentence, tr};
 use crate::insight::MovedTarget;
-use crate::model::{Changed, Direction};
+use crate::model::{Changed, Direction, GasEdit};
 
 impl Explainer<'_> {
     /// A value of objective `id` with its unit, or "none".
@@ -105,15 +105,18 @@ impl Explainer<'_> {
                     format!("Fälligkeit am {date} von {a} auf {b} {}, {after}.", verb.2),
                 )
             }
-            Changed::GasLevel { level } => {
+            Changed::GasLevel { level, edit } => {
                 let l = crate::i18n::format_change(*level as f64, None, self.lang);
+                let (en, fr, de) = match edit {
+                    GasEdit::Added => ("written", "écrite", "verfasst"),
+                    GasEdit::Rewritten => ("rewritten", "réécrite", "neu gefasst"),
+                    GasEdit::Removed => ("removed", "retirée", "entfernt"),
+                };
                 tr(
                     self.lang,
-                    format!("The description of GAS level {l} was rewritten on {date}, {after}."),
-                    format!("La description du niveau GAS {l} a été réécrite le {date}, {after}."),
-                    format!(
-                        "Die Beschreibung der GAS-Stufe {l} wurde am {date} neu gefasst, {after}."
-                    ),
+                    format!("The description of GAS level {l} was {en} on {date}, {after}."),
+                    format!("La description du niveau GAS {l} a été {fr} le {date}, {after}."),
+                    format!("Die Beschreibung der GAS-Stufe {l} wurde am {date} {de}, {after}."),
                 )
             }
         }

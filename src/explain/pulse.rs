@@ -67,15 +67,16 @@ impl Explainer<'_> {
 
     /// An objective's pulse over time, for its chart's text alternative.
     pub fn pulse_summary(&self, points: &[PulsePoint]) -> String {
-        let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        let scored: Vec<(&PulsePoint, &PulseScore)> = points
+            .iter()
+            .filter_map(|p| Some((p, p.overall.as_ref()?)))
+            .collect();
+        let (Some((first, s0)), Some((last, s1))) = (scored.first(), scored.last()) else {
             return String::new();
         };
-        let (a, b) = (
-            self.net_score(first.overall.net),
-            self.net_score(last.overall.net),
-        );
+        let (a, b) = (self.net_score(s0.net), self.net_score(s1.net));
         let (from, to) = (self.date(first.date), self.date(last.date));
-        let n = last.overall.raters;
+        let n = s1.raters;
         tr(
             self.lang,
             format!(
@@ -103,6 +104,23 @@ impl Explainer<'_> {
             ),
             format!(
                 "Alle Beteiligten bewerten die beobachtete Veränderung von −3 (viel schlechter) bis +3 (viel besser). Der Nettowert ist der Anteil, der es besser sah, minus der Anteil, der es schlechter sah, von −100 bis +100. Gruppen mit weniger als {min} Bewertenden werden zusammengelegt oder weggelassen, damit keine Antwort zuzuordnen ist."
+            ),
+        )
+    }
+
+    /// A survey dated after the day the figures are for.
+    pub fn survey_after_as_of(&self, as_of: crate::model::Date) -> String {
+        let day = self.date(as_of);
+        tr(
+            self.lang,
+            format!(
+                "This survey is dated after {day}, the day these figures are for: it counts from its own date on."
+            ),
+            format!(
+                "Cette enquête est datée après le {day}, jour de ces chiffres : elle compte à partir de sa date."
+            ),
+            format!(
+                "Diese Umfrage ist nach dem {day} datiert, dem Tag dieser Zahlen: sie zählt ab ihrem eigenen Datum."
             ),
         )
     }

@@ -98,7 +98,17 @@ impl Explainer<'_> {
 
     /// How far a team's raters agree on one competency: "r_wg 0.90, 5 raters, 3 to 4".
     pub fn agreement_cell(&self, a: &Agreement) -> String {
-        format!("{} · {}–{}", self.two_places(a.r_wg), a.lowest, a.highest)
+        let cell = format!("{} · {}–{}", self.two_places(a.r_wg), a.lowest, a.highest);
+        if a.agree.is_some() {
+            return cell;
+        }
+        let n = a.raters;
+        tr(
+            self.lang,
+            format!("{cell} ({n} raters: too few)"),
+            format!("{cell} ({n} évaluateurs : trop peu)"),
+            format!("{cell} ({n} Bewertende: zu wenige)"),
+        )
     }
 
     /// The sentence under a team's ratings: which competencies the raters disagree on,
@@ -119,30 +129,33 @@ impl Explainer<'_> {
                 ),
             ));
         }
-        let split: Vec<String> = agreements
-            .iter()
-            .filter(|a| a.agree == Some(false))
-            .map(|a| {
-                format!(
-                    "{} ({}–{})",
-                    self.competency(&a.competency),
-                    a.lowest,
-                    a.highest
-                )
-            })
-            .collect();
+        let named = |judged: Option<bool>, spread: bool| -> Vec<String> {
+            agreements
+                .iter()
+                .filter(|a| a.agree == judged)
+                .map(|a| {
+                    let name = self.competency(&a.competency);
+                    if spread {
+                        format!("{name} ({}–{})", a.lowest, a.highest)
+                    } else {
+                        name
+                    }
+                })
+                .collect()
+        };
+        let (split, too_few) = (named(Some(false), true), named(None, false));
         let min = self.two_places(MIN_AGREEMENT);
-        Some(if split.is_empty() {
+        let mut text = if split.is_empty() {
             tr(
                 self.lang,
                 format!(
-                    "The raters agree on every competency (r_wg {min} or more): the team's levels stand for them."
+                    "The raters agree on every competency that at least {MIN_RATERS} of them rated (r_wg {min} or more): there the team's levels stand for them."
                 ),
                 format!(
-                    "Les évaluateurs s’accordent sur chaque compétence (r_wg de {min} ou plus) : les niveaux de l’équipe les représentent."
+                    "Les évaluateurs s’accordent sur chaque compétence notée par au moins {MIN_RATERS} d’entre eux (r_wg de {min} ou plus) : là, les niveaux de l’équipe les représentent."
                 ),
                 format!(
-                    "Die Bewertenden stimmen bei jeder Kompetenz überein (r_wg {min} oder mehr): die Stufen des Teams stehen für sie."
+                    "Die Bewertenden stimmen bei jeder Kompetenz überein, die mindestens {MIN_RATERS} von ihnen bewertet haben (r_wg {min} oder mehr): dort stehen die Stufen des Teams für sie."
                 ),
             )
         } else {
@@ -159,7 +172,18 @@ impl Explainer<'_> {
                     "Die Bewertenden sind uneins (r_wg unter {min}) bei {list}: dort verdeckt die Stufe des Teams eine Streuung, die vor dem Vertrauen zu besprechen ist."
                 ),
             )
-        })
+        };
+        if !too_few.is_empty() {
+            let list = too_few.join(", ");
+            text.push(' ');
+            text.push_str(&tr(
+                self.lang,
+                format!("Too few raters to judge their agreement on {list}."),
+                format!("Trop peu d’évaluateurs pour juger de leur accord sur {list}."),
+                format!("Zu wenige Bewertende, um die Übereinstimmung zu beurteilen, bei {list}."),
+            ));
+        }
+        Some(text)
     }
 
     /// What "a reliable change" means on this engagement's scale.

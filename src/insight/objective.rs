@@ -71,26 +71,35 @@ pub struct ObjectiveInsight {
 pub struct MovedTarget {
     #[serde(flatten)]
     pub change: crate::model::TargetChange,
-    /// The measurements dated on or before the change.
+    /// The measurements the objective's file held, dated on or before the change, when
+    /// it was made.
     pub measurements_before: usize,
 }
 
-/// The changes of `o`'s history made by `as_of` once it had a measurement.
+/// The changes of `o`'s history made by `as_of` once its file held a measurement; a GAS
+/// level whose words are the same for this reader (a coach-only aside changed) is no
+/// change. Reported without the words.
 fn moved_targets(o: &Objective, as_of: Date) -> Vec<MovedTarget> {
     o.history
         .iter()
-        .filter(|c| c.date <= as_of)
-        .filter_map(|c| {
-            let before = o
-                .front
-                .measurements
-                .iter()
-                .filter(|m| m.date <= c.date)
-                .count();
-            (before > 0).then(|| MovedTarget {
-                change: c.clone(),
-                measurements_before: before,
-            })
+        .filter(|c| c.date <= as_of && c.measured_before > 0)
+        .filter(|c| {
+            // Compared word by word: a cut aside leaves its spaces behind.
+            let words = |t: &Option<String>| {
+                t.as_deref()
+                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            };
+            c.words
+                .as_ref()
+                .is_none_or(|w| words(&w.before) != words(&w.after))
+        })
+        .map(|c| MovedTarget {
+            change: crate::model::TargetChange {
+                words: None,
+                visibility: crate::model::Visibility::Coach,
+                ..c.clone()
+            },
+            measurements_before: c.measured_before,
         })
         .collect()
 }

@@ -49,8 +49,8 @@ pub fn pulse_score(counts: &[u32; 7]) -> Option<PulseScore> {
 pub struct PulsePoint {
     pub survey: String,
     pub date: Date,
-    /// Every rating shown, all groups together.
-    pub overall: PulseScore,
+    /// Every rating shown, all groups together; `None` when every one was left out.
+    pub overall: Option<PulseScore>,
     /// Each rater group shown (`None`: the small groups, pooled), in name order, the pool last.
     pub groups: Vec<(Option<String>, PulseScore)>,
     /// Answers left out to keep them anonymous.
@@ -92,12 +92,17 @@ pub fn pulses(e: &Engagement, as_of: Date) -> Vec<ObjectivePulse> {
                         .filter_map(|t| Some((t.group.clone(), pulse_score(&t.counts)?)))
                         .collect();
                     groups.sort_by(|a, b| (a.0.is_none(), &a.0).cmp(&(b.0.is_none(), &b.0)));
+                    let left_out = s.pulse.left_out.get(&o.id).copied().unwrap_or(0);
+                    let overall = pulse_score(&all);
+                    if overall.is_none() && left_out == 0 {
+                        return None;
+                    }
                     Some(PulsePoint {
                         survey: s.id.clone(),
                         date: s.front.date,
-                        overall: pulse_score(&all)?,
+                        overall,
                         groups,
-                        left_out: s.pulse.left_out.get(&o.id).copied().unwrap_or(0),
+                        left_out,
                     })
                 })
                 .collect();

@@ -69,7 +69,14 @@ pub struct ForecastInterval {
 /// (b² − q/Sxx)·u² + 2Db·u + (D² − q/n) ≤ 0. When b² ≤ q/Sxx the slope is not told
 /// apart from a flat line at this confidence: the interval has no latest date.
 pub fn forecast_interval(trend: &Trend, target: f64, not_before: Date) -> Option<ForecastInterval> {
-    super::forecast(trend, target, not_before)?;
+    let forecast = super::forecast(trend, target, not_before)?;
+    if !trend.has_band() {
+        // Measurements exactly on a line: the forecast's day, however it is rounded.
+        return Some(ForecastInterval {
+            earliest: forecast,
+            latest: Some(forecast),
+        });
+    }
     let f = &trend.fit;
     let b = trend.per_day;
     let q = (trend.t() * f.residual_sd).powi(2);

@@ -3,7 +3,6 @@
 //! `history`), and the engagement folder at a revision (for `coachsite diff`). Built
 //! without the default `git` feature, there is no repository.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::model::Date;
@@ -21,14 +20,26 @@ mod imp {
         Some(resolve(&repo, rev).ok()?.to_string())
     }
 
-    /// Every version of each file in `paths` (relative to `root`) along the first
-    /// parents of `commit`, oldest first, with the day of the commit that made it.
+    /// Each version of each file in `paths` (relative to `root`) along the first parents
+    /// of `commit`, oldest first, handed to `each` with the day of the commit that made
+    /// it, one at a time. The walk stops at a commit it cannot read (a shallow clone):
+    /// what it found until then is given.
     pub(crate) fn versions(
         root: &Path,
         commit: &str,
         paths: &[&str],
-    ) -> BTreeMap<String, Vec<(Date, String)>> {
-        walk(root, commit, paths).unwrap_or_default()
+        each: &mut dyn FnMut(&str, Date, &str),
+    ) {
+        let Some((repo, found)) = walk(root, commit, paths) else {
+            return;
+        };
+        for (path, versions) in paths.iter().zip(found) {
+            for (date, blob) in versions.into_iter().rev() {
+                if let Some(text) = text_of(&repo, blob) {
+                    each(path, date, &text);
+                }
+            }
+        }
     }
 
     /// One run of commits that hold the same version of a file.
@@ -38,86 +49,114 @@ mod imp {
         since: Date,
     }
 
+    /// What the walk knows of one file: the run it is in, the versions found before
+    /// (newest first), and whether the file is gone further back.
+    #[derive(Default)]
+    struct Track {
+        run: Option<Run>,
+        found: Vec<(Date, gix::ObjectId)>,
+        done: bool,
+    }
+
+    impl Track {
+        /// The file's blob in the next commit back (`None`: not there).
+        fn step(&mut self, blob: Option<gix::ObjectId>, date: Date) {
+            match (blob, self.run.as_mut()) {
+                (Some(b), Some(run)) if run.blob == b => run.since = date,
+                (Some(b), _) => {
+                    self.close();
+                    self.run = Some(Run {
+                        blob: b,
+                        since: date,
+                    });
+                }
+                (None, _) => {
+                    self.close();
+                    self.done = true;
+                }
+            }
+        }
+
+        fn close(&mut self) {
+            if let Some(run) = self.run.take() {
+                self.found.push((run.since, run.blob));
+            }
+        }
+    }
+
+    /// The versions of each path, newest first, with the day each was made.
+    #[allow(clippy::type_complexity)]
     fn walk(
         root: &Path,
         commit: &str,
         paths: &[&str],
-    ) -> Option<BTreeMap<String, Vec<(Date, String)>>> {
+    ) -> Option<(gix::Repository, Vec<Vec<(Date, gix::ObjectId)>>)> {
         let repo = gix::discover(root).ok()?;
         let prefix = prefix_of(&repo, root)?;
         let in_repo = |p: &str| {
-            let mut full = prefix.clone();
-            if !full.is_empty() {
-                full.push('/');
+            if prefix.is_empty() {
+                p.to_string()
+            } else {
+                format!("{prefix}/{p}")
             }
-            full.push_str(p);
-            full
         };
         let full: Vec<String> = paths.iter().map(|p| in_repo(p)).collect();
-        let mut runs: Vec<Option<Run>> = (0..paths.len()).map(|_| None).collect();
-        let mut done = vec![false; paths.len()];
-        let mut found: Vec<Vec<(Date, gix::ObjectId)>> = vec![Vec::new(); paths.len()];
+        // Objectives live under `objectives/`: a commit that left that folder as it was
+        // changed none of them, and is not looked into.
+        let folder = in_repo("objectives");
+        let mut tracks: Vec<Track> = paths.iter().map(|_| Track::default()).collect();
+        let mut last_folder = None;
         let mut next = Some(gix::ObjectId::from_hex(commit.as_bytes()).ok()?);
         let mut seen = 0;
         while let Some(id) = next.take() {
-            if seen == limits::MAX_HISTORY_COMMITS || done.iter().all(|d| *d) {
+            if seen == limits::MAX_HISTORY_COMMITS || tracks.iter().all(|t| t.done) {
                 break;
             }
             seen += 1;
-            let commit = repo.find_commit(id).ok()?;
-            let date = commit_date(&commit)?;
-            let tree = commit.tree().ok()?;
-            for (i, path) in full.iter().enumerate() {
-                if done[i] {
-                    continue;
+            let Ok(commit) = repo.find_commit(id) else {
+                break;
+            };
+            let (Some(date), Ok(tree)) = (commit_date(&commit), commit.tree()) else {
+                break;
+            };
+            let folder_id = tree
+                .lookup_entry_by_path(&folder)
+                .ok()
+                .flatten()
+                .map(|e| e.object_id());
+            if folder_id.is_some() && folder_id == last_folder {
+                for t in tracks.iter_mut().filter(|t| !t.done) {
+                    if let Some(run) = t.run.as_mut() {
+                        run.since = date;
+                    }
                 }
-                let blob = tree
-                    .lookup_entry_by_path(path)
-                    .ok()
-                    .flatten()
-                    .filter(|e| e.mode().is_blob())
-                    .map(|e| e.object_id());
-                match (blob, runs[i].as_mut()) {
-                    (Some(b), Some(run)) if run.blob == b => run.since = date,
-                    (Some(b), _) => {
-                        if let Some(run) = runs[i].take() {
-                            found[i].push((run.since, run.blob));
-                        }
-                        runs[i] = Some(Run {
-                            blob: b,
-                            since: date,
-                        });
-                    }
-                    (None, _) => {
-                        if let Some(run) = runs[i].take() {
-                            found[i].push((run.since, run.blob));
-                        }
-                        done[i] = true;
-                    }
+            } else {
+                for (t, path) in tracks.iter_mut().zip(&full).filter(|(t, _)| !t.done) {
+                    let blob = tree
+                        .lookup_entry_by_path(path)
+                        .ok()
+                        .flatten()
+                        .filter(|e| e.mode().is_blob())
+                        .map(|e| e.object_id());
+                    t.step(blob, date);
                 }
             }
+            last_folder = folder_id;
             next = commit.parent_ids().next().map(|p| p.detach());
         }
-        for (i, run) in runs.into_iter().enumerate() {
-            if let Some(run) = run {
-                found[i].push((run.since, run.blob));
-            }
-        }
-        let mut out = BTreeMap::new();
-        for (path, mut versions) in paths.iter().zip(found) {
-            versions.reverse();
-            let texts: Vec<(Date, String)> = versions
-                .into_iter()
-                .filter_map(|(date, blob)| Some((date, text_of(&repo, blob)?)))
-                .collect();
-            out.insert(path.to_string(), texts);
-        }
-        Some(out)
+        let found = tracks
+            .into_iter()
+            .map(|mut t| {
+                t.close();
+                t.found
+            })
+            .collect();
+        Some((repo, found))
     }
 
-    /// The day a commit was made, in its own time zone.
+    /// The day a commit was written (its author's date), in its own time zone.
     fn commit_date(commit: &gix::Commit<'_>) -> Option<Date> {
-        let time = commit.time().ok()?;
+        let time = commit.author().ok()?.time().ok()?;
         let local = time.seconds.checked_add(i64::from(time.offset))?;
         let day = chrono::DateTime::from_timestamp(local, 0)?.date_naive();
         Some(Date(day))
@@ -201,7 +240,13 @@ mod imp {
         } else {
             return Err(unknown());
         };
-        for _ in 0..back.min(limits::MAX_HISTORY_COMMITS) {
+        if back > limits::MAX_HISTORY_COMMITS {
+            return Err(format!(
+                "`{rev}` goes back more than {} commits",
+                limits::MAX_HISTORY_COMMITS
+            ));
+        }
+        for _ in 0..back {
             let commit = repo.find_commit(id).map_err(|_| unknown())?;
             id = commit
                 .parent_ids()
@@ -229,6 +274,7 @@ mod imp {
             let path = dest.join(&name);
             let mode = entry.mode();
             if mode.is_tree() {
+                count(written)?;
                 let sub = repo
                     .find_object(entry.oid())
                     .map_err(|e| e.to_string())?
@@ -236,22 +282,30 @@ mod imp {
                     .map_err(|e| e.to_string())?;
                 write_tree(repo, &sub, &path, written)?;
             } else if mode.is_blob() {
-                if *written == limits::MAX_REVISION_FILES {
-                    return Err(format!(
-                        "the revision holds more than {} files",
-                        limits::MAX_REVISION_FILES
-                    ));
-                }
+                count(written)?;
+                // The largest file coachsite reads (an attachment): a larger one is
+                // refused by the load as it would be in the folder.
                 let header = repo.find_header(entry.oid()).map_err(|e| e.to_string())?;
-                if header.size() > limits::MAX_FILE_BYTES {
+                if header.size() > limits::MAX_ATTACHMENT_BYTES {
                     continue;
                 }
                 let blob = repo.find_object(entry.oid()).map_err(|e| e.to_string())?;
                 std::fs::write(&path, &blob.data)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                *written += 1;
             }
         }
+        Ok(())
+    }
+
+    /// One more file or folder of a revision, within [`limits::MAX_REVISION_FILES`].
+    fn count(written: &mut usize) -> Result<(), String> {
+        if *written == limits::MAX_REVISION_FILES {
+            return Err(format!(
+                "the revision holds more than {} files and folders",
+                limits::MAX_REVISION_FILES
+            ));
+        }
+        *written += 1;
         Ok(())
     }
 
@@ -274,9 +328,7 @@ mod imp {
     }
 
     /// Built without the `git` feature: no history.
-    pub(crate) fn versions(_: &Path, _: &str, _: &[&str]) -> BTreeMap<String, Vec<(Date, String)>> {
-        BTreeMap::new()
-    }
+    pub(crate) fn versions(_: &Path, _: &str, _: &[&str], _: &mut dyn FnMut(&str, Date, &str)) {}
 
     /// Built without the `git` feature: no revision to read.
     pub(crate) fn export_revision(_: &Path, _: &str, _: &Path) -> Result<usize, String> {

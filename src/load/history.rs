@@ -9,57 +9,124 @@ use std::path::Path;
 
 use super::git;
 
-use crate::model::{Changed, Date, Objective, ObjectiveFront, TargetChange};
+use crate::model::{
+    Changed, Date, GasEdit, GasWords, Objective, ObjectiveFront, TargetChange, Visibility,
+};
 
-/// What changed between two versions of an objective's front matter, on `date`.
-pub fn changes(old: &ObjectiveFront, new: &ObjectiveFront, date: Date) -> Vec<TargetChange> {
+/// One version of an objective's file: its front matter, and who could see it (its
+/// `visibility`, or the engagement's default; sensitive: the coach).
+pub struct Version {
+    pub date: Date,
+    pub front: ObjectiveFront,
+    pub visibility: Visibility,
+}
+
+impl Version {
+    /// A version as committed on `date`, when it parses; `default` is the engagement's
+    /// visibility of objectives.
+    fn of(date: Date, text: &str, default: Visibility) -> Option<Version> {
+        let fm = super::split_front_matter(text).ok()?;
+        let front = serde_saphyr::from_str::<ObjectiveFront>(fm.yaml).ok()?;
+        let visibility = if front.sensitive {
+            Visibility::Coach
+        } else {
+            front.visibility.unwrap_or(default)
+        };
+        Some(Version {
+            date,
+            front,
+            visibility,
+        })
+    }
+}
+
+/// What changed from version `old` to version `new`, on `new`'s date.
+pub fn changes(old: &Version, new: &Version) -> Vec<TargetChange> {
     let measure = |f: &ObjectiveFront, target: bool| {
         let m = f.measure.as_ref()?;
         let value = if target { &m.target } else { &m.baseline };
         value.as_ref().map(|v| v.value)
     };
+    let (a, b) = (&old.front, &new.front);
+    let measured_before = a.measurements.iter().filter(|m| m.date <= new.date).count();
+    let visibility = old.visibility.min(new.visibility);
     let mut found = Vec::new();
-    let mut push = |change| found.push(TargetChange { date, change });
-    let (from, to) = (measure(old, false), measure(new, false));
-    if from != to {
-        push(Changed::Baseline { from, to });
-    }
-    let (from, to) = (measure(old, true), measure(new, true));
-    if from != to {
-        push(Changed::Target { from, to });
-    }
-    if old.due != new.due {
-        push(Changed::Due {
-            from: old.due,
-            to: new.due,
+    let mut push = |change, words| {
+        found.push(TargetChange {
+            date: new.date,
+            change,
+            measured_before,
+            visibility,
+            words,
         });
+    };
+    let (from, to) = (measure(a, false), measure(b, false));
+    if from != to {
+        push(Changed::Baseline { from, to }, None);
+    }
+    let (from, to) = (measure(a, true), measure(b, true));
+    if from != to {
+        push(Changed::Target { from, to }, None);
+    }
+    if a.due != b.due {
+        push(
+            Changed::Due {
+                from: a.due,
+                to: b.due,
+            },
+            None,
+        );
     }
     let levels = |f: &ObjectiveFront| f.gas.as_ref().map(|g| g.value.clone()).unwrap_or_default();
-    let (a, b) = (levels(old), levels(new));
-    let all: std::collections::BTreeSet<i64> = a.keys().chain(b.keys()).copied().collect();
+    let (before, after) = (levels(a), levels(b));
+    let all: std::collections::BTreeSet<i64> = before.keys().chain(after.keys()).copied().collect();
     for level in all {
-        if a.get(&level) != b.get(&level) {
-            push(Changed::GasLevel { level });
+        let (x, y) = (before.get(&level).cloned(), after.get(&level).cloned());
+        let edit = match (&x, &y) {
+            (None, Some(_)) => GasEdit::Added,
+            (Some(_), None) => GasEdit::Removed,
+            _ => GasEdit::Rewritten,
+        };
+        if x != y {
+            push(
+                Changed::GasLevel { level, edit },
+                Some(GasWords {
+                    before: x,
+                    after: y,
+                }),
+            );
         }
     }
     found
 }
 
-/// The changes in the versions of one file, oldest version first, each with the day it
-/// was committed; versions that do not parse are skipped.
-fn changes_over(versions: &[(Date, String)]) -> Vec<TargetChange> {
-    let fronts: Vec<(Date, ObjectiveFront)> = versions
-        .iter()
-        .filter_map(|(date, text)| {
-            let fm = super::split_front_matter(text).ok()?;
-            let front = serde_saphyr::from_str::<ObjectiveFront>(fm.yaml).ok()?;
-            Some((*date, front))
-        })
-        .collect();
-    fronts
-        .windows(2)
-        .flat_map(|pair| changes(&pair[0].1, &pair[1].1, pair[1].0))
-        .collect()
+/// The changes from one version of a file to the next, oldest first; the versions come
+/// one at a time (`git::versions`), so that only two are held.
+struct Changes {
+    last: Option<Version>,
+    found: Vec<TargetChange>,
+    default: Visibility,
+}
+
+impl Changes {
+    fn new(default: Visibility) -> Changes {
+        Changes {
+            last: None,
+            found: Vec::new(),
+            default,
+        }
+    }
+
+    /// The next version's text: one that does not parse is skipped.
+    fn next(&mut self, date: Date, text: &str) {
+        let Some(version) = Version::of(date, text, self.default) else {
+            return;
+        };
+        if let Some(last) = &self.last {
+            self.found.extend(changes(last, &version));
+        }
+        self.last = Some(version);
+    }
 }
 
 /// The history of each objective file, by its path.
@@ -71,6 +138,7 @@ pub(super) type Histories = BTreeMap<String, Vec<TargetChange>>;
 pub(super) fn read(
     root: &Path,
     objectives: &mut [Objective],
+    default: Visibility,
     cache: Option<&super::Cache>,
     at: Option<&super::HistoryAt>,
 ) {
@@ -87,10 +155,13 @@ pub(super) fn read(
     let histories = match cache.and_then(|c| c.history(&key)) {
         Some(held) => held,
         None => {
-            let read: Histories = git::versions(repo_root, &head, &paths)
-                .into_iter()
-                .map(|(path, versions)| (path, changes_over(&versions)))
-                .collect();
+            let mut each: BTreeMap<String, Changes> = BTreeMap::new();
+            git::versions(repo_root, &head, &paths, &mut |path, date, text| {
+                each.entry(path.to_string())
+                    .or_insert_with(|| Changes::new(default))
+                    .next(date, text);
+            });
+            let read: Histories = each.into_iter().map(|(p, c)| (p, c.found)).collect();
             if let Some(cache) = cache {
                 cache.keep_history(key, &read);
             }
@@ -108,67 +179,96 @@ pub(super) fn read(
 mod tests {
     use super::*;
 
-    fn front(yaml: &str) -> ObjectiveFront {
-        serde_saphyr::from_str(yaml).unwrap()
+    fn version(date: &str, yaml: &str) -> Version {
+        Version::of(
+            Date::parse(date).unwrap(),
+            &format!("---\n{yaml}---\n"),
+            Visibility::Client,
+        )
+        .unwrap()
     }
 
     #[test]
     fn each_change_to_what_an_objective_is_measured_against_is_found() {
-        let d = Date::parse("2026-03-03").unwrap();
-        let old = front(
-            "title: T\nmeasure: {metric: m, baseline: 0, target: 100}\ndue: 2026-06-30\ngas: {-1: a, 0: b}\n",
+        let old = version(
+            "2026-01-10",
+            "title: T\nmeasure: {metric: m, baseline: 0, target: 100}\ndue: 2026-06-30\ngas: {-1: a, 0: b}\nmeasurements:\n  - {date: 2026-02-01, value: 1}\n  - {date: 2026-03-05, value: 2}\nvisibility: sponsor\n",
         );
-        let new = front(
+        let new = version(
+            "2026-03-03",
             "title: New words\nmeasure: {metric: m, baseline: 5, target: 75}\ndue: 2026-07-31\ngas: {0: c, 1: d}\n",
         );
-        let found: Vec<Changed> = changes(&old, &new, d)
-            .into_iter()
-            .map(|c| c.change)
-            .collect();
+        let found = changes(&old, &new);
+        let what: Vec<&Changed> = found.iter().map(|c| &c.change).collect();
         assert_eq!(
-            found,
+            what,
             vec![
-                Changed::Baseline {
+                &Changed::Baseline {
                     from: Some(0.0),
                     to: Some(5.0)
                 },
-                Changed::Target {
+                &Changed::Target {
                     from: Some(100.0),
                     to: Some(75.0)
                 },
-                Changed::Due {
+                &Changed::Due {
                     from: Date::parse("2026-06-30").ok(),
                     to: Date::parse("2026-07-31").ok()
                 },
-                Changed::GasLevel { level: -1 },
-                Changed::GasLevel { level: 0 },
-                Changed::GasLevel { level: 1 },
+                &Changed::GasLevel {
+                    level: -1,
+                    edit: GasEdit::Removed
+                },
+                &Changed::GasLevel {
+                    level: 0,
+                    edit: GasEdit::Rewritten
+                },
+                &Changed::GasLevel {
+                    level: 1,
+                    edit: GasEdit::Added
+                },
             ]
         );
+        // The old version held one measurement dated by 3 March (not the one of 5 March).
+        assert!(found.iter().all(|c| c.measured_before == 1));
+        // Sponsor, then client (the default): the client is the widest who saw both.
+        assert!(found.iter().all(|c| c.visibility == Visibility::Client));
+        assert_eq!(
+            found[4].words,
+            Some(GasWords {
+                before: Some("b".into()),
+                after: Some("c".into())
+            })
+        );
         // The title, the words, the measurements: not what it is measured against.
-        assert!(changes(&old, &front("title: Other\nmeasure: {metric: m2, baseline: 0, target: 100}\ndue: 2026-06-30\ngas: {-1: a, 0: b}\n"), d).is_empty());
+        let same = version(
+            "2026-03-04",
+            "title: Other\nmeasure: {metric: m2, baseline: 0, target: 100}\ndue: 2026-06-30\ngas: {-1: a, 0: b}\n",
+        );
+        assert!(changes(&old, &same).is_empty());
     }
 
     #[test]
-    fn versions_that_do_not_parse_are_skipped() {
+    fn versions_that_do_not_parse_are_skipped_and_sensitive_ones_are_the_coachs() {
         let d = |s: &str| Date::parse(s).unwrap();
-        let v = |target: &str| {
-            format!("---\ntitle: T\nmeasure: {{metric: m, baseline: 0, target: {target}}}\n---\n")
+        let v = |target: &str, extra: &str| {
+            format!(
+                "---\ntitle: T\nmeasure: {{metric: m, baseline: 0, target: {target}}}\n{extra}---\n"
+            )
         };
-        let versions = vec![
-            (d("2026-01-10"), v("100")),
-            (d("2026-02-10"), "---\ntitle: [broken\n---\n".to_string()),
-            (d("2026-03-10"), v("80")),
-        ];
-        let found = changes_over(&versions);
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].date, d("2026-03-10"));
+        let mut c = Changes::new(Visibility::Client);
+        c.next(d("2026-01-10"), &v("100", ""));
+        c.next(d("2026-02-10"), "---\ntitle: [broken\n---\n");
+        c.next(d("2026-03-10"), &v("80", "sensitive: true\n"));
+        assert_eq!(c.found.len(), 1);
+        assert_eq!(c.found[0].date, d("2026-03-10"));
         assert_eq!(
-            found[0].change,
+            c.found[0].change,
             Changed::Target {
                 from: Some(100.0),
                 to: Some(80.0)
             }
         );
+        assert_eq!(c.found[0].visibility, Visibility::Coach);
     }
 }

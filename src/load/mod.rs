@@ -232,7 +232,14 @@ pub fn load_cached_at(
     };
     resolve_visibility(&mut engagement);
     merge_measured(&mut engagement, &mut diags);
-    history::read(root, &mut engagement.objectives, cache, history_at);
+    let objectives_seen_by = engagement.info.visibility.objectives;
+    history::read(
+        root,
+        &mut engagement.objectives,
+        objectives_seen_by,
+        cache,
+        history_at,
+    );
     let unreadable = Unreadable {
         objectives: unreadable_objectives,
         plan: !plan_readable,

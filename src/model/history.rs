@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Date, Visibility};
 
 /// One change to what an objective is measured against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -12,6 +12,28 @@ pub struct TargetChange {
     /// The day of the commit that made it (its author's date).
     pub date: Date,
     pub change: Changed,
+    /// The measurements the objective's file held, dated on or before `date`, in the
+    /// version before the change: what had been measured when it was made.
+    pub measured_before: usize,
+    /// The narrowest audience that could see both versions (a sensitive version: the
+    /// coach's): a reader who could not see one of them is not told of the change.
+    #[serde(skip, default = "coach")]
+    pub visibility: Visibility,
+    /// For a GAS level, its words before and after (cut for each reader like every text),
+    /// so that a change to a coach-only aside alone is no change for the client.
+    #[serde(skip)]
+    pub words: Option<GasWords>,
+}
+
+fn coach() -> Visibility {
+    Visibility::Coach
+}
+
+/// A GAS level's description before and after a change.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GasWords {
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 /// What changed, from what to what.
@@ -31,8 +53,18 @@ pub enum Changed {
         to: Option<Date>,
     },
     /// The description of a GAS level was written, rewritten or removed (its words are
-    /// not kept: they may hold what a reader may not see).
+    /// not shown: only that it changed).
     GasLevel {
         level: i64,
+        edit: GasEdit,
     },
+}
+
+/// What became of a GAS level's description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GasEdit {
+    Added,
+    Rewritten,
+    Removed,
 }

@@ -27,7 +27,9 @@ pub struct Objective {
     /// Resolved visibility (the item's own or the engagement's default).
     pub visibility: Visibility,
     /// Every change to its baseline, target, due date or GAS levels in the engagement's
-    /// git history, oldest first (`load`); empty outside a repository.
+    /// git history, oldest first (`load`); empty outside a repository. Not exported:
+    /// a reader's export carries the changes their pages show (`insight`).
+    #[serde(skip)]
     pub history: Vec<super::TargetChange>,
 }
 

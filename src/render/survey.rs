@@ -26,7 +26,8 @@ pub(super) struct PulseView {
 #[derive(Serialize)]
 struct PulseRow {
     survey: Link,
-    overall: ScoreView,
+    /// `None` when every answer was left out.
+    overall: Option<ScoreView>,
     groups: Vec<ScoreView>,
     left_out: Option<String>,
 }
@@ -65,7 +66,10 @@ impl Views<'_> {
                 url: survey_url(&s.id),
                 date: self.date(s.front.date),
             },
-            overall: self.score(self.t("all_raters").to_string(), &p.overall),
+            overall: p
+                .overall
+                .as_ref()
+                .map(|s| self.score(self.t("all_raters").to_string(), s)),
             groups: p
                 .groups
                 .iter()
@@ -80,7 +84,8 @@ impl Views<'_> {
 pub(super) fn pulse_view(v: &Views, id: &str) -> Option<PulseView> {
     let pulse = v.insight.pulse.iter().find(|p| p.objective == id)?;
     let rows: Vec<PulseRow> = pulse.points.iter().filter_map(|p| v.pulse_row(p)).collect();
-    let chart = (pulse.points.len() >= 2)
+    let scored = pulse.points.iter().filter(|p| p.overall.is_some()).count();
+    let chart = (scored >= 2)
         .then(|| pulse_chart(v, id, &pulse.points))
         .flatten();
     Some(PulseView {
@@ -100,7 +105,7 @@ fn pulse_chart(v: &Views, id: &str, points: &[PulsePoint]) -> Option<Chart> {
             name: v.t("net_score"),
             points: points
                 .iter()
-                .map(|p| (p.date, (p.overall.net * 100.0).round()))
+                .filter_map(|p| Some((p.date, (p.overall.as_ref()?.net * 100.0).round())))
                 .collect(),
             ink: Ink::Main,
             steps: false,
@@ -124,12 +129,13 @@ fn pulse_chart(v: &Views, id: &str, points: &[PulsePoint]) -> Option<Chart> {
             ],
             rows: points
                 .iter()
-                .map(|p| {
-                    vec![
+                .filter_map(|p| {
+                    let s = p.overall.as_ref()?;
+                    Some(vec![
                         v.date(p.date),
-                        v.words.net_score(p.overall.net),
-                        p.overall.raters.to_string(),
-                    ]
+                        v.words.net_score(s.net),
+                        s.raters.to_string(),
+                    ])
                 })
                 .collect(),
         },
@@ -230,6 +236,13 @@ pub(super) fn survey_page(v: &Views, s: &Survey) -> Result<PageJob, Diagnostic> 
             ("answers", to_value(&answers)?),
             ("answer_columns", to_value(&answer_columns)?),
             ("note", Value::from(v.words.pulse_note())),
+            (
+                "later",
+                to_value(
+                    &(s.front.date > v.insight.as_of)
+                        .then(|| v.words.survey_after_as_of(v.insight.as_of)),
+                )?,
+            ),
         ]),
     })
 }
