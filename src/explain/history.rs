@@ -27,7 +27,7 @@ impl Explainer<'_> {
     /// One change to what an objective is measured against, as a sentence.
     pub fn target_change(&self, objective: Option<&str>, m: &MovedTarget) -> String {
         let date = self.date(m.change.date);
-        let n = m.measurements_before;
+        let n = m.change.measured_before;
         let after = tr(
             self.lang,
             if n == 1 {

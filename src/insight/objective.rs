@@ -69,11 +69,10 @@ pub struct ObjectiveInsight {
 /// A change to what an objective is measured against, made after measurements existed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MovedTarget {
+    /// With `measured_before`: the measurements the objective's file held, dated on or
+    /// before the change, when it was made.
     #[serde(flatten)]
     pub change: crate::model::TargetChange,
-    /// The measurements the objective's file held, dated on or before the change, when
-    /// it was made.
-    pub measurements_before: usize,
 }
 
 /// The changes of `o`'s history made by `as_of` once its file held a measurement; a GAS
@@ -99,7 +98,6 @@ fn moved_targets(o: &Objective, as_of: Date) -> Vec<MovedTarget> {
                 visibility: crate::model::Visibility::Coach,
                 ..c.clone()
             },
-            measurements_before: c.measured_before,
         })
         .collect()
 }
