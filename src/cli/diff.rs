@@ -115,6 +115,9 @@ fn at_revision(
         })
 }
 
+/// The largest page of a built site `diff` reads.
+const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The pages of the site last built into `out`, which must be `audience`'s.
 fn published(out: &Path, audience: Audience) -> Result<Vec<OutputFile>, String> {
     if !out.join(".coachsite").is_file() {
@@ -133,8 +136,13 @@ fn published(out: &Path, audience: Audience) -> Result<Vec<OutputFile>, String> 
         if !entry.file_type().is_file() || !path.ends_with(".html") {
             continue;
         }
-        if entry.metadata().map_or(0, |m| m.len()) > crate::limits::MAX_FILE_BYTES * 8 {
-            continue;
+        // A page of a built site is at most tens of megabytes (a sessions list of 50,000
+        // notes); a larger file is not one coachsite wrote, and is not read.
+        if entry.metadata().map_or(0, |m| m.len()) > MAX_PAGE_BYTES {
+            return Err(format!(
+                "{} is larger than a page coachsite writes: give a git revision to compare with",
+                entry.path().display()
+            ));
         }
         let bytes = std::fs::read(entry.path())
             .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
