@@ -37,10 +37,10 @@ fn main() -> ExitCode {
     let color = cli.color.enabled();
     match cli.command {
         Command::Build(args) => cli::build::run(args, color),
-        Command::New(args) => cli::new::run(args),
+        Command::New(args) => cli::new::run(args, color),
         Command::Note(args) => cli::note::run(args, color),
         Command::Export(args) => cli::export::run(args, color),
-        Command::Schema(args) => cli::schema::run(args),
+        Command::Schema(args) => cli::schema::run(args, color),
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command()),
         Command::Check(args) => cli::check::run(args, color),
         Command::Diff(args) => cli::diff::run(args, color),

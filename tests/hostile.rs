@@ -225,7 +225,7 @@ fn an_output_folder_inside_what_coachsite_reads_is_refused() {
             let folder = out.split('/').next().unwrap();
             assert!(
                 err.contains(&format!(
-                    "the output folder is inside `{folder}`, which coachsite reads"
+                    "this path is inside `{folder}/`, which coachsite reads as part of the engagement"
                 )),
                 "{command} -o {out}: {err}"
             );

@@ -120,32 +120,31 @@ const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The pages of the site last built into `out`, which must be `audience`'s.
 fn published(out: &Path, audience: Audience) -> Result<Vec<OutputFile>, String> {
-    if !out.join(".coachsite").is_file() {
+    let Some(listed) = crate::site::site_files(out) else {
         return Err(format!(
             "{} holds no site coachsite built: build one first, or give a git revision to compare with",
             out.display()
         ));
-    }
+    };
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let Ok(rel) = entry.path().strip_prefix(out) else {
-            continue;
-        };
-        let path = rel.to_string_lossy().replace('\\', "/");
-        if !entry.file_type().is_file() || !path.ends_with(".html") {
+    // The pages coachsite wrote, and nothing else the folder holds (a deploy's files).
+    for path in listed.into_iter().filter(|p| p.ends_with(".html")) {
+        let file = out.join(&path);
+        let meta = std::fs::symlink_metadata(&file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        if !meta.is_file() {
             continue;
         }
         // A page of a built site is at most tens of megabytes (a sessions list of 50,000
         // notes); a larger file is not one coachsite wrote, and is not read.
-        if entry.metadata().map_or(0, |m| m.len()) > MAX_PAGE_BYTES {
+        if meta.len() > MAX_PAGE_BYTES {
             return Err(format!(
                 "{} is larger than a page coachsite writes: give a git revision to compare with",
-                entry.path().display()
+                file.display()
             ));
         }
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+        let bytes =
+            std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         if memchr::memmem::find(&bytes, b"coachsite-lock").is_some() {
             return Err(format!(
                 "{} was built with --encrypt: its pages cannot be read to compare; give a git revision instead",

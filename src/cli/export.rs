@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{AsOf, fail, report};
+use super::{AsOf, fail, refuse_input, report};
 use crate::{Audience, site};
 
 /// Export the data as JSON (the engagement and every figure) or as CSV tables
@@ -47,6 +47,19 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         return icf_log(&args, color);
     }
     let audience = args.audience.unwrap_or(Audience::Client);
+    let out = match args.format {
+        ExportFormat::Csv => Some(
+            args.output
+                .clone()
+                .unwrap_or_else(|| args.dir.join("export")),
+        ),
+        _ => args.output.clone(),
+    };
+    if let Some(out) = &out
+        && let Err(code) = refuse_input(out, color)
+    {
+        return code;
+    }
     let loaded = match crate::load::load(&args.dir) {
         Ok(loaded) => loaded,
         Err(diags) => {
@@ -77,7 +90,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         }
         ExportFormat::IcfLog => Ok(()),
         ExportFormat::Csv => {
-            let out = args.output.unwrap_or_else(|| args.dir.join("export"));
+            let out = out.unwrap_or_else(|| args.dir.join("export"));
             crate::export::to_csv(&e, &out).map(|files| {
                 for f in files {
                     eprintln!("  wrote {}", f.display());
@@ -112,6 +125,11 @@ fn icf_log(args: &Args, color: bool) -> ExitCode {
             return fail("the practice could not be read");
         }
     };
+    if let Some(out) = &args.output
+        && let Err(code) = refuse_input(out, color)
+    {
+        return code;
+    }
     let mut lines = Vec::new();
     let mut failed = 0;
     for folder in &folders {

@@ -172,6 +172,15 @@ pub fn report(diags: &Diagnostics, color: bool) {
     }
 }
 
+/// Refuses to write `path` inside what an engagement reads ([`crate::site::refuse_input`]):
+/// the error printed, and the exit code to return.
+pub fn refuse_input(path: &std::path::Path, color: bool) -> Result<(), ExitCode> {
+    crate::site::refuse_input(path).map_err(|d| {
+        report(&Diagnostics { items: vec![d] }, color);
+        fail("nothing was written")
+    })
+}
+
 /// Prints a one-line error and fails.
 pub fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{fail, today};
+use super::{fail, refuse_input, today};
 use crate::scaffold::{NewKind, new_engagement};
 
 /// Create a new engagement folder, ready to check, build and serve.
@@ -23,7 +23,10 @@ pub struct Args {
 }
 
 /// Writes the folder and says what to do next.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, color: bool) -> ExitCode {
+    if let Err(code) = refuse_input(&args.dir, color) {
+        return code;
+    }
     let kind = if args.team {
         NewKind::Team
     } else {

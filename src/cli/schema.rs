@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::fail;
+use super::{fail, refuse_input};
 
 /// Write the JSON Schemas of the engagement's files (for editors' validation and
 /// completion); without --out, print them as one JSON object.
@@ -15,7 +15,12 @@ pub struct Args {
 }
 
 /// Writes one file per schema into `--out`, or prints them all as one object.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, color: bool) -> ExitCode {
+    if let Some(dir) = &args.out
+        && let Err(code) = refuse_input(dir, color)
+    {
+        return code;
+    }
     match args.out {
         Some(dir) => match crate::schema::write_schemas(&dir) {
             Ok(files) => {

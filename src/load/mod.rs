@@ -43,6 +43,13 @@ pub use files::{
 pub use item::parse_file_text;
 pub use yaml::{FrontMatter, FrontMatterError, parse_yaml, parse_yaml_all, split_front_matter};
 
+/// The file that marks a folder as a site coachsite wrote (and lists its files): no
+/// other file of coachsite's, nor the engagement's own `.coachsite/` folder, has its name.
+pub const SITE_MARKER: &str = ".coachsite-output";
+/// The marker's name before it had one of its own: still a site's, when it is a file
+/// that starts with coachsite's words (an engagement's `.coachsite` is a folder).
+pub const LEGACY_SITE_MARKER: &str = ".coachsite";
+
 /// Every file and folder of an engagement that coachsite reads: a change to one of
 /// them changes the site, and no output may be written inside them.
 pub const INPUTS: &[&str] = &[
@@ -80,7 +87,10 @@ pub fn find_engagements(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         let name = entry.file_name().to_string_lossy();
         let path = entry.path();
         let skipped = entry.depth() > 0 && (name.starts_with('.') || name == "node_modules");
-        if skipped || path.join(".coachsite").is_file() {
+        let site = [SITE_MARKER, LEGACY_SITE_MARKER]
+            .iter()
+            .any(|marker| path.join(marker).is_file());
+        if skipped || site {
             walk.skip_current_dir();
             continue;
         }

@@ -6,9 +6,6 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use super::MARKER;
-use crate::load::read_at_most;
-
 /// The marker's first line.
 pub(super) const MARKER_TEXT: &str =
     "This folder is written by coachsite and replaced on every build.";
@@ -27,16 +24,10 @@ pub(super) struct Manifest {
 }
 
 impl Manifest {
-    /// The list in `out`'s marker (an empty one when there is no `out`: nothing to
-    /// look for); `None` if there is none (a marker from before coachsite listed the
-    /// files, or no marker).
-    pub(super) fn read(out: &Path) -> Option<Manifest> {
-        if fs::symlink_metadata(out).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
-            return Some(Manifest::default());
-        }
-        let path = out.join(MARKER);
-        let text =
-            String::from_utf8(read_at_most(&path, crate::limits::MAX_MARKER_BYTES).ok()?).ok()?;
+    /// The list in a marker's `text` (its first line coachsite's), written at
+    /// `written`; `None` if it has none (a marker from before coachsite listed the
+    /// files).
+    pub(super) fn parse(text: &str, written: Option<std::time::SystemTime>) -> Option<Manifest> {
         let mut lines = text.lines();
         if lines.next() != Some(MARKER_TEXT) || lines.next() != Some(MANIFEST_HEADER) {
             return None;
@@ -49,7 +40,6 @@ impl Manifest {
                 Some((path.to_string(), (hash, size.parse().ok()?)))
             })
             .collect();
-        let written = fs::metadata(&path).and_then(|m| m.modified()).ok();
         Some(Manifest { files, written })
     }
 
