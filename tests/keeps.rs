@@ -244,3 +244,168 @@ fn no_command_writes_over_an_input() {
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+/// A file outside every engagement, with words that must never reach a site or a message.
+fn secret_outside(dir: &Path) -> std::path::PathBuf {
+    let secret = dir.join("coach-private.txt");
+    fs::write(&secret, "OUTSIDE-SECRET the coach's own file\n").unwrap();
+    secret
+}
+
+/// What a case does to the engagement.
+type Setup<'a> = Box<dyn Fn(&Project) + 'a>;
+
+#[test]
+fn a_link_out_of_the_engagement_is_an_error_and_never_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = secret_outside(outside.path());
+    fs::create_dir_all(outside.path().join("folder")).unwrap();
+    fs::write(
+        outside.path().join("folder/2026-02-01-x.md"),
+        "OUTSIDE-SECRET\n",
+    )
+    .unwrap();
+    let link = |p: &Project, rel: &str, to: &Path| {
+        let path = p.root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(to, path).unwrap();
+    };
+    let cases: Vec<(&str, Setup)> = vec![
+        // An attachment, embedded by a note: the published site would hold the file.
+        (
+            "attachments/notes.pdf",
+            Box::new(|p: &Project| {
+                link(p, "attachments/notes.pdf", &secret);
+                p.edit(
+                    "sessions/2026-01-20-kick-off.md",
+                    "# Check-in",
+                    "# Check-in\n\n![[notes.pdf]]",
+                );
+            }),
+        ),
+        (
+            "sessions/2026-02-01-x.md",
+            Box::new(|p: &Project| link(p, "sessions/2026-02-01-x.md", &secret)),
+        ),
+        (
+            "objectives/more",
+            Box::new(|p: &Project| link(p, "objectives/more", &outside.path().join("folder"))),
+        ),
+        (
+            "plan.yaml",
+            Box::new(|p: &Project| {
+                fs::remove_file(p.root.join("plan.yaml")).unwrap();
+                link(p, "plan.yaml", &secret);
+            }),
+        ),
+        (
+            "static/x.png",
+            Box::new(|p: &Project| link(p, "static/x.png", &secret)),
+        ),
+        (
+            ".coachsite/templates/page.html",
+            Box::new(|p: &Project| link(p, ".coachsite/templates/page.html", &secret)),
+        ),
+        (
+            "photo.png",
+            Box::new(|p: &Project| link(p, "photo.png", &secret)),
+        ),
+    ];
+    for (rel, make) in cases {
+        let p = Project::minimal();
+        p.build_ok(&[]);
+        let before = everything(&p.out);
+        make(&p);
+        let output = p.build(&[]);
+        refused(
+            &output,
+            "outside the engagement folder: coachsite never reads outside it",
+        );
+        let err = stderr(&output);
+        assert!(
+            err.contains(&format!("--> {rel}")),
+            "{rel}: names the link\n{err}"
+        );
+        assert!(
+            err.contains(&secret.display().to_string()) || err.contains("folder"),
+            "{rel}: names where it points\n{err}"
+        );
+        assert!(
+            !err.contains("OUTSIDE-SECRET"),
+            "{rel}: no content in a message\n{err}"
+        );
+        assert_eq!(everything(&p.out), before, "{rel}: the previous site stays");
+        // `check` reads the engagement's notes and files (not static/ or templates).
+        if !rel.starts_with("static") && !rel.starts_with(".coachsite") {
+            let check = coachsite()
+                .arg("check")
+                .arg(&p.root)
+                .args(["--as-of", AS_OF])
+                .output()
+                .unwrap();
+            assert_eq!(check.status.code(), Some(1), "{rel}: check fails too");
+        }
+    }
+}
+
+#[test]
+fn a_link_that_stays_inside_is_followed_and_one_to_nowhere_is_named() {
+    let p = Project::minimal();
+    fs::create_dir_all(p.root.join("static")).unwrap();
+    fs::write(p.root.join("static/logo.png"), b"\x89PNG\r\n\x1a\nlogo").unwrap();
+    fs::create_dir_all(p.root.join("attachments")).unwrap();
+    std::os::unix::fs::symlink(
+        p.root.join("static/logo.png"),
+        p.root.join("attachments/board.png"),
+    )
+    .unwrap();
+    p.edit(
+        "sessions/2026-01-20-kick-off.md",
+        "# Check-in",
+        "# Check-in\n\n![[board.png]]",
+    );
+    p.build_ok(&[]);
+    assert_eq!(
+        fs::read(p.out.join("attachments/board.png")).unwrap(),
+        b"\x89PNG\r\n\x1a\nlogo"
+    );
+    std::os::unix::fs::symlink(
+        "/nowhere/at/all.md",
+        p.root.join("sessions/2026-03-01-gone.md"),
+    )
+    .unwrap();
+    let output = p.build(&[]);
+    refused(
+        &output,
+        "this is a link to `/nowhere/at/all.md`, which does not exist",
+    );
+}
+
+#[test]
+fn pipes_and_sockets_are_named_never_opened() {
+    let p = Project::minimal();
+    let fifo = |rel: &str| {
+        let ok = std::process::Command::new("mkfifo")
+            .arg(p.root.join(rel))
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    };
+    fifo("sessions/2026-02-01-pipe.md");
+    let output = p.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "warning: this is a named pipe (FIFO), not a file: coachsite does not read it"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    fs::remove_file(p.root.join("engagement.yaml")).unwrap();
+    fifo("engagement.yaml");
+    let output = p.build(&[]);
+    refused(
+        &output,
+        "engagement.yaml is a named pipe (FIFO), not a file",
+    );
+}

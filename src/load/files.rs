@@ -23,28 +23,170 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name.ends_with("___jb_old___")
 }
 
-/// Every regular file below `dir`, sorted by name, links followed, editor droppings
-/// skipped; with a located error for each part that cannot be read (a symbolic link
-/// loop, a folder without permission).
+/// Every regular file below `dir`, sorted by name, links followed while they stay in the
+/// engagement folder `root`, editor droppings skipped; with a located error for each part
+/// that cannot be read (a symbolic link loop, a folder without permission), for each link
+/// that leads out of `root` (never followed), and a warning for each entry that is not a
+/// file (a named pipe, a socket, a device: never opened).
 pub fn walk_files(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    let walker = WalkDir::new(dir)
+    let inside = Inside::new(root);
+    let mut walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
-            Ok(_) => {}
-            Err(err) => errors.push(walk_error(root, &err)),
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                errors.push(walk_error(root, &inside, &err));
+                continue;
+            }
+        };
+        if entry.path_is_symlink()
+            && let Some(d) = inside.link_error(entry.path())
+        {
+            errors.push(d);
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        let kind = entry.file_type();
+        if kind.is_file() {
+            files.push(entry.into_path());
+        } else if !kind.is_dir() {
+            errors.push(not_a_file(root, entry.path(), special_kind(&kind)));
         }
     }
     (files, errors)
 }
 
-pub(super) fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+/// The engagement folder, resolved, to tell a link that stays inside it from one that
+/// leads out.
+pub struct Inside {
+    root: PathBuf,
+    resolved: Option<PathBuf>,
+}
+
+impl Inside {
+    pub fn new(root: &Path) -> Inside {
+        Inside {
+            root: root.to_path_buf(),
+            resolved: std::fs::canonicalize(root).ok(),
+        }
+    }
+
+    /// The error of the symbolic link `path` when it leads out of the engagement folder,
+    /// or nowhere; `None` when it stays inside.
+    pub fn link_error(&self, path: &Path) -> Option<Diagnostic> {
+        let shown = display_path(&self.root, path);
+        let target = std::fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_else(|_| "?".into());
+        match std::fs::canonicalize(path) {
+            Ok(resolved) if self.resolved.as_ref().is_some_and(|r| resolved.starts_with(r)) => None,
+            Ok(_) => Some(
+                Diagnostic::error(
+                    shown,
+                    format!(
+                        "this is a link to `{target}`, outside the engagement folder: coachsite never reads outside it"
+                    ),
+                )
+                .with_help("copy what it points to into the engagement folder, or remove the link"),
+            ),
+            Err(_) => Some(
+                Diagnostic::error(
+                    shown,
+                    format!("this is a link to `{target}`, which does not exist"),
+                )
+                .with_help("remove the link, or point it at a file inside the engagement folder"),
+            ),
+        }
+    }
+
+    /// Whether `path` (in the engagement folder) is a symbolic link that leads out of
+    /// it or nowhere: its error.
+    pub fn check(&self, path: &Path) -> Result<(), Diagnostic> {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => self.link_error(path).map_or(Ok(()), Err),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// What an entry that is neither a file nor a folder is, in words.
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "not a regular file"
+}
+
+/// The warning for an entry of the folder that is not a file: it is never opened.
+fn not_a_file(root: &Path, path: &Path, what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        display_path(root, path),
+        format!("this is {what}, not a file: coachsite does not read it"),
+    )
+    .with_help("move it out of the engagement folder")
+}
+
+/// A file the engagement folder names (engagement.yaml, plan.yaml, report.md): `None`
+/// when there is none; an error when it is a link out of the folder, a folder, or not
+/// a regular file (a named pipe would never finish reading).
+pub fn named_file(root: &Path, name: &str) -> Result<Option<PathBuf>, Diagnostic> {
+    let path = root.join(name);
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Ok(None);
+    };
+    if meta.file_type().is_symlink() {
+        Inside::new(root).check(&path)?;
+    }
+    let meta = std::fs::metadata(&path).map_err(|err| {
+        Diagnostic::error(name, format!("cannot read this file: {err}"))
+            .with_help("check that the file exists and that you may read it")
+    })?;
+    if meta.is_dir() {
+        return Err(
+            Diagnostic::error(name, format!("{name} is a folder, not a file")).with_help(format!(
+                "{name} is a file of its own at the top of the engagement folder"
+            )),
+        );
+    }
+    if !meta.is_file() {
+        let what = special_kind(&meta.file_type());
+        return Err(
+            Diagnostic::error(name, format!("{name} is {what}, not a file")).with_help(format!(
+                "replace it with the file itself ({name} is read as text)"
+            )),
+        );
+    }
+    Ok(Some(path))
+}
+
+pub(super) fn walk_error(root: &Path, inside: &Inside, err: &walkdir::Error) -> Diagnostic {
+    // A link that leads nowhere (walkdir cannot follow it).
+    if let Some(path) = err.path()
+        && err.loop_ancestor().is_none()
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && let Some(d) = inside.link_error(path)
+    {
+        return d;
+    }
     let path = err
         .path()
         .map(|p| display_path(root, p))
@@ -83,11 +225,10 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
             let valid = String::from_utf8_lossy(valid);
             let line = valid.matches('\n').count() as u32 + 1;
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-            let lossy = String::from_utf8_lossy(err.as_bytes()).to_string();
+            // Not quoted: a file that is not text says nothing of its content.
             let mut d = Diagnostic::error(&shown, "this file is not UTF-8 text")
-                .at(&lossy, line, column)
                 .with_help("save it as UTF-8 (most editors offer \"Save with encoding\")");
-            d.width = 1;
+            (d.line, d.column) = (line, column);
             Err(d)
         }
     }
@@ -110,6 +251,18 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// Reads a whole file of at most `limit` bytes (refused before reading when larger).
 pub fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
+    // Opening a named pipe would wait for a writer, forever: such a file is not opened.
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::Io(std::io::Error::other(format!(
+            "it is {}, not a file",
+            if meta.is_dir() {
+                "a folder"
+            } else {
+                special_kind(&meta.file_type())
+            }
+        ))));
+    }
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let size = file.metadata().map_err(ReadError::Io)?.len();
     if size > limit {

@@ -154,9 +154,11 @@ fn front_matter<'t>(
     let fm = match split_front_matter(text) {
         Ok(fm) => fm,
         Err(FrontMatterError::Missing) => {
-            return Err(Diagnostic::error(shown, format!("this {} has no front matter", kind.noun()))
-                .at(text, 1, 1)
-                .with_help("start the file with a line `---`, the YAML keys (at least `title:`), and another `---` line"));
+            // Not quoted: a file that is not a note at all says nothing of its content.
+            let mut d = Diagnostic::error(shown, format!("this {} has no front matter", kind.noun()))
+                .with_help("start the file with a line `---`, the YAML keys (at least `title:`), and another `---` line");
+            (d.line, d.column) = (1, 1);
+            return Err(d);
         }
         Err(FrontMatterError::NotClosed) => {
             return Err(

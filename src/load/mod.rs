@@ -38,7 +38,7 @@ pub use crate::model::is_attachment_name;
 pub use cache::{BodyEdit, Cache};
 pub use check::{is_valid_id, suggest_id};
 pub use files::{
-    ReadError, is_editor_temp, read_at_most, read_bounded, read_text, too_large, walk_files,
+    Inside, ReadError, is_editor_temp, read_at_most, read_bounded, read_text, too_large, walk_files,
 };
 pub use item::parse_file_text;
 pub use yaml::{FrontMatter, FrontMatterError, parse_yaml, parse_yaml_all, split_front_matter};
@@ -432,9 +432,17 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> (Vec<(FileKind, PathBu
         }
     }
     if let Ok(entries) = std::fs::read_dir(root) {
-        for entry in entries.flatten() {
+        let inside = files::Inside::new(root);
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
             let path = entry.path();
-            if path.is_file() && is_attachment(&path) {
+            if !is_attachment(&path) {
+                continue;
+            }
+            if let Err(d) = inside.check(&path) {
+                diags.push(d);
+            } else if path.is_file() {
                 add_attachment(root, &path, &mut attachments, diags);
             }
         }
@@ -519,8 +527,10 @@ fn add_attachment(
 }
 
 fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(EngagementInfo, String)> {
-    let path = root.join("engagement.yaml");
-    if !path.is_file() {
+    let found = files::named_file(root, "engagement.yaml")
+        .map_err(|d| diags.push(d))
+        .ok()?;
+    let Some(path) = found else {
         let below = find_engagements(root).unwrap_or_default();
         let help = if root.join("engagement.yml").is_file() {
             "rename engagement.yml to engagement.yaml".to_string()
@@ -540,7 +550,7 @@ fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(Engagem
                 .with_help(help),
         );
         return None;
-    }
+    };
     let text = match read_text(root, &path) {
         Ok(text) => text,
         Err(d) => {
@@ -566,16 +576,22 @@ fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(Engagem
 }
 
 fn load_plan(root: &Path, diags: &mut Diagnostics) -> Plan {
-    let path = root.join("plan.yaml");
     let source = Source {
         path: "plan.yaml".to_string(),
     };
-    if !path.is_file() {
-        return Plan {
-            source,
-            ..Plan::default()
-        };
-    }
+    let path = match files::named_file(root, "plan.yaml") {
+        Ok(Some(path)) => path,
+        Ok(None) => {
+            return Plan {
+                source,
+                ..Plan::default()
+            };
+        }
+        Err(d) => {
+            diags.push(d);
+            return Plan::default();
+        }
+    };
     let text = match read_text(root, &path) {
         Ok(text) => text,
         Err(d) => {
@@ -605,10 +621,9 @@ fn load_plan(root: &Path, diags: &mut Diagnostics) -> Plan {
 
 /// `report.md`, if there is one: Markdown, with optional front matter.
 fn load_report(root: &Path, diags: &mut Diagnostics) -> Option<ReportNote> {
-    let path = root.join("report.md");
-    if !path.is_file() {
-        return None;
-    }
+    let path = files::named_file(root, "report.md")
+        .map_err(|d| diags.push(d))
+        .ok()??;
     let text = read_text(root, &path).map_err(|d| diags.push(d)).ok()?;
     let source = Source {
         path: "report.md".to_string(),

@@ -142,8 +142,9 @@ impl Pages {
                 return None;
             }
         }
-        let read =
-            crate::load::read_at_most(&self.root.join(path), crate::limits::MAX_ATTACHMENT_BYTES);
+        let file = self.root.join(path);
+        crate::load::Inside::new(&self.root).check(&file).ok()?;
+        let read = crate::load::read_at_most(&file, crate::limits::MAX_ATTACHMENT_BYTES);
         read.ok().map(|bytes| Found::File(Arc::new(bytes)))
     }
 

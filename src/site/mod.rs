@@ -85,7 +85,10 @@ pub fn attachment_files(
     taken: &BTreeSet<String>,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut files = Vec::new();
+    let inside = crate::load::Inside::new(root);
     for path in attachments.iter().filter(|p| !taken.contains(*p)) {
+        // Made a link out of the folder since it was read: never followed.
+        inside.check(&root.join(path))?;
         let bytes =
             read_at_most(&root.join(path), crate::limits::MAX_ATTACHMENT_BYTES).map_err(|err| {
                 let why = match err {
