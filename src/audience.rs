@@ -12,16 +12,18 @@
 
 mod links;
 mod pulse;
+mod said;
 mod texts;
 
 pub use links::check_hidden_links;
+pub use said::{check_coach_only_markers, check_private_sections};
 pub use pulse::{MIN_GROUP, pulse_of};
 pub use texts::{TextKind, Texts};
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::private;
 use crate::model::{At, Engagement, Session, Share, Shared, Visibility, Withheld};
 
 /// Who a site is built for.
@@ -96,100 +98,72 @@ pub struct Sharing {
     pub gas: bool,
 }
 
-/// Where the first `%%` in `text` is: found with memchr's substring search, which
-/// reads the thousands of notes of a large engagement far faster than `str::find`.
-fn marker(text: &str) -> Option<usize> {
-    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"%%"));
-    FINDER.find(text.as_bytes())
-}
-
-/// Removes `%% … %%` spans (inline or across lines). An unclosed `%%` hides everything
-/// after it: when in doubt, text stays private. Returns the text and, for an unclosed
-/// marker, the byte offset where it opened.
+/// A Markdown text as the client and the sponsor read it: its `%% … %%` asides cut (a
+/// `%%` in code is literal text: [`private::asides`]), then every section titled as
+/// private ([`private::private_sections`]). An unclosed `%%` hides everything after it:
+/// when in doubt, text stays private. Returns the text and, for an unclosed marker, the
+/// byte offset where it opened.
 pub fn strip_coach_only(text: &str) -> (String, Option<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut consumed = 0;
-    while let Some(open) = marker(rest) {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 2..];
-        match marker(after) {
-            Some(close) => {
-                consumed += open + 2 + close + 2;
-                rest = &after[close + 2..];
-            }
-            None => return (out, Some(consumed + open)),
+    let found = private::asides(text);
+    let mut out = private::cut(text, &found.spans);
+    // Cutting a section can, rarely, join lines into a new title: cut until none is left.
+    for _ in 0..8 {
+        let sections = private::private_sections(&out);
+        if sections.is_empty() {
+            break;
         }
+        let spans: Vec<_> = sections.into_iter().map(|s| s.range).collect();
+        out = private::cut(&out, &spans);
     }
-    out.push_str(rest);
-    (out, None)
+    (out, found.unclosed)
 }
 
-/// For the coach's view: keeps `%% … %%` text but marks it as coach-only, inline
-/// (`<mark class="coach-only">`) or, when the aside spans lines, as a block around
-/// the Markdown it holds. An unclosed `%%` marks the rest of the text.
+/// Plain text (a title, a name) as the client and the sponsor read it: every `%% … %%`
+/// cut (plain text has no code).
+fn strip_plain(text: &str) -> String {
+    private::cut(text, &private::plain_asides(text).spans)
+}
+
+/// For the coach's view: keeps what is coach-only but marks it, inline (`<mark
+/// class="coach-only">`) for an aside within a line, or as a block around the Markdown
+/// it holds for an aside across lines and for a section titled private. An unclosed
+/// `%%` marks the rest of the text.
 pub fn mark_coach_only(text: &str) -> String {
+    let asides = private::asides(text);
+    let sections = private::private_sections(text);
+    let mut spans = asides.spans.clone();
+    spans.extend(sections.iter().map(|s| s.range.clone()));
+    let spans = private::merge(spans);
     let mut out = String::with_capacity(text.len() + 64);
-    let mut rest = text;
-    while let Some(open) = marker(rest) {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 2..];
-        let (aside, next) = match marker(after) {
-            Some(close) => (&after[..close], &after[close + 2..]),
-            None => (after, ""),
-        };
-        if aside.contains('\n') {
+    let mut at = 0;
+    let mut markers = asides.markers.iter().peekable();
+    for span in spans {
+        out.push_str(&text[at..span.start]);
+        // The span's words, without the `%%` that open and close its asides.
+        let mut inner = String::with_capacity(span.len());
+        let mut from = span.start;
+        while let Some(m) = markers.next_if(|m| m.start < span.end) {
+            inner.push_str(&text[from..m.start]);
+            from = m.end;
+        }
+        inner.push_str(&text[from.min(span.end)..span.end]);
+        let block = inner.contains('\n')
+            || sections
+                .iter()
+                .any(|s| s.range.start < span.end && span.start < s.range.end);
+        if block {
             out.push_str("\n\n<div class=\"coach-only\">\n\n");
-            out.push_str(aside.trim_matches('\n'));
+            out.push_str(inner.trim_matches('\n'));
             out.push_str("\n\n</div>\n\n");
         } else {
             out.push_str("<mark class=\"coach-only\">");
-            out.push_str(aside);
+            out.push_str(&inner);
             out.push_str("</mark>");
         }
-        rest = next;
+        at = span.end;
     }
-    out.push_str(rest);
+    out.push_str(&text[at..]);
     out
-}
-
-/// Warnings about `%%` markers that are never closed, with the line they open on.
-pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
-    let mut diags = Diagnostics::default();
-    let texts = e
-        .sessions
-        .iter()
-        .map(|s| (&s.source.path, &s.body, s.body_line))
-        .chain(
-            e.lessons
-                .iter()
-                .map(|l| (&l.source.path, &l.body, l.body_line)),
-        );
-    for (file, body, body_line) in texts {
-        if let Some(offset) = unclosed_marker(body) {
-            let line = body_line + body[..offset].matches('\n').count() as u32;
-            let column = body[..offset]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count()) as u32
-                + 1;
-            let mut d = Diagnostic::warning(
-                file.as_str(),
-                "this `%%` is never closed: everything after it is coach-only",
-            )
-            .with_help("close the coach-only aside with another `%%`");
-            d.line = line;
-            d.column = column;
-            d.width = 2;
-            d.source_line = body
-                .lines()
-                .nth((line - body_line) as usize)
-                .map(str::to_string);
-            diags.push(d);
-        }
-    }
-    diags
 }
 
 /// Calls `f` on every text of `e` ([`Texts`]) but its session notes'.
@@ -209,7 +183,7 @@ fn session_as(audience: Audience, s: &mut Arc<Session>) {
         Arc::make_mut(s).front.private = None;
     }
     let mut marked = false;
-    s.texts_ref(&mut |text, _| marked |= marker(text).is_some());
+    s.texts_ref(&mut |text, kind| marked |= may_hold_coach_only(text, kind));
     if marked {
         s.texts(&mut |text, kind| reader_text(audience, text, kind));
     }
@@ -284,19 +258,24 @@ fn sessions_as(e: &mut Engagement, audience: Audience, readers: Option<&Readers>
     *held = kept.into_iter().collect();
 }
 
-/// One text as `audience` reads it, in [`filter`]: the coach's Markdown with its
-/// `%% … %%` asides marked, every text of the others with them cut.
+/// One text as `audience` reads it, in [`filter`]: the coach's Markdown with what is
+/// coach-only marked, every text of the others with it cut.
 fn reader_text(audience: Audience, text: &mut String, kind: TextKind) {
-    if marker(text).is_none() {
+    if !may_hold_coach_only(text, kind) {
         return;
     }
-    if audience == Audience::Coach {
-        if kind == TextKind::Markdown {
-            *text = mark_coach_only(text);
-        }
-    } else {
-        *text = strip_coach_only(text).0;
-    }
+    *text = match (audience, kind) {
+        (Audience::Coach, TextKind::Markdown) => mark_coach_only(text),
+        (Audience::Coach, TextKind::Plain) => return,
+        (_, TextKind::Markdown) => strip_coach_only(text).0,
+        (_, TextKind::Plain) => strip_plain(text),
+    };
+}
+
+/// Whether a text may hold anything coach-only: a `%%`, or (Markdown) a line that may
+/// title a private section. Reads no more than the starts of lines.
+fn may_hold_coach_only(text: &str, kind: TextKind) -> bool {
+    private::has_marker(text) || (kind == TextKind::Markdown && private::may_have_private_title(text))
 }
 
 /// A note's body as `audience` reads it: what [`filter`] makes of it, for a note whose
@@ -307,21 +286,10 @@ pub fn body_as(audience: Audience, body: &crate::model::Markdown) -> crate::mode
     crate::model::Markdown(text)
 }
 
-/// Where an unclosed `%%` opens in `text`, if one does (what [`strip_coach_only`]
-/// reports), found without copying the text.
+/// Where an unclosed `%%` opens in a Markdown text, if one does (what
+/// [`strip_coach_only`] reports).
 pub fn unclosed_marker(text: &str) -> Option<usize> {
-    let (mut rest, mut consumed) = (text, 0);
-    while let Some(open) = marker(rest) {
-        let after = &rest[open + 2..];
-        match marker(after) {
-            Some(close) => {
-                consumed += open + 2 + close + 2;
-                rest = &after[close + 2..];
-            }
-            None => return Some(consumed + open),
-        }
-    }
-    None
+    private::asides(text).unclosed
 }
 
 /// The engagement as `audience` may see it. Takes the engagement by value, so the
@@ -427,6 +395,7 @@ pub fn filter_keeping(
     }
 
     drop_references_to_removed(&mut e);
+    links::reduce_hidden_links(&mut e);
     count_pulses(&mut e, audience);
     e
 }

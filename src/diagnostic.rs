@@ -9,7 +9,8 @@ use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-/// How serious a diagnostic is. Errors fail the build; warnings do not.
+/// How serious a diagnostic is. Errors fail the build; warnings do not (but fail
+/// `check --strict`); notes say what coachsite did, for the coach to know.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
@@ -17,6 +18,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 pub enum Severity {
     Error,
     Warning,
+    Note,
 }
 
 /// One problem in one place.
@@ -54,6 +56,13 @@ impl Diagnostic {
     pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    pub fn note(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(file, message)
         }
     }
@@ -101,6 +110,7 @@ impl Diagnostic {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let title = level.primary_title(self.message.as_str());
         let mut report = Vec::new();
@@ -175,7 +185,8 @@ impl Diagnostics {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        let warning = |d: &&Diagnostic| d.severity == Severity::Warning;
+        self.items.iter().filter(warning).count()
     }
 
     pub fn is_empty(&self) -> bool {

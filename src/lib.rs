@@ -273,6 +273,15 @@ pub fn text_edit(options: &BuildOptions, kept: &Kept, path: &Path) -> Option<Tex
     if audience::unclosed_marker(&edit.body).is_some() {
         return None;
     }
+    // A link in a client's or a sponsor's view depends on what else they may see
+    // (`audience::filter` reduces one to an item they may not see to its words).
+    if options.audience != Audience::Coach
+        && markdown::references(&edit.body)
+            .iter()
+            .any(|r| !r.is_attachment())
+    {
+        return None;
+    }
     Some(TextEdit {
         file: edit.file,
         kind: edit.kind,
@@ -320,6 +329,7 @@ pub fn prepare(
     // on every save.
     if options.audience != Audience::Coach {
         warnings.extend(audience::check_hidden_links(&loaded.engagement));
+        warnings.extend(audience::check_private_sections(&loaded.engagement));
     }
     // The sponsor's aggregates are computed over the client's view (a copy); every
     // other audience filters the loaded engagement itself.

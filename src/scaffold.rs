@@ -200,16 +200,33 @@ fn yaml_list(items: &[String]) -> String {
 
 /// Plans the next session note of `e` for `date`: a free file name (never an existing
 /// one) and the prefilled text.
+/// The longest slug `note` gives a file name, in characters: a file name stays well
+/// under what file systems allow (255 bytes), with the date and a number before it.
+const MAX_SLUG: usize = 80;
+
+/// The file name's part for a note titled `title`: its words with every `%% … %%` aside
+/// cut first (a file name is read by everyone the note's page is shown to, and stays
+/// readable under `--encrypt`), at most [`MAX_SLUG`] characters, cut between words.
+fn note_slug(title: &str) -> String {
+    let visible = crate::markdown::private::cut(
+        title,
+        &crate::markdown::private::plain_asides(title).spans,
+    );
+    let mut slug = crate::load::suggest_id(&visible);
+    if slug.len() > MAX_SLUG {
+        let cut = slug[..MAX_SLUG].rfind('-').unwrap_or(MAX_SLUG);
+        slug.truncate(cut);
+    }
+    if slug.is_empty() {
+        "session".to_string()
+    } else {
+        slug
+    }
+}
+
 pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
     let title = title.unwrap_or("Session");
-    let slug = {
-        let s = crate::load::suggest_id(title);
-        if s.is_empty() {
-            "session".to_string()
-        } else {
-            s
-        }
-    };
+    let slug = note_slug(title);
     let dir = e.root.join("sessions");
     let mut path = dir.join(format!("{date}-{slug}.md"));
     let mut n = 2;

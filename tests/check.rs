@@ -156,3 +156,31 @@ fn retention_past_is_an_error() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("The retention date 31 May 2026 has passed"));
 }
+
+/// A section titled private (`## 🔒 Private notes`, a callout "(not shared)") is left out
+/// of the client's and the sponsor's sites; `check` names each, with its line, so that a
+/// section meant to be shared can be renamed, and `--strict` does not fail on it.
+#[test]
+fn check_lists_the_sections_titled_private() {
+    let p = Project::minimal();
+    p.write(
+        "sessions/2026-03-10-one-to-one.md",
+        "---\ndate: 2026-03-10\ntitle: One to one\n---\n# Agenda\n\nGoals.\n\n> [!abstract]- My thoughts (not shared)\n> More.\n\n## 🔒 Private Notes\n\nTired.\n",
+    );
+    let output = check(&p.root, &["--as-of", "2026-06-15"]);
+    let err = stderr(&output);
+    for (line, title) in [(12, "🔒 Private Notes"), (9, "My thoughts (not shared)")] {
+        assert!(
+            err.contains(&format!(
+                "note: the client's and the sponsor's sites leave out the section `{title}`: its title says it is private"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("--> sessions/2026-03-10-one-to-one.md:{line}:1")),
+            "{err}"
+        );
+    }
+    let json = check(&p.root, &["--as-of", "2026-06-15", "--format", "json"]);
+    assert!(stdout(&json).contains("\"severity\": \"note\""), "{}", stdout(&json));
+}

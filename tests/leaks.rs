@@ -7,6 +7,11 @@
 //! client's or the sponsor's site, nor of their JSON export, may hold any `LEAK-`
 //! marker, while the coach's export holds every one. A text field added to the format
 //! is covered the day it appears in the fixture, with no list to update.
+//!
+//! The same holds for whole items made coach-only in turn, for `private:` notes, and for
+//! sections a coach titles as private: no marker of theirs reaches any byte or file name
+//! of the client's or the sponsor's site (its search page included), their export, or
+//! what `diff` would show them.
 
 mod common;
 
@@ -230,5 +235,194 @@ fn an_aside_in_any_text_reaches_only_the_coach() {
                 .collect::<Vec<_>>()
                 .join("\n")
         );
+    }
+}
+
+/// Every file of a reader's site, its path and its bytes as text.
+fn site_files(root: &Path, audience: Audience) -> Vec<coachsite::OutputFile> {
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        audience,
+        as_of: Date::parse(common::AS_OF).unwrap(),
+        as_of_given: true,
+        base_url: None,
+        history_at: None,
+    };
+    coachsite::build(&options).unwrap().files
+}
+
+/// All a reader is given: each file's path and bytes, their export, and what `diff`
+/// shows them against `before` (their site before the change).
+fn all_they_get(root: &Path, audience: Audience, before: &[coachsite::OutputFile]) -> String {
+    let files = site_files(root, audience);
+    let mut all = String::new();
+    for f in &files {
+        all.push_str(&f.path);
+        all.push('\n');
+        all.push_str(&String::from_utf8_lossy(&f.bytes));
+    }
+    all.push_str(&export(root, audience));
+    all.push_str(&format!("{:?}", coachsite::diff::diff_sites(before, &files)));
+    all
+}
+
+/// Appends ` {marker}` to every text of a YAML tree that is a value, not a key (keys
+/// name things: a rating, a level).
+fn mark_values(value: &mut Value, marker: &str) {
+    match value {
+        Value::String(s) => {
+            s.push(' ');
+            s.push_str(marker);
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| mark_values(v, marker)),
+        Value::Object(map) => map.values_mut().for_each(|v| mark_values(v, marker)),
+        _ => {}
+    }
+}
+
+/// The fixture with item `n` (in a fixed order of every file and every action and
+/// revision of the plan) made coach-only and every text of it marked `ITEM-n`, where it
+/// still loads; `None` past the last item.
+fn item_made_coach_only(root: &Path, n: usize) -> Option<bool> {
+    let mut items: Vec<(String, Option<(&str, usize)>)> = yaml_files(root)
+        .into_iter()
+        .filter(|rel| rel != "engagement.yaml" && rel != "plan.yaml")
+        .map(|rel| (rel, None))
+        .collect();
+    items.sort();
+    let (plan, _) = read(root, "plan.yaml");
+    for list in ["actions", "revisions"] {
+        let count = plan.get(list).and_then(Value::as_array).map_or(0, Vec::len);
+        items.extend((0..count).map(|i| ("plan.yaml".to_string(), Some((list, i)))));
+    }
+    let (rel, in_plan) = items.get(n)?.clone();
+    let marker = format!("ITEM-{n}");
+    let (mut yaml, body) = read(root, &rel);
+    let target = match in_plan {
+        Some((list, i)) => &mut yaml[list][i],
+        None => &mut yaml,
+    };
+    for key in ["title", "summary", "specific", "observations", "question", "note"] {
+        if let Some(Value::String(s)) = target.get_mut(key) {
+            s.push_str(&format!(" {marker}"));
+        }
+    }
+    let mut marked = target.clone();
+    mark_values(&mut marked, &marker);
+    let original = target.clone();
+    *target = marked;
+    target["visibility"] = Value::String("coach".into());
+    let body = body.map(|b| format!("{b}\n\n{marker} in the body.\n"));
+    write(root, &rel, &yaml, &body);
+    if coachsite::load::load(root).is_ok() {
+        return Some(true);
+    }
+    // Marked everywhere it no longer loads (an id, a date): the titles and the body only.
+    let target = match in_plan {
+        Some((list, i)) => &mut yaml[list][i],
+        None => &mut yaml,
+    };
+    *target = original;
+    target["visibility"] = Value::String("coach".into());
+    write(root, &rel, &yaml, &body);
+    Some(coachsite::load::load(root).is_ok())
+}
+
+#[test]
+fn an_item_made_coach_only_reaches_no_other_reader() {
+    let fixture = Project::minimal();
+    let before: Vec<_> = [Audience::Client, Audience::Sponsor]
+        .into_iter()
+        .map(|a| site_files(&fixture.root, a))
+        .collect();
+    let mut tried = 0;
+    for n in 0.. {
+        let p = Project::minimal();
+        match item_made_coach_only(&p.root, n) {
+            None => break,
+            Some(false) => continue,
+            Some(true) => tried += 1,
+        }
+        let marker = format!("ITEM-{n}");
+        assert!(
+            export(&p.root, Audience::Coach).contains(&marker),
+            "the coach keeps item {n}"
+        );
+        for (audience, before) in [Audience::Client, Audience::Sponsor].into_iter().zip(&before) {
+            let got = all_they_get(&p.root, audience, before);
+            assert!(
+                !got.contains(&marker),
+                "the {} gets coach-only item {n}",
+                audience.name()
+            );
+        }
+    }
+    // Objectives, assessments, sessions, lessons, surveys, actions, revisions.
+    assert!(tried >= 12, "only {tried} items were made coach-only");
+}
+
+/// What a coach marks private in their own way, in every note: sections titled private
+/// in three languages (headings and callouts), an aside holding code, `private:` notes.
+fn private_everywhere(root: &Path) -> Vec<String> {
+    let mut markers = Vec::new();
+    for (n, rel) in yaml_files(root).into_iter().enumerate() {
+        let (mut yaml, body) = read(root, &rel);
+        let Some(body) = body else { continue };
+        let m = |k: &str| format!("PRIVATE-{n}-{k}");
+        let added = format!(
+            "\n\nText %% hidden `code %%` {} %% shown, and `%%` in code.\n\n\
+## 🔒 Private Notes\n\n{}\n\n### More\n\n{}\n\n## Shared again\n\nVisible.\n\n\
+> [!abstract]- My thoughts (not shared)\n> {}\n> and more\n\n\
+Notes privées\n---\n\n{}\n\n# Nur für mich\n\n{}\n",
+            m("code-aside"),
+            m("heading"),
+            m("sub"),
+            m("callout"),
+            m("setext"),
+            m("de"),
+        );
+        markers.extend(["heading", "sub", "callout", "setext", "de", "code-aside"].map(m));
+        if rel.starts_with("sessions/") {
+            yaml["private"] = Value::String(m("field"));
+            markers.push(m("field"));
+        }
+        write(root, &rel, &yaml, &Some(format!("{body}{added}")));
+    }
+    markers
+}
+
+#[test]
+fn sections_a_coach_titles_private_reach_only_the_coach() {
+    let p = Project::minimal();
+    let before: Vec<_> = [Audience::Client, Audience::Sponsor]
+        .into_iter()
+        .map(|a| site_files(&p.root, a))
+        .collect();
+    // A visible note's labelled link to a coach-only note: its words, not its id.
+    p.edit(
+        "sessions/2026-01-20-kick-off.md",
+        "# Check-in",
+        "# Check-in\n\nAs in [[2026-02-03-coach-reflection|our debrief]].",
+    );
+    let markers = private_everywhere(&p.root);
+    assert!(markers.len() > 20, "{markers:?}");
+    let coach = export(&p.root, Audience::Coach);
+    for m in &markers {
+        assert!(coach.contains(m.as_str()), "the coach keeps {m}");
+    }
+    for (audience, before) in [Audience::Client, Audience::Sponsor].into_iter().zip(&before) {
+        let got = all_they_get(&p.root, audience, before);
+        let leaked: Vec<&String> = markers.iter().filter(|m| got.contains(m.as_str())).collect();
+        assert!(leaked.is_empty(), "the {} gets {leaked:?}", audience.name());
+        assert!(!got.contains("coach-reflection"), "the {} gets a coach-only id", audience.name());
+    }
+    let client = site_files(&p.root, Audience::Client);
+    let kick_off = client
+        .iter()
+        .find(|f| f.path == "sessions/2026-01-20-kick-off.html")
+        .map(|f| String::from_utf8_lossy(&f.bytes).to_string())
+        .unwrap();
+    for shown in ["Shared again", "Visible.", "shown, and <code>%%</code> in code.", "As in our debrief."] {
+        assert!(kick_off.contains(shown), "the client reads {shown:?}:\n{kick_off}");
     }
 }

@@ -51,7 +51,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("diff", &["render"]),
     ("export", &["model", "check", "site", "insight"]),
     ("schema", &["model", "site"]),
-    ("scaffold", &["model", "load", "schema", "site"]),
+    ("scaffold", &["model", "load", "schema", "site", "markdown"]),
     (
         "practice",
         &["diagnostic", "load", "model", "render", "insight"],

@@ -9,7 +9,9 @@ use rayon::prelude::*;
 
 use super::{Audience, filter};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{RefKind, references};
+use super::TextKind;
+use super::Texts;
+use crate::markdown::{RefKind, Reference, references};
 use crate::model::*;
 
 /// One warning per link (file, line, column, path): the kind of item it names, the
@@ -90,6 +92,68 @@ pub fn check_hidden_links(e: &Engagement) -> Diagnostics {
     diags
 }
 
+/// Every link and embed of the reader's texts that names an item `e` (their view) does
+/// not hold, reduced to its words: what their pages show of it, and all an export or a
+/// search of theirs may carry (not the id of what they may not see).
+pub(super) fn reduce_hidden_links(e: &mut Engagement) {
+    let seen = ItemIndex::new(e);
+    let reduce = |text: &str| reduced(text, &seen);
+    let mut sessions = std::mem::take(&mut e.sessions);
+    sessions.par_iter_mut().for_each(|s| {
+        let mut changed = false;
+        s.texts_ref(&mut |text, kind| {
+            changed |= kind == TextKind::Markdown && reduce(text).is_some();
+        });
+        if changed {
+            std::sync::Arc::make_mut(s).texts(&mut |text, kind| {
+                if kind == TextKind::Markdown
+                    && let Some(new) = reduce(text)
+                {
+                    *text = new;
+                }
+            });
+        }
+    });
+    e.texts(&mut |text, kind| {
+        if kind == TextKind::Markdown
+            && let Some(new) = reduce(text)
+        {
+            *text = new;
+        }
+    });
+    e.sessions = sessions;
+}
+
+/// `text` with each link to an item `seen` does not hold replaced by its words; `None`
+/// when there is none.
+fn reduced(text: &str, seen: &ItemIndex) -> Option<String> {
+    let refs = references(text);
+    let hidden = |r: &&Reference| {
+        let path = split_target(&r.target).0;
+        let item = match r.kind {
+            RefKind::Link => !r.is_attachment(),
+            RefKind::Embed => !r.is_attachment() && !path.contains('.'),
+            RefKind::File => false,
+        };
+        item && !path.is_empty() && seen.lookup(path).count() == 0
+    };
+    if !refs.iter().any(|r| hidden(&r)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in refs.iter().filter(hidden) {
+        if r.offset < at || r.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..r.offset]);
+        out.push_str(text.get(r.words.clone()).unwrap_or(""));
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    Some(out)
+}
+
 /// Where a hidden link is: its file, its line and column, and what it names.
 type HiddenAt = (String, u32, u32, String);
 
@@ -97,20 +161,23 @@ type HiddenAt = (String, u32, u32, String);
 /// does not hold, but for those with words of their own or inside an aside.
 fn hidden_in(t: &TextOf, everything: &ItemIndex, seen: &ItemIndex) -> Vec<(HiddenAt, Found)> {
     let mut found = Vec::new();
-    // `%%` markers and lines before the reference, counted as the text is read
-    // (references come in order), so that a note of many links takes linear time.
-    let (mut at, mut markers, mut lines) = (0, 0, 1);
+    // What is coach-only in the text (asides, sections titled private), and the lines
+    // before the reference, counted as the text is read (references come in order), so
+    // that a note of many links takes linear time.
+    let coach_only = crate::markdown::private::coach_only_spans(t.text);
+    let mut spans = coach_only.iter().peekable();
+    let (mut at, mut lines) = (0, 1);
     for r in references(t.text).iter() {
         // Never a slice backwards, whatever order the parser gives.
         let between = t.text.get(at..r.offset).unwrap_or("");
-        markers += between.matches("%%").count();
         lines += between.matches('\n').count() as u32;
         at = at.max(r.offset);
         if r.labelled || r.kind == RefKind::File || r.is_attachment() {
             continue;
         }
-        // Inside a `%% … %%` aside (or after an unclosed `%%`): not in this view.
-        if markers % 2 == 1 {
+        // Coach-only: not in this view.
+        while spans.next_if(|s| s.end <= r.offset).is_some() {}
+        if spans.peek().is_some_and(|s| s.start <= r.offset) {
             continue;
         }
         let path = split_target(&r.target).0;

@@ -54,6 +54,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         &loaded.engagement,
     ));
     warnings.extend(crate::audience::check_hidden_links(&loaded.engagement));
+    warnings.extend(crate::audience::check_private_sections(&loaded.engagement));
     warnings.sort();
     let e = &loaded.engagement;
     let as_of = args.as_of.for_engagement(e);
@@ -67,7 +68,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         }
     }
     let s = result.summary;
-    if s.errors > 0 || (args.strict && (s.warnings > 0 || !warnings.is_empty())) {
+    if s.errors > 0 || (args.strict && (s.warnings > 0 || warnings.warning_count() > 0)) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

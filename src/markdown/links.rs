@@ -65,6 +65,12 @@ pub struct Reference {
     /// Whether the link gives its own words (`[[target|words]]`).
     pub labelled: bool,
     pub offset: usize,
+    /// Where the reference ends (the byte after its last).
+    pub end: usize,
+    /// Where its words are, as the reader reads them when it leads nowhere for them
+    /// (`b` in `[[a|b]]`, `a` in `[[a]]`, `text` in `[text](note.md)`); empty when it
+    /// has none.
+    pub words: std::ops::Range<usize>,
 }
 
 /// Whether two texts' links name the same things in the same order, wherever they
@@ -156,38 +162,55 @@ pub fn next_build() {
 }
 
 fn find_references(markdown: &str) -> Vec<Reference> {
-    let mut refs = Vec::new();
+    let mut refs: Vec<Reference> = Vec::new();
+    // The reference whose words are being read, and its end tag.
+    let mut open: Option<TagEnd> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        let (kind, target, labelled) = match event {
+        if let Some(end) = open {
+            if event == Event::End(end) {
+                open = None;
+            } else if let Some(r) = refs.last_mut() {
+                if r.words.is_empty() {
+                    r.words = range.clone();
+                }
+                r.words.end = r.words.end.max(range.end);
+                r.words.start = r.words.start.min(range.start);
+            }
+            continue;
+        }
+        let (kind, target, labelled, end) = match event {
             Event::Start(Tag::Link {
                 link_type: LinkType::WikiLink { has_pothole },
                 dest_url,
                 ..
-            }) => (RefKind::Link, dest_url, has_pothole),
+            }) => (RefKind::Link, dest_url, has_pothole, TagEnd::Link),
             Event::Start(Tag::Image {
                 link_type: LinkType::WikiLink { has_pothole },
                 dest_url,
                 ..
-            }) => (RefKind::Embed, dest_url, has_pothole),
+            }) => (RefKind::Embed, dest_url, has_pothole, TagEnd::Image),
             Event::Start(Tag::Image { dest_url, .. }) if is_local(&dest_url) => {
-                (RefKind::File, dest_url, true)
+                (RefKind::File, dest_url, true, TagEnd::Image)
             }
             Event::Start(Tag::Link { dest_url, .. })
                 if is_local(&dest_url) && is_attachment_name(split_target(&dest_url).0) =>
             {
-                (RefKind::File, dest_url, true)
+                (RefKind::File, dest_url, true, TagEnd::Link)
             }
             Event::Start(Tag::Link { dest_url, .. }) => match note_target(&dest_url) {
-                Some(target) => (RefKind::Link, CowStr::from(target), true),
+                Some(target) => (RefKind::Link, CowStr::from(target), true, TagEnd::Link),
                 None => continue,
             },
             _ => continue,
         };
+        open = Some(end);
         refs.push(Reference {
             kind,
             target: target.to_string(),
             labelled,
             offset: range.start,
+            end: range.end,
+            words: range.start..range.start,
         });
     }
     refs

@@ -10,6 +10,7 @@
 
 mod links;
 mod memo;
+pub mod private;
 
 use std::collections::{HashMap, HashSet};
 
@@ -103,7 +104,7 @@ fn highlights(text: CowStr) -> Vec<Event> {
 
 /// Obsidian's callouts as HTML blocks: `> [!kind] Title` and the quoted lines after it.
 /// `[!kind]-` is folded (a closed `<details>`), `[!kind]+` foldable and open.
-fn callouts(markdown: &str) -> String {
+pub(crate) fn callouts(markdown: &str) -> String {
     if !markdown.contains("[!") {
         return markdown.to_string();
     }
@@ -158,7 +159,7 @@ fn callouts(markdown: &str) -> String {
 
 /// `> [!kind]`, `> [!kind]-` or `> [!kind]+ Title`: the kind (lower-case letters and `-`),
 /// whether it folds (and starts open), and the title.
-fn callout_start(line: &str) -> Option<(String, Option<bool>, &str)> {
+pub(crate) fn callout_start(line: &str) -> Option<(String, Option<bool>, &str)> {
     let rest = line
         .trim_start()
         .strip_prefix('>')?

@@ -1,0 +1,122 @@
+use super::*;
+
+/// The text left once `asides` are cut.
+fn reader(text: &str) -> String {
+    cut(text, &asides(text).spans)
+}
+
+#[test]
+fn asides_are_cut_and_an_unclosed_one_runs_to_the_end() {
+    assert_eq!(reader("a %%secret%% b"), "a  b");
+    assert_eq!(reader("a\n%%\nline1\nline2\n%%\nb"), "a\n\nb");
+    assert_eq!(reader("%%x%%%%y%%z"), "z");
+    let open = asides("ok %%closed%% then %%open to the end");
+    assert_eq!(open.unclosed, Some(19));
+    assert_eq!(reader("ok %%closed%% then %%open to the end"), "ok  then ");
+}
+
+#[test]
+fn a_marker_in_code_is_literal_text() {
+    // In a code span, and in a fenced block: Obsidian's own reading.
+    assert_eq!(
+        reader("Use `%%` for asides. X. And `%%` again."),
+        "Use `%%` for asides. X. And `%%` again."
+    );
+    assert_eq!(reader("`printf(\"%%d %%s\")`"), "`printf(\"%%d %%s\")`");
+    let fenced = "```\nx = \"%%\"\ny = 1\n```\nafter";
+    assert_eq!(reader(fenced), fenced);
+    // An aside that holds code stays whole, a `%%` in that code included.
+    assert_eq!(reader("Text %% hidden `code %%` SECRET %% shown"), "Text  shown");
+    assert_eq!(reader("a %%\n```\nb %% c\n```\n%% d"), "a  d");
+    // Code inside a callout.
+    assert_eq!(reader("> [!tip] T\n> `%%` x\n\ny"), "> [!tip] T\n> `%%` x\n\ny");
+}
+
+#[test]
+fn when_code_and_asides_disagree_every_marker_counts() {
+    // A fence opened inside an aside: taken at its word it would make the rest code
+    // and show the second aside. The cut text is checked, and the safe reading wins.
+    let text = "%%\n```\n%%\npublic\n%% secret %%";
+    assert!(!reader(text).contains("secret"), "{}", reader(text));
+    // An escaped backtick opens no code span.
+    assert!(!reader("\\`%% secret %%\\`").contains("secret"));
+    // A backtick inside an HTML attribute opens none either.
+    let html = "<a title=\"`\">%% secret %%<b title=\"`\">";
+    assert!(!reader(html).contains("secret"), "{}", reader(html));
+    // A backtick run that never closes opens nothing.
+    assert!(!reader("it`s %% secret %% and that is all").contains("secret"));
+}
+
+#[test]
+fn titles_that_say_private() {
+    for title in [
+        "My thoughts (not shared)",
+        "🔒 Private Notes",
+        "Private notes",
+        "Coach only",
+        "coach-only",
+        "Confidential",
+        "For me only",
+        "Notes privées",
+        "Non partagé",
+        "Réservé au coach",
+        "Privat",
+        "Vertraulich",
+        "Nur für mich",
+        "Nicht geteilt",
+        "private",
+        "🔐",
+    ] {
+        assert!(is_private_title(title), "{title}");
+    }
+    for title in [
+        "Shared goals",
+        "What we share",
+        "Coaching approach",
+        "Partage d'expérience",
+        "Next steps",
+        "Only the team",
+        "Prioritäten",
+        "Deprivation",
+    ] {
+        assert!(!is_private_title(title), "{title}");
+    }
+}
+
+#[test]
+fn a_callout_titled_private_is_a_section_to_its_last_quoted_line() {
+    let text = "Before.\n\n> [!abstract]- My thoughts (not shared)\n> Ana seems tired.\n> > nested\n\nAfter.\n";
+    let sections = private_sections(text);
+    assert_eq!(sections.len(), 1, "{sections:?}");
+    assert_eq!(
+        cut(text, &[sections[0].range.clone()]),
+        "Before.\n\n\nAfter.\n"
+    );
+    // By its kind too, and not an ordinary callout.
+    assert_eq!(private_sections("> [!private]\n> x\n").len(), 1);
+    assert!(private_sections("> [!note] Shared\n> x\n").is_empty());
+}
+
+#[test]
+fn a_heading_titled_private_holds_everything_to_the_next_of_its_level() {
+    let text = "# Session\n\nShared.\n\n## 🔒 Private Notes\n\nBurnout risk.\n\n### Detail\n\nMore.\n\n## Next steps\n\nShared again.\n";
+    let sections = private_sections(text);
+    assert_eq!(sections.len(), 1, "{sections:?}");
+    assert_eq!(sections[0].title, "🔒 Private Notes");
+    let left = cut(text, &[sections[0].range.clone()]);
+    assert_eq!(left, "# Session\n\nShared.\n\n## Next steps\n\nShared again.\n");
+    // To the end when nothing follows; a setext heading counts; code does not.
+    assert_eq!(
+        cut("Hi\n\n# Private\n\nx\n", &[private_sections("Hi\n\n# Private\n\nx\n")[0].range.clone()]),
+        "Hi\n\n"
+    );
+    let setext = "Notes privées\n---\n\nsecret\n\nPublic\n---\n\nshown\n";
+    let s = private_sections(setext);
+    assert_eq!(cut(setext, &[s[0].range.clone()]), "Public\n---\n\nshown\n");
+    assert!(private_sections("```\n# Private\n```\n").is_empty());
+    // Inside a quote: to the end of the quote.
+    let quoted = "> ## Private\n> secret\n\nshown\n";
+    let s = private_sections(quoted);
+    let left = cut(quoted, &[s[0].range.clone()]);
+    assert!(!left.contains("secret") && left.contains("shown"), "{left:?}");
+}
