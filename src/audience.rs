@@ -16,8 +16,8 @@ mod said;
 mod texts;
 
 pub use links::check_hidden_links;
-pub use said::{check_coach_only_markers, check_private_sections};
 pub use pulse::{MIN_GROUP, pulse_of};
+pub use said::{check_coach_only_markers, check_private_sections};
 pub use texts::{TextKind, Texts};
 
 use std::collections::HashMap;
@@ -275,7 +275,8 @@ fn reader_text(audience: Audience, text: &mut String, kind: TextKind) {
 /// Whether a text may hold anything coach-only: a `%%`, or (Markdown) a line that may
 /// title a private section. Reads no more than the starts of lines.
 fn may_hold_coach_only(text: &str, kind: TextKind) -> bool {
-    private::has_marker(text) || (kind == TextKind::Markdown && private::may_have_private_title(text))
+    private::has_marker(text)
+        || (kind == TextKind::Markdown && private::may_have_private_title(text))
 }
 
 /// A note's body as `audience` reads it: what [`filter`] makes of it, for a note whose

@@ -208,10 +208,8 @@ const MAX_SLUG: usize = 80;
 /// cut first (a file name is read by everyone the note's page is shown to, and stays
 /// readable under `--encrypt`), at most [`MAX_SLUG`] characters, cut between words.
 fn note_slug(title: &str) -> String {
-    let visible = crate::markdown::private::cut(
-        title,
-        &crate::markdown::private::plain_asides(title).spans,
-    );
+    let visible =
+        crate::markdown::private::cut(title, &crate::markdown::private::plain_asides(title).spans);
     let mut slug = crate::load::suggest_id(&visible);
     if slug.len() > MAX_SLUG {
         let cut = slug[..MAX_SLUG].rfind('-').unwrap_or(MAX_SLUG);

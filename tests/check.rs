@@ -182,5 +182,9 @@ fn check_lists_the_sections_titled_private() {
         );
     }
     let json = check(&p.root, &["--as-of", "2026-06-15", "--format", "json"]);
-    assert!(stdout(&json).contains("\"severity\": \"note\""), "{}", stdout(&json));
+    assert!(
+        stdout(&json).contains("\"severity\": \"note\""),
+        "{}",
+        stdout(&json)
+    );
 }

@@ -262,7 +262,10 @@ fn all_they_get(root: &Path, audience: Audience, before: &[coachsite::OutputFile
         all.push_str(&String::from_utf8_lossy(&f.bytes));
     }
     all.push_str(&export(root, audience));
-    all.push_str(&format!("{:?}", coachsite::diff::diff_sites(before, &files)));
+    all.push_str(&format!(
+        "{:?}",
+        coachsite::diff::diff_sites(before, &files)
+    ));
     all
 }
 
@@ -302,7 +305,14 @@ fn item_made_coach_only(root: &Path, n: usize) -> Option<bool> {
         Some((list, i)) => &mut yaml[list][i],
         None => &mut yaml,
     };
-    for key in ["title", "summary", "specific", "observations", "question", "note"] {
+    for key in [
+        "title",
+        "summary",
+        "specific",
+        "observations",
+        "question",
+        "note",
+    ] {
         if let Some(Value::String(s)) = target.get_mut(key) {
             s.push_str(&format!(" {marker}"));
         }
@@ -348,7 +358,10 @@ fn an_item_made_coach_only_reaches_no_other_reader() {
             export(&p.root, Audience::Coach).contains(&marker),
             "the coach keeps item {n}"
         );
-        for (audience, before) in [Audience::Client, Audience::Sponsor].into_iter().zip(&before) {
+        for (audience, before) in [Audience::Client, Audience::Sponsor]
+            .into_iter()
+            .zip(&before)
+        {
             let got = all_they_get(&p.root, audience, before);
             assert!(
                 !got.contains(&marker),
@@ -410,11 +423,21 @@ fn sections_a_coach_titles_private_reach_only_the_coach() {
     for m in &markers {
         assert!(coach.contains(m.as_str()), "the coach keeps {m}");
     }
-    for (audience, before) in [Audience::Client, Audience::Sponsor].into_iter().zip(&before) {
+    for (audience, before) in [Audience::Client, Audience::Sponsor]
+        .into_iter()
+        .zip(&before)
+    {
         let got = all_they_get(&p.root, audience, before);
-        let leaked: Vec<&String> = markers.iter().filter(|m| got.contains(m.as_str())).collect();
+        let leaked: Vec<&String> = markers
+            .iter()
+            .filter(|m| got.contains(m.as_str()))
+            .collect();
         assert!(leaked.is_empty(), "the {} gets {leaked:?}", audience.name());
-        assert!(!got.contains("coach-reflection"), "the {} gets a coach-only id", audience.name());
+        assert!(
+            !got.contains("coach-reflection"),
+            "the {} gets a coach-only id",
+            audience.name()
+        );
     }
     let client = site_files(&p.root, Audience::Client);
     let kick_off = client
@@ -422,7 +445,15 @@ fn sections_a_coach_titles_private_reach_only_the_coach() {
         .find(|f| f.path == "sessions/2026-01-20-kick-off.html")
         .map(|f| String::from_utf8_lossy(&f.bytes).to_string())
         .unwrap();
-    for shown in ["Shared again", "Visible.", "shown, and <code>%%</code> in code.", "As in our debrief."] {
-        assert!(kick_off.contains(shown), "the client reads {shown:?}:\n{kick_off}");
+    for shown in [
+        "Shared again",
+        "Visible.",
+        "shown, and <code>%%</code> in code.",
+        "As in our debrief.",
+    ] {
+        assert!(
+            kick_off.contains(shown),
+            "the client reads {shown:?}:\n{kick_off}"
+        );
     }
 }

@@ -522,6 +522,67 @@ fn half_open_connections_are_closed_and_do_not_block_pages() {
     );
 }
 
+/// Hundreds of live-reload streams (a flood, or as many forgotten tabs): at most 32 stay
+/// open, the oldest closed first, and pages are served all along; the newest stream
+/// still hears a save.
+#[test]
+fn a_flood_of_event_streams_never_keeps_pages_from_being_served() {
+    let p = Project::minimal();
+    let server = start(&p.root, &[]);
+    server.until("/", "served", |s, _| s == 200);
+    let mut streams: Vec<Events> = (0..300).map(|_| Events::open(&server)).collect();
+    // Pages are answered at once, while the streams are open.
+    for _ in 0..5 {
+        let started = Instant::now();
+        assert_eq!(server.get("/index.html").0, 200);
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+    // All but 32 are closed by the server (a read of 0 bytes), the oldest first (the
+    // order the server read their requests in, which is not quite the order they came).
+    let deadline = Instant::now() + DEADLINE;
+    let mut open: Vec<bool> = vec![true; streams.len()];
+    while open.iter().filter(|o| **o).count() > 32 {
+        assert!(
+            Instant::now() < deadline,
+            "{} streams kept open",
+            open.iter().filter(|o| **o).count()
+        );
+        for (events, open) in streams.iter_mut().zip(open.iter_mut()).filter(|(_, o)| **o) {
+            let mut buf = [0u8; 1024];
+            events
+                .stream
+                .set_read_timeout(Some(Duration::from_millis(1)))
+                .unwrap();
+            match events.stream.read(&mut buf) {
+                Ok(0) => *open = false,
+                Err(err) if err.kind() == std::io::ErrorKind::ConnectionReset => *open = false,
+                _ => {}
+            }
+        }
+    }
+    // The newest streams stay open.
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(open.iter().filter(|o| **o).count(), 32);
+    let mut streams: Vec<Events> = streams
+        .into_iter()
+        .zip(open)
+        .filter_map(|(events, open)| open.then_some(events))
+        .collect();
+    for events in &mut streams {
+        events
+            .stream
+            .set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
+    }
+    let newest = streams.last_mut().unwrap();
+    p.edit(NOTE, "mapped its week", "mapped its month");
+    assert_eq!(newest.next(), r#"data: ["/"]"#);
+}
+
 #[test]
 fn a_rebuild_that_panics_keeps_the_site_and_the_next_save_rebuilds() {
     let p = Project::minimal();

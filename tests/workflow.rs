@@ -152,13 +152,20 @@ fn note_prefills_from_the_engagement_and_never_overwrites() {
     let path = String::from_utf8(aside.stdout).unwrap().trim().to_string();
     assert!(path.ends_with("sessions/2026-06-15-review.md"), "{path}");
     p.build_ok(&[]);
-    assert!(!p.page("sessions/2026-06-15-review.html").contains("burnout"));
+    assert!(
+        !p.page("sessions/2026-06-15-review.html")
+            .contains("burnout")
+    );
     assert!(!p.page("search.html").contains("burnout"));
     // A very long title makes a file name of at most 80 characters of words.
     let long = note(&"word ".repeat(1000));
     assert!(long.status.success(), "{}", stderr(&long));
     let path = String::from_utf8(long.stdout).unwrap().trim().to_string();
-    let name = std::path::Path::new(&path).file_name().unwrap().to_string_lossy().to_string();
+    let name = std::path::Path::new(&path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
     assert!(name.len() <= 100 && name.ends_with("-word.md"), "{name}");
 }
 

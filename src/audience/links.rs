@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::{Audience, filter};
-use crate::diagnostic::{Diagnostic, Diagnostics};
 use super::TextKind;
 use super::Texts;
+use super::{Audience, filter};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{RefKind, Reference, references};
 use crate::model::*;
 

@@ -68,8 +68,14 @@ pub fn check_private_sections(e: &Engagement) -> Diagnostics {
                 let line_in_text = before.matches('\n').count() as u32;
                 d.line = t.line + line_in_text;
                 d.column = 1;
-                d.source_line = t.text[section.range.start..].lines().next().map(str::to_string);
-                d.width = d.source_line.as_ref().map_or(1, |l| l.chars().count().max(1) as u32);
+                d.source_line = t.text[section.range.start..]
+                    .lines()
+                    .next()
+                    .map(str::to_string);
+                d.width = d
+                    .source_line
+                    .as_ref()
+                    .map_or(1, |l| l.chars().count().max(1) as u32);
             }
             diags.push(d);
         }

@@ -127,7 +127,10 @@ fn literal_stays_code(text: &str) -> bool {
             Event::End(TagEnd::CodeBlock) => in_block = false,
             Event::Code(_) => {}
             Event::Text(_) if in_block => {}
-            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) | Event::FootnoteReference(t)
+            Event::Text(t)
+            | Event::Html(t)
+            | Event::InlineHtml(t)
+            | Event::FootnoteReference(t)
                 if has_marker(t) =>
             {
                 return false;
@@ -192,9 +195,7 @@ pub fn may_have_private_title(text: &str) -> bool {
             match start.as_bytes().first() {
                 Some(b'>') => callout_start(line)
                     .is_some_and(|(kind, _, title)| is_private_title(&format!("{kind} {title}"))),
-                Some(b'=' | b'-')
-                    if start.trim_end().bytes().all(|b| b == start.as_bytes()[0]) =>
-                {
+                Some(b'=' | b'-') if start.trim_end().bytes().all(|b| b == start.as_bytes()[0]) => {
                     is_private_title(previous)
                 }
                 _ => false,
@@ -229,7 +230,11 @@ fn private_callouts(text: &str) -> Vec<PrivateSection> {
         {
             open = Some(PrivateSection {
                 range: offset..offset + line.len(),
-                title: if title.is_empty() { kind } else { title.to_string() },
+                title: if title.is_empty() {
+                    kind
+                } else {
+                    title.to_string()
+                },
             });
         }
         offset += line.len();

@@ -136,8 +136,12 @@ pub fn inject(html: &str, overlay: Option<&Overlay>) -> String {
 /// The HTTP side of `serve`: the pages from memory and the event stream, only for
 /// requests addressed to this computer on `port` (see [`host_allowed`]).
 pub fn router(site: Arc<LiveSite>, port: u16) -> Router {
+    let streams = Arc::new(Streams::default());
     Router::new()
-        .route(EVENTS_PATH, axum::routing::get(events))
+        .route(
+            EVENTS_PATH,
+            axum::routing::get(move |state| events(state, streams.clone())),
+        )
         .fallback(axum::routing::get(serve_page))
         .layer(axum::middleware::from_fn(
             move |request: Request<Body>, next: axum::middleware::Next| async move {
@@ -274,13 +278,77 @@ fn respond(site: &LiveSite, path: &str) -> Response {
     }
 }
 
-async fn events(State(site): State<Arc<LiveSite>>) -> impl IntoResponse {
-    let stream = BroadcastStream::new(site.subscribe()).filter_map(|paths| async move {
-        paths.ok().map(|paths| {
-            Ok::<Event, std::convert::Infallible>(Event::default().event("reload").data(paths))
+/// The most live-reload streams open at once: a new one closes the oldest (whose page,
+/// if it is still open, connects again by itself), so that streams never hold the
+/// connections pages need ([`MAX_CONNECTIONS`]).
+pub const MAX_EVENT_STREAMS: usize = 32;
+
+/// The live-reload streams open, oldest first, each with what closes it.
+#[derive(Default)]
+struct Streams {
+    next: std::sync::atomic::AtomicU64,
+    open: std::sync::Mutex<std::collections::VecDeque<(u64, tokio::sync::oneshot::Sender<()>)>>,
+}
+
+impl Streams {
+    /// Opens one stream: its number, and what tells it to close. The oldest stream is
+    /// closed when there are already [`MAX_EVENT_STREAMS`].
+    fn open(&self) -> (u64, tokio::sync::oneshot::Receiver<()>) {
+        let id = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let (close, closed) = tokio::sync::oneshot::channel();
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        while open.len() >= MAX_EVENT_STREAMS {
+            if let Some((_, oldest)) = open.pop_front() {
+                let _ = oldest.send(());
+            }
+        }
+        open.push_back((id, close));
+        (id, closed)
+    }
+
+    /// A stream that ended (its reader went away, or it was closed).
+    fn closed(&self, id: u64) {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        open.retain(|(n, _)| *n != id);
+    }
+}
+
+/// Takes a stream off [`Streams`] when it is dropped, however it ends.
+struct StreamGuard {
+    streams: Arc<Streams>,
+    id: u64,
+}
+
+impl Drop for StreamGuard {
+    fn drop(&mut self) {
+        self.streams.closed(self.id);
+    }
+}
+
+/// The live-reload stream: a `reload` event after each rebuild, until its reader goes
+/// away or a newer stream takes its place ([`MAX_EVENT_STREAMS`]). Its connection is
+/// closed with it, so that it frees its place at once.
+async fn events(State(site): State<Arc<LiveSite>>, streams: Arc<Streams>) -> Response {
+    let (id, closed) = streams.open();
+    let guard = StreamGuard { streams, id };
+    let stream = BroadcastStream::new(site.subscribe())
+        .filter_map(|paths| async move {
+            paths.ok().map(|paths| {
+                Ok::<Event, std::convert::Infallible>(Event::default().event("reload").data(paths))
+            })
         })
-    });
-    Sse::new(stream).keep_alive(KeepAlive::default())
+        .take_until(closed)
+        .map(move |event| {
+            let _ = &guard;
+            event
+        });
+    let mut response = Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response();
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 /// Binds 127.0.0.1 on `port`, or on the next free one of the ten after it (a port of 0

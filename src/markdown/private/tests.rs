@@ -26,10 +26,16 @@ fn a_marker_in_code_is_literal_text() {
     let fenced = "```\nx = \"%%\"\ny = 1\n```\nafter";
     assert_eq!(reader(fenced), fenced);
     // An aside that holds code stays whole, a `%%` in that code included.
-    assert_eq!(reader("Text %% hidden `code %%` SECRET %% shown"), "Text  shown");
+    assert_eq!(
+        reader("Text %% hidden `code %%` SECRET %% shown"),
+        "Text  shown"
+    );
     assert_eq!(reader("a %%\n```\nb %% c\n```\n%% d"), "a  d");
     // Code inside a callout.
-    assert_eq!(reader("> [!tip] T\n> `%%` x\n\ny"), "> [!tip] T\n> `%%` x\n\ny");
+    assert_eq!(
+        reader("> [!tip] T\n> `%%` x\n\ny"),
+        "> [!tip] T\n> `%%` x\n\ny"
+    );
 }
 
 #[test]
@@ -104,10 +110,16 @@ fn a_heading_titled_private_holds_everything_to_the_next_of_its_level() {
     assert_eq!(sections.len(), 1, "{sections:?}");
     assert_eq!(sections[0].title, "🔒 Private Notes");
     let left = cut(text, &[sections[0].range.clone()]);
-    assert_eq!(left, "# Session\n\nShared.\n\n## Next steps\n\nShared again.\n");
+    assert_eq!(
+        left,
+        "# Session\n\nShared.\n\n## Next steps\n\nShared again.\n"
+    );
     // To the end when nothing follows; a setext heading counts; code does not.
     assert_eq!(
-        cut("Hi\n\n# Private\n\nx\n", &[private_sections("Hi\n\n# Private\n\nx\n")[0].range.clone()]),
+        cut(
+            "Hi\n\n# Private\n\nx\n",
+            &[private_sections("Hi\n\n# Private\n\nx\n")[0].range.clone()]
+        ),
         "Hi\n\n"
     );
     let setext = "Notes privées\n---\n\nsecret\n\nPublic\n---\n\nshown\n";
@@ -118,5 +130,8 @@ fn a_heading_titled_private_holds_everything_to_the_next_of_its_level() {
     let quoted = "> ## Private\n> secret\n\nshown\n";
     let s = private_sections(quoted);
     let left = cut(quoted, &[s[0].range.clone()]);
-    assert!(!left.contains("secret") && left.contains("shown"), "{left:?}");
+    assert!(
+        !left.contains("secret") && left.contains("shown"),
+        "{left:?}"
+    );
 }
