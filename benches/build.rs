@@ -7,6 +7,12 @@
 //!
 //! Targets (issue 17): 5,000 notes within 2× the copy floor; memory flat in the number
 //! of notes, under 150 MiB at 50,000.
+//!
+//! Then one note of each hostile shape (issue 30), each in a process of its own: as much
+//! of a mark the parser makes a node of as a file may hold (`[` just under
+//! `limits::MAX_MARKDOWN_MARKS`), as many links as a note may hold, and 4 MB of prose;
+//! the build's time and peak memory. Target: each well under 250 MiB, and a file over
+//! the limits refused before it is parsed.
 
 use std::path::Path;
 use std::process::Command;
@@ -84,8 +90,50 @@ fn one_size(sessions: usize, runs: usize) {
     );
 }
 
+/// The body of a hostile note of `shape`.
+fn hostile_body(shape: &str) -> String {
+    match shape {
+        "brackets" => "[".repeat(coachsite::limits::MAX_MARKDOWN_MARKS - 100),
+        "links" => "[[sprint-goals]] ".repeat(coachsite::limits::MAX_LINKS_PER_NOTE - 10),
+        "over-the-limit" => "[".repeat(4 << 20),
+        _ => {
+            let line = "The team mapped its week and agreed on who asks the customers first.\n";
+            line.repeat((4 << 20) / line.len())
+        }
+    }
+}
+
+fn one_hostile(shape: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("engagement");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-engagement"),
+        &root,
+    );
+    let body = hostile_body(shape);
+    std::fs::write(
+        root.join("sessions/2026-03-01-hostile.md"),
+        format!("---\ndate: 2026-03-01\ntitle: Hostile\n---\n{body}"),
+    )
+    .expect("write the note");
+    let options = bench_common::options(&root, Audience::Client);
+    let started = Instant::now();
+    let result = build_to(&options, &dir.path().join("site"));
+    println!(
+        "one note of {} KiB ({shape}): {} in {:.0} ms; peak memory {:.0} MiB",
+        body.len() / 1024,
+        if result.is_ok() { "built" } else { "refused" },
+        started.elapsed().as_secs_f64() * 1000.0,
+        bench_common::peak_rss_mib().unwrap_or(f64::NAN)
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--hostile") {
+        one_hostile(&args[at + 1]);
+        return;
+    }
     if let Some(at) = args.iter().position(|a| a == "--one-size") {
         let sessions = args[at + 1].parse().expect("a size");
         let runs = args[at + 2].parse().expect("runs");
@@ -99,5 +147,12 @@ fn main() {
             .status()
             .expect("run one size");
         assert!(status.success(), "the {sessions}-note build failed");
+    }
+    for shape in ["brackets", "links", "prose", "over-the-limit"] {
+        let status = Command::new(&me)
+            .args(["--hostile", shape])
+            .status()
+            .expect("run one hostile note");
+        assert!(status.success(), "the {shape} note's build panicked");
     }
 }

@@ -20,6 +20,15 @@ pub const MAX_ATTACHMENT_BYTES: u64 = 32 * 1024 * 1024;
 /// The most tags of one note (its `tags:` and its `#tags`) that make tag pages.
 pub const MAX_TAGS_PER_NOTE: usize = 100;
 
+/// The lines and Markdown marks (`[`, `]`, `*`, `_`, `` ` ``, `<`, `!`, `&`, `\`, `|`,
+/// `~`) one file may hold: what the Markdown parser makes a node of, so what its time
+/// and memory grow with (a note of prose has a mark every few hundred bytes; a file of
+/// nothing but brackets has millions).
+pub const MAX_MARKDOWN_MARKS: usize = 500_000;
+
+/// The links and embeds one file may hold (`[[…]]`, `![[…]]`, `[…](…)`).
+pub const MAX_LINKS_PER_NOTE: usize = 10_000;
+
 /// The most engagements a practice folder may hold, and how deep they are looked for.
 pub const MAX_ENGAGEMENTS: usize = 1_000;
 pub const MAX_PRACTICE_DEPTH: usize = 8;

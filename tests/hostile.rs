@@ -72,12 +72,13 @@ fn a_list_over_the_yaml_budget_is_explained() {
 }
 
 #[test]
-fn a_note_of_a_hundred_thousand_broken_links_gives_a_short_report() {
+fn a_note_of_ten_thousand_broken_links_gives_a_short_report() {
     let p = Project::minimal();
     p.build_ok(&[]);
     let before = snapshot(&p.out);
     let mut note = String::from("---\ndate: 2026-02-10\ntitle: Links\n---\n");
-    note.push_str(&"See [[nowhere]] and ![[gone.png]].\n".repeat(50_000));
+    // As many links as a note may hold (10,000).
+    note.push_str(&"See [[nowhere]] and ![[gone.png]].\n".repeat(5_000));
     p.write("sessions/2026-02-10-links.md", &note);
     let output = p.build(&[]);
     fails_cleanly(
@@ -88,16 +89,16 @@ fn a_note_of_a_hundred_thousand_broken_links_gives_a_short_report() {
             "sessions/2026-02-10-links.md:5:5",
             "`[[nowhere]]` links to nothing",
             "sessions/2026-02-10-links.md:14:21",
-            "99980 more links in this file name nothing or a missing file",
+            "9980 more links in this file name nothing or a missing file",
         ],
     );
     assert!(
         stderr(&output).len() < 20_000,
         "twenty located errors, then a count"
     );
-    // The same links to an item that exists, and a hundred thousand #tags: a site.
+    // The same links to an item that exists, and ten thousand #tags: a site.
     let mut note = String::from("---\ndate: 2026-02-10\ntitle: Links\n---\n");
-    note.push_str(&"See [[sprint-goals]] about #flow.\n".repeat(100_000));
+    note.push_str(&"See [[sprint-goals]] about #flow.\n".repeat(10_000));
     p.write("sessions/2026-02-10-links.md", &note);
     p.build_ok(&["--audience", "coach"]);
     assert!(
@@ -126,6 +127,60 @@ fn a_note_of_a_hundred_thousand_broken_links_gives_a_short_report() {
         .unwrap()
         .count();
     assert!(tag_pages <= 110, "{tag_pages} tag pages");
+}
+
+/// A note of nothing but Markdown marks, or of more links than a note may hold: the
+/// parser's work and memory grow with the marks (a node each), so such a file is refused
+/// before anything parses it, at the line where it passes the limit.
+#[test]
+fn a_note_of_millions_of_marks_or_links_is_refused_before_it_is_parsed() {
+    let p = Project::minimal();
+    p.build_ok(&[]);
+    let before = snapshot(&p.out);
+    let head = "---\ndate: 2026-02-10\ntitle: Marks\n---\n";
+    // 4 MiB of `[`, on one line.
+    p.write(
+        "sessions/2026-02-10-marks.md",
+        &format!("{head}{}", "[".repeat(4 << 20)),
+    );
+    let output = p.build(&[]);
+    fails_cleanly(
+        &p,
+        &output,
+        &before,
+        &[
+            "sessions/2026-02-10-marks.md:5:",
+            "more than 500000 lines and Markdown marks ([, ], *, _, `, <, !, &, \\, |, ~) in one file",
+            "split the note",
+        ],
+    );
+    assert!(stderr(&output).len() < 2_000, "the line is not quoted");
+    // 10,001 links to an item that exists: the error is at the one past the limit.
+    let links = "[[sprint-goals]]\n".repeat(10_001);
+    p.write("sessions/2026-02-10-marks.md", &format!("{head}{links}"));
+    let output = p.build(&[]);
+    fails_cleanly(
+        &p,
+        &output,
+        &before,
+        &[
+            "sessions/2026-02-10-marks.md:10005:1",
+            "more than 10000 links and embeds in one file",
+        ],
+    );
+    // `check` says the same, and neither reads it as a note.
+    let output = coachsite()
+        .arg("check")
+        .arg(&p.root)
+        .args(["--as-of", AS_OF, "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("more than 10000 links"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

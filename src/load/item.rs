@@ -99,6 +99,10 @@ pub(super) fn parse_item_text(
         );
         return (None, diags);
     }
+    if let Err(d) = super::files::check_markdown_budget(&shown, text) {
+        diags.push(d);
+        return (None, diags);
+    }
     let source = Source {
         path: shown.clone(),
     };

@@ -551,7 +551,9 @@ fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(Engagem
         );
         return None;
     };
-    let text = match read_text(root, &path) {
+    let text = match read_text(root, &path)
+        .and_then(|text| files::check_markdown_budget("engagement.yaml", &text).map(|()| text))
+    {
         Ok(text) => text,
         Err(d) => {
             diags.push(d);
@@ -592,7 +594,9 @@ fn load_plan(root: &Path, diags: &mut Diagnostics) -> Plan {
             return Plan::default();
         }
     };
-    let text = match read_text(root, &path) {
+    let text = match read_text(root, &path)
+        .and_then(|text| files::check_markdown_budget("plan.yaml", &text).map(|()| text))
+    {
         Ok(text) => text,
         Err(d) => {
             diags.push(d);
@@ -624,7 +628,10 @@ fn load_report(root: &Path, diags: &mut Diagnostics) -> Option<ReportNote> {
     let path = files::named_file(root, "report.md")
         .map_err(|d| diags.push(d))
         .ok()??;
-    let text = read_text(root, &path).map_err(|d| diags.push(d)).ok()?;
+    let text = read_text(root, &path)
+        .and_then(|text| files::check_markdown_budget("report.md", &text).map(|()| text))
+        .map_err(|d| diags.push(d))
+        .ok()?;
     let source = Source {
         path: "report.md".to_string(),
     };

@@ -55,10 +55,13 @@ pub fn asides(text: &str) -> Asides {
     if !text.contains(['`', '~']) {
         return paired(text.len(), all);
     }
+    // Both in order: one walk along the code for all the markers.
     let code = code_ranges(text);
-    let (literal, markers): (Vec<usize>, Vec<usize>) = all
-        .iter()
-        .partition(|&&at| code.iter().any(|c| c.start <= at && at + 2 <= c.end));
+    let mut ranges = code.iter().peekable();
+    let (literal, markers): (Vec<usize>, Vec<usize>) = all.iter().partition(|&&at| {
+        while ranges.next_if(|c| c.end < at + 2).is_some() {}
+        ranges.peek().is_some_and(|c| c.start <= at)
+    });
     if literal.is_empty() {
         return paired(text.len(), all);
     }
