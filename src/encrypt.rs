@@ -25,6 +25,20 @@ pub const MIN_ITERATIONS: u32 = 600_000;
 /// this many), and more would only make the site feel broken.
 pub const MAX_ITERATIONS: u32 = 10_000_000;
 
+/// A password as coachsite seals with it: without the line break a password file ends
+/// with (`\n`, or `\r\n` from Windows), which no one can type into the lock page; and
+/// whether one was left out. A password of nothing but spaces is refused.
+pub fn password_from(given: &str) -> Result<(String, bool), String> {
+    let password = given.trim_end_matches(['\r', '\n']);
+    if password.is_empty() {
+        return Err("the password is empty".into());
+    }
+    if password.trim().is_empty() {
+        return Err("the password is only spaces: choose one of words".into());
+    }
+    Ok((password.to_string(), password.len() != given.len()))
+}
+
 /// A key derived from the password, with what the browser needs to derive it again.
 pub struct SiteKey {
     key: [u8; 32],
@@ -46,8 +60,11 @@ impl SiteKey {
         Ok(SiteKey::with_salt(password, salt, iterations))
     }
 
-    /// Derives the key for a known salt (to open a page again).
+    /// Derives the key for a known salt (to open a page again). The password is taken
+    /// in Unicode's composed normal form (NFC), as the lock page takes what is typed.
     pub fn with_salt(password: &str, salt: [u8; 16], iterations: u32) -> SiteKey {
+        use unicode_normalization::UnicodeNormalization;
+        let password: String = password.nfc().collect();
         let mut key = [0u8; 32];
         pbkdf2::pbkdf2_hmac::<Sha256>(password.as_bytes(), &salt, iterations, &mut key);
         SiteKey {
@@ -265,7 +282,7 @@ input, button {{ font: inherit; padding: .55rem .7rem; }}
   document.getElementById('coachsite-lock').addEventListener('submit', function (event) {{
     event.preventDefault();
     message.textContent = {working};
-    var password = new TextEncoder().encode(document.getElementById('coachsite-password').value);
+    var password = new TextEncoder().encode(document.getElementById('coachsite-password').value.normalize('NFC'));
     crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits'])
       .then(function (base) {{
         return crypto.subtle.deriveBits({{ name: 'PBKDF2', salt: bytes(sealed.salt), iterations: sealed.iterations, hash: 'SHA-256' }}, base, 256);
@@ -346,6 +363,27 @@ mod tests {
         // A fresh IV for every page.
         let (iv2, _) = key.seal(b"x").unwrap();
         assert_ne!(iv, iv2);
+    }
+
+    #[test]
+    fn a_password_is_taken_as_a_person_types_it() {
+        // "café" with é as one character, or as e and a combining accent: one key.
+        let composed = SiteKey::with_salt("caf\u{e9} au lait", [1; 16], 1_000);
+        let decomposed = SiteKey::with_salt("cafe\u{301} au lait", [1; 16], 1_000);
+        let (iv, sealed) = composed.seal(b"x").unwrap();
+        assert_eq!(decomposed.open(iv, &sealed).as_deref(), Some(&b"x"[..]));
+        // The line break a password file ends with is no part of it; spaces are refused.
+        assert_eq!(
+            password_from("pass phrase\r\n").unwrap(),
+            ("pass phrase".to_string(), true)
+        );
+        assert_eq!(
+            password_from("pass phrase").unwrap(),
+            ("pass phrase".to_string(), false)
+        );
+        assert_eq!(password_from(" leading kept ").unwrap().0, " leading kept ");
+        assert!(password_from("   ").unwrap_err().contains("only spaces"));
+        assert!(password_from("\n").unwrap_err().contains("empty"));
     }
 
     #[test]

@@ -116,8 +116,10 @@ fn an_encrypted_site_opens_in_chromium_with_the_right_password_only() {
         return;
     };
     let p = Project::example();
-    let password = "correct horse battery staple";
-    p.build_encrypted_ok(password, &[]);
+    // Sealed from a password file with Windows line ends, "é" as one character; typed
+    // in the browser as e and a combining accent: the same password.
+    let password = "correct horse battery staple caf\u{e9}";
+    p.build_encrypted_ok(&format!("{password}\r\n"), &[]);
     let base = serve_folder(p.out.clone());
     let run = Command::new("node")
         .current_dir(&dir)
@@ -127,6 +129,7 @@ fn an_encrypted_site_opens_in_chromium_with_the_right_password_only() {
             password,
             "Scrum adoption — Policy Platform team",
             "garden annex",
+            "correct horse battery staple cafe\u{301}",
         ])
         .env("CHROMIUM", &chromium)
         .output()

@@ -97,6 +97,29 @@ fn the_password_must_come_from_the_environment_or_a_prompt() {
     // There is no option to give it on the command line.
     let output = build_encrypted(&p, Some(PASSWORD), &["--password", "x"]);
     assert_eq!(output.status.code(), Some(2));
+    // Only spaces: refused. A line break at its end (a password file): left out, said.
+    let output = build_encrypted(&p, Some("   "), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("the password is only spaces"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!p.out.exists(), "nothing written");
+    let output = build_encrypted(&p, Some(&format!("{PASSWORD}\r\n")), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("warning: the password ended with a line break"),
+        "{}",
+        stderr(&output)
+    );
+    let index = std::fs::read_to_string(p.out.join("index.html")).unwrap();
+    let (salt, iterations, iv, data) = coachsite::encrypt::sealed_parts(&index).unwrap();
+    let key = coachsite::encrypt::SiteKey::with_salt(PASSWORD, salt, iterations);
+    assert!(
+        key.open(iv, &data).is_some(),
+        "sealed with the password as typed"
+    );
 }
 
 #[test]

@@ -100,6 +100,10 @@ cases! {
     scale_reliability_of_one => "scale-reliability-one",
     // Stakeholder pulse (issue 18): ratings −3…+3, group ids, known objectives.
     survey_rating_off_scale => "survey-rating-off-scale",
+    // Issue 30: the same date twice in one objective, NaN, `key:value`.
+    measurement_on_the_same_date_twice => "measurement-date-twice",
+    value_that_is_not_a_number => "value-not-a-number",
+    key_without_a_space_after_its_colon => "key-without-space",
 }
 
 #[test]

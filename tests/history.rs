@@ -200,7 +200,11 @@ fn diff_against_the_site_last_built() {
     let told = diff(&p, &["-o", p.out.to_str().unwrap()]);
     assert!(told.contains("  + Meet the sprint goals\n"), "{told}");
     // A folder with no site in it, or an unknown revision: a clear error, exit 1.
-    for args in [&["-o", "/nonexistent-site"][..], &["no-such-revision"][..]] {
+    for args in [
+        &["-o", "/nonexistent-site"][..],
+        &["no-such-revision"][..],
+        &[""][..],
+    ] {
         let out = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
             .args(["diff", "--color", "never"])
             .arg(&p.root)
@@ -210,7 +214,9 @@ fn diff_against_the_site_last_built() {
         assert_eq!(out.status.code(), Some(1));
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains("build one first") || err.contains("not in a git repository"),
+            err.contains("build one first")
+                || err.contains("not in a git repository")
+                || err.contains("the revision to compare with is empty"),
             "{err}"
         );
     }

@@ -71,6 +71,44 @@ fn a_list_over_the_yaml_budget_is_explained() {
     );
 }
 
+/// A YAML alias bomb (one long text, repeated by `*name` a hundred times): told in
+/// words, not by the parser's name for its budget.
+#[test]
+fn an_alias_bomb_is_told_in_words() {
+    let p = Project::minimal();
+    p.build_ok(&[]);
+    let before = snapshot(&p.out);
+    let mut items = vec![format!("&a0 \"{}\"", "x".repeat(1_000_000))];
+    items.extend(std::iter::repeat_n("*a0".to_string(), 100));
+    p.write(
+        "sessions/2026-01-21-bomb.md",
+        &format!(
+            "---\ndate: 2026-01-21\ntitle: Bomb\nattendees: [{}]\n---\nx\n",
+            items.join(", ")
+        ),
+    );
+    let output = p.build(&[]);
+    fails_cleanly(
+        &p,
+        &output,
+        &before,
+        &[
+            "sessions/2026-01-21-bomb.md:4:",
+            "with each YAML alias (`*name`) written out in full, are far longer than any engagement file",
+        ],
+    );
+    assert!(
+        !stderr(&output).contains("budget breached"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("ScalarBytes"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn a_note_of_ten_thousand_broken_links_gives_a_short_report() {
     let p = Project::minimal();

@@ -408,3 +408,49 @@ fn a_forecast_waits_for_enough_measurements_and_says_so() {
     let page = p.page("objectives/sprint-goals.html");
     assert!(!page.contains("<dt>Forecast</dt>") && !page.contains("80% interval"));
 }
+
+/// The sponsor's export says what the sponsor's site says: the commitment (the client's,
+/// as the sponsor's dashboard shows it), the GAS T-score, and each objective's progress.
+#[test]
+fn the_sponsor_s_export_gives_the_figures_of_the_sponsor_s_site() {
+    let p = Project::example();
+    p.build_ok(&["--audience", "sponsor"]);
+    let out = Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["export", "--format", "json", "--audience", "sponsor"])
+        .args(["--as-of", common::AS_OF])
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figures = &json["figures"];
+    let dashboard = plain(&p.page("index.html"));
+    let c = &figures["commitment"];
+    let (on_time, due) = (c["on_time"].as_u64().unwrap(), c["due"].as_u64().unwrap());
+    assert!(due > 0, "the sponsor's export counts the actions due: {c}");
+    let rate = (c["rate"].as_f64().unwrap() * 100.0).round();
+    assert!(
+        dashboard.contains(&format!(
+            "{rate}%: {on_time} of {due} actions due were done on time"
+        )),
+        "the dashboard says otherwise than the export ({rate}%, {on_time} of {due}):\n{dashboard}"
+    );
+    let gas = figures["gas_t_score"]
+        .as_f64()
+        .expect("the export's GAS T-score");
+    assert!(
+        dashboard.contains(&format!("GAS T-score {}", gas.round())),
+        "{gas}:\n{dashboard}"
+    );
+    for o in figures["objectives"].as_array().unwrap() {
+        let id = o["id"].as_str().unwrap();
+        let page = plain(&p.page(&format!("objectives/{id}.html")));
+        if let Some(progress) = o["progress"].as_f64() {
+            let percent = format!("{}%", (progress * 100.0).round());
+            assert!(
+                page.contains(&percent),
+                "{id}: {percent} not on its page:\n{page}"
+            );
+        }
+    }
+}

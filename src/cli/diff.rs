@@ -48,6 +48,11 @@ fn places(given: &[String]) -> (PathBuf, Option<String>) {
 /// Builds both sites in memory and prints their differences.
 pub fn run(args: Args, color: bool) -> ExitCode {
     let (dir, rev) = places(&args.places);
+    if rev.as_ref().is_some_and(|r| r.trim().is_empty()) {
+        return fail(
+            "the revision to compare with is empty: give a commit, a branch, a tag or HEAD~N, or no revision to compare with the site last built",
+        );
+    }
     if crate::is_practice(&dir) {
         return fail("diff compares the site of one engagement: give its folder");
     }

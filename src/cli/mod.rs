@@ -121,8 +121,11 @@ impl EncryptArgs {
                 return Err("--encrypt needs a password: set COACHSITE_PASSWORD, or run in a terminal to be asked".into());
             }
         };
-        if password.is_empty() {
-            return Err("the password is empty".into());
+        let (password, trimmed) = crate::encrypt::password_from(&password)?;
+        if trimmed {
+            eprintln!(
+                "warning: the password ended with a line break (a file saved with Windows line ends?): it was left out, as no one can type it"
+            );
         }
         if password.chars().count() < 12 {
             eprintln!(

@@ -277,6 +277,24 @@ pub(super) fn check_objective_values(
     for m in &f.measurements {
         check_value(&m.value, text, file, diags);
     }
+    // One measurement a date, as between a note's `measured:` and this file.
+    let mut seen: BTreeMap<Date, u32> = BTreeMap::new();
+    for m in &f.measurements {
+        if let Some(first) = seen.insert(m.date, m.value.pos.line) {
+            seen.insert(m.date, first);
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "measured twice on {}: at line {first} and at line {}",
+                        m.date, m.value.pos.line
+                    ),
+                )
+                .at(text, m.value.pos.line, m.value.pos.column)
+                .with_help("keep one measurement a date: correct the date of one, or remove it"),
+            );
+        }
+    }
     for m in &f.milestones {
         check_value(&m.target, text, file, diags);
     }

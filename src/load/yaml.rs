@@ -136,8 +136,16 @@ fn top_level_entry(lines: &[String], line: usize) -> Option<(usize, usize, Strin
     Some((start, end, key))
 }
 
+/// The error itself, out of the wrappers that say where an alias was used.
+fn original(mut err: &YamlError) -> &YamlError {
+    while let YamlError::AliasError { error, .. } | YamlError::WithSnippet { error, .. } = err {
+        err = error;
+    }
+    err
+}
+
 pub(super) fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &str) -> Diagnostic {
-    let inner = err.without_snippet();
+    let inner = original(err);
     let (message, help) = match inner {
         YamlError::SerdeUnknownField {
             field, expected, ..
@@ -190,6 +198,14 @@ pub(super) fn yaml_diagnostic(err: &YamlError, text: &str, file: &str, what: &st
                     text,
                 );
             }
+            if message.contains("non-finite float") {
+                return located(
+                    Diagnostic::error(file, format!("expected a number, found one YAML calls infinite or not a number, in {what}"))
+                        .with_help("write a number such as 90"),
+                    err,
+                    text,
+                );
+            }
             let help = if message.contains("mapping values are not allowed") {
                 "text that contains `: ` must be put in quotes, e.g. achievable: \"Why: because…\""
             } else if message.contains("null") {
@@ -226,6 +242,23 @@ fn likely_cause(mut d: Diagnostic, text: &str, what: &str) -> Diagnostic {
         }
         return d;
     }
+    // `date:2026-02-01`: YAML reads a key and a value without a space between them as
+    // one piece of text.
+    if let Some(line) = lines.get((d.line as usize).wrapping_sub(1))
+        && let Some(joined) = key_without_space(line)
+        && (d.message.contains("expected mapping")
+            || d.message.contains("expected ':'")
+            || d.message.starts_with("unknown key")
+            || d.message.contains("invalid type")
+            || d.message.starts_with("expected text"))
+    {
+        let (key, value) = joined.split_once(':').unwrap_or((joined, ""));
+        d.message = format!("`{joined}` needs a space after the colon, in {what}");
+        d.help = Some(format!(
+            "write `{key}: {value}`: without the space, YAML reads the key and its value as one piece of text"
+        ));
+        return d;
+    }
     if d.message.contains("expected ':'") {
         d.message = format!("a line without `:` in {what}");
         d.help = Some(
@@ -253,6 +286,21 @@ fn likely_cause(mut d: Diagnostic, text: &str, what: &str) -> Diagnostic {
         ));
     }
     d
+}
+
+/// The first `key:value` of a line written without a space after the colon (a key of
+/// letters, digits, `_` and `-`, then a value that is no url or time: `date:2026-02-01`).
+fn key_without_space(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start().trim_start_matches(['-', '{', '[', ' ']);
+    let (key, rest) = trimmed.split_once(':')?;
+    let valid_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    let value_end = rest.find([',', '}', ']', ' ']).unwrap_or(rest.len());
+    let value = &rest[..value_end];
+    (valid_key && !value.is_empty() && !value.starts_with('/'))
+        .then(|| &trimmed[..key.len() + 1 + value.len()])
 }
 
 /// Where a top-level key is written (line and column of its value), for checks on
@@ -289,7 +337,13 @@ pub(super) fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> (St
         B::Documents { .. } => {
             "this file holds too many YAML documents (`---` separators)".to_string()
         }
-        other => format!("this file is too large or too complex to read ({other:?})"),
+        B::ScalarBytes { .. } | B::RecordedAnchorBytes { .. } | B::RecordedAnchorEvents { .. } => {
+            "this file's texts, with each YAML alias (`*name`) written out in full, are far longer than any engagement file: coachsite reads no more".to_string()
+        }
+        B::AliasAnchorRatio { .. } | B::MergeKeys { .. } => {
+            "this file repeats its YAML anchors (`&name`, `*name`, `<<:`) far more than any engagement file does: coachsite reads no more".to_string()
+        }
+        _ => "this file is larger or more deeply built than any engagement file: coachsite reads no more".to_string(),
     };
     (message, split.to_string())
 }

@@ -220,7 +220,14 @@ impl<'de, T: 'static> Deserialize<'de> for Number<T> {
                 Number::of(x, None).map_err(E::custom)
             }
             fn visit_str<E: Error>(self, text: &str) -> Result<Number<T>, E> {
-                Err(E::custom(if text.trim().parse::<f64>().is_ok() {
+                let parsed = text.trim().parse::<f64>().ok();
+                // `NaN`, `inf`: words YAML reads as text, that Rust would read as numbers.
+                if parsed.is_some_and(|x| !x.is_finite()) {
+                    return Err(E::custom(format!(
+                        "expected a number, found `{text}`, which is not one: write a number such as 90"
+                    )));
+                }
+                Err(E::custom(if parsed.is_some() {
                     format!(
                         "expected a number, found the text \"{text}\" in quotes: write the number without quotes"
                     )

@@ -28,17 +28,12 @@ pub(super) struct Summary {
 
 impl Summary {
     pub(super) fn new(v: &Views, options: &RenderOptions) -> Summary {
-        let (commitment, gas_t_score, sessions, minutes) = match &options.aggregates {
-            Some(a) => (a.commitment.clone(), a.gas_t_score, a.sessions, a.minutes),
-            None => {
-                let held = insight::held_sessions(v.e, v.insight.as_of);
-                (
-                    v.insight.commitment.clone(),
-                    v.insight.gas_t_score,
-                    held.0,
-                    held.1,
-                )
-            }
+        // The commitment and the GAS T-score are the reader's figures (`figures`: the
+        // client's, for the sponsor); sessions and hours, the client's for the sponsor.
+        let (commitment, gas_t_score) = (v.insight.commitment.clone(), v.insight.gas_t_score);
+        let (sessions, minutes) = match &options.aggregates {
+            Some(a) => (a.sessions, a.minutes),
+            None => insight::held_sessions(v.e, v.insight.as_of),
         };
         Summary {
             band: commitment.band.filter(|_| v.findings),

@@ -242,6 +242,11 @@ pub fn figures(
 ) -> insight::Insight {
     let sharing = audience.sharing(&e.info.share);
     let mut insight = insight::analyze(e, as_of);
+    // The sponsor's commitment and GAS T-score are the client's, as their pages say.
+    if let Some(a) = aggregates {
+        insight.commitment = a.commitment.clone();
+        insight.gas_t_score = a.gas_t_score;
+    }
     if audience != Audience::Coach {
         // The calibration band is the coach's advice; the findings the coach's notes.
         insight.commitment.band = None;

@@ -2,10 +2,12 @@
 // error and no content; the right one shows the page; another page then opens without
 // asking again (the key is kept for the tab's session).
 // Search works on the sealed index: a query finds its session.
-// Usage: node encrypted.mjs BASE_URL PASSWORD EXPECTED_TEXT QUERY
+// The password is typed as TYPED when given: the same words in another Unicode form.
+// Usage: node encrypted.mjs BASE_URL PASSWORD EXPECTED_TEXT QUERY [TYPED]
 import { chromium } from 'playwright-core';
 
-const [base, password, expected, query] = process.argv.slice(2);
+const [base, sealedWith, expected, query, typed] = process.argv.slice(2);
+const password = typed || sealedWith;
 const fail = (message) => { console.error(`FAIL: ${message}`); process.exit(1); };
 
 const browser = await chromium.launch({
