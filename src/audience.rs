@@ -104,7 +104,16 @@ pub struct Sharing {
 /// when in doubt, text stays private. Returns the text and, for an unclosed marker, the
 /// byte offset where it opened.
 pub fn strip_coach_only(text: &str) -> (String, Option<usize>) {
-    let found = private::asides(text);
+    let (out, unclosed) = strip_with(text, private::asides(text));
+    // A `%%` left outside code once the sections are cut too: every `%%` is a marker.
+    if private::has_marker(&out) && !private::stays_code(&out) {
+        return strip_with(text, private::plain_asides(text));
+    }
+    (out, unclosed)
+}
+
+/// [`strip_coach_only`] with the asides `found`.
+fn strip_with(text: &str, found: private::Asides) -> (String, Option<usize>) {
     let mut out = private::cut(text, &found.spans);
     // Cutting a section can, rarely, join lines into a new title: cut until none is left.
     for _ in 0..8 {

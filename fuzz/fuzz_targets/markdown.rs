@@ -1,10 +1,13 @@
 //! Markdown → HTML (`markdown::to_html`, and `to_html_with` a resolver that resolves
 //! every link, attachment and tag), the references and tags the loader reads, and the
 //! `%% … %%` handling of `audience::strip_coach_only` / `mark_coach_only`, on the same
-//! text, then each result rendered as the site does.
+//! text, then each result rendered as the site does; and what `markdown::private` finds
+//! coach-only (asides with code kept literal, sections titled private): in order, on
+//! character boundaries, and gone from what the client reads.
 #![no_main]
 
 use coachsite::audience::{mark_coach_only, strip_coach_only};
+use coachsite::markdown::private::{asides, coach_only_spans, private_sections};
 use coachsite::markdown::{Resolve, references, tags, to_html, to_html_with};
 use libfuzzer_sys::fuzz_target;
 
@@ -34,6 +37,26 @@ fuzz_target!(|data: &[u8]| {
     let _ = to_html_with(text, &Everything);
     for r in references(text).iter() {
         assert!(text.is_char_boundary(r.offset) && r.offset < text.len());
+        assert!(r.offset <= r.end && r.end <= text.len() && text.is_char_boundary(r.end));
+        assert!(text.get(r.words.clone()).is_some());
+    }
+    let found = asides(text);
+    let sections = private_sections(text);
+    let spans = coach_only_spans(text);
+    for list in [&found.spans, &found.markers, &spans] {
+        for pair in list.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "in order, apart: {list:?}");
+        }
+        for span in list.iter() {
+            assert!(span.start <= span.end && span.end <= text.len());
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+    }
+    for m in &found.markers {
+        assert_eq!(&text[m.clone()], "%%");
+    }
+    for s in &sections {
+        assert!(text.get(s.range.clone()).is_some());
     }
     let _ = tags(text);
 

@@ -66,7 +66,7 @@ pub fn asides(text: &str) -> Asides {
         return paired(text.len(), all);
     }
     let found = paired(text.len(), markers);
-    if literal_stays_code(&cut(text, &found.spans)) {
+    if stays_code(&cut(text, &found.spans)) {
         found
     } else {
         paired(text.len(), all)
@@ -121,7 +121,7 @@ fn code_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// Whether every `%%` of `text` (a reader's text) is inside code once rendered, the
 /// callouts included.
-fn literal_stays_code(text: &str) -> bool {
+pub fn stays_code(text: &str) -> bool {
     let text = callouts(text);
     let mut in_block = false;
     for event in Parser::new_ext(&text, options()) {

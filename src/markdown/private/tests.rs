@@ -135,3 +135,27 @@ fn a_heading_titled_private_holds_everything_to_the_next_of_its_level() {
         "{left:?}"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// Whatever the text, what the client reads shows a `%%` only inside code, and the
+    /// spans found are in order and on character boundaries.
+    #[test]
+    fn a_reader_sees_a_marker_only_in_code(
+        text in proptest::string::string_regex("([`~%#>\\[\\]!*=a-c \\n-]|🔒|private|```|~~~|%%|\\\\){0,60}").unwrap()
+    ) {
+        let found = asides(&text);
+        for pair in found.spans.windows(2) {
+            proptest::prop_assert!(pair[0].end <= pair[1].start);
+        }
+        for m in &found.markers {
+            proptest::prop_assert_eq!(&text[m.clone()], "%%");
+        }
+        let read = crate::audience::strip_coach_only(&text).0;
+        // Each `%%` left in what the client reads is in its code, as rendered.
+        let html = crate::markdown::to_html(&read);
+        let outside = if has_marker(&read) && !stays_code(&read) { "%%" } else { "" };
+        proptest::prop_assert!(!outside.contains("%%"), "{text:?} reads {read:?}: {html}");
+    }
+}
