@@ -95,8 +95,27 @@ fn new_never_overwrites() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("is not empty"));
+    assert!(stderr(&output).contains("this folder is an engagement"), "{}", stderr(&output));
     assert!(p.root.join("objectives/sprint-goals.md").is_file());
+    // Any folder with something in it.
+    let output = Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("new")
+        .arg(p.root.join("objectives"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("thesis.md"), "mine").unwrap();
+    let output = Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("new")
+        .arg(other.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("is not empty"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(other.path().join("thesis.md")).unwrap(), "mine");
 }
 
 #[test]
