@@ -169,17 +169,7 @@ fn export(root: &Path, audience: Audience) -> String {
 }
 
 fn site(root: &Path, audience: Audience) -> String {
-    let options = BuildOptions {
-        root: root.to_path_buf(),
-        audience,
-        as_of: Date::parse(common::AS_OF).unwrap(),
-        as_of_given: true,
-        base_url: None,
-        history_at: None,
-    };
-    let built = coachsite::build(&options).unwrap();
-    built
-        .files
+    site_files(root, audience)
         .iter()
         .map(|f| String::from_utf8_lossy(&f.bytes).to_string())
         .collect()

@@ -95,7 +95,11 @@ fn new_never_overwrites() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("this folder is an engagement"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("this folder is an engagement"),
+        "{}",
+        stderr(&output)
+    );
     assert!(p.root.join("objectives/sprint-goals.md").is_file());
     // Any folder with something in it.
     let output = Command::cargo_bin("coachsite")
@@ -114,8 +118,15 @@ fn new_never_overwrites() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("is not empty"), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(other.path().join("thesis.md")).unwrap(), "mine");
+    assert!(
+        stderr(&output).contains("is not empty"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(other.path().join("thesis.md")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]

@@ -231,28 +231,23 @@ fn what_coachsite_did_not_write_is_kept_on_a_rebuild() {
     let out = dir.path().join("public");
     write(&out, &[file("index.html", "a"), file("x/y.html", "b")]).unwrap();
     // What a deploy adds: a repository, a domain, a folder of its own, a file beside pages.
-    for (rel, text) in [
+    let theirs = [
         (".git/HEAD", "ref: refs/heads/main\n"),
         (".git/objects/ab/cd", "blob"),
         ("CNAME", "coaching.example.org\n"),
         (".nojekyll", ""),
         (".well-known/security.txt", "Contact: x"),
         ("x/notes.txt", "mine"),
-    ] {
+    ];
+    for (rel, text) in theirs {
         put(&out, rel, text);
     }
     let stats = write(&out, &[file("index.html", "A"), file("z.html", "c")]).unwrap();
     assert_eq!((stats.written, stats.unchanged), (2, 0));
-    for (rel, text) in [
-        (".git/HEAD", "ref: refs/heads/main\n"),
-        (".git/objects/ab/cd", "blob"),
-        ("CNAME", "coaching.example.org\n"),
-        (".nojekyll", ""),
-        (".well-known/security.txt", "Contact: x"),
-        ("x/notes.txt", "mine"),
-        ("index.html", "A"),
-        ("z.html", "c"),
-    ] {
+    for (rel, text) in theirs
+        .into_iter()
+        .chain([("index.html", "A"), ("z.html", "c")])
+    {
         assert_eq!(fs::read_to_string(out.join(rel)).unwrap(), text, "{rel}");
     }
     assert!(
@@ -267,11 +262,7 @@ fn what_coachsite_did_not_write_is_kept_on_a_rebuild() {
     );
     write(&out, &[file("index.html", "A")]).unwrap();
     assert!(out.join(".git/objects/ab/cd").exists() && out.join("x/notes.txt").exists());
-    assert_eq!(
-        fs::read_dir(dir.path()).unwrap().count(),
-        1,
-        "nothing left beside"
-    );
+    nothing_beside(dir.path());
 }
 
 #[test]
@@ -289,11 +280,7 @@ fn a_file_coachsite_did_not_write_where_the_new_site_has_one_stops_the_build() {
         let err = write(&out, &files).unwrap_err().to_string();
         assert!(err.contains("was not written by coachsite"), "{err}");
         assert_eq!(tree(&out), before, "nothing changed");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "nothing left beside"
-        );
+        nothing_beside(dir.path());
     }
 }
 
@@ -366,11 +353,7 @@ fn an_interrupted_write_is_put_back_before_the_next() {
     write(&out, &[file("index.html", "next")]).unwrap();
     assert_eq!(fs::read_to_string(out.join(".git/HEAD")).unwrap(), "repo");
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "next");
-    assert_eq!(
-        fs::read_dir(dir.path()).unwrap().count(),
-        1,
-        "nothing left beside"
-    );
+    nothing_beside(dir.path());
 }
 
 #[test]
@@ -424,4 +407,9 @@ fn tree(dir: &Path) -> Vec<(String, Option<Vec<u8>>)> {
             )
         })
         .collect()
+}
+
+/// Only the site in `dir`: no temporary or old folder left beside it.
+fn nothing_beside(dir: &Path) {
+    assert_eq!(fs::read_dir(dir).unwrap().count(), 1, "nothing left beside");
 }
