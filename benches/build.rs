@@ -10,7 +10,8 @@
 //!
 //! Then one note of each hostile shape (issue 30), each in a process of its own: as much
 //! of a mark the parser makes a node of as a file may hold (`[` just under
-//! `limits::MAX_MARKDOWN_MARKS`), as many links as a note may hold, and 4 MB of prose;
+//! `limits::MAX_MARKDOWN_MARKS`, and as many list items or tags), a line as deep in
+//! quotes as allowed, as many links as a note may hold, and 4 MB of prose;
 //! the build's time and peak memory. Target: each well under 250 MiB, and a file over
 //! the limits refused before it is parsed.
 
@@ -94,6 +95,14 @@ fn one_size(sessions: usize, runs: usize) {
 fn hostile_body(shape: &str) -> String {
     match shape {
         "brackets" => "[".repeat(coachsite::limits::MAX_MARKDOWN_MARKS - 100),
+        "list items" => "- a\n".repeat(coachsite::limits::MAX_MARKDOWN_MARKS - 100),
+        "tags" => (0..coachsite::limits::MAX_MARKDOWN_MARKS - 100)
+            .map(|i| format!("#t{i} "))
+            .collect(),
+        "quotes" => format!(
+            "{}deep\n",
+            "> ".repeat(coachsite::limits::MAX_MARKDOWN_NESTING)
+        ),
         "links" => "[[sprint-goals]] ".repeat(coachsite::limits::MAX_LINKS_PER_NOTE - 10),
         "over-the-limit" => "[".repeat(4 << 20),
         _ => {
@@ -148,7 +157,15 @@ fn main() {
             .expect("run one size");
         assert!(status.success(), "the {sessions}-note build failed");
     }
-    for shape in ["brackets", "links", "prose", "over-the-limit"] {
+    for shape in [
+        "brackets",
+        "list items",
+        "tags",
+        "quotes",
+        "links",
+        "prose",
+        "over-the-limit",
+    ] {
         let status = Command::new(&me)
             .args(["--hostile", shape])
             .status()

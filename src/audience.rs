@@ -104,21 +104,28 @@ pub struct Sharing {
 /// when in doubt, text stays private. Returns the text and, for an unclosed marker, the
 /// byte offset where it opened.
 pub fn strip_coach_only(text: &str) -> (String, Option<usize>) {
-    let (out, unclosed) = strip_with(text, private::asides(text));
-    // A `%%` left outside code once the sections are cut too: every `%%` is a marker.
+    let found = private::asides(text);
+    let (out, unclosed) = strip_with(text, &found);
+    // A `%%` left outside code once the sections are cut too: whatever either reading
+    // of the markers hides is hidden.
     if private::has_marker(&out) && !private::stays_code(&out) {
-        return strip_with(text, private::plain_asides(text));
+        return strip_with(text, &private::union(found, private::plain_asides(text)));
     }
     (out, unclosed)
 }
 
 /// [`strip_coach_only`] with the asides `found`.
-fn strip_with(text: &str, found: private::Asides) -> (String, Option<usize>) {
+fn strip_with(text: &str, found: &private::Asides) -> (String, Option<usize>) {
     let mut out = private::cut(text, &found.spans);
-    // Cutting a section can, rarely, join lines into a new title: cut until none is left.
-    for _ in 0..8 {
+    // Cutting a section can, rarely, join lines into a new title: cut until none is
+    // left, and past a few rounds, everything from the first one on.
+    for round in 0.. {
         let sections = private::private_sections(&out);
-        if sections.is_empty() {
+        let Some(first) = sections.first() else {
+            break;
+        };
+        if round == 8 {
+            out.truncate(first.range.start);
             break;
         }
         let spans: Vec<_> = sections.into_iter().map(|s| s.range).collect();
@@ -139,28 +146,38 @@ fn strip_plain(text: &str) -> String {
 /// `%%` marks the rest of the text.
 pub fn mark_coach_only(text: &str) -> String {
     let asides = private::asides(text);
-    let sections = private::private_sections(text);
-    let mut spans = asides.spans.clone();
-    spans.extend(sections.iter().map(|s| s.range.clone()));
-    let spans = private::merge(spans);
+    // Each span, and whether a section is in it (a block, whatever its length).
+    let mut spans: Vec<(std::ops::Range<usize>, bool)> =
+        private::private_sections_read(text, &asides)
+            .into_iter()
+            .map(|s| (s.range, true))
+            .collect();
+    spans.extend(asides.spans.iter().map(|s| (s.clone(), false)));
+    spans.sort_by_key(|(s, _)| s.start);
+    let mut merged: Vec<(std::ops::Range<usize>, bool)> = Vec::with_capacity(spans.len());
+    for (span, section) in spans {
+        match merged.last_mut() {
+            Some((last, is)) if span.start <= last.end => {
+                last.end = last.end.max(span.end);
+                *is |= section;
+            }
+            _ => merged.push((span, section)),
+        }
+    }
     let mut out = String::with_capacity(text.len() + 64);
     let mut at = 0;
     let mut markers = asides.markers.iter().peekable();
-    for span in spans {
+    for (span, section) in merged {
         out.push_str(&text[at..span.start]);
         // The span's words, without the `%%` that open and close its asides.
         let mut inner = String::with_capacity(span.len());
         let mut from = span.start;
         while let Some(m) = markers.next_if(|m| m.start < span.end) {
-            inner.push_str(&text[from..m.start]);
-            from = m.end;
+            inner.push_str(&text[from.min(m.start)..m.start]);
+            from = from.max(m.end);
         }
         inner.push_str(&text[from.min(span.end)..span.end]);
-        let block = inner.contains('\n')
-            || sections
-                .iter()
-                .any(|s| s.range.start < span.end && span.start < s.range.end);
-        if block {
+        if section || inner.contains('\n') {
             out.push_str("\n\n<div class=\"coach-only\">\n\n");
             out.push_str(inner.trim_matches('\n'));
             out.push_str("\n\n</div>\n\n");

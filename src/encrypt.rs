@@ -33,8 +33,17 @@ pub fn password_from(given: &str) -> Result<(String, bool), String> {
     if password.is_empty() {
         return Err("the password is empty".into());
     }
-    if password.trim().is_empty() {
-        return Err("the password is only spaces: choose one of words".into());
+    if password.chars().any(char::is_control) {
+        return Err(
+            "the password holds a line break or another control character, which no one can type into the lock page: choose one without"
+                .into(),
+        );
+    }
+    // Spaces, and characters that show nothing (a zero-width space), are no password.
+    if password.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+    }) {
+        return Err("the password is only spaces: choose one with words in it".into());
     }
     Ok((password.to_string(), password.len() != given.len()))
 }
@@ -383,6 +392,16 @@ mod tests {
         );
         assert_eq!(password_from(" leading kept ").unwrap().0, " leading kept ");
         assert!(password_from("   ").unwrap_err().contains("only spaces"));
+        assert!(
+            password_from("\u{200b}\u{200b}")
+                .unwrap_err()
+                .contains("only spaces")
+        );
+        assert!(
+            password_from("first line\r\nsecond")
+                .unwrap_err()
+                .contains("line break")
+        );
         assert!(password_from("\n").unwrap_err().contains("empty"));
     }
 

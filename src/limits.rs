@@ -21,10 +21,15 @@ pub const MAX_ATTACHMENT_BYTES: u64 = 32 * 1024 * 1024;
 pub const MAX_TAGS_PER_NOTE: usize = 100;
 
 /// The lines and Markdown marks (`[`, `]`, `*`, `_`, `` ` ``, `<`, `!`, `&`, `\`, `|`,
-/// `~`) one file may hold: what the Markdown parser makes a node of, so what its time
-/// and memory grow with (a note of prose has a mark every few hundred bytes; a file of
-/// nothing but brackets has millions).
+/// `~`, `#`, `=`, `%`) one file may hold: what the Markdown parser and coachsite's own
+/// syntax (tags, highlights, asides) make a node of, so what their time and memory grow
+/// with (a note of prose has a mark every few hundred bytes; a file of nothing but
+/// brackets has millions).
 pub const MAX_MARKDOWN_MARKS: usize = 500_000;
+
+/// How many quotes and lists one line may open (`> > - `): each is a container the
+/// parser keeps while it reads the line.
+pub const MAX_MARKDOWN_NESTING: usize = 64;
 
 /// The links and embeds one file may hold (`[[…]]`, `![[…]]`, `[…](…)`).
 pub const MAX_LINKS_PER_NOTE: usize = 10_000;
@@ -36,8 +41,9 @@ pub const MAX_PRACTICE_DEPTH: usize = 8;
 /// The most attachments an engagement may hold.
 pub const MAX_ATTACHMENTS: usize = 10_000;
 
-/// The longest `.coachsite` marker (the list of an output folder's files) that is read
-/// back: 50,000 pages make 4 MiB; a longer one is not trusted, and every file is compared.
+/// The longest `.coachsite-output` marker (the list of an output folder's files) that is
+/// read back: 50,000 pages make 4 MiB; a folder with a longer one is not taken for a site
+/// coachsite wrote (and is refused as an output).
 pub const MAX_MARKER_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The most bytes of one page's words that search indexes (some 10,000 words, more than

@@ -198,8 +198,6 @@ fn yaml_list(items: &[String]) -> String {
     }
 }
 
-/// Plans the next session note of `e` for `date`: a free file name (never an existing
-/// one) and the prefilled text.
 /// The longest slug `note` gives a file name, in characters: a file name stays well
 /// under what file systems allow (255 bytes), with the date and a number before it.
 const MAX_SLUG: usize = 80;
@@ -222,6 +220,8 @@ fn note_slug(title: &str) -> String {
     }
 }
 
+/// Plans the next session note of `e` for `date`: a free file name (never an existing
+/// one) and the prefilled text.
 pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
     let title = title.unwrap_or("Session");
     let slug = note_slug(title);

@@ -188,3 +188,28 @@ fn check_lists_the_sections_titled_private() {
         stdout(&json)
     );
 }
+
+/// A `%%` right after a number (a percentage) opens or closes an aside: `check` warns, so
+/// that `We ship 100%% of it` does not hide the next paragraph by surprise.
+#[test]
+fn a_percent_sign_doubled_after_a_number_is_told() {
+    let p = Project::minimal();
+    p.write(
+        "sessions/2026-03-10-growth.md",
+        "---\ndate: 2026-03-10\ntitle: Growth\n---\nWe ship 100%% of it.\n\n%% asked about Ana %%\n\nGrowth 5%%.\n",
+    );
+    let output = check(&p.root, &["--as-of", "2026-06-15"]);
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: this `%%` after a number opens or closes a coach-only aside"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--> sessions/2026-03-10-growth.md:5:12"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--> sessions/2026-03-10-growth.md:9:9"),
+        "{err}"
+    );
+}

@@ -188,7 +188,7 @@ fn a_note_of_millions_of_marks_or_links_is_refused_before_it_is_parsed() {
         &before,
         &[
             "sessions/2026-02-10-marks.md:5:",
-            "more than 500000 lines and Markdown marks ([, ], *, _, `, <, !, &, \\, |, ~) in one file",
+            "more than 500000 lines and Markdown marks ([, ], *, _, `, <, !, &, \\, |, ~, #, =, %) in one file",
             "split the note",
         ],
     );
@@ -206,6 +206,22 @@ fn a_note_of_millions_of_marks_or_links_is_refused_before_it_is_parsed() {
             "more than 10000 links and embeds in one file",
         ],
     );
+    // A line nested 65 quotes deep: each is a container the parser keeps.
+    p.write(
+        "sessions/2026-02-10-marks.md",
+        &format!("{head}Fine.\n\n{}deep\n", "> ".repeat(65)),
+    );
+    let output = p.build(&[]);
+    fails_cleanly(
+        &p,
+        &output,
+        &before,
+        &[
+            "sessions/2026-02-10-marks.md:7:1",
+            "this line is nested 65 quotes and lists deep: coachsite reads no more than 64",
+        ],
+    );
+    p.write("sessions/2026-02-10-marks.md", &format!("{head}{links}"));
     // `check` says the same, and neither reads it as a note.
     let output = coachsite()
         .arg("check")

@@ -7,7 +7,9 @@
 #![no_main]
 
 use coachsite::audience::{mark_coach_only, strip_coach_only};
-use coachsite::markdown::private::{asides, coach_only_spans, private_sections};
+use coachsite::markdown::private::{
+    asides, coach_only_spans, has_marker, private_sections, stays_code,
+};
 use coachsite::markdown::{Resolve, references, tags, to_html, to_html_with};
 use libfuzzer_sys::fuzz_target;
 
@@ -62,6 +64,9 @@ fuzz_target!(|data: &[u8]| {
 
     let (stripped, unclosed) = strip_coach_only(text);
     assert!(stripped.len() <= text.len());
+    // What the client reads holds a `%%` only in code, and no section titled private.
+    assert!(!has_marker(&stripped) || stays_code(&stripped));
+    assert!(private_sections(&stripped).is_empty());
     if let Some(at) = unclosed {
         assert!(text.is_char_boundary(at) && text[at..].starts_with("%%"));
     }

@@ -193,7 +193,12 @@ fn hidden_in(t: &TextOf, everything: &ItemIndex, seen: &ItemIndex) -> Vec<(Hidde
             (t.file.to_string(), lines + t.line, column, path.to_string()),
             Found {
                 noun: item.kind.noun(),
-                quoted: t.text[line_start..].lines().next().map(str::to_string),
+                // A line of thousands of characters is not quoted whole (nor copied whole
+                // for each of its links).
+                quoted: t.text[line_start..]
+                    .lines()
+                    .next()
+                    .map(|l| l.chars().take(400).collect()),
                 text_line: lines,
                 base: t.line,
                 readers: Vec::new(),

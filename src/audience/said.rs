@@ -1,13 +1,68 @@
 //! What the coach is told of the text cut from the client's and the sponsor's sites: an
-//! aside never closed (everything after it is cut), and each section cut because its
-//! title says it is private, so that a section meant to be shared can be renamed.
+//! aside never closed (everything after it is cut), a `%%` written after a number (a
+//! percentage that opens an aside), and each section cut because its title says it is
+//! private, so that a section meant to be shared can be renamed.
 
-use super::unclosed_marker;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::private::private_sections;
+use crate::markdown::private::{asides, private_sections_read};
 use crate::model::{Engagement, TextPart};
 
-/// Warnings about `%%` markers that are never closed, with the line they open on.
+/// The most places one text is named in of each kind; a count of the others follows.
+const MOST_PER_TEXT: usize = 20;
+
+/// Lines of a text found in order, counted once: the line of each offset asked for, in
+/// increasing order, in linear time.
+struct Lines<'a> {
+    text: &'a str,
+    at: usize,
+    line: u32,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines {
+            text,
+            at: 0,
+            line: 0,
+        }
+    }
+
+    /// The 0-based line and 1-based column of `offset` (not before the last asked for),
+    /// and the line itself.
+    fn at(&mut self, offset: usize) -> (u32, u32, &'a str) {
+        let offset = offset.max(self.at).min(self.text.len());
+        self.line += self.text[self.at..offset].matches('\n').count() as u32;
+        self.at = offset;
+        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[start..offset].chars().count() as u32 + 1;
+        let line = self.text[start..].lines().next().unwrap_or("");
+        (self.line, column, line)
+    }
+}
+
+/// A diagnostic at `offset` of a text that starts at line `base` of `file` (0: its line is
+/// not known, and the diagnostic names the file alone).
+fn located(
+    mut d: Diagnostic,
+    lines: &mut Lines,
+    offset: usize,
+    base: u32,
+    width: u32,
+) -> Diagnostic {
+    let (line, column, quoted) = lines.at(offset);
+    if base > 0 {
+        d.line = base + line;
+        d.column = column;
+        // A line of thousands of characters is not quoted whole.
+        d.source_line = Some(quoted.chars().take(400).collect());
+        d.width = width;
+    }
+    d
+}
+
+/// Warnings about `%%` markers: one never closed (everything after it is coach-only),
+/// and one right after a digit (`100%%`), which opens or closes an aside where a
+/// percentage was probably meant.
 pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let texts = e
@@ -18,28 +73,36 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
             e.lessons
                 .iter()
                 .map(|l| (&l.source.path, &l.body, l.body_line)),
+        )
+        .chain(
+            e.objectives
+                .iter()
+                .map(|o| (&o.source.path, &o.body, o.body_line)),
         );
     for (file, body, body_line) in texts {
-        if let Some(offset) = unclosed_marker(body) {
-            let line = body_line + body[..offset].matches('\n').count() as u32;
-            let column = body[..offset]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count()) as u32
-                + 1;
-            let mut d = Diagnostic::warning(
+        let found = asides(body);
+        let mut lines = Lines::new(body);
+        let after_digit = found
+            .markers
+            .iter()
+            .filter(|m| m.start > 0 && body.as_bytes()[m.start - 1].is_ascii_digit())
+            .take(MOST_PER_TEXT);
+        for m in after_digit {
+            let d = Diagnostic::warning(
+                file.as_str(),
+                "this `%%` after a number opens or closes a coach-only aside",
+            )
+            .with_help("for a percentage, write `100 %` (with a space); an aside is `%% … %%`");
+            diags.push(located(d, &mut lines, m.start, body_line.max(1), 2));
+        }
+        if let Some(offset) = found.unclosed {
+            let d = Diagnostic::warning(
                 file.as_str(),
                 "this `%%` is never closed: everything after it is coach-only",
             )
             .with_help("close the coach-only aside with another `%%`");
-            d.line = line;
-            d.column = column;
-            d.width = 2;
-            d.source_line = body
-                .lines()
-                .nth((line - body_line) as usize)
-                .map(str::to_string);
-            diags.push(d);
+            let mut lines = Lines::new(body);
+            diags.push(located(d, &mut lines, offset, body_line.max(1), 2));
         }
     }
     diags
@@ -54,30 +117,31 @@ pub fn check_private_sections(e: &Engagement) -> Diagnostics {
         if t.part == TextPart::Private {
             continue;
         }
-        for section in private_sections(t.text) {
-            let before = &t.text[..section.range.start];
-            let mut d = Diagnostic::note(
+        let sections = private_sections_read(t.text, &asides(t.text));
+        let mut lines = Lines::new(t.text);
+        for section in sections.iter().take(MOST_PER_TEXT) {
+            let d = Diagnostic::note(
                 t.file,
                 format!(
                     "the client's and the sponsor's sites leave out the section `{}`: its title says it is private",
-                    section.title
+                    section.title.chars().take(200).collect::<String>()
                 ),
             )
             .with_help("rename the section if it is meant to be shared (docs/audiences.md lists the words that keep a section private)");
-            if t.line > 0 {
-                let line_in_text = before.matches('\n').count() as u32;
-                d.line = t.line + line_in_text;
-                d.column = 1;
-                d.source_line = t.text[section.range.start..]
-                    .lines()
-                    .next()
-                    .map(str::to_string);
-                d.width = d
-                    .source_line
-                    .as_ref()
-                    .map_or(1, |l| l.chars().count().max(1) as u32);
-            }
-            diags.push(d);
+            let width = t.text[section.range.start..]
+                .lines()
+                .next()
+                .map_or(1, |l| l.chars().count().clamp(1, 400) as u32);
+            diags.push(located(d, &mut lines, section.range.start, t.line, width));
+        }
+        if sections.len() > MOST_PER_TEXT {
+            diags.push(Diagnostic::note(
+                t.file,
+                format!(
+                    "{} more sections of this file are left out of the client's and the sponsor's sites: their titles say they are private",
+                    sections.len() - MOST_PER_TEXT
+                ),
+            ));
         }
     }
     diags

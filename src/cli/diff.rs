@@ -48,6 +48,9 @@ fn places(given: &[String]) -> (PathBuf, Option<String>) {
 /// Builds both sites in memory and prints their differences.
 pub fn run(args: Args, color: bool) -> ExitCode {
     let (dir, rev) = places(&args.places);
+    if dir.as_os_str().is_empty() {
+        return fail("the engagement folder given is empty: give a folder, or none for this one");
+    }
     if rev.as_ref().is_some_and(|r| r.trim().is_empty()) {
         return fail(
             "the revision to compare with is empty: give a commit, a branch, a tag or HEAD~N, or no revision to compare with the site last built",
@@ -125,6 +128,7 @@ const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The pages of the site last built into `out`, which must be `audience`'s.
 fn published(out: &Path, audience: Audience) -> Result<Vec<OutputFile>, String> {
+    let out = &crate::site::output_folder(out).map_err(|d| d.message)?;
     let Some(listed) = crate::site::site_files(out) else {
         return Err(format!(
             "{} holds no site coachsite built: build one first, or give a git revision to compare with",

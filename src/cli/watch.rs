@@ -45,7 +45,14 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         Ok(key) => key,
         Err(message) => return fail(&message),
     };
-    let out = args.output.unwrap_or_else(|| default_output(&args.dir));
+    let given = args.output.unwrap_or_else(|| default_output(&args.dir));
+    let out = match site::output_folder(&given) {
+        Ok(out) => out,
+        Err(d) => {
+            report(&Diagnostics { items: vec![d] }, color);
+            return ExitCode::FAILURE;
+        }
+    };
     let options = BuildOptions {
         root: args.dir,
         audience: args.audience,

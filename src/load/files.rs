@@ -87,16 +87,34 @@ impl Inside {
             .map(|t| t.display().to_string())
             .unwrap_or_else(|_| "?".into());
         match std::fs::canonicalize(path) {
-            Ok(resolved) if self.resolved.as_ref().is_some_and(|r| resolved.starts_with(r)) => None,
-            Ok(_) => Some(
-                Diagnostic::error(
-                    shown,
-                    format!(
-                        "this is a link to `{target}`, outside the engagement folder: coachsite never reads outside it"
+            Ok(resolved)
+                if self
+                    .resolved
+                    .as_ref()
+                    .is_some_and(|r| resolved.starts_with(r)) =>
+            {
+                None
+            }
+            Ok(resolved) => {
+                // Through other links, or relatively: where it ends, too.
+                let resolved = resolved.display().to_string();
+                let to = if resolved == target {
+                    format!("`{target}`")
+                } else {
+                    format!("`{target}`, which leads to `{resolved}`")
+                };
+                Some(
+                    Diagnostic::error(
+                        shown,
+                        format!(
+                            "this is a link to {to}, outside the engagement folder: coachsite never reads outside it"
+                        ),
+                    )
+                    .with_help(
+                        "copy what it points to into the engagement folder, or remove the link",
                     ),
                 )
-                .with_help("copy what it points to into the engagement folder, or remove the link"),
-            ),
+            }
             Err(_) => Some(
                 Diagnostic::error(
                     shown,
@@ -107,18 +125,38 @@ impl Inside {
         }
     }
 
-    /// Whether `path` (in the engagement folder) is a symbolic link that leads out of
-    /// it or nowhere: its error.
+    /// Whether `path` (in the engagement folder) leads out of it, through a link in any
+    /// of its parts, or nowhere: its error.
     pub fn check(&self, path: &Path) -> Result<(), Diagnostic> {
-        match std::fs::symlink_metadata(path) {
-            Ok(meta) if meta.file_type().is_symlink() => self.link_error(path).map_or(Ok(()), Err),
-            _ => Ok(()),
+        match std::fs::canonicalize(path) {
+            Ok(resolved)
+                if self
+                    .resolved
+                    .as_ref()
+                    .is_some_and(|r| resolved.starts_with(r)) =>
+            {
+                Ok(())
+            }
+            Err(_) if std::fs::symlink_metadata(path).is_err() => Ok(()),
+            _ => Err(self
+                .link_error(path)
+                .unwrap_or_else(|| self.outside(path, &path.display().to_string()))),
         }
+    }
+
+    fn outside(&self, path: &Path, target: &str) -> Diagnostic {
+        Diagnostic::error(
+            display_path(&self.root, path),
+            format!(
+                "this leads to `{target}`, outside the engagement folder: coachsite never reads outside it"
+            ),
+        )
+        .with_help("copy what it points to into the engagement folder, or remove the link")
     }
 }
 
 /// What an entry that is neither a file nor a folder is, in words.
-fn special_kind(kind: &std::fs::FileType) -> &'static str {
+pub(super) fn special_kind(kind: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -137,7 +175,7 @@ fn special_kind(kind: &std::fs::FileType) -> &'static str {
 }
 
 /// The warning for an entry of the folder that is not a file: it is never opened.
-fn not_a_file(root: &Path, path: &Path, what: &str) -> Diagnostic {
+pub(super) fn not_a_file(root: &Path, path: &Path, what: &str) -> Diagnostic {
     Diagnostic::warning(
         display_path(root, path),
         format!("this is {what}, not a file: coachsite does not read it"),
@@ -293,63 +331,106 @@ pub fn too_large(shown: &str, size: u64) -> Diagnostic {
 }
 
 /// Refuses a text (a whole file) with more Markdown structure than a note needs, before
-/// anything parses it: more than [`limits::MAX_MARKDOWN_MARKS`] lines and marks, or more
-/// than [`limits::MAX_LINKS_PER_NOTE`] links. The error points at the line where the
-/// limit is passed.
+/// anything parses it: more than [`limits::MAX_MARKDOWN_MARKS`] lines and marks, more
+/// than [`limits::MAX_LINKS_PER_NOTE`] links, or a line nested more than
+/// [`limits::MAX_MARKDOWN_NESTING`] quotes and lists deep. The error points at the line
+/// where the limit is passed.
 pub fn check_markdown_budget(shown: &str, text: &str) -> Result<(), Diagnostic> {
-    let bytes = text.as_bytes();
-    let mut marks = 0usize;
-    let mut links = 0usize;
-    let mut line = 1u32;
-    let mut over: Option<(usize, &str)> = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'\n' => {
-                line = line.saturating_add(1);
-                marks += 1;
-            }
-            b'[' | b']' | b'*' | b'_' | b'`' | b'<' | b'!' | b'&' | b'\\' | b'|' | b'~' => {
-                marks += 1;
-                let wikilink = b == b'['
-                    && bytes.get(i + 1) == Some(&b'[')
-                    && (i == 0 || bytes[i - 1] != b'[');
-                let opens_link = wikilink || (b == b']' && bytes.get(i + 1) == Some(&b'('));
-                links += usize::from(opens_link);
-            }
-            _ => continue,
-        }
-        if marks > limits::MAX_MARKDOWN_MARKS {
-            over = Some((i, "marks"));
-        } else if links > limits::MAX_LINKS_PER_NOTE {
-            over = Some((i, "links"));
-        }
-        if over.is_some() {
-            break;
-        }
-    }
-    let Some((at, what)) = over else {
-        return Ok(());
+    let (at, message) = match markdown_over_budget(text) {
+        Some(over) => over,
+        None => return Ok(()),
     };
-    let column = text[..at]
-        .rsplit('\n')
-        .next()
-        .map_or(0, |l| l.chars().count()) as u32
-        + 1;
-    let message = if what == "links" {
-        format!(
-            "more than {} links and embeds in one file: coachsite reads no more",
-            limits::MAX_LINKS_PER_NOTE
-        )
-    } else {
-        format!(
-            "more than {} lines and Markdown marks ([, ], *, _, `, <, !, &, \\, |, ~) in one file: coachsite reads no more",
-            limits::MAX_MARKDOWN_MARKS
-        )
-    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() as u32 + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
     // Not quoted: a line of such a file is mostly marks.
     let mut d = Diagnostic::error(shown, message).with_help(
         "split the note (one file per session, objective or lesson); a file generated by mistake is better deleted",
     );
     (d.line, d.column) = (line, column);
     Err(d)
+}
+
+/// Where a text passes a limit of [`check_markdown_budget`], and which.
+fn markdown_over_budget(text: &str) -> Option<(usize, String)> {
+    let bytes = text.as_bytes();
+    let (mut marks, mut links) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if i == 0 || bytes[i - 1] == b'\n' {
+            let depth = nesting(&text[i..]);
+            if depth > limits::MAX_MARKDOWN_NESTING {
+                return Some((
+                    i,
+                    format!(
+                        "this line is nested {depth} quotes and lists deep: coachsite reads no more than {}",
+                        limits::MAX_MARKDOWN_NESTING
+                    ),
+                ));
+            }
+        }
+        match b {
+            b'\n' | b'*' | b'_' | b'`' | b'<' | b'!' | b'&' | b'\\' | b'|' | b'~' | b'#' | b'='
+            | b'%' => marks += 1,
+            b'[' | b']' => {
+                marks += 1;
+                let wikilink = b == b'['
+                    && bytes.get(i + 1) == Some(&b'[')
+                    && (i == 0 || bytes[i - 1] != b'[');
+                // `[words](target)` and `[words][label]`.
+                let link = b == b']' && matches!(bytes.get(i + 1), Some(b'(' | b'['));
+                links += usize::from(wikilink || link);
+            }
+            _ => continue,
+        }
+        if marks > limits::MAX_MARKDOWN_MARKS {
+            return Some((
+                i,
+                format!(
+                    "more than {} lines and Markdown marks ([, ], *, _, `, <, !, &, \\, |, ~, #, =, %) in one file: coachsite reads no more",
+                    limits::MAX_MARKDOWN_MARKS
+                ),
+            ));
+        }
+        if links > limits::MAX_LINKS_PER_NOTE {
+            return Some((
+                i,
+                format!(
+                    "more than {} links and embeds in one file: coachsite reads no more",
+                    limits::MAX_LINKS_PER_NOTE
+                ),
+            ));
+        }
+    }
+    None
+}
+
+/// How many quotes and list items deep a line starts (`> > - 1. `), counted no further
+/// than one past [`limits::MAX_MARKDOWN_NESTING`].
+fn nesting(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let (mut at, mut depth) = (0, 0);
+    while depth <= limits::MAX_MARKDOWN_NESTING {
+        while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+            at += 1;
+        }
+        let digits = bytes[at.min(bytes.len())..]
+            .iter()
+            .take(10)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let marker = match bytes.get(at + digits) {
+            Some(b'>') if digits == 0 => 1,
+            Some(b'-' | b'+' | b'*') if digits == 0 => 1,
+            Some(b'.' | b')') if digits > 0 => digits + 1,
+            _ => 0,
+        };
+        let spaced = bytes[at..].first() == Some(&b'>')
+            || matches!(bytes.get(at + marker), Some(b' ' | b'\t'));
+        if marker == 0 || !spaced {
+            break;
+        }
+        at += marker;
+        depth += 1;
+    }
+    depth
 }

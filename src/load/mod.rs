@@ -442,8 +442,17 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> (Vec<(FileKind, PathBu
             }
             if let Err(d) = inside.check(&path) {
                 diags.push(d);
-            } else if path.is_file() {
-                add_attachment(root, &path, &mut attachments, diags);
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => {
+                    add_attachment(root, &path, &mut attachments, diags);
+                }
+                Ok(meta) if !meta.is_dir() => {
+                    let what = files::special_kind(&meta.file_type());
+                    diags.push(files::not_a_file(root, &path, what));
+                }
+                _ => {}
             }
         }
     }

@@ -163,47 +163,47 @@ pub fn next_build() {
 
 fn find_references(markdown: &str) -> Vec<Reference> {
     let mut refs: Vec<Reference> = Vec::new();
-    // The reference whose words are being read, and its end tag.
-    let mut open: Option<TagEnd> = None;
+    // The references whose elements are being read (an image in a link: two), by index.
+    let mut open: Vec<usize> = Vec::new();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        if let Some(end) = open {
-            if event == Event::End(end) {
-                open = None;
-            } else if let Some(r) = refs.last_mut() {
+        open.retain(|&i| range.start < refs[i].end);
+        for &i in &open {
+            let r = &mut refs[i];
+            // What lies inside it (not its own end) is its words.
+            if range != (r.offset..r.end) && r.offset <= range.start && range.end <= r.end {
                 if r.words.is_empty() {
                     r.words = range.clone();
                 }
-                r.words.end = r.words.end.max(range.end);
                 r.words.start = r.words.start.min(range.start);
+                r.words.end = r.words.end.max(range.end);
             }
-            continue;
         }
-        let (kind, target, labelled, end) = match event {
+        let (kind, target, labelled) = match event {
             Event::Start(Tag::Link {
                 link_type: LinkType::WikiLink { has_pothole },
                 dest_url,
                 ..
-            }) => (RefKind::Link, dest_url, has_pothole, TagEnd::Link),
+            }) => (RefKind::Link, dest_url, has_pothole),
             Event::Start(Tag::Image {
                 link_type: LinkType::WikiLink { has_pothole },
                 dest_url,
                 ..
-            }) => (RefKind::Embed, dest_url, has_pothole, TagEnd::Image),
+            }) => (RefKind::Embed, dest_url, has_pothole),
             Event::Start(Tag::Image { dest_url, .. }) if is_local(&dest_url) => {
-                (RefKind::File, dest_url, true, TagEnd::Image)
+                (RefKind::File, dest_url, true)
             }
             Event::Start(Tag::Link { dest_url, .. })
                 if is_local(&dest_url) && is_attachment_name(split_target(&dest_url).0) =>
             {
-                (RefKind::File, dest_url, true, TagEnd::Link)
+                (RefKind::File, dest_url, true)
             }
             Event::Start(Tag::Link { dest_url, .. }) => match note_target(&dest_url) {
-                Some(target) => (RefKind::Link, CowStr::from(target), true, TagEnd::Link),
+                Some(target) => (RefKind::Link, CowStr::from(target), true),
                 None => continue,
             },
             _ => continue,
         };
-        open = Some(end);
+        open.push(refs.len());
         refs.push(Reference {
             kind,
             target: target.to_string(),
@@ -233,9 +233,10 @@ fn find_tags(markdown: &str) -> Vec<String> {
             Event::Start(Tag::Link { .. }) => in_link += 1,
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
             Event::Text(text) if in_link == 0 => {
-                for piece in split_tags(text, after_space) {
-                    if let Piece::Tag(tag) = piece {
-                        found.push(tag.to_string());
+                let mut split = TagSplit::new(after_space);
+                while let Some((range, tag)) = split.next_piece(text) {
+                    if tag {
+                        found.push(text[range].to_string());
                     }
                 }
             }
@@ -259,46 +260,67 @@ fn may_have_tags(text: &str) -> bool {
     })
 }
 
-enum Piece<'a> {
-    Text(&'a str),
-    Tag(&'a str),
+/// Where a text is split into its `#tags` and the text between: a tag follows a space
+/// or the start of a line, is letters, digits, `_`, `-` and `/`, and is not only digits
+/// (`#1` is a number, as in Obsidian). The pieces are found one at a time, so that a
+/// text of a hundred thousand tags is never held as a list of them.
+struct TagSplit {
+    at: usize,
+    start: usize,
+    after_space: bool,
+    /// A tag found after a piece of text, given next.
+    tag: Option<std::ops::Range<usize>>,
 }
 
-/// A text split into its `#tags` and the text between: a tag follows a space or the
-/// start of a line, is letters, digits, `_`, `-` and `/`, and is not only digits
-/// (`#1` is a number, as in Obsidian).
-fn split_tags(text: &str, mut after_space: bool) -> Vec<Piece<'_>> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '#' && after_space {
-            let rest = &text[i + 1..];
-            let len: usize = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/'))
-                .map(char::len_utf8)
-                .sum();
-            let tag = rest[..len].trim_end_matches(['-', '/']);
-            if !tag.is_empty() && !tag.chars().all(|c| c.is_ascii_digit()) {
-                if start < i {
-                    pieces.push(Piece::Text(&text[start..i]));
-                }
-                pieces.push(Piece::Tag(tag));
-                start = i + 1 + tag.len();
-                while chars.peek().is_some_and(|(j, _)| *j < start) {
-                    chars.next();
-                }
-                after_space = false;
-                continue;
-            }
+impl TagSplit {
+    fn new(after_space: bool) -> TagSplit {
+        TagSplit {
+            at: 0,
+            start: 0,
+            after_space,
+            tag: None,
         }
-        after_space = c.is_whitespace() || c == '(';
     }
-    if start < text.len() {
-        pieces.push(Piece::Text(&text[start..]));
+
+    /// The next piece of `text` (the same text each time): its place, and whether it is
+    /// a tag (without its `#`).
+    fn next_piece(&mut self, text: &str) -> Option<(std::ops::Range<usize>, bool)> {
+        if let Some(tag) = self.tag.take() {
+            return Some((tag, true));
+        }
+        while let Some(c) = text.get(self.at..).and_then(|rest| rest.chars().next()) {
+            let i = self.at;
+            self.at += c.len_utf8();
+            if c == '#' && self.after_space {
+                let rest = &text[i + 1..];
+                let len: usize = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/'))
+                    .map(char::len_utf8)
+                    .sum();
+                let tag = rest[..len].trim_end_matches(['-', '/']);
+                if !tag.is_empty() && !tag.chars().all(|c| c.is_ascii_digit()) {
+                    let found = i + 1..i + 1 + tag.len();
+                    let before = self.start..i;
+                    self.start = found.end;
+                    self.at = found.end;
+                    self.after_space = false;
+                    if before.is_empty() {
+                        return Some((found, true));
+                    }
+                    self.tag = Some(found);
+                    return Some((before, false));
+                }
+            }
+            self.after_space = c.is_whitespace() || c == '(';
+        }
+        if self.start < text.len() {
+            let rest = self.start..text.len();
+            self.start = text.len();
+            return Some((rest, false));
+        }
+        None
     }
-    pieces
 }
 
 /// Whether the next text starts after a space (or at the start of a block).
@@ -310,21 +332,72 @@ fn space_after(event: &Event, before: bool) -> bool {
     }
 }
 
-/// The links, embeds, local files and tags of a page's events, resolved for its reader.
-pub(super) fn resolve<'a>(events: Vec<Event<'a>>, r: &dyn Resolve) -> Vec<Event<'a>> {
-    let mut out = Vec::with_capacity(events.len());
-    let mut events = events.into_iter();
-    let mut after_space = true;
-    let mut in_link = 0usize;
-    while let Some(event) = events.next() {
-        let next_space = space_after(&event, after_space);
+/// The links, embeds, local files and tags of a page's events, resolved for its reader,
+/// as they come: only a link's own events are held at once.
+pub(super) fn resolve<'a, 'r, I: Iterator<Item = Event<'a>>>(
+    events: I,
+    r: &'r dyn Resolve,
+) -> Resolved<'a, 'r, I> {
+    Resolved {
+        events,
+        r,
+        after_space: true,
+        in_link: 0,
+        pending: std::collections::VecDeque::new(),
+        tagging: None,
+    }
+}
+
+/// The events of [`resolve`].
+pub(super) struct Resolved<'a, 'r, I> {
+    events: I,
+    r: &'r dyn Resolve,
+    after_space: bool,
+    in_link: usize,
+    /// What the last event read became, to be given out.
+    pending: std::collections::VecDeque<Event<'a>>,
+    /// A text whose `#tags` are being given out, one piece at a time.
+    tagging: Option<(CowStr<'a>, TagSplit)>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Resolved<'a, '_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(event) = self.pending.pop_front() {
+                return Some(event);
+            }
+            if let Some((text, split)) = self.tagging.as_mut() {
+                match split.next_piece(text) {
+                    Some((range, true)) => return Some(tag_event(&text[range], self.r)),
+                    Some((range, false)) => {
+                        return Some(Event::Text(CowStr::from(text[range].to_string())));
+                    }
+                    None => self.tagging = None,
+                }
+            }
+            let event = self.events.next()?;
+            let next_space = space_after(&event, self.after_space);
+            self.step(event);
+            self.after_space = next_space;
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Resolved<'a, '_, I> {
+    /// What one event becomes.
+    fn step(&mut self, event: Event<'a>) {
+        let r = self.r;
+        let out = &mut self.pending;
+        let events = &mut self.events;
         match event {
             Event::Start(Tag::Link {
                 link_type: LinkType::WikiLink { has_pothole },
                 dest_url,
                 ..
             }) => {
-                let inner = take_inner(&mut events, TagEnd::Link);
+                let inner = take_inner(events, TagEnd::Link);
                 out.extend(wikilink(&dest_url, has_pothole, inner, r));
             }
             Event::Start(Tag::Image {
@@ -332,7 +405,7 @@ pub(super) fn resolve<'a>(events: Vec<Event<'a>>, r: &dyn Resolve) -> Vec<Event<
                 dest_url,
                 ..
             }) => {
-                let inner = take_inner(&mut events, TagEnd::Image);
+                let inner = take_inner(events, TagEnd::Image);
                 out.extend(embed(
                     &dest_url,
                     has_pothole.then(|| plain(&inner)),
@@ -341,44 +414,42 @@ pub(super) fn resolve<'a>(events: Vec<Event<'a>>, r: &dyn Resolve) -> Vec<Event<
                 ));
             }
             Event::Start(Tag::Image { dest_url, .. }) if is_local(&dest_url) => {
-                let inner = take_inner(&mut events, TagEnd::Image);
+                let inner = take_inner(events, TagEnd::Image);
                 let alt = plain(&inner);
                 out.extend(embed(&dest_url, Some(alt), inner, r));
             }
             Event::Start(Tag::Link { dest_url, .. })
                 if is_local(&dest_url) && is_attachment_name(split_target(&dest_url).0) =>
             {
-                let inner = take_inner(&mut events, TagEnd::Link);
+                let inner = take_inner(events, TagEnd::Link);
                 match r.attachment(&dest_url) {
                     Some(url) => {
-                        out.push(Event::InlineHtml(attachment_open(r.root(), &url).into()));
+                        out.push_back(Event::InlineHtml(attachment_open(r.root(), &url).into()));
                         out.extend(inner);
-                        out.push(Event::InlineHtml("</a>".into()));
+                        out.push_back(Event::InlineHtml("</a>".into()));
                     }
                     None => out.extend(inner),
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) if note_target(&dest_url).is_some() => {
-                let inner = take_inner(&mut events, TagEnd::Link);
+                let inner = take_inner(events, TagEnd::Link);
                 let target = note_target(&dest_url).unwrap_or_default();
                 out.extend(wikilink(&target, true, inner, r));
             }
             Event::Start(tag @ Tag::Link { .. }) => {
-                in_link += 1;
-                out.push(Event::Start(tag));
+                self.in_link += 1;
+                out.push_back(Event::Start(tag));
             }
             Event::End(TagEnd::Link) => {
-                in_link = in_link.saturating_sub(1);
-                out.push(Event::End(TagEnd::Link));
+                self.in_link = self.in_link.saturating_sub(1);
+                out.push_back(Event::End(TagEnd::Link));
             }
-            Event::Text(text) if in_link == 0 && text.contains('#') => {
-                out.extend(tag_events(&text, after_space, r));
+            Event::Text(text) if self.in_link == 0 && text.contains('#') => {
+                self.tagging = Some((text, TagSplit::new(self.after_space)));
             }
-            other => out.push(other),
+            other => out.push_back(other),
         }
-        after_space = next_space;
     }
-    out
 }
 
 /// The events up to the end of the tag just opened (links and images do not nest).
@@ -509,23 +580,17 @@ fn attachment_open(root: &str, url: &str) -> String {
     )
 }
 
-/// A text with its `#tags` as links to their pages (or marked, where there is none).
-fn tag_events<'a>(text: &str, after_space: bool, r: &dyn Resolve) -> Vec<Event<'a>> {
-    split_tags(text, after_space)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(t) => Event::Text(CowStr::from(t.to_string())),
-            Piece::Tag(tag) => Event::InlineHtml(CowStr::from(match r.tag(tag) {
-                Some(url) => format!(
-                    "<a class=\"tag\" href=\"{}{}\">#{}</a>",
-                    r.root(),
-                    url_escape(&url),
-                    escape(tag)
-                ),
-                None => format!("<span class=\"tag\">#{}</span>", escape(tag)),
-            })),
-        })
-        .collect()
+/// A `#tag` as a link to its page (or marked, where there is none).
+fn tag_event<'a>(tag: &str, r: &dyn Resolve) -> Event<'a> {
+    Event::InlineHtml(CowStr::from(match r.tag(tag) {
+        Some(url) => format!(
+            "<a class=\"tag\" href=\"{}{}\">#{}</a>",
+            r.root(),
+            url_escape(&url),
+            escape(tag)
+        ),
+        None => format!("<span class=\"tag\">#{}</span>", escape(tag)),
+    }))
 }
 
 fn escape(text: &str) -> String {
@@ -618,6 +683,29 @@ mod tests {
 
     fn html(text: &str) -> String {
         crate::markdown::to_html_with(text, &Fixture)
+    }
+
+    #[test]
+    fn a_reference_knows_its_end_and_its_words_and_images_in_links_are_found() {
+        let text = "See [[a|the talk]], [[b]] and [x](c.md). [![thumb](thumb.png)](full.pdf)";
+        let refs = references(text);
+        let words: Vec<&str> = refs.iter().map(|r| &text[r.words.clone()]).collect();
+        let whole: Vec<&str> = refs.iter().map(|r| &text[r.offset..r.end]).collect();
+        assert_eq!(
+            whole,
+            [
+                "[[a|the talk]]",
+                "[[b]]",
+                "[x](c.md)",
+                "[![thumb](thumb.png)](full.pdf)",
+                "![thumb](thumb.png)"
+            ]
+        );
+        assert_eq!(words[..3], ["the talk", "b", "x"]);
+        assert_eq!(
+            refs[4].target, "thumb.png",
+            "the image inside the link is found"
+        );
     }
 
     #[test]

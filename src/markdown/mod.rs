@@ -24,54 +24,98 @@ pub fn to_html(markdown: &str) -> String {
 }
 
 /// Renders Markdown to HTML for one page: links, embeds and tags resolved by `links`.
+/// The events are taken as they come, so that a note of many thousand blocks is never
+/// held as a list of events: only a heading's or a link's own events are held at once.
 pub fn to_html_with(markdown: &str, links: &dyn Resolve) -> String {
     let markdown = callouts(markdown);
-    let mut events: Vec<Event> = Parser::new_ext(&markdown, links::options()).collect();
-
-    let mut used = UsedIds::default();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
-            let level = shift(*level);
-            let explicit = id.clone();
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
-            let id = explicit.unwrap_or_else(|| CowStr::from(used.unique(slug(&text))));
-            if let Event::Start(Tag::Heading {
-                level: l, id: slot, ..
-            }) = &mut events[i]
-            {
-                *l = level;
-                *slot = Some(id);
-            }
-            if let Some(Event::End(TagEnd::Heading(l))) = events.get_mut(j) {
-                *l = level;
-            }
-        }
-        i += 1;
-    }
-
+    let events = Headings {
+        events: Parser::new_ext(&markdown, links::options()),
+        used: UsedIds::default(),
+        pending: std::collections::VecDeque::new(),
+    };
     let events = links::resolve(events, links);
     // Task list markers as ☑ / ☐ rather than disabled, unlabelled checkboxes (which
     // accessibility checkers rightly flag): screen readers name the symbols.
-    let events = events.into_iter().flat_map(|event| match event {
-        Event::TaskListMarker(done) => vec![Event::InlineHtml(CowStr::from(if done {
-            "<span class=\"task\">☑</span> "
-        } else {
-            "<span class=\"task\">☐</span> "
-        }))],
-        Event::Text(text) if text.contains("==") => highlights(text),
-        other => vec![other],
+    let events = events.flat_map(|event| match event {
+        Event::TaskListMarker(done) => {
+            OneOrMore::One(Some(Event::InlineHtml(CowStr::from(if done {
+                "<span class=\"task\">☑</span> "
+            } else {
+                "<span class=\"task\">☐</span> "
+            }))))
+        }
+        Event::Text(text) if text.contains("==") => OneOrMore::More(highlights(text).into_iter()),
+        other => OneOrMore::One(Some(other)),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
+}
+
+/// One event, or several: what an event of a page becomes.
+enum OneOrMore<'a> {
+    One(Option<Event<'a>>),
+    More(std::vec::IntoIter<Event<'a>>),
+}
+
+impl<'a> Iterator for OneOrMore<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        match self {
+            OneOrMore::One(event) => event.take(),
+            OneOrMore::More(events) => events.next(),
+        }
+    }
+}
+
+/// A page's events with each heading shifted down one level (`#` becomes `<h2>`) and
+/// given an id (its own `{#id}`, or a slug of its words, unique in the page): a
+/// heading's events are held until its end, the others pass as they come.
+struct Headings<'a, I> {
+    events: I,
+    used: UsedIds,
+    pending: std::collections::VecDeque<Event<'a>>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Headings<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(event) = self.pending.pop_front() {
+            return Some(event);
+        }
+        let (level, id, classes, attrs) = match self.events.next()? {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => (level, id, classes, attrs),
+            other => return Some(other),
+        };
+        let level = shift(level);
+        let mut text = String::new();
+        let mut inner = Vec::new();
+        for event in self.events.by_ref() {
+            if let Event::End(TagEnd::Heading(_)) = event {
+                break;
+            }
+            if let Event::Text(t) | Event::Code(t) = &event {
+                text.push_str(t);
+            }
+            inner.push(event);
+        }
+        let id = id.unwrap_or_else(|| CowStr::from(self.used.unique(slug(&text))));
+        self.pending.extend(inner);
+        self.pending.push_back(Event::End(TagEnd::Heading(level)));
+        Some(Event::Start(Tag::Heading {
+            level,
+            id: Some(id),
+            classes,
+            attrs,
+        }))
+    }
 }
 
 /// `==text==` as `<mark>text</mark>`, within one run of text (code is never touched).

@@ -12,8 +12,14 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use super::callouts;
 use super::links::options;
-use super::{callout_start, callouts};
+
+mod sections;
+pub use sections::{
+    PRIVATE_WORDS, PrivateSection, is_private_title, may_have_private_title, private_sections,
+    private_sections_read,
+};
 
 /// The `%% … %%` asides of a text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -69,7 +75,26 @@ pub fn asides(text: &str) -> Asides {
     if stays_code(&cut(text, &found.spans)) {
         found
     } else {
-        paired(text.len(), all)
+        union(found, paired(text.len(), all))
+    }
+}
+
+/// Both readings of a text's asides at once: whatever either hides is hidden (when in
+/// doubt, the text stays private).
+pub fn union(a: Asides, b: Asides) -> Asides {
+    let mut markers = a.markers;
+    markers.extend(b.markers);
+    markers.sort_by_key(|m| m.start);
+    markers.dedup();
+    let mut spans = a.spans;
+    spans.extend(b.spans);
+    Asides {
+        spans: merge(spans),
+        markers,
+        unclosed: match (a.unclosed, b.unclosed) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        },
     }
 }
 
@@ -152,217 +177,15 @@ pub fn stays_code(text: &str) -> bool {
     true
 }
 
-/// A section of a text whose title says it is private.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PrivateSection {
-    /// The section: its title line to the end of what it holds.
-    pub range: Range<usize>,
-    /// Its title, as written.
-    pub title: String,
-}
-
-/// The sections of `text` a coach titled as private: a callout (its title or its kind,
-/// `> [!private]`) with every quoted line after it, as the callout renders; a heading,
-/// with everything up to the next heading of its level or above (or the end of the
-/// quote or list item it is in). Sorted, not overlapping.
-pub fn private_sections(text: &str) -> Vec<PrivateSection> {
-    if !may_have_private_title(text) {
-        return Vec::new();
-    }
-    let mut found = private_callouts(text);
-    found.extend(private_headings(text));
-    found.sort_by_key(|s| s.range.start);
-    let mut merged: Vec<PrivateSection> = Vec::with_capacity(found.len());
-    for section in found {
-        match merged.last_mut() {
-            Some(last) if section.range.start <= last.range.end => {
-                last.range.end = last.range.end.max(section.range.end);
-            }
-            _ => merged.push(section),
-        }
-    }
-    merged
-}
-
-/// Whether a line of `text` may be the title of a private section: a heading, a callout
-/// or the text above a setext underline that says so. Reads each line's start only.
-pub fn may_have_private_title(text: &str) -> bool {
-    let mut previous = "";
-    for line in text.lines() {
-        let start = line.trim_start();
-        // A heading may be in a quote.
-        let unquoted = start.trim_start_matches(['>', ' ', '\t']);
-        let candidate = if unquoted.starts_with('#') {
-            is_private_title(unquoted)
-        } else {
-            match start.as_bytes().first() {
-                Some(b'>') => callout_start(line)
-                    .is_some_and(|(kind, _, title)| is_private_title(&format!("{kind} {title}"))),
-                Some(b'=' | b'-') if start.trim_end().bytes().all(|b| b == start.as_bytes()[0]) => {
-                    is_private_title(previous)
-                }
-                _ => false,
-            }
-        };
-        if candidate {
-            return true;
-        }
-        previous = line;
-    }
-    false
-}
-
-fn private_callouts(text: &str) -> Vec<PrivateSection> {
-    let mut found = Vec::new();
-    let mut offset = 0;
-    let mut open: Option<PrivateSection> = None;
-    for line in text.split_inclusive('\n') {
-        let quoted = line.trim_start().starts_with('>');
-        if let Some(section) = open.as_mut() {
-            // Every quoted line after it, as the callout renders (a callout's start among
-            // them is a line of this one).
-            if quoted {
-                section.range.end = offset + line.len();
-                offset += line.len();
-                continue;
-            }
-            found.extend(open.take());
-        }
-        if let Some((kind, _, title)) = callout_start(line)
-            && is_private_title(&format!("{kind} {title}"))
-        {
-            open = Some(PrivateSection {
-                range: offset..offset + line.len(),
-                title: if title.is_empty() {
-                    kind
-                } else {
-                    title.to_string()
-                },
-            });
-        }
-        offset += line.len();
-    }
-    found.extend(open);
-    found
-}
-
-fn private_headings(text: &str) -> Vec<PrivateSection> {
-    let mut found = Vec::new();
-    // Open containers (quotes, lists, items): where each ends.
-    let mut containers: Vec<usize> = Vec::new();
-    // The private heading whose section is open: its level and the end of its container.
-    let mut open: Option<(PrivateSection, u8, usize)> = None;
-    let mut events = Parser::new_ext(text, options()).into_offset_iter();
-    while let Some((event, range)) = events.next() {
-        match event {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => {
-                containers.push(range.end);
-            }
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
-                containers.pop();
-            }
-            Event::Start(Tag::Heading { level, .. }) => {
-                let level = level as u8;
-                if let Some((mut section, at, end)) = open.take() {
-                    if level <= at || range.start >= end {
-                        section.range.end = range.start.min(end);
-                        found.push(section);
-                    } else {
-                        open = Some((section, at, end));
-                    }
-                }
-                let mut title = String::new();
-                for (inner, _) in events.by_ref() {
-                    match inner {
-                        Event::End(TagEnd::Heading(_)) => break,
-                        Event::Text(t) | Event::Code(t) => title.push_str(&t),
-                        _ => {}
-                    }
-                }
-                if open.is_none() && is_private_title(&title) {
-                    let end = containers.last().copied().unwrap_or(text.len());
-                    let section = PrivateSection {
-                        range: range.start..end,
-                        title: title.trim().to_string(),
-                    };
-                    open = Some((section, level, end));
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some((mut section, _, end)) = open {
-        section.range.end = end;
-        found.push(section);
-    }
-    found
-}
-
-/// Words of a title that say the text is private, in English, French and German, as
-/// lower-case words in a row; a word ending in `*` matches any word it starts.
-const PRIVATE_WORDS: &[&[&str]] = &[
-    &["privat*"],
-    &["privé*"],
-    &["confidenti*"],
-    &["vertraulich*"],
-    &["not", "shared"],
-    &["not", "for", "sharing"],
-    &["do", "not", "share"],
-    &["don", "t", "share"],
-    &["not", "to", "be", "shared"],
-    &["coach", "only"],
-    &["coaches", "only"],
-    &["for", "the", "coach"],
-    &["for", "me", "only"],
-    &["only", "for", "me"],
-    &["just", "for", "me"],
-    &["eyes", "only"],
-    &["non", "partagé*"],
-    &["pas", "partagé*"],
-    &["ne", "pas", "partager"],
-    &["pour", "moi", "seul*"],
-    &["rien", "que", "pour", "moi"],
-    &["réservé*", "au", "coach"],
-    &["coach", "uniquement"],
-    &["uniquement", "pour", "le", "coach"],
-    &["nicht", "geteilt"],
-    &["nicht", "teilen"],
-    &["nicht", "zum", "teilen"],
-    &["nicht", "öffentlich"],
-    &["nur", "für", "mich"],
-    &["nur", "für", "den", "coach"],
-    &["nur", "coach"],
-];
-
-/// Whether a title says that what it heads is private: a lock (🔒, 🔐) or one of
-/// [`PRIVATE_WORDS`].
-pub fn is_private_title(title: &str) -> bool {
-    if title.contains(['🔒', '🔐']) {
-        return true;
-    }
-    let lower = title.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let matches = |word: &str, pattern: &str| match pattern.strip_suffix('*') {
-        Some(stem) => word.starts_with(stem),
-        None => word == pattern,
-    };
-    PRIVATE_WORDS.iter().any(|phrase| {
-        words.windows(phrase.len()).any(|run| {
-            run.iter()
-                .zip(phrase.iter())
-                .all(|(word, pattern)| matches(word, pattern))
-        })
-    })
-}
-
-/// What of `text` the coach alone reads: its asides and its private sections, as sorted
-/// ranges that do not overlap (those that meet are one).
+/// What of `text` the coach alone reads: its asides and its private sections (as its
+/// reader gets it), as sorted ranges that do not overlap (those that meet are one).
 pub fn coach_only_spans(text: &str) -> Vec<Range<usize>> {
-    let mut spans = asides(text).spans;
-    spans.extend(private_sections(text).into_iter().map(|s| s.range));
+    let found = asides(text);
+    let mut spans: Vec<Range<usize>> = private_sections_read(text, &found)
+        .into_iter()
+        .map(|s| s.range)
+        .collect();
+    spans.extend(found.spans);
     merge(spans)
 }
 

@@ -9,15 +9,19 @@ use std::path::Path;
 /// The marker's first line.
 pub(super) const MARKER_TEXT: &str =
     "This folder is written by coachsite and replaced on every build.";
-/// The line after it, before the list of files: which list it is.
-pub(super) const MANIFEST_HEADER: &str = "# each file: XXH3-128 of its bytes, its size, its path";
+/// The line after it, before the list of files: which list it is. A path's `\`, line feed
+/// and carriage return are written `\\`, `\n` and `\r`, so that every path has its line.
+pub(super) const MANIFEST_HEADER: &str =
+    "# each file: XXH3-128 of its bytes, its size, its path (\\, \\n and \\r escaped)";
+/// The header of the lists before paths were escaped: their paths are as written.
+const MANIFEST_HEADER_RAW: &str = "# each file: XXH3-128 of its bytes, its size, its path";
 
 /// What the last build wrote, as its marker lists it: each file's hash and size by its
 /// path, and when the list was written. A file of the previous site whose size is the
 /// one listed and that was last changed before the list was written has the bytes
 /// listed (a file changed in the same tick of the clock as the list is read back, as
 /// git does with files changed as its index is written).
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct Manifest {
     pub(super) files: std::collections::HashMap<String, (u128, u64)>,
     written: Option<std::time::SystemTime>,
@@ -29,15 +33,25 @@ impl Manifest {
     /// files).
     pub(super) fn parse(text: &str, written: Option<std::time::SystemTime>) -> Option<Manifest> {
         let mut lines = text.lines();
-        if lines.next() != Some(MARKER_TEXT) || lines.next() != Some(MANIFEST_HEADER) {
+        if lines.next() != Some(MARKER_TEXT) {
             return None;
         }
+        let escaped = match lines.next() {
+            Some(MANIFEST_HEADER) => true,
+            Some(MANIFEST_HEADER_RAW) => false,
+            _ => return None,
+        };
         let files = lines
             .filter_map(|line| {
                 let (hash, rest) = line.split_once(' ')?;
                 let (size, path) = rest.split_once(' ')?;
                 let hash = u128::from_str_radix(hash, 16).ok()?;
-                Some((path.to_string(), (hash, size.parse().ok()?)))
+                let path = if escaped {
+                    unescape(path)
+                } else {
+                    path.to_string()
+                };
+                Some((path, (hash, size.parse().ok()?)))
             })
             .collect();
         Some(Manifest { files, written })
@@ -51,18 +65,51 @@ impl Manifest {
         (meta.len() == *size && changed < self.written?).then_some(*hash)
     }
 
-    /// The marker's text for these files (path, hash, size), sorted by path. A path
-    /// that would break its line is left out (that file is read back next time).
+    /// The marker's text for these files (path, hash, size), sorted by path, each path
+    /// escaped to keep to its line.
     pub(super) fn text(mut files: Vec<(String, u128, u64)>) -> String {
         files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut text = format!("{MARKER_TEXT}\n{MANIFEST_HEADER}\n");
         for (path, hash, size) in files {
-            if !path.contains(['\n', '\r']) {
-                text.push_str(&format!("{hash:032x} {size} {path}\n"));
-            }
+            text.push_str(&format!("{hash:032x} {size} {}\n", escape(&path)));
         }
         text
     }
+
+    /// A list of these paths, vouching for no file's bytes: what a site whose marker
+    /// lists nothing may replace (the files the new site writes over).
+    pub(super) fn of_paths<'a>(paths: impl Iterator<Item = &'a str>) -> Manifest {
+        Manifest {
+            files: paths.map(|p| (p.to_string(), (0, u64::MAX))).collect(),
+            written: None,
+        }
+    }
+}
+
+/// A path as the marker writes it: `\`, line feed and carriage return escaped.
+fn escape(path: &str) -> String {
+    path.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+/// A path as [`escape`] wrote it, as it was.
+fn unescape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// A file being written through `fmt::Write`, hashed and counted as it goes; the first

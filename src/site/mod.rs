@@ -25,7 +25,7 @@ mod known;
 mod owned;
 mod writer;
 
-pub use owned::{MARKER, check_output, is_site, refuse_input, site_files};
+pub use owned::{MARKER, check_output, is_site, output_folder, refuse_input, site_files};
 pub use writer::Writer;
 
 /// What a write did.
@@ -47,10 +47,13 @@ pub fn static_files(
     if !dir.is_dir() {
         return Ok((files, warnings));
     }
-    let (paths, mut errors) = walk_files(root, &dir);
+    let (paths, said) = walk_files(root, &dir);
+    let (mut errors, said): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        said.into_iter().partition(Diagnostic::is_error);
     if !errors.is_empty() {
         return Err(errors.remove(0));
     }
+    warnings.extend(said);
     for source in paths {
         let path = display_path(&dir, &source);
         if taken.contains(&path) {
@@ -108,11 +111,15 @@ pub fn attachment_files(
 
 /// The error of a site that could not be written to `out`.
 pub fn write_error(out: &Path, err: &io::Error) -> Diagnostic {
+    let help = owned::Refusal::of(err).map_or(
+        "check that the folder is writable and the disk is not full",
+        |r| r.help,
+    );
     Diagnostic::error(
         out.display().to_string(),
         format!("cannot write the site: {err}"),
     )
-    .with_help("check that the folder is writable and the disk is not full")
+    .with_help(help)
 }
 
 /// Writes one file atomically: a temporary file beside it, synced, then renamed over
@@ -143,10 +150,16 @@ fn temp_beside(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile>
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".coachsite-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".coachsite-").suffix(".tmp");
+    // Made as any file is (0666 less the umask), not private to its owner as a temporary
+    // file would be: it becomes the file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     Ok(file)

@@ -93,27 +93,35 @@ pub fn site_files(dir: &Path) -> Option<Vec<String>> {
     }
 }
 
-/// What in `dir` (a site coachsite wrote, as `owner` says) coachsite did not write:
-/// paths relative to `dir`, a folder given whole when nothing in it is coachsite's.
-/// A marker without a list vouches for every file but the hidden ones and `CNAME`.
-pub(super) fn foreign_entries(dir: &Path, owner: &Owner) -> io::Result<Vec<String>> {
-    let Owner::Coachsite { marker, listed } = owner else {
-        return Ok(Vec::new());
-    };
+/// What of a folder coachsite may replace: the files its marker lists, or, for a
+/// marker without a list, the files the new site writes over (then `None` until known).
+pub(super) fn vouched<'a>(
+    owner: &'a Owner,
+    new_files: &[String],
+) -> std::borrow::Cow<'a, Manifest> {
+    match owner {
+        Owner::Coachsite {
+            listed: Some(listed),
+            ..
+        } => std::borrow::Cow::Borrowed(listed),
+        Owner::Coachsite { listed: None, .. } => {
+            std::borrow::Cow::Owned(Manifest::of_paths(new_files.iter().map(String::as_str)))
+        }
+        _ => std::borrow::Cow::Owned(Manifest::default()),
+    }
+}
+
+/// What in `dir` coachsite did not write: every entry but its marker (`marker`) and the
+/// files `listed` vouches for, as paths relative to `dir`, a folder given whole when
+/// nothing in it is listed.
+pub(super) fn foreign_entries(
+    dir: &Path,
+    marker: Option<&str>,
+    listed: &Manifest,
+) -> io::Result<Vec<PathBuf>> {
     if fs::symlink_metadata(dir).is_err() {
         return Ok(Vec::new());
     }
-    let Some(listed) = listed else {
-        let mut found = Vec::new();
-        for entry in fs::read_dir(dir)? {
-            let name = entry?.file_name().to_string_lossy().to_string();
-            if name != *marker && (name.starts_with('.') || name == "CNAME") {
-                found.push(name);
-            }
-        }
-        found.sort();
-        return Ok(found);
-    };
     // Every folder that holds a listed file, at any depth.
     let mut folders: HashSet<&str> = HashSet::new();
     for path in listed.files.keys() {
@@ -136,33 +144,26 @@ pub(super) fn foreign_entries(dir: &Path, owner: &Owner) -> io::Result<Vec<Strin
             .path()
             .strip_prefix(dir)
             .map_err(io::Error::other)?
-            .to_str()
-            .map(|p| p.replace('\\', "/"));
-        let Some(rel) = rel else {
-            // Not UTF-8: no name coachsite writes.
-            found.push(
-                entry
-                    .path()
-                    .strip_prefix(dir)
-                    .map_err(io::Error::other)?
-                    .to_string_lossy()
-                    .to_string(),
-            );
-            if entry.file_type().is_dir() {
-                walk.skip_current_dir();
-            }
-            continue;
+            .to_path_buf();
+        // A name that is not UTF-8 is none coachsite writes; a `\` is a character of a
+        // name, not a separator.
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_str())
+            .collect::<Option<Vec<_>>>()
+            .map(|parts| parts.join("/"));
+        let dir_entry = entry.file_type().is_dir();
+        let ours = match &name {
+            Some(name) if entry.depth() == 1 && Some(name.as_str()) == marker => true,
+            Some(name) if dir_entry => folders.contains(name.as_str()),
+            Some(name) => listed.files.contains_key(name),
+            None => false,
         };
-        if entry.depth() == 1 && rel == *marker {
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            if !folders.contains(rel.as_str()) {
-                found.push(rel);
+        if !ours {
+            found.push(rel);
+            if dir_entry {
                 walk.skip_current_dir();
             }
-        } else if !listed.files.contains_key(&rel) {
-            found.push(rel);
         }
     }
     Ok(found)
@@ -171,16 +172,14 @@ pub(super) fn foreign_entries(dir: &Path, owner: &Owner) -> io::Result<Vec<Strin
 /// Where a foreign entry `path` of the old site would meet the new one in `site`: the
 /// path in `site` that is already taken (the entry itself, or a file where it needs a
 /// folder).
-pub(super) fn clash(site: &Path, path: &str) -> Option<String> {
-    let mut at = String::new();
-    for part in path.split('/') {
-        if !at.is_empty() {
-            at.push('/');
-        }
-        at.push_str(part);
+pub(super) fn clash(site: &Path, path: &Path) -> Option<PathBuf> {
+    let mut at = PathBuf::new();
+    let parts = path.components().count();
+    for (n, part) in path.components().enumerate() {
+        at.push(part);
         match fs::symlink_metadata(site.join(&at)) {
             Err(_) => return None,
-            Ok(meta) if at.len() == path.len() || !meta.is_dir() => return Some(at),
+            Ok(meta) if n + 1 == parts || !meta.is_dir() => return Some(at),
             Ok(_) => {}
         }
     }
@@ -189,8 +188,9 @@ pub(super) fn clash(site: &Path, path: &str) -> Option<String> {
 
 /// Moves each of `paths` from `from` into `to` (renamed, so on one file system, nothing
 /// copied), making the folders it needs. If one cannot be moved, those moved are moved
-/// back and the error is returned: every entry is then where it was.
-pub(super) fn carry(from: &Path, to: &Path, paths: &[String]) -> io::Result<()> {
+/// back and the error is returned; the error says whether any could not be moved back
+/// ([`Refusal::stranded`]).
+pub(super) fn carry(from: &Path, to: &Path, paths: &[PathBuf]) -> io::Result<()> {
     for (n, path) in paths.iter().enumerate() {
         let target = to.join(path);
         let moved = target
@@ -198,24 +198,68 @@ pub(super) fn carry(from: &Path, to: &Path, paths: &[String]) -> io::Result<()> 
             .map_or(Ok(()), fs::create_dir_all)
             .and_then(|()| fs::rename(from.join(path), &target));
         if let Err(err) = moved {
-            for back in paths[..n].iter().rev() {
-                let _ = fs::rename(to.join(back), from.join(back));
-            }
-            return Err(io::Error::new(
-                err.kind(),
-                format!("cannot keep `{path}`, which coachsite did not write: {err}"),
+            let stranded = paths[..n]
+                .iter()
+                .rev()
+                .filter(|back| fs::rename(to.join(back), from.join(back)).is_err())
+                .count()
+                > 0;
+            return Err(Refusal::error(
+                format!(
+                    "cannot keep `{}`, which coachsite did not write: {err}",
+                    path.display()
+                ),
+                "check that you may write in the output folder and beside it",
+                stranded,
             ));
         }
     }
     Ok(())
 }
 
+/// An error of writing a site that says what to do, and whether something coachsite did
+/// not write was left in the temporary folder (which must then stay).
+#[derive(Debug)]
+pub struct Refusal {
+    pub message: String,
+    pub help: &'static str,
+    pub stranded: bool,
+}
+
+impl Refusal {
+    fn error(message: String, help: &'static str, stranded: bool) -> io::Error {
+        io::Error::other(Refusal {
+            message,
+            help,
+            stranded,
+        })
+    }
+
+    /// The refusal an error holds, if it is one.
+    pub fn of(err: &io::Error) -> Option<&Refusal> {
+        err.get_ref().and_then(|e| e.downcast_ref::<Refusal>())
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
 /// The error of an output folder that holds `path`, not written by coachsite, where the
 /// new site has a file.
-pub(super) fn clash_error(path: &str) -> io::Error {
-    io::Error::other(format!(
-        "`{path}` in the output folder was not written by coachsite, and the new site has a file there: move it out of the folder or rename it"
-    ))
+pub(super) fn clash_error(path: &Path) -> io::Error {
+    Refusal::error(
+        format!(
+            "`{}` in the output folder was not written by coachsite, and the new site has a file there",
+            path.display()
+        ),
+        "move it out of the output folder or rename it; coachsite replaces only what it wrote",
+        false,
+    )
 }
 
 /// Refuses output folders that would destroy something: the engagement itself, a folder
@@ -242,6 +286,22 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), Diagnostic> {
         );
     }
     match owner(out) {
+        // A marker without a list vouches for nothing in particular: the folder must
+        // hold no engagement either.
+        Ok(Owner::Coachsite { listed: None, .. }) => match engagement_inside(out) {
+            Some(found) => Err(Diagnostic::error(
+                shown,
+                format!(
+                    "the output folder holds the engagement `{}`: coachsite never writes a site over one",
+                    crate::diagnostic::display_path(out, &found)
+                ),
+            )
+            .with_help(format!(
+                "choose a folder of its own for the site, e.g. -o {}",
+                suggest_site_folder(out)
+            ))),
+            None => Ok(()),
+        },
         Ok(Owner::Nobody | Owner::Coachsite { .. }) => Ok(()),
         Ok(Owner::Someone) => Err(not_ours(out, &shown)),
         Err(err) => Err(
@@ -281,6 +341,20 @@ fn not_ours(out: &Path, shown: &str) -> Diagnostic {
     .with_help(help)
 }
 
+/// A folder below `dir` (at most a practice's depth) with an `engagement.yaml`.
+fn engagement_inside(dir: &Path) -> Option<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(crate::limits::MAX_PRACTICE_DEPTH)
+        .into_iter()
+        .filter_entry(|e| {
+            e.file_type().is_dir() && !e.file_name().to_string_lossy().starts_with('.')
+        })
+        .filter_map(Result::ok)
+        .find(|e| engagement_file(e.path()).is_some())
+        .map(walkdir::DirEntry::into_path)
+}
+
 /// `engagement.yaml` or `engagement.yml`, when `dir` has one.
 fn engagement_file(dir: &Path) -> Option<&'static str> {
     ["engagement.yaml", "engagement.yml"]
@@ -313,11 +387,24 @@ pub fn refuse_input(path: &Path) -> Result<(), Diagnostic> {
         {
             let first = first.as_os_str().to_string_lossy();
             let deeper = inside.components().count() > 1;
-            let read = INPUTS.contains(&first.as_ref())
-                && (first != ".coachsite" || inside.starts_with(".coachsite/templates"));
-            let input = read || (!deeper && crate::load::is_attachment_name(&first));
-            if input {
-                return Err(input_error(path, dir, &first, !deeper));
+            // Named in any case: a file system may not tell `Objectives` from `objectives`.
+            let Some(input) = INPUTS.iter().find(|i| i.eq_ignore_ascii_case(&first)) else {
+                if !deeper && crate::load::is_attachment_name(&first) {
+                    return Err(input_error(path, dir, &first, true));
+                }
+                folder = dir.parent();
+                continue;
+            };
+            // `.coachsite/` itself and its templates are the engagement's; other folders
+            // in it (`schema --out .coachsite/schemas`) are not read.
+            let second = inside
+                .components()
+                .nth(1)
+                .map(|c| c.as_os_str().to_string_lossy());
+            let read = *input != ".coachsite"
+                || second.is_none_or(|s| s.eq_ignore_ascii_case("templates"));
+            if read {
+                return Err(input_error(path, dir, input, !deeper));
             }
         }
         folder = dir.parent();
@@ -365,7 +452,7 @@ fn input_error(path: &Path, engagement: &Path, first: &str, exact: bool) -> Diag
 }
 
 /// `path` made absolute: the nearest existing ancestor canonicalised (links resolved),
-/// the rest kept as written.
+/// the rest (which holds no link, not existing) with its `.` and `..` worked out.
 pub(super) fn absolute(path: &Path) -> PathBuf {
     let mut existing = path.to_path_buf();
     let mut rest = Vec::new();
@@ -379,12 +466,48 @@ pub(super) fn absolute(path: &Path) -> PathBuf {
                     parent.to_path_buf()
                 };
             }
+            // `missing/..` has no file name: take the `..` as a part of the rest.
+            (None, Some(parent)) if existing.ends_with("..") => {
+                rest.push("..".into());
+                existing = if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                };
+            }
             _ => break,
         }
     }
     let mut abs = fs::canonicalize(&existing).unwrap_or(existing);
     for name in rest.iter().rev() {
-        abs.push(name);
+        if name == ".." {
+            abs.pop();
+        } else if name != "." {
+            abs.push(name);
+        }
     }
     abs
+}
+
+/// The folder a site is written to: `out` as given, but when it is a symbolic link to a
+/// folder (`public -> /var/www/site`), the folder it leads to (so that the site replaces
+/// that folder and not the link), and when it names no folder of its own (`.`, `x/..`),
+/// made absolute (so that the site is swapped beside it, not inside).
+pub fn output_folder(out: &Path) -> Result<PathBuf, Diagnostic> {
+    let shown = out.display().to_string();
+    match fs::symlink_metadata(out) {
+        Ok(meta) if meta.file_type().is_symlink() => match fs::canonicalize(out) {
+            Ok(target) => Ok(target),
+            Err(_) => Err(Diagnostic::error(
+                shown,
+                format!(
+                    "the output folder is a link to `{}`, which does not exist",
+                    fs::read_link(out).map_or_else(|_| "?".into(), |t| t.display().to_string())
+                ),
+            )
+            .with_help("make the folder it points to, or give another output folder with -o")),
+        },
+        _ if out.file_name().is_none() || out.ends_with("..") => Ok(absolute(out)),
+        _ => Ok(out.to_path_buf()),
+    }
 }

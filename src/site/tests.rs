@@ -413,3 +413,109 @@ fn tree(dir: &Path) -> Vec<(String, Option<Vec<u8>>)> {
 fn nothing_beside(dir: &Path) {
     assert_eq!(fs::read_dir(dir).unwrap().count(), 1, "nothing left beside");
 }
+
+#[test]
+fn a_marker_without_a_list_lets_only_the_new_site_s_files_be_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    // An old site's marker, listing nothing: what is in the folder is kept, but for the
+    // files the new site writes over.
+    put(&out, ".coachsite", &format!("{MARKER_TEXT}\n"));
+    put(&out, "index.html", "old page");
+    put(&out, "downloads/contract.pdf", "pdf");
+    put(&out, "google123.html", "verification");
+    write(&out, &[file("index.html", "new page")]).unwrap();
+    assert_eq!(
+        fs::read_to_string(out.join("index.html")).unwrap(),
+        "new page"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("downloads/contract.pdf")).unwrap(),
+        "pdf"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("google123.html")).unwrap(),
+        "verification"
+    );
+    // Such a folder holding an engagement is refused.
+    put(&out, ".coachsite-output", &format!("{MARKER_TEXT}\n"));
+    put(&out, "other/engagement.yaml", "title: B\n");
+    let root = dir.path().join("eng");
+    fs::create_dir_all(&root).unwrap();
+    let err = check_output(&root, &out).unwrap_err().to_string();
+    assert!(err.contains("holds the engagement `other`"), "{err}");
+}
+
+#[test]
+fn names_with_line_breaks_or_not_utf8_are_kept_and_listed() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let odd = "a\nb\\c.txt";
+    write(&out, &[file("index.html", "a"), file(odd, "odd")]).unwrap();
+    // Not coachsite's: a name that is not UTF-8.
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    fs::write(out.join(latin1), "theirs").unwrap();
+    // Built again and again: the odd name is coachsite's (listed, escaped), the other kept.
+    for _ in 0..2 {
+        write(&out, &[file("index.html", "b"), file(odd, "odd")]).unwrap();
+    }
+    assert_eq!(fs::read_to_string(out.join(odd)).unwrap(), "odd");
+    assert_eq!(fs::read_to_string(out.join(latin1)).unwrap(), "theirs");
+    let listed = fs::read_to_string(out.join(MARKER)).unwrap();
+    assert!(listed.contains("a\\nb\\\\c.txt"), "{listed}");
+}
+
+#[test]
+fn an_output_given_as_a_link_or_as_dot_is_the_folder_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("www/site");
+    fs::create_dir_all(&target).unwrap();
+    let link = dir.path().join("public");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let resolved = output_folder(&link).unwrap();
+    assert_eq!(resolved, fs::canonicalize(&target).unwrap());
+    write(&resolved, &[file("index.html", "a")]).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays"
+    );
+    assert_eq!(fs::read_to_string(link.join("index.html")).unwrap(), "a");
+    let dangling = dir.path().join("gone");
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();
+    let err = output_folder(&dangling).unwrap_err().to_string();
+    assert!(err.contains("which does not exist"), "{err}");
+    // `.`, or a path ending in `..`: the folder itself, swapped beside it.
+    let here = output_folder(&target.join("sub/..")).unwrap();
+    assert_eq!(here, fs::canonicalize(&target).unwrap());
+    write(&here, &[file("index.html", "b")]).unwrap();
+    assert_eq!(fs::read_to_string(target.join("index.html")).unwrap(), "b");
+}
+
+#[test]
+fn a_path_through_a_missing_folder_and_back_is_still_inside() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = dir.path().join("e");
+    put(&e, "engagement.yaml", "title: E\n");
+    for sneaky in [
+        "zz/../sessions/site",
+        "n/../objectives",
+        "q/../objectives/inner",
+        "a/b/../../static/x",
+    ] {
+        let err = refuse_input(&e.join(sneaky)).unwrap_err().to_string();
+        assert!(err.contains("which coachsite reads"), "{sneaky}: {err}");
+    }
+    // In any case (a file system may not tell them apart), and `.coachsite/` itself.
+    for other_case in [
+        "Engagement.yaml",
+        "OBJECTIVES/x.json",
+        ".coachsite",
+        ".Coachsite/Templates",
+    ] {
+        assert!(refuse_input(&e.join(other_case)).is_err(), "{other_case}");
+    }
+}

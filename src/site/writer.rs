@@ -12,7 +12,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::WriteStats;
 use super::known::{HashingFile, Manifest, same_bytes};
-use super::owned::{MARKER, Owner, carry, clash, clash_error, foreign_entries, owner};
+use super::owned::{
+    MARKER, Owner, Refusal, carry, clash, clash_error, foreign_entries, owner, vouched,
+};
 use crate::render::OutputFile;
 
 /// A site being written: files go into a temporary folder beside `out` as they come
@@ -210,17 +212,25 @@ impl Writer {
     /// the old one.
     pub fn finish(mut self) -> io::Result<WriteStats> {
         let files = std::mem::take(&mut *self.files.lock().unwrap_or_else(|e| e.into_inner()));
+        let paths: Vec<String> = files.iter().map(|(path, _, _)| path.clone()).collect();
         fs::write(self.tmp.join(MARKER), Manifest::text(files))?;
         let stats = WriteStats {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
         };
         let (out, tmp, old) = (self.out.clone(), self.tmp.clone(), self.old.clone());
-        let foreign = foreign_entries(&out, &self.owner)?;
+        let previous = std::mem::replace(&mut self.owner, Owner::Nobody);
+        let listed = vouched(&previous, &paths);
+        let foreign = foreign_entries(&out, marker_of(&previous), &listed)?;
         if let Some(taken) = foreign.iter().find_map(|path| clash(&tmp, path)) {
             return Err(clash_error(&taken));
         }
-        carry(&out, &tmp, &foreign)?;
+        if let Err(err) = carry(&out, &tmp, &foreign) {
+            // What could not be put back stays in the temporary folder, for the next
+            // build to put back.
+            self.finished = Refusal::of(&err).is_some_and(|r| r.stranded);
+            return Err(err);
+        }
         // From here, the temporary folder may hold what coachsite did not write: it is
         // removed only once that is back where it was (else the next build puts it back).
         let put_back = |this: &mut Writer| {
@@ -239,9 +249,8 @@ impl Writer {
             }
             // Only now is the temporary folder the site (dropping `self` leaves it).
             self.finished = true;
-            let previous = std::mem::replace(&mut self.owner, Owner::Nobody);
             // What was added to the old site while this one was written stays.
-            let _ = clear(&old, &out, &previous);
+            let _ = clear(&old, &out, &previous, &paths);
         } else {
             fs::rename(&tmp, &out)?;
             self.finished = true;
@@ -250,15 +259,25 @@ impl Writer {
     }
 }
 
-/// Removes `dir`, a site coachsite wrote (as `owner` says), once what coachsite did not
-/// write in it is moved into `out` (where nothing has its path); if one cannot be
-/// moved, `dir` stays with it, and the error says which.
-fn clear(dir: &Path, out: &Path, owner: &Owner) -> io::Result<()> {
-    let foreign = foreign_entries(dir, owner)?;
+/// The name of the marker of a site `owner` says coachsite wrote.
+fn marker_of(owner: &Owner) -> Option<&'static str> {
+    match owner {
+        Owner::Coachsite { marker, .. } => Some(marker),
+        _ => None,
+    }
+}
+
+/// Removes `dir`, a site coachsite wrote (as `owner` says; `paths` are the files of the
+/// site that replaced it), once what coachsite did not write in it is moved into `out`
+/// (where nothing has its path); if one cannot be moved, `dir` stays with it, and the
+/// error says which.
+fn clear(dir: &Path, out: &Path, owner: &Owner, paths: &[String]) -> io::Result<()> {
+    let foreign = foreign_entries(dir, marker_of(owner), &vouched(owner, paths))?;
     if let Some(taken) = foreign.iter().find_map(|path| clash(out, path)) {
         return Err(io::Error::other(format!(
-            "{} holds `{taken}`, which coachsite did not write, and {} has a file there: move it by hand",
+            "{} holds `{}`, which coachsite did not write, and {} has a file there: move it by hand",
             dir.display(),
+            taken.display(),
             out.display()
         )));
     }
@@ -289,7 +308,7 @@ fn recover(out: &Path, tmp: &Path, old: &Path) -> io::Result<()> {
                     out.display()
                 )));
             }
-            owner => clear(stale, out, &owner)?,
+            owner => clear(stale, out, &owner, &[])?,
         }
     }
     Ok(())
