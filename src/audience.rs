@@ -302,7 +302,7 @@ fn reader_text(audience: Audience, text: &mut String, kind: TextKind) {
 /// title a private section. Reads no more than the starts of lines.
 fn may_hold_coach_only(text: &str, kind: TextKind) -> bool {
     private::has_marker(text)
-        || (kind == TextKind::Markdown && private::may_have_private_title(text))
+        || (kind == TextKind::Markdown && !private::private_sections(text).is_empty())
 }
 
 /// A note's body as `audience` reads it: what [`filter`] makes of it, for a note whose

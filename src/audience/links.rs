@@ -164,15 +164,20 @@ fn hidden_in(t: &TextOf, everything: &ItemIndex, seen: &ItemIndex) -> Vec<(Hidde
     // What is coach-only in the text (asides, sections titled private), and the lines
     // before the reference, counted as the text is read (references come in order), so
     // that a note of many links takes linear time.
+    let refs = references(t.text);
+    let told = |r: &Reference| r.labelled || r.kind == RefKind::File || r.is_attachment();
+    if refs.iter().all(told) {
+        return found;
+    }
     let coach_only = crate::markdown::private::coach_only_spans(t.text);
     let mut spans = coach_only.iter().peekable();
     let (mut at, mut lines) = (0, 1);
-    for r in references(t.text).iter() {
+    for r in refs.iter() {
         // Never a slice backwards, whatever order the parser gives.
         let between = t.text.get(at..r.offset).unwrap_or("");
         lines += between.matches('\n').count() as u32;
         at = at.max(r.offset);
-        if r.labelled || r.kind == RefKind::File || r.is_attachment() {
+        if told(r) {
             continue;
         }
         // Coach-only: not in this view.

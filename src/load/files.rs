@@ -353,26 +353,43 @@ pub fn check_markdown_budget(shown: &str, text: &str) -> Result<(), Diagnostic> 
 
 /// Where a text passes a limit of [`check_markdown_budget`], and which.
 fn markdown_over_budget(text: &str) -> Option<(usize, String)> {
+    /// The bytes counted: a line's end and the marks.
+    const COUNTED: [bool; 256] = {
+        let mut table = [false; 256];
+        let marks = b"\n[]*_`<!&\\|~#=%";
+        let mut i = 0;
+        while i < marks.len() {
+            table[marks[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
     let bytes = text.as_bytes();
+    if nesting(text) > limits::MAX_MARKDOWN_NESTING {
+        return Some((0, nested(nesting(text))));
+    }
+    // A text too short to pass the limits of marks and links (most notes): only the
+    // starts of its lines are read.
+    if bytes.len() <= limits::MAX_MARKDOWN_MARKS && bytes.len() <= 2 * limits::MAX_LINKS_PER_NOTE {
+        return memchr::memchr_iter(b'\n', bytes).find_map(|i| {
+            let depth = nesting(&text[i + 1..]);
+            (depth > limits::MAX_MARKDOWN_NESTING).then(|| (i + 1, nested(depth)))
+        });
+    }
     let (mut marks, mut links) = (0usize, 0usize);
     for (i, &b) in bytes.iter().enumerate() {
-        if i == 0 || bytes[i - 1] == b'\n' {
-            let depth = nesting(&text[i..]);
+        if !COUNTED[b as usize] {
+            continue;
+        }
+        if b == b'\n' {
+            let depth = nesting(&text[i + 1..]);
             if depth > limits::MAX_MARKDOWN_NESTING {
-                return Some((
-                    i,
-                    format!(
-                        "this line is nested {depth} quotes and lists deep: coachsite reads no more than {}",
-                        limits::MAX_MARKDOWN_NESTING
-                    ),
-                ));
+                return Some((i + 1, nested(depth)));
             }
         }
+        marks += 1;
         match b {
-            b'\n' | b'*' | b'_' | b'`' | b'<' | b'!' | b'&' | b'\\' | b'|' | b'~' | b'#' | b'='
-            | b'%' => marks += 1,
             b'[' | b']' => {
-                marks += 1;
                 let wikilink = b == b'['
                     && bytes.get(i + 1) == Some(&b'[')
                     && (i == 0 || bytes[i - 1] != b'[');
@@ -380,7 +397,7 @@ fn markdown_over_budget(text: &str) -> Option<(usize, String)> {
                 let link = b == b']' && matches!(bytes.get(i + 1), Some(b'(' | b'['));
                 links += usize::from(wikilink || link);
             }
-            _ => continue,
+            _ => {}
         }
         if marks > limits::MAX_MARKDOWN_MARKS {
             return Some((
@@ -402,6 +419,14 @@ fn markdown_over_budget(text: &str) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// The message of a line nested `depth` deep.
+fn nested(depth: usize) -> String {
+    format!(
+        "this line is nested {depth} quotes and lists deep: coachsite reads no more than {}",
+        limits::MAX_MARKDOWN_NESTING
+    )
 }
 
 /// How many quotes and list items deep a line starts (`> > - 1. `), counted no further

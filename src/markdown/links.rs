@@ -159,6 +159,8 @@ static NO_TAGS: LazyLock<Arc<[String]>> = LazyLock::new(|| Arc::new([]));
 pub fn next_build() {
     REFERENCES.next_build();
     TAGS.next_build();
+    super::private::sections_next_build();
+    super::private::asides_next_build();
 }
 
 fn find_references(markdown: &str) -> Vec<Reference> {
@@ -379,15 +381,18 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Resolved<'a, '_, I> {
             }
             let event = self.events.next()?;
             let next_space = space_after(&event, self.after_space);
-            self.step(event);
+            let same = self.step(event);
             self.after_space = next_space;
+            if same.is_some() {
+                return same;
+            }
         }
     }
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Resolved<'a, '_, I> {
-    /// What one event becomes.
-    fn step(&mut self, event: Event<'a>) {
+    /// What one event becomes: itself, given back, or what it became, in `pending`.
+    fn step(&mut self, event: Event<'a>) -> Option<Event<'a>> {
         let r = self.r;
         let out = &mut self.pending;
         let events = &mut self.events;
@@ -438,17 +443,18 @@ impl<'a, I: Iterator<Item = Event<'a>>> Resolved<'a, '_, I> {
             }
             Event::Start(tag @ Tag::Link { .. }) => {
                 self.in_link += 1;
-                out.push_back(Event::Start(tag));
+                return Some(Event::Start(tag));
             }
             Event::End(TagEnd::Link) => {
                 self.in_link = self.in_link.saturating_sub(1);
-                out.push_back(Event::End(TagEnd::Link));
+                return Some(Event::End(TagEnd::Link));
             }
             Event::Text(text) if self.in_link == 0 && text.contains('#') => {
                 self.tagging = Some((text, TagSplit::new(self.after_space)));
             }
-            other => out.push_back(other),
+            other => return Some(other),
         }
+        None
     }
 }
 

@@ -16,6 +16,7 @@ use super::callouts;
 use super::links::options;
 
 mod sections;
+pub(super) use sections::next_build as sections_next_build;
 pub use sections::{
     PRIVATE_WORDS, PrivateSection, is_private_title, may_have_private_title, private_sections,
     private_sections_read,
@@ -52,10 +53,27 @@ pub fn plain_asides(text: &str) -> Asides {
 
 /// The asides of a Markdown text: `%%` in code is literal ([`Asides`]).
 pub fn asides(text: &str) -> Asides {
-    let all = percent_pairs(text);
-    if all.is_empty() {
+    if !has_marker(text) {
         return Asides::default();
     }
+    // Asked for several times of each text in a build: found once.
+    ASIDES
+        .get(text, |text| std::sync::Arc::new(find_asides(text)))
+        .as_ref()
+        .clone()
+}
+
+static ASIDES: std::sync::LazyLock<super::memo::Memo<std::sync::Arc<Asides>>> =
+    std::sync::LazyLock::new(super::memo::Memo::new);
+
+/// A build starts: the asides of texts no build has used since the one before the last
+/// are forgotten.
+pub(super) fn asides_next_build() {
+    ASIDES.next_build();
+}
+
+fn find_asides(text: &str) -> Asides {
+    let all = percent_pairs(text);
     // No code without a backtick or a tilde (or an indented block, which `%%` inside
     // does not escape: it is cut, the safe way).
     if !text.contains(['`', '~']) {

@@ -13,6 +13,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 
 use super::super::links::options;
+use super::super::memo::Memo;
 use super::{Asides, cut};
 
 /// A section of a text whose title says it is private.
@@ -29,6 +30,26 @@ pub struct PrivateSection {
 /// it; a heading, with everything up to the next heading of its level or above (or the
 /// end of the quote or list item it is in). Sorted, not overlapping.
 pub fn private_sections(text: &str) -> Vec<PrivateSection> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    // Asked for several times of each text in a build (the reader's cut, the coach's
+    // marks, `check`): found once.
+    SECTIONS
+        .get(text, |text| find_sections(text).into())
+        .to_vec()
+}
+
+static SECTIONS: std::sync::LazyLock<Memo<std::sync::Arc<[PrivateSection]>>> =
+    std::sync::LazyLock::new(Memo::new);
+
+/// A build starts: the sections of texts no build has used since the one before the
+/// last are forgotten.
+pub(in crate::markdown) fn next_build() {
+    SECTIONS.next_build();
+}
+
+fn find_sections(text: &str) -> Vec<PrivateSection> {
     if !may_have_private_title(text) {
         return Vec::new();
     }
@@ -121,31 +142,42 @@ fn callout_of(block: &str) -> Option<(String, &str)> {
 }
 
 /// Whether a line of `text` may be the title of a private section: a heading, a callout
-/// or the paragraph above a setext underline that says so. Reads each line's start only.
+/// or the paragraph above a setext underline that says so. Reads each line's start, and
+/// further only where it starts as a title may.
 pub fn may_have_private_title(text: &str) -> bool {
-    let mut paragraph = String::new();
-    for line in text.lines() {
-        let (block, _) = unwrapped(line);
-        let underline = !block.is_empty()
-            && (block.trim_end().bytes().all(|b| b == b'=')
-                || block.trim_end().bytes().all(|b| b == b'-'));
-        let candidate = if block.starts_with('#') {
-            is_private_title(block)
-        } else if let Some((kind, title)) = callout_of(block) {
-            is_private_title(&format!("{kind} {title}"))
-        } else if underline {
-            is_private_title(&paragraph)
-        } else {
-            false
-        };
-        if candidate {
-            return true;
+    // Where the paragraph above the line begins, if the line above had words.
+    let mut paragraph: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let first = line.trim_start().bytes().next();
+        let may_title = matches!(
+            first,
+            Some(b'#' | b'>' | b'-' | b'+' | b'*' | b'=' | b'[' | b'0'..=b'9')
+        );
+        if may_title {
+            let (block, _) = unwrapped(line);
+            let underline = !block.trim().is_empty()
+                && (block.trim_end().bytes().all(|b| b == b'=')
+                    || block.trim_end().bytes().all(|b| b == b'-'));
+            let candidate = if block.starts_with('#') {
+                is_private_title(block)
+            } else if let Some((kind, title)) = callout_of(block) {
+                is_private_title(&format!("{kind} {title}"))
+            } else if underline {
+                paragraph.is_some_and(|from| is_private_title(&text[from..start]))
+            } else {
+                false
+            };
+            if candidate {
+                return true;
+            }
         }
-        if block.trim().is_empty() {
-            paragraph.clear();
-        } else if paragraph.len() < 4096 {
-            paragraph.push(' ');
-            paragraph.push_str(block);
+        if line.trim().is_empty() {
+            paragraph = None;
+        } else if paragraph.is_none() {
+            paragraph = Some(start);
         }
     }
     false
@@ -290,6 +322,9 @@ pub const PRIVATE_WORDS: &[&[&str]] = &[
 /// [`PRIVATE_WORDS`], whatever its Unicode form, with emphasis inside a word
 /// (`**Pri**vate`) or invisible characters in it (a zero-width space).
 pub fn is_private_title(title: &str) -> bool {
+    if !might_say_private(title) {
+        return false;
+    }
     // One form for every way of typing it, without what cannot be seen.
     let title: String = title
         .nfc()
@@ -303,6 +338,42 @@ pub fn is_private_title(title: &str) -> bool {
     [lower.replace('_', " "), lower.replace('_', "")]
         .iter()
         .any(|text| says_private(text))
+}
+
+/// Parts of words of which every phrase of [`PRIVATE_WORDS`] holds one: a title with
+/// none of them (most titles) is not read further.
+const ANCHORS: &[&str] = &[
+    "priv",
+    "confidenti",
+    "vertraulich",
+    "shar",
+    "partag",
+    "geteil",
+    "teilen",
+    "coach",
+    "only",
+    "mich",
+    "moi",
+    "eyes",
+    "ffentlich",
+    "just",
+];
+
+/// Whether a title may say it is private: a lock, or one of [`ANCHORS`] in its letters
+/// (lower-case, without invisible characters and emphasis marks).
+fn might_say_private(title: &str) -> bool {
+    if title.contains(['🔒', '🔐']) {
+        return true;
+    }
+    let mut letters = String::with_capacity(title.len());
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            letters.extend(c.to_lowercase());
+        } else if !is_invisible(c) && !matches!(c, '*' | '~' | '`' | '=' | '_') {
+            letters.push(' ');
+        }
+    }
+    ANCHORS.iter().any(|anchor| letters.contains(anchor))
 }
 
 /// Whether `lower` (a lower-case title) holds one of [`PRIVATE_WORDS`].
