@@ -206,8 +206,8 @@ pub(super) fn template_error(err: &tera::Error) -> Diagnostic {
         message.push_str(&format!(": {inner}"));
         source = inner.source();
     }
-    Diagnostic::error("templates/", format!("template error: {message}"))
-        .with_help("fix the template named above (a template in templates/ replaces the built-in one of the same name)")
+    Diagnostic::error(".coachsite/templates/", format!("template error: {message}"))
+        .with_help("fix the template named above (a template in .coachsite/templates/ replaces the built-in one of the same name)")
 }
 
 #[cfg(test)]
