@@ -10,8 +10,9 @@
 //!
 //! Then one note of each hostile shape (issue 30), each in a process of its own: as much
 //! of a mark the parser makes a node of as a file may hold (`[` just under
-//! `limits::MAX_MARKDOWN_MARKS`, and as many list items or tags), a line as deep in
-//! quotes as allowed, as many links as a note may hold, and 4 MB of prose;
+//! `limits::MAX_MARKDOWN_MARKS`, and as many list items, tags or setext titles),
+//! paragraphs each as deep in quotes as allowed, as many links as a note may hold, and
+//! 4 MB of prose;
 //! the build's time and peak memory. Target: each well under 250 MiB, and a file over
 //! the limits refused before it is parsed.
 
@@ -93,17 +94,19 @@ fn one_size(sessions: usize, runs: usize) {
 
 /// The body of a hostile note of `shape`.
 fn hostile_body(shape: &str) -> String {
+    use coachsite::limits::{MAX_LINKS_PER_NOTE, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING};
     match shape {
-        "brackets" => "[".repeat(coachsite::limits::MAX_MARKDOWN_MARKS - 100),
-        "list items" => "- a\n".repeat(coachsite::limits::MAX_MARKDOWN_MARKS - 100),
-        "tags" => (0..coachsite::limits::MAX_MARKDOWN_MARKS - 100)
+        "brackets" => "[".repeat(MAX_MARKDOWN_MARKS - 100),
+        // A line and a list each: two marks an item.
+        "list items" => "- a\n".repeat(MAX_MARKDOWN_MARKS / 2 - 100),
+        "tags" => (0..MAX_MARKDOWN_MARKS - 100)
             .map(|i| format!("#t{i} "))
             .collect(),
-        "quotes" => format!(
-            "{}deep\n",
-            "> ".repeat(coachsite::limits::MAX_MARKDOWN_NESTING)
-        ),
-        "links" => "[[sprint-goals]] ".repeat(coachsite::limits::MAX_LINKS_PER_NOTE - 10),
+        // Paragraphs each as deep in quotes as a line may open.
+        "quotes" => format!("{}deep\n\n", ">".repeat(MAX_MARKDOWN_NESTING))
+            .repeat(MAX_MARKDOWN_MARKS / (MAX_MARKDOWN_NESTING + 2) - 10),
+        "setext titles" => "Notes\n---\n".repeat(MAX_MARKDOWN_MARKS / 2 - 100),
+        "links" => "[[sprint-goals]] ".repeat(MAX_LINKS_PER_NOTE - 10),
         "over-the-limit" => "[".repeat(4 << 20),
         _ => {
             let line = "The team mapped its week and agreed on who asks the customers first.\n";
@@ -162,6 +165,7 @@ fn main() {
         "list items",
         "tags",
         "quotes",
+        "setext titles",
         "links",
         "prose",
         "over-the-limit",

@@ -117,6 +117,11 @@ pub fn strip_coach_only(text: &str) -> (String, Option<usize>) {
 /// [`strip_coach_only`] with the asides `found`.
 fn strip_with(text: &str, found: &private::Asides) -> (String, Option<usize>) {
     let mut out = private::cut(text, &found.spans);
+    // An HTML comment, invisible on the page, is in its source.
+    let comments = private::html_comments(&out);
+    if !comments.is_empty() {
+        out = private::cut(&out, &comments);
+    }
     // Cutting a section can, rarely, join lines into a new title: cut until none is
     // left, and past a few rounds, everything from the first one on.
     for round in 0.. {
@@ -302,7 +307,8 @@ fn reader_text(audience: Audience, text: &mut String, kind: TextKind) {
 /// title a private section. Reads no more than the starts of lines.
 fn may_hold_coach_only(text: &str, kind: TextKind) -> bool {
     private::has_marker(text)
-        || (kind == TextKind::Markdown && !private::private_sections(text).is_empty())
+        || (kind == TextKind::Markdown
+            && (text.contains("<!--") || !private::private_sections(text).is_empty()))
 }
 
 /// A note's body as `audience` reads it: what [`filter`] makes of it, for a note whose

@@ -188,7 +188,7 @@ fn a_note_of_millions_of_marks_or_links_is_refused_before_it_is_parsed() {
         &before,
         &[
             "sessions/2026-02-10-marks.md:5:",
-            "more than 500000 lines and Markdown marks ([, ], *, _, `, <, !, &, \\, |, ~, #, =, %) in one file",
+            "more than 500000 lines, quotes, lists and Markdown marks ([, ], *, _, `, <, !, &, \\, |, ~, #, =, %) in one file",
             "split the note",
         ],
     );

@@ -368,6 +368,8 @@ fn markdown_over_budget(text: &str) -> Option<(usize, String)> {
     if nesting(text) > limits::MAX_MARKDOWN_NESTING {
         return Some((0, nested(nesting(text))));
     }
+    // A quote or a list opened takes a byte or more (`>`, `- `): a file no longer than
+    // the limit of marks cannot pass it, whatever it opens.
     // A text too short to pass the limits of marks and links (most notes): only the
     // starts of its lines are read.
     if bytes.len() <= limits::MAX_MARKDOWN_MARKS && bytes.len() <= 2 * limits::MAX_LINKS_PER_NOTE {
@@ -376,7 +378,7 @@ fn markdown_over_budget(text: &str) -> Option<(usize, String)> {
             (depth > limits::MAX_MARKDOWN_NESTING).then(|| (i + 1, nested(depth)))
         });
     }
-    let (mut marks, mut links) = (0usize, 0usize);
+    let (mut marks, mut links) = (nesting(text), 0usize);
     for (i, &b) in bytes.iter().enumerate() {
         if !COUNTED[b as usize] {
             continue;
@@ -386,6 +388,8 @@ fn markdown_over_budget(text: &str) -> Option<(usize, String)> {
             if depth > limits::MAX_MARKDOWN_NESTING {
                 return Some((i + 1, nested(depth)));
             }
+            // Each quote and list a line opens is a container the parser keeps.
+            marks += depth;
         }
         marks += 1;
         match b {
@@ -403,7 +407,7 @@ fn markdown_over_budget(text: &str) -> Option<(usize, String)> {
             return Some((
                 i,
                 format!(
-                    "more than {} lines and Markdown marks ([, ], *, _, `, <, !, &, \\, |, ~, #, =, %) in one file: coachsite reads no more",
+                    "more than {} lines, quotes, lists and Markdown marks ([, ], *, _, `, <, !, &, \\, |, ~, #, =, %) in one file: coachsite reads no more",
                     limits::MAX_MARKDOWN_MARKS
                 ),
             ));

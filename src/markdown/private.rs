@@ -46,9 +46,15 @@ pub fn has_marker(text: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), b"%%").is_some()
 }
 
-/// The asides of plain text (a title, a name): every `%%` is a marker.
+/// The asides of plain text (a title, a name): every `%%` a marker, and whatever the
+/// same words read as Markdown would hide too (``A `%%` b %%aside%%``: a `%%` in
+/// backticks literal), so that no way of reading them shows an aside.
 pub fn plain_asides(text: &str) -> Asides {
-    paired(text.len(), percent_pairs(text))
+    let plain = paired(text.len(), percent_pairs(text));
+    if plain.spans.is_empty() || !text.contains('`') {
+        return plain;
+    }
+    union(plain, asides(text))
 }
 
 /// The asides of a Markdown text: `%%` in code is literal ([`Asides`]).
@@ -147,6 +153,35 @@ pub fn cut(text: &str, spans: &[Range<usize>]) -> String {
     }
     out.push_str(&text[at.min(text.len())..]);
     out
+}
+
+/// The HTML comments of a Markdown text (`<!-- … -->`, a block of them or inline, not in
+/// code): invisible on a page, but in its source, so the client's and the sponsor's
+/// texts have none.
+pub fn html_comments(text: &str) -> Vec<Range<usize>> {
+    if memchr::memmem::find(text.as_bytes(), b"<!--").is_none() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            // An HTML block is raw text: each comment in it, to its end (or the block's).
+            Event::Start(Tag::HtmlBlock) => {
+                let block = &text[range.clone()];
+                let mut at = 0;
+                while let Some(open) = memchr::memmem::find(&block.as_bytes()[at..], b"<!--") {
+                    let open = at + open;
+                    let close = memchr::memmem::find(&block.as_bytes()[open + 4..], b"-->")
+                        .map_or(block.len(), |c| open + 4 + c + 3);
+                    found.push(range.start + open..range.start + close);
+                    at = close;
+                }
+            }
+            Event::InlineHtml(html) if html.starts_with("<!--") => found.push(range),
+            _ => {}
+        }
+    }
+    merge(found)
 }
 
 /// The code of a text as pulldown-cmark reads it: code spans and code blocks, each whole

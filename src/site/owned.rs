@@ -72,6 +72,24 @@ fn read_marker(path: &Path) -> Option<Option<Manifest>> {
     Some(Manifest::parse(&text, written))
 }
 
+/// The line after the marker's first in a site being written: nothing is listed yet,
+/// and everything in the folder is coachsite's (what it did not write is carried in only
+/// once the list is written).
+pub(super) const BEING_WRITTEN: &str = "# being written: no file of it is listed yet";
+
+/// Whether `dir` is a site still being written (its marker says so).
+pub(super) fn being_written(dir: &Path) -> bool {
+    let marker = dir.join(MARKER);
+    fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file())
+        && read_at_most(&marker, 4096)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .is_some_and(|text| {
+                let mut lines = text.lines();
+                lines.next() == Some(MARKER_TEXT) && lines.next() == Some(BEING_WRITTEN)
+            })
+}
+
 /// Whether `dir` holds a site coachsite wrote (its marker, with coachsite's words in it).
 pub fn is_site(dir: &Path) -> bool {
     matches!(owner(dir), Ok(Owner::Coachsite { .. }))
@@ -122,9 +140,12 @@ pub(super) fn foreign_entries(
     if fs::symlink_metadata(dir).is_err() {
         return Ok(Vec::new());
     }
+    // coachsite writes no hidden file but its marker: a hidden path a marker lists (a
+    // marker edited by hand) is never its.
+    let hidden = |path: &str| path.split('/').any(|part| part.starts_with('.'));
     // Every folder that holds a listed file, at any depth.
     let mut folders: HashSet<&str> = HashSet::new();
-    for path in listed.files.keys() {
+    for path in listed.files.keys().filter(|p| !hidden(p)) {
         let mut rest = path.as_str();
         while let Some((folder, _)) = rest.rsplit_once('/') {
             if !folders.insert(folder) {
@@ -156,7 +177,7 @@ pub(super) fn foreign_entries(
         let ours = match &name {
             Some(name) if entry.depth() == 1 && Some(name.as_str()) == marker => true,
             Some(name) if dir_entry => folders.contains(name.as_str()),
-            Some(name) => listed.files.contains_key(name),
+            Some(name) => listed.files.contains_key(name) && !hidden(name),
             None => false,
         };
         if !ours {

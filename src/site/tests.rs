@@ -519,3 +519,46 @@ fn a_path_through_a_missing_folder_and_back_is_still_inside() {
         assert!(refuse_input(&e.join(other_case)).is_err(), "{other_case}");
     }
 }
+
+#[test]
+fn a_folder_left_where_a_site_is_written_is_coachsite_s_only_if_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &[file("index.html", "a")]).unwrap();
+    // Someone's folder with the name of the one a build writes into: refused, kept.
+    let tmp = dir.path().join(".public.coachsite-new");
+    put(&tmp, "precious.txt", "mine");
+    let err = write(&out, &[file("index.html", "b")])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("holds files coachsite did not write"), "{err}");
+    assert_eq!(
+        fs::read_to_string(tmp.join("precious.txt")).unwrap(),
+        "mine"
+    );
+    fs::remove_dir_all(&tmp).unwrap();
+    // One a build left while it was writing (marked so from the start): removed.
+    let writer = Writer::begin(&out).unwrap();
+    writer.put(&file("index.html", "c")).unwrap();
+    std::mem::forget(writer);
+    write(&out, &[file("index.html", "d")]).unwrap();
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "d");
+    nothing_beside(dir.path());
+}
+
+#[test]
+fn a_hidden_path_a_marker_lists_is_never_coachsite_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write(&out, &[file("index.html", "a")]).unwrap();
+    put(&out, ".git/HEAD", "ref");
+    // A marker edited by hand to list a file of the repository.
+    let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+    fs::write(
+        out.join(MARKER),
+        format!("{marker}{:032x} 3 .git/HEAD\n", 0),
+    )
+    .unwrap();
+    write(&out, &[file("index.html", "b")]).unwrap();
+    assert_eq!(fs::read_to_string(out.join(".git/HEAD")).unwrap(), "ref");
+}

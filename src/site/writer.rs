@@ -11,9 +11,11 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::WriteStats;
+use super::known::MARKER_TEXT;
 use super::known::{HashingFile, Manifest, same_bytes};
 use super::owned::{
-    MARKER, Owner, Refusal, carry, clash, clash_error, foreign_entries, owner, vouched,
+    BEING_WRITTEN, MARKER, Owner, Refusal, being_written, carry, clash, clash_error,
+    foreign_entries, owner, vouched,
 };
 use crate::render::OutputFile;
 
@@ -59,6 +61,11 @@ impl Writer {
             ));
         }
         fs::create_dir_all(&tmp)?;
+        // Marked from the start: a folder of this name without it is not coachsite's.
+        fs::write(
+            tmp.join(MARKER),
+            format!("{MARKER_TEXT}\n{BEING_WRITTEN}\n"),
+        )?;
         Ok(Writer {
             out: out.to_path_buf(),
             tmp,
@@ -297,10 +304,13 @@ fn recover(out: &Path, tmp: &Path, old: &Path) -> io::Result<()> {
         if !exists(stale) {
             continue;
         }
+        if stale == tmp && being_written(stale) {
+            // A new site before its list was written: all of it coachsite's (what a site
+            // did not write is carried in only once the list is there).
+            fs::remove_dir_all(stale)?;
+            continue;
+        }
         match owner(stale)? {
-            // A new site before its marker was written: all of it coachsite's (what a
-            // site did not write is carried in only once the marker is there).
-            Owner::Someone if stale == tmp => fs::remove_dir_all(stale)?,
             Owner::Someone => {
                 return Err(io::Error::other(format!(
                     "{} was left by an interrupted build and holds files coachsite did not write: move them back into {} or delete the folder",

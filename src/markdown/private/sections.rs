@@ -156,16 +156,20 @@ pub fn may_have_private_title(text: &str) -> bool {
             first,
             Some(b'#' | b'>' | b'-' | b'+' | b'*' | b'=' | b'[' | b'0'..=b'9')
         );
+        // A heading, an underline or a blank line ends the paragraph above.
+        let mut ends = line.trim().is_empty();
         if may_title {
             let (block, _) = unwrapped(line);
             let underline = !block.trim().is_empty()
                 && (block.trim_end().bytes().all(|b| b == b'=')
                     || block.trim_end().bytes().all(|b| b == b'-'));
             let candidate = if block.starts_with('#') {
+                ends = true;
                 is_private_title(block)
             } else if let Some((kind, title)) = callout_of(block) {
                 is_private_title(&format!("{kind} {title}"))
             } else if underline {
+                ends = true;
                 paragraph.is_some_and(|from| is_private_title(&text[from..start]))
             } else {
                 false
@@ -174,7 +178,7 @@ pub fn may_have_private_title(text: &str) -> bool {
                 return true;
             }
         }
-        if line.trim().is_empty() {
+        if ends {
             paragraph = None;
         } else if paragraph.is_none() {
             paragraph = Some(start);
@@ -260,6 +264,8 @@ fn private_headings(text: &str) -> Vec<PrivateSection> {
                     match inner {
                         Event::End(TagEnd::Heading(_)) => break,
                         Event::Text(t) | Event::Code(t) => title.push_str(&t),
+                        // A setext title over several lines: its lines are words apart.
+                        Event::SoftBreak | Event::HardBreak => title.push(' '),
                         _ => {}
                     }
                 }
@@ -293,6 +299,7 @@ pub const PRIVATE_WORDS: &[&[&str]] = &[
     &["not", "for", "sharing"],
     &["do", "not", "share"],
     &["don", "t", "share"],
+    &["dont", "share"],
     &["not", "to", "be", "shared"],
     &["coach", "only"],
     &["coaches", "only"],
@@ -326,8 +333,9 @@ pub fn is_private_title(title: &str) -> bool {
         return false;
     }
     // One form for every way of typing it, without what cannot be seen.
+    // Compatibility forms too: full-width letters, ligatures.
     let title: String = title
-        .nfc()
+        .nfkc()
         .filter(|c| !is_invisible(*c) && !matches!(c, '*' | '~' | '`' | '='))
         .collect();
     if title.contains(['🔒', '🔐']) {
@@ -365,6 +373,12 @@ fn might_say_private(title: &str) -> bool {
     if title.contains(['🔒', '🔐']) {
         return true;
     }
+    // Full-width letters and ligatures as their plain letters (most titles are ASCII).
+    let title: std::borrow::Cow<str> = if title.is_ascii() {
+        title.into()
+    } else {
+        title.nfkc().collect::<String>().into()
+    };
     let mut letters = String::with_capacity(title.len());
     for c in title.chars() {
         if c.is_alphanumeric() {

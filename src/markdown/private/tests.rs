@@ -168,6 +168,19 @@ fn private_sections_wherever_markdown_puts_them() {
             "Private notes\nfor me\n---\n\nSECRET\n\nShown\n===\n",
             "Shown",
         ),
+        // The private word at the start of a title's second line, after a hard break too.
+        (
+            "Intro.\n\nTitle\nprivate\n---\n\nSECRET\n\nShown\n===\n",
+            "Shown",
+        ),
+        ("Title  \nprivate\n===\n\nSECRET\n\nShown\n===\n", "Shown"),
+        // Full-width letters, a word without its apostrophe.
+        ("## Ｐｒｉｖａｔｅ\n\nSECRET\n\n# Shown\n", "Shown"),
+        ("## Dont share\n\nSECRET\n\n# Shown\n", "Shown"),
+        // HTML comments: invisible on the page, but in its source.
+        ("Shown <!-- SECRET --> text.\n", "Shown"),
+        ("<!--\nSECRET\n-->\n\nShown\n", "Shown"),
+        ("<div>\n<!-- SECRET -->\nShown\n</div>\n", "Shown"),
     ] {
         let read = client(text);
         assert!(!read.contains("SECRET"), "{text:?} reads {read:?}");
@@ -198,6 +211,25 @@ fn a_title_private_only_through_an_aside_is_private_for_no_one() {
         &text[sections[0].range.clone()],
         "## Pri%%x%%vate\n\nSECRET\n"
     );
+}
+
+#[test]
+fn plain_text_hides_what_any_reading_of_it_hides() {
+    // A `%%` in backticks in a title: as Markdown it is literal, and the next pair is an
+    // aside; as plain text every `%%` pairs. Neither shows the aside.
+    let title = "A `%%` b %%SECRET%% c";
+    let read = cut(title, &plain_asides(title).spans);
+    assert!(!read.contains("SECRET"), "{read:?}");
+    assert_eq!(cut("a %%b%% c", &plain_asides("a %%b%% c").spans), "a  c");
+}
+
+#[test]
+fn a_run_of_setext_titles_is_read_in_linear_time() {
+    // Each underline ends the paragraph above: the title read is its own lines only.
+    let text = "Notes from the week\n-------------------\n".repeat(20_000);
+    assert!(!may_have_private_title(&text));
+    let text = format!("{text}Private\n---\n\nSECRET\n");
+    assert!(!client(&text).contains("SECRET"));
 }
 
 #[test]
