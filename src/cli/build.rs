@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{AsOf, EXAMPLES, EncryptArgs, fail, report, seal};
-use crate::{Audience, BuildOptions, Diagnostics, default_output, site};
+use crate::{Audience, BuildOptions, Diagnostics, site};
 
 /// Build the site into a folder (DIR/public by default).
 #[derive(clap::Args)]
@@ -39,13 +39,9 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         Err(message) => return fail(&message),
     };
     let started = Instant::now();
-    let given = args.output.unwrap_or_else(|| default_output(&args.dir));
-    let out = match site::output_folder(&given) {
+    let out = match super::output_of(&args.dir, args.output, color) {
         Ok(out) => out,
-        Err(d) => {
-            report(&Diagnostics { items: vec![d] }, color);
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let options = BuildOptions {
         root: args.dir.clone(),

@@ -184,6 +184,20 @@ pub fn refuse_input(path: &std::path::Path, color: bool) -> Result<(), ExitCode>
     })
 }
 
+/// The folder to write a site to: `-o` or `DIR/public`, a link given taken for the folder
+/// it leads to ([`crate::site::output_folder`]); the error printed, and the exit code.
+pub fn output_of(
+    dir: &std::path::Path,
+    output: Option<std::path::PathBuf>,
+    color: bool,
+) -> Result<std::path::PathBuf, ExitCode> {
+    let given = output.unwrap_or_else(|| crate::default_output(dir));
+    crate::site::output_folder(&given).map_err(|d| {
+        report(&Diagnostics { items: vec![d] }, color);
+        ExitCode::FAILURE
+    })
+}
+
 /// Prints a one-line error and fails.
 pub fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");

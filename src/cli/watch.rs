@@ -10,7 +10,7 @@ use super::{
 };
 use crate::encrypt::SiteKey;
 use crate::serve::Watcher;
-use crate::{Audience, BuildOptions, Diagnostics, default_output, site};
+use crate::{Audience, BuildOptions, Diagnostics, site};
 
 /// Rebuild the site into the output folder on every save, for serving it with
 /// another web server.
@@ -45,13 +45,9 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         Ok(key) => key,
         Err(message) => return fail(&message),
     };
-    let given = args.output.unwrap_or_else(|| default_output(&args.dir));
-    let out = match site::output_folder(&given) {
+    let out = match super::output_of(&args.dir, args.output, color) {
         Ok(out) => out,
-        Err(d) => {
-            report(&Diagnostics { items: vec![d] }, color);
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let options = BuildOptions {
         root: args.dir,

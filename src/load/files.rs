@@ -79,6 +79,13 @@ impl Inside {
         }
     }
 
+    /// Whether a resolved path is in the engagement folder.
+    fn holds(&self, resolved: &Path) -> bool {
+        self.resolved
+            .as_ref()
+            .is_some_and(|root| resolved.starts_with(root))
+    }
+
     /// The error of the symbolic link `path` when it leads out of the engagement folder,
     /// or nowhere; `None` when it stays inside.
     pub fn link_error(&self, path: &Path) -> Option<Diagnostic> {
@@ -87,14 +94,7 @@ impl Inside {
             .map(|t| t.display().to_string())
             .unwrap_or_else(|_| "?".into());
         match std::fs::canonicalize(path) {
-            Ok(resolved)
-                if self
-                    .resolved
-                    .as_ref()
-                    .is_some_and(|r| resolved.starts_with(r)) =>
-            {
-                None
-            }
+            Ok(resolved) if self.holds(&resolved) => None,
             Ok(resolved) => {
                 // Through other links, or relatively: where it ends, too.
                 let resolved = resolved.display().to_string();
@@ -129,14 +129,7 @@ impl Inside {
     /// of its parts, or nowhere: its error.
     pub fn check(&self, path: &Path) -> Result<(), Diagnostic> {
         match std::fs::canonicalize(path) {
-            Ok(resolved)
-                if self
-                    .resolved
-                    .as_ref()
-                    .is_some_and(|r| resolved.starts_with(r)) =>
-            {
-                Ok(())
-            }
+            Ok(resolved) if self.holds(&resolved) => Ok(()),
             Err(_) if std::fs::symlink_metadata(path).is_err() => Ok(()),
             _ => Err(self
                 .link_error(path)
