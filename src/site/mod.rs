@@ -25,7 +25,7 @@ mod known;
 mod owned;
 mod writer;
 
-pub use owned::{MARKER, check_output, is_site, output_folder, refuse_input, site_files};
+pub use owned::{MARKER, check_output, output_folder, refuse_input, site_files};
 pub use writer::Writer;
 
 /// What a write did.

@@ -90,11 +90,6 @@ pub(super) fn being_written(dir: &Path) -> bool {
             })
 }
 
-/// Whether `dir` holds a site coachsite wrote (its marker, with coachsite's words in it).
-pub fn is_site(dir: &Path) -> bool {
-    matches!(owner(dir), Ok(Owner::Coachsite { .. }))
-}
-
 /// The files of the site coachsite wrote in `dir`, as its marker lists them (sorted);
 /// `None` when `dir` holds no such site or its marker lists nothing.
 pub fn site_files(dir: &Path) -> Option<Vec<String>> {
