@@ -4,8 +4,9 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::registry::Kind;
 use super::views::{Views, competency_url};
-use super::{Crumb, PageJob, page_value, to_value};
+use super::{PageJob, page_value, to_value};
 use crate::charts::{self, Chart, DataTable, Ink};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::format_number;
@@ -403,18 +404,14 @@ pub(super) fn assessments_page(v: &Views) -> Result<PageJob, Diagnostic> {
         .map(|a| AssessmentLink {
             title: a.front.title.clone(),
             date: v.date(a.front.date),
-            url: format!("assessments/{}.html", a.id),
+            url: Kind::Assessment.url(&a.id),
         })
         .collect();
     let members = e.assessments.iter().rev().find_map(|a| members_table(v, a));
     let radar = latest_radar(v, "chart-radar");
-    Ok(PageJob {
-        splice: None,
-        path: "assessments/index.html".into(),
-        template: "assessments.html",
-        current: "assessments",
-        crumbs: vec![],
-        page: page_value([
+    Ok(Kind::Assessments.one(
+        v,
+        page_value([
             ("assessments", to_value(&links)?),
             ("surveys", to_value(&super::survey::survey_links(v))?),
             ("competencies", to_value(&competency_rows(v))?),
@@ -429,7 +426,7 @@ pub(super) fn assessments_page(v: &Views) -> Result<PageJob, Diagnostic> {
             ("histories", to_value(&histories(v))?),
             ("heat_map", to_value(&heat_map(v))?),
         ]),
-    })
+    ))
 }
 
 /// `assessments/<id>.html`: one assessment's ratings, members and observations.
@@ -453,13 +450,10 @@ pub(super) fn assessment_page(v: &Views, a: &Assessment) -> Result<PageJob, Diag
     let radar = radar_chart(v, "chart-radar", &a.front.title, &|id: &str| {
         level_of(a, id)
     });
-    Ok(PageJob {
-        splice: None,
-        path: format!("assessments/{}.html", a.id),
-        template: "assessment.html",
-        current: "assessments",
-        crumbs: Crumb::trail(v, "nav_assessments", "assessments/index.html"),
-        page: page_value([
+    Ok(Kind::Assessment.each(
+        v,
+        &a.id,
+        page_value([
             ("title", Value::from(a.front.title.clone())),
             ("date", Value::from(v.date(a.front.date))),
             ("ratings", to_value(&ratings)?),
@@ -479,5 +473,5 @@ pub(super) fn assessment_page(v: &Views, a: &Assessment) -> Result<PageJob, Diag
                 to_value(&v.mentioned_in(ItemKind::Assessment, &a.id))?,
             ),
         ]),
-    })
+    ))
 }

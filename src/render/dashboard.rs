@@ -6,8 +6,9 @@ use tera::Value;
 use super::assessment::{development_areas, latest_radar};
 use super::objective::ObjectiveView;
 use super::plan::burn_up;
+use super::registry::Kind;
 use super::views::{ActionLink, FindingView, Link, Views, band_key};
-use super::{Crumb, PageJob, RenderOptions, page_value, to_value};
+use super::{PageJob, RenderOptions, page_value, to_value};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::format_number;
 use crate::insight;
@@ -187,13 +188,9 @@ pub(super) fn dashboard_page(
             .take(5)
             .map(|s| v.session_link(s))
             .collect();
-    Ok(PageJob {
-        splice: None,
-        path: "index.html".into(),
-        template: "dashboard.html",
-        current: "dashboard",
-        crumbs: vec![],
-        page: page_value([
+    Ok(Kind::Dashboard.one(
+        v,
+        page_value([
             ("objectives", objective_list),
             ("next_actions", to_value(&next_actions(v))?),
             ("recent_sessions", to_value(&recent)?),
@@ -207,7 +204,7 @@ pub(super) fn dashboard_page(
             ("show_findings", Value::from(v.findings)),
             ("flags", to_value(&flag_groups(v, objectives))?),
         ]),
-    })
+    ))
 }
 
 /// `report.html`: the printable report of the engagement.
@@ -217,13 +214,9 @@ pub(super) fn report_page(
     summary: &Summary,
 ) -> Result<PageJob, Diagnostic> {
     let radar = latest_radar(v, "chart-report-radar");
-    Ok(PageJob {
-        splice: None,
-        path: "report.html".into(),
-        template: "report.html",
-        current: "dashboard",
-        crumbs: vec![Crumb::dashboard(v)],
-        page: page_value([
+    Ok(Kind::Report.one(
+        v,
+        page_value([
             ("objectives", objective_list),
             ("commitment", to_value(&summary.commitment_text)?),
             ("burn_up", to_value(&burn_up(v))?),
@@ -239,5 +232,5 @@ pub(super) fn report_page(
                 )?,
             ),
         ]),
-    })
+    ))
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::RenderOptions;
+use super::registry::Section;
 use super::views::Views;
 use crate::audience::{Audience, Sharing};
 use crate::i18n;
@@ -130,26 +131,16 @@ struct EngagementView {
     context_html: Option<String>,
 }
 
-/// The sections in the navigation, then search: the sponsor's site has no sessions and
-/// no lessons.
+/// The sections in the navigation, then search, as the registry declares them: the
+/// sponsor's site has no sessions and no lessons.
 fn nav(v: &Views, audience: Audience) -> Vec<NavItem> {
-    let mut sections = vec![
-        ("dashboard", "index.html", "nav_dashboard"),
-        ("objectives", "objectives/index.html", "nav_objectives"),
-        ("assessments", "assessments/index.html", "nav_assessments"),
-        ("plan", "plan/index.html", "nav_plan"),
-    ];
-    if audience != Audience::Sponsor {
-        sections.push(("sessions", "sessions/index.html", "nav_sessions"));
-        sections.push(("lessons", "lessons/index.html", "nav_lessons"));
-    }
-    sections.push(("search", "search.html", "search"));
-    sections
+    Section::ALL
         .into_iter()
-        .map(|(key, url, label)| NavItem {
-            key,
-            url,
-            label: v.t(label),
+        .filter(|section| section.index().for_audience(audience))
+        .map(|section| NavItem {
+            key: section.name(),
+            url: section.index().path(),
+            label: v.t(section.label()),
         })
         .collect()
 }

@@ -7,9 +7,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
-use super::links::tag_url;
+use super::registry::Kind;
 use super::views::{Link, Views, coach_only};
-use super::{Crumb, PageJob, page_value, to_value};
+use super::{PageJob, page_value, to_value};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, slug};
 use crate::model::*;
@@ -36,7 +36,7 @@ impl Views<'_> {
     fn lesson(&self, l: &Lesson) -> LessonView {
         LessonView {
             coach_only: coach_only(l.visibility, l.front.sensitive),
-            url: format!("lessons/{}.html", l.id),
+            url: Kind::Lesson.url(&l.id),
             title: l.front.title.clone(),
             date: l.front.date.map(|d| self.date(d)),
             tags: self.tag_links(ItemKind::Lesson, &l.id),
@@ -69,7 +69,7 @@ impl Views<'_> {
 pub(super) fn tag_link(tag: &str) -> TagLink {
     TagLink {
         name: tag.to_string(),
-        url: tag_url(&slug(tag)),
+        url: Kind::Tag.url(&slug(tag)),
     }
 }
 
@@ -188,7 +188,7 @@ fn lessons_page(v: &Views, lessons: Value, tags: &TagIndex) -> Result<PageJob, D
         .iter()
         .map(|(s, tagged)| TagSummary {
             name: tagged.name.clone(),
-            url: tag_url(s),
+            url: Kind::Tag.url(s),
             count: tagged.lessons.len() + tagged.sessions.len() + tagged.objectives.len(),
         })
         .collect();
@@ -199,35 +199,24 @@ fn lessons_page(v: &Views, lessons: Value, tags: &TagIndex) -> Result<PageJob, D
                 s.front.lessons.iter().map(move |text| Gathered {
                     text: text.clone(),
                     session: s.front.title.clone(),
-                    url: format!("sessions/{}.html", s.id),
+                    url: Kind::Session.url(&s.id),
                     date: v.date(s.front.date),
                 })
             })
             .collect();
-    Ok(PageJob {
-        splice: None,
-        path: "lessons/index.html".into(),
-        template: "lessons.html",
-        current: "lessons",
-        crumbs: vec![],
-        page: page_value([
+    Ok(Kind::Lessons.one(
+        v,
+        page_value([
             ("lessons", lessons),
             ("tags", to_value(&tag_list)?),
             ("gathered", to_value(&gathered)?),
         ]),
-    })
+    ))
 }
 
 /// `lessons/<id>.html`: one lesson.
 fn lesson_page(v: &Views, l: &Lesson, value: Value) -> PageJob {
-    PageJob {
-        splice: None,
-        path: format!("lessons/{}.html", l.id),
-        template: "lesson.html",
-        current: "lessons",
-        crumbs: Crumb::trail(v, "nav_lessons", "lessons/index.html"),
-        page: value,
-    }
+    Kind::Lesson.each(v, &l.id, value)
 }
 
 /// `lessons/tags/<tag>.html`: the lessons, sessions and objectives with one tag.
@@ -249,19 +238,16 @@ fn tag_page(
         .filter_map(|i| v.e.objectives.get(*i))
         .filter_map(|o| v.objective_link(&o.id))
         .collect();
-    Ok(PageJob {
-        splice: None,
-        path: tag_url(slug),
-        template: "tag.html",
-        current: "lessons",
-        crumbs: Crumb::trail(v, "nav_lessons", "lessons/index.html"),
-        page: page_value([
+    Ok(Kind::Tag.each(
+        v,
+        slug,
+        page_value([
             ("name", Value::from(tagged.name.clone())),
             ("lessons", Value::from(lessons)),
             ("sessions", to_value(&sessions)?),
             ("objectives", to_value(&objectives)?),
         ]),
-    })
+    ))
 }
 
 /// The views of the lessons, made once for the lessons list, their pages and the tag
@@ -278,21 +264,17 @@ impl Lessons {
         Ok(Lessons { views, values })
     }
 
-    /// What search finds of each lesson.
-    pub(super) fn docs(&self, v: &Views) -> Vec<super::search::Doc> {
-        self.views
-            .iter()
-            .map(|l| {
-                let tags: Vec<&str> = l.tags.iter().map(|t| t.name.as_str()).collect();
-                super::search::Doc::new(
-                    v,
-                    "search_kind_lesson",
-                    (&l.url, &l.title, l.date.as_deref().unwrap_or("")),
-                    &tags,
-                    &[&l.body_html],
-                )
-            })
-            .collect()
+    /// What search finds of the lesson at `index`.
+    pub(super) fn doc(&self, v: &Views, index: usize) -> Option<super::search::Doc> {
+        let l = self.views.get(index)?;
+        let tags: Vec<&str> = l.tags.iter().map(|t| t.name.as_str()).collect();
+        Some(super::search::Doc::new(
+            v,
+            "search_kind_lesson",
+            (&l.url, &l.title, l.date.as_deref().unwrap_or("")),
+            &tags,
+            &[&l.body_html],
+        ))
     }
 
     /// `lessons/index.html`.
@@ -320,12 +302,5 @@ impl Lessons {
             .filter_map(|i| self.values.get(*i).cloned())
             .collect();
         Some(tag_page(v, slug, tagged, list))
-    }
-
-    /// The lessons list and one page per lesson (the tag pages are made one by one).
-    pub(super) fn own_pages(&self, v: &Views, tags: &TagIndex) -> Result<Vec<PageJob>, Diagnostic> {
-        let mut jobs = vec![self.index_page(v, tags)?];
-        jobs.extend((0..v.e.lessons.len()).filter_map(|i| self.lesson_page(v, i)));
-        Ok(jobs)
     }
 }

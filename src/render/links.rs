@@ -12,7 +12,8 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::lesson::TagIndex;
-use super::views::{Link, Views, action_url, objective_url};
+use super::registry::Kind;
+use super::views::{Link, Views, action_url};
 use crate::markdown::{self, Resolve, slug};
 use crate::model::*;
 
@@ -117,16 +118,12 @@ impl Links {
 /// The url of an item's page (or of its place on the plan), from the site's root.
 pub(super) fn item_url(item: &ItemRef) -> String {
     match item.kind {
-        ItemKind::Objective => objective_url(&item.id),
-        ItemKind::Session => format!("sessions/{}.html", item.id),
-        ItemKind::Lesson => format!("lessons/{}.html", item.id),
-        ItemKind::Assessment => format!("assessments/{}.html", item.id),
+        ItemKind::Objective => Kind::Objective.url(&item.id),
+        ItemKind::Session => Kind::Session.url(&item.id),
+        ItemKind::Lesson => Kind::Lesson.url(&item.id),
+        ItemKind::Assessment => Kind::Assessment.url(&item.id),
         ItemKind::Action => action_url(&item.id),
     }
-}
-
-pub(super) fn tag_url(slug: &str) -> String {
-    format!("lessons/tags/{slug}.html")
 }
 
 /// What one text's links resolve to: the text was written in `file`, and is shown on a
@@ -163,7 +160,7 @@ impl Resolve for PageLinks<'_> {
             .links
             .tag_pages
             .contains(&slug)
-            .then(|| tag_url(&slug))
+            .then(|| Kind::Tag.url(&slug))
     }
 }
 

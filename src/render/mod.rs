@@ -23,6 +23,7 @@ mod objective;
 mod pages;
 mod plan;
 mod practice;
+mod registry;
 mod search;
 mod search_index;
 mod session;

@@ -5,10 +5,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use super::registry::Kind;
 use super::views::{
-    ActionLink, FindingView, Link, SentenceView, Views, coach_only, competency_url, objective_url,
+    ActionLink, FindingView, Link, SentenceView, Views, coach_only, competency_url,
 };
-use super::{Crumb, PageJob, page_value};
+use super::{PageJob, page_value};
 use crate::charts;
 use crate::i18n::{format_percent, format_rate, format_value};
 use crate::insight::{self, ObjectiveInsight, Tracking};
@@ -153,7 +154,7 @@ impl Views<'_> {
         ObjectiveView {
             coach_only: coach_only(o.visibility, f.sensitive),
             id: o.id.clone(),
-            url: objective_url(&o.id),
+            url: Kind::Objective.url(&o.id),
             title: f.title.clone(),
             status,
             status_label: self.t(&format!("status_{status}")),
@@ -572,7 +573,15 @@ fn status_rank(status: ObjectiveStatus) -> u8 {
 /// One view per objective, in the order lists show them: the ones being worked on
 /// first, then by due date.
 pub(super) fn views(v: &Views) -> Vec<ObjectiveView> {
-    let mut ordered: Vec<&Objective> = v.e.objectives.iter().collect();
+    ordered(&v.e.objectives)
+        .par_iter()
+        .map(|o| v.objective(o))
+        .collect()
+}
+
+/// The objectives in the order lists show them (their pages' order in `Page::Objective`).
+pub(super) fn ordered(objectives: &[Objective]) -> Vec<&Objective> {
+    let mut ordered: Vec<&Objective> = objectives.iter().collect();
     ordered.sort_by_key(|o| {
         (
             status_rank(o.front.status),
@@ -581,7 +590,7 @@ pub(super) fn views(v: &Views) -> Vec<ObjectiveView> {
             &o.id,
         )
     });
-    ordered.par_iter().map(|o| v.objective(o)).collect()
+    ordered
 }
 
 /// What search finds of each objective: what its page says of it in words.
@@ -605,27 +614,13 @@ pub(super) fn search_docs(v: &Views, views: &[ObjectiveView]) -> Vec<super::sear
 }
 
 /// `objectives/index.html`: every objective with where it stands.
-pub(super) fn objectives_page(list: Value) -> PageJob {
-    PageJob {
-        splice: None,
-        path: "objectives/index.html".into(),
-        template: "objectives.html",
-        current: "objectives",
-        crumbs: vec![],
-        page: page_value([("objectives", list)]),
-    }
+pub(super) fn objectives_page(v: &Views, list: Value) -> PageJob {
+    Kind::Objectives.one(v, page_value([("objectives", list)]))
 }
 
 /// `objectives/<id>.html`: one objective, its figures, chart and what it is linked to.
 pub(super) fn objective_page(v: &Views, view: &ObjectiveView, value: Value) -> PageJob {
-    PageJob {
-        splice: None,
-        path: objective_url(&view.id),
-        template: "objective.html",
-        current: "objectives",
-        crumbs: Crumb::trail(v, "nav_objectives", "objectives/index.html"),
-        page: value,
-    }
+    Kind::Objective.each(v, &view.id, value)
 }
 
 /// The trend's 80 % band from `from` to `to`, at 24 evenly spaced dates (its edges are

@@ -4,13 +4,15 @@
 //! byte for byte the page a build writes.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tera::Value;
 
+use super::registry::{Kind, Pass};
 use super::search::Doc;
 use super::theme::Theme;
-use super::views::{Views, objective_url};
+use super::views::Views;
 use super::{
     PageJob, Parts, RenderOptions, Rendered, assessment, dashboard, figures, frame, lesson, links,
     objective, plan, render_job, render_job_to, search, session, survey, to_value,
@@ -23,13 +25,13 @@ use crate::insight::Insight;
 use crate::model::{Engagement, ItemKind, Markdown};
 use crate::render::OutputFile;
 
-/// One page of a site, by what it shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One page of a site, by what it shows (an item by its place in the engagement's list;
+/// an objective by its place in the order lists show them).
 enum Page {
     Dashboard,
     Report,
     Objectives,
-    Objective(String),
+    Objective(usize),
     Assessments,
     Assessment(usize),
     Survey(usize),
@@ -40,6 +42,41 @@ enum Page {
     Lesson(usize),
     Tag(String),
     Search,
+}
+
+impl Page {
+    /// Its kind in the registry.
+    fn kind(&self) -> Kind {
+        match self {
+            Page::Dashboard => Kind::Dashboard,
+            Page::Report => Kind::Report,
+            Page::Objectives => Kind::Objectives,
+            Page::Objective(_) => Kind::Objective,
+            Page::Assessments => Kind::Assessments,
+            Page::Assessment(_) => Kind::Assessment,
+            Page::Survey(_) => Kind::Survey,
+            Page::Plan => Kind::Plan,
+            Page::Sessions => Kind::Sessions,
+            Page::Session(_) => Kind::Session,
+            Page::Lessons => Kind::Lessons,
+            Page::Lesson(_) => Kind::Lesson,
+            Page::Tag(_) => Kind::Tag,
+            Page::Search => Kind::Search,
+        }
+    }
+
+    /// Its place in search's order: by kind, then by item.
+    fn order(&self) -> (Kind, usize) {
+        let item = match self {
+            Page::Objective(i)
+            | Page::Assessment(i)
+            | Page::Survey(i)
+            | Page::Session(i)
+            | Page::Lesson(i) => *i,
+            _ => 0,
+        };
+        (self.kind(), item)
+    }
 }
 
 /// Everything the pages of one site share, made once: the engagement as its reader
@@ -216,79 +253,104 @@ impl Prepared {
     pub fn render_page(&self, theme: &Theme, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
         let page = self.pages.get(path)?;
         let v = self.views();
+        let shared = Shared::new(&v, &self.options);
         Some(
-            self.job(&v, page)
-                .and_then(|job| render_job(theme, &self.site, &self.t, job))
+            self.make(&shared, page)
+                .and_then(|made| render_job(theme, &self.site, &self.t, made.job))
                 .map(Rendered::into_file),
         )
     }
 
-    /// One page's job, with only the views it needs.
-    fn job(&self, v: &Views, page: &Page) -> Result<PageJob, Diagnostic> {
-        let objectives = || objective::views(v);
-        let list = |views: &[objective::ObjectiveView]| -> Result<Value, Diagnostic> {
-            Ok(Value::from(
-                views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?,
-            ))
-        };
-        let summary = || dashboard::Summary::new(v, &self.options);
+    /// One page's job, and what search finds on it: the one way a page is made, for a
+    /// build and for `serve`. The views several pages share come from `s`.
+    fn make(&self, s: &Shared, page: &Page) -> Result<Made, Diagnostic> {
+        let v = s.v;
         let missing = || Diagnostic::error("coachsite", "internal error: a page without its item");
-        match page {
+        let alone = |job: PageJob| Made {
+            job,
+            docs: Vec::new(),
+        };
+        Ok(match page {
             Page::Dashboard => {
-                let views = objectives();
-                dashboard::dashboard_page(v, &views, list(&views)?, &summary())
+                let (views, values) = s.objectives()?;
+                let list = Value::from(values.to_vec());
+                alone(dashboard::dashboard_page(v, views, list, s.summary())?)
             }
-            Page::Report => dashboard::report_page(v, list(&objectives())?, &summary()),
-            Page::Objectives => Ok(objective::objectives_page(list(&objectives())?)),
-            Page::Objective(id) => {
-                let views = objectives();
-                let view = views.iter().find(|o| &o.id == id).ok_or_else(missing)?;
-                Ok(objective::objective_page(v, view, to_value(view)?))
+            Page::Report => {
+                let list = Value::from(s.objectives()?.1.to_vec());
+                alone(dashboard::report_page(v, list, s.summary())?)
             }
-            Page::Assessments => assessment::assessments_page(v),
-            Page::Assessment(i) => {
-                assessment::assessment_page(v, self.e.assessments.get(*i).ok_or_else(missing)?)
+            Page::Objectives => {
+                let list = Value::from(s.objectives()?.1.to_vec());
+                alone(objective::objectives_page(v, list))
             }
-            Page::Survey(i) => survey::survey_page(v, self.e.surveys.get(*i).ok_or_else(missing)?),
-            Page::Plan => plan::plan_page(v, &summary()),
-            Page::Sessions => session::sessions_page(v),
-            Page::Session(i) => session::session_page(v, *i).map(|(job, _)| job),
-            Page::Lessons => lesson::Lessons::new(v)?.index_page(v, &self.tags),
-            Page::Lesson(i) => lesson::Lessons::new(v)?
-                .lesson_page(v, *i)
-                .ok_or_else(missing),
-            Page::Tag(slug) => lesson::Lessons::new(v)?
-                .tag_page(v, &self.tags, slug)
-                .ok_or_else(missing)?,
-            Page::Search => {
-                let views = objectives();
-                let mut docs = self.docs_before_notes(v, &views);
-                if self.with_notes() {
-                    let sessions = (0..self.e.sessions.len())
-                        .into_par_iter()
-                        .map(|i| session::session_page(v, i).map(|(_, doc)| doc))
-                        .collect::<Result<Vec<_>, _>>()?;
-                    docs.extend(sessions);
-                    docs.extend(lesson::Lessons::new(v)?.docs(v));
+            Page::Objective(i) => {
+                let (views, values) = s.objectives()?;
+                let (view, value) = views.get(*i).zip(values.get(*i)).ok_or_else(missing)?;
+                Made {
+                    job: objective::objective_page(v, view, value.clone()),
+                    docs: objective::search_docs(v, std::slice::from_ref(view)),
                 }
-                Ok(search::search_page(v, docs, self.with_notes()).job())
             }
-        }
+            Page::Assessments => alone(assessment::assessments_page(v)?),
+            Page::Assessment(i) => alone(assessment::assessment_page(
+                v,
+                self.e.assessments.get(*i).ok_or_else(missing)?,
+            )?),
+            Page::Survey(i) => alone(survey::survey_page(
+                v,
+                self.e.surveys.get(*i).ok_or_else(missing)?,
+            )?),
+            Page::Plan => Made {
+                job: plan::plan_page(v, s.summary())?,
+                docs: search::action_docs(v),
+            },
+            Page::Sessions => alone(session::sessions_page(v)?),
+            Page::Session(i) => {
+                let (job, doc) = session::session_page(v, *i)?;
+                Made {
+                    job,
+                    docs: vec![doc],
+                }
+            }
+            Page::Lessons => alone(s.lessons()?.index_page(v, &self.tags)?),
+            Page::Lesson(i) => {
+                let lessons = s.lessons()?;
+                Made {
+                    job: lessons.lesson_page(v, *i).ok_or_else(missing)?,
+                    docs: lessons.doc(v, *i).into_iter().collect(),
+                }
+            }
+            Page::Tag(slug) => alone(
+                s.lessons()?
+                    .tag_page(v, &self.tags, slug)
+                    .ok_or_else(missing)??,
+            ),
+            Page::Search => alone(self.search_job(v, self.search_docs(s)?)),
+        })
     }
 
-    fn with_notes(&self) -> bool {
-        self.options.audience != Audience::Sponsor
+    /// What search finds on every page of the kinds it reads, made for `serve`'s search
+    /// page (a build gathers it as it makes the pages).
+    fn search_docs(&self, s: &Shared) -> Result<Vec<Doc>, Diagnostic> {
+        let searched: Vec<&Page> = (self.pages.values())
+            .filter(|page| page.kind().def().searched)
+            .collect();
+        let found = searched
+            .into_par_iter()
+            .map(|page| Ok((page.order(), self.make(s, page)?.docs)))
+            .collect::<Result<Vec<_>, Diagnostic>>()?;
+        Ok(in_order(found))
     }
 
-    /// What search finds before the notes: the objectives and the actions.
-    fn docs_before_notes(&self, v: &Views, objectives: &[objective::ObjectiveView]) -> Vec<Doc> {
-        let mut docs = objective::search_docs(v, objectives);
-        docs.extend(search::action_docs(v));
-        docs
+    fn search_job(&self, v: &Views, docs: Vec<Doc>) -> PageJob {
+        let with_notes = Kind::Session.for_audience(self.options.audience);
+        search::search_page(v, docs, with_notes).job()
     }
 
     /// Renders every page in parallel, each handed to `sink` as soon as it is made; the
-    /// views several pages share are made once. Every error of every page is returned.
+    /// views several pages share are made once, and search's page is made last from what
+    /// the others found. Every error of every page is returned.
     pub fn render_all(&self, theme: &Theme, sink: &dyn Sink) -> Result<(), Diagnostics> {
         let v = self.views();
         let render = |job: PageJob| {
@@ -302,128 +364,102 @@ impl Prepared {
             }
             render_job(theme, &self.site, &self.t, job).and_then(|page| sink.rendered(page))
         };
-        let mut errors = Vec::new();
-        let mut docs = match self.render_top(&v, &render) {
-            Ok((docs, failed)) => {
-                errors.extend(failed);
-                docs
-            }
-            Err(d) => return Err(Diagnostics::from(d)),
+        let shared = Shared::new(&v, &self.options);
+        let made = |page: &Page| -> Result<Found, Diagnostic> {
+            let made = self.make(&shared, page)?;
+            render(made.job)?;
+            Ok((page.order(), made.docs))
         };
-        if self.with_notes() {
-            match self.render_notes(&v, &render) {
-                Ok((more, failed)) => {
-                    docs.extend(more);
-                    errors.extend(failed);
-                }
+        let pass = |pass: Pass| {
+            self.pages
+                .values()
+                .filter(move |p| p.kind().def().pass == pass)
+        };
+        let mut results: Vec<Result<Found, Diagnostic>> = pass(Pass::Parallel)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(made)
+            .collect();
+        results.extend(pass(Pass::OneByOne).map(made));
+        let mut found = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for result in results {
+            match result {
+                Ok(docs) => found.push(docs),
                 Err(d) => errors.push(d),
             }
         }
-        let search = search::search_page(&v, docs, self.with_notes()).job();
-        errors.extend(render(search).err());
+        errors.extend(render(self.search_job(&v, in_order(found))).err());
         let mut diags = Diagnostics::default();
         diags.items.extend(errors);
         if diags.has_errors() {
             diags.sort();
+            // A view several pages share fails once for each of them.
+            diags.items.dedup();
             return Err(diags);
         }
         Ok(())
     }
-
-    /// The pages of the objectives, the assessments and the plan, the dashboard and the
-    /// report, rendered; with what search finds of the objectives and the actions, and
-    /// the errors of the pages that could not be made.
-    fn render_top(&self, v: &Views, render: &Render) -> Made {
-        let (jobs, objectives) = self.shared_jobs(v)?;
-        let docs = self.docs_before_notes(v, &objectives);
-        let errors = jobs
-            .into_par_iter()
-            .filter_map(|job| render(job).err())
-            .collect();
-        Ok((docs, errors))
-    }
-
-    /// The sessions' and the lessons' pages, the sessions list and the tag pages,
-    /// rendered; with what search finds of the notes. Each session's view is made,
-    /// rendered and dropped, keeping only what search needs, and the pages that list
-    /// every session are made one after the other (their views are as large as the
-    /// notes, and two at once would double the build's peak memory).
-    fn render_notes(&self, v: &Views, render: &Render) -> Made {
-        let lessons = lesson::Lessons::new(v)?;
-        let mut errors: Vec<Diagnostic> = lessons
-            .own_pages(v, &self.tags)?
-            .into_par_iter()
-            .filter_map(|job| render(job).err())
-            .collect();
-        let lists: Vec<Option<&str>> = std::iter::once(None)
-            .chain(self.tags.pages.keys().map(|slug| Some(slug.as_str())))
-            .collect();
-        errors.extend(lists.into_iter().filter_map(|list| {
-            let job = match list {
-                None => session::sessions_page(v),
-                Some(slug) => lessons.tag_page(v, &self.tags, slug)?,
-            };
-            job.and_then(render).err()
-        }));
-        let sessions: Vec<Result<Doc, Diagnostic>> = (0..self.e.sessions.len())
-            .into_par_iter()
-            .map(|i| {
-                let (job, doc) = session::session_page(v, i)?;
-                render(job).map(|()| doc)
-            })
-            .collect();
-        let mut docs = Vec::with_capacity(sessions.len());
-        for session in sessions {
-            match session {
-                Ok(doc) => docs.push(doc),
-                Err(d) => errors.push(d),
-            }
-        }
-        docs.extend(lessons.docs(v));
-        Ok((docs, errors))
-    }
-
-    /// Every page but the notes' and search, with the objectives' views they share.
-    fn shared_jobs(
-        &self,
-        v: &Views,
-    ) -> Result<(Vec<PageJob>, Vec<objective::ObjectiveView>), Diagnostic> {
-        let objectives = objective::views(v);
-        let values = objectives
-            .iter()
-            .map(to_value)
-            .collect::<Result<Vec<_>, _>>()?;
-        let list = Value::from(values.clone());
-        let mut jobs = Vec::new();
-        for (view, value) in objectives.iter().zip(values) {
-            jobs.push(objective::objective_page(v, view, value));
-        }
-        jobs.push(objective::objectives_page(list.clone()));
-        let summary = dashboard::Summary::new(v, &self.options);
-        jobs.push(dashboard::dashboard_page(
-            v,
-            &objectives,
-            list.clone(),
-            &summary,
-        )?);
-        jobs.push(dashboard::report_page(v, list, &summary)?);
-        jobs.push(assessment::assessments_page(v)?);
-        for a in &self.e.assessments {
-            jobs.push(assessment::assessment_page(v, a)?);
-        }
-        for s in &self.e.surveys {
-            jobs.push(survey::survey_page(v, s)?);
-        }
-        jobs.push(plan::plan_page(v, &summary)?);
-        Ok((jobs, objectives))
-    }
 }
 
-/// How `render_all` renders and hands on one page.
-type Render<'a> = dyn Fn(PageJob) -> Result<(), Diagnostic> + Sync + 'a;
+/// A page's job and what search finds on it.
+struct Made {
+    job: PageJob,
+    docs: Vec<Doc>,
+}
 
-/// What part of `render_all` found for search, and the errors of its pages.
-type Made = Result<(Vec<Doc>, Vec<Diagnostic>), Diagnostic>;
+/// What search found on one page, with the page's place in search's order.
+type Found = ((Kind, usize), Vec<Doc>);
+
+/// What search found, in its order: by kind, then by item.
+fn in_order(mut found: Vec<Found>) -> Vec<Doc> {
+    found.sort_by_key(|(order, _)| *order);
+    found.into_iter().flat_map(|(_, docs)| docs).collect()
+}
+
+/// The views several pages are made from, each made once, when a page first asks.
+struct Shared<'v> {
+    v: &'v Views<'v>,
+    options: &'v RenderOptions,
+    objectives: OnceLock<Result<(Vec<objective::ObjectiveView>, Vec<Value>), Diagnostic>>,
+    summary: OnceLock<dashboard::Summary>,
+    lessons: OnceLock<Result<lesson::Lessons, Diagnostic>>,
+}
+
+impl<'v> Shared<'v> {
+    fn new(v: &'v Views<'v>, options: &'v RenderOptions) -> Shared<'v> {
+        Shared {
+            v,
+            options,
+            objectives: OnceLock::new(),
+            summary: OnceLock::new(),
+            lessons: OnceLock::new(),
+        }
+    }
+
+    /// The objectives' views in the order lists show them, and each as a value.
+    fn objectives(&self) -> Result<(&[objective::ObjectiveView], &[Value]), Diagnostic> {
+        let made = self.objectives.get_or_init(|| {
+            let views = objective::views(self.v);
+            let values = views.iter().map(to_value).collect::<Result<Vec<_>, _>>()?;
+            Ok((views, values))
+        });
+        match made {
+            Ok((views, values)) => Ok((views, values)),
+            Err(d) => Err(d.clone()),
+        }
+    }
+
+    fn summary(&self) -> &dashboard::Summary {
+        self.summary
+            .get_or_init(|| dashboard::Summary::new(self.v, self.options))
+    }
+
+    fn lessons(&self) -> Result<&lesson::Lessons, Diagnostic> {
+        let made = self.lessons.get_or_init(|| lesson::Lessons::new(self.v));
+        made.as_ref().map_err(Clone::clone)
+    }
+}
 
 /// The helpers the builders share, over the parts of a [`Prepared`].
 fn views<'a>(
@@ -443,43 +479,63 @@ fn views<'a>(
     }
 }
 
-/// Every page of the site by path: the one list both ways of making pages follow.
+/// Every page of the site by path: the one list both ways of making pages follow, from
+/// the registry's kinds.
 fn page_list(
     e: &Engagement,
     tags: &lesson::TagIndex,
     audience: Audience,
 ) -> BTreeMap<String, Page> {
-    let mut pages: Vec<(String, Page)> = vec![
-        ("index.html".into(), Page::Dashboard),
-        ("report.html".into(), Page::Report),
-        ("objectives/index.html".into(), Page::Objectives),
-        ("assessments/index.html".into(), Page::Assessments),
-        ("plan/index.html".into(), Page::Plan),
-        ("search.html".into(), Page::Search),
-    ];
-    for o in &e.objectives {
-        pages.push((objective_url(&o.id), Page::Objective(o.id.clone())));
-    }
-    for (i, a) in e.assessments.iter().enumerate() {
-        pages.push((format!("assessments/{}.html", a.id), Page::Assessment(i)));
-    }
-    for (i, s) in e.surveys.iter().enumerate() {
-        pages.push((survey::survey_url(&s.id), Page::Survey(i)));
-    }
-    if audience != Audience::Sponsor {
-        pages.push(("sessions/index.html".into(), Page::Sessions));
-        for (i, s) in e.sessions.iter().enumerate() {
-            pages.push((format!("sessions/{}.html", s.id), Page::Session(i)));
+    Kind::ALL
+        .into_iter()
+        .filter(|kind| kind.for_audience(audience))
+        .flat_map(|kind| pages_of(kind, e, tags))
+        .collect()
+}
+
+/// The pages of one kind, by path.
+fn pages_of(kind: Kind, e: &Engagement, tags: &lesson::TagIndex) -> Vec<(String, Page)> {
+    let one = |page: Page| vec![(kind.path().to_string(), page)];
+    let each = |ids: Vec<&str>, page: fn(usize) -> Page| -> Vec<(String, Page)> {
+        let pages = ids.into_iter().enumerate();
+        pages.map(|(i, id)| (kind.url(id), page(i))).collect()
+    };
+    match kind {
+        Kind::Dashboard => one(Page::Dashboard),
+        Kind::Report => one(Page::Report),
+        Kind::Objectives => one(Page::Objectives),
+        Kind::Objective => {
+            let ordered = objective::ordered(&e.objectives);
+            each(
+                ordered.iter().map(|o| o.id.as_str()).collect(),
+                Page::Objective,
+            )
         }
-        pages.push(("lessons/index.html".into(), Page::Lessons));
-        for (i, l) in e.lessons.iter().enumerate() {
-            pages.push((format!("lessons/{}.html", l.id), Page::Lesson(i)));
-        }
-        for slug in tags.pages.keys() {
-            pages.push((links::tag_url(slug), Page::Tag(slug.clone())));
-        }
+        Kind::Assessments => one(Page::Assessments),
+        Kind::Assessment => each(
+            e.assessments.iter().map(|a| a.id.as_str()).collect(),
+            Page::Assessment,
+        ),
+        Kind::Survey => each(
+            e.surveys.iter().map(|s| s.id.as_str()).collect(),
+            Page::Survey,
+        ),
+        Kind::Plan => one(Page::Plan),
+        Kind::Sessions => one(Page::Sessions),
+        Kind::Session => each(
+            e.sessions.iter().map(|s| s.id.as_str()).collect(),
+            Page::Session,
+        ),
+        Kind::Lessons => one(Page::Lessons),
+        Kind::Lesson => each(
+            e.lessons.iter().map(|l| l.id.as_str()).collect(),
+            Page::Lesson,
+        ),
+        Kind::Tag => (tags.pages.keys())
+            .map(|slug| (kind.url(slug), Page::Tag(slug.clone())))
+            .collect(),
+        Kind::Search => one(Page::Search),
     }
-    pages.into_iter().collect()
 }
 
 #[cfg(test)]

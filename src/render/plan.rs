@@ -6,6 +6,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::dashboard::Summary;
+use super::registry::Kind;
 use super::views::{Link, Views, band_key, coach_only};
 use super::{PageJob, page_value, to_value};
 use crate::charts::{self, Chart, DataTable, Ink};
@@ -222,18 +223,14 @@ pub(super) fn plan_page(v: &Views, summary: &Summary) -> Result<PageJob, Diagnos
         .iter()
         .map(|r| BTreeMap::from([("date", v.date(r.date)), ("summary", r.summary.clone())]))
         .collect();
-    Ok(PageJob {
-        splice: None,
-        path: "plan/index.html".into(),
-        template: "plan.html",
-        current: "plan",
-        crumbs: vec![],
-        page: page_value([
+    Ok(Kind::Plan.one(
+        v,
+        page_value([
             ("groups", to_value(&action_groups(v))?),
             ("revisions", to_value(&revisions)?),
             ("commitment", to_value(&summary.commitment_text)?),
             ("commitment_band", Value::from(band_key(summary.band))),
             ("burn_up", to_value(&burn_up(v))?),
         ]),
-    })
+    ))
 }

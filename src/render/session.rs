@@ -4,9 +4,10 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::registry::Kind;
 use super::search::Doc;
 use super::views::{Link, Views, coach_only};
-use super::{Crumb, PageJob, page_value, to_value};
+use super::{PageJob, page_value, to_value};
 use crate::charts::{self, Chart, DataTable, Ink};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::format_number;
@@ -52,7 +53,7 @@ impl Views<'_> {
         let f = &s.front;
         Row {
             coach_only: coach_only(s.visibility, f.sensitive),
-            url: format!("sessions/{}.html", s.id),
+            url: Kind::Session.url(&s.id),
             title: f.title.clone(),
             date: self.date(f.date),
             duration: f
@@ -241,18 +242,14 @@ pub(super) fn sessions_page(v: &Views) -> Result<PageJob, Diagnostic> {
         let rows: Vec<Row> = v.e.sessions.par_iter().map(|s| v.session_row(s)).collect();
         to_value(&rows)?
     };
-    Ok(PageJob {
-        splice: None,
-        path: "sessions/index.html".into(),
-        template: "sessions.html",
-        current: "sessions",
-        crumbs: vec![],
-        page: page_value([
+    Ok(Kind::Sessions.one(
+        v,
+        page_value([
             ("sessions", rows),
             ("timeline", to_value(&timeline(v))?),
             ("ratings_chart", to_value(&ratings_chart(v))?),
         ]),
-    })
+    ))
 }
 
 /// `sessions/<id>.html`: the page of the session at `index`, and what search finds of it.
@@ -274,13 +271,6 @@ pub(super) fn session_page(v: &Views, index: usize) -> Result<(PageJob, Doc), Di
             &html,
         )
     };
-    let job = PageJob {
-        splice: None,
-        path: view.row.url.clone(),
-        template: "session.html",
-        current: "sessions",
-        crumbs: Crumb::trail(v, "nav_sessions", "sessions/index.html"),
-        page: to_value(&view)?,
-    };
+    let job = Kind::Session.job(v, view.row.url.clone(), to_value(&view)?);
     Ok((job, doc))
 }

@@ -6,9 +6,10 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::registry::Kind;
 use super::session::display_name;
-use super::views::{Link, Views, objective_url};
-use super::{Crumb, PageJob, page_value, to_value};
+use super::views::{Link, Views};
+use super::{PageJob, page_value, to_value};
 use crate::charts::{self, Chart, DataTable, Ink};
 use crate::diagnostic::Diagnostic;
 use crate::insight::{PulsePoint, PulseScore};
@@ -40,10 +41,6 @@ struct ScoreView {
     counts: String,
 }
 
-pub(super) fn survey_url(id: &str) -> String {
-    format!("surveys/{id}.html")
-}
-
 impl Views<'_> {
     fn score(&self, name: String, s: &PulseScore) -> ScoreView {
         ScoreView {
@@ -63,7 +60,7 @@ impl Views<'_> {
         Some(PulseRow {
             survey: Link {
                 title: s.front.title.clone(),
-                url: survey_url(&s.id),
+                url: Kind::Survey.url(&s.id),
                 date: self.date(s.front.date),
             },
             overall: p
@@ -148,7 +145,7 @@ pub(super) fn survey_links(v: &Views) -> Vec<Link> {
         .iter()
         .map(|s| Link {
             title: s.front.title.clone(),
-            url: survey_url(&s.id),
+            url: Kind::Survey.url(&s.id),
             date: v.date(s.front.date),
         })
         .collect()
@@ -183,7 +180,7 @@ pub(super) fn survey_page(v: &Views, s: &Survey) -> Result<PageJob, Diagnostic> 
             let o = v.e.objective(&p.objective)?;
             Some(ObjectiveCounts {
                 title: o.front.title.clone(),
-                url: objective_url(&o.id),
+                url: Kind::Objective.url(&o.id),
                 row: v.pulse_row(point)?,
             })
         })
@@ -222,13 +219,10 @@ pub(super) fn survey_page(v: &Views, s: &Survey) -> Result<PageJob, Diagnostic> 
         .iter()
         .filter_map(|id| v.e.objective(id).map(|o| o.front.title.clone()))
         .collect();
-    Ok(PageJob {
-        splice: None,
-        path: survey_url(&s.id),
-        template: "survey.html",
-        current: "assessments",
-        crumbs: Crumb::trail(v, "nav_assessments", "assessments/index.html"),
-        page: page_value([
+    Ok(Kind::Survey.each(
+        v,
+        &s.id,
+        page_value([
             ("title", Value::from(s.front.title.clone())),
             ("date", Value::from(v.date(s.front.date))),
             ("question", to_value(&s.front.question)?),
@@ -244,5 +238,5 @@ pub(super) fn survey_page(v: &Views, s: &Survey) -> Result<PageJob, Diagnostic> 
                 )?,
             ),
         ]),
-    })
+    ))
 }

@@ -1,6 +1,7 @@
 //! What the templates see: the helpers every view builder shares (the language, dates,
 //! links and urls of items, findings in words), and the small views used across pages.
 
+use super::registry::{Kind, anchor};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -145,7 +146,7 @@ impl Views<'_> {
     pub(super) fn objective_link(&self, id: &str) -> Option<Link> {
         self.e.objective(id).map(|o| Link {
             title: o.title().to_string(),
-            url: objective_url(id),
+            url: Kind::Objective.url(id),
             date: String::new(),
         })
     }
@@ -166,7 +167,7 @@ impl Views<'_> {
     pub(super) fn session_link(&self, s: &Session) -> Link {
         Link {
             title: s.front.title.clone(),
-            url: format!("sessions/{}.html", s.id),
+            url: Kind::Session.url(&s.id),
             date: self.date(s.front.date),
         }
     }
@@ -174,7 +175,7 @@ impl Views<'_> {
     pub(super) fn lesson_link(&self, l: &Lesson) -> Link {
         Link {
             title: l.front.title.clone(),
-            url: format!("lessons/{}.html", l.id),
+            url: Kind::Lesson.url(&l.id),
             date: l.front.date.map(|d| self.date(d)).unwrap_or_default(),
         }
     }
@@ -260,14 +261,10 @@ pub(super) fn coach_only(visibility: Visibility, sensitive: bool) -> bool {
     visibility == Visibility::Coach || sensitive
 }
 
-pub(super) fn objective_url(id: &str) -> String {
-    format!("objectives/{id}.html")
-}
-
 pub(super) fn action_url(id: &str) -> String {
-    format!("plan/index.html#action-{id}")
+    anchor(Kind::Plan, "action", id)
 }
 
 pub(super) fn competency_url(id: &str) -> String {
-    format!("assessments/index.html#competency-{id}")
+    anchor(Kind::Assessments, "competency", id)
 }
