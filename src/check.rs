@@ -2,6 +2,7 @@
 //! JSON. The JSON form is [`Report`] serialised; docs/check-json.md documents it and a
 //! test keeps the two in step (it parses back into [`Report`] unchanged).
 
+use crate::i18n::Word;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
@@ -112,12 +113,12 @@ pub fn report(e: &Engagement, insight: &Insight, diagnostics: Vec<Diagnostic>) -
 pub fn to_text(e: &Engagement, r: &Report) -> String {
     let words = Explainer::new(e);
     let lang = e.info.language;
-    let t = |key| crate::i18n::text(lang, key);
+    let t = |word| crate::i18n::word(lang, word);
     let mut out = String::new();
     out.push_str(&format!(
         "{} — {} {}\n",
         r.engagement,
-        t("as_of"),
+        t(Word::AsOf),
         format_date(r.as_of, lang)
     ));
     let write = |out: &mut String, f: &ReportFinding| {
@@ -152,8 +153,8 @@ pub fn to_text(e: &Engagement, r: &Report) -> String {
     out.push('\n');
     let commitment = words
         .commitment(&r.commitment, true)
-        .unwrap_or_else(|| t("no_commitment").to_string());
-    out.push_str(&format!("{}: {commitment}\n", t("commitment")));
+        .unwrap_or_else(|| t(Word::NoCommitment).to_string());
+    out.push_str(&format!("{}: {commitment}\n", t(Word::Commitment)));
     let areas: Vec<String> = r
         .competencies
         .iter()
@@ -162,7 +163,7 @@ pub fn to_text(e: &Engagement, r: &Report) -> String {
             format!(
                 "{} ({} {})",
                 c.name,
-                t("gap").to_lowercase(),
+                t(Word::Gap).to_lowercase(),
                 c.gap.unwrap_or(0)
             )
         })
@@ -170,19 +171,19 @@ pub fn to_text(e: &Engagement, r: &Report) -> String {
     if !areas.is_empty() {
         out.push_str(&format!(
             "{}: {}\n",
-            t("development_areas"),
+            t(Word::DevelopmentAreas),
             areas.join(", ")
         ));
     }
     if let Some(score) = r.gas_t_score {
         out.push_str(&format!(
             "{}: {}\n",
-            t("gas_t_score"),
+            t(Word::GasTScore),
             crate::i18n::format_number(score, lang)
         ));
     }
     if !r.findings.is_empty() {
-        out.push_str(&format!("\n{}\n", t("engagement_findings")));
+        out.push_str(&format!("\n{}\n", t(Word::EngagementFindings)));
         for f in &r.findings {
             write(&mut out, f);
         }

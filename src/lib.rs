@@ -53,6 +53,7 @@ pub mod schema;
 pub mod serve;
 pub mod site;
 
+use crate::i18n::Word;
 use std::path::{Path, PathBuf};
 
 pub use audience::Audience;
@@ -447,15 +448,15 @@ pub fn guarded<T>(f: impl FnOnce() -> Result<T, Diagnostics>) -> Result<T, Diagn
 
 /// Seals every page of a built site with a password (`--encrypt`), in its language.
 pub fn encrypt(site: &mut Site, key: &encrypt::SiteKey) -> Result<(), String> {
-    let t = |k| i18n::text(site.language, k);
+    let t = |w| i18n::word(site.language, w);
     let words = encrypt::LockWords {
         lang: i18n::code(site.language),
-        title: t("lock_title"),
-        prompt: t("lock_prompt"),
-        button: t("lock_button"),
-        working: t("lock_working"),
-        wrong: t("lock_wrong"),
-        needs_js: t("lock_needs_js"),
+        title: t(Word::LockTitle),
+        prompt: t(Word::LockPrompt),
+        button: t(Word::LockButton),
+        working: t(Word::LockWorking),
+        wrong: t(Word::LockWrong),
+        needs_js: t(Word::LockNeedsJs),
     };
     encrypt::encrypt_site(&mut site.files, key, &words)
 }

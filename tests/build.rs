@@ -343,6 +343,15 @@ fn french_dates_and_strings() {
     assert!(html.contains("20 février 2026"), "{html}");
     assert!(html.contains("Tableau de bord"));
     assert!(html.contains("Point de départ 0\u{a0}%"));
+    // French typography: a narrow no-break space before a colon, so that nothing wraps
+    // before it (the footer read "Vue pour / : le client").
+    let home = p.page("index.html");
+    assert!(home.contains("Coach\u{202f}: "), "{home}");
+    assert!(home.contains("Vue pour\u{202f}: "), "{home}");
+    assert!(!home.contains(" :"), "a colon after a plain space");
+    // One session is "la séance", not "les séances".
+    let plan = p.page("plan/index.html");
+    assert!(plan.contains("Abordée lors de la séance du"), "{plan}");
     let de = Project::minimal();
     de.edit("engagement.yaml", "language: en", "language: de");
     de.build_ok(&[]);

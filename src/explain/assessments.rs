@@ -1,7 +1,7 @@
 //! Assessments in words: the radar, the histories and the heat map, and the findings
 //! about competencies.
 
-use super::{Explainer, Sentence, tr};
+use super::{Explainer, Sentence};
 use crate::model::Date;
 
 impl Explainer<'_> {
@@ -9,11 +9,11 @@ impl Explainer<'_> {
     pub fn radar_summary(&self, standings: &[crate::insight::CompetencyStanding]) -> String {
         let largest = standings.iter().find(|c| c.gap.is_some_and(|g| g > 0));
         match largest.and_then(|c| Some((c, c.latest?))) {
-            Some((c, latest)) => tr(self.lang,
+            Some((c, latest)) => tr!(self.lang,
                 format!("Levels against targets for every competency. Largest gap: {} at level {latest} of a target of {}.", c.name, c.target),
                 format!("Niveaux et cibles de chaque compétence. Plus grand écart : {} au niveau {latest} pour une cible de {}.", c.name, c.target),
                 format!("Stufen und Ziele jeder Kompetenz. Größte Lücke: {} auf Stufe {latest} bei einem Ziel von {}.", c.name, c.target)),
-            None => tr(self.lang,
+            None => tr!(self.lang,
                 "Levels against targets for every competency: every assessed competency is at its target.".into(),
                 "Niveaux et cibles de chaque compétence : chaque compétence évaluée atteint sa cible.".into(),
                 "Stufen und Ziele jeder Kompetenz: jede eingeschätzte Kompetenz hat ihr Ziel erreicht.".into()),
@@ -27,7 +27,7 @@ impl Explainer<'_> {
             .map(i64::to_string)
             .collect::<Vec<_>>()
             .join(" → ");
-        tr(
+        tr!(
             self.lang,
             format!("{name}: {path}; target {target}."),
             format!("{name} : {path} ; cible {target}."),
@@ -38,7 +38,7 @@ impl Explainer<'_> {
     /// The finding of the heat map.
     pub fn heat_map_summary(&self, date: Date) -> String {
         let date = self.date(date);
-        tr(
+        tr!(
             self.lang,
             format!("Each member's level per competency at the assessment of {date}."),
             format!("Niveau de chaque membre par compétence à l’évaluation du {date}."),
@@ -48,7 +48,7 @@ impl Explainer<'_> {
 
     /// A level reached in only one assessment.
     pub(super) fn not_yet_stable(&self, competency: &str, level: &i64, target: &i64) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let name = self.competency(competency);
             (
@@ -84,7 +84,7 @@ impl Explainer<'_> {
 
     /// A competency no objective needs.
     pub(super) fn competency_unused(&self, competency: &str) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let name = self.competency(competency);
             (

@@ -1,7 +1,7 @@
 //! The engagement as a whole in words: attendance, the session timeline, the scaling
 //! questions, and the findings about the whole engagement (GAS, retention, sensitive items).
 
-use super::{Explainer, Sentence, tr};
+use super::{Explainer, Sentence};
 use crate::model::Date;
 
 impl Explainer<'_> {
@@ -11,7 +11,7 @@ impl Explainer<'_> {
         let days = as_of.days_until(end);
         if days <= 0 {
             let end = self.date(end);
-            return tr(
+            return tr!(
                 self.lang,
                 format!("Ended on {end}"),
                 format!("Terminé le {end}"),
@@ -19,8 +19,8 @@ impl Explainer<'_> {
             );
         }
         let weeks = (days + 6) / 7;
-        let one = weeks == 1;
-        tr(
+        let one = crate::i18n::one(self.lang, weeks as f64);
+        tr!(
             self.lang,
             format!("{weeks} {} left", if one { "week" } else { "weeks" }),
             format!(
@@ -38,8 +38,8 @@ impl Explainer<'_> {
     /// The average progress of the objectives that have a progress figure.
     pub fn average_progress(&self, average: f64, objectives: usize) -> String {
         let pct = self.pct(average);
-        let one = objectives == 1;
-        tr(
+        let one = crate::i18n::one(self.lang, objectives as f64);
+        tr!(
             self.lang,
             format!(
                 "{pct} on average over {objectives} {}",
@@ -58,8 +58,8 @@ impl Explainer<'_> {
 
     pub fn attendance(&self, sessions: usize, minutes: u64) -> String {
         let hours = self.num(minutes as f64 / 60.0);
-        let one = sessions == 1;
-        tr(
+        let one = crate::i18n::one(self.lang, sessions as f64);
+        tr!(
             self.lang,
             format!(
                 "{sessions} {} held, {hours} hours of coaching.",
@@ -86,12 +86,21 @@ impl Explainer<'_> {
             return String::new();
         };
         let (first, last_text, n) = (self.date(*first), self.date(*last), dates.len());
-        let mut text = tr(
-            self.lang,
-            format!("{n} sessions from {first} to {last_text}."),
-            format!("{n} séances du {first} au {last_text}."),
-            format!("{n} Sitzungen vom {first} bis {last_text}."),
-        );
+        let mut text = if n == 1 {
+            tr!(
+                self.lang,
+                format!("1 session, on {first}."),
+                format!("1 séance, le {first}."),
+                format!("1 Sitzung, am {first}."),
+            )
+        } else {
+            tr!(
+                self.lang,
+                format!("{n} sessions from {first} to {last_text}."),
+                format!("{n} séances du {first} au {last_text}."),
+                format!("{n} Sitzungen vom {first} bis {last_text}."),
+            )
+        };
         if let Some(gap) = dates
             .windows(2)
             .max_by_key(|w| (w[0].days_until(w[1]), std::cmp::Reverse(w[0])))
@@ -103,7 +112,7 @@ impl Explainer<'_> {
                 self.date(gap[1]),
             );
             text.push(' ');
-            text.push_str(&tr(
+            text.push_str(&tr!(
                 self.lang,
                 format!("Longest gap: {days} days, from {from} to {to}."),
                 format!("Plus long intervalle : {days} jours, du {from} au {to}."),
@@ -119,7 +128,7 @@ impl Explainer<'_> {
             .iter()
             .map(|(k, v)| format!("{k} {}", self.num(*v)))
             .collect();
-        tr(
+        tr!(
             self.lang,
             format!(
                 "Scaling questions over time (0–10). Latest: {}.",
@@ -138,7 +147,7 @@ impl Explainer<'_> {
 
     /// A GAS T-score well below 50.
     pub(super) fn gas_low(&self, t_score: &f64) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = (
             say(format!("The GAS T-score is {}, well below 50.", self.num(*t_score)),
                 format!("Le score T GAS est de {}, bien en dessous de 50.", self.num(*t_score)),
@@ -155,7 +164,7 @@ impl Explainer<'_> {
 
     /// The retention date has passed.
     pub(super) fn retention_passed(&self, retain_until: &Date) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let date = self.date(*retain_until);
             (
@@ -175,7 +184,7 @@ impl Explainer<'_> {
 
     /// An item marked sensitive.
     pub(super) fn sensitive(&self, kind: &str, id: &str) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = (
             say(
                 format!(

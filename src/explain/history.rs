@@ -1,7 +1,7 @@
 //! The history of an objective's targets in words: "Target lowered from 100 to 75 on
 //! 3 March 2026, after 4 measurements".
 
-use super::{Explainer, Sentence, tr};
+use super::{Explainer, Sentence};
 use crate::insight::MovedTarget;
 use crate::model::{Changed, Direction, GasEdit};
 
@@ -14,7 +14,7 @@ impl Explainer<'_> {
             .and_then(|m| m.unit.as_deref());
         match v {
             Some(v) => crate::i18n::format_value(v, unit, self.lang),
-            None => tr(self.lang, "none".into(), "aucun".into(), "keiner".into()),
+            None => tr!(self.lang, "none".into(), "aucun".into(), "keiner".into()),
         }
     }
 
@@ -28,19 +28,20 @@ impl Explainer<'_> {
     pub fn target_change(&self, objective: Option<&str>, m: &MovedTarget) -> String {
         let date = self.date(m.change.date);
         let n = m.change.measured_before;
-        let after = tr(
+        let one = crate::i18n::one(self.lang, n as f64);
+        let after = tr!(
             self.lang,
-            if n == 1 {
+            if one {
                 "after 1 measurement".into()
             } else {
                 format!("after {n} measurements")
             },
-            if n == 1 {
+            if one {
                 "après 1 mesure".into()
             } else {
                 format!("après {n} mesures")
             },
-            if n == 1 {
+            if one {
                 "nach 1 Messung".into()
             } else {
                 format!("nach {n} Messungen")
@@ -69,7 +70,7 @@ impl Explainer<'_> {
                     Some(false) => (": more ambitious", " : plus ambitieuse", ": ehrgeiziger"),
                     None => ("", "", ""),
                 };
-                tr(
+                tr!(
                     self.lang,
                     format!("Target {} from {a} to {b} on {date}, {after}{en}.", verb.0),
                     format!("Cible {} de {a} à {b} le {date}, {after}{fr}.", verb.1),
@@ -78,7 +79,7 @@ impl Explainer<'_> {
             }
             Changed::Baseline { from, to } => {
                 let (a, b) = (v(from), v(to));
-                tr(
+                tr!(
                     self.lang,
                     format!("Baseline changed from {a} to {b} on {date}, {after}."),
                     format!("Point de départ changé de {a} à {b} le {date}, {after}."),
@@ -88,7 +89,7 @@ impl Explainer<'_> {
             Changed::Due { from, to } => {
                 let d = |x: &Option<crate::model::Date>| {
                     x.map_or_else(
-                        || tr(self.lang, "none".into(), "aucune".into(), "keines".into()),
+                        || tr!(self.lang, "none".into(), "aucune".into(), "keines".into()),
                         |x| self.date(x),
                     )
                 };
@@ -98,7 +99,7 @@ impl Explainer<'_> {
                     (Some(_), Some(_)) => ("brought forward", "avancée", "vorgezogen"),
                     _ => ("changed", "changée", "geändert"),
                 };
-                tr(
+                tr!(
                     self.lang,
                     format!("Due date {} from {a} to {b} on {date}, {after}.", verb.0),
                     format!("Échéance {} du {a} au {b} le {date}, {after}.", verb.1),
@@ -112,7 +113,7 @@ impl Explainer<'_> {
                     GasEdit::Rewritten => ("rewritten", "réécrite", "neu gefasst"),
                     GasEdit::Removed => ("removed", "retirée", "entfernt"),
                 };
-                tr(
+                tr!(
                     self.lang,
                     format!("The description of GAS level {l} was {en} on {date}, {after}."),
                     format!("La description du niveau GAS {l} a été {fr} le {date}, {after}."),
@@ -126,7 +127,7 @@ impl Explainer<'_> {
     pub(super) fn target_moved(&self, objective: Option<&str>, m: &MovedTarget) -> Sentence {
         Sentence {
             message: self.target_change(objective, m),
-            suggestion: Some(tr(
+            suggestion: Some(tr!(
                 self.lang,
                 "Say so when you report progress: the figures now measure against the new value, and the objective's page shows the change to every reader of it.".into(),
                 "Dites-le en rendant compte des progrès : les chiffres se mesurent désormais à la nouvelle valeur, et la page de l’objectif montre le changement à chacun de ses lecteurs.".into(),

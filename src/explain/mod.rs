@@ -4,7 +4,24 @@
 //!
 //! One file per subject: `objectives`, `assessments`, `plan` (actions and commitment) and
 //! `engagement`. Each kind of [`Finding`] has one function that words it in en/fr/de,
-//! in the file of its subject; [`Explainer::finding`] picks it.
+//! in the file of its subject; [`Explainer::finding`] picks it. A sentence is written in
+//! the three languages side by side with `tr!`, which makes only the reader's and sets it
+//! with the language's typography (`i18n::typeset`); counts take their form from
+//! `i18n::one` (CLDR's plural rules).
+
+/// The sentence of the language: only that one is made (the others are not formatted),
+/// and it goes through the language's typography.
+macro_rules! tr {
+    ($lang:expr, $en:expr, $fr:expr, $de:expr $(,)?) => {{
+        let lang: crate::model::Language = $lang;
+        let text: String = match lang {
+            crate::model::Language::En => $en,
+            crate::model::Language::Fr => $fr,
+            crate::model::Language::De => $de,
+        };
+        crate::i18n::typeset(lang, text)
+    }};
+}
 
 mod assessments;
 mod engagement;
@@ -31,15 +48,6 @@ pub struct Sentence {
 pub struct Explainer<'a> {
     e: &'a Engagement,
     lang: Language,
-}
-
-/// Picks the sentence of the language.
-fn tr(lang: Language, en: String, fr: String, de: String) -> String {
-    match lang {
-        Language::En => en,
-        Language::Fr => fr,
-        Language::De => de,
-    }
 }
 
 impl<'a> Explainer<'a> {
@@ -103,7 +111,7 @@ impl<'a> Explainer<'a> {
 
     /// "1 warning", "7 warnings", "2 avertissements"…
     pub fn count(&self, s: Severity, n: usize) -> String {
-        let one = n == 1;
+        let one = crate::i18n::one(self.lang, n as f64);
         let word = match (s, self.lang) {
             (Severity::Error, Language::En) => {
                 if one {
@@ -270,6 +278,28 @@ mod tests {
             de.message,
             "Das Fälligkeitsdatum 1. März 2026 ist verstrichen, das Ziel nicht erreicht."
         );
+    }
+
+    #[test]
+    fn counts_take_their_language_s_plural_and_french_its_spacing() {
+        let (en, fr, de) = (engagement("en"), engagement("fr"), engagement("de"));
+        let (en, fr, de) = (
+            Explainer::new(&en),
+            Explainer::new(&fr),
+            Explainer::new(&de),
+        );
+        assert_eq!(fr.count(Severity::Error, 0), "0 erreur");
+        assert_eq!(fr.count(Severity::Error, 2), "2 erreurs");
+        assert_eq!(en.count(Severity::Error, 0), "0 errors");
+        assert_eq!(en.count(Severity::Error, 1), "1 error");
+        assert_eq!(
+            fr.timeline_summary(&[d("2026-06-11")]),
+            "1 séance, le 11 juin 2026."
+        );
+        let two = [d("2026-06-01"), d("2026-06-11")];
+        let text = fr.timeline_summary(&two);
+        assert!(text.contains("intervalle\u{202f}: 10 jours"), "{text}");
+        assert!(de.timeline_summary(&two).contains("Pause: 10 Tage"));
     }
 
     #[test]

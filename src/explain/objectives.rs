@@ -1,7 +1,7 @@
 //! Objectives in words: where one stands, why a SMART letter fails, its progress chart,
 //! its pace, the zone-of-proximal-development check, and its findings.
 
-use super::{Explainer, Sentence, tr};
+use super::{Explainer, Sentence};
 use crate::insight::{AdherenceBand, PaceFinding, SmartLetter, SmartReason, Stretch, Tracking};
 use crate::model::{Date, Language};
 
@@ -75,7 +75,7 @@ impl Explainer<'_> {
                 "das Fälligkeitsdatum liegt nicht nach dem Start",
             ),
         };
-        tr(self.lang, en.into(), fr.into(), de.into())
+        tr!(self.lang, en.into(), fr.into(), de.into())
     }
 
     /// The finding of an objective's progress chart, for its description.
@@ -94,13 +94,13 @@ impl Explainer<'_> {
         };
         let mut parts = Vec::new();
         match (o.progress, o.target) {
-            (Some(p), Some(t)) => parts.push(tr(
+            (Some(p), Some(t)) => parts.push(tr!(
                 self.lang,
                 format!("{} of the way to the target of {}", self.pct(p), value(t)),
                 format!("{} du chemin vers la cible de {}", self.pct(p), value(t)),
                 format!("{} des Wegs zum Ziel von {}", self.pct(p), value(t)),
             )),
-            _ => parts.push(tr(
+            _ => parts.push(tr!(
                 self.lang,
                 "No progress figure yet".into(),
                 "Pas encore de progression".into(),
@@ -108,7 +108,7 @@ impl Explainer<'_> {
             )),
         }
         if let (Some(v), Some(d)) = (o.latest, o.latest_date) {
-            parts.push(tr(
+            parts.push(tr!(
                 self.lang,
                 format!("latest {} on {}", value(v), self.date(d)),
                 format!("dernière valeur {} le {}", value(v), self.date(d)),
@@ -122,14 +122,14 @@ impl Explainer<'_> {
                 let (f, due_text) = (self.date(f), self.date(due));
                 text.push(' ');
                 text.push_str(&if o.forecast <= Some(due) {
-                    tr(
+                    tr!(
                         self.lang,
                         format!("Forecast {f}, before the due date of {due_text}."),
                         format!("Prévision {f}, avant l’échéance du {due_text}."),
                         format!("Prognose {f}, vor dem Fälligkeitsdatum {due_text}."),
                     )
                 } else {
-                    tr(
+                    tr!(
                         self.lang,
                         format!("Forecast {f}, after the due date of {due_text}."),
                         format!("Prévision {f}, après l’échéance du {due_text}."),
@@ -140,7 +140,7 @@ impl Explainer<'_> {
             (None, Some(due)) => {
                 let due = self.date(due);
                 text.push(' ');
-                text.push_str(&tr(
+                text.push_str(&tr!(
                     self.lang,
                     format!("Due {due}."),
                     format!("Échéance {due}."),
@@ -165,7 +165,7 @@ impl Explainer<'_> {
             .map(|o| self.value(Some(objective), o))
             .unwrap_or_default();
         match finding {
-            PaceFinding::Realistic => tr(
+            PaceFinding::Realistic => tr!(
                 self.lang,
                 format!("Needs {req} a month; the trend gives {obs} a month: realistic."),
                 format!("Il faut {req} par mois ; la tendance donne {obs} par mois : réaliste."),
@@ -173,7 +173,7 @@ impl Explainer<'_> {
                     "Nötig sind {req} pro Monat; der Trend liefert {obs} pro Monat: realistisch."
                 ),
             ),
-            PaceFinding::TooFast => tr(
+            PaceFinding::TooFast => tr!(
                 self.lang,
                 format!("Needs {req} a month, far faster than the {obs} a month observed."),
                 format!("Il faut {req} par mois, bien plus que les {obs} par mois observés."),
@@ -181,7 +181,7 @@ impl Explainer<'_> {
                     "Nötig sind {req} pro Monat, weit mehr als die beobachteten {obs} pro Monat."
                 ),
             ),
-            PaceFinding::FlatOrBackwards => tr(
+            PaceFinding::FlatOrBackwards => tr!(
                 self.lang,
                 format!(
                     "Needs {req} a month, but the trend is flat or going the wrong way ({obs} a month)."
@@ -193,7 +193,7 @@ impl Explainer<'_> {
                     "Nötig sind {req} pro Monat, aber der Trend ist flach oder rückläufig ({obs} pro Monat)."
                 ),
             ),
-            PaceFinding::Unknown => tr(
+            PaceFinding::Unknown => tr!(
                 self.lang,
                 format!(
                     "Needs {req} a month; two measurements are needed to compare with a trend."
@@ -216,7 +216,7 @@ impl Explainer<'_> {
         let lpm = self.num(s.levels_per_month);
         if !s.beyond_zpd {
             return Sentence {
-                message: tr(
+                message: tr!(
                     self.lang,
                     format!(
                         "{name}: level {cur} → {tgt} in {months} months ({lpm} a month) is within reach."
@@ -231,7 +231,8 @@ impl Explainer<'_> {
                 suggestion: None,
             };
         }
-        let one = lpm == "1";
+        // The form of the number as it is shown (two decimals at most).
+        let one = crate::i18n::one(self.lang, (s.levels_per_month * 100.0).round() / 100.0);
         let (levels_en, levels_fr, levels_de) = if one {
             ("level", "niveau", "Stufe")
         } else {
@@ -243,7 +244,7 @@ impl Explainer<'_> {
             .milestones
             .iter()
             .map(|m| {
-                tr(
+                tr!(
                     self.lang,
                     format!("level {} by {}", m.level, self.date(m.by)),
                     format!("niveau {} au {}", m.level, self.date(m.by)),
@@ -253,7 +254,7 @@ impl Explainer<'_> {
             .collect();
         let steps = steps.join(", ");
         Sentence {
-            message: tr(
+            message: tr!(
                 self.lang,
                 format!(
                     "{name} must go from level {cur} to {tgt} in {months} months: {lpm} {levels_en} a month, beyond the zone of proximal development ({max} a month is realistic)."
@@ -265,7 +266,7 @@ impl Explainer<'_> {
                     "{name} soll in {months} Monaten von Stufe {cur} auf {tgt} steigen: {lpm} {levels_de} pro Monat, jenseits der Zone der nächsten Entwicklung ({max} pro Monat ist realistisch)."
                 ),
             ),
-            suggestion: Some(tr(
+            suggestion: Some(tr!(
                 self.lang,
                 format!(
                     "About {realistic} months would be realistic: split into milestones, {steps}."
@@ -282,7 +283,7 @@ impl Explainer<'_> {
 
     /// The due date has passed and the target is not reached.
     pub(super) fn due_passed(&self, due: &Date) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let due = self.date(*due);
             (
@@ -302,7 +303,7 @@ impl Explainer<'_> {
 
     /// The trend reaches the target after the due date, or never.
     pub(super) fn at_risk(&self, forecast: &Option<Date>, due: &Date) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let due = self.date(*due);
             let message = match forecast {
@@ -338,7 +339,7 @@ impl Explainer<'_> {
 
     /// No measurement for longer than `zpd.stalled_after_days`.
     pub(super) fn stalled(&self, last_measurement: &Date, days: &i64) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let last = self.date(*last_measurement);
             (
@@ -358,7 +359,7 @@ impl Explainer<'_> {
 
     /// No progress over the last three measurements.
     pub(super) fn no_progress(&self, since: &Date) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let since = self.date(*since);
             (
@@ -378,7 +379,7 @@ impl Explainer<'_> {
 
     /// No measurement yet, long after the start.
     pub(super) fn no_measurement(&self, days: &i64) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = (
             say(
                 format!("No measurement yet, {days} days after the start."),
@@ -399,7 +400,7 @@ impl Explainer<'_> {
 
     /// How far along the planned trajectory the objective is.
     pub(super) fn trajectory(&self, share: &f64, band: &AdherenceBand) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let share = self.pct(*share);
             match band {
@@ -434,7 +435,7 @@ impl Explainer<'_> {
         ratio: &f64,
         max_ratio: &f64,
     ) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = (
             say(format!("Needs {} a month, {}× the {} a month observed (more than {}×).", self.value(obj, *required_per_month), self.num(*ratio), self.value(obj, *observed_per_month), self.num(*max_ratio)),
                 format!("Il faut {} par mois, {}× les {} par mois observés (plus de {}×).", self.value(obj, *required_per_month), self.num(*ratio), self.value(obj, *observed_per_month), self.num(*max_ratio)),
@@ -456,7 +457,7 @@ impl Explainer<'_> {
         required_per_month: &f64,
         observed_per_month: &f64,
     ) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = (
             say(format!("Needs {} a month, but the trend is flat or going the wrong way ({} a month).", self.value(obj, *required_per_month), self.value(obj, *observed_per_month)),
                 format!("Il faut {} par mois, mais la tendance est plate ou va dans le mauvais sens ({} par mois).", self.value(obj, *required_per_month), self.value(obj, *observed_per_month)),
@@ -473,7 +474,7 @@ impl Explainer<'_> {
 
     /// The SMART letters that fail, with their reasons.
     pub(super) fn not_smart(&self, letters: &[SmartLetter]) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let parts: Vec<String> = letters
                 .iter()

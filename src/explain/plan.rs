@@ -1,7 +1,7 @@
 //! The plan and the client's commitment in words: the commitment band, the burn-up,
 //! and the findings about actions.
 
-use super::{Explainer, Sentence, tr};
+use super::{Explainer, Sentence};
 use crate::insight::CommitmentBand;
 use crate::model::Date;
 
@@ -35,7 +35,7 @@ impl Explainer<'_> {
                 "100 % drei Zeiträume in Folge: Raum für mehr Anspruch",
             ),
         };
-        tr(self.lang, en.into(), fr.into(), de.into())
+        tr!(self.lang, en.into(), fr.into(), de.into())
     }
 
     /// Commitment in one or two sentences, or `None` when no action was due yet. With
@@ -48,7 +48,7 @@ impl Explainer<'_> {
             return None;
         }
         let Some(rate) = c.rate else {
-            return Some(tr(
+            return Some(tr!(
                 self.lang,
                 format!("{done} of {due} actions due done on time: too few to give a rate yet."),
                 format!(
@@ -60,7 +60,7 @@ impl Explainer<'_> {
             ));
         };
         let rate = self.pct(rate);
-        let mut text = tr(
+        let mut text = tr!(
             self.lang,
             format!("{rate}: {done} of {due} actions due were done on time."),
             format!("{rate} : {done} actions sur {due} prévues ont été faites à temps."),
@@ -75,14 +75,14 @@ impl Explainer<'_> {
         text.push_str(&match c.band.filter(|_| advice) {
             Some(band) => {
                 let band = self.band(band);
-                tr(
+                tr!(
                     self.lang,
                     format!("Last eight weeks: {recent} ({recent_done} of {recent_due}), {band}."),
                     format!("Huit dernières semaines : {recent} ({recent_done} sur {recent_due}), {band}."),
                     format!("Letzte acht Wochen: {recent} ({recent_done} von {recent_due}), {band}."),
                 )
             }
-            None => tr(
+            None => tr!(
                 self.lang,
                 format!("Last eight weeks: {recent} ({recent_done} of {recent_due})."),
                 format!("Huit dernières semaines : {recent} ({recent_done} sur {recent_due})."),
@@ -99,7 +99,7 @@ impl Explainer<'_> {
         done: usize,
         c: &crate::insight::Commitment,
     ) -> String {
-        let mut text = tr(
+        let mut text = tr!(
             self.lang,
             format!("{agreed} actions agreed, {done} done."),
             format!("{agreed} actions convenues, {done} faites."),
@@ -114,7 +114,7 @@ impl Explainer<'_> {
 
     /// An open action past its due date.
     pub(super) fn action_overdue(&self, action: &str, due: &Date) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let title = self.action(action);
             let due = self.date(*due);
@@ -140,7 +140,7 @@ impl Explainer<'_> {
 
     /// A blocked action.
     pub(super) fn action_blocked(&self, action: &str) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let title = self.action(action);
             (
@@ -170,7 +170,7 @@ impl Explainer<'_> {
         due: usize,
         on_time: usize,
     ) -> Sentence {
-        let say = |en: String, fr: String, de: String| tr(self.lang, en, fr, de);
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
         let (message, suggestion) = {
             let rate = self.pct(*rate);
             let band = self.band(*band);

@@ -1,7 +1,7 @@
 //! The stakeholder pulse in words: a net score and what it is made of, the answers left
 //! out to keep them anonymous, and a pulse over time.
 
-use super::{Explainer, tr};
+use super::Explainer;
 use crate::insight::{PulsePoint, PulseScore};
 use crate::model::PULSE_MIN_GROUP as MIN_GROUP;
 
@@ -15,7 +15,7 @@ impl Explainer<'_> {
     /// What a net score is made of: "3 better · 1 same · 1 worse".
     pub fn pulse_counts(&self, s: &PulseScore) -> String {
         let (b, same, w) = (s.better, s.same, s.worse);
-        tr(
+        tr!(
             self.lang,
             format!("{b} better · {same} same · {w} worse"),
             format!("{b} mieux · {same} pareil · {w} moins bien"),
@@ -26,8 +26,8 @@ impl Explainer<'_> {
     /// The answers of one objective left out of a survey's figures.
     pub fn pulse_left_out(&self, count: u32) -> String {
         let min = MIN_GROUP;
-        if count == 1 {
-            tr(
+        if crate::i18n::one(self.lang, f64::from(count)) {
+            tr!(
                 self.lang,
                 format!(
                     "1 answer is left out: its rater group, with the other small groups, has fewer than {min} raters, so it would not stay anonymous."
@@ -40,7 +40,7 @@ impl Explainer<'_> {
                 ),
             )
         } else {
-            tr(
+            tr!(
                 self.lang,
                 format!(
                     "{count} answers are left out: their rater groups, even together, have fewer than {min} raters, so they would not stay anonymous."
@@ -57,7 +57,7 @@ impl Explainer<'_> {
 
     /// The name of the pooled small groups.
     pub fn pooled_groups(&self) -> String {
-        tr(
+        tr!(
             self.lang,
             "Other stakeholders".into(),
             "Autres parties prenantes".into(),
@@ -77,7 +77,7 @@ impl Explainer<'_> {
         let (a, b) = (self.net_score(s0.net), self.net_score(s1.net));
         let (from, to) = (self.date(first.date), self.date(last.date));
         let n = s1.raters;
-        tr(
+        tr!(
             self.lang,
             format!(
                 "Net score of the stakeholders from {a} on {from} to {b} on {to} ({n} raters in the latest survey)."
@@ -94,7 +94,7 @@ impl Explainer<'_> {
     /// How the net score is worked out, under its table.
     pub fn pulse_note(&self) -> String {
         let min = MIN_GROUP;
-        tr(
+        tr!(
             self.lang,
             format!(
                 "Each stakeholder rates the change they saw from −3 (much worse) to +3 (much better). The net score is the share who saw it better minus the share who saw it worse, from −100 to +100. Rater groups of fewer than {min} are pooled, or left out, so that no answer can be traced to its author."
@@ -111,7 +111,7 @@ impl Explainer<'_> {
     /// A survey dated after the day the figures are for.
     pub fn survey_after_as_of(&self, as_of: crate::model::Date) -> String {
         let day = self.date(as_of);
-        tr(
+        tr!(
             self.lang,
             format!(
                 "This survey is dated after {day}, the day these figures are for: it counts from its own date on."

@@ -1,7 +1,7 @@
 //! How far a figure can be trusted, in words: the forecast with its interval, or why
 //! there is none yet; a level's change against the ratings' noise; a team's agreement.
 
-use super::{Explainer, tr};
+use super::Explainer;
 use crate::insight::{
     Agreement, FORECAST_CONFIDENCE, MIN_AGREEMENT, MIN_MEASUREMENTS_FOR_TREND, MIN_RATERS,
     ObjectiveInsight, ReliableChange,
@@ -23,14 +23,14 @@ impl Explainer<'_> {
                 Some(to) if i.earliest == to => f,
                 Some(to) => {
                     let to = self.date(to);
-                    tr(
+                    tr!(
                         self.lang,
                         format!("{f} ({pct} interval: {from} to {to})"),
                         format!("{f} (intervalle à {pct} : du {from} au {to})"),
                         format!("{f} ({pct}-Intervall: {from} bis {to})"),
                     )
                 }
-                None => tr(
+                None => tr!(
                     self.lang,
                     format!(
                         "{f} ({pct} interval: from {from}, with no latest date: the measurements vary too much to rule out a later one)"
@@ -51,7 +51,7 @@ impl Explainer<'_> {
     /// "Too few measurements for a forecast: 2 of the 3 it needs."
     pub fn too_few_measurements(&self, count: usize) -> String {
         let need = MIN_MEASUREMENTS_FOR_TREND;
-        tr(
+        tr!(
             self.lang,
             format!("Too few measurements for a forecast: {count} of the {need} it needs"),
             format!("Trop peu de mesures pour une prévision : {count} sur les {need} nécessaires"),
@@ -64,7 +64,7 @@ impl Explainer<'_> {
     /// vary by on their own".
     pub fn level_change(&self, c: &ReliableChange) -> String {
         let since = self.date(c.since);
-        let one = c.change.abs() == 1;
+        let one = crate::i18n::one(self.lang, c.change as f64);
         let unit = match (self.lang, one) {
             (crate::model::Language::En, true) => "level",
             (crate::model::Language::En, false) => "levels",
@@ -75,19 +75,19 @@ impl Explainer<'_> {
         };
         let change = crate::i18n::format_change(c.change as f64, Some(unit), self.lang);
         match (c.change, c.reliable) {
-            (0, _) => tr(
+            (0, _) => tr!(
                 self.lang,
                 format!("unchanged since {since}"),
                 format!("inchangé depuis le {since}"),
                 format!("unverändert seit {since}"),
             ),
-            (_, true) => tr(
+            (_, true) => tr!(
                 self.lang,
                 format!("{change} since {since}: a reliable change"),
                 format!("{change} depuis le {since} : un changement fiable"),
                 format!("{change} seit {since}: eine verlässliche Veränderung"),
             ),
-            (_, false) => tr(
+            (_, false) => tr!(
                 self.lang,
                 format!("{change} since {since}: within what ratings vary by on their own"),
                 format!("{change} depuis le {since} : dans la variation propre aux évaluations"),
@@ -103,7 +103,7 @@ impl Explainer<'_> {
             return cell;
         }
         let n = a.raters;
-        tr(
+        tr!(
             self.lang,
             format!("{cell} ({n} raters: too few)"),
             format!("{cell} ({n} évaluateurs : trop peu)"),
@@ -116,7 +116,7 @@ impl Explainer<'_> {
     pub fn agreement_summary(&self, agreements: &[Agreement]) -> Option<String> {
         let raters = agreements.iter().map(|a| a.raters).max()?;
         if raters < MIN_RATERS {
-            return Some(tr(
+            return Some(tr!(
                 self.lang,
                 format!(
                     "{raters} raters are too few to judge their agreement: it takes {MIN_RATERS}."
@@ -146,7 +146,7 @@ impl Explainer<'_> {
         let (split, too_few) = (named(Some(false), true), named(None, false));
         let min = self.two_places(MIN_AGREEMENT);
         let mut text = if split.is_empty() {
-            tr(
+            tr!(
                 self.lang,
                 format!(
                     "The raters agree on every competency that at least {MIN_RATERS} of them rated (r_wg {min} or more): there the team's levels stand for them."
@@ -160,7 +160,7 @@ impl Explainer<'_> {
             )
         } else {
             let list = split.join(", ");
-            tr(
+            tr!(
                 self.lang,
                 format!(
                     "The raters disagree (r_wg below {min}) on {list}: there the team's level hides a spread, and is worth discussing before it is trusted."
@@ -176,7 +176,7 @@ impl Explainer<'_> {
         if !too_few.is_empty() {
             let list = too_few.join(", ");
             text.push(' ');
-            text.push_str(&tr(
+            text.push_str(&tr!(
                 self.lang,
                 format!("Too few raters to judge their agreement on {list}."),
                 format!("Trop peu d’évaluateurs pour juger de leur accord sur {list}."),
@@ -191,7 +191,7 @@ impl Explainer<'_> {
         let scale = &self.e.info.scale;
         let r = self.two_places(scale.reliability());
         let sd = self.two_places(scale.sd());
-        tr(
+        tr!(
             self.lang,
             format!(
                 "A change is reliable when it is larger than ratings vary by on their own, 95 times in 100 (Jacobson–Truax reliable change index, with a reliability of {r} and a spread of {sd} levels)."

@@ -1,6 +1,7 @@
 //! Assessments: competency levels against their targets, the development areas, the
 //! radar, the history of each competency, the team's heat map, and the pages.
 
+use crate::i18n::Word;
 use serde::Serialize;
 use tera::Value;
 
@@ -163,7 +164,11 @@ pub(super) fn development_areas(v: &Views) -> Vec<Area> {
                 target: c.target,
                 gap,
                 stable: c.stable,
-                stable_text: v.t(if c.stable { "stable" } else { "not_stable" }),
+                stable_text: v.t(if c.stable {
+                    Word::Stable
+                } else {
+                    Word::NotStable
+                }),
             })
         })
         .collect()
@@ -203,13 +208,13 @@ fn radar_chart(
             ink: Ink::Series(1),
         },
         charts::RadarSeries {
-            name: v.t("target"),
+            name: v.t(Word::Target),
             levels: comps.iter().map(|c| c.target.value as f64).collect(),
             ink: Ink::Target,
         },
     ];
     let axes: Vec<String> = comps.iter().map(|c| c.name.clone()).collect();
-    let title = format!("{} · {}", v.t("nav_assessments"), compared_name);
+    let title = format!("{} · {}", v.t(Word::NavAssessments), compared_name);
     let svg = charts::radar(
         id,
         &axes,
@@ -225,10 +230,10 @@ fn radar_chart(
         svg,
         table: DataTable {
             headers: vec![
-                v.t("competency").into(),
+                v.t(Word::Competency).into(),
                 baseline_name.clone(),
                 compared_name.to_string(),
-                v.t("target").into(),
+                v.t(Word::Target).into(),
             ],
             rows: comps
                 .iter()
@@ -322,7 +327,7 @@ fn histories(v: &Views) -> Vec<Chart> {
                 }],
                 y: (lo, hi),
                 band: None,
-                reference: Some((c.target.value as f64, v.t("target"))),
+                reference: Some((c.target.value as f64, v.t(Word::Target))),
                 lang: v.lang,
                 size: (320, 160),
                 title: &c.name,
@@ -347,7 +352,7 @@ fn heat_map(v: &Views) -> Option<Chart> {
     let table = members_table(v, a)?;
     let rows: Vec<String> = table.rows.iter().map(|r| r.name.clone()).collect();
     let cells: Vec<Vec<Option<i64>>> = table.rows.iter().map(|r| r.levels.clone()).collect();
-    let title = format!("{} · {}", v.t("members"), a.front.title);
+    let title = format!("{} · {}", v.t(Word::Members), a.front.title);
     let grid = charts::Grid {
         rows: &rows,
         columns: &table.competencies,
@@ -391,7 +396,7 @@ pub(super) fn latest_radar(v: &Views, id: &str) -> Option<Chart> {
             .find(|c| c.id == id)
             .and_then(|c| c.latest)
     };
-    radar_chart(v, id, v.t("latest"), &latest_level)
+    radar_chart(v, id, v.t(Word::Latest), &latest_level)
 }
 
 /// `assessments/index.html`: every competency over time, the development areas, the

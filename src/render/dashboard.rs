@@ -1,5 +1,6 @@
 //! The engagement as a whole: the dashboard and the printable report.
 
+use crate::i18n::Word;
 use serde::Serialize;
 use tera::Value;
 
@@ -62,17 +63,17 @@ struct KeyFigure {
 /// commitment (where this reader is shown it).
 fn key_figures(v: &Views, objectives: &[ObjectiveView], summary: &Summary) -> Vec<KeyFigure> {
     let mut figures = vec![KeyFigure {
-        label: v.t("as_of"),
+        label: v.t(Word::AsOf),
         value: v.date(v.insight.as_of),
     }];
     if let Some(end) = &v.e.info.end {
         figures.push(KeyFigure {
-            label: v.t("time_left"),
+            label: v.t(Word::TimeLeft),
             value: v.words.time_left(v.insight.as_of, end.value),
         });
     }
     figures.push(KeyFigure {
-        label: v.t("nav_sessions"),
+        label: v.t(Word::NavSessions),
         value: summary.attendance.trim_end_matches(".").to_string(),
     });
     let progress: Vec<f64> = objectives
@@ -83,13 +84,13 @@ fn key_figures(v: &Views, objectives: &[ObjectiveView], summary: &Summary) -> Ve
     if !progress.is_empty() {
         let average = progress.iter().sum::<f64>() / progress.len() as f64;
         figures.push(KeyFigure {
-            label: v.t("progress"),
+            label: v.t(Word::Progress),
             value: v.words.average_progress(average, progress.len()),
         });
     }
     if let Some(rate) = summary.commitment_rate.filter(|_| v.sharing.commitment) {
         figures.push(KeyFigure {
-            label: v.t("commitment"),
+            label: v.t(Word::Commitment),
             value: crate::i18n::format_percent(rate, v.lang),
         });
     }
@@ -117,7 +118,7 @@ fn flag_groups(v: &Views, objectives: &[ObjectiveView]) -> Vec<FlagGroup> {
         .collect();
     let engagement_findings = v.findings(&v.insight.findings);
     if !engagement_findings.is_empty() {
-        let title = v.t("engagement_findings").to_string();
+        let title = v.t(Word::EngagementFindings).to_string();
         groups.push(flag_group(v, title, None, engagement_findings));
     }
     groups

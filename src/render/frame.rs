@@ -1,6 +1,7 @@
 //! What every page shares: the site's title and language, the navigation, the as-of
 //! date, the audience, and the engagement's header.
 
+use crate::i18n::Word;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -167,7 +168,11 @@ pub(super) fn site_view(v: &Views, options: &RenderOptions) -> SiteView {
         lang: i18n::code(v.lang),
         as_of: v.date(options.as_of),
         audience: options.audience.name(),
-        audience_label: v.t(&format!("audience_{}", options.audience.name())),
+        audience_label: v.t(match options.audience {
+            Audience::Coach => Word::AudienceCoach,
+            Audience::Client => Word::AudienceClient,
+            Audience::Sponsor => Word::AudienceSponsor,
+        }),
         canonical_base,
         practice_home: options.practice_home.clone(),
         nav: nav(v, options.audience),
@@ -185,8 +190,8 @@ pub(super) fn site_view(v: &Views, options: &RenderOptions) -> SiteView {
             coach: info.coach.clone(),
             sponsor: info.sponsor.clone(),
             kind_label: v.t(match info.kind {
-                Kind::Team => "kind_team",
-                Kind::Individual => "kind_individual",
+                Kind::Team => Word::KindTeam,
+                Kind::Individual => Word::KindIndividual,
             }),
             period,
             context_html: info

@@ -1,6 +1,7 @@
 //! Lessons learned: the view of each lesson, the lessons list, each lesson's page and
 //! one page per tag.
 
+use crate::i18n::Word;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -270,7 +271,7 @@ impl Lessons {
         let tags: Vec<&str> = l.tags.iter().map(|t| t.name.as_str()).collect();
         Some(super::search::Doc::new(
             v,
-            "search_kind_lesson",
+            Word::SearchKindLesson,
             (&l.url, &l.title, l.date.as_deref().unwrap_or("")),
             &tags,
             &[&l.body_html],

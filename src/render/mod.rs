@@ -31,6 +31,7 @@ mod survey;
 mod theme;
 mod views;
 
+use crate::i18n::Word;
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -102,17 +103,17 @@ struct Crumb {
 impl Crumb {
     fn dashboard(v: &Views) -> Crumb {
         Crumb {
-            label: v.t("nav_dashboard"),
+            label: v.t(Word::NavDashboard),
             url: "index.html",
         }
     }
 
     /// The trail of an item's page: the dashboard, then the list the item is in.
-    fn trail(v: &Views, label_key: &str, url: &'static str) -> Vec<Crumb> {
+    fn trail(v: &Views, label: Word, url: &'static str) -> Vec<Crumb> {
         vec![
             Crumb::dashboard(v),
             Crumb {
-                label: v.t(label_key),
+                label: v.t(label),
                 url,
             },
         ]

@@ -1,6 +1,7 @@
 //! Objectives: the view of one objective (shared by the dashboard, the report, the
 //! objectives list and its own page), its progress chart and sparkline, and its pages.
 
+use crate::i18n::Word;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
@@ -130,11 +131,11 @@ impl Views<'_> {
     fn show_value(&self, o: &Objective, v: f64) -> String {
         if o.front.gas.is_some() {
             let name = match v {
-                -2.0 => "gas_level_minus_2",
-                -1.0 => "gas_level_minus_1",
-                0.0 => "gas_level_0",
-                1.0 => "gas_level_plus_1",
-                2.0 => "gas_level_plus_2",
+                -2.0 => Word::GasLevelMinus2,
+                -1.0 => Word::GasLevelMinus1,
+                0.0 => Word::GasLevel0,
+                1.0 => Word::GasLevelPlus1,
+                2.0 => Word::GasLevelPlus2,
                 _ => return self.gas_label(v),
             };
             format!("{} ({})", self.gas_label(v), self.t(name))
@@ -157,7 +158,7 @@ impl Views<'_> {
             url: Kind::Objective.url(&o.id),
             title: f.title.clone(),
             status,
-            status_label: self.t(&format!("status_{status}")),
+            status_label: self.t(status_word(f.status)),
             specific: f.specific.clone(),
             achievable: f.achievable.clone(),
             relevant: f.relevant.clone(),
@@ -182,7 +183,7 @@ impl Views<'_> {
             {
                 self.words.tracking(tracking)
             } else {
-                self.t(&format!("status_{status}"))
+                self.t(status_word(f.status))
             },
             tracking: tracking_key(tracking),
             tracking_label: if self.sharing.tracking {
@@ -196,7 +197,7 @@ impl Views<'_> {
                 format!(
                     "{} {}",
                     format_percent(a.share, self.lang),
-                    self.t("of_planned_trajectory")
+                    self.t(Word::OfPlannedTrajectory)
                 )
             }),
             pace_text: oi.and_then(|i| i.pace).map(|p| {
@@ -209,7 +210,7 @@ impl Views<'_> {
             chart: oi.and_then(|i| self.progress_chart(o, i)),
             legend: oi.map(|i| self.legend(o, i)).unwrap_or_default(),
             unit_text: if f.gas.is_some() {
-                Some(self.t("gas_scale").to_string())
+                Some(self.t(Word::GasScale).to_string())
             } else {
                 f.measure
                     .as_ref()
@@ -276,24 +277,24 @@ impl Views<'_> {
             mark,
             label: self.t(key),
         };
-        let mut items = vec![item("main", "dot", "legend_measurements")];
+        let mut items = vec![item("main", "dot", Word::LegendMeasurements)];
         if baseline && target && f.due.is_some() {
-            items.push(item("plan", "line", "legend_plan"));
+            items.push(item("plan", "line", Word::LegendPlan));
         }
         if oi.trend.is_some() && !reached(o, oi) {
-            items.push(item("trend", "line", "legend_trend"));
+            items.push(item("trend", "line", Word::LegendTrend));
             if oi.trend.is_some_and(|t| t.has_band()) {
-                items.push(item("trend", "area", "legend_trend_band"));
+                items.push(item("trend", "area", Word::LegendTrendBand));
             }
         }
         if !f.milestones.is_empty() {
-            items.push(item("milestone", "diamond", "legend_milestones"));
+            items.push(item("milestone", "diamond", Word::LegendMilestones));
         }
         if baseline {
-            items.push(item("baseline", "line", "baseline"));
+            items.push(item("baseline", "line", Word::Baseline));
         }
         if target {
-            items.push(item("target", "line", "target"));
+            items.push(item("target", "line", Word::Target));
         }
         items
     }
@@ -304,8 +305,8 @@ impl Views<'_> {
             baseline: m.baseline.as_ref().map(|b| self.show_value(o, b.value)),
             target: m.target.as_ref().map(|t| self.show_value(o, t.value)),
             direction_label: insight::direction(m).map(|d| match d {
-                Direction::Up => self.t("direction_up"),
-                Direction::Down => self.t("direction_down"),
+                Direction::Up => self.t(Word::DirectionUp),
+                Direction::Down => self.t(Word::DirectionDown),
             }),
         }
     }
@@ -330,11 +331,11 @@ impl Views<'_> {
     fn trend_text(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
         let t = oi.trend?;
         let unit = match o.front.gas {
-            Some(_) => Some(self.t("gas_levels_unit")),
+            Some(_) => Some(self.t(Word::GasLevelsUnit)),
             None => o.front.measure.as_ref().and_then(|m| m.unit.as_deref()),
         };
         let change = format_rate(t.per_month, unit, self.lang);
-        Some(format!("{change} {}", self.t("per_month")))
+        Some(format!("{change} {}", self.t(Word::PerMonth)))
     }
 
     /// SMART, letter by letter: with the verdicts where this audience is shared them,
@@ -471,7 +472,7 @@ impl Views<'_> {
         };
         let unit = f.measure.as_ref().and_then(|m| m.unit.as_deref());
         let desc = self.words.progress_summary(oi, unit, gas);
-        let title = format!("{} · {}", f.title, self.t("progress"));
+        let title = format!("{} · {}", f.title, self.t(Word::Progress));
         let input = charts::ProgressInput {
             id: &o.id,
             measurements: self.measured(o),
@@ -490,10 +491,10 @@ impl Views<'_> {
             gas,
             lang: self.lang,
             labels: [
-                self.t("baseline"),
-                self.t("target"),
-                self.t("due"),
-                self.t("as_of"),
+                self.t(Word::Baseline),
+                self.t(Word::Target),
+                self.t(Word::Due),
+                self.t(Word::AsOf),
             ],
             title: &title,
             desc: &desc,
@@ -519,7 +520,7 @@ impl Views<'_> {
         charts::sparkline(
             &format!("spark-{}", o.id),
             &points,
-            &format!("{} · {}", o.front.title, self.t("progress")),
+            &format!("{} · {}", o.front.title, self.t(Word::Progress)),
             &desc,
         )
         .ok()
@@ -547,6 +548,17 @@ fn reached(o: &Objective, oi: &ObjectiveInsight) -> bool {
     oi.tracking == Tracking::Achieved
         || o.front.status == ObjectiveStatus::Achieved
         || oi.progress.is_some_and(|p| p >= 1.0)
+}
+
+/// How a status reads.
+fn status_word(status: ObjectiveStatus) -> Word {
+    match status {
+        ObjectiveStatus::Proposed => Word::StatusProposed,
+        ObjectiveStatus::Active => Word::StatusActive,
+        ObjectiveStatus::Achieved => Word::StatusAchieved,
+        ObjectiveStatus::Paused => Word::StatusPaused,
+        ObjectiveStatus::Dropped => Word::StatusDropped,
+    }
 }
 
 fn status_key(status: ObjectiveStatus) -> &'static str {
@@ -604,7 +616,7 @@ pub(super) fn search_docs(v: &Views, views: &[ObjectiveView]) -> Vec<super::sear
                 .collect();
             super::search::Doc::new(
                 v,
-                "objective",
+                Word::Objective,
                 (&o.url, &o.title, ""),
                 &plain,
                 &[&o.body_html],

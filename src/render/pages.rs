@@ -417,11 +417,14 @@ fn in_order(mut found: Vec<Found>) -> Vec<Doc> {
     found.into_iter().flat_map(|(_, docs)| docs).collect()
 }
 
+/// The objectives' views in the order lists show them, and each as a template's value.
+type ObjectiveViews = (Vec<objective::ObjectiveView>, Vec<Value>);
+
 /// The views several pages are made from, each made once, when a page first asks.
 struct Shared<'v> {
     v: &'v Views<'v>,
     options: &'v RenderOptions,
-    objectives: OnceLock<Result<(Vec<objective::ObjectiveView>, Vec<Value>), Diagnostic>>,
+    objectives: OnceLock<Result<ObjectiveViews, Diagnostic>>,
     summary: OnceLock<dashboard::Summary>,
     lessons: OnceLock<Result<lesson::Lessons, Diagnostic>>,
 }

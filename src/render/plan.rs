@@ -1,5 +1,6 @@
 //! The action plan: the view of each action, the burn-up chart and the plan page.
 
+use crate::i18n::Word;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -132,9 +133,9 @@ pub(super) fn burn_up(v: &Views) -> Option<Chart> {
     let input = charts::LinesInput {
         id: "chart-burn-up",
         series: vec![
-            series(v.t("agreed"), Ink::Series(2), |c| c.1),
-            series(v.t("due"), Ink::Plan, |c| c.2),
-            series(v.t("done_on"), Ink::Main, |c| c.3),
+            series(v.t(Word::Agreed), Ink::Series(2), |c| c.1),
+            series(v.t(Word::Due), Ink::Plan, |c| c.2),
+            series(v.t(Word::DoneOn), Ink::Main, |c| c.3),
         ],
         y: (0.0, top * 1.08 + 0.5),
         band: Some((
@@ -142,12 +143,12 @@ pub(super) fn burn_up(v: &Views) -> Option<Chart> {
                 .iter()
                 .map(|c| (c.0, c.2 as f64 * 0.7, c.2 as f64 * 0.85))
                 .collect(),
-            v.t("healthy_band"),
+            v.t(Word::HealthyBand),
         )),
         reference: None,
         lang: v.lang,
         size: (640, 260),
-        title: v.t("nav_plan"),
+        title: v.t(Word::NavPlan),
         desc: &desc,
     };
     let svg = charts::lines(&input).ok()?;
@@ -155,10 +156,10 @@ pub(super) fn burn_up(v: &Views) -> Option<Chart> {
         svg,
         table: DataTable {
             headers: vec![
-                v.t("date").into(),
-                v.t("agreed").into(),
-                v.t("due").into(),
-                v.t("done_on").into(),
+                v.t(Word::Date).into(),
+                v.t(Word::Agreed).into(),
+                v.t(Word::Due).into(),
+                v.t(Word::DoneOn).into(),
             ],
             rows: counts
                 .iter()

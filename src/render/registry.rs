@@ -13,6 +13,7 @@ use tera::Value;
 
 use super::{Crumb, PageJob, Views};
 use crate::audience::Audience;
+use crate::i18n::Word;
 
 /// A kind of page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,15 +72,15 @@ impl Section {
     }
 
     /// The key of its label in `i18n`.
-    pub(super) fn label(self) -> &'static str {
+    pub(super) fn label(self) -> Word {
         match self {
-            Section::Dashboard => "nav_dashboard",
-            Section::Objectives => "nav_objectives",
-            Section::Assessments => "nav_assessments",
-            Section::Plan => "nav_plan",
-            Section::Sessions => "nav_sessions",
-            Section::Lessons => "nav_lessons",
-            Section::Search => "search",
+            Section::Dashboard => Word::NavDashboard,
+            Section::Objectives => Word::NavObjectives,
+            Section::Assessments => Word::NavAssessments,
+            Section::Plan => Word::NavPlan,
+            Section::Sessions => Word::NavSessions,
+            Section::Lessons => Word::NavLessons,
+            Section::Search => Word::Search,
         }
     }
 
@@ -152,130 +153,29 @@ impl Kind {
         Kind::Search,
     ];
 
-    /// The declaration of the kind.
+    /// The declaration of the kind: one row each (template, place, section, only with
+    /// notes, build pass, read by search).
+    #[rustfmt::skip]
     pub(super) fn def(self) -> Def {
         use {Pass::*, Place::*, Section as S};
         let def = |template, place, section, with_notes, pass, searched| Def {
-            template,
-            place,
-            section,
-            with_notes,
-            pass,
-            searched,
+            template, place, section, with_notes, pass, searched,
         };
         match self {
-            Kind::Dashboard => def(
-                "dashboard.html",
-                One("index.html"),
-                S::Dashboard,
-                false,
-                Parallel,
-                false,
-            ),
-            Kind::Report => def(
-                "report.html",
-                One("report.html"),
-                S::Dashboard,
-                false,
-                Parallel,
-                false,
-            ),
-            Kind::Objectives => def(
-                "objectives.html",
-                One("objectives/index.html"),
-                S::Objectives,
-                false,
-                Parallel,
-                false,
-            ),
-            Kind::Objective => def(
-                "objective.html",
-                Each("objectives/"),
-                S::Objectives,
-                false,
-                Parallel,
-                true,
-            ),
-            Kind::Assessments => def(
-                "assessments.html",
-                One("assessments/index.html"),
-                S::Assessments,
-                false,
-                Parallel,
-                false,
-            ),
-            Kind::Assessment => def(
-                "assessment.html",
-                Each("assessments/"),
-                S::Assessments,
-                false,
-                Parallel,
-                false,
-            ),
-            Kind::Survey => def(
-                "survey.html",
-                Each("surveys/"),
-                S::Assessments,
-                false,
-                Parallel,
-                false,
-            ),
-            Kind::Plan => def(
-                "plan.html",
-                One("plan/index.html"),
-                S::Plan,
-                false,
-                Parallel,
-                true,
-            ),
-            Kind::Sessions => def(
-                "sessions.html",
-                One("sessions/index.html"),
-                S::Sessions,
-                true,
-                OneByOne,
-                false,
-            ),
-            Kind::Session => def(
-                "session.html",
-                Each("sessions/"),
-                S::Sessions,
-                true,
-                Parallel,
-                true,
-            ),
-            Kind::Lessons => def(
-                "lessons.html",
-                One("lessons/index.html"),
-                S::Lessons,
-                true,
-                Parallel,
-                false,
-            ),
-            Kind::Lesson => def(
-                "lesson.html",
-                Each("lessons/"),
-                S::Lessons,
-                true,
-                Parallel,
-                true,
-            ),
-            Kind::Tag => def(
-                "tag.html",
-                Each("lessons/tags/"),
-                S::Lessons,
-                true,
-                OneByOne,
-                false,
-            ),
-            Kind::Search => def(
-                "search.html",
-                One("search.html"),
-                S::Search,
-                false,
-                Last,
-                false,
-            ),
+            Kind::Dashboard => def("dashboard.html", One("index.html"), S::Dashboard, false, Parallel, false),
+            Kind::Report => def("report.html", One("report.html"), S::Dashboard, false, Parallel, false),
+            Kind::Objectives => def("objectives.html", One("objectives/index.html"), S::Objectives, false, Parallel, false),
+            Kind::Objective => def("objective.html", Each("objectives/"), S::Objectives, false, Parallel, true),
+            Kind::Assessments => def("assessments.html", One("assessments/index.html"), S::Assessments, false, Parallel, false),
+            Kind::Assessment => def("assessment.html", Each("assessments/"), S::Assessments, false, Parallel, false),
+            Kind::Survey => def("survey.html", Each("surveys/"), S::Assessments, false, Parallel, false),
+            Kind::Plan => def("plan.html", One("plan/index.html"), S::Plan, false, Parallel, true),
+            Kind::Sessions => def("sessions.html", One("sessions/index.html"), S::Sessions, true, OneByOne, false),
+            Kind::Session => def("session.html", Each("sessions/"), S::Sessions, true, Parallel, true),
+            Kind::Lessons => def("lessons.html", One("lessons/index.html"), S::Lessons, true, Parallel, false),
+            Kind::Lesson => def("lesson.html", Each("lessons/"), S::Lessons, true, Parallel, true),
+            Kind::Tag => def("tag.html", Each("lessons/tags/"), S::Lessons, true, OneByOne, false),
+            Kind::Search => def("search.html", One("search.html"), S::Search, false, Last, false),
         }
     }
 

@@ -25,6 +25,7 @@ use tera::Value;
 
 use super::views::{Views, action_url};
 use super::{PageJob, page_value};
+use crate::i18n::Word;
 use crate::limits::{MAX_SEARCH_TEXT_BYTES, MAX_SEARCH_WORD_CHARS};
 use crate::model::Language;
 
@@ -55,7 +56,7 @@ impl Doc {
     /// the HTML of its Markdown texts.
     pub(super) fn new(
         v: &Views,
-        kind_key: &str,
+        kind: Word,
         (url, title, date): (&str, &str, &str),
         plain: &[&str],
         html: &[&str],
@@ -66,7 +67,7 @@ impl Doc {
         words.retain(|w| !w.trim().is_empty());
         let text = capped(collapse_spaces(&words.join(" · ")));
         Doc {
-            kind: v.t(kind_key),
+            kind: v.t(kind),
             url: url.to_string(),
             title: title.to_string(),
             date: date.to_string(),
@@ -88,7 +89,7 @@ pub(super) fn action_docs(v: &Views) -> Vec<Doc> {
             words.extend(a.owner.as_deref());
             words.retain(|w| !w.trim().is_empty());
             Doc {
-                kind: v.t("search_kind_action"),
+                kind: v.t(Word::SearchKindAction),
                 url: action_url(&a.id.value),
                 title: a.title.clone(),
                 date: a.due.map(|d| v.date(d)).unwrap_or_default(),
@@ -135,18 +136,18 @@ impl SearchPage {
 /// `search.html`: the form, the results, and the index of `docs` inside the page.
 pub(super) fn search_page(v: &Views, docs: Vec<Doc>, with_notes: bool) -> SearchPage {
     let words = [
-        ("none", "search_none"),
-        ("common", "search_common"),
-        ("one", "search_one"),
-        ("many", "search_many"),
-        ("more", "search_more"),
+        ("none", Word::SearchNone),
+        ("common", Word::SearchCommon),
+        ("one", Word::SearchOne),
+        ("many", Word::SearchMany),
+        ("more", Word::SearchMore),
     ]
     .map(|(key, text)| (key, v.t(text)));
     let words: std::collections::BTreeMap<&str, &str> = words.into_iter().collect();
     let scope = if with_notes {
-        "search_scope"
+        Word::SearchScope
     } else {
-        "search_scope_sponsor"
+        Word::SearchScopeSponsor
     };
     SearchPage {
         language: v.lang,

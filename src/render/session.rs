@@ -1,6 +1,7 @@
 //! Sessions: the view of each session note, the timeline and scaling-question charts,
 //! the sessions list and each session's page.
 
+use crate::i18n::Word;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -59,7 +60,7 @@ impl Views<'_> {
             duration: f
                 .duration
                 .as_ref()
-                .map(|d| format!("{} {}", d.value, self.t("minutes"))),
+                .map(|d| format!("{} {}", d.value, self.t(Word::Minutes))),
             attendees: f
                 .attendees
                 .iter()
@@ -120,15 +121,15 @@ fn timeline(v: &Views) -> Option<Chart> {
     let median = gaps.get(gaps.len() / 2).copied().unwrap_or(14);
     let gap_days = (median * 3 / 2).max(21);
     let gap_label = v
-        .t("gap_between_sessions")
+        .t(Word::GapBetweenSessions)
         .replace("{days}", &gap_days.to_string());
     charts::timeline(
         "chart-sessions",
         &dates,
         gap_days,
         v.lang,
-        [v.t("session"), &gap_label],
-        v.t("nav_sessions"),
+        [v.t(Word::Session), &gap_label],
+        v.t(Word::NavSessions),
         &v.words.timeline_summary(&dates),
     )
     .ok()
@@ -205,7 +206,7 @@ fn ratings_chart(v: &Views) -> Option<Chart> {
         reference: None,
         lang: v.lang,
         size: (640, 240),
-        title: v.t("scaling_questions"),
+        title: v.t(Word::ScalingQuestions),
         desc: &desc,
     };
     let svg = charts::lines(&input).ok()?;
@@ -216,7 +217,7 @@ fn ratings_chart(v: &Views) -> Option<Chart> {
 }
 
 fn ratings_table(v: &Views, names: &[&String]) -> DataTable {
-    let mut headers = vec![v.t("date").to_string()];
+    let mut headers = vec![v.t(Word::Date).to_string()];
     headers.extend(names.iter().map(|n| display_name(n)));
     let rows =
         v.e.sessions
@@ -265,7 +266,7 @@ pub(super) fn session_page(v: &Views, index: usize) -> Result<(PageJob, Doc), Di
         let row = &s.row;
         Doc::new(
             v,
-            "session",
+            Word::Session,
             (&row.url, &row.title, &row.date),
             &plain,
             &html,

@@ -3,6 +3,7 @@
 //! assessments page. Every figure comes from the counts `audience` left for this reader;
 //! the answers themselves exist only in the coach's view.
 
+use crate::i18n::Word;
 use serde::Serialize;
 use tera::Value;
 
@@ -66,7 +67,7 @@ impl Views<'_> {
             overall: p
                 .overall
                 .as_ref()
-                .map(|s| self.score(self.t("all_raters").to_string(), s)),
+                .map(|s| self.score(self.t(Word::AllRaters).to_string(), s)),
             groups: p
                 .groups
                 .iter()
@@ -95,11 +96,11 @@ pub(super) fn pulse_view(v: &Views, id: &str) -> Option<PulseView> {
 /// The net score over time, −100 to +100, with "no change" at 0.
 fn pulse_chart(v: &Views, id: &str, points: &[PulsePoint]) -> Option<Chart> {
     let desc = v.words.pulse_summary(points);
-    let title = v.t("stakeholder_pulse");
+    let title = v.t(Word::StakeholderPulse);
     let input = charts::LinesInput {
         id: &format!("chart-pulse-{id}"),
         series: vec![charts::TimeSeries {
-            name: v.t("net_score"),
+            name: v.t(Word::NetScore),
             points: points
                 .iter()
                 .filter_map(|p| Some((p.date, (p.overall.as_ref()?.net * 100.0).round())))
@@ -109,7 +110,7 @@ fn pulse_chart(v: &Views, id: &str, points: &[PulsePoint]) -> Option<Chart> {
         }],
         y: (-100.0, 100.0),
         band: None,
-        reference: Some((0.0, v.t("no_change"))),
+        reference: Some((0.0, v.t(Word::NoChange))),
         lang: v.lang,
         size: (640, 220),
         title,
@@ -120,9 +121,9 @@ fn pulse_chart(v: &Views, id: &str, points: &[PulsePoint]) -> Option<Chart> {
         svg,
         table: DataTable {
             headers: vec![
-                v.t("date").into(),
-                v.t("net_score").into(),
-                v.t("raters").into(),
+                v.t(Word::Date).into(),
+                v.t(Word::NetScore).into(),
+                v.t(Word::Raters).into(),
             ],
             rows: points
                 .iter()

@@ -2,6 +2,7 @@
 //! links and urls of items, findings in words), and the small views used across pages.
 
 use super::registry::{Kind, anchor};
+use crate::i18n::Word;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -69,53 +70,68 @@ impl Views<'_> {
             (
                 "objectives",
                 w.objectives,
-                "no_objectives",
-                "not_shared_objectives",
+                Word::NoObjectives,
+                Word::NotSharedObjectives,
             ),
             (
                 "assessments",
                 w.assessments,
-                "no_assessments",
-                "not_shared_assessments",
+                Word::NoAssessments,
+                Word::NotSharedAssessments,
             ),
-            ("actions", w.actions, "no_actions", "not_shared_actions"),
+            (
+                "actions",
+                w.actions,
+                Word::NoActions,
+                Word::NotSharedActions,
+            ),
             (
                 "open_actions",
                 w.actions,
-                "no_open_actions",
-                "not_shared_open_actions",
+                Word::NoOpenActions,
+                Word::NotSharedOpenActions,
             ),
             (
                 "linked_actions",
                 w.actions,
-                "no_linked_actions",
-                "not_shared_linked_actions",
+                Word::NoLinkedActions,
+                Word::NotSharedLinkedActions,
             ),
             (
                 "revisions",
                 w.revisions,
-                "no_revisions",
-                "not_shared_revisions",
+                Word::NoRevisions,
+                Word::NotSharedRevisions,
             ),
-            ("sessions", w.sessions, "no_sessions", "not_shared_sessions"),
+            (
+                "sessions",
+                w.sessions,
+                Word::NoSessions,
+                Word::NotSharedSessions,
+            ),
             (
                 "linked_sessions",
                 w.sessions,
-                "no_linked_sessions",
-                "not_shared_sessions",
+                Word::NoLinkedSessions,
+                Word::NotSharedSessions,
             ),
-            ("lessons", w.lessons, "no_lessons", "not_shared_lessons"),
+            (
+                "lessons",
+                w.lessons,
+                Word::NoLessons,
+                Word::NotSharedLessons,
+            ),
             (
                 "gathered_lessons",
                 w.sessions,
-                "no_gathered_lessons",
-                "not_shared_gathered_lessons",
+                Word::NoGatheredLessons,
+                Word::NotSharedGatheredLessons,
             ),
             (
                 "commitment",
                 w.actions,
-                "no_commitment",
-                "not_shared_commitment",
+                Word::NoCommitment,
+                Word::NotSharedCommitment,
             ),
         ];
         let mut empty: BTreeMap<&'static str, &'static str> = lists
@@ -127,7 +143,7 @@ impl Views<'_> {
         // "Every assessed competency is at its target" only when some competency was
         // assessed in this view; otherwise what is said of the assessments.
         let areas = if assessed {
-            self.t("no_development_areas")
+            self.t(Word::NoDevelopmentAreas)
         } else {
             empty["assessments"]
         };
@@ -139,8 +155,9 @@ impl Views<'_> {
         format_date(date, self.lang)
     }
 
-    pub(super) fn t(&self, key: &str) -> &'static str {
-        i18n::text(self.lang, key)
+    /// A word of the interface, in the engagement's language.
+    pub(super) fn t(&self, word: Word) -> &'static str {
+        i18n::word(self.lang, word)
     }
 
     pub(super) fn objective_link(&self, id: &str) -> Option<Link> {
@@ -187,7 +204,15 @@ impl Views<'_> {
             ActionStatus::Blocked => "blocked",
             ActionStatus::Dropped => "dropped",
         };
-        (key, self.t(&format!("action_{key}")))
+        (
+            key,
+            self.t(match status {
+                ActionStatus::Open => Word::ActionOpen,
+                ActionStatus::Done => Word::ActionDone,
+                ActionStatus::Blocked => Word::ActionBlocked,
+                ActionStatus::Dropped => Word::ActionDropped,
+            }),
+        )
     }
 
     /// Whether an action is open past its due date: a fact, shown to every reader.
@@ -197,7 +222,7 @@ impl Views<'_> {
 
     pub(super) fn action_short(&self, a: &Action) -> ActionLink {
         let (status, status_label) = if self.overdue(a) {
-            ("overdue", self.t("action_overdue"))
+            ("overdue", self.t(Word::ActionOverdue))
         } else {
             self.action_status(a.status)
         };
