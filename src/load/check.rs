@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::dates::{check_action_dates, check_objective_dates, check_period};
-use super::files::read_text;
+use super::files::Quoter;
 use super::yaml::key_pos;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::limits;
@@ -37,36 +37,6 @@ pub fn suggest_id(text: &str) -> String {
 
 pub(super) const ID_HELP: &str = "ids use lower-case letters, digits and - only";
 
-/// Reads a file again to quote its lines in cross-file diagnostics (only on the error
-/// path, so the happy path keeps no copies of the text).
-pub(super) struct Quoter<'a> {
-    root: &'a Path,
-    cache: BTreeMap<String, String>,
-}
-
-impl<'a> Quoter<'a> {
-    pub(super) fn new(root: &'a Path) -> Quoter<'a> {
-        Quoter {
-            root,
-            cache: BTreeMap::new(),
-        }
-    }
-
-    pub(super) fn at(&mut self, d: Diagnostic, pos: Pos) -> Diagnostic {
-        let text = self.text(&d.file.clone());
-        d.at(&text, pos.line, pos.column)
-    }
-
-    /// The text of `file` (read once).
-    pub(super) fn text(&mut self, file: &str) -> String {
-        let root = self.root;
-        self.cache
-            .entry(file.to_string())
-            .or_insert_with(|| read_text(root, &root.join(file)).unwrap_or_default())
-            .clone()
-    }
-}
-
 /// What could not be read, so that references to it are not reported as missing.
 pub(super) struct Unreadable {
     pub(super) objectives: Vec<String>,
@@ -91,12 +61,8 @@ pub(super) fn check_engagement(
     unreadable: &Unreadable,
     diags: &mut Diagnostics,
 ) {
-    let mut q = Quoter {
-        root: &e.root,
-        cache: BTreeMap::new(),
-    };
-    q.cache
-        .insert("engagement.yaml".into(), info_text.to_string());
+    let mut q = Quoter::new(&e.root);
+    q.knows("engagement.yaml", info_text);
     let info = &e.info;
     check_scale(&mut q, &info.scale, diags);
     check_scale_noise(&mut q, &info.scale, diags);
@@ -570,10 +536,7 @@ fn check_notes(
 /// reported by [`check_engagement`].
 pub(super) fn merge_measured(e: &mut Engagement, diags: &mut Diagnostics) {
     let root = e.root.clone();
-    let mut q = Quoter {
-        root: &root,
-        cache: BTreeMap::new(),
-    };
+    let mut q = Quoter::new(&root);
     let mut taken: Vec<(String, Date, String)> = e
         .objectives
         .iter()

@@ -2,7 +2,7 @@
 //! due before the engagement starts, a measurement before it, an action done or due before
 //! it was agreed.
 
-use super::check::Quoter;
+use super::files::Quoter;
 use super::yaml::key_pos;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::*;

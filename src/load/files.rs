@@ -1,6 +1,9 @@
 //! Reading files within bounds: walking the folders, skipping editor droppings, and
 //! reading text no larger than `limits::MAX_FILE_BYTES`.
 
+use std::collections::BTreeMap;
+
+use crate::model::Pos;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -455,4 +458,38 @@ fn nesting(line: &str) -> usize {
         depth += 1;
     }
     depth
+}
+/// Reads a file again to quote its lines in cross-file diagnostics (only on the error
+/// path, so the happy path keeps no copies of the text).
+pub(super) struct Quoter<'a> {
+    root: &'a Path,
+    cache: BTreeMap<String, String>,
+}
+
+impl<'a> Quoter<'a> {
+    pub(super) fn new(root: &'a Path) -> Quoter<'a> {
+        Quoter {
+            root,
+            cache: BTreeMap::new(),
+        }
+    }
+
+    pub(super) fn at(&mut self, d: Diagnostic, pos: Pos) -> Diagnostic {
+        let text = self.text(&d.file.clone());
+        d.at(&text, pos.line, pos.column)
+    }
+
+    /// Takes `text` as the text of `file`, already read.
+    pub(super) fn knows(&mut self, file: &str, text: &str) {
+        self.cache.insert(file.to_string(), text.to_string());
+    }
+
+    /// The text of `file` (read once).
+    pub(super) fn text(&mut self, file: &str) -> String {
+        let root = self.root;
+        self.cache
+            .entry(file.to_string())
+            .or_insert_with(|| read_text(root, &root.join(file)).unwrap_or_default())
+            .clone()
+    }
 }

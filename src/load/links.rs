@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
-use super::check::Quoter;
+use super::files::Quoter;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::limits;
 use crate::markdown::{self, RefKind, Reference};

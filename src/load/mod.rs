@@ -260,7 +260,7 @@ pub fn load_cached_at(
     rayon::join(
         || check_engagement(&engagement, &info_text, &unreadable, &mut diags),
         || {
-            let mut quoter = check::Quoter::new(root);
+            let mut quoter = files::Quoter::new(root);
             let (unreadable, plan) = (&unreadable_ids, !plan_readable);
             links::check_links(&engagement, unreadable, plan, &mut quoter, &mut link_diags);
         },

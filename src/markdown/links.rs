@@ -9,7 +9,9 @@
 use std::sync::{Arc, LazyLock};
 
 use super::memo::Memo;
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
+
+use super::options;
 
 use crate::markdown::slug;
 use crate::model::{is_attachment_name, split_target};
@@ -89,15 +91,6 @@ impl Reference {
     }
 }
 
-pub(super) fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_WIKILINKS
-}
-
 /// A url that names a file of the engagement (no scheme, not a page anchor or an
 /// absolute path).
 fn is_local(url: &str) -> bool {
@@ -156,11 +149,9 @@ static NO_TAGS: LazyLock<Arc<[String]>> = LazyLock::new(|| Arc::new([]));
 
 /// A build starts: the links and tags of texts no build has used since the one before
 /// the last are forgotten.
-pub fn next_build() {
+pub(super) fn links_next_build() {
     REFERENCES.next_build();
     TAGS.next_build();
-    super::private::sections_next_build();
-    super::private::asides_next_build();
 }
 
 fn find_references(markdown: &str) -> Vec<Reference> {

@@ -16,7 +16,27 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
-pub use links::{NoLinks, RefKind, Reference, Resolve, next_build, references, same_targets, tags};
+pub use links::{NoLinks, RefKind, Reference, Resolve, references, same_targets, tags};
+
+/// pulldown-cmark's options, the same for every reading of a text (rendering, links,
+/// private parts).
+fn options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+}
+
+/// A build starts: what was found in texts no build has used since the one before the
+/// last (links, tags, asides, private sections) is forgotten.
+pub fn next_build() {
+    links::links_next_build();
+    private::sections_next_build();
+    private::asides_next_build();
+}
 
 /// Renders Markdown to HTML, with links to items left as text and no attachment.
 pub fn to_html(markdown: &str) -> String {
@@ -29,7 +49,7 @@ pub fn to_html(markdown: &str) -> String {
 pub fn to_html_with(markdown: &str, links: &dyn Resolve) -> String {
     let markdown = callouts(markdown);
     let events = Headings {
-        events: Parser::new_ext(&markdown, links::options()),
+        events: Parser::new_ext(&markdown, options()),
         used: UsedIds::default(),
         pending: std::collections::VecDeque::new(),
     };

@@ -13,7 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::callouts;
-use super::links::options;
+use super::options;
 
 mod sections;
 pub(super) use sections::next_build as sections_next_build;

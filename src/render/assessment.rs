@@ -6,7 +6,8 @@ use serde::Serialize;
 use tera::Value;
 
 use super::registry::Kind;
-use super::views::{Views, competency_url};
+use super::registry::competency_url;
+use super::views::Views;
 use super::{PageJob, page_value, to_value};
 use crate::charts::{self, Chart, DataTable, Ink};
 use crate::diagnostic::Diagnostic;

@@ -6,51 +6,13 @@ use tera::Value;
 
 use super::assessment::{development_areas, latest_radar};
 use super::objective::ObjectiveView;
-use super::plan::burn_up;
+use super::plan::{Summary, burn_up};
 use super::registry::Kind;
 use super::views::{ActionLink, FindingView, Link, Views, band_key};
-use super::{PageJob, RenderOptions, page_value, to_value};
+use super::{PageJob, page_value, to_value};
 use crate::diagnostic::Diagnostic;
-use crate::i18n::format_number;
-use crate::insight;
-use crate::insight::{CommitmentBand, Severity};
+use crate::insight::Severity;
 use crate::model::*;
-
-/// The figures the dashboard, the report and the plan share: over this audience's view,
-/// or for the sponsor over the client's (`RenderOptions::aggregates`).
-pub(super) struct Summary {
-    /// The calibration band, a verdict: coloured in the coach's view only.
-    pub(super) band: Option<CommitmentBand>,
-    pub(super) commitment_text: Option<String>,
-    gas_text: Option<String>,
-    /// Sessions held by the as-of date and hours, in words.
-    attendance: String,
-    commitment_rate: Option<f64>,
-}
-
-impl Summary {
-    pub(super) fn new(v: &Views, options: &RenderOptions) -> Summary {
-        // The commitment and the GAS T-score are the reader's figures (`figures`: the
-        // client's, for the sponsor); sessions and hours, the client's for the sponsor.
-        let (commitment, gas_t_score) = (v.insight.commitment.clone(), v.insight.gas_t_score);
-        let (sessions, minutes) = match &options.aggregates {
-            Some(a) => (a.sessions, a.minutes),
-            None => insight::held_sessions(v.e, v.insight.as_of),
-        };
-        Summary {
-            band: commitment.band.filter(|_| v.findings),
-            commitment_text: v
-                .words
-                .commitment(&commitment, v.findings)
-                .filter(|_| v.sharing.commitment),
-            gas_text: gas_t_score
-                .filter(|_| v.sharing.gas)
-                .map(|t| format_number(t, v.lang)),
-            attendance: v.words.attendance(sessions, minutes),
-            commitment_rate: commitment.rate,
-        }
-    }
-}
 
 /// One of the key figures at the top of the dashboard.
 #[derive(Serialize)]

@@ -2,12 +2,12 @@
 //! one page per tag.
 
 use crate::i18n::Word;
-use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use super::links::{TagIndex, Tagged};
 use super::registry::Kind;
 use super::views::{Link, Views, coach_only};
 use super::{PageJob, page_value, to_value};
@@ -91,23 +91,6 @@ pub(super) fn item_tags(front: &[String], body: &str) -> Vec<String> {
         }
     }
     tags
-}
-
-/// The items that carry one tag, by list position in the engagement.
-#[derive(Default)]
-pub(super) struct Tagged {
-    name: String,
-    lessons: Vec<usize>,
-    sessions: Vec<usize>,
-    objectives: Vec<usize>,
-}
-
-/// The tags of this view by slug (two spellings of one tag share a page under the
-/// first name met), and each item's tags.
-#[derive(Default)]
-pub(super) struct TagIndex {
-    pub(super) pages: BTreeMap<String, Tagged>,
-    pub(super) of: BTreeMap<ItemRef, Vec<String>>,
 }
 
 /// Every tag of the lessons, sessions and objectives (front matter and `#tags`), each

@@ -11,26 +11,42 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::lesson::TagIndex;
 use super::registry::Kind;
-use super::views::{Link, Views, action_url};
-use crate::markdown::{self, Resolve, slug};
+use super::registry::action_url;
+use crate::markdown;
 use crate::model::*;
+
+/// The items that carry one tag, by list position in the engagement.
+#[derive(Default)]
+pub(super) struct Tagged {
+    pub(super) name: String,
+    pub(super) lessons: Vec<usize>,
+    pub(super) sessions: Vec<usize>,
+    pub(super) objectives: Vec<usize>,
+}
+
+/// The tags of this view by slug (two spellings of one tag share a page under the
+/// first name met), and each item's tags.
+#[derive(Default)]
+pub(super) struct TagIndex {
+    pub(super) pages: BTreeMap<String, Tagged>,
+    pub(super) of: BTreeMap<ItemRef, Vec<String>>,
+}
 
 /// The links of one view, made once.
 pub(super) struct Links {
     /// The items of this view by id, with their titles.
-    index: ItemIndex,
+    pub(super) index: ItemIndex,
     /// The date of each dated item (sessions, lessons), for lists.
-    dates: BTreeMap<ItemRef, Date>,
+    pub(super) dates: BTreeMap<ItemRef, Date>,
     /// Each item's backlinks, in the order of the engagement's texts.
-    backlinks: BTreeMap<ItemRef, Vec<ItemRef>>,
+    pub(super) backlinks: BTreeMap<ItemRef, Vec<ItemRef>>,
     /// The slugs of the tags that have a page in this view.
     pub(super) tag_pages: BTreeSet<String>,
     /// Each item's tags (front matter and `#tags`).
-    tags_of: BTreeMap<ItemRef, Vec<String>>,
+    pub(super) tags_of: BTreeMap<ItemRef, Vec<String>>,
     /// The attachments the pages embed, by path.
-    used: Mutex<BTreeSet<String>>,
+    pub(super) used: Mutex<BTreeSet<String>>,
 }
 
 impl Links {
@@ -123,84 +139,5 @@ pub(super) fn item_url(item: &ItemRef) -> String {
         ItemKind::Lesson => Kind::Lesson.url(&item.id),
         ItemKind::Assessment => Kind::Assessment.url(&item.id),
         ItemKind::Action => action_url(&item.id),
-    }
-}
-
-/// What one text's links resolve to: the text was written in `file`, and is shown on a
-/// page `root` away from the site's root.
-struct PageLinks<'a> {
-    v: &'a Views<'a>,
-    file: &'a str,
-    root: &'static str,
-}
-
-impl Resolve for PageLinks<'_> {
-    fn root(&self) -> &str {
-        self.root
-    }
-
-    fn item(&self, path: &str) -> Option<(String, String)> {
-        let links = &self.v.links;
-        let item = links.index.lookup(path).one()?.to_ref();
-        let title = links.index.title(&item)?.to_string();
-        Some((item_url(&item), title))
-    }
-
-    fn attachment(&self, target: &str) -> Option<String> {
-        let found = self.v.e.attachments.find(self.file, target)?;
-        if let Ok(mut used) = self.v.links.used.lock() {
-            used.insert(found.to_string());
-        }
-        Some(found.to_string())
-    }
-
-    fn tag(&self, tag: &str) -> Option<String> {
-        let slug = slug(tag);
-        self.v
-            .links
-            .tag_pages
-            .contains(&slug)
-            .then(|| Kind::Tag.url(&slug))
-    }
-}
-
-impl Views<'_> {
-    /// A Markdown text written in `file` as HTML for a page `root` away from the site's
-    /// root (`"../"` for an item's page), its links resolved for this reader.
-    pub(super) fn html(&self, text: &str, file: &str, root: &'static str) -> String {
-        markdown::to_html_with(
-            text,
-            &PageLinks {
-                v: self,
-                file,
-                root,
-            },
-        )
-    }
-
-    /// The items whose texts link to `item`, for its "mentioned in" list.
-    pub(super) fn mentioned_in(&self, kind: ItemKind, id: &str) -> Vec<Link> {
-        let item = ItemRef {
-            kind,
-            id: id.to_string(),
-        };
-        self.links
-            .backlinks
-            .get(&item)
-            .into_iter()
-            .flatten()
-            .filter_map(|from| {
-                Some(Link {
-                    title: self.links.index.title(from)?.to_string(),
-                    url: item_url(from),
-                    date: self
-                        .links
-                        .dates
-                        .get(from)
-                        .map(|d| self.date(*d))
-                        .unwrap_or_default(),
-                })
-            })
-            .collect()
     }
 }

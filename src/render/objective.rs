@@ -6,10 +6,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
-use super::registry::Kind;
-use super::views::{
-    ActionLink, FindingView, Link, SentenceView, Views, coach_only, competency_url,
-};
+use super::registry::{Kind, competency_url};
+use super::views::{ActionLink, FindingView, Link, SentenceView, Views, coach_only};
 use super::{PageJob, page_value};
 use crate::charts;
 use crate::i18n::{format_percent, format_rate, format_value};

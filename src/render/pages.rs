@@ -85,7 +85,7 @@ impl Page {
 pub struct Prepared {
     e: Engagement,
     insight: Insight,
-    tags: lesson::TagIndex,
+    tags: links::TagIndex,
     links: links::Links,
     options: RenderOptions,
     site: Value,
@@ -153,7 +153,7 @@ impl Prepared {
                     // Tags have pages where lessons do (not on the sponsor's site).
                     || {
                         if options.audience == Audience::Sponsor {
-                            lesson::TagIndex::default()
+                            links::TagIndex::default()
                         } else {
                             lesson::tag_index(&e)
                         }
@@ -425,7 +425,7 @@ struct Shared<'v> {
     v: &'v Views<'v>,
     options: &'v RenderOptions,
     objectives: OnceLock<Result<ObjectiveViews, Diagnostic>>,
-    summary: OnceLock<dashboard::Summary>,
+    summary: OnceLock<plan::Summary>,
     lessons: OnceLock<Result<lesson::Lessons, Diagnostic>>,
 }
 
@@ -453,9 +453,9 @@ impl<'v> Shared<'v> {
         }
     }
 
-    fn summary(&self) -> &dashboard::Summary {
+    fn summary(&self) -> &plan::Summary {
         self.summary
-            .get_or_init(|| dashboard::Summary::new(self.v, self.options))
+            .get_or_init(|| plan::Summary::new(self.v, self.options))
     }
 
     fn lessons(&self) -> Result<&lesson::Lessons, Diagnostic> {
@@ -484,11 +484,7 @@ fn views<'a>(
 
 /// Every page of the site by path: the one list both ways of making pages follow, from
 /// the registry's kinds.
-fn page_list(
-    e: &Engagement,
-    tags: &lesson::TagIndex,
-    audience: Audience,
-) -> BTreeMap<String, Page> {
+fn page_list(e: &Engagement, tags: &links::TagIndex, audience: Audience) -> BTreeMap<String, Page> {
     Kind::ALL
         .into_iter()
         .filter(|kind| kind.for_audience(audience))
@@ -497,7 +493,7 @@ fn page_list(
 }
 
 /// The pages of one kind, by path.
-fn pages_of(kind: Kind, e: &Engagement, tags: &lesson::TagIndex) -> Vec<(String, Page)> {
+fn pages_of(kind: Kind, e: &Engagement, tags: &links::TagIndex) -> Vec<(String, Page)> {
     let one = |page: Page| vec![(kind.path().to_string(), page)];
     let each = |ids: Vec<&str>, page: fn(usize) -> Page| -> Vec<(String, Page)> {
         let pages = ids.into_iter().enumerate();

@@ -1,12 +1,15 @@
 //! The action plan: the view of each action, the burn-up chart and the plan page.
 
+use super::RenderOptions;
 use crate::i18n::Word;
+use crate::i18n::format_number;
+use crate::insight;
+use crate::insight::CommitmentBand;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use tera::Value;
 
-use super::dashboard::Summary;
 use super::registry::Kind;
 use super::views::{Link, Views, band_key, coach_only};
 use super::{PageJob, page_value, to_value};
@@ -77,6 +80,42 @@ impl Views<'_> {
                 .filter(|s| s.front.actions.iter().any(|r| r.value == a.id.value))
                 .map(|s| self.session_link(s))
                 .collect(),
+        }
+    }
+}
+
+/// The figures the dashboard, the report and the plan share: over this audience's view,
+/// or for the sponsor over the client's (`RenderOptions::aggregates`).
+pub(super) struct Summary {
+    /// The calibration band, a verdict: coloured in the coach's view only.
+    pub(super) band: Option<CommitmentBand>,
+    pub(super) commitment_text: Option<String>,
+    pub(super) gas_text: Option<String>,
+    /// Sessions held by the as-of date and hours, in words.
+    pub(super) attendance: String,
+    pub(super) commitment_rate: Option<f64>,
+}
+
+impl Summary {
+    pub(super) fn new(v: &Views, options: &RenderOptions) -> Summary {
+        // The commitment and the GAS T-score are the reader's figures (`figures`: the
+        // client's, for the sponsor); sessions and hours, the client's for the sponsor.
+        let (commitment, gas_t_score) = (v.insight.commitment.clone(), v.insight.gas_t_score);
+        let (sessions, minutes) = match &options.aggregates {
+            Some(a) => (a.sessions, a.minutes),
+            None => insight::held_sessions(v.e, v.insight.as_of),
+        };
+        Summary {
+            band: commitment.band.filter(|_| v.findings),
+            commitment_text: v
+                .words
+                .commitment(&commitment, v.findings)
+                .filter(|_| v.sharing.commitment),
+            gas_text: gas_t_score
+                .filter(|_| v.sharing.gas)
+                .map(|t| format_number(t, v.lang)),
+            attendance: v.words.attendance(sessions, minutes),
+            commitment_rate: commitment.rate,
         }
     }
 }

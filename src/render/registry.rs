@@ -245,6 +245,16 @@ pub(super) fn anchor(kind: Kind, prefix: &str, id: &str) -> String {
     format!("{}#{prefix}-{id}", kind.path())
 }
 
+/// An action's place on the plan.
+pub(super) fn action_url(id: &str) -> String {
+    anchor(Kind::Plan, "action", id)
+}
+
+/// A competency's row on the assessments page.
+pub(super) fn competency_url(id: &str) -> String {
+    anchor(Kind::Assessments, "competency", id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,7 +23,8 @@ use std::fmt::Write;
 use serde::Serialize;
 use tera::Value;
 
-use super::views::{Views, action_url};
+use super::registry::action_url;
+use super::views::Views;
 use super::{PageJob, page_value};
 use crate::i18n::Word;
 use crate::limits::{MAX_SEARCH_TEXT_BYTES, MAX_SEARCH_WORD_CHARS};

@@ -1,8 +1,10 @@
 //! What the templates see: the helpers every view builder shares (the language, dates,
 //! links and urls of items, findings in words), and the small views used across pages.
 
-use super::registry::{Kind, anchor};
+use super::links::item_url;
+use super::registry::{Kind, action_url};
 use crate::i18n::Word;
+use crate::markdown::{self, Resolve, slug};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -286,10 +288,81 @@ pub(super) fn coach_only(visibility: Visibility, sensitive: bool) -> bool {
     visibility == Visibility::Coach || sensitive
 }
 
-pub(super) fn action_url(id: &str) -> String {
-    anchor(Kind::Plan, "action", id)
+/// What one text's links resolve to: the text was written in `file`, and is shown on a
+/// page `root` away from the site's root.
+struct PageLinks<'a> {
+    v: &'a Views<'a>,
+    file: &'a str,
+    root: &'static str,
 }
 
-pub(super) fn competency_url(id: &str) -> String {
-    anchor(Kind::Assessments, "competency", id)
+impl Resolve for PageLinks<'_> {
+    fn root(&self) -> &str {
+        self.root
+    }
+
+    fn item(&self, path: &str) -> Option<(String, String)> {
+        let links = &self.v.links;
+        let item = links.index.lookup(path).one()?.to_ref();
+        let title = links.index.title(&item)?.to_string();
+        Some((item_url(&item), title))
+    }
+
+    fn attachment(&self, target: &str) -> Option<String> {
+        let found = self.v.e.attachments.find(self.file, target)?;
+        if let Ok(mut used) = self.v.links.used.lock() {
+            used.insert(found.to_string());
+        }
+        Some(found.to_string())
+    }
+
+    fn tag(&self, tag: &str) -> Option<String> {
+        let slug = slug(tag);
+        self.v
+            .links
+            .tag_pages
+            .contains(&slug)
+            .then(|| Kind::Tag.url(&slug))
+    }
+}
+
+impl Views<'_> {
+    /// A Markdown text written in `file` as HTML for a page `root` away from the site's
+    /// root (`"../"` for an item's page), its links resolved for this reader.
+    pub(super) fn html(&self, text: &str, file: &str, root: &'static str) -> String {
+        markdown::to_html_with(
+            text,
+            &PageLinks {
+                v: self,
+                file,
+                root,
+            },
+        )
+    }
+
+    /// The items whose texts link to `item`, for its "mentioned in" list.
+    pub(super) fn mentioned_in(&self, kind: ItemKind, id: &str) -> Vec<Link> {
+        let item = ItemRef {
+            kind,
+            id: id.to_string(),
+        };
+        self.links
+            .backlinks
+            .get(&item)
+            .into_iter()
+            .flatten()
+            .filter_map(|from| {
+                Some(Link {
+                    title: self.links.index.title(from)?.to_string(),
+                    url: item_url(from),
+                    date: self
+                        .links
+                        .dates
+                        .get(from)
+                        .map(|d| self.date(*d))
+                        .unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
 }

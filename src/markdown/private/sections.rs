@@ -12,9 +12,9 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 
-use super::super::links::options;
 use super::super::memo::Memo;
 use super::{Asides, cut};
+use crate::markdown::options;
 
 /// A section of a text whose title says it is private.
 #[derive(Debug, Clone, PartialEq, Eq)]
