@@ -17,6 +17,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use sha2::Sha256;
 
+use crate::html::{escape, unescape};
 use crate::render::OutputFile;
 
 /// The fewest PBKDF2 rounds allowed (OWASP's 2023 advice for PBKDF2-HMAC-SHA256).
@@ -149,7 +150,7 @@ fn inline_attachments(files: &mut Vec<OutputFile>) {
         while let Some(at) = rest.find(MARK) {
             rest = &rest[at + MARK.len()..];
             if let Some(end) = rest.find('"') {
-                named.insert(unescape(&rest[..end]));
+                named.insert(unescape(&rest[..end]).into_owned());
             }
         }
     }
@@ -192,7 +193,7 @@ fn with_data_urls(text: &str, data: &std::collections::BTreeMap<&str, String>) -
         let Some(end) = after.find('"') else { break };
         let path = unescape(&after[..end]);
         match (
-            data.get(path.as_str()),
+            data.get(path.as_ref()),
             before
                 .strip_suffix('"')
                 .and_then(|b| b.rfind("=\"").map(|i| (b, i))),
@@ -214,20 +215,6 @@ fn with_data_urls(text: &str, data: &std::collections::BTreeMap<&str, String>) -
     }
     out.push_str(rest);
     out
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// JSON string literal for the script (the words are the site's own, but may hold quotes).
