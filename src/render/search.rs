@@ -321,7 +321,10 @@ mod tests {
         assert_eq!(text_of_html("a &lt;b&gt; c"), "a <b> c");
         assert_eq!(text_of_html("broken <p"), "broken");
         // A tag's name is read as HTML reads it, in any case.
-        assert_eq!(text_of_html("un<EM>believ</Em>able<BR/>x"), "unbelievable x");
+        assert_eq!(
+            text_of_html("un<EM>believ</Em>able<BR/>x"),
+            "unbelievable x"
+        );
         // Every character reference, as diff reads them (`html::unescape`).
         assert_eq!(
             text_of_html("<p>caf&eacute;, caf&#233;, caf&#xE9;&nbsp;!</p>"),
