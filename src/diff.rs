@@ -5,50 +5,43 @@
 
 use similar::{ChangeTag, TextDiff};
 
+use crate::html::{Piece, Pieces, unescape};
 use crate::render::OutputFile;
 
 /// A page's text as its reader reads it, one block (heading, paragraph, list item,
 /// table row…) per line, without its charts, scripts and styles.
 pub fn page_text(html: &str) -> Vec<String> {
     let mut text = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    // Line breaks in the source are spaces: only the end of a block ends a line.
-    let push = |text: &mut String, part: &str| {
-        text.extend(part.chars().map(|c| if c == '\n' { ' ' } else { c }))
-    };
-    while let Some(open) = rest.find('<') {
-        push(&mut text, &rest[..open]);
-        rest = &rest[open..];
-        let Some(close) = rest.find('>') else {
-            break;
-        };
-        let closing = rest[1..close].starts_with('/');
-        let tag = rest[1..close].trim_start_matches('/').to_ascii_lowercase();
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        rest = &rest[close + 1..];
-        // What a reader does not read as text: skipped whole.
-        if !closing && ["script", "style", "svg"].contains(&name.as_str()) {
-            if let Some(end) = rest.find(&format!("</{name}>")) {
-                rest = &rest[end + name.len() + 3..];
+    let mut pieces = Pieces::new(html);
+    while let Some(piece) = pieces.next() {
+        match piece {
+            // Line breaks in the source are spaces: only the end of a block ends a line.
+            // A `<` never closed is text.
+            Piece::Text(part) | Piece::Unclosed(part) => {
+                text.extend(part.chars().map(|c| if c == '\n' { ' ' } else { c }));
             }
-            continue;
-        }
-        if BLOCKS.contains(&name.as_str()) {
-            text.push('\n');
-        } else if ["td", "th", "dd"].contains(&name.as_str()) {
-            text.push(' ');
+            Piece::Tag(tag) => {
+                let name = tag.name();
+                // What a reader does not read as text: skipped whole.
+                if !tag.is_closing() && SKIPPED.contains(&&*name) {
+                    pieces.skip_element(&name);
+                } else if BLOCKS.contains(&&*name) {
+                    text.push('\n');
+                } else if ["td", "th", "dd"].contains(&&*name) {
+                    text.push(' ');
+                }
+            }
         }
     }
-    push(&mut text, rest);
-    decode(&text)
+    unescape(&text)
         .lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
         .collect()
 }
+
+/// Elements whose content is not text a reader reads.
+const SKIPPED: &[&str] = &["script", "style", "svg"];
 
 /// Tags that end a line of text.
 const BLOCKS: &[&str] = &[
@@ -82,19 +75,6 @@ const BLOCKS: &[&str] = &[
     "title",
     "caption",
 ];
-
-/// The entities coachsite's pages use, decoded.
-fn decode(text: &str) -> String {
-    text.replace("&nbsp;", " ")
-        .replace('\u{a0}', " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&#x2F;", "/")
-        .replace("&amp;", "&")
-}
 
 /// A line that appears or disappears.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +180,12 @@ mod tests {
         assert_eq!(
             page_text(html),
             vec!["T", "Goals", "Progress: 80% of the way & more.", "A 1"]
+        );
+        // Every character reference, as search reads them (`html::unescape`); a `<`
+        // never closed is text.
+        assert_eq!(
+            page_text("<li>caf&eacute;</li><li>caf&#233; &amp; caf&#xE9;</li><p>l&#x27;&#x2F; 1 <"),
+            vec!["café", "café & café", "l'/ 1 <"]
         );
     }
 

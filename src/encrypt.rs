@@ -17,6 +17,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use sha2::Sha256;
 
+use crate::html::{escape, unescape};
 use crate::render::OutputFile;
 
 /// The fewest PBKDF2 rounds allowed (OWASP's 2023 advice for PBKDF2-HMAC-SHA256).
@@ -149,7 +150,7 @@ fn inline_attachments(files: &mut Vec<OutputFile>) {
         while let Some(at) = rest.find(MARK) {
             rest = &rest[at + MARK.len()..];
             if let Some(end) = rest.find('"') {
-                named.insert(unescape(&rest[..end]));
+                named.insert(unescape(&rest[..end]).into_owned());
             }
         }
     }
@@ -192,7 +193,7 @@ fn with_data_urls(text: &str, data: &std::collections::BTreeMap<&str, String>) -
         let Some(end) = after.find('"') else { break };
         let path = unescape(&after[..end]);
         match (
-            data.get(path.as_str()),
+            data.get(path.as_ref()),
             before
                 .strip_suffix('"')
                 .and_then(|b| b.rfind("=\"").map(|i| (b, i))),
@@ -216,108 +217,63 @@ fn with_data_urls(text: &str, data: &std::collections::BTreeMap<&str, String>) -
     out
 }
 
-fn unescape(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// JSON string literal for the script (the words are the site's own, but may hold quotes).
 fn js(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }
 
+/// The page that asks for the password and opens the sealed page inside it. It is not a
+/// theme's to change, as `search.js` is not: its script must read what [`encrypt_site`]
+/// writes (salt, rounds, IV, AES-GCM) and is all a reader without the password gets.
+const LOCK_PAGE: &str = include_str!("../templates/lock.html");
+
 fn lock_page(w: &LockWords, salt: &str, iterations: u32, iv: &str, sealed: &str) -> String {
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="color-scheme" content="light dark">
-<title>{title}</title>
-<style>
-body {{ font: 16px/1.5 system-ui, sans-serif; display: grid; place-items: center; min-height: 100vh; margin: 0; }}
-form {{ display: grid; gap: .75rem; width: min(22rem, 90vw); }}
-input, button {{ font: inherit; padding: .55rem .7rem; }}
-#coachsite-lock-message {{ min-height: 1.5em; }}
-</style>
-</head>
-<body>
-<main>
-<form id="coachsite-lock">
-<h1>{title}</h1>
-<label for="coachsite-password">{prompt}</label>
-<input id="coachsite-password" type="password" autocomplete="current-password" required autofocus>
-<button type="submit">{button}</button>
-<p id="coachsite-lock-message" role="status"></p>
-<noscript><p>{needs_js}</p></noscript>
-</form>
-</main>
-<script id="coachsite-sealed" type="application/json">{{"salt":"{salt}","iterations":{iterations},"iv":"{iv}","data":"{sealed}"}}</script>
-<script>
-(function () {{
-  var sealed = JSON.parse(document.getElementById('coachsite-sealed').textContent);
-  var store = 'coachsite-key-' + sealed.salt;
-  var bytes = function (b64) {{ return Uint8Array.from(atob(b64), function (c) {{ return c.charCodeAt(0); }}); }};
-  var message = document.getElementById('coachsite-lock-message');
-  // Decrypts with the raw key; rejects on a wrong key.
-  function decrypt(raw) {{
-    return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt'])
-      .then(function (key) {{ return crypto.subtle.decrypt({{ name: 'AES-GCM', iv: bytes(sealed.iv) }}, key, bytes(sealed.data)); }})
-      .then(function (page) {{ return new TextDecoder().decode(page); }});
-  }}
-  // Replaces this page by the decrypted one; nothing runs after this.
-  function show(html) {{ document.open(); document.write(html); document.close(); }}
-  var kept = null;
-  try {{ kept = sessionStorage.getItem(store); }} catch (e) {{}}
-  // With a key kept from another page: open once this page has loaded (replacing a
-  // document that is still loading does not take).
-  function openKept() {{
-    decrypt(bytes(kept)).then(show, function () {{ try {{ sessionStorage.removeItem(store); }} catch (e) {{}} }});
-  }}
-  if (kept) {{
-    if (document.readyState === 'complete') {{ openKept(); }} else {{ window.addEventListener('load', openKept); }}
-  }}
-  document.getElementById('coachsite-lock').addEventListener('submit', function (event) {{
-    event.preventDefault();
-    message.textContent = {working};
-    var password = new TextEncoder().encode(document.getElementById('coachsite-password').value.normalize('NFC'));
-    crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits'])
-      .then(function (base) {{
-        return crypto.subtle.deriveBits({{ name: 'PBKDF2', salt: bytes(sealed.salt), iterations: sealed.iterations, hash: 'SHA-256' }}, base, 256);
-      }})
-      .then(function (bits) {{
-        return decrypt(bits).then(function (html) {{
-          // Keep the key for this tab before the page is replaced.
-          try {{ sessionStorage.setItem(store, btoa(String.fromCharCode.apply(null, new Uint8Array(bits)))); }} catch (e) {{}}
-          show(html);
-        }});
-      }})
-      .catch(function () {{ message.textContent = {wrong}; }});
-  }});
-}})();
-</script>
-</body>
-</html>
-"#,
-        lang = escape(w.lang),
-        title = escape(w.title),
-        prompt = escape(w.prompt),
-        button = escape(w.button),
-        needs_js = escape(w.needs_js),
-        working = js(w.working),
-        wrong = js(w.wrong),
+    fill(
+        LOCK_PAGE,
+        &[
+            ("lang", &escape(w.lang)),
+            ("title", &escape(w.title)),
+            ("prompt", &escape(w.prompt)),
+            ("button", &escape(w.button)),
+            ("needs_js", &escape(w.needs_js)),
+            ("working", &js(w.working)),
+            ("wrong", &js(w.wrong)),
+            ("salt", salt),
+            ("iterations", &iterations.to_string()),
+            ("iv", iv),
+            ("sealed", sealed),
+        ],
     )
+}
+
+/// `template` with each `{{ name }}` of `values` replaced by its value, as it is (escape
+/// it first), in one pass: what a value holds is never read as a placeholder. A
+/// placeholder not in `values` is left as written.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let size = template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>();
+    let mut out = String::with_capacity(size);
+    let mut rest = template;
+    while let Some(at) = rest.find("{{ ") {
+        let after = &rest[at + 3..];
+        let value = after.find(" }}").and_then(|end| {
+            let name = &after[..end];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, end))
+        });
+        match value {
+            Some((value, end)) => {
+                out.push_str(&rest[..at]);
+                out.push_str(value);
+                rest = &after[end + 3..];
+            }
+            None => {
+                out.push_str(&rest[..at + 3]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What a locked page carries: (salt, iterations, iv, sealed data).
@@ -411,6 +367,24 @@ mod tests {
         let mut out = [0u8; 64];
         pbkdf2::pbkdf2_hmac::<Sha256>(b"passwd", b"salt", 1, &mut out);
         assert_eq!(&out[..8], &[0x55, 0xac, 0x04, 0x6e, 0x56, 0xe3, 0x08, 0x9f]);
+    }
+
+    #[test]
+    fn the_lock_page_fills_every_placeholder_once() {
+        let page = lock_page(&words(), "c2FsdA==", 600_000, "aXY=", "{{ title }}");
+        assert!(!page.contains("{{ title }}</"), "{page}");
+        assert_eq!(page.matches("<title>Protected</title>").count(), 1);
+        assert!(page.contains(r#""iterations":600000,"iv":"aXY=","data":"{{ title }}"}"#));
+        assert!(page.contains("message.textContent = \"Opening…\";"));
+        let left = page.replacen("{{ title }}", "", 1);
+        assert!(!left.contains("{{ "), "a placeholder left: {left}");
+        assert_eq!(
+            fill(
+                "<{{ a }}|{{ b }}|{{ a }}{{ x",
+                &[("a", "{{ b }}&"), ("b", "2")]
+            ),
+            "<{{ b }}&|2|{{ b }}&{{ x"
+        );
     }
 
     #[test]

@@ -40,6 +40,7 @@ pub mod diff;
 pub mod encrypt;
 pub mod explain;
 pub mod export;
+pub mod html;
 pub mod i18n;
 pub mod insight;
 pub mod limits;

@@ -22,6 +22,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor;
 use serde::Serialize;
 
+use crate::html::escape;
 use crate::model::{Date, Language};
 
 mod heat_map;
@@ -155,8 +156,8 @@ pub fn finish(raw: &str, id: &str, title: &str, desc: &str) -> String {
             let min_width = (width * 0.82).round();
             out.push_str(&format!(
                 "<svg viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" id=\"{id}\" preserveAspectRatio=\"xMidYMid meet\" style=\"min-width: {min_width}px\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
-                xml_escape(title),
-                xml_escape(desc)
+                escape(title),
+                escape(desc)
             ));
             continue;
         }
@@ -203,13 +204,6 @@ fn classify(line: &str) -> String {
         ),
         None => rest,
     }
-}
-
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Maps `value` from `[from.0, from.1]` onto `[to.0, to.1]`; the middle of `to` for a

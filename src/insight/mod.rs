@@ -238,7 +238,8 @@ pub fn analyze(e: &Engagement, as_of: Date) -> Insight {
 
 /// The findings about the engagement as a whole: blocked and overdue actions,
 /// commitment outside its healthy band, a low GAS T-score, unused competencies, the
-/// retention date, and sensitive items.
+/// retention date, and sensitive items. One function per finding, in the order they
+/// are listed.
 fn engagement_findings(
     e: &Engagement,
     as_of: Date,
@@ -246,51 +247,91 @@ fn engagement_findings(
     gas_t_score: Option<f64>,
     competencies: &[CompetencyStanding],
 ) -> Vec<Flag> {
+    let facts = Facts {
+        e,
+        as_of,
+        commitment,
+        gas_t_score,
+        competencies,
+    };
     let mut findings = Vec::new();
-    let engagement_flag = |severity, finding| Flag {
+    for find in ENGAGEMENT_FINDINGS {
+        find(&facts, &mut findings);
+    }
+    findings
+}
+
+/// What the engagement's findings are raised from.
+struct Facts<'a> {
+    e: &'a Engagement,
+    as_of: Date,
+    commitment: &'a Commitment,
+    gas_t_score: Option<f64>,
+    competencies: &'a [CompetencyStanding],
+}
+
+/// The engagement's findings, each pushing its own, in the order they are shown.
+const ENGAGEMENT_FINDINGS: &[fn(&Facts, &mut Vec<Flag>)] = &[
+    actions_stuck,
+    commitment_off_band,
+    gas_low,
+    competencies_unused,
+    retention_passed,
+    sensitive,
+];
+
+fn engagement_flag(severity: Severity, finding: Finding) -> Flag {
+    Flag {
         severity,
         objective: None,
         finding,
-    };
-    for a in &e.plan.actions {
-        if a.status == ActionStatus::Blocked {
-            findings.push(engagement_flag(
-                Severity::Warning,
-                Finding::ActionBlocked {
-                    action: a.id.value.clone(),
-                },
-            ));
-        } else if a.status == ActionStatus::Open
-            && let Some(due) = a.due
-            && due < as_of
-        {
-            findings.push(engagement_flag(
-                Severity::Warning,
-                Finding::ActionOverdue {
-                    action: a.id.value.clone(),
-                    due,
-                },
-            ));
-        }
     }
-    if let (Some(rate), Some(band)) = (commitment.recent_rate, commitment.band) {
-        let severity = match band {
-            CommitmentBand::TooLow => Severity::Warning,
-            _ => Severity::Note,
+}
+
+/// Each action blocked, or open past its due date, in the plan's order.
+fn actions_stuck(f: &Facts, findings: &mut Vec<Flag>) {
+    for a in &f.e.plan.actions {
+        let finding = match (a.status, a.due) {
+            (ActionStatus::Blocked, _) => Finding::ActionBlocked {
+                action: a.id.value.clone(),
+            },
+            (ActionStatus::Open, Some(due)) if due < f.as_of => Finding::ActionOverdue {
+                action: a.id.value.clone(),
+                due,
+            },
+            _ => continue,
         };
-        if band != CommitmentBand::Healthy {
-            findings.push(engagement_flag(
-                severity,
-                Finding::Commitment {
-                    rate,
-                    band,
-                    due: commitment.recent_due,
-                    on_time: commitment.recent_on_time,
-                },
-            ));
-        }
+        findings.push(engagement_flag(Severity::Warning, finding));
     }
-    if let Some(t) = gas_t_score
+}
+
+/// Recent commitment outside its healthy band: a warning when too low.
+fn commitment_off_band(f: &Facts, findings: &mut Vec<Flag>) {
+    let c = f.commitment;
+    let (Some(rate), Some(band)) = (c.recent_rate, c.band) else {
+        return;
+    };
+    if band == CommitmentBand::Healthy {
+        return;
+    }
+    let severity = match band {
+        CommitmentBand::TooLow => Severity::Warning,
+        _ => Severity::Note,
+    };
+    findings.push(engagement_flag(
+        severity,
+        Finding::Commitment {
+            rate,
+            band,
+            due: c.recent_due,
+            on_time: c.recent_on_time,
+        },
+    ));
+}
+
+/// A GAS T-score under 40.
+fn gas_low(f: &Facts, findings: &mut Vec<Flag>) {
+    if let Some(t) = f.gas_t_score
         && t < 40.0
     {
         findings.push(engagement_flag(
@@ -298,25 +339,35 @@ fn engagement_findings(
             Finding::GasLow { t_score: t },
         ));
     }
-    for c in competencies {
-        if c.objectives.is_empty() {
-            findings.push(engagement_flag(
-                Severity::Note,
-                Finding::CompetencyUnused {
-                    competency: c.id.clone(),
-                },
-            ));
-        }
+}
+
+/// Each competency no objective works on.
+fn competencies_unused(f: &Facts, findings: &mut Vec<Flag>) {
+    for c in f.competencies.iter().filter(|c| c.objectives.is_empty()) {
+        findings.push(engagement_flag(
+            Severity::Note,
+            Finding::CompetencyUnused {
+                competency: c.id.clone(),
+            },
+        ));
     }
-    if let Some(retain_until) = e.info.retain_until
-        && retain_until < as_of
+}
+
+/// The engagement kept past its `retain_until` date.
+fn retention_passed(f: &Facts, findings: &mut Vec<Flag>) {
+    if let Some(retain_until) = f.e.info.retain_until
+        && retain_until < f.as_of
     {
         findings.push(engagement_flag(
             Severity::Error,
             Finding::RetentionPassed { retain_until },
         ));
     }
-    for (kind, id) in sensitive_items(e) {
+}
+
+/// Each item marked sensitive.
+fn sensitive(f: &Facts, findings: &mut Vec<Flag>) {
+    for (kind, id) in sensitive_items(f.e) {
         findings.push(engagement_flag(
             Severity::Note,
             Finding::Sensitive {
@@ -325,7 +376,6 @@ fn engagement_findings(
             },
         ));
     }
-    findings
 }
 
 fn sensitive_items(e: &Engagement) -> Vec<(&'static str, String)> {

@@ -556,6 +556,44 @@ fn retention_and_sensitive_items() {
         }));
 }
 
+#[test]
+fn the_engagement_s_findings_come_in_one_order() {
+    let objective = "title: G\nsensitive: true\ngas: {-2: a, -1: b, 0: c, 1: d, 2: e}\ndue: 2026-06-30\nmeasurements: [{date: 2026-03-01, value: -2}]\n";
+    let plan = "actions:\n  - {id: x1, title: X, status: blocked}\n  - {id: x2, title: X, due: 2026-03-01}\n  - {id: x3, title: X, due: 2026-03-02}\n  - {id: x4, title: X, due: 2026-03-01, status: blocked}\n  - {id: x5, title: X, due: 2026-03-03, status: done, done: 2026-03-03}\n";
+    let mut e = engagement(&[("g", objective)], &[], plan);
+    e.info.retain_until = Some(d("2026-03-01"));
+    let i = analyze(&e, d("2026-03-15"));
+    let got: Vec<(Severity, String)> = i
+        .findings
+        .iter()
+        .map(|f| {
+            let value = serde_json::to_value(&f.finding).unwrap();
+            let what = ["action", "competency", "id"]
+                .iter()
+                .find_map(|k| value[k].as_str())
+                .unwrap_or_default();
+            (
+                f.severity,
+                format!("{} {what}", value["code"].as_str().unwrap()),
+            )
+        })
+        .collect();
+    let want = [
+        (Severity::Warning, "action-blocked x1"),
+        (Severity::Warning, "action-overdue x2"),
+        (Severity::Warning, "action-overdue x3"),
+        (Severity::Warning, "action-blocked x4"),
+        (Severity::Warning, "commitment "),
+        (Severity::Note, "gas-low "),
+        (Severity::Note, "competency-unused scrum"),
+        (Severity::Note, "competency-unused tools"),
+        (Severity::Error, "retention-passed "),
+        (Severity::Note, "sensitive g"),
+    ]
+    .map(|(s, c)| (s, c.to_string()));
+    assert_eq!(got, want);
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

@@ -6,6 +6,7 @@
 //! a link to an item the reader may not see is plain text, an attachment is embedded
 //! with its url and a `data-attachment` mark (so `--encrypt` can seal it into the page).
 
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 use super::memo::Memo;
@@ -13,6 +14,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
 use super::options;
 
+use crate::html::{escape, percent_decode};
 use crate::markdown::slug;
 use crate::model::{is_attachment_name, split_target};
 
@@ -116,21 +118,22 @@ fn note_target(url: &str) -> Option<String> {
         Some((path, heading)) => (path, Some(heading)),
         None => (url, None),
     };
-    let path = path.strip_suffix(".md")?;
+    let path = percent_decoded(path.strip_suffix(".md")?);
     let path = path
         .split('/')
         .filter(|part| !matches!(*part, "" | "." | ".."))
         .collect::<Vec<_>>()
         .join("/");
-    let path = percent_decoded(&path);
     Some(match heading {
         Some(heading) => format!("{path}#{}", percent_decoded(heading)),
         None => path,
     })
 }
 
-fn percent_decoded(text: &str) -> String {
-    text.replace("%20", " ")
+/// A part of a url decoded (`caf%C3%A9` → `café`); as written when its escapes are not
+/// UTF-8, as the attachments' lookup takes it (`model::Attachments::find`).
+fn percent_decoded(text: &str) -> Cow<'_, str> {
+    percent_decode(text).unwrap_or(Cow::Borrowed(text))
 }
 
 /// Every link, embed and local file in a Markdown text, in order (code is never read).
@@ -590,10 +593,6 @@ fn tag_event<'a>(tag: &str, r: &dyn Resolve) -> Event<'a> {
     }))
 }
 
-fn escape(text: &str) -> String {
-    super::escape(text)
-}
-
 /// A path as a url: each character that would end or change it escaped.
 fn url_escape(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -734,6 +733,12 @@ mod tests {
             references("[the goal](sprint-goals.md)")[0].target,
             "sprint-goals"
         );
+        // Every escape is decoded, as the attachments' are (`model::Attachments::find`).
+        assert_eq!(
+            references("[x](../lessons/caf%C3%A9%20cr%C3%A8me.md#Why%20not)")[0].target,
+            "lessons/café crème#Why not"
+        );
+        assert_eq!(references("[x](%FF.md)")[0].target, "%FF");
         assert!(
             html("[a page](https://example.org/readme.md)")
                 .contains("href=\"https://example.org/readme.md\"")

@@ -16,6 +16,8 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
+use crate::html::escape;
+
 pub use links::{NoLinks, RefKind, Reference, Resolve, references, same_targets, tags};
 
 /// pulldown-cmark's options, the same for every reading of a text (rendering, links,
@@ -244,13 +246,6 @@ pub(crate) fn callout_start(line: &str) -> Option<(String, Option<bool>, &str)> 
         _ => (None, rest),
     };
     Some((kind, fold, rest.trim()))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn shift(level: HeadingLevel) -> HeadingLevel {

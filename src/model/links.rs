@@ -3,9 +3,11 @@
 //! `![](board.jpg)`). The same rules serve the loader, which checks every link, and the
 //! pages, which resolve them over what their reader may see.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Engagement, Markdown};
+use crate::html::percent_decode;
 
 /// The kinds of item a link can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -358,9 +360,11 @@ impl Attachments {
     /// The attachment a reference written in `file` names, the way Obsidian finds it:
     /// relative to the note, then to the engagement folder, then in `attachments/`, then
     /// by file name alone anywhere (the first in path order). Percent-escapes
-    /// (`my%20photo.jpg`) are decoded.
+    /// (`my%20photo.jpg`) are decoded; a target whose escapes are not UTF-8 is taken as
+    /// written.
     pub fn find(&self, file: &str, target: &str) -> Option<&str> {
-        let target = percent_decode(target.trim());
+        let target = target.trim();
+        let target = percent_decode(target).unwrap_or(Cow::Borrowed(target));
         let target = target.trim_start_matches("./");
         let folder = file.rsplit_once('/').map_or("", |(dir, _)| dir);
         let candidates = [
@@ -393,28 +397,6 @@ fn normalize(path: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(hi), Some(lo)) = (
-                bytes.get(i + 1).and_then(|b| hex(*b)),
-                bytes.get(i + 2).and_then(|b| hex(*b)),
-            )
-        {
-            out.push((hi * 16 + lo) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 #[cfg(test)]
@@ -514,6 +496,8 @@ mod tests {
             "attachments/deep/plan.pdf",
             "sessions/board photo.png",
             "lessons/plan.pdf",
+            "attachments/café.jpg",
+            "attachments/%FF.jpg",
         ] {
             files.insert(path.to_string());
         }
@@ -541,6 +525,15 @@ mod tests {
         assert_eq!(
             find("report.md", "attachments/whiteboard.jpg"),
             Some("attachments/whiteboard.jpg")
+        );
+        // Any UTF-8 escape, not only a space's; escapes that are not UTF-8 are a name.
+        assert_eq!(
+            find("sessions/a.md", "caf%C3%A9.jpg"),
+            Some("attachments/café.jpg")
+        );
+        assert_eq!(
+            find("sessions/a.md", "%FF.jpg"),
+            Some("attachments/%FF.jpg")
         );
         assert_eq!(find("sessions/a.md", "missing.png"), None);
         assert_eq!(find("sessions/a.md", "../../etc/x.png"), None);

@@ -26,6 +26,7 @@ use tera::Value;
 use super::registry::action_url;
 use super::views::Views;
 use super::{PageJob, page_value};
+use crate::html::{Piece, Pieces, unescape};
 use crate::i18n::Word;
 use crate::limits::{MAX_SEARCH_TEXT_BYTES, MAX_SEARCH_WORD_CHARS};
 use crate::model::Language;
@@ -275,61 +276,26 @@ fn trim(token: String) -> Option<String> {
 /// of white space made one space.
 pub(super) fn text_of_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = &rest[open + 1..open + close];
-        if !is_inline(tag) {
-            out.push(' ');
+    for piece in Pieces::new(html) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Tag(tag) => {
+                if !INLINE.contains(&&*tag.name()) {
+                    out.push(' ');
+                }
+            }
+            // A `<` never closed, and what follows it, is left out.
+            Piece::Unclosed(_) => {}
         }
-        rest = &rest[open + close + 1..];
     }
-    out.push_str(rest);
     collapse_spaces(&unescape(&out))
 }
 
 /// Tags inside a line of text, which do not separate words.
-fn is_inline(tag: &str) -> bool {
-    let name = tag.trim_start_matches('/');
-    let name = name
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .next()
-        .unwrap_or("");
-    matches!(
-        name,
-        "a" | "em"
-            | "strong"
-            | "code"
-            | "mark"
-            | "span"
-            | "del"
-            | "sup"
-            | "sub"
-            | "abbr"
-            | "b"
-            | "i"
-            | "u"
-            | "s"
-            | "small"
-            | "kbd"
-    )
-}
-
-fn unescape(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-}
+const INLINE: &[&str] = &[
+    "a", "em", "strong", "code", "mark", "span", "del", "sup", "sub", "abbr", "b", "i", "u", "s",
+    "small", "kbd",
+];
 
 fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -356,6 +322,16 @@ mod tests {
         );
         assert_eq!(text_of_html("a &lt;b&gt; c"), "a <b> c");
         assert_eq!(text_of_html("broken <p"), "broken");
+        // A tag's name is read as HTML reads it, in any case.
+        assert_eq!(
+            text_of_html("un<EM>believ</Em>able<BR/>x"),
+            "unbelievable x"
+        );
+        // Every character reference, as diff reads them (`html::unescape`).
+        assert_eq!(
+            text_of_html("<p>caf&eacute;, caf&#233;, caf&#xE9;&nbsp;!</p>"),
+            "café, café, café !"
+        );
     }
 
     #[test]

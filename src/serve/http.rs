@@ -17,6 +17,7 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use super::{EVENTS_PATH, Found, LiveSite};
 use crate::diagnostic::Diagnostics;
+use crate::html::{escape, percent_decode};
 use crate::render::content_type;
 
 fn html_response(status: StatusCode, html: String) -> Response {
@@ -32,41 +33,15 @@ fn html_response(status: StatusCode, html: String) -> Response {
     response
 }
 
-/// The file of the site a URL path asks for: percent-decoded, `index.html` for folders.
-pub fn site_path(url_path: &str) -> String {
+/// The file of the site a URL path asks for: percent-decoded, `index.html` for folders;
+/// `None` when its escapes are not UTF-8, which no file of a site is named with.
+pub fn site_path(url_path: &str) -> Option<String> {
     let path = url_path.split(['?', '#']).next().unwrap_or("");
-    let mut decoded = percent_decode(path.trim_start_matches('/'));
+    let mut decoded = percent_decode(path.trim_start_matches('/'))?.into_owned();
     if decoded.is_empty() || decoded.ends_with('/') {
         decoded.push_str("index.html");
     }
-    decoded
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(hex) = std::str::from_utf8(&bytes[i + 1..i + 3])
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    Some(decoded)
 }
 
 /// The script that reloads the page after each rebuild. Only `serve` adds it; built
@@ -409,13 +384,20 @@ mod tests {
 
     #[test]
     fn url_paths_map_to_site_files() {
-        assert_eq!(site_path("/"), "index.html");
-        assert_eq!(site_path("/objectives/"), "objectives/index.html");
+        let path = |url: &str| site_path(url).unwrap_or_else(|| panic!("{url}"));
+        assert_eq!(path("/"), "index.html");
+        assert_eq!(path("/objectives/"), "objectives/index.html");
         assert_eq!(
-            site_path("/lessons/tags/r%C3%A9tro.html?x=1"),
+            path("/lessons/tags/r%C3%A9tro.html?x=1"),
             "lessons/tags/rétro.html"
         );
-        assert_eq!(site_path("/style.css"), "style.css");
+        assert_eq!(path("/attachments/caf%C3%A9.jpg"), "attachments/café.jpg");
+        assert_eq!(path("/style.css"), "style.css");
+        assert_eq!(
+            site_path("/caf%E9.jpg"),
+            None,
+            "Latin-1 escapes name no file"
+        );
     }
 
     #[test]

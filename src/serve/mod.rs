@@ -451,7 +451,11 @@ impl LiveSite {
     /// The file at a URL path, a folder without its trailing slash included, and the
     /// errors of the last rebuild.
     fn lookup(&self, path: &str) -> (String, Option<Found>, Option<Overlay>) {
-        let key = site_path(path);
+        let Some(key) = site_path(path) else {
+            // Escapes that are not UTF-8: no file of the site is named so.
+            let state = self.state.read().unwrap_or_else(|e| e.into_inner());
+            return (path.to_string(), None, state.errors.clone());
+        };
         let (found, errors) = self.find(&key);
         if found.is_some() {
             return (key, found, errors);
