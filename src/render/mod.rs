@@ -6,13 +6,17 @@
 //! be included by the overrides). Every link is relative to the page, so the site works
 //! from `file://`, at `/` and under any sub-path.
 //!
-//! The room is split by what a page is about: `objective`, `plan` (actions), `session`,
-//! `lesson` and `assessment` each hold their item's view, the charts of that item, and
-//! one function per page kind that names its template and builds its context;
-//! `dashboard` holds the pages about the engagement as a whole, `frame` what every page
-//! shares, `views` the helpers every builder uses, and `theme` the templates. Pages are
-//! listed and made by [`Prepared`] (`pages`): all of them streamed to a sink by a build,
-//! or one at a time by `serve`.
+//! Every kind of page is declared once, in `registry` (its template, where its pages
+//! are, its section, its readers, how a build makes it, whether search reads it), and
+//! every url of a page is made there. The room is split by what a page is about:
+//! `objective`, `plan` (actions and the commitment summary), `session`, `lesson`,
+//! `assessment` and `survey` each hold their item's view, the charts of that item, and
+//! one function per page kind that builds its context; `dashboard` holds the pages about
+//! the engagement as a whole, `frame` what every page shares, `views` the helpers every
+//! builder uses (and what a text's links resolve to), `links` the links and tags of a
+//! view, and `theme` the templates. Pages are listed and made by [`Prepared`] (`pages`),
+//! through one function for both: all of them streamed to a sink by a build, or one at
+//! a time by `serve`.
 
 mod assessment;
 mod dashboard;
