@@ -14,7 +14,8 @@
 //! site      written to a temporary folder as pages come, swapped into place
 //! practice  a folder of engagements as one site for the coach, rebuilt one
 //!           engagement at a time by `serve`
-//! serve     watch, rebuild in memory, serve on loopback with live reload
+//! watch     follow the folder, call back after each save (`watch` and `serve`)
+//! serve     rebuild in memory, serve on loopback with live reload
 //! ```
 //!
 //! [`prepare`] runs the steps up to what every page shares ([`render::Prepared`]);
@@ -52,6 +53,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod site;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 

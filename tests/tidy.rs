@@ -60,6 +60,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "serve",
         &["diagnostic", "load", "render", "practice", "site", "limits"],
     ),
+    ("watch", &["load", "practice"]),
 ];
 
 /// Pure layers: figures and words over the model, and SVG. They never read or write

@@ -151,8 +151,8 @@ pub struct WatchArgs {
 }
 
 impl WatchArgs {
-    pub fn options(&self) -> crate::serve::WatchOptions {
-        crate::serve::WatchOptions {
+    pub fn options(&self) -> crate::watch::WatchOptions {
+        crate::watch::WatchOptions {
             debounce: std::time::Duration::from_millis(self.debounce.clamp(10, 10_000)),
             poll: self.poll,
         }

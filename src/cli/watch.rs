@@ -9,7 +9,7 @@ use super::{
     AsOf, EXAMPLES, EncryptArgs, WatchArgs, count_errors, fail, rebuilt_after, report, seal,
 };
 use crate::encrypt::SiteKey;
-use crate::serve::Watcher;
+use crate::watch::Watcher;
 use crate::{Audience, BuildOptions, Diagnostics, site};
 
 /// Rebuild the site into the output folder on every save, for serving it with
