@@ -38,6 +38,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod diff;
+#[cfg(feature = "encrypt")]
 pub mod encrypt;
 pub mod explain;
 pub mod export;
@@ -51,8 +52,10 @@ pub mod practice;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
+#[cfg(feature = "watch")]
 pub mod watch;
 
 use std::path::{Path, PathBuf};
@@ -448,6 +451,7 @@ pub fn guarded<T>(f: impl FnOnce() -> Result<T, Diagnostics>) -> Result<T, Diagn
 }
 
 /// Seals every page of a built site with a password (`--encrypt`), in its language.
+#[cfg(feature = "encrypt")]
 pub fn encrypt(site: &mut Site, key: &encrypt::SiteKey) -> Result<(), String> {
     let t = |k| i18n::text(site.language, k);
     let words = encrypt::LockWords {
