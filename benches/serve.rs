@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use coachsite::Audience;
-use coachsite::serve::{LiveSite, Rebuilt, WatchOptions, Watcher};
+use coachsite::serve::{LiveSite, Rebuilt};
+use coachsite::watch::{WatchOptions, Watcher};
 
 #[path = "support/mod.rs"]
 mod bench_common;

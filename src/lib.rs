@@ -14,7 +14,8 @@
 //! site      written to a temporary folder as pages come, swapped into place
 //! practice  a folder of engagements as one site for the coach, rebuilt one
 //!           engagement at a time by `serve`
-//! serve     watch, rebuild in memory, serve on loopback with live reload
+//! watch     follow the folder, call back after each save (`watch` and `serve`)
+//! serve     rebuild in memory, serve on loopback with live reload
 //! ```
 //!
 //! [`prepare`] runs the steps up to what every page shares ([`render::Prepared`]);
@@ -37,6 +38,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod diff;
+#[cfg(feature = "encrypt")]
 pub mod encrypt;
 pub mod explain;
 pub mod export;
@@ -51,10 +53,12 @@ pub mod practice;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
+#[cfg(feature = "watch")]
+pub mod watch;
 
-use crate::i18n::Word;
 use std::path::{Path, PathBuf};
 
 pub use audience::Audience;
@@ -448,16 +452,17 @@ pub fn guarded<T>(f: impl FnOnce() -> Result<T, Diagnostics>) -> Result<T, Diagn
 }
 
 /// Seals every page of a built site with a password (`--encrypt`), in its language.
+#[cfg(feature = "encrypt")]
 pub fn encrypt(site: &mut Site, key: &encrypt::SiteKey) -> Result<(), String> {
     let t = |w| i18n::word(site.language, w);
     let words = encrypt::LockWords {
         lang: i18n::code(site.language),
-        title: t(Word::LockTitle),
-        prompt: t(Word::LockPrompt),
-        button: t(Word::LockButton),
-        working: t(Word::LockWorking),
-        wrong: t(Word::LockWrong),
-        needs_js: t(Word::LockNeedsJs),
+        title: t(i18n::Word::LockTitle),
+        prompt: t(i18n::Word::LockPrompt),
+        button: t(i18n::Word::LockButton),
+        working: t(i18n::Word::LockWorking),
+        wrong: t(i18n::Word::LockWrong),
+        needs_js: t(i18n::Word::LockNeedsJs),
     };
     encrypt::encrypt_site(&mut site.files, key, &words)
 }

@@ -28,7 +28,9 @@ enum Command {
     Completions(cli::completions::Args),
     Check(cli::check::Args),
     Diff(cli::diff::Args),
+    #[cfg(feature = "serve")]
     Serve(cli::serve::Args),
+    #[cfg(feature = "watch")]
     Watch(cli::watch::Args),
 }
 
@@ -44,7 +46,9 @@ fn main() -> ExitCode {
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command()),
         Command::Check(args) => cli::check::run(args, color),
         Command::Diff(args) => cli::diff::run(args, color),
+        #[cfg(feature = "serve")]
         Command::Serve(args) => cli::serve::run(args, color),
+        #[cfg(feature = "watch")]
         Command::Watch(args) => cli::watch::run(args, color),
     }
 }

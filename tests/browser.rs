@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -45,8 +43,12 @@ fn tools_or_skip(test: &str) -> Option<(PathBuf, PathBuf)> {
     }
 }
 
-/// Serves a folder on 127.0.0.1 from a background thread; returns the base URL.
+/// Serves a folder on 127.0.0.1 from a background thread; returns the base URL (the
+/// encrypted site's test opens it there).
+#[cfg(feature = "encrypt")]
 fn serve_folder(root: PathBuf) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpListener;
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
     std::thread::spawn(move || {
@@ -110,6 +112,7 @@ fn serve_folder(root: PathBuf) -> String {
     format!("http://{address}/")
 }
 
+#[cfg(feature = "encrypt")]
 #[test]
 fn an_encrypted_site_opens_in_chromium_with_the_right_password_only() {
     let Some((dir, chromium)) = tools_or_skip("the encrypted-site browser test") else {
@@ -208,6 +211,7 @@ fn search_finds_each_word_for_exactly_the_readers_who_may_see_it() {
 
 /// `serve`'s live-reload script: on a practice, a page reloads for its own engagement's
 /// rebuild and the home for every one; a page of another engagement stays as it is.
+#[cfg(feature = "serve")]
 #[test]
 fn the_reload_script_reloads_only_the_pages_a_rebuild_named() {
     if Command::new("node").arg("--version").output().is_err() {

@@ -319,7 +319,7 @@ fn an_output_folder_inside_what_coachsite_reads_is_refused() {
     let p = Project::minimal();
     for out in ["static/site", "sessions/site", "templates/out"] {
         let target = p.root.join(out);
-        for command in ["build", "watch"] {
+        for command in common::WRITING_COMMANDS {
             let output = coachsite()
                 .arg(command)
                 .arg(&p.root)
@@ -344,6 +344,7 @@ fn an_output_folder_inside_what_coachsite_reads_is_refused() {
     }
 }
 
+#[cfg(feature = "encrypt")]
 #[test]
 fn no_environment_variable_lowers_the_key_derivation_rounds() {
     let p = Project::minimal();

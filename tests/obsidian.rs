@@ -8,6 +8,7 @@ mod common;
 
 use common::{Project, stderr};
 
+#[cfg(feature = "encrypt")]
 const PASSWORD: &str = "correct horse battery staple";
 
 fn vault() -> Project {
@@ -199,6 +200,7 @@ fn attachments_reach_only_the_readers_of_the_notes_that_embed_them() {
     assert_eq!(anywhere(&p, "whiteboard"), None);
 }
 
+#[cfg(feature = "encrypt")]
 #[test]
 fn attachments_are_sealed_into_the_pages_with_encrypt() {
     let p = vault();

@@ -169,6 +169,7 @@ fn the_sponsor_is_told_search_covers_objectives_and_actions_only() {
     assert!(!page.contains("session notes"));
 }
 
+#[cfg(feature = "encrypt")]
 #[test]
 fn encrypt_seals_the_index_with_the_page() {
     let p = Project::minimal();

@@ -70,6 +70,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "html",
         ],
     ),
+    ("watch", &["load", "practice"]),
 ];
 
 /// Pure layers: figures and words over the model, and SVG. They never read or write

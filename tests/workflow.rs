@@ -1,4 +1,5 @@
-//! The coach's writing workflow: `new`, `note`, `completions`.
+//! The coach's writing workflow: `new`, `note`, `completions`, and the commands a binary
+//! built without some of its cargo features offers.
 
 mod common;
 
@@ -209,8 +210,49 @@ fn shell_completions() {
     assert!(output.status.success());
     let script = String::from_utf8(output.stdout).unwrap();
     assert!(
-        script.contains("coachsite") && script.contains("serve") && script.contains("--audience")
+        script.contains("coachsite") && script.contains("build") && script.contains("--audience")
     );
+    // The commands a feature brings are offered only by a binary built with it.
+    assert_eq!(script.contains("serve"), cfg!(feature = "serve"));
+    assert_eq!(script.contains("--encrypt"), cfg!(feature = "encrypt"));
+}
+
+/// Built without the `encrypt` feature, `--encrypt` is an unknown argument: refused
+/// before anything is built, never a site written in the clear.
+#[cfg(not(feature = "encrypt"))]
+#[test]
+fn without_the_encrypt_feature_encrypt_is_refused_and_nothing_written() {
+    let p = Project::minimal();
+    let output = Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("build")
+        .arg(&p.root)
+        .arg("-o")
+        .arg(&p.out)
+        .args(["--encrypt", "--color", "never"])
+        .env("COACHSITE_PASSWORD", "a long enough password")
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.contains("unexpected argument '--encrypt'"), "{err}");
+    assert!(!p.out.exists(), "nothing written");
+}
+
+/// Built without the `serve` and `watch` features, neither command exists.
+#[cfg(not(feature = "watch"))]
+#[test]
+fn without_the_serve_and_watch_features_the_commands_are_unknown() {
+    let p = Project::minimal();
+    for command in ["serve", "watch"] {
+        let output = coachsite(&[command], &p.root);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{command}: {err}");
+        assert!(
+            err.contains(&format!("unrecognized subcommand '{command}'")),
+            "{err}"
+        );
+    }
 }
 
 #[test]

@@ -17,20 +17,37 @@ pub mod export;
 pub mod new;
 pub mod note;
 pub mod schema;
+#[cfg(feature = "serve")]
 pub mod serve;
+#[cfg(feature = "watch")]
 pub mod watch;
 
-/// The examples shown after the help of the main commands.
-pub const EXAMPLES: &str = "\
+/// The examples every binary shows, then `more` (one line each).
+macro_rules! examples {
+    ($($more:literal),*) => {
+        concat!("\
 Examples:
   coachsite build                        build the engagement in this folder into ./public
   coachsite build my-engagement          build another folder into my-engagement/public
   coachsite build -o /tmp/site --as-of 2026-06-30
   coachsite build --audience sponsor -o sponsor-site
   coachsite check my-engagement          what needs the coach's attention today
-  coachsite check --format json --as-of 2026-06-30
-  coachsite serve my-engagement --open   the coach's view, rebuilt and reloaded on every save
-  coachsite watch -o public              rebuild into a folder on every save";
+  coachsite check --format json --as-of 2026-06-30" $(, "\n", $more)*)
+    };
+}
+
+/// The examples shown after the help of the main commands: `serve` and `watch` where
+/// the binary has them (the `serve` feature brings `watch` with it).
+pub const EXAMPLES: &str = if cfg!(feature = "serve") {
+    examples!(
+        "  coachsite serve my-engagement --open   the coach's view, rebuilt and reloaded on every save",
+        "  coachsite watch -o public              rebuild into a folder on every save"
+    )
+} else if cfg!(feature = "watch") {
+    examples!("  coachsite watch -o public              rebuild into a folder on every save")
+} else {
+    examples!()
+};
 
 /// `--color`: when to colour messages.
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -85,7 +102,17 @@ impl AsOf {
     }
 }
 
+/// The key a site is sealed with.
+#[cfg(feature = "encrypt")]
+pub use crate::encrypt::SiteKey;
+
+/// Without the `encrypt` feature there is no key: no site can be sealed, and the code
+/// that seals one is never reached.
+#[cfg(not(feature = "encrypt"))]
+pub enum SiteKey {}
+
 /// Encryption of the written site.
+#[cfg(feature = "encrypt")]
 #[derive(clap::Args)]
 pub struct EncryptArgs {
     /// Encrypt every page with a password, read from COACHSITE_PASSWORD or asked for
@@ -97,9 +124,10 @@ pub struct EncryptArgs {
     kdf_iterations: u32,
 }
 
+#[cfg(feature = "encrypt")]
 impl EncryptArgs {
     /// The site key, when encrypting: the password from the environment or a prompt.
-    pub fn key(&self) -> Result<Option<crate::encrypt::SiteKey>, String> {
+    pub fn key(&self) -> Result<Option<SiteKey>, String> {
         if !self.encrypt {
             return Ok(None);
         }
@@ -132,11 +160,27 @@ impl EncryptArgs {
                 "warning: the password has fewer than 12 characters; anyone with the site can try to guess it offline"
             );
         }
-        crate::encrypt::SiteKey::new(&password, self.kdf_iterations).map(Some)
+        SiteKey::new(&password, self.kdf_iterations).map(Some)
+    }
+}
+
+/// A binary built without the `encrypt` feature has no `--encrypt` (nor
+/// `--kdf-iterations`): clap refuses it as an unknown argument, so no command can write
+/// a site in the clear that was asked to be sealed.
+#[cfg(not(feature = "encrypt"))]
+#[derive(clap::Args)]
+pub struct EncryptArgs {}
+
+#[cfg(not(feature = "encrypt"))]
+impl EncryptArgs {
+    /// Never a key: nothing can ask for one.
+    pub fn key(&self) -> Result<Option<SiteKey>, String> {
+        Ok(None)
     }
 }
 
 /// How `serve` and `watch` notice changes.
+#[cfg(feature = "watch")]
 #[derive(clap::Args)]
 pub struct WatchArgs {
     /// Milliseconds of quiet before rebuilding after changes to several files, or one
@@ -150,9 +194,10 @@ pub struct WatchArgs {
     poll: bool,
 }
 
+#[cfg(feature = "watch")]
 impl WatchArgs {
-    pub fn options(&self) -> crate::serve::WatchOptions {
-        crate::serve::WatchOptions {
+    pub fn options(&self) -> crate::watch::WatchOptions {
+        crate::watch::WatchOptions {
             debounce: std::time::Duration::from_millis(self.debounce.clamp(10, 10_000)),
             poll: self.poll,
         }
@@ -177,7 +222,7 @@ pub fn report(diags: &Diagnostics, color: bool) {
 
 /// Refuses to write `path` inside what an engagement reads ([`crate::site::refuse_input`]):
 /// the error printed, and the exit code to return.
-pub fn refuse_input(path: &std::path::Path, color: bool) -> Result<(), ExitCode> {
+pub fn refuse_input(path: &Path, color: bool) -> Result<(), ExitCode> {
     crate::site::refuse_input(path).map_err(|d| {
         report(&Diagnostics { items: vec![d] }, color);
         fail("nothing was written")
@@ -186,11 +231,7 @@ pub fn refuse_input(path: &std::path::Path, color: bool) -> Result<(), ExitCode>
 
 /// The folder to write a site to: `-o` or `DIR/public`, a link given taken for the folder
 /// it leads to ([`crate::site::output_folder`]); the error printed, and the exit code.
-pub fn output_of(
-    dir: &std::path::Path,
-    output: Option<std::path::PathBuf>,
-    color: bool,
-) -> Result<std::path::PathBuf, ExitCode> {
+pub fn output_of(dir: &Path, output: Option<PathBuf>, color: bool) -> Result<PathBuf, ExitCode> {
     let given = output.unwrap_or_else(|| crate::default_output(dir));
     crate::site::output_folder(&given).map_err(|d| {
         report(&Diagnostics { items: vec![d] }, color);
@@ -211,6 +252,7 @@ pub fn count_errors(n: usize) -> String {
 
 /// What a rebuild of `serve` or `watch` was after, for the terminal: the changed files,
 /// or (`None`) a watcher that lost track.
+#[cfg(feature = "watch")]
 pub fn rebuilt_after(root: &Path, paths: Option<&[PathBuf]>) -> String {
     match paths {
         Some(paths) => format!("Rebuilt after a change to {}", changed(root, paths)),
@@ -220,6 +262,7 @@ pub fn rebuilt_after(root: &Path, paths: Option<&[PathBuf]>) -> String {
 }
 
 /// The changed files, relative to the engagement, for the terminal.
+#[cfg(feature = "watch")]
 fn changed(root: &Path, paths: &[PathBuf]) -> String {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut names: Vec<String> = paths
@@ -235,7 +278,8 @@ fn changed(root: &Path, paths: &[PathBuf]) -> String {
 }
 
 /// Encrypts a built site, saying what stays readable.
-pub fn seal(built: &mut crate::Site, key: &crate::encrypt::SiteKey) -> Result<(), String> {
+#[cfg(feature = "encrypt")]
+pub fn seal(built: &mut crate::Site, key: &SiteKey) -> Result<(), String> {
     let unsealed = built
         .files
         .iter()
@@ -248,4 +292,10 @@ pub fn seal(built: &mut crate::Site, key: &crate::encrypt::SiteKey) -> Result<()
         );
     }
     crate::encrypt(built, key)
+}
+
+/// Without the `encrypt` feature, no key exists to seal with.
+#[cfg(not(feature = "encrypt"))]
+pub fn seal(_: &mut crate::Site, key: &SiteKey) -> Result<(), String> {
+    match *key {}
 }

@@ -37,8 +37,14 @@ pub fn run(args: Args, color: bool) -> ExitCode {
             for f in files.iter().filter(|f| !f.ends_with(".gitkeep")) {
                 eprintln!("  created {}", f.display());
             }
+            // `serve` where this binary has it (the `serve` feature).
+            let next = if cfg!(feature = "serve") {
+                "serve"
+            } else {
+                "build"
+            };
             eprintln!(
-                "A new engagement is ready in {}. Next: edit engagement.yaml, then `coachsite serve {}`.",
+                "A new engagement is ready in {}. Next: edit engagement.yaml, then `coachsite {next} {}`.",
                 args.dir.display(),
                 args.dir.display()
             );

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{AsOf, EXAMPLES, WatchArgs, count_errors, fail, rebuilt_after, report};
-use crate::serve::{LiveSite, Rebuilt, Watcher};
+use crate::serve::{LiveSite, Rebuilt};
+use crate::watch::Watcher;
 use crate::{Audience, BuildOptions};
 
 /// Serve the site on this computer (127.0.0.1), rebuild on every save and reload

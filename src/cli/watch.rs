@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{
-    AsOf, EXAMPLES, EncryptArgs, WatchArgs, count_errors, fail, rebuilt_after, report, seal,
+    AsOf, EXAMPLES, EncryptArgs, SiteKey, WatchArgs, count_errors, fail, rebuilt_after, report,
+    seal,
 };
-use crate::encrypt::SiteKey;
-use crate::serve::Watcher;
+use crate::watch::Watcher;
 use crate::{Audience, BuildOptions, Diagnostics, site};
 
 /// Rebuild the site into the output folder on every save, for serving it with

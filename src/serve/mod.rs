@@ -1,11 +1,11 @@
 //! `serve` and `watch`: rebuild on every save.
 //!
-//! One watcher ([`Watcher`], `watch.rs`) follows the engagement folder and calls back
-//! with the changed paths that matter. `serve` keeps the site in memory ([`LiveSite`]),
-//! serves it on 127.0.0.1 with axum (`http.rs`), and tells open pages to reload through
-//! server-sent events; `watch` writes each good build to the output folder. A failed
-//! rebuild keeps the last good site and shows the errors over every page until a save
-//! fixes them.
+//! One watcher ([`crate::watch::Watcher`], the `watch` module) follows the engagement
+//! folder and calls back with the changed paths that matter. `serve` keeps the site in
+//! memory ([`LiveSite`]), serves it on 127.0.0.1 with axum (`http.rs`), and tells open
+//! pages to reload through server-sent events; `watch` writes each good build to the
+//! output folder. A failed rebuild keeps the last good site and shows the errors over
+//! every page until a save fixes them.
 //!
 //! For one engagement, a save loads again only the files that changed (the others come
 //! from [`crate::Kept`], which also keeps each unchanged note as the reader reads it),
@@ -18,7 +18,6 @@
 //! every time.
 
 mod http;
-mod watch;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -34,7 +33,6 @@ use crate::{BuildOptions, Ready};
 pub use http::{
     HEADER_TIMEOUT, MAX_CONNECTIONS, Overlay, bind, host_allowed, inject, router, run, site_path,
 };
-pub use watch::{WatchOptions, Watcher, is_relevant, is_relevant_in_practice};
 
 /// The path of the live-reload event stream.
 pub const EVENTS_PATH: &str = "/__coachsite/events";

@@ -12,6 +12,13 @@ use tempfile::TempDir;
 /// The as-of date every test builds with, so pages are reproducible.
 pub const AS_OF: &str = "2026-06-15";
 
+/// The commands that write a site into a folder: `watch` where the binary has it.
+pub const WRITING_COMMANDS: &[&str] = if cfg!(feature = "watch") {
+    &["build", "watch"]
+} else {
+    &["build"]
+};
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -215,6 +222,7 @@ pub fn http_get(address: &str, path: &str) -> (u16, Vec<u8>) {
 
 /// Serves `site` on a free loopback port from this process, as `coachsite serve` does,
 /// until the runtime is dropped; gives the runtime and the address.
+#[cfg(feature = "serve")]
 pub fn serve_in_process(
     site: std::sync::Arc<coachsite::serve::LiveSite>,
 ) -> (tokio::runtime::Runtime, String) {
