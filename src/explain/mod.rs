@@ -33,7 +33,7 @@ mod uncertainty;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{format_date, format_number, format_percent};
+use crate::i18n::{Word, format_date, format_number, format_percent};
 use crate::insight::{Finding, Flag, Severity};
 use crate::model::{Date, Engagement, Language};
 
@@ -96,82 +96,27 @@ impl<'a> Explainer<'a> {
 
     /// The severity as a word.
     pub fn severity(&self, s: Severity) -> &'static str {
-        match (s, self.lang) {
-            (Severity::Error, Language::En) => "error",
-            (Severity::Error, Language::Fr) => "erreur",
-            (Severity::Error, Language::De) => "Fehler",
-            (Severity::Warning, Language::En) => "warning",
-            (Severity::Warning, Language::Fr) => "attention",
-            (Severity::Warning, Language::De) => "Warnung",
-            (Severity::Note, Language::En) => "note",
-            (Severity::Note, Language::Fr) => "remarque",
-            (Severity::Note, Language::De) => "Hinweis",
-        }
+        let word = match s {
+            Severity::Error => Word::SeverityError,
+            Severity::Warning => Word::SeverityWarning,
+            Severity::Note => Word::SeverityNote,
+        };
+        crate::i18n::word(self.lang, word)
     }
 
-    /// "1 warning", "7 warnings", "2 avertissements"…
+    /// "1 warning", "7 warnings", "2 avertissements", "0 erreur"…: the count's form by
+    /// the language's plural rules.
     pub fn count(&self, s: Severity, n: usize) -> String {
         let one = crate::i18n::one(self.lang, n as f64);
-        let word = match (s, self.lang) {
-            (Severity::Error, Language::En) => {
-                if one {
-                    "error"
-                } else {
-                    "errors"
-                }
-            }
-            (Severity::Error, Language::Fr) => {
-                if one {
-                    "erreur"
-                } else {
-                    "erreurs"
-                }
-            }
-            (Severity::Error, Language::De) => "Fehler",
-            (Severity::Warning, Language::En) => {
-                if one {
-                    "warning"
-                } else {
-                    "warnings"
-                }
-            }
-            (Severity::Warning, Language::Fr) => {
-                if one {
-                    "avertissement"
-                } else {
-                    "avertissements"
-                }
-            }
-            (Severity::Warning, Language::De) => {
-                if one {
-                    "Warnung"
-                } else {
-                    "Warnungen"
-                }
-            }
-            (Severity::Note, Language::En) => {
-                if one {
-                    "note"
-                } else {
-                    "notes"
-                }
-            }
-            (Severity::Note, Language::Fr) => {
-                if one {
-                    "remarque"
-                } else {
-                    "remarques"
-                }
-            }
-            (Severity::Note, Language::De) => {
-                if one {
-                    "Hinweis"
-                } else {
-                    "Hinweise"
-                }
-            }
+        let word = match (s, one) {
+            (Severity::Error, true) => Word::ErrorsOne,
+            (Severity::Error, false) => Word::ErrorsOther,
+            (Severity::Warning, true) => Word::WarningsOne,
+            (Severity::Warning, false) => Word::WarningsOther,
+            (Severity::Note, true) => Word::NotesOne,
+            (Severity::Note, false) => Word::NotesOther,
         };
-        format!("{n} {word}")
+        format!("{n} {}", crate::i18n::word(self.lang, word))
     }
 
     /// A finding as a sentence with its suggestion: one function per kind of finding, in

@@ -2,33 +2,26 @@
 //! its pace, the zone-of-proximal-development check, and its findings.
 
 use super::{Explainer, Sentence};
+use crate::i18n::Word;
 use crate::insight::{AdherenceBand, PaceFinding, SmartLetter, SmartReason, Stretch, Tracking};
-use crate::model::{Date, Language};
+use crate::model::Date;
 
 impl Explainer<'_> {
     /// Where an objective stands, in a word or two.
     pub fn tracking(&self, t: Tracking) -> &'static str {
-        let (en, fr, de) = match t {
-            Tracking::Achieved => ("Achieved", "Atteint", "Erreicht"),
-            Tracking::OnTrack => ("On track", "En bonne voie", "Auf Kurs"),
-            Tracking::AtRisk => ("At risk", "En danger", "Gefährdet"),
-            Tracking::Stalled => ("Stalled", "À l’arrêt", "Stockt"),
-            Tracking::Overdue => ("Overdue", "En retard", "Überfällig"),
-            Tracking::TooEarly => ("Too early to tell", "Trop tôt pour dire", "Noch zu früh"),
-            Tracking::NoMeasurement => (
-                "No measurement yet",
-                "Pas encore de mesure",
-                "Noch keine Messung",
-            ),
-            Tracking::NotJudged => ("Not judged", "Non évalué", "Nicht beurteilt"),
-            Tracking::NotTracked => ("Not tracked", "Non suivi", "Nicht verfolgt"),
-            Tracking::NotShared => ("Not shared", "Non partagé", "Nicht geteilt"),
+        let word = match t {
+            Tracking::Achieved => Word::TrackingAchieved,
+            Tracking::OnTrack => Word::TrackingOnTrack,
+            Tracking::AtRisk => Word::TrackingAtRisk,
+            Tracking::Stalled => Word::TrackingStalled,
+            Tracking::Overdue => Word::TrackingOverdue,
+            Tracking::TooEarly => Word::TrackingTooEarly,
+            Tracking::NoMeasurement => Word::TrackingNoMeasurement,
+            Tracking::NotJudged => Word::TrackingNotJudged,
+            Tracking::NotTracked => Word::TrackingNotTracked,
+            Tracking::NotShared => Word::TrackingNotShared,
         };
-        match self.lang {
-            Language::En => en,
-            Language::Fr => fr,
-            Language::De => de,
-        }
+        crate::i18n::word(self.lang, word)
     }
 
     /// Why a SMART letter fails.

@@ -65,14 +65,14 @@ impl Explainer<'_> {
     pub fn level_change(&self, c: &ReliableChange) -> String {
         let since = self.date(c.since);
         let one = crate::i18n::one(self.lang, c.change as f64);
-        let unit = match (self.lang, one) {
-            (crate::model::Language::En, true) => "level",
-            (crate::model::Language::En, false) => "levels",
-            (crate::model::Language::Fr, true) => "niveau",
-            (crate::model::Language::Fr, false) => "niveaux",
-            (crate::model::Language::De, true) => "Stufe",
-            (crate::model::Language::De, false) => "Stufen",
-        };
+        let unit = crate::i18n::word(
+            self.lang,
+            if one {
+                crate::i18n::Word::LevelsOne
+            } else {
+                crate::i18n::Word::LevelsOther
+            },
+        );
         let change = crate::i18n::format_change(c.change as f64, Some(unit), self.lang);
         match (c.change, c.reliable) {
             (0, _) => tr!(
