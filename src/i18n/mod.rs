@@ -9,7 +9,7 @@
 //! and [`plural`] like the words.
 //!
 //! Adding a language: a variant of `model::Language`, its file here, and its line in
-//! [`word`], [`months`] and [`code`] (the compiler asks for each), and the columns the
+//! [`word`], `months` and [`code`] (the compiler asks for each), and the columns the
 //! compiler then asks for in `explain`.
 
 mod de;
