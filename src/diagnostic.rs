@@ -15,7 +15,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
     Note,
@@ -24,12 +24,12 @@ pub enum Severity {
 /// One problem in one place.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// The file, relative to the engagement folder where possible.
     pub file: String,
     /// 1-based line and column; 0 when the problem is about the whole file.
     pub line: u32,
-    pub column: u32,
+    pub(crate) column: u32,
     /// How many characters to underline (at least one).
     pub width: u32,
     /// The source line the problem is on, when known.
@@ -40,7 +40,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -53,14 +53,14 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
         }
     }
 
-    pub fn note(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn note(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Note,
             ..Diagnostic::error(file, message)
@@ -87,12 +87,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
@@ -168,28 +168,28 @@ impl From<Diagnostic> for Diagnostics {
 }
 
 impl Diagnostics {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    pub fn error_count(&self) -> usize {
+    pub(crate) fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
     }
 
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         let warning = |d: &&Diagnostic| d.severity == Severity::Warning;
         self.items.iter().filter(warning).count()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 

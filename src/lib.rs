@@ -32,15 +32,15 @@
 //! (`tests/tidy.rs` holds those rules).
 
 pub mod audience;
-pub mod charts;
+pub(crate) mod charts;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod diff;
 pub mod encrypt;
-pub mod explain;
+pub(crate) mod explain;
 pub mod export;
-pub mod html;
+pub(crate) mod html;
 pub mod i18n;
 pub mod insight;
 pub mod limits;
@@ -49,7 +49,7 @@ pub mod markdown;
 pub mod model;
 pub mod practice;
 pub mod render;
-pub mod scaffold;
+pub(crate) mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod site;
@@ -250,10 +250,10 @@ impl Kept {
 
 /// The engagement loaded and filtered, ready to render: the steps every build shares.
 pub struct Ready {
-    pub prepared: render::Prepared,
-    pub theme: render::Theme,
-    pub warnings: Diagnostics,
-    pub as_of: Date,
+    pub(crate) prepared: render::Prepared,
+    pub(crate) theme: render::Theme,
+    pub(crate) warnings: Diagnostics,
+    pub(crate) as_of: Date,
 }
 
 /// A save that changed one note's body alone ([`load::Cache::body_edit`]), as the

@@ -36,7 +36,7 @@ pub const MAX_LINKS_PER_NOTE: usize = 10_000;
 
 /// The most engagements a practice folder may hold, and how deep they are looked for.
 pub const MAX_ENGAGEMENTS: usize = 1_000;
-pub const MAX_PRACTICE_DEPTH: usize = 8;
+pub(crate) const MAX_PRACTICE_DEPTH: usize = 8;
 
 /// The most attachments an engagement may hold.
 pub const MAX_ATTACHMENTS: usize = 10_000;
@@ -60,7 +60,7 @@ pub const MAX_YAML_VALUES: usize = 250_000;
 
 /// Dates are between these years, inclusive (files and `--as-of`).
 pub const FIRST_YEAR: i32 = 1900;
-pub const LAST_YEAR: i32 = 2200;
+pub(crate) const LAST_YEAR: i32 = 2200;
 
 /// The most levels a competency scale may have (`max - min + 1`).
 pub const MAX_SCALE_LEVELS: i64 = 101;

@@ -151,7 +151,7 @@ pub struct WatchArgs {
 }
 
 impl WatchArgs {
-    pub fn options(&self) -> crate::serve::WatchOptions {
+    pub(crate) fn options(&self) -> crate::serve::WatchOptions {
         crate::serve::WatchOptions {
             debounce: std::time::Duration::from_millis(self.debounce.clamp(10, 10_000)),
             poll: self.poll,

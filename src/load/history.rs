@@ -16,9 +16,9 @@ use crate::model::{
 /// One version of an objective's file: its front matter, and who could see it (its
 /// `visibility`, or the engagement's default; sensitive: the coach).
 pub struct Version {
-    pub date: Date,
-    pub front: ObjectiveFront,
-    pub visibility: Visibility,
+    pub(crate) date: Date,
+    pub(crate) front: ObjectiveFront,
+    pub(crate) visibility: Visibility,
 }
 
 impl Version {

@@ -64,8 +64,8 @@ pub enum RefKind {
 /// One reference in a text, with the byte offset where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
-    pub kind: RefKind,
-    pub target: String,
+    pub(crate) kind: RefKind,
+    pub(crate) target: String,
     /// Whether the link gives its own words (`[[target|words]]`).
     pub labelled: bool,
     pub offset: usize,

@@ -17,9 +17,9 @@ pub struct Source {
 /// `objectives/<id>.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Objective {
-    pub id: String,
-    pub source: Source,
-    pub front: ObjectiveFront,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: ObjectiveFront,
     /// Markdown narrative.
     pub body: Markdown,
     /// The file line on which the narrative starts.
@@ -34,7 +34,7 @@ pub struct Objective {
 }
 
 impl Objective {
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         &self.front.title
     }
 }
@@ -157,10 +157,10 @@ pub struct Measurement {
 /// `assessments/<date>-<name>.yaml`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Assessment {
-    pub id: String,
-    pub source: Source,
-    pub front: AssessmentFront,
-    pub visibility: Visibility,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: AssessmentFront,
+    pub(crate) visibility: Visibility,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
@@ -183,10 +183,10 @@ pub struct AssessmentFront {
 
 /// `plan.yaml`.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Plan {
-    pub source: Source,
-    pub actions: Vec<Action>,
-    pub revisions: Vec<Revision>,
+pub(crate) struct Plan {
+    pub(crate) source: Source,
+    pub(crate) actions: Vec<Action>,
+    pub(crate) revisions: Vec<Revision>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
@@ -265,14 +265,14 @@ pub struct Revision {
 /// `sessions/<date>-<slug>.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Session {
-    pub id: String,
-    pub source: Source,
-    pub front: SessionFront,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: SessionFront,
     /// Markdown notes; may contain `%% … %%` coach-only text.
     pub body: Markdown,
     /// Line of the body's first line in the file.
     pub body_line: u32,
-    pub visibility: Visibility,
+    pub(crate) visibility: Visibility,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
@@ -321,12 +321,12 @@ pub struct SessionFront {
 /// `lessons/<slug>.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Lesson {
-    pub id: String,
-    pub source: Source,
-    pub front: LessonFront,
-    pub body: Markdown,
-    pub body_line: u32,
-    pub visibility: Visibility,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: LessonFront,
+    pub(crate) body: Markdown,
+    pub(crate) body_line: u32,
+    pub(crate) visibility: Visibility,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]

@@ -18,7 +18,7 @@ mod survey;
 mod tests;
 mod values;
 
-pub use history::*;
+pub(crate) use history::*;
 pub use items::*;
 pub use links::*;
 pub use survey::*;
@@ -74,13 +74,13 @@ pub enum Language {
 #[derive(Debug, Clone, Serialize)]
 pub struct Engagement {
     #[serde(skip)]
-    pub root: PathBuf,
-    pub info: EngagementInfo,
+    pub(crate) root: PathBuf,
+    pub(crate) info: EngagementInfo,
     /// Sorted by id.
     pub objectives: Vec<Objective>,
     /// Sorted by date, then id.
     pub assessments: Vec<Assessment>,
-    pub plan: Plan,
+    pub(crate) plan: Plan,
     /// Sorted by date, then id.
     /// Each shared with what `serve` keeps of its file between saves (copied only
     /// where a reader's view changes it).
@@ -106,9 +106,9 @@ pub struct Engagement {
 /// next steps), in Markdown, with optional front matter.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportNote {
-    pub source: Source,
-    pub front: ReportFront,
-    pub body: Markdown,
+    pub(crate) source: Source,
+    pub(crate) front: ReportFront,
+    pub(crate) body: Markdown,
 }
 
 /// The front matter of `report.md`.
@@ -138,13 +138,13 @@ impl Default for ReportFront {
 /// count: they are out of every view but the coach's, and their existence is not hinted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Withheld {
-    pub objectives: bool,
-    pub assessments: bool,
-    pub actions: bool,
-    pub revisions: bool,
-    pub sessions: bool,
-    pub lessons: bool,
-    pub surveys: bool,
+    pub(crate) objectives: bool,
+    pub(crate) assessments: bool,
+    pub(crate) actions: bool,
+    pub(crate) revisions: bool,
+    pub(crate) sessions: bool,
+    pub(crate) lessons: bool,
+    pub(crate) surveys: bool,
     /// The engagement's context (free text), kept from the sponsor unless shared.
     pub context: bool,
 }
@@ -214,15 +214,15 @@ impl Default for Share {
 }
 
 impl Engagement {
-    pub fn objective(&self, id: &str) -> Option<&Objective> {
+    pub(crate) fn objective(&self, id: &str) -> Option<&Objective> {
         self.objectives.iter().find(|o| o.id == id)
     }
 
-    pub fn competency(&self, id: &str) -> Option<&Competency> {
+    pub(crate) fn competency(&self, id: &str) -> Option<&Competency> {
         self.info.competencies.iter().find(|c| c.id == id)
     }
 
-    pub fn member_name<'a>(&'a self, id: &'a str) -> &'a str {
+    pub(crate) fn member_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.info
             .members
             .iter()

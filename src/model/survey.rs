@@ -10,7 +10,7 @@ use super::{At, Date, Source, Visibility};
 
 /// The lowest and highest rating of a stakeholder pulse.
 pub const PULSE_MIN: i64 = -3;
-pub const PULSE_MAX: i64 = 3;
+pub(crate) const PULSE_MAX: i64 = 3;
 /// The fewest raters a group of a stakeholder pulse (or the pool of its small groups)
 /// may have for a reader other than the coach to see its figures (`audience::pulse_of`).
 pub const PULSE_MIN_GROUP: u32 = 3;
@@ -18,10 +18,10 @@ pub const PULSE_MIN_GROUP: u32 = 3;
 /// One stakeholder pulse.
 #[derive(Debug, Clone, Serialize)]
 pub struct Survey {
-    pub id: String,
-    pub source: Source,
-    pub front: SurveyFront,
-    pub visibility: Visibility,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: SurveyFront,
+    pub(crate) visibility: Visibility,
     /// What this view may show of the answers, counted: set by `audience::filter` for
     /// every view (the coach's too), so that every view computes the same figures.
     #[serde(skip)]
@@ -77,7 +77,7 @@ pub struct Pulse {
 /// The ratings of one rater group for one objective.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tally {
-    pub objective: String,
+    pub(crate) objective: String,
     /// The group; `None` for the groups of fewer than three raters, pooled.
     pub group: Option<String>,
     /// How many raters answered −3, −2, … +3.
@@ -85,7 +85,9 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn raters(&self) -> u32 {
+    /// How many raters of the group rated the objective.
+    #[cfg(test)]
+    pub(crate) fn raters(&self) -> u32 {
         self.counts.iter().sum()
     }
 }
