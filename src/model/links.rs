@@ -12,10 +12,15 @@ use crate::html::percent_decode;
 /// The kinds of item a link can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ItemKind {
+    /// An objective, `objectives/<id>.md`.
     Objective,
+    /// A session note, `sessions/<date>-<slug>.md`.
     Session,
+    /// A lesson learned, `lessons/<slug>.md`.
     Lesson,
+    /// A skill assessment, `assessments/<date>-<name>.yaml`.
     Assessment,
+    /// An action of `plan.yaml`, by its `id:`.
     Action,
 }
 

@@ -28,10 +28,13 @@ pub struct Survey {
     pub pulse: Pulse,
 }
 
+/// The content of `surveys/<date>-<name>.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SurveyFront {
+    /// When the answers were collected, YYYY-MM-DD.
     pub date: Date,
+    /// Its name ("Stakeholder pulse, March").
     pub title: String,
     /// What the stakeholders were asked, e.g. "How far has Ana become more effective at
     /// this since the last survey?"
@@ -42,8 +45,12 @@ pub struct SurveyFront {
     /// at least three raters.
     #[serde(default)]
     pub answers: Vec<Answer>,
+    /// The widest audience that may see the survey: `coach`, `client` or `sponsor`. Left
+    /// out: `visibility.surveys` of engagement.yaml.
     #[serde(default)]
     pub visibility: Option<Visibility>,
+    /// Health and similar: the survey is in the coach's view only, whatever its
+    /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
 }
