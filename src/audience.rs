@@ -75,6 +75,8 @@ impl Audience {
         }
     }
 
+    /// The audience as `--audience` and each page's `coachsite-audience` meta tag write
+    /// it: `coach`, `client` or `sponsor`.
     pub fn name(self) -> &'static str {
         match self {
             Audience::Coach => "coach",

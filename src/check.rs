@@ -17,7 +17,9 @@ pub const REPORT_VERSION: u32 = 1;
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The version of this shape, [`REPORT_VERSION`].
     pub version: u32,
+    /// The date the figures are computed for.
     pub as_of: Date,
     pub(crate) engagement: String,
     /// Problems in the files (warnings only: with errors there is no report).

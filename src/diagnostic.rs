@@ -27,13 +27,15 @@ pub struct Diagnostic {
     pub(crate) severity: Severity,
     /// The file, relative to the engagement folder where possible.
     pub file: String,
-    /// 1-based line and column; 0 when the problem is about the whole file.
+    /// The 1-based line; 0 when the problem is about the whole file.
     pub line: u32,
-    pub(crate) column: u32,
+    /// The 1-based column, in characters; 0 when the problem is about the whole file.
+    pub column: u32,
     /// How many characters to underline (at least one).
     pub width: u32,
     /// The source line the problem is on, when known.
     pub source_line: Option<String>,
+    /// What is wrong, in one sentence.
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
@@ -158,6 +160,8 @@ impl fmt::Display for Diagnostic {
 /// All diagnostics of one build, in a stable order (by file, then position).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Diagnostics {
+    /// The errors, warnings and notes, in the order they were found until
+    /// [`Diagnostics::sort`] puts them in the order of the files.
     pub items: Vec<Diagnostic>,
 }
 

@@ -1,3 +1,5 @@
+#![warn(missing_docs)]
+
 //! coachsite turns a coaching engagement folder into a private static progress site.
 //!
 //! The pipeline, one module per step, data flowing one way:
@@ -66,13 +68,18 @@ pub use render::OutputFile;
 /// What to build.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The engagement folder (the one with `engagement.yaml`), or a practice folder of
+    /// engagements.
     pub root: PathBuf,
+    /// Whose site it is: the coach's, the client's or the sponsor's.
     pub audience: Audience,
     /// The date the figures are computed for: the one asked for with `--as-of`, or today.
     pub as_of: Date,
     /// Whether `as_of` was asked for. When it was not (today) and the engagement has
     /// ended, figures are as of its end date instead ([`effective_as_of`]).
     pub as_of_given: bool,
+    /// The address the site is published at (`--base-url`); `None` takes the engagement's
+    /// `site.base_url`. Only a full `http(s)://` address has an effect: canonical links.
     pub base_url: Option<String>,
     /// Where the history of targets is read: the repository `root` is in, at `HEAD`,
     /// when `None`; or, for a folder exported from a revision (`coachsite diff`), that
@@ -104,7 +111,10 @@ pub fn as_of_note(asked: Date, effective: Date) -> Option<String> {
 pub struct Site {
     /// Every file, sorted by path.
     pub files: Vec<OutputFile>,
+    /// How many pages the site has (its HTML pages, not the style sheet, static files
+    /// or attachments).
     pub pages: usize,
+    /// What the build warns about (and its notes): the build went ahead.
     pub warnings: Diagnostics,
     /// The engagement's language (for pages made after the build, such as the lock page).
     pub language: model::Language,
@@ -115,7 +125,9 @@ pub struct Site {
 /// What a build made, beside its files.
 #[derive(Debug)]
 pub struct Built {
+    /// How many pages were written (HTML pages, not the other files).
     pub pages: usize,
+    /// What the build warns about (and its notes): the build went ahead.
     pub warnings: Diagnostics,
     /// The engagement's language.
     pub language: model::Language,

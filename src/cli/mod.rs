@@ -32,27 +32,6 @@ Examples:
   coachsite serve my-engagement --open   the coach's view, rebuilt and reloaded on every save
   coachsite watch -o public              rebuild into a folder on every save";
 
-/// `--color`: when to colour messages.
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-impl ColorChoice {
-    /// Whether to colour: `auto` colours a terminal unless `NO_COLOR` is set.
-    pub fn enabled(self) -> bool {
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
-        }
-    }
-}
-
 /// The date every figure is computed for.
 #[derive(clap::Args)]
 pub struct AsOf {

@@ -132,6 +132,8 @@ pub struct Stretch {
     pub milestones: Vec<LevelMilestone>,
 }
 
+/// One step of a realistic plan: the next level, and the day it is reached at
+/// `max_levels_per_month` from the objective's start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelMilestone {
     pub(crate) level: i64,

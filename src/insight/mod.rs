@@ -4,7 +4,7 @@
 //! progress, trend and forecast, tracking status, trajectory adherence, the pace and
 //! competency (ZPD) checks, the stable-success rule, SMART per letter, gap analysis,
 //! commitment and its calibration band, and the GAS T-score. Findings worth the
-//! coach's attention are [`Finding`]s: typed data that [`crate::explain`] turns into
+//! coach's attention are `Finding`s: typed data that `crate::explain` turns into
 //! sentences in the engagement's language.
 //!
 //! Edge cases, decided once here (and documented in docs/insight.md):

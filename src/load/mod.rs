@@ -116,6 +116,7 @@ pub fn find_engagements(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 /// The result of a successful load: the engagement and any warnings.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The whole engagement, cross-checked, as the coach sees it (no audience's filter).
     pub engagement: Engagement,
     pub(crate) warnings: Diagnostics,
 }

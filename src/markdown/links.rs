@@ -68,6 +68,7 @@ pub struct Reference {
     pub(crate) target: String,
     /// Whether the link gives its own words (`[[target|words]]`).
     pub labelled: bool,
+    /// Where the reference starts in the text (a byte offset).
     pub offset: usize,
     /// Where the reference ends (the byte after its last).
     pub end: usize,

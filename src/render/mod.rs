@@ -67,7 +67,9 @@ pub struct RenderOptions {
 /// One file of the finished site, relative to the output folder (with `/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
+    /// Its path in the site, relative to the output folder, with `/` separators.
     pub path: String,
+    /// Its content.
     pub bytes: Vec<u8>,
 }
 
@@ -175,7 +177,9 @@ impl Parts {
 
 /// A page rendered: whole, or in [`Parts`].
 pub enum Rendered {
+    /// The whole page, in memory.
     File(OutputFile),
+    /// A page with one splice mark: the text around it and what writes the spliced text.
     Parts(Parts),
 }
 
