@@ -82,7 +82,7 @@ pub struct ObjectiveFront {
     /// A: why it is within reach.
     #[serde(default)]
     pub achievable: Option<String>,
-    /// When work on the objective started (defaults to the engagement's start).
+    /// When work on the objective started, YYYY-MM-DD. Default: the engagement's `start`.
     #[serde(default)]
     pub start: Option<Date>,
     /// T: the day it should be reached, YYYY-MM-DD, not before `start`. Left out, the
