@@ -75,6 +75,8 @@ impl Audience {
         }
     }
 
+    /// The audience as `--audience` and each page's `coachsite-audience` meta tag write
+    /// it: `coach`, `client` or `sponsor`.
     pub fn name(self) -> &'static str {
         match self {
             Audience::Coach => "coach",
@@ -87,15 +89,15 @@ impl Audience {
 /// The diagnostics one audience sees ([`Audience::sharing`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Sharing {
-    pub smart: bool,
-    pub zpd: bool,
-    pub pace: bool,
-    pub trajectory: bool,
-    pub tracking: bool,
-    pub trend: bool,
-    pub forecast: bool,
-    pub commitment: bool,
-    pub gas: bool,
+    pub(crate) smart: bool,
+    pub(crate) zpd: bool,
+    pub(crate) pace: bool,
+    pub(crate) trajectory: bool,
+    pub(crate) tracking: bool,
+    pub(crate) trend: bool,
+    pub(crate) forecast: bool,
+    pub(crate) commitment: bool,
+    pub(crate) gas: bool,
 }
 
 /// A Markdown text as the client and the sponsor read it: its `%% … %%` asides cut (a

@@ -17,43 +17,45 @@ pub const REPORT_VERSION: u32 = 1;
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The version of this shape, [`REPORT_VERSION`].
     pub version: u32,
+    /// The date the figures are computed for.
     pub as_of: Date,
-    pub engagement: String,
+    pub(crate) engagement: String,
     /// Problems in the files (warnings only: with errors there is no report).
     pub diagnostics: Vec<Diagnostic>,
-    pub objectives: Vec<ObjectiveReport>,
+    pub(crate) objectives: Vec<ObjectiveReport>,
     /// Findings about the engagement as a whole: actions, commitment, retention…
     pub findings: Vec<ReportFinding>,
-    pub commitment: Commitment,
+    pub(crate) commitment: Commitment,
     /// Ranked gap analysis.
     pub competencies: Vec<CompetencyStanding>,
-    pub gas_t_score: Option<f64>,
-    pub summary: Summary,
+    pub(crate) gas_t_score: Option<f64>,
+    pub(crate) summary: Summary,
 }
 
 /// One objective: every figure of [`ObjectiveInsight`], and its findings in words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ObjectiveReport {
+pub(crate) struct ObjectiveReport {
     #[serde(flatten)]
-    pub figures: ObjectiveInsight,
-    pub findings: Vec<ReportFinding>,
+    pub(crate) figures: ObjectiveInsight,
+    pub(crate) findings: Vec<ReportFinding>,
 }
 
 /// A finding with its words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportFinding {
     #[serde(flatten)]
-    pub flag: Flag,
-    pub message: String,
-    pub suggestion: Option<String>,
+    pub(crate) flag: Flag,
+    pub(crate) message: String,
+    pub(crate) suggestion: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
-    pub errors: usize,
-    pub warnings: usize,
-    pub notes: usize,
+pub(crate) struct Summary {
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
+    pub(crate) notes: usize,
 }
 
 /// The report of an engagement that could not be loaded: only its diagnostics.

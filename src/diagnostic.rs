@@ -15,7 +15,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
     Note,
@@ -24,23 +24,25 @@ pub enum Severity {
 /// One problem in one place.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// The file, relative to the engagement folder where possible.
     pub file: String,
-    /// 1-based line and column; 0 when the problem is about the whole file.
+    /// The 1-based line; 0 when the problem is about the whole file.
     pub line: u32,
+    /// The 1-based column, in characters; 0 when the problem is about the whole file.
     pub column: u32,
     /// How many characters to underline (at least one).
     pub width: u32,
     /// The source line the problem is on, when known.
     pub source_line: Option<String>,
+    /// What is wrong, in one sentence.
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -53,14 +55,14 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
         }
     }
 
-    pub fn note(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn note(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Note,
             ..Diagnostic::error(file, message)
@@ -87,12 +89,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
@@ -158,6 +160,8 @@ impl fmt::Display for Diagnostic {
 /// All diagnostics of one build, in a stable order (by file, then position).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Diagnostics {
+    /// The errors, warnings and notes, in the order they were found until
+    /// [`Diagnostics::sort`] puts them in the order of the files.
     pub items: Vec<Diagnostic>,
 }
 
@@ -168,28 +172,28 @@ impl From<Diagnostic> for Diagnostics {
 }
 
 impl Diagnostics {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    pub fn error_count(&self) -> usize {
+    pub(crate) fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
     }
 
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         let warning = |d: &&Diagnostic| d.severity == Severity::Warning;
         self.items.iter().filter(warning).count()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 

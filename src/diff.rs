@@ -78,28 +78,28 @@ const BLOCKS: &[&str] = &[
 
 /// A line that appears or disappears.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Line {
+pub(crate) enum Line {
     Added(String),
     Removed(String),
 }
 
 /// One page whose text changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageDiff {
-    pub path: String,
-    pub lines: Vec<Line>,
+pub(crate) struct PageDiff {
+    pub(crate) path: String,
+    pub(crate) lines: Vec<Line>,
 }
 
 /// What a rebuilt site would newly show.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SiteDiff {
-    pub added: Vec<String>,
-    pub removed: Vec<String>,
-    pub changed: Vec<PageDiff>,
+    pub(crate) added: Vec<String>,
+    pub(crate) removed: Vec<String>,
+    pub(crate) changed: Vec<PageDiff>,
 }
 
 impl SiteDiff {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
     }
 }

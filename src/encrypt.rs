@@ -52,8 +52,8 @@ pub fn password_from(given: &str) -> Result<(String, bool), String> {
 /// A key derived from the password, with what the browser needs to derive it again.
 pub struct SiteKey {
     key: [u8; 32],
-    pub salt: [u8; 16],
-    pub iterations: u32,
+    pub(crate) salt: [u8; 16],
+    pub(crate) iterations: u32,
 }
 
 impl SiteKey {
@@ -104,13 +104,13 @@ impl SiteKey {
 
 /// The words of the password page, in the site's language.
 pub struct LockWords<'a> {
-    pub lang: &'a str,
-    pub title: &'a str,
-    pub prompt: &'a str,
-    pub button: &'a str,
-    pub working: &'a str,
-    pub wrong: &'a str,
-    pub needs_js: &'a str,
+    pub(crate) lang: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) prompt: &'a str,
+    pub(crate) button: &'a str,
+    pub(crate) working: &'a str,
+    pub(crate) wrong: &'a str,
+    pub(crate) needs_js: &'a str,
 }
 
 /// Replaces every HTML page of `files` by its encrypted form. The attachments a page

@@ -1,3 +1,5 @@
+#![warn(missing_docs)]
+
 //! coachsite turns a coaching engagement folder into a private static progress site.
 //!
 //! The pipeline, one module per step, data flowing one way:
@@ -33,16 +35,16 @@
 //! (`tests/tidy.rs` holds those rules).
 
 pub mod audience;
-pub mod charts;
+pub(crate) mod charts;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod diff;
 #[cfg(feature = "encrypt")]
 pub mod encrypt;
-pub mod explain;
+pub(crate) mod explain;
 pub mod export;
-pub mod html;
+pub(crate) mod html;
 pub mod i18n;
 pub mod insight;
 pub mod limits;
@@ -51,7 +53,7 @@ pub mod markdown;
 pub mod model;
 pub mod practice;
 pub mod render;
-pub mod scaffold;
+pub(crate) mod scaffold;
 pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
@@ -70,13 +72,18 @@ pub use render::OutputFile;
 /// What to build.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The engagement folder (the one with `engagement.yaml`), or a practice folder of
+    /// engagements.
     pub root: PathBuf,
+    /// Whose site it is: the coach's, the client's or the sponsor's.
     pub audience: Audience,
     /// The date the figures are computed for: the one asked for with `--as-of`, or today.
     pub as_of: Date,
     /// Whether `as_of` was asked for. When it was not (today) and the engagement has
     /// ended, figures are as of its end date instead ([`effective_as_of`]).
     pub as_of_given: bool,
+    /// The address the site is published at (`--base-url`); `None` takes the engagement's
+    /// `site.base_url`. Only a full `http(s)://` address has an effect: canonical links.
     pub base_url: Option<String>,
     /// Where the history of targets is read: the repository `root` is in, at `HEAD`,
     /// when `None`; or, for a folder exported from a revision (`coachsite diff`), that
@@ -108,7 +115,10 @@ pub fn as_of_note(asked: Date, effective: Date) -> Option<String> {
 pub struct Site {
     /// Every file, sorted by path.
     pub files: Vec<OutputFile>,
+    /// How many pages the site has (its HTML pages, not the style sheet, static files
+    /// or attachments).
     pub pages: usize,
+    /// What the build warns about (and its notes): the build went ahead.
     pub warnings: Diagnostics,
     /// The engagement's language (for pages made after the build, such as the lock page).
     pub language: model::Language,
@@ -119,7 +129,9 @@ pub struct Site {
 /// What a build made, beside its files.
 #[derive(Debug)]
 pub struct Built {
+    /// How many pages were written (HTML pages, not the other files).
     pub pages: usize,
+    /// What the build warns about (and its notes): the build went ahead.
     pub warnings: Diagnostics,
     /// The engagement's language.
     pub language: model::Language,
@@ -254,10 +266,10 @@ impl Kept {
 
 /// The engagement loaded and filtered, ready to render: the steps every build shares.
 pub struct Ready {
-    pub prepared: render::Prepared,
-    pub theme: render::Theme,
-    pub warnings: Diagnostics,
-    pub as_of: Date,
+    pub(crate) prepared: render::Prepared,
+    pub(crate) theme: render::Theme,
+    pub(crate) warnings: Diagnostics,
+    pub(crate) as_of: Date,
 }
 
 /// A save that changed one note's body alone ([`load::Cache::body_edit`]), as the

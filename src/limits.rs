@@ -34,8 +34,9 @@ pub const MAX_MARKDOWN_NESTING: usize = 64;
 /// The links and embeds one file may hold (`[[…]]`, `![[…]]`, `[…](…)`).
 pub const MAX_LINKS_PER_NOTE: usize = 10_000;
 
-/// The most engagements a practice folder may hold, and how deep they are looked for.
+/// The most engagements a practice folder may hold.
 pub const MAX_ENGAGEMENTS: usize = 1_000;
+/// How deep in a practice folder engagements are looked for, in folders.
 pub const MAX_PRACTICE_DEPTH: usize = 8;
 
 /// The most attachments an engagement may hold.
@@ -58,8 +59,9 @@ pub const MAX_SEARCH_WORD_CHARS: usize = 64;
 /// matter: serde-saphyr's default node budget.
 pub const MAX_YAML_VALUES: usize = 250_000;
 
-/// Dates are between these years, inclusive (files and `--as-of`).
+/// The first year a date may be in (files and `--as-of`).
 pub const FIRST_YEAR: i32 = 1900;
+/// The last year a date may be in, inclusive.
 pub const LAST_YEAR: i32 = 2200;
 
 /// The most levels a competency scale may have (`max - min + 1`).

@@ -1,11 +1,12 @@
 //! The `coachsite` command line: parses the arguments and hands them to the command's
 //! own file under `src/cli/`.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use coachsite::cli::{self, ColorChoice, EXAMPLES};
+use coachsite::cli::{self, EXAMPLES};
 
 /// Turns a coaching engagement kept as YAML and Markdown into a private static progress site.
 #[derive(Parser)]
@@ -16,6 +17,28 @@ struct Cli {
     color: ColorChoice,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--color`: when to colour messages. Its variants have no doc comments: clap would make
+/// them the values' help, and `--help` lists the values alone.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour: `auto` colours a terminal unless `NO_COLOR` is set.
+    fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
 }
 
 #[derive(Subcommand)]

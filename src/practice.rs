@@ -92,8 +92,8 @@ struct Good {
 /// The site of one engagement, freshly built: paths relative to its own folder in the
 /// practice's site (`path`).
 pub struct PartFiles {
-    pub path: String,
-    pub files: Vec<OutputFile>,
+    pub(crate) path: String,
+    pub(crate) files: Vec<OutputFile>,
 }
 
 /// What an update changed.

@@ -3,7 +3,6 @@
 //! shares with others (the `--as-of`, `--encrypt` and watch options, how messages are
 //! printed) is here.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -48,27 +47,6 @@ pub const EXAMPLES: &str = if cfg!(feature = "serve") {
 } else {
     examples!()
 };
-
-/// `--color`: when to colour messages.
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-impl ColorChoice {
-    /// Whether to colour: `auto` colours a terminal unless `NO_COLOR` is set.
-    pub fn enabled(self) -> bool {
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
-        }
-    }
-}
 
 /// The date every figure is computed for.
 #[derive(clap::Args)]
@@ -141,7 +119,7 @@ impl EncryptArgs {
         }
         let password = match std::env::var("COACHSITE_PASSWORD") {
             Ok(password) => password,
-            Err(_) if std::io::stdin().is_terminal() => {
+            Err(_) if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
                 rpassword::prompt_password("Password for the site: ")
                     .map_err(|e| format!("cannot read the password: {e}"))?
             }
@@ -196,7 +174,7 @@ pub struct WatchArgs {
 
 #[cfg(feature = "watch")]
 impl WatchArgs {
-    pub fn options(&self) -> crate::watch::WatchOptions {
+    pub(crate) fn options(&self) -> crate::watch::WatchOptions {
         crate::watch::WatchOptions {
             debounce: std::time::Duration::from_millis(self.debounce.clamp(10, 10_000)),
             poll: self.poll,

@@ -12,11 +12,11 @@ use crate::model::{Date, Engagement};
 /// Where one competency stands: the gap analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompetencyStanding {
-    pub id: String,
-    pub name: String,
-    pub target: i64,
-    pub latest: Option<i64>,
-    pub latest_date: Option<Date>,
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) target: i64,
+    pub(crate) latest: Option<i64>,
+    pub(crate) latest_date: Option<Date>,
     /// target − latest.
     pub gap: Option<i64>,
     /// The level of the assessment before the latest one.
@@ -115,27 +115,29 @@ pub fn levels_by_date(e: &Engagement, competency: &str) -> BTreeMap<Date, i64> {
 /// The competency check (ZPD) of one competency of one objective, at planning time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stretch {
-    pub competency: String,
+    pub(crate) competency: String,
     /// The level known when the objective was planned (latest assessment on or before
     /// its start, else the first assessment).
     pub current: i64,
-    pub assessed_on: Date,
-    pub target: i64,
+    pub(crate) assessed_on: Date,
+    pub(crate) target: i64,
     /// Months from the objective's start to its due date.
     pub months: f64,
     /// Levels per month the objective asks for.
     pub levels_per_month: f64,
-    pub beyond_zpd: bool,
+    pub(crate) beyond_zpd: bool,
     /// Months a realistic plan would take at `max_levels_per_month`.
     pub realistic_months: f64,
     /// Intermediate milestones one level at a time at the realistic pace.
     pub milestones: Vec<LevelMilestone>,
 }
 
+/// One step of a realistic plan: the next level, and the day it is reached at
+/// `max_levels_per_month` from the objective's start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelMilestone {
-    pub level: i64,
-    pub by: Date,
+    pub(crate) level: i64,
+    pub(crate) by: Date,
 }
 
 /// The competency check (ZPD) at planning time for one competency of an objective.

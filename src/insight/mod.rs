@@ -4,7 +4,7 @@
 //! progress, trend and forecast, tracking status, trajectory adherence, the pace and
 //! competency (ZPD) checks, the stable-success rule, SMART per letter, gap analysis,
 //! commitment and its calibration band, and the GAS T-score. Findings worth the
-//! coach's attention are [`Finding`]s: typed data that [`crate::explain`] turns into
+//! coach's attention are `Finding`s: typed data that `crate::explain` turns into
 //! sentences in the engagement's language.
 //!
 //! Edge cases, decided once here (and documented in docs/insight.md):
@@ -72,7 +72,7 @@ pub(crate) const MAX_FORECAST_DAYS: f64 = 3653.0;
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
     Note,
@@ -81,16 +81,16 @@ pub enum Severity {
 /// A finding with its severity and the objective it is about, if any.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flag {
-    pub severity: Severity,
-    pub objective: Option<String>,
+    pub(crate) severity: Severity,
+    pub(crate) objective: Option<String>,
     #[serde(flatten)]
-    pub finding: Finding,
+    pub(crate) finding: Finding,
 }
 
 /// What the coach should know, as data. `crate::explain` words it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "kebab-case")]
-pub enum Finding {
+pub(crate) enum Finding {
     DuePassed {
         due: Date,
     },
@@ -172,12 +172,12 @@ pub enum Finding {
 /// Everything [`analyze`] computes for one as-of date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Insight {
-    pub as_of: Date,
-    pub objectives: Vec<ObjectiveInsight>,
+    pub(crate) as_of: Date,
+    pub(crate) objectives: Vec<ObjectiveInsight>,
     /// Ranked: largest gap first; development areas are those with a gap above 0.
     pub competencies: Vec<CompetencyStanding>,
-    pub commitment: Commitment,
-    pub gas_t_score: Option<f64>,
+    pub(crate) commitment: Commitment,
+    pub(crate) gas_t_score: Option<f64>,
     /// The stakeholder pulse of each objective a survey rated.
     pub pulse: Vec<ObjectivePulse>,
     /// Findings about the whole engagement (actions, retention, …).
@@ -185,7 +185,7 @@ pub struct Insight {
 }
 
 impl Insight {
-    pub fn objective(&self, id: &str) -> Option<&ObjectiveInsight> {
+    pub(crate) fn objective(&self, id: &str) -> Option<&ObjectiveInsight> {
         self.objectives.iter().find(|o| o.id == id)
     }
 
@@ -197,7 +197,7 @@ impl Insight {
             .chain(self.findings.iter())
     }
 
-    pub fn count(&self, severity: Severity) -> usize {
+    pub(crate) fn count(&self, severity: Severity) -> usize {
         self.all_findings()
             .filter(|f| f.severity == severity)
             .count()
@@ -425,10 +425,10 @@ fn sensitive_items(e: &Engagement) -> Vec<(&'static str, String)> {
 /// attendance counts, commitment rate, GAS T-score), computed over the client's view.
 #[derive(Debug, Clone)]
 pub struct Aggregates {
-    pub commitment: Commitment,
-    pub gas_t_score: Option<f64>,
-    pub sessions: usize,
-    pub minutes: u64,
+    pub(crate) commitment: Commitment,
+    pub(crate) gas_t_score: Option<f64>,
+    pub(crate) sessions: usize,
+    pub(crate) minutes: u64,
     /// Each objective's figures as the client sees them, so that the sponsor gets the
     /// same verdicts.
     pub objectives: Vec<ObjectiveInsight>,

@@ -37,15 +37,15 @@ pub enum Tracking {
 /// Everything computed for one objective.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObjectiveInsight {
-    pub id: String,
-    pub title: String,
-    pub progress: Option<f64>,
-    pub latest: Option<f64>,
-    pub latest_date: Option<Date>,
-    pub target: Option<f64>,
-    pub due: Option<Date>,
-    pub trend: Option<Trend>,
-    pub forecast: Option<Date>,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) progress: Option<f64>,
+    pub(crate) latest: Option<f64>,
+    pub(crate) latest_date: Option<Date>,
+    pub(crate) target: Option<f64>,
+    pub(crate) due: Option<Date>,
+    pub(crate) trend: Option<Trend>,
+    pub(crate) forecast: Option<Date>,
     /// The dates between which the trend reaches the target, at 80 % confidence.
     pub forecast_interval: Option<ForecastInterval>,
     /// The measurements on or before the as-of date.
@@ -53,11 +53,11 @@ pub struct ObjectiveInsight {
     /// There would be a forecast to make, but there are fewer measurements than
     /// [`MIN_MEASUREMENTS_FOR_TREND`].
     pub too_few_measurements: bool,
-    pub tracking: Tracking,
-    pub adherence: Option<Adherence>,
-    pub pace: Option<Pace>,
-    pub stretches: Vec<Stretch>,
-    pub smart: Vec<SmartLetter>,
+    pub(crate) tracking: Tracking,
+    pub(crate) adherence: Option<Adherence>,
+    pub(crate) pace: Option<Pace>,
+    pub(crate) stretches: Vec<Stretch>,
+    pub(crate) smart: Vec<SmartLetter>,
     /// Each change to what the objective is measured against, made (committed) after
     /// its first measurement and by the as-of date, oldest first.
     pub target_changes: Vec<MovedTarget>,

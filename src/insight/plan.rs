@@ -13,18 +13,18 @@ use crate::model::{ActionStatus, Date, Engagement};
 pub struct Commitment {
     /// Actions due on or before the as-of date (dropped ones excluded).
     pub due: usize,
-    pub on_time: usize,
-    pub rate: Option<f64>,
+    pub(crate) on_time: usize,
+    pub(crate) rate: Option<f64>,
     /// The same over the last eight weeks.
     pub recent_due: usize,
-    pub recent_on_time: usize,
-    pub recent_rate: Option<f64>,
-    pub band: Option<CommitmentBand>,
+    pub(crate) recent_on_time: usize,
+    pub(crate) recent_rate: Option<f64>,
+    pub(crate) band: Option<CommitmentBand>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum CommitmentBand {
+pub(crate) enum CommitmentBand {
     /// Below 50 % over the last eight weeks.
     TooLow,
     /// 50–69 %.

@@ -7,18 +7,18 @@ use crate::model::*;
 /// One engagement's line of the ICF client coaching log, as of a date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogLine {
-    pub client: String,
-    pub contact: Option<String>,
+    pub(crate) client: String,
+    pub(crate) contact: Option<String>,
     /// A team engagement is group coaching.
     pub group: bool,
     /// The people coached: 1, or the team's members (0 when none are listed).
     pub group_size: usize,
-    pub start: Date,
+    pub(crate) start: Date,
     /// The engagement's end once it has passed; otherwise the last session so far.
     pub end: Option<Date>,
-    pub paid_hours: f64,
-    pub pro_bono_hours: f64,
-    pub sessions: usize,
+    pub(crate) paid_hours: f64,
+    pub(crate) pro_bono_hours: f64,
+    pub(crate) sessions: usize,
     /// Sessions held without a `duration`: their hours are not counted.
     pub without_duration: usize,
 }
@@ -64,9 +64,9 @@ pub fn log_line(e: &Engagement, as_of: Date) -> LogLine {
 
 /// How a group of objectives ended: how many, and how many reached their target.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Outcomes {
-    pub objectives: usize,
-    pub achieved: usize,
+pub(crate) struct Outcomes {
+    pub(crate) objectives: usize,
+    pub(crate) achieved: usize,
 }
 
 impl Outcomes {
@@ -87,9 +87,9 @@ pub const MIN_OBJECTIVES_FOR_EVIDENCE: usize = 3;
 /// dropped ones, are not counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ZpdEvidence {
-    pub beyond: Outcomes,
-    pub within: Outcomes,
-    pub engagements: usize,
+    pub(crate) beyond: Outcomes,
+    pub(crate) within: Outcomes,
+    pub(crate) engagements: usize,
 }
 
 /// Adds an ended engagement (as of its end) to the evidence.

@@ -199,15 +199,15 @@ pub fn forecast(trend: &Trend, target: f64, not_before: Date) -> Option<Date> {
 /// baseline (at the start) to target (at due) says it should be.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Adherence {
-    pub share: f64,
+    pub(crate) share: f64,
     /// Where the line says the value should be, on the latest measurement's date.
     pub expected: f64,
-    pub band: AdherenceBand,
+    pub(crate) band: AdherenceBand,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum AdherenceBand {
+pub(crate) enum AdherenceBand {
     /// ≥ 80 %.
     OnTrack,
     /// 50–79 %.
@@ -258,12 +258,12 @@ pub struct Pace {
     pub observed_per_month: Option<f64>,
     /// required / observed, when the trend goes the right way.
     pub ratio: Option<f64>,
-    pub finding: PaceFinding,
+    pub(crate) finding: PaceFinding,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum PaceFinding {
+pub(crate) enum PaceFinding {
     /// Needed pace within `max_pace_ratio` of the observed one.
     Realistic,
     /// Needed pace above `max_pace_ratio` × observed.

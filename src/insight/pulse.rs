@@ -10,10 +10,10 @@ use crate::model::{Date, Engagement, PULSE_MIN, Tally};
 /// worse, the net score and the mean rating.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct PulseScore {
-    pub raters: u32,
-    pub better: u32,
-    pub same: u32,
-    pub worse: u32,
+    pub(crate) raters: u32,
+    pub(crate) better: u32,
+    pub(crate) same: u32,
+    pub(crate) worse: u32,
     /// (better − worse) / raters, from −1 to +1.
     pub net: f64,
     /// The mean rating, from −3 to +3.
@@ -47,8 +47,8 @@ pub fn pulse_score(counts: &[u32; 7]) -> Option<PulseScore> {
 /// One survey's figures for one objective.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PulsePoint {
-    pub survey: String,
-    pub date: Date,
+    pub(crate) survey: String,
+    pub(crate) date: Date,
     /// Every rating shown, all groups together; `None` when every one was left out.
     pub overall: Option<PulseScore>,
     /// Each rater group shown (`None`: the small groups, pooled), in name order, the pool last.
@@ -60,7 +60,7 @@ pub struct PulsePoint {
 /// An objective's stakeholder pulse over time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObjectivePulse {
-    pub objective: String,
+    pub(crate) objective: String,
     /// By survey date.
     pub points: Vec<PulsePoint>,
 }

@@ -8,15 +8,15 @@ use crate::model::{Date, Objective};
 /// One SMART letter: passed, or failed with the reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmartLetter {
-    pub letter: char,
-    pub pass: bool,
-    pub reasons: Vec<SmartReason>,
+    pub(crate) letter: char,
+    pub(crate) pass: bool,
+    pub(crate) reasons: Vec<SmartReason>,
 }
 
 /// Why a SMART letter fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum SmartReason {
+pub(crate) enum SmartReason {
     NoSpecific,
     SpecificTooShort,
     NoMeasure,

@@ -125,7 +125,7 @@ pub const MIN_RATERS: usize = 3;
 pub struct ReliableChange {
     /// The level of the first assessment that rated the competency, and its date.
     pub from: i64,
-    pub since: Date,
+    pub(crate) since: Date,
     /// latest − first, in levels.
     pub change: i64,
     /// change / S_diff.
@@ -163,11 +163,11 @@ pub fn reliable_change(
 /// How far a team's raters agree on one competency in one assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
-    pub competency: String,
-    pub raters: usize,
-    pub mean: f64,
-    pub lowest: i64,
-    pub highest: i64,
+    pub(crate) competency: String,
+    pub(crate) raters: usize,
+    pub(crate) mean: f64,
+    pub(crate) lowest: i64,
+    pub(crate) highest: i64,
     /// r_wg = 1 − s² / σ²_EU, kept between 0 and 1 (James, Demaree and Wolf 1984).
     pub r_wg: f64,
     /// r_wg ≥ 0.7 with at least three raters; `None` with fewer raters.

@@ -75,7 +75,7 @@ pub struct Inside {
 }
 
 impl Inside {
-    pub fn new(root: &Path) -> Inside {
+    pub(crate) fn new(root: &Path) -> Inside {
         Inside {
             root: root.to_path_buf(),
             resolved: std::fs::canonicalize(root).ok(),

@@ -1,8 +1,9 @@
 //! The history of each objective's targets, from the git repository the engagement
 //! folder is in: every version of its file along the first parents of `HEAD` (at most
-//! [`limits::MAX_HISTORY_COMMITS`] commits), and what changed from one version to the
-//! next in its baseline, target, due date and GAS levels. No repository, an unborn
-//! `HEAD`, or a version that does not parse: nothing is said, and nothing fails.
+//! [`limits::MAX_HISTORY_COMMITS`](crate::limits::MAX_HISTORY_COMMITS) commits), and
+//! what changed from one version to the next in its baseline, target, due date and GAS
+//! levels. No repository, an unborn `HEAD`, or a version that does not parse: nothing
+//! is said, and nothing fails.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,9 +17,9 @@ use crate::model::{
 /// One version of an objective's file: its front matter, and who could see it (its
 /// `visibility`, or the engagement's default; sensitive: the coach).
 pub struct Version {
-    pub date: Date,
-    pub front: ObjectiveFront,
-    pub visibility: Visibility,
+    pub(crate) date: Date,
+    pub(crate) front: ObjectiveFront,
+    pub(crate) visibility: Visibility,
 }
 
 impl Version {

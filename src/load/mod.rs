@@ -37,8 +37,9 @@ pub use crate::model::is_attachment_name;
 /// Whether a file name is an attachment's (an image or a PDF), for the watcher.
 pub use cache::{BodyEdit, Cache};
 pub use check::{is_valid_id, suggest_id};
+pub(crate) use files::ReadError;
 pub use files::{
-    Inside, ReadError, is_editor_temp, read_at_most, read_bounded, read_text, too_large, walk_files,
+    Inside, is_editor_temp, read_at_most, read_bounded, read_text, too_large, walk_files,
 };
 pub use item::parse_file_text;
 pub use yaml::{FrontMatter, FrontMatterError, parse_yaml, parse_yaml_all, split_front_matter};
@@ -115,8 +116,9 @@ pub fn find_engagements(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 /// The result of a successful load: the engagement and any warnings.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The whole engagement, cross-checked, as the coach sees it (no audience's filter).
     pub engagement: Engagement,
-    pub warnings: Diagnostics,
+    pub(crate) warnings: Diagnostics,
 }
 
 /// Writes the engagement folder `root` as it was at git revision `rev` (a commit, a

@@ -14,6 +14,7 @@ pub struct FrontMatter<'a> {
     /// The YAML, *including* the opening `---` line, so that line numbers reported by
     /// the YAML parser are line numbers of the file itself.
     pub yaml: &'a str,
+    /// The Markdown after the closing line, to the end of the file.
     pub body: &'a str,
     /// The file line on which the body starts.
     pub body_line: u32,
@@ -22,7 +23,9 @@ pub struct FrontMatter<'a> {
 /// Why a front matter could not be split off.
 #[derive(Debug, PartialEq)]
 pub enum FrontMatterError {
+    /// The file does not start with a `---` line.
     Missing,
+    /// The opening `---` line has no closing `---` (or `...`) line after it.
     NotClosed,
 }
 

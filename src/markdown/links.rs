@@ -64,10 +64,11 @@ pub enum RefKind {
 /// One reference in a text, with the byte offset where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
-    pub kind: RefKind,
-    pub target: String,
+    pub(crate) kind: RefKind,
+    pub(crate) target: String,
     /// Whether the link gives its own words (`[[target|words]]`).
     pub labelled: bool,
+    /// Where the reference starts in the text (a byte offset).
     pub offset: usize,
     /// Where the reference ends (the byte after its last).
     pub end: usize,

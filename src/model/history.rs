@@ -11,7 +11,7 @@ use super::{Date, Visibility};
 pub struct TargetChange {
     /// The day of the commit that made it (its author's date).
     pub date: Date,
-    pub change: Changed,
+    pub(crate) change: Changed,
     /// The measurements the objective's file held, dated on or before `date`, in the
     /// version before the change: what had been measured when it was made.
     pub measured_before: usize,
@@ -32,14 +32,14 @@ fn coach() -> Visibility {
 /// A GAS level's description before and after a change.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GasWords {
-    pub before: Option<String>,
-    pub after: Option<String>,
+    pub(crate) before: Option<String>,
+    pub(crate) after: Option<String>,
 }
 
 /// What changed, from what to what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "field", rename_all = "kebab-case")]
-pub enum Changed {
+pub(crate) enum Changed {
     Baseline {
         from: Option<f64>,
         to: Option<f64>,
@@ -63,7 +63,7 @@ pub enum Changed {
 /// What became of a GAS level's description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum GasEdit {
+pub(crate) enum GasEdit {
     Added,
     Rewritten,
     Removed,

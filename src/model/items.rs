@@ -17,9 +17,9 @@ pub struct Source {
 /// `objectives/<id>.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Objective {
-    pub id: String,
-    pub source: Source,
-    pub front: ObjectiveFront,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: ObjectiveFront,
     /// Markdown narrative.
     pub body: Markdown,
     /// The file line on which the narrative starts.
@@ -34,30 +34,40 @@ pub struct Objective {
 }
 
 impl Objective {
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         &self.front.title
     }
 }
 
+/// Where an objective stands in the coaching, as the coach decides it.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum ObjectiveStatus {
+    /// Not agreed yet: only the planning checks (SMART, ZPD).
     Proposed,
+    /// Being worked on (the default).
     #[default]
     Active,
+    /// Reached, whatever its measurements say.
     Achieved,
+    /// On hold: shown, not tracked.
     Paused,
+    /// Given up: shown, not tracked, and left out of the GAS T-score.
     Dropped,
 }
 
+/// The front matter of `objectives/<id>.md`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObjectiveFront {
+    /// The objective in a few words.
     pub title: String,
+    /// S: what exactly is to be achieved, in four words or more.
     #[serde(default)]
     pub specific: Option<String>,
+    /// M: what is measured, from where to where. Left out for a GAS objective (`gas`).
     #[serde(default)]
     pub measure: Option<Measure>,
     /// Goal attainment scaling: level (−2…2) → description of that outcome.
@@ -66,30 +76,44 @@ pub struct ObjectiveFront {
     /// Weight of this objective in the GAS T-score (default 1).
     #[serde(default)]
     pub weight: Option<At<f64>>,
+    /// R: why it matters.
     #[serde(default)]
     pub relevant: Option<String>,
+    /// A: why it is within reach.
     #[serde(default)]
     pub achievable: Option<String>,
-    /// When work on the objective started (defaults to the engagement's start).
+    /// When work on the objective started, YYYY-MM-DD. Default: the engagement's `start`.
     #[serde(default)]
     pub start: Option<Date>,
+    /// T: the day it should be reached, YYYY-MM-DD, not before `start`. Left out, the
+    /// objective is not judged against a date.
     #[serde(default)]
     pub due: Option<Date>,
+    /// `active` (the default), `proposed`, `achieved`, `paused` or `dropped`.
     #[serde(default)]
     pub status: ObjectiveStatus,
+    /// Ids of the competencies of engagement.yaml the objective needs, for the gap analysis
+    /// and the ZPD check.
     #[serde(default)]
     pub competencies: Vec<At<String>>,
+    /// Intermediate targets on the way to the target.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// The values measured, in any order, one per date.
     #[serde(default)]
     pub measurements: Vec<Measurement>,
+    /// The widest audience that may see the objective: `coach`, `client` or `sponsor`. Left
+    /// out: `visibility.objectives` of engagement.yaml.
     #[serde(default)]
     pub visibility: Option<Visibility>,
+    /// Health and similar: the objective is in the coach's view only, whatever its
+    /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
     /// Obsidian's own properties, accepted so that a vault builds as it is; not shown.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Obsidian's CSS classes for the note: accepted, not used.
     #[serde(default)]
     pub cssclasses: Vec<String>,
     /// Obsidian's tags: accepted, not shown.
@@ -113,14 +137,20 @@ pub enum Acknowledged {
     NotSmart,
 }
 
+/// `measure:` of an objective: what is measured, from the baseline to the target.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
+    /// What is measured, e.g. "Sprint goals met over the last four sprints".
     pub metric: String,
+    /// The unit of its values, e.g. `"%"`; left out, they have none.
     #[serde(default)]
     pub unit: Option<String>,
+    /// The value when the objective was agreed, where progress starts at 0 %.
     #[serde(default)]
     pub baseline: Option<At<f64>>,
+    /// The value to reach (100 % progress), other than the baseline. Whether the metric
+    /// should go up or down follows from the two.
     #[serde(default)]
     pub target: Option<At<f64>>,
 }
@@ -128,24 +158,35 @@ pub struct Measure {
 /// Whether a measured objective is reached by going up or down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
+    /// The target is above the baseline: the higher, the better.
     Up,
+    /// The target is below the baseline: the lower, the better (14 defects down to 4).
     Down,
 }
 
+/// An intermediate target of an objective.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
+    /// The day it should be reached, YYYY-MM-DD.
     pub date: Date,
+    /// The value expected by then, in the objective's unit.
     pub target: At<f64>,
+    /// A short remark.
     #[serde(default)]
     pub note: Option<String>,
 }
 
+/// One value measured for an objective.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
+    /// The day it was measured, YYYY-MM-DD.
     pub date: Date,
+    /// The value, in the objective's unit; for a GAS objective, the level observed, a whole
+    /// number from −2 to 2.
     pub value: At<f64>,
+    /// A short remark, e.g. "First sprint goal met".
     #[serde(default)]
     pub note: Option<String>,
     /// The session note it was recorded in (`measured:`), if not the objective's file.
@@ -157,82 +198,116 @@ pub struct Measurement {
 /// `assessments/<date>-<name>.yaml`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Assessment {
-    pub id: String,
-    pub source: Source,
-    pub front: AssessmentFront,
-    pub visibility: Visibility,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: AssessmentFront,
+    pub(crate) visibility: Visibility,
 }
 
+/// The content of `assessments/<date>-<name>.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentFront {
+    /// When the assessment was made, YYYY-MM-DD.
     pub date: Date,
+    /// Its name ("Baseline", "Mid-term").
     pub title: String,
+    /// Competency id → its level, a whole number on the scale. A competency left out is not
+    /// assessed here.
     #[serde(default)]
     pub ratings: BTreeMap<At<String>, At<i64>>,
+    /// Member id → (competency id → level): a team's members rated one by one.
     #[serde(default)]
     pub members: BTreeMap<At<String>, BTreeMap<At<String>, At<i64>>>,
-    /// Markdown.
+    /// Values, attitudes, beliefs and behaviours observed (Markdown).
     #[serde(default)]
     pub observations: Option<Markdown>,
+    /// The widest audience that may see the assessment: `coach`, `client` or `sponsor`.
+    /// Left out: `visibility.assessments` of engagement.yaml.
     #[serde(default)]
     pub visibility: Option<Visibility>,
+    /// Health and similar: the assessment is in the coach's view only, whatever its
+    /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
 }
 
 /// `plan.yaml`.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Plan {
-    pub source: Source,
-    pub actions: Vec<Action>,
-    pub revisions: Vec<Revision>,
+pub(crate) struct Plan {
+    pub(crate) source: Source,
+    pub(crate) actions: Vec<Action>,
+    pub(crate) revisions: Vec<Revision>,
 }
 
+/// The content of `plan.yaml`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
+    /// The actions agreed. Default: none.
     #[serde(default)]
     pub actions: Vec<Action>,
+    /// Each time the plan was re-evaluated. Default: none.
     #[serde(default)]
     pub revisions: Vec<Revision>,
 }
 
+/// Where an action stands.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum ActionStatus {
+    /// Agreed, not done yet (the default).
     #[default]
     Open,
+    /// Done, on the day its `done:` key gives.
     Done,
+    /// Renegotiated or given up: not counted in commitment.
     Dropped,
+    /// Held up: a warning for the coach.
     Blocked,
 }
 
+/// One action of the plan.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
+    /// Its id, unique in the plan. Sessions refer to it in `actions:`.
     pub id: At<String>,
+    /// What is to be done.
     pub title: String,
+    /// The id of the objective it serves, if any.
     #[serde(default)]
     pub objective: Option<At<String>>,
+    /// Who does it.
     #[serde(default)]
     pub owner: Option<String>,
+    /// When it was agreed, YYYY-MM-DD. It is neither due nor done before.
     #[serde(default)]
     pub agreed: Option<Date>,
+    /// When it is due, YYYY-MM-DD. Commitment counts only the actions with a due date.
     #[serde(default)]
     pub due: Option<Date>,
+    /// `open` (the default), `done`, `blocked` or `dropped`.
     #[serde(default)]
     pub status: ActionStatus,
+    /// The day it was done, YYYY-MM-DD: required with `status: done`, and not allowed with
+    /// any other status.
     #[serde(default)]
     pub done: Option<At<Date>>,
+    /// The action's history, review by review.
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// A short remark.
     #[serde(default)]
     pub note: Option<String>,
+    /// The widest audience that may see the action: `coach`, `client` or `sponsor`. Left
+    /// out: `visibility.plan` of engagement.yaml.
     #[serde(default)]
     pub visibility: Option<Visibility>,
+    /// Health and similar: the action is in the coach's view only, whatever its
+    /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
     /// Resolved visibility, filled in by the loader.
@@ -240,24 +315,36 @@ pub struct Action {
     pub resolved_visibility: Visibility,
 }
 
+/// One review of an action: its status on a day.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
+    /// When the action was reviewed, YYYY-MM-DD.
     pub date: Date,
+    /// Its status then.
     pub status: ActionStatus,
+    /// A short remark.
     #[serde(default)]
     pub note: Option<String>,
 }
 
+/// A re-evaluation of the plan.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Revision {
+    /// When the plan was re-evaluated, YYYY-MM-DD.
     pub date: Date,
+    /// What changed, and why.
     pub summary: String,
+    /// The widest audience that may see the revision: `coach`, `client` or `sponsor`. Left
+    /// out: `visibility.plan` of engagement.yaml.
     #[serde(default)]
     pub visibility: Option<Visibility>,
+    /// Health and similar: the revision is in the coach's view only, whatever its
+    /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
+    /// Resolved visibility, filled in by the loader.
     #[serde(skip, default = "client")]
     pub resolved_visibility: Visibility,
 }
@@ -265,30 +352,37 @@ pub struct Revision {
 /// `sessions/<date>-<slug>.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Session {
-    pub id: String,
-    pub source: Source,
-    pub front: SessionFront,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: SessionFront,
     /// Markdown notes; may contain `%% … %%` coach-only text.
     pub body: Markdown,
     /// Line of the body's first line in the file.
     pub body_line: u32,
-    pub visibility: Visibility,
+    pub(crate) visibility: Visibility,
 }
 
+/// The front matter of `sessions/<date>-<slug>.md`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionFront {
+    /// The day of the session, YYYY-MM-DD.
     pub date: Date,
+    /// Its subject.
     pub title: String,
     /// Minutes.
     #[serde(default)]
     pub duration: Option<At<u32>>,
+    /// Who attended: member ids (shown by name) or free names.
     #[serde(default)]
     pub attendees: Vec<String>,
+    /// Ids of the objectives discussed.
     #[serde(default)]
     pub objectives: Vec<At<String>>,
+    /// Ids of the actions of plan.yaml that were agreed or reviewed.
     #[serde(default)]
     pub actions: Vec<At<String>>,
+    /// The techniques used, e.g. strategic questioning, mapping.
     #[serde(default)]
     pub techniques: Vec<String>,
     /// Scaling questions, 0–10.
@@ -299,6 +393,7 @@ pub struct SessionFront {
     /// A key with nothing after it (only comments, as `note` writes it) is empty.
     #[serde(default, deserialize_with = "super::values::null_as_default")]
     pub measured: BTreeMap<At<String>, At<f64>>,
+    /// Short lessons, gathered on the lessons page with a link to the session.
     #[serde(default)]
     pub lessons: Vec<String>,
     /// Coach-only notes (Markdown).
@@ -307,13 +402,18 @@ pub struct SessionFront {
     /// Obsidian's own properties, accepted so that a vault builds as it is; not shown.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Obsidian's CSS classes for the note: accepted, not used.
     #[serde(default)]
     pub cssclasses: Vec<String>,
     /// Obsidian's tags: accepted, not shown.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The widest audience that may see the session: `coach`, `client` or `sponsor`. Left
+    /// out: `visibility.sessions` of engagement.yaml.
     #[serde(default)]
     pub visibility: Option<Visibility>,
+    /// Health and similar: the session is in the coach's view only, whatever its
+    /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
 }
@@ -321,31 +421,42 @@ pub struct SessionFront {
 /// `lessons/<slug>.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Lesson {
-    pub id: String,
-    pub source: Source,
-    pub front: LessonFront,
-    pub body: Markdown,
-    pub body_line: u32,
-    pub visibility: Visibility,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: LessonFront,
+    pub(crate) body: Markdown,
+    pub(crate) body_line: u32,
+    pub(crate) visibility: Visibility,
 }
 
+/// The front matter of `lessons/<slug>.md`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LessonFront {
+    /// The lesson in a few words.
     pub title: String,
+    /// When it was learned, YYYY-MM-DD, if it is known. Lessons are listed newest first.
     #[serde(default)]
     pub date: Option<Date>,
+    /// Free tags, each with a page. Tags that differ only in case or punctuation share a
+    /// page.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Ids of the related objectives.
     #[serde(default)]
     pub objectives: Vec<At<String>>,
+    /// The widest audience that may see the lesson: `coach`, `client` or `sponsor`. Left
+    /// out: `visibility.lessons` of engagement.yaml, which is `coach` unless changed.
     #[serde(default)]
     pub visibility: Option<Visibility>,
+    /// Health and similar: the lesson is in the coach's view only, whatever its
+    /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
     /// Obsidian's own properties, accepted so that a vault builds as it is; not shown.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Obsidian's CSS classes for the note: accepted, not used.
     #[serde(default)]
     pub cssclasses: Vec<String>,
 }

@@ -12,15 +12,20 @@ use crate::html::percent_decode;
 /// The kinds of item a link can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ItemKind {
+    /// An objective, `objectives/<id>.md`.
     Objective,
+    /// A session note, `sessions/<date>-<slug>.md`.
     Session,
+    /// A lesson learned, `lessons/<slug>.md`.
     Lesson,
+    /// A skill assessment, `assessments/<date>-<name>.yaml`.
     Assessment,
+    /// An action of `plan.yaml`, by its `id:`.
     Action,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 5] = [
+    pub(crate) const ALL: [ItemKind; 5] = [
         ItemKind::Objective,
         ItemKind::Session,
         ItemKind::Lesson,
@@ -40,7 +45,7 @@ impl ItemKind {
         }
     }
 
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             ItemKind::Objective => "objective",
             ItemKind::Session => "session",
@@ -54,20 +59,20 @@ impl ItemKind {
 /// One item, by kind and id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ItemRef {
-    pub kind: ItemKind,
-    pub id: String,
+    pub(crate) kind: ItemKind,
+    pub(crate) id: String,
 }
 
 /// One item, by kind and id, borrowed from the engagement (what a text belongs to, what
 /// a link names), so that reading thousands of notes copies no id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ItemOf<'a> {
-    pub kind: ItemKind,
-    pub id: &'a str,
+    pub(crate) kind: ItemKind,
+    pub(crate) id: &'a str,
 }
 
 impl ItemOf<'_> {
-    pub fn to_ref(self) -> ItemRef {
+    pub(crate) fn to_ref(self) -> ItemRef {
         ItemRef {
             kind: self.kind,
             id: self.id.to_string(),
@@ -121,11 +126,11 @@ pub enum TextPart {
 /// context and report.md), the file it was written in, and, for a note's body, the
 /// line of the file it starts on (0 where not known).
 pub struct TextOf<'a> {
-    pub from: Option<ItemOf<'a>>,
-    pub part: TextPart,
-    pub file: &'a str,
-    pub line: u32,
-    pub text: &'a Markdown,
+    pub(crate) from: Option<ItemOf<'a>>,
+    pub(crate) part: TextPart,
+    pub(crate) file: &'a str,
+    pub(crate) line: u32,
+    pub(crate) text: &'a Markdown,
 }
 
 /// The items one link's path names ([`ItemIndex::lookup`]).
@@ -172,7 +177,7 @@ pub struct ItemIndex {
 }
 
 impl ItemIndex {
-    pub fn new(e: &Engagement) -> ItemIndex {
+    pub(crate) fn new(e: &Engagement) -> ItemIndex {
         let objectives = e
             .objectives
             .iter()
@@ -333,7 +338,7 @@ pub struct Attachments {
 }
 
 impl Attachments {
-    pub fn insert(&mut self, path: String) {
+    pub(crate) fn insert(&mut self, path: String) {
         let name = path.rsplit('/').next().unwrap_or(&path).to_string();
         match self.by_name.get(&name) {
             Some(first) if *first <= path => {}
@@ -344,12 +349,8 @@ impl Attachments {
         self.paths.insert(path);
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.paths.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.paths.is_empty()
     }
 
     /// Every path, in order.

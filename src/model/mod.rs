@@ -18,7 +18,7 @@ mod survey;
 mod tests;
 mod values;
 
-pub use history::*;
+pub(crate) use history::*;
 pub use items::*;
 pub use links::*;
 pub use survey::*;
@@ -45,8 +45,11 @@ use serde::{Deserialize, Serialize};
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Visibility {
+    /// The coach only.
     Coach,
+    /// The coach and the client.
     Client,
+    /// The coach, the client and the sponsor.
     Sponsor,
 }
 
@@ -54,7 +57,9 @@ pub enum Visibility {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// One person is coached.
     Individual,
+    /// A team is coached; its members may be rated one by one (`members`).
     Team,
 }
 
@@ -64,9 +69,12 @@ pub enum Kind {
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
+    /// English.
     #[default]
     En,
+    /// French.
     Fr,
+    /// German.
     De,
 }
 
@@ -74,13 +82,13 @@ pub enum Language {
 #[derive(Debug, Clone, Serialize)]
 pub struct Engagement {
     #[serde(skip)]
-    pub root: PathBuf,
-    pub info: EngagementInfo,
+    pub(crate) root: PathBuf,
+    pub(crate) info: EngagementInfo,
     /// Sorted by id.
     pub objectives: Vec<Objective>,
     /// Sorted by date, then id.
     pub assessments: Vec<Assessment>,
-    pub plan: Plan,
+    pub(crate) plan: Plan,
     /// Sorted by date, then id.
     /// Each shared with what `serve` keeps of its file between saves (copied only
     /// where a reader's view changes it).
@@ -106,9 +114,9 @@ pub struct Engagement {
 /// next steps), in Markdown, with optional front matter.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportNote {
-    pub source: Source,
-    pub front: ReportFront,
-    pub body: Markdown,
+    pub(crate) source: Source,
+    pub(crate) front: ReportFront,
+    pub(crate) body: Markdown,
 }
 
 /// The front matter of `report.md`.
@@ -138,13 +146,13 @@ impl Default for ReportFront {
 /// count: they are out of every view but the coach's, and their existence is not hinted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Withheld {
-    pub objectives: bool,
-    pub assessments: bool,
-    pub actions: bool,
-    pub revisions: bool,
-    pub sessions: bool,
-    pub lessons: bool,
-    pub surveys: bool,
+    pub(crate) objectives: bool,
+    pub(crate) assessments: bool,
+    pub(crate) actions: bool,
+    pub(crate) revisions: bool,
+    pub(crate) sessions: bool,
+    pub(crate) lessons: bool,
+    pub(crate) surveys: bool,
     /// The engagement's context (free text), kept from the sponsor unless shared.
     pub context: bool,
 }
@@ -188,8 +196,13 @@ pub enum Shared {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Share {
+    /// What the client sees of the diagnostics. Default: `[trend, forecast, commitment,
+    /// gas]`, facts and no verdicts.
     #[serde(default = "facts")]
     pub client: Vec<Shared>,
+    /// What the sponsor sees of the diagnostics, and of the free text listed for the
+    /// sponsor (`context`, `observations`, `revisions`). Default: `[trend, forecast,
+    /// commitment, gas]`.
     #[serde(default = "facts")]
     pub sponsor: Vec<Shared>,
 }
@@ -214,15 +227,15 @@ impl Default for Share {
 }
 
 impl Engagement {
-    pub fn objective(&self, id: &str) -> Option<&Objective> {
+    pub(crate) fn objective(&self, id: &str) -> Option<&Objective> {
         self.objectives.iter().find(|o| o.id == id)
     }
 
-    pub fn competency(&self, id: &str) -> Option<&Competency> {
+    pub(crate) fn competency(&self, id: &str) -> Option<&Competency> {
         self.info.competencies.iter().find(|c| c.id == id)
     }
 
-    pub fn member_name<'a>(&'a self, id: &'a str) -> &'a str {
+    pub(crate) fn member_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.info
             .members
             .iter()
@@ -235,30 +248,51 @@ impl Engagement {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EngagementInfo {
+    /// The engagement's name, shown on the dashboard.
     pub title: String,
+    /// Who is coached: the person, or the team and its organisation.
     pub client: String,
+    /// Whether one person or a team is coached.
     pub kind: Kind,
+    /// The coach's name.
     pub coach: String,
+    /// The sponsor, for three-way contracting; left out when there is none.
     #[serde(default)]
     pub sponsor: Option<String>,
+    /// The first day of the engagement, YYYY-MM-DD. Objectives start here unless they say
+    /// otherwise.
     pub start: Date,
+    /// The last day, YYYY-MM-DD, not before `start`. Once it has passed, figures are as of
+    /// this day unless `--as-of` gives another; left out while the engagement has no end
+    /// date.
     #[serde(default)]
     pub end: Option<At<Date>>,
+    /// The language of the site and of the findings, and how dates and numbers are written:
+    /// `en` (the default), `fr` or `de`.
     #[serde(default)]
     pub language: Language,
-    /// Markdown.
+    /// Structure, procedures, culture, habits, past experience (Markdown), shown on the
+    /// dashboard.
     #[serde(default)]
     pub context: Option<Markdown>,
+    /// The competency scale of assessments.
     pub scale: Scale,
+    /// What assessments rate; `[]` when there are none.
     pub competencies: Vec<Competency>,
+    /// The people of a team who are rated one by one. Default: none.
     #[serde(default)]
     pub members: Vec<Member>,
+    /// Calibration of the zone-of-proximal-development checks; each key has a default.
     #[serde(default)]
     pub zpd: Zpd,
+    /// The site's title, address, logo, accent colour and paper.
     #[serde(default)]
     pub site: SiteSettings,
+    /// The default visibility of each kind of item.
     #[serde(default)]
     pub visibility: VisibilityDefaults,
+    /// The day until which the coach may keep the engagement's data, YYYY-MM-DD: once it
+    /// has passed, `check` reports an error. Left out: no such day.
     #[serde(default)]
     pub retain_until: Option<Date>,
     /// What the client and the sponsor see of the diagnostics (docs/audiences.md).
@@ -278,7 +312,9 @@ pub struct EngagementInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Billing {
+    /// Paid coaching hours (the default).
     Paid,
+    /// Pro bono hours.
     ProBono,
 }
 
@@ -286,8 +322,13 @@ pub enum Billing {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
+    /// The lowest level, a whole number from −1000 to 1000, below `max`.
     pub min: At<i64>,
+    /// The highest level, a whole number from −1000 to 1000; the scale has at most 101
+    /// levels.
     pub max: At<i64>,
+    /// One label per level from `min` to `max` (5 labels for 1…5), shown beside each
+    /// level's number; left out, levels are numbers alone.
     #[serde(default)]
     pub labels: Option<At<Vec<String>>>,
     /// How far one rating on this scale can be trusted to repeat (test–retest
@@ -335,13 +376,18 @@ impl Scale {
     }
 }
 
+/// A competency that assessments rate.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
+    /// Its id: lower-case letters, digits and `-`, unique among the competencies.
+    /// Objectives and assessments refer to it.
     pub id: At<String>,
+    /// Its name, as the pages show it.
     pub name: String,
     /// The level the engagement aims for.
     pub target: At<i64>,
+    /// What it covers: kept with the data, not shown by the built-in pages.
     #[serde(default)]
     pub description: Option<String>,
 }
@@ -357,11 +403,15 @@ impl PartialEq<&str> for At<String> {
     }
 }
 
+/// A member of a team, rated one by one in assessments.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
+    /// Their id, unique among the members. Assessments and session attendees refer to it.
     pub id: At<String>,
+    /// Their name, shown in place of the id.
     pub name: String,
+    /// Their role in the team: kept with the data, not shown by the built-in pages.
     #[serde(default)]
     pub role: Option<String>,
 }
@@ -370,8 +420,11 @@ pub struct Member {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Zpd {
+    /// Realistic competency growth, in levels per month, from 0.01 to 100. Default 0.5.
     #[serde(default = "default_levels_per_month")]
     pub max_levels_per_month: At<f64>,
+    /// How many times faster than observed an objective may need progress before it is
+    /// flagged, from 0.1 to 100. Default 2.0.
     #[serde(default = "default_pace_ratio")]
     pub max_pace_ratio: At<f64>,
     /// An objective with no new measurement for this many days is stalled.
@@ -400,11 +453,16 @@ impl Default for Zpd {
     }
 }
 
+/// `site:` in engagement.yaml: how the site looks and where it is published.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteSettings {
+    /// The title in the page header. Left out: the engagement's `title`.
     #[serde(default)]
     pub title: Option<String>,
+    /// Where the site is published, e.g. `https://coaching.example.org/platform/`. Only a
+    /// full `http://` or `https://` address has an effect: a canonical link on each page.
+    /// `--base-url` takes its place.
     #[serde(default)]
     pub base_url: Option<String>,
     /// An image in `static/` shown in the header and on the report's cover, e.g.
@@ -425,7 +483,9 @@ pub struct SiteSettings {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
     A4,
+    /// US Letter, 8.5 × 11 inches.
     Letter,
 }
 
@@ -433,16 +493,22 @@ pub enum Paper {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VisibilityDefaults {
+    /// The visibility of objectives that give none. Default `client`.
     #[serde(default = "client")]
     pub objectives: Visibility,
+    /// The visibility of assessments that give none. Default `client`.
     #[serde(default = "client")]
     pub assessments: Visibility,
+    /// The visibility of the plan's actions and revisions that give none. Default `client`.
     #[serde(default = "client")]
     pub plan: Visibility,
+    /// The visibility of session notes that give none. Default `client`.
     #[serde(default = "client")]
     pub sessions: Visibility,
+    /// The visibility of lessons that give none. Default `coach`.
     #[serde(default = "coach")]
     pub lessons: Visibility,
+    /// The visibility of stakeholder pulses that give none. Default `client`.
     #[serde(default = "client")]
     pub surveys: Visibility,
 }

@@ -5,20 +5,20 @@ use super::Language;
 
 /// The placeholders of a new engagement in one language.
 pub struct Placeholders {
-    pub title: &'static str,
-    pub client: &'static str,
-    pub coach: &'static str,
-    pub sponsor: &'static str,
-    pub context: &'static str,
-    pub scale_labels: [&'static str; 5],
-    pub competency: &'static str,
-    pub member: &'static str,
-    pub objective: &'static str,
-    pub specific: &'static str,
-    pub metric: &'static str,
-    pub achievable: &'static str,
-    pub relevant: &'static str,
-    pub body: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) client: &'static str,
+    pub(crate) coach: &'static str,
+    pub(crate) sponsor: &'static str,
+    pub(crate) context: &'static str,
+    pub(crate) scale_labels: [&'static str; 5],
+    pub(crate) competency: &'static str,
+    pub(crate) member: &'static str,
+    pub(crate) objective: &'static str,
+    pub(crate) specific: &'static str,
+    pub(crate) metric: &'static str,
+    pub(crate) achievable: &'static str,
+    pub(crate) relevant: &'static str,
+    pub(crate) body: &'static str,
 }
 
 const EN: Placeholders = Placeholders {

@@ -10,7 +10,7 @@ use super::{At, Date, Source, Visibility};
 
 /// The lowest and highest rating of a stakeholder pulse.
 pub const PULSE_MIN: i64 = -3;
-pub const PULSE_MAX: i64 = 3;
+pub(crate) const PULSE_MAX: i64 = 3;
 /// The fewest raters a group of a stakeholder pulse (or the pool of its small groups)
 /// may have for a reader other than the coach to see its figures (`audience::pulse_of`).
 pub const PULSE_MIN_GROUP: u32 = 3;
@@ -18,20 +18,23 @@ pub const PULSE_MIN_GROUP: u32 = 3;
 /// One stakeholder pulse.
 #[derive(Debug, Clone, Serialize)]
 pub struct Survey {
-    pub id: String,
-    pub source: Source,
-    pub front: SurveyFront,
-    pub visibility: Visibility,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+    pub(crate) front: SurveyFront,
+    pub(crate) visibility: Visibility,
     /// What this view may show of the answers, counted: set by `audience::filter` for
     /// every view (the coach's too), so that every view computes the same figures.
     #[serde(skip)]
     pub pulse: Pulse,
 }
 
+/// The content of `surveys/<date>-<name>.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SurveyFront {
+    /// When the answers were collected, YYYY-MM-DD.
     pub date: Date,
+    /// Its name ("Stakeholder pulse, March").
     pub title: String,
     /// What the stakeholders were asked, e.g. "How far has Ana become more effective at
     /// this since the last survey?"
@@ -42,8 +45,12 @@ pub struct SurveyFront {
     /// at least three raters.
     #[serde(default)]
     pub answers: Vec<Answer>,
+    /// The widest audience that may see the survey: `coach`, `client` or `sponsor`. Left
+    /// out: `visibility.surveys` of engagement.yaml.
     #[serde(default)]
     pub visibility: Option<Visibility>,
+    /// Health and similar: the survey is in the coach's view only, whatever its
+    /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
 }
@@ -77,7 +84,7 @@ pub struct Pulse {
 /// The ratings of one rater group for one objective.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tally {
-    pub objective: String,
+    pub(crate) objective: String,
     /// The group; `None` for the groups of fewer than three raters, pooled.
     pub group: Option<String>,
     /// How many raters answered −3, −2, … +3.
@@ -85,7 +92,9 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn raters(&self) -> u32 {
+    /// How many raters of the group rated the objective.
+    #[cfg(test)]
+    pub(crate) fn raters(&self) -> u32 {
         self.counts.iter().sum()
     }
 }

@@ -120,21 +120,21 @@ impl<'de> Deserialize<'de> for Date {
 
 /// A position in a source file (1-based line and column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
+pub(crate) struct Pos {
+    pub(crate) line: u32,
+    pub(crate) column: u32,
 }
 
 /// A value with the position where it was written, for checks made after parsing
 /// (a reference to an objective that does not exist, a rating off the scale…).
 #[derive(Debug, Clone)]
 pub struct At<T> {
-    pub value: T,
-    pub pos: Pos,
+    pub(crate) value: T,
+    pub(crate) pos: Pos,
 }
 
 impl<T> At<T> {
-    pub fn new(value: T, pos: Pos) -> Self {
+    pub(crate) fn new(value: T, pos: Pos) -> Self {
         At { value, pos }
     }
 }

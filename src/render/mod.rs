@@ -48,15 +48,16 @@ pub use pages::{Prepared, Sink, Streamed};
 pub use practice::{
     PracticeEntry, PracticeLessons, add_practice_lessons, practice_entry, practice_home,
 };
+pub(crate) use theme::Theme;
 use theme::template_error;
-pub use theme::{BUILTIN_STYLE, BUILTIN_TEMPLATES, Theme, load_theme};
+pub use theme::{BUILTIN_STYLE, BUILTIN_TEMPLATES, load_theme};
 use views::Views;
 
 /// What a build is for.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
-    pub audience: Audience,
-    pub as_of: Date,
+    pub(crate) audience: Audience,
+    pub(crate) as_of: Date,
     /// Only used for `<link rel="canonical">` when it is an absolute `http(s)` URL;
     /// links between pages are relative and work under any base.
     pub base_url: Option<String>,
@@ -70,7 +71,9 @@ pub struct RenderOptions {
 /// One file of the finished site, relative to the output folder (with `/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
+    /// Its path in the site, relative to the output folder, with `/` separators.
     pub path: String,
+    /// Its content.
     pub bytes: Vec<u8>,
 }
 
@@ -149,7 +152,7 @@ type Splice = Box<dyn FnOnce(&mut Out) -> std::fmt::Result + Send>;
 /// what writes the text, so that a build writes it into the page's file as it is made
 /// and never holds it.
 pub struct Parts {
-    pub path: String,
+    pub(crate) path: String,
     before: String,
     write: Splice,
     after: String,
@@ -178,7 +181,9 @@ impl Parts {
 
 /// A page rendered: whole, or in [`Parts`].
 pub enum Rendered {
+    /// The whole page, in memory.
     File(OutputFile),
+    /// A page with one splice mark: the text around it and what writes the spliced text.
     Parts(Parts),
 }
 

@@ -70,8 +70,8 @@ pub const BUILTIN_STYLE: &str = include_str!("../../templates/style.css");
 
 /// The templates in use: the built-in ones with the engagement's overrides.
 pub struct Theme {
-    pub tera: std::sync::Arc<Tera>,
-    pub style: String,
+    pub(crate) tera: std::sync::Arc<Tera>,
+    pub(crate) style: String,
     /// Whether the engagement replaces or adds templates. The built-in ones render every
     /// engagement (the test suite sees to that); an override may fail on one page only.
     pub custom: bool,

@@ -39,9 +39,13 @@ pub const EVENTS_PATH: &str = "/__coachsite/events";
 
 /// What a rebuild did, for the terminal.
 pub enum Rebuilt {
+    /// The rebuild succeeded: the new site is served.
     Ok {
+        /// How many pages the site has.
         pages: usize,
+        /// How long the rebuild took, in milliseconds.
         millis: u128,
+        /// What the rebuild warns about.
         warnings: Diagnostics,
         /// The date the figures were computed for.
         as_of: crate::Date,
@@ -51,7 +55,10 @@ pub enum Rebuilt {
         /// was made again.
         text_of: Option<String>,
     },
+    /// The rebuild failed: the last good site is still served, under an overlay that shows
+    /// the errors.
     Failed {
+        /// Every error found.
         errors: Diagnostics,
     },
 }

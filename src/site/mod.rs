@@ -31,7 +31,10 @@ pub use writer::Writer;
 /// What a write did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct WriteStats {
+    /// Files written, new or changed.
     pub written: usize,
+    /// Files whose bytes had not changed since the last build, kept as they were (with
+    /// their modification time).
     pub unchanged: usize,
 }
 
