@@ -236,7 +236,7 @@ fn session_as(audience: Audience, s: &mut Arc<Session>) {
     }
 }
 
-/// The session notes as one reader reads them ([`session_as`]), kept from one
+/// The session notes as one reader reads them (`session_as`), kept from one
 /// rebuild of `serve` to the next: a note whose file did not change is the same
 /// `Arc` (shared with the parse cache), and is not read, marked or copied again.
 /// Only the notes of the last filter are kept.

@@ -5,7 +5,7 @@
 //! page's only `<h1>`.
 //!
 //! Notes written in Obsidian read as they do there: callouts (`> [!note] Title`, every
-//! kind, foldable with `-` or `+`), `==highlights==`, and (in [`links`]) `[[wikilinks]]`,
+//! kind, foldable with `-` or `+`), `==highlights==`, and (in `links`) `[[wikilinks]]`,
 //! `![[embeds]]` of attachments and `#tags`.
 
 mod links;

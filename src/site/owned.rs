@@ -18,7 +18,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{INPUTS, LEGACY_SITE_MARKER, SITE_MARKER, read_at_most};
 
 /// The marker file that says "this folder was written by coachsite", and lists the
-/// files it wrote ([`Manifest`]). No other file of coachsite's has this name (an
+/// files it wrote (`known::Manifest`). No other file of coachsite's has this name (an
 /// engagement's own settings are in a `.coachsite/` folder).
 pub const MARKER: &str = SITE_MARKER;
 
