@@ -112,10 +112,13 @@ impl Live {
         }
     }
 
-    /// Whether the site's file at `path` is an attachment (read from the folder when
-    /// asked for), not a static file (kept from the last good rebuild).
+    /// Whether the site's file at `path` is an attachment `serve` reads from the folder
+    /// when asked for: not a static file (kept from the last good rebuild), and not a
+    /// practice's (whose engagements' last good builds are kept whole).
     fn is_attachment(&self, path: &str) -> bool {
-        coachsite::load::is_attachment_name(path) && !self.root.join("static").join(path).exists()
+        !self.practice
+            && coachsite::load::is_attachment_name(path)
+            && !self.root.join("static").join(path).exists()
     }
 
     /// Makes a change, rebuilds as the watcher would after it, and compares every file.
