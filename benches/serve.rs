@@ -81,11 +81,13 @@ fn measure(sessions: usize, save: Save) {
     std::thread::spawn(move || {
         watcher.run(|paths| {
             let started = Instant::now();
-            let published = match watched.rebuild_after(paths.as_deref()) {
-                Rebuilt::Ok { millis, .. } => millis as f64,
-                Rebuilt::Failed { .. } => f64::NAN,
+            let (published, text) = match watched.rebuild_after(paths.as_deref()) {
+                Rebuilt::Ok {
+                    millis, text_of, ..
+                } => (millis as f64, text_of.is_some()),
+                Rebuilt::Failed { .. } => (f64::NAN, false),
             };
-            let _ = took.send((published, ms(started)));
+            let _ = took.send((published, ms(started), text));
         })
     });
     let before = bench_common::rss_mib().unwrap_or(f64::NAN);
@@ -110,7 +112,13 @@ fn measure(sessions: usize, save: Save) {
         evented.push(ms(saved));
         let (status, body) = common::http_get(&address, &page);
         served.push(ms(saved));
-        let (published, whole) = rebuilt.recv().expect("the save's rebuild");
+        let (published, whole, text_only) = rebuilt.recv().expect("the save's rebuild");
+        // A note's text alone is put in place; a title is a rebuild.
+        assert_eq!(
+            text_only,
+            save == Save::Text,
+            "{page}: a save of its text is put in place, of its title rebuilt"
+        );
         rebuilds.push(published);
         checked.push(whole);
         assert!(

@@ -17,7 +17,7 @@ mod texts;
 
 pub use links::check_hidden_links;
 pub use pulse::{MIN_GROUP, pulse_of};
-pub use said::{check_coach_only_markers, check_private_sections};
+pub use said::{check_coach_only_markers, check_private_sections, tells_of_body};
 pub use texts::{TextKind, Texts};
 
 use std::collections::HashMap;

@@ -284,11 +284,12 @@ pub struct TextEdit {
 }
 
 /// The save of `path` as a [`TextEdit`], if it changed one note's body alone
-/// and the new body opens no `%%` it does not close (which would be a warning); the
-/// files kept take the new parse in.
+/// and the build says nothing of the new body ([`audience::tells_of_body`]: a `%%`
+/// never closed or after a number, a section titled private); the files kept take the
+/// new parse in.
 pub fn text_edit(options: &BuildOptions, kept: &Kept, path: &Path) -> Option<TextEdit> {
     let edit = kept.files.body_edit(&options.root, path)?;
-    if audience::unclosed_marker(&edit.body).is_some() {
+    if audience::tells_of_body(options.audience, &edit.body) {
         return None;
     }
     // A link in a client's or a sponsor's view depends on what else they may see

@@ -9,150 +9,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-use coachsite::serve::{LiveSite, Overlay, Rebuilt};
-use coachsite::{Audience, BuildOptions, Date, Site};
-
-struct Live {
-    root: PathBuf,
-    options: BuildOptions,
-    site: Arc<LiveSite>,
-    address: String,
-    _runtime: tokio::runtime::Runtime,
-    /// The last good full build.
-    last: Site,
-    /// A practice of two copies of the example (`clients/acme`, `clients/beta`).
-    practice: bool,
-}
-
+use coachsite::Audience;
+use coachsite::serve::Rebuilt;
 use common::http_get as get;
-
-impl Live {
-    fn start(audience: Audience) -> (tempfile::TempDir, Live) {
-        Live::start_with(audience, false)
-    }
-
-    fn start_with(audience: Audience, practice: bool) -> (tempfile::TempDir, Live) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        // The folder is given through a symbolic link, as `serve` may be given it (or
-        // relative): the watcher names the changed files by their real paths.
-        let real = dir.path().join("real");
-        let root = dir.path().join("engagement");
-        std::fs::create_dir(&real).expect("folder");
-        std::os::unix::fs::symlink(&real, &root).expect("link");
-        if practice {
-            for name in ["acme", "beta"] {
-                common::copy_dir(&common::example(), &root.join("clients").join(name));
-            }
-        } else {
-            common::copy_dir(&common::example(), &root);
-        }
-        let options = BuildOptions {
-            root: root.clone(),
-            audience,
-            as_of: Date::parse(common::AS_OF).expect("date"),
-            as_of_given: true,
-            base_url: None,
-            history_at: None,
-        };
-        let site = LiveSite::new(options.clone());
-        assert!(matches!(site.rebuild(), Rebuilt::Ok { .. }));
-        let (runtime, address) = common::serve_in_process(site.clone());
-        let last = full_build(&options, practice).expect("the example builds");
-        let live = Live {
-            root,
-            options,
-            site,
-            address,
-            _runtime: runtime,
-            last,
-            practice,
-        };
-        live.same_as_build("the first build", &live.last, None);
-        (dir, live)
-    }
-
-    /// Every file of `built` is served as built (pages with the reload script and, after
-    /// a failed rebuild, the errors over them).
-    fn same_as_build(&self, step: &str, built: &Site, errors: Option<&Overlay>) {
-        // Pages first: each is then made on its own, as a reader asks for it (an
-        // attachment asked for before its page would make every page at once).
-        let mut files: Vec<_> = built.files.iter().collect();
-        files.sort_by_key(|f| !f.path.ends_with(".html"));
-        for file in files {
-            let (status, body) = get(&self.address, &format!("/{}", file.path));
-            assert_eq!(status, 200, "{step}: /{} is not served", file.path);
-            let expected = if file.path.ends_with(".html") {
-                coachsite::serve::inject(&String::from_utf8_lossy(&file.bytes), errors).into_bytes()
-            } else {
-                file.bytes.clone()
-            };
-            assert!(
-                body == expected,
-                "{step}: /{} is not what a full build makes of it",
-                file.path
-            );
-        }
-    }
-
-    /// Makes a change, rebuilds as the watcher would after it, and compares every file.
-    /// Says whether the live site took it as one note's text alone (made nothing again).
-    fn step(&mut self, step: &str, changed: &[&str], change: impl FnOnce(&Path)) -> bool {
-        change(&self.root);
-        let real = std::fs::canonicalize(&self.root).expect("real path");
-        let paths: Vec<PathBuf> = changed.iter().map(|p| real.join(p)).collect();
-        let outcome = self.site.rebuild_after(Some(&paths));
-        let text_only = matches!(
-            outcome,
-            Rebuilt::Ok {
-                text_of: Some(_),
-                ..
-            }
-        );
-        match full_build(&self.options, self.practice) {
-            Ok(built) => {
-                assert!(
-                    matches!(outcome, Rebuilt::Ok { .. }),
-                    "{step}: the full build works, the live one did not"
-                );
-                self.same_as_build(step, &built, None);
-                for gone in &self.last.files {
-                    if !built.files.iter().any(|f| f.path == gone.path) {
-                        let (status, _) = get(&self.address, &format!("/{}", gone.path));
-                        assert_eq!(status, 404, "{step}: /{} is still served", gone.path);
-                    }
-                }
-                self.last = built;
-            }
-            Err(errors) => {
-                let Rebuilt::Failed { errors: live } = outcome else {
-                    panic!("{step}: the full build fails, the live one did not:\n{errors}");
-                };
-                assert_eq!(live.render(false), errors.render(false), "{step}");
-                // The last good site stays, with the errors over its pages.
-                self.same_as_build(step, &self.last, Some(&Overlay::failed(&errors)));
-            }
-        }
-        text_only
-    }
-}
-
-fn full_build(options: &BuildOptions, practice: bool) -> Result<Site, coachsite::Diagnostics> {
-    if practice {
-        coachsite::build_practice(options)
-    } else {
-        coachsite::build(options)
-    }
-}
-
-fn edit(root: &Path, path: &str, from: &str, to: &str) {
-    let path = root.join(path);
-    let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains(from), "{} has no {from:?}", path.display());
-    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
-}
+use common::live::{Live, edit};
 
 const SESSION: &str = "sessions/2026-02-03-sprint-one-midpoint.md";
 const NEW: &str = "sessions/2026-06-12-a-new-session.md";
@@ -386,6 +246,43 @@ fn every_page_the_coach_is_served_is_the_page_a_build_makes() {
 #[test]
 fn every_page_the_client_is_served_is_the_page_a_build_makes() {
     every_kind_of_change(Audience::Client);
+}
+
+/// A saved text the build has something to say of (found by tests/fresh_edits): its
+/// warnings and notes are said after the save as a build says them (each step
+/// compares them), not left out as they were when the text was put in place.
+#[test]
+fn what_a_build_says_of_a_saved_text_is_said_after_the_save() {
+    for audience in [Audience::Coach, Audience::Client] {
+        let (_dir, mut live) = Live::start(audience);
+        assert!(
+            !live.step("a percentage written 50%%", &[SESSION], |r| {
+                edit(
+                    r,
+                    SESSION,
+                    "## Next",
+                    "From 50%% to 80%% of the goal.\n\n## Next",
+                )
+            }),
+            "two warnings come: the save is built"
+        );
+        live.step("the percentages written with a space", &[SESSION], |r| {
+            edit(r, SESSION, "50%% to 80%%", "50 % to 80 %")
+        });
+        let client = audience == Audience::Client;
+        assert_eq!(
+            live.step("a section titled private", &[SESSION], |r| {
+                edit(
+                    r,
+                    SESSION,
+                    "## Next",
+                    "## Private\n\nMine alone.\n\n## Next",
+                )
+            }),
+            !client,
+            "the client's build says the section is left out"
+        );
+    }
 }
 
 #[test]

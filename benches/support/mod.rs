@@ -64,14 +64,15 @@ pub fn rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-/// Adds `sessions` notes to an engagement, each with links, a tag and an aside.
+/// Adds `sessions` notes to an engagement, each with links, a tag and an aside (none
+/// with a warning: an aside closed after a number would be one).
 pub fn grow(root: &Path, sessions: usize) {
     let objectives = ["sprint-goals", "escaped-defects", "customer-collaboration"];
     for i in 0..sessions {
         let day = coachsite::Date::from_ymd(2020, 1, 1).expect("date").0
             + chrono::Duration::days(i as i64);
         let text = format!(
-            "---\ndate: {day}\ntitle: Session {i} on refinement and flow\nduration: 60\nattendees: [ana, ben, chloe]\nobjectives: [{o}]\ntechniques: [strategic questioning, mapping]\nratings: {{energy: {}, commitment: 7}}\nprivate: |\n  The coach noticed hesitation in session {i}.\n---\n# Check-in\n\nThe team reviewed [[{o}]]. Ana %%coach aside {i}%% led the review. #flow\n\n## Themes\n\n- Flow of work through refinement\n- Working agreements, *revisited*\n\n{}\n",
+            "---\ndate: {day}\ntitle: Session {i} on refinement and flow\nduration: 60\nattendees: [ana, ben, chloe]\nobjectives: [{o}]\ntechniques: [strategic questioning, mapping]\nratings: {{energy: {}, commitment: 7}}\nprivate: |\n  The coach noticed hesitation in session {i}.\n---\n# Check-in\n\nThe team reviewed [[{o}]]. Ana %%coach aside {i}, noted%% led the review. #flow\n\n## Themes\n\n- Flow of work through refinement\n- Working agreements, *revisited*\n\n{}\n",
             i % 10,
             "A paragraph of notes about what the team said and decided. ".repeat(8),
             o = objectives[i % 3],

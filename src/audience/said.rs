@@ -3,6 +3,7 @@
 //! percentage that opens an aside), and each section cut because its title says it is
 //! private, so that a section meant to be shared can be renamed.
 
+use super::Audience;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::private::{asides, private_sections_read};
 use crate::model::{Engagement, TextPart};
@@ -85,7 +86,7 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
         let after_digit = found
             .markers
             .iter()
-            .filter(|m| m.start > 0 && body.as_bytes()[m.start - 1].is_ascii_digit())
+            .filter(|m| after_digit(body, m))
             .take(MOST_PER_TEXT);
         for m in after_digit {
             let d = Diagnostic::warning(
@@ -106,6 +107,23 @@ pub fn check_coach_only_markers(e: &Engagement) -> Diagnostics {
         }
     }
     diags
+}
+
+/// Whether the `%%` `marker` of `text` follows a digit (`100%%`).
+fn after_digit(text: &str, marker: &std::ops::Range<usize>) -> bool {
+    marker.start > 0 && text.as_bytes()[marker.start - 1].is_ascii_digit()
+}
+
+/// Whether a note's `body` gives `audience`'s build anything to say of it
+/// ([`check_coach_only_markers`]; for the client and the sponsor, also
+/// [`check_private_sections`]). `serve` puts a saved body in place without a rebuild
+/// only when neither the old body nor the new one does, so that what it says stays
+/// what a build says.
+pub fn tells_of_body(audience: Audience, body: &str) -> bool {
+    let found = asides(body);
+    found.unclosed.is_some()
+        || found.markers.iter().any(|m| after_digit(body, m))
+        || (audience != Audience::Coach && !private_sections_read(body, &found).is_empty())
 }
 
 /// A note for each section of a Markdown text whose title says it is private: the

@@ -2,6 +2,8 @@
 //! engagement into a temporary folder, change files, build, and look at the pages.
 #![allow(dead_code)]
 
+pub mod live;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
