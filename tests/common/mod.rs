@@ -2,6 +2,7 @@
 //! engagement into a temporary folder, change files, build, and look at the pages.
 #![allow(dead_code)]
 
+#[cfg(feature = "serve")]
 pub mod live;
 
 use std::fs;
