@@ -239,7 +239,8 @@ fn session_as(audience: Audience, s: &mut Arc<Session>) {
 /// The session notes as one reader reads them (`session_as`), kept from one
 /// rebuild of `serve` to the next: a note whose file did not change is the same
 /// `Arc` (shared with the parse cache), and is not read, marked or copied again.
-/// Only the notes of the last filter are kept.
+/// Only the notes of the last filter are kept. (ARCHITECTURE.md's "Incremental state": why it is not the memo's
+/// double, and what it saves.)
 #[derive(Default)]
 pub struct Readers {
     held: std::sync::Mutex<HashMap<usize, Read>>,

@@ -231,7 +231,7 @@ pub(crate) fn build_keeping(
 
 /// What `serve` keeps of an engagement from one rebuild to the next, so that a save
 /// works out again only what it changed: what each file parsed into, and each session
-/// note as the reader reads it.
+/// note as the reader reads it (ARCHITECTURE.md's "Incremental state").
 #[derive(Default)]
 pub struct Kept {
     files: load::Cache,

@@ -58,7 +58,8 @@ pub fn build_practice(options: &BuildOptions) -> Result<Site, Diagnostics> {
     })
 }
 
-/// A practice, engagement by engagement, as its last builds left it.
+/// A practice, engagement by engagement, as its last builds left it (ARCHITECTURE.md's
+/// "Incremental state").
 pub struct PracticeBuild {
     options: BuildOptions,
     /// By folder (as found under the practice's root), in path order.

@@ -21,6 +21,9 @@ use crate::model::*;
 /// walks the folder and looks at every file held (size and time), but the load after
 /// [`Cache::trust`], which takes the watcher's word for it and is checked afterwards
 /// with [`Cache::missed`].
+///
+/// One of the five caches of `serve`'s incremental state: ARCHITECTURE.md's "Incremental state" lists them, each with its
+/// key, what invalidates it and what it saves.
 #[derive(Default)]
 pub struct Cache {
     files: Mutex<HashMap<PathBuf, Cached>>,

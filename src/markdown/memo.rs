@@ -8,6 +8,8 @@
 //! random for each process: an accidental collision is out of reach (about 1 in 2^128
 //! for a pair of texts), and one cannot be written on purpose without the seed. XXH3
 //! reads some 20 GB/s, so that hashing a note costs a small part of parsing it.
+//!
+//! ARCHITECTURE.md's "Incremental state" lists it beside `serve`'s other caches.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};

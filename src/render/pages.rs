@@ -249,7 +249,9 @@ impl Prepared {
         views(&self.e, &self.insight, &self.links, &self.options)
     }
 
-    /// The page at `path`, made on its own; `None` when the site has no such page.
+    /// The page at `path`, made on its own; `None` when the site has no such page. One
+    /// of the three ways a page is made, all through [`Prepared::make`]
+    /// (ARCHITECTURE.md's "Incremental state").
     pub fn render_page(&self, theme: &Theme, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
         let page = self.pages.get(path)?;
         let v = self.views();

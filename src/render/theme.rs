@@ -122,7 +122,7 @@ pub fn load_theme(root: &Path) -> Result<(Theme, Diagnostics), Diagnostics> {
 
 /// The templates compiled, or as they were compiled for the last load with the same
 /// templates: `serve` loads them on every save, and compiling them takes longer than
-/// comparing them.
+/// comparing them (ARCHITECTURE.md's "Incremental state": what it saves).
 fn compiled(templates: &BTreeMap<String, String>) -> Result<std::sync::Arc<Tera>, tera::Error> {
     static LAST: std::sync::Mutex<Last> = std::sync::Mutex::new(None);
     compiled_in(&LAST, templates)

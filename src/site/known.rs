@@ -21,6 +21,9 @@ const MANIFEST_HEADER_RAW: &str = "# each file: XXH3-128 of its bytes, its size,
 /// one listed and that was last changed before the list was written has the bytes
 /// listed (a file changed in the same tick of the clock as the list is read back, as
 /// git does with files changed as its index is written).
+///
+/// ARCHITECTURE.md's "Incremental state" lists it beside `serve`'s caches (it is
+/// `build`'s and `watch`'s).
 #[derive(Default, Clone)]
 pub(super) struct Manifest {
     pub(super) files: std::collections::HashMap<String, (u128, u64)>,
