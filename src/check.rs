@@ -5,7 +5,7 @@
 use crate::i18n::Word;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity as DiagnosticSeverity};
 use crate::explain::Explainer;
 use crate::i18n::{format_date, format_percent};
 use crate::insight::{Commitment, CompetencyStanding, Flag, Insight, ObjectiveInsight, Severity};
@@ -85,11 +85,18 @@ pub fn report(e: &Engagement, insight: &Insight, diagnostics: Vec<Diagnostic>) -
             suggestion: s.suggestion,
         }
     };
+    // What the summary counts is what `check` prints: the findings and the problems in
+    // the files (warnings and notes; with an error there is no report).
+    let problems = |severity: DiagnosticSeverity| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
     Report {
         version: REPORT_VERSION,
         as_of: insight.as_of,
         engagement: e.info.title.clone(),
-        diagnostics,
         objectives: insight
             .objectives
             .iter()
@@ -103,10 +110,11 @@ pub fn report(e: &Engagement, insight: &Insight, diagnostics: Vec<Diagnostic>) -
         competencies: insight.competencies.clone(),
         gas_t_score: insight.gas_t_score,
         summary: Summary {
-            errors: insight.count(Severity::Error),
-            warnings: insight.count(Severity::Warning),
-            notes: insight.count(Severity::Note),
+            errors: insight.count(Severity::Error) + problems(DiagnosticSeverity::Error),
+            warnings: insight.count(Severity::Warning) + problems(DiagnosticSeverity::Warning),
+            notes: insight.count(Severity::Note) + problems(DiagnosticSeverity::Note),
         },
+        diagnostics,
     }
 }
 

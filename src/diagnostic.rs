@@ -188,11 +188,6 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.is_error()).count()
     }
 
-    pub(crate) fn warning_count(&self) -> usize {
-        let warning = |d: &&Diagnostic| d.severity == Severity::Warning;
-        self.items.iter().filter(warning).count()
-    }
-
     pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -213,3 +213,37 @@ fn a_percent_sign_doubled_after_a_number_is_told() {
         "{err}"
     );
 }
+
+/// The last line counts what `check` printed: on a folder fresh from `new`, `--strict`
+/// fails on the placeholders it warns about, and the summary says how many (it said
+/// "0 errors, 0 warnings, 0 notes" above six warnings). The JSON summary counts them too.
+#[test]
+fn the_summary_counts_every_warning_it_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh");
+    let made = Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("new")
+        .arg(&fresh)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", stderr(&made));
+    let out = check(&fresh, &["--strict"]);
+    let printed = stderr(&out).matches("\nwarning: ").count()
+        + usize::from(stderr(&out).starts_with("warning: "));
+    assert!(printed > 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!("0 errors, {printed} warnings, 0 notes")),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let json = check(&fresh, &["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["summary"]["warnings"], printed);
+    assert_eq!(
+        json.status.code(),
+        Some(0),
+        "warnings fail only with --strict"
+    );
+}
