@@ -191,11 +191,47 @@ pub struct NotePlan {
 }
 
 fn yaml_list(items: &[String]) -> String {
-    if items.is_empty() {
-        "[]".to_string()
-    } else {
-        format!("[{}]", items.join(", "))
+    let items: Vec<String> = items.iter().map(|item| yaml_scalar(item)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// `text` as one YAML scalar that reads back as the same string in a flow list: plain
+/// when it is a simple word or id (`sprint-goals`, `Ana`), double-quoted otherwise
+/// (`"[[John Appleseed]]"`, `"Ana: PO"`, `"no"`, `"42"`), with every character YAML
+/// does not take as it is escaped.
+fn yaml_scalar(text: &str) -> String {
+    let plain = text.chars().next().is_some_and(|c| c.is_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && !matches!(
+            text.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null"
+        );
+    if plain {
+        return text.to_string();
     }
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            // What YAML does not print as it is (controls, DEL, C1, the noncharacters
+            // U+FFFE and U+FFFF) or reads as a line break inside quotes (NEL, LS, PS).
+            c if (c as u32) < 0x20
+                || ('\u{7f}'..='\u{9f}').contains(&c)
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}') =>
+            {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The longest slug `note` gives a file name, in characters: a file name stays well
@@ -349,4 +385,52 @@ pub fn write_note(plan: &NotePlan) -> Result<(), String> {
     }
     crate::site::write_new_file(&plan.path, plan.text.as_bytes())
         .map_err(|e| format!("cannot create {}: {e}", plan.path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_back(items: &[String]) -> Vec<String> {
+        #[derive(serde::Deserialize)]
+        struct Front {
+            attendees: Vec<String>,
+        }
+        let yaml = format!("attendees: {}\n", yaml_list(items));
+        let front: Front = serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
+        front.attendees
+    }
+
+    #[test]
+    fn a_previous_note_s_attendees_are_written_as_valid_yaml() {
+        let attendees: Vec<String> = [
+            "[[John Appleseed]]",
+            "Ana: PO",
+            "sprint-goals",
+            "no",
+            "42",
+            "#team",
+            "- dash",
+            "a, b",
+            "{x}",
+            "quote \" and \\",
+            " padded ",
+            "",
+            "tab\there",
+            "line\nbreak",
+            "Zoë",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(read_back(&attendees), attendees);
+        assert_eq!(yaml_scalar("sprint-goals"), "sprint-goals");
+        assert_eq!(yaml_scalar("Ana: PO"), "\"Ana: PO\"");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_back_as_itself(items in proptest::collection::vec(".*", 0..4)) {
+            proptest::prop_assert_eq!(read_back(&items), items);
+        }
+    }
 }
