@@ -225,11 +225,15 @@ fn find_tags(markdown: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut after_space = true;
     let mut in_link = 0usize;
+    // A `#` in a code block is code (`#include`), never a tag.
+    let mut in_code = false;
     for event in Parser::new_ext(markdown, options()) {
         match &event {
             Event::Start(Tag::Link { .. }) => in_link += 1,
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
-            Event::Text(text) if in_link == 0 => {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) if in_link == 0 && !in_code => {
                 let mut split = TagSplit::new(after_space);
                 while let Some((range, tag)) = split.next_piece(text) {
                     if tag {
@@ -340,6 +344,7 @@ pub(super) fn resolve<'a, 'r, I: Iterator<Item = Event<'a>>>(
         r,
         after_space: true,
         in_link: 0,
+        in_code: false,
         pending: std::collections::VecDeque::new(),
         tagging: None,
     }
@@ -351,6 +356,8 @@ pub(super) struct Resolved<'a, 'r, I> {
     r: &'r dyn Resolve,
     after_space: bool,
     in_link: usize,
+    /// Inside a code block, where a `#` is code, never a tag.
+    in_code: bool,
     /// What the last event read became, to be given out.
     pending: std::collections::VecDeque<Event<'a>>,
     /// A text whose `#tags` are being given out, one piece at a time.
@@ -444,7 +451,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Resolved<'a, '_, I> {
                 self.in_link = self.in_link.saturating_sub(1);
                 return Some(Event::End(TagEnd::Link));
             }
-            Event::Text(text) if self.in_link == 0 && text.contains('#') => {
+            Event::Start(tag @ Tag::CodeBlock(_)) => {
+                self.in_code = true;
+                return Some(Event::Start(tag));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.in_code = false;
+                return Some(Event::End(TagEnd::CodeBlock));
+            }
+            Event::Text(text) if self.in_link == 0 && !self.in_code && text.contains('#') => {
                 self.tagging = Some((text, TagSplit::new(self.after_space)));
             }
             other => return Some(other),
@@ -614,177 +629,4 @@ fn url_escape(path: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn references_are_found_with_their_offsets_and_never_in_code() {
-        let text = "See [[sprint-goals]] and [[a|b]].\n\n![[board.jpg]] ![photo](sessions/p.png) [deck](deck.pdf) [site](https://x.org/a.pdf)\n\n`[[not-this]]`\n\n```\n[[nor-this]]\n```\n";
-        let refs = references(text);
-        let got: Vec<(RefKind, &str, usize)> = refs
-            .iter()
-            .map(|r| (r.kind, r.target.as_str(), r.offset))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (RefKind::Link, "sprint-goals", 4),
-                (RefKind::Link, "a", 25),
-                (RefKind::Embed, "board.jpg", 35),
-                (RefKind::File, "sessions/p.png", 50),
-                (RefKind::File, "deck.pdf", 75),
-            ]
-        );
-        assert!(refs[2].is_attachment() && !refs[0].is_attachment());
-    }
-
-    #[test]
-    fn tags_follow_obsidian() {
-        assert_eq!(
-            tags(
-                "Worked on #delegation, #team/roles and #1 and a#b.\n\n# Heading\n\n`#code` (#in-brackets)"
-            )
-            .to_vec(),
-            vec!["delegation", "team/roles", "in-brackets"]
-        );
-        assert!(tags("[#not-a-tag](x.html)").is_empty());
-        assert!(tags("\\#escaped is text").is_empty());
-    }
-
-    /// Knows one visible objective, two attachments and one tag page.
-    struct Fixture;
-
-    impl Resolve for Fixture {
-        fn root(&self) -> &str {
-            "../"
-        }
-        fn item(&self, path: &str) -> Option<(String, String)> {
-            (path == "sprint-goals" || path == "objectives/sprint-goals").then(|| {
-                (
-                    "objectives/sprint-goals.html".into(),
-                    "Meet the sprint goal".into(),
-                )
-            })
-        }
-        fn attachment(&self, target: &str) -> Option<String> {
-            match target {
-                "board photo.png" | "board%20photo.png" => Some("sessions/board photo.png".into()),
-                "deck.pdf" => Some("attachments/deck.pdf".into()),
-                _ => None,
-            }
-        }
-        fn tag(&self, tag: &str) -> Option<String> {
-            (tag == "delegation").then(|| "lessons/tags/delegation.html".into())
-        }
-    }
-
-    fn html(text: &str) -> String {
-        crate::markdown::to_html_with(text, &Fixture)
-    }
-
-    #[test]
-    fn a_reference_knows_its_end_and_its_words_and_images_in_links_are_found() {
-        let text = "See [[a|the talk]], [[b]] and [x](c.md). [![thumb](thumb.png)](full.pdf)";
-        let refs = references(text);
-        let words: Vec<&str> = refs.iter().map(|r| &text[r.words.clone()]).collect();
-        let whole: Vec<&str> = refs.iter().map(|r| &text[r.offset..r.end]).collect();
-        assert_eq!(
-            whole,
-            [
-                "[[a|the talk]]",
-                "[[b]]",
-                "[x](c.md)",
-                "[![thumb](thumb.png)](full.pdf)",
-                "![thumb](thumb.png)"
-            ]
-        );
-        assert_eq!(words[..3], ["the talk", "b", "x"]);
-        assert_eq!(
-            refs[4].target, "thumb.png",
-            "the image inside the link is found"
-        );
-    }
-
-    #[test]
-    fn wikilinks_resolve_for_the_reader() {
-        assert!(
-            html("See [[sprint-goals]].").contains(
-                "See <a href=\"../objectives/sprint-goals.html\">Meet the sprint goal</a>."
-            ),
-            "the title stands for the id"
-        );
-        assert!(
-            html("[[objectives/sprint-goals#Why we care|why]]")
-                .contains("<a href=\"../objectives/sprint-goals.html#why-we-care\">why</a>")
-        );
-        // An item this reader may not see: its words, no link.
-        let hidden = html("See [[coach-only-session|the other talk]] and [[secret]].");
-        assert!(
-            hidden.contains("See the other talk and secret."),
-            "{hidden}"
-        );
-        assert!(!hidden.contains("<a"), "{hidden}");
-        assert!(html("[[#Check-in]]").contains("<a href=\"#check-in\">"));
-        // Obsidian's Markdown links to notes are the same links.
-        assert!(
-            html("[the goal](../objectives/sprint-goals.md#Why%20we%20care)")
-                .contains("<a href=\"../objectives/sprint-goals.html#why-we-care\">the goal</a>")
-        );
-        assert_eq!(
-            references("[the goal](sprint-goals.md)")[0].target,
-            "sprint-goals"
-        );
-        // Every escape is decoded, as the attachments' are (`model::Attachments::find`).
-        assert_eq!(
-            references("[x](../lessons/caf%C3%A9%20cr%C3%A8me.md#Why%20not)")[0].target,
-            "lessons/café crème#Why not"
-        );
-        assert_eq!(references("[x](%FF.md)")[0].target, "%FF");
-        assert!(
-            html("[a page](https://example.org/readme.md)")
-                .contains("href=\"https://example.org/readme.md\"")
-        );
-    }
-
-    #[test]
-    fn attachments_are_embedded_with_their_mark() {
-        let img = html("![[board photo.png]]");
-        assert!(
-            img.contains("<img class=\"attachment\" src=\"../sessions/board%20photo.png\" data-attachment=\"sessions/board photo.png\" alt=\"board photo\">"),
-            "{img}"
-        );
-        assert!(html("![[board photo.png|300]]").contains(" width=\"300\""));
-        assert!(html("![[board photo.png|The board]]").contains("alt=\"The board\""));
-        assert!(html("![A board](board%20photo.png)").contains("alt=\"A board\""));
-        let pdf = html("![[deck.pdf]] and [the deck](deck.pdf)");
-        assert!(
-            pdf.contains("<a class=\"attachment\" href=\"../attachments/deck.pdf\" data-attachment=\"attachments/deck.pdf\"><span class=\"attachment-icon\" aria-hidden=\"true\">⎙</span> deck.pdf</a>"),
-            "{pdf}"
-        );
-        assert!(
-            pdf.contains("data-attachment=\"attachments/deck.pdf\">the deck</a>"),
-            "{pdf}"
-        );
-        // A web image is left as it is; a missing file shows its words only.
-        assert!(
-            html("![x](https://example.org/x.png)").contains("src=\"https://example.org/x.png\"")
-        );
-        assert_eq!(html("![[gone.png]]").trim(), "<p>gone.png</p>");
-    }
-
-    #[test]
-    fn tags_link_to_their_pages() {
-        let tagged = html("Worked on #delegation and #habits.");
-        assert!(
-            tagged.contains("<a class=\"tag\" href=\"../lessons/tags/delegation.html\">#delegation</a> and <span class=\"tag\">#habits</span>."),
-            "{tagged}"
-        );
-        assert!(!html("`#delegation`").contains("class=\"tag\""));
-    }
-
-    #[test]
-    fn sizes() {
-        assert!(is_size("300") && is_size("300x200"));
-        assert!(!is_size("photo") && !is_size("300x") && !is_size(""));
-    }
-}
+mod tests;

@@ -58,7 +58,17 @@ pub fn to_html_with(markdown: &str, links: &dyn Resolve) -> String {
     let events = links::resolve(events, links);
     // Task list markers as ☑ / ☐ rather than disabled, unlabelled checkboxes (which
     // accessibility checkers rightly flag): screen readers name the symbols.
-    let events = events.flat_map(|event| match event {
+    // `==` in a code block is code (`if a == b`), never a highlight.
+    let mut in_code = false;
+    let events = events.flat_map(move |event| match event {
+        start @ Event::Start(Tag::CodeBlock(_)) => {
+            in_code = true;
+            OneOrMore::One(Some(start))
+        }
+        end @ Event::End(TagEnd::CodeBlock) => {
+            in_code = false;
+            OneOrMore::One(Some(end))
+        }
         Event::TaskListMarker(done) => {
             OneOrMore::One(Some(Event::InlineHtml(CowStr::from(if done {
                 "<span class=\"task\">☑</span> "
@@ -66,7 +76,9 @@ pub fn to_html_with(markdown: &str, links: &dyn Resolve) -> String {
                 "<span class=\"task\">☐</span> "
             }))))
         }
-        Event::Text(text) if text.contains("==") => OneOrMore::More(highlights(text).into_iter()),
+        Event::Text(text) if !in_code && text.contains("==") => {
+            OneOrMore::More(highlights(text).into_iter())
+        }
         other => OneOrMore::One(Some(other)),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
