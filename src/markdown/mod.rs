@@ -153,29 +153,48 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Headings<'a, I> {
 }
 
 /// `==text==` as `<mark>text</mark>`, within one run of text (code is never touched).
+/// A pair with nothing between (`====`, a setext underline or a rule of `=`) is no
+/// highlight: it stays as written, so that no text is lost.
 fn highlights(text: CowStr) -> Vec<Event> {
     let parts: Vec<&str> = text.split("==").collect();
     if parts.len() < 3 {
         return vec![Event::Text(text)];
     }
     let mut events = Vec::new();
-    let pairs = (parts.len() - 1) / 2;
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            let opening = i % 2 == 1;
-            if i <= pairs * 2 {
-                events.push(Event::InlineHtml(CowStr::from(if opening {
-                    "<mark class=\"highlight\">"
-                } else {
-                    "</mark>"
-                })));
-            } else {
-                events.push(Event::Text(CowStr::from("==")));
-            }
+    let mut rest = parts.as_slice();
+    let mut plain = String::new();
+    plain.push_str(rest[0]);
+    rest = &rest[1..];
+    // Each `==` opens a highlight when another closes it with words between.
+    while let [inner, after, more @ ..] = rest {
+        if inner.is_empty() {
+            // `====`: both marks stay as written.
+            plain.push_str("====");
+            plain.push_str(after);
+            rest = more;
+            continue;
         }
-        if !part.is_empty() {
-            events.push(Event::Text(CowStr::from(part.to_string())));
+        if !plain.is_empty() {
+            events.push(Event::Text(CowStr::from(std::mem::take(&mut plain))));
         }
+        events.push(Event::InlineHtml(CowStr::from(
+            "<mark class=\"highlight\">",
+        )));
+        events.push(Event::Text(CowStr::from(inner.to_string())));
+        events.push(Event::InlineHtml(CowStr::from("</mark>")));
+        plain.push_str(after);
+        rest = more;
+    }
+    for part in rest {
+        plain.push_str("==");
+        plain.push_str(part);
+    }
+    if events.is_empty() {
+        // No highlight: the text as it came.
+        return vec![Event::Text(text)];
+    }
+    if !plain.is_empty() {
+        events.push(Event::Text(CowStr::from(plain)));
     }
     events
 }
@@ -315,6 +334,18 @@ impl UsedIds {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_pair_of_marks_with_nothing_between_is_no_highlight() {
+        // CommonMark's example 97, and `a ==== b`: the text stays, no empty <mark>.
+        assert_eq!(to_html("===="), "<p>====</p>\n");
+        assert_eq!(to_html("a ==== b"), "<p>a ==== b</p>\n");
+        let both = to_html("a ==== b ==c== d");
+        assert!(
+            both.contains("a ==== b <mark class=\"highlight\">c</mark> d"),
+            "{both}"
+        );
+    }
 
     #[test]
     fn obsidian_callouts_and_highlights() {
