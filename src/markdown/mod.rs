@@ -135,8 +135,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Headings<'a, I> {
             if let Event::End(TagEnd::Heading(_)) = event {
                 break;
             }
-            if let Event::Text(t) | Event::Code(t) = &event {
-                text.push_str(t);
+            match &event {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                // A setext title on two lines: its words stay apart in the id.
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
             }
             inner.push(event);
         }
@@ -334,6 +337,12 @@ impl UsedIds {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_heading_on_two_lines_keeps_its_words_apart_in_its_id() {
+        let html = to_html("Foo\nBar\n===\n");
+        assert!(html.contains("id=\"foo-bar\""), "{html}");
+    }
 
     #[test]
     fn a_pair_of_marks_with_nothing_between_is_no_highlight() {
