@@ -209,9 +209,22 @@ pub(crate) fn callouts(markdown: &str) -> String {
         return markdown.to_string();
     }
     let mut out = String::with_capacity(markdown.len() + 64);
+    // A `> [!note]` in a code block is code: the blocks' places, in order.
+    let code: Vec<std::ops::Range<usize>> = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            matches!(event, Event::Start(Tag::CodeBlock(_))).then_some(range)
+        })
+        .collect();
+    let mut next_code = 0;
     let mut lines = markdown.lines().peekable();
     while let Some(line) = lines.next() {
-        let Some((kind, fold, title)) = callout_start(line) else {
+        let at = line.as_ptr() as usize - markdown.as_ptr() as usize;
+        while code.get(next_code).is_some_and(|r| r.end <= at) {
+            next_code += 1;
+        }
+        let in_code = code.get(next_code).is_some_and(|r| r.contains(&at));
+        let Some((kind, fold, title)) = callout_start(line).filter(|_| !in_code) else {
             out.push_str(line);
             out.push('\n');
             continue;
@@ -337,6 +350,16 @@ impl UsedIds {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_callout_in_a_code_block_is_code() {
+        let html = to_html("```markdown\n> [!note] Title\n> text\n```\n\n> [!tip] Real\n> yes\n");
+        assert!(
+            html.contains("<code class=\"language-markdown\">&gt; [!note] Title"),
+            "{html}"
+        );
+        assert_eq!(html.matches("class=\"callout callout-").count(), 1, "{html}");
+    }
 
     #[test]
     fn a_heading_on_two_lines_keeps_its_words_apart_in_its_id() {
