@@ -358,7 +358,11 @@ mod tests {
             html.contains("<code class=\"language-markdown\">&gt; [!note] Title"),
             "{html}"
         );
-        assert_eq!(html.matches("class=\"callout callout-").count(), 1, "{html}");
+        assert_eq!(
+            html.matches("class=\"callout callout-").count(),
+            1,
+            "{html}"
+        );
     }
 
     #[test]
