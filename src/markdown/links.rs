@@ -229,8 +229,8 @@ fn find_tags(markdown: &str) -> Vec<String> {
     let mut in_code = false;
     for event in Parser::new_ext(markdown, options()) {
         match &event {
-            Event::Start(Tag::Link { .. }) => in_link += 1,
-            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(text) if in_link == 0 && !in_code => {
@@ -450,6 +450,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Resolved<'a, '_, I> {
             Event::End(TagEnd::Link) => {
                 self.in_link = self.in_link.saturating_sub(1);
                 return Some(Event::End(TagEnd::Link));
+            }
+            // An image's words are its `alt`: no tag links in it.
+            Event::Start(tag @ Tag::Image { .. }) => {
+                self.in_link += 1;
+                return Some(Event::Start(tag));
+            }
+            Event::End(TagEnd::Image) => {
+                self.in_link = self.in_link.saturating_sub(1);
+                return Some(Event::End(TagEnd::Image));
             }
             Event::Start(tag @ Tag::CodeBlock(_)) => {
                 self.in_code = true;

@@ -187,3 +187,14 @@ fn code_blocks_hold_no_tags_and_no_highlights() {
     assert!(indented.contains("<pre><code>#todo in code"), "{indented}");
     assert!(html("a ==b== c").contains("<mark class=\"highlight\">b</mark>"));
 }
+
+/// An image's words are its `alt` text: a `#tag` there is no tag and no link (the alt
+/// held a tag link's escaped HTML).
+#[test]
+fn an_image_s_words_hold_no_tag() {
+    let text = "![a #delegation photo](https://example.org/x.png) and #delegation";
+    assert_eq!(find_tags(text), ["delegation"]);
+    let page = html(text);
+    assert!(page.contains("alt=\"a #delegation photo\""), "{page}");
+    assert_eq!(page.matches("tags/delegation.html").count(), 1, "{page}");
+}
