@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::markdown::private;
-use crate::model::{At, Engagement, Session, Share, Shared, Visibility, Withheld};
+use crate::model::{At, Engagement, Property, Session, Share, Shared, Visibility, Withheld};
 
 /// Who a site is built for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -420,6 +420,7 @@ pub fn filter_keeping(
         o.history.retain(|c| audience.may_see(c.visibility));
     }
     sessions_as(&mut e, audience, readers);
+    keep_shared_properties(&mut e, audience);
     each_text_but_sessions(&mut e, |text, kind| reader_text(audience, text, kind));
     // A lesson's tag that was wholly coach-only leaves no empty tag behind.
     for l in &mut e.lessons {
@@ -434,6 +435,33 @@ pub fn filter_keeping(
     links::reduce_hidden_links(&mut e);
     count_pulses(&mut e, audience);
     e
+}
+
+/// The properties of the coach's own (Obsidian's open properties) reach a reader other
+/// than the coach only when `share.properties` names them for that reader.
+fn keep_shared_properties(e: &mut Engagement, audience: Audience) {
+    let shared = match audience {
+        Audience::Coach => return,
+        Audience::Client => std::mem::take(&mut e.info.share.properties.client),
+        Audience::Sponsor => std::mem::take(&mut e.info.share.properties.sponsor),
+    };
+    let kept = |p: &Property| shared.iter().any(|key| *key == p.key);
+    for o in &mut e.objectives {
+        o.properties.retain(kept);
+    }
+    for l in &mut e.lessons {
+        l.properties.retain(kept);
+    }
+    for s in &mut e.sessions {
+        if !s.properties.iter().all(kept) {
+            Arc::make_mut(s).properties.retain(kept);
+        }
+    }
+    // Which keys are shared is the coach's setting: the reader's view keeps its own.
+    match audience {
+        Audience::Client => e.info.share.properties.client = shared,
+        _ => e.info.share.properties.sponsor = shared,
+    }
 }
 
 /// Each survey's answers counted as this reader may see them ([`pulse_of`]), over the

@@ -30,13 +30,36 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     if rel.components().count() == 1 && is_attachment_name(&first) {
         return true;
     }
-    if !INPUTS.contains(&first.as_ref()) {
+    if !INPUTS.contains(&first.as_ref())
+        && !note_folders(root)
+            .iter()
+            .any(|f| rel.starts_with(Path::new(f)))
+    {
         return false;
     }
     // `.coachsite` itself starts with a dot like an editor's file; what is inside counts.
     !rel.components()
         .skip(usize::from(first == ".coachsite"))
         .any(|c| is_editor_temp(&c.as_os_str().to_string_lossy()))
+}
+
+/// The folders `folders:` names in `root`'s engagement.yaml, read again only when that
+/// file changes (its time and size), so that each change seen costs one look at it.
+fn note_folders(root: &Path) -> Vec<String> {
+    type Held = BTreeMap<PathBuf, (Option<(std::time::SystemTime, u64)>, Vec<String>)>;
+    static HELD: std::sync::Mutex<Held> = std::sync::Mutex::new(BTreeMap::new());
+    let stamp = std::fs::metadata(root.join("engagement.yaml"))
+        .ok()
+        .and_then(|m| Some((m.modified().ok()?, m.len())));
+    let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((at, folders)) = held.get(root)
+        && *at == stamp
+    {
+        return folders.clone();
+    }
+    let folders = crate::load::input_folders(root);
+    held.insert(root.to_path_buf(), (stamp, folders.clone()));
+    folders
 }
 
 /// [`is_relevant`] for a practice: a change inside an engagement counts by that

@@ -235,6 +235,7 @@ fn skeleton(e: &Engagement) -> Engagement {
                 body_line: o.body_line,
                 visibility: o.visibility,
                 history: o.history.clone(),
+                properties: Vec::new(),
             })
             .collect(),
         assessments: e
@@ -264,6 +265,7 @@ fn skeleton(e: &Engagement) -> Engagement {
                     body: keep(&s.body),
                     body_line: s.body_line,
                     visibility: s.visibility,
+                    properties: Vec::new(),
                 })
             })
             .collect(),
@@ -277,6 +279,7 @@ fn skeleton(e: &Engagement) -> Engagement {
                 body: keep(&l.body),
                 body_line: l.body_line,
                 visibility: l.visibility,
+                properties: Vec::new(),
             })
             .collect(),
         // Surveys hold no Markdown, so no link: none is needed.

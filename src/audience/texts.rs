@@ -136,6 +136,41 @@ impl<K: Texts + Ord, V: Texts> Texts for BTreeMap<K, V> {
     }
 }
 
+/// A property's value: every text in it (a list's items, a map's values and keys).
+impl Texts for serde_json::Value {
+    fn texts(&mut self, f: &mut dyn FnMut(&mut String, TextKind)) {
+        match self {
+            serde_json::Value::String(text) => f(text, TextKind::Plain),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| v.texts(f)),
+            serde_json::Value::Object(map) => {
+                let entries = std::mem::take(map);
+                for (mut key, mut value) in entries {
+                    f(&mut key, TextKind::Plain);
+                    value.texts(f);
+                    if !key.is_blank() {
+                        map.insert(key, value);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn texts_ref(&self, f: &mut dyn FnMut(&str, TextKind)) {
+        match self {
+            serde_json::Value::String(text) => f(text, TextKind::Plain),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| v.texts_ref(f)),
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    f(key, TextKind::Plain);
+                    value.texts_ref(f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Values that hold no text.
 macro_rules! no_text {
     ($($ty:ty),* $(,)?) => {
@@ -166,6 +201,8 @@ no_text!(
     Billing,
     // The attachments' file paths: never shown; a page shows what a text embeds.
     Attachments,
+    // Where the notes are: folder names, never shown.
+    Folders,
     // A survey's counts: objective and group ids, and numbers (`pulse::pulse_of`).
     Pulse,
     Changed,
@@ -199,9 +236,12 @@ texts! {
     ReportFront { visibility }
     EngagementInfo {
         title, client, kind, coach, sponsor, start, end, language, context, scale,
-        competencies, members, zpd, site, visibility, retain_until, share, contact, billing,
+        competencies, members, zpd, site, visibility, retain_until, share, folders, contact,
+        billing,
     }
-    Share { client, sponsor }
+    Share { client, sponsor, properties }
+    SharedProperties { client, sponsor }
+    Property { key, value }
     Scale { min, max, labels, reliability, sd }
     Competency { id, name, target, description }
     Member { id, name, role }
@@ -209,7 +249,7 @@ texts! {
     SiteSettings { title, base_url, logo, accent, paper }
     VisibilityDefaults { objectives, assessments, plan, sessions, lessons, surveys }
     Source { path }
-    Objective { id, source, front, body, body_line, visibility, history }
+    Objective { id, source, front, body, body_line, visibility, history, properties }
     ObjectiveFront {
         title, specific, measure, gas, weight, relevant, achievable, start, due, status,
         competencies, milestones, measurements, visibility, sensitive, aliases, cssclasses,
@@ -227,12 +267,12 @@ texts! {
     }
     Review { date, status, note }
     Revision { date, summary, visibility, sensitive, resolved_visibility }
-    Session { id, source, front, body, body_line, visibility }
+    Session { id, source, front, body, body_line, visibility, properties }
     SessionFront {
         date, title, duration, attendees, objectives, actions, techniques, ratings, measured,
         lessons, private, aliases, cssclasses, tags, visibility, sensitive,
     }
-    Lesson { id, source, front, body, body_line, visibility }
+    Lesson { id, source, front, body, body_line, visibility, properties }
     Survey { id, source, front, visibility, pulse }
     TargetChange { date, change, measured_before, visibility, words }
     GasWords { before, after }

@@ -168,6 +168,10 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoGatheredLessons => "Noch keine Erkenntnisse in Sitzungen notiert.",
         Word::Tagged => "Zum Schlagwort",
         Word::MentionedIn => "Erwähnt in",
+        Word::Properties => "Eigenschaften",
+        Word::PropertiesCoachOnly => {
+            "Nur für Sie sichtbar (share.properties in engagement.yaml nennt die, die der Klient sieht):"
+        }
         Word::StatusProposed => "Vorgeschlagen",
         Word::StatusActive => "Aktiv",
         Word::StatusAchieved => "Erreicht",

@@ -151,6 +151,10 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoGatheredLessons => "No lessons noted in sessions yet.",
         Word::Tagged => "Tagged",
         Word::MentionedIn => "Mentioned in",
+        Word::Properties => "Properties",
+        Word::PropertiesCoachOnly => {
+            "Shown to you only (share.properties in engagement.yaml names those the client sees):"
+        }
         Word::StatusProposed => "Proposed",
         Word::StatusActive => "Active",
         Word::StatusAchieved => "Achieved",

@@ -169,6 +169,10 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoGatheredLessons => "Pas encore d’enseignements notés en séance.",
         Word::Tagged => "Sur le thème",
         Word::MentionedIn => "Mentionné dans",
+        Word::Properties => "Propriétés",
+        Word::PropertiesCoachOnly => {
+            "Visibles par vous seul (share.properties dans engagement.yaml nomme celles que voit le client) :"
+        }
         Word::StatusProposed => "Proposé",
         Word::StatusActive => "En cours",
         Word::StatusAchieved => "Atteint",

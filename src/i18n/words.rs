@@ -152,6 +152,8 @@ words! {
     NoGatheredLessons = no_gathered_lessons,
     Tagged = tagged,
     MentionedIn = mentioned_in,
+    Properties = properties,
+    PropertiesCoachOnly = properties_coach_only,
     StatusProposed = status_proposed,
     StatusActive = status_active,
     StatusAchieved = status_achieved,

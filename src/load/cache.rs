@@ -118,8 +118,11 @@ impl Cache {
     /// a file held changed (size or time). What a load after [`Cache::trust`] did not
     /// look at, looked at now.
     pub fn missed(&self, root: &Path) -> bool {
-        let now = Walk::of(root);
-        if self.walk.lock().unwrap_or_else(|e| e.into_inner()).as_ref() != Some(&now) {
+        let held = self.walk.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let Some(held) = held else {
+            return true;
+        };
+        if Walk::of(root, &held.folders) != held {
             return true;
         }
         let files = self.files.lock().unwrap_or_else(|e| e.into_inner());

@@ -22,17 +22,7 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// A valid id close to `text`, for suggestions ("Sprint Goals" → "sprint-goals").
 pub fn suggest_id(text: &str) -> String {
-    let mut out = String::new();
-    // Accents and other scripts transliterated first: délégation → delegation.
-    let plain = deunicode::deunicode(text);
-    for c in plain.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
+    crate::model::slug_id(text)
 }
 
 pub(super) const ID_HELP: &str = "ids use lower-case letters, digits and - only";
@@ -68,6 +58,7 @@ pub(super) fn check_engagement(
     check_scale_noise(&mut q, &info.scale, diags);
     check_period(&mut q, info, diags);
     check_site(&mut q, &e.root, &info.site, diags);
+    super::folders::check(&e.root, &info.folders, &mut q, diags);
     check_placeholders(&mut q, e, diags);
     check_zpd(&mut q, &info.zpd, diags);
     check_competencies(&mut q, info, diags);
@@ -717,7 +708,7 @@ pub(super) fn duplicate_files<'a>(
                         files.join(" and ")
                     ),
                 )
-                .with_help("ids come from file names: rename one of the files"),
+                .with_help("ids come from file names, with spaces, capitals and accents made into a slug: rename one of the files"),
             );
         }
     }

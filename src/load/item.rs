@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::check::{ID_HELP, is_valid_id, suggest_id};
 use super::files::read_text;
+use super::properties;
 use super::yaml::{FrontMatter, FrontMatterError, key_pos, parse_yaml_all, split_front_matter};
 use super::{FileKind, Item};
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
@@ -77,14 +78,23 @@ pub(super) fn parse_item_text(
     text: &str,
 ) -> (Option<Item>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    if !is_valid_id(&stem) {
-        let mut d =
-            Diagnostic::error(&shown, format!("`{stem}` is not a valid id")).with_help(format!(
-                "{ID_HELP}: rename the file to {}/{}{}",
-                kind.folder(),
-                suggest_id(&stem),
-                extension
-            ));
+    // A file name with spaces, capitals or accents (as Obsidian users name notes) gives
+    // its slug as the id: `2024-11-13 John Appleseed` is `2024-11-13-john-appleseed`.
+    let name = stem;
+    let stem = if is_valid_id(&name) {
+        name.clone()
+    } else {
+        suggest_id(&name)
+    };
+    if stem.is_empty() {
+        let mut d = Diagnostic::error(
+            &shown,
+            format!("`{name}` gives no id: its name has no letter or digit"),
+        )
+        .with_help(format!(
+            "{ID_HELP}: rename the file, e.g. to {}/my-note{extension}",
+            kind.folder(),
+        ));
         d.line = 0;
         diags.push(d);
     }
@@ -129,7 +139,7 @@ pub(super) fn parse_item_text(
             })
         }
         _ => match front_matter(kind, &shown, text) {
-            Ok(fm) => markdown_item(kind, stem, source, &shown, text, fm),
+            Ok(fm) => markdown_item(kind, (stem, &name), source, &shown, text, fm, &mut diags),
             Err(d) => {
                 diags.push(d);
                 return (None, diags);
@@ -183,54 +193,158 @@ fn front_matter<'t>(
     Ok(fm)
 }
 
-/// An objective, session note or lesson from its front matter and body.
+/// An objective, session note or lesson from its front matter and body: `id` and the
+/// file name it was made from.
 fn markdown_item(
     kind: FileKind,
-    id: String,
+    (id, name): (String, &str),
     source: Source,
     shown: &str,
     text: &str,
     fm: FrontMatter,
+    diags: &mut Diagnostics,
 ) -> Result<Item, Vec<Diagnostic>> {
     let what = format!("{} front matter", kind.noun());
-    let body = Markdown::from(fm.body);
     let body_line = fm.body_line;
+    let read = Read {
+        kind,
+        name,
+        shown,
+        text,
+        fm: &fm,
+        what: &what,
+    };
     match kind {
-        FileKind::Objective => {
-            parse_yaml_all::<ObjectiveFront>(text, fm.yaml, shown, &what).map(|front| {
+        FileKind::Objective => read
+            .front::<ObjectiveFront>(diags)
+            .map(|(mut front, note)| {
+                links_in_properties(&mut front.competencies);
                 Item::Objective(Box::new(Objective {
                     id,
                     source,
                     visibility: Visibility::Client,
                     front,
-                    body,
+                    body: note.body,
                     body_line,
+                    properties: note.properties,
                     history: Vec::new(),
                 }))
-            })
-        }
-        FileKind::Session => {
-            parse_yaml_all::<SessionFront>(text, fm.yaml, shown, &what).map(|front| {
-                Item::Session(std::sync::Arc::new(Session {
-                    id,
-                    source,
-                    visibility: Visibility::Client,
-                    front,
-                    body,
-                    body_line,
-                }))
-            })
-        }
-        _ => parse_yaml_all::<LessonFront>(text, fm.yaml, shown, &what).map(|front| {
+            }),
+        FileKind::Session => read.front::<SessionFront>(diags).map(|(mut front, note)| {
+            links_in_properties(&mut front.objectives);
+            links_in_properties(&mut front.actions);
+            for name in &mut front.attendees {
+                *name = crate::model::link_words(name).to_string();
+            }
+            Item::Session(std::sync::Arc::new(Session {
+                id,
+                source,
+                visibility: Visibility::Client,
+                front,
+                body: note.body,
+                body_line,
+                properties: note.properties,
+            }))
+        }),
+        _ => read.front::<LessonFront>(diags).map(|(mut front, note)| {
+            links_in_properties(&mut front.objectives);
             Item::Lesson(Box::new(Lesson {
                 id,
                 source,
                 visibility: Visibility::Coach,
                 front,
-                body,
+                body: note.body,
                 body_line,
+                properties: note.properties,
             }))
         }),
+    }
+}
+
+/// One note's front matter being read, with what it is read from.
+struct Read<'a> {
+    kind: FileKind,
+    /// The file name without its extension, as written.
+    name: &'a str,
+    shown: &'a str,
+    text: &'a str,
+    fm: &'a FrontMatter<'a>,
+    what: &'a str,
+}
+
+/// What a note holds besides its typed front matter.
+struct NoteParts {
+    body: Markdown,
+    properties: Vec<Property>,
+}
+
+impl Read<'_> {
+    /// The typed front matter: read as it is when it holds only coachsite's keys (the
+    /// fast path), else opened as Obsidian's properties ([`properties::open`]).
+    fn front<T: serde::de::DeserializeOwned>(
+        &self,
+        diags: &mut Diagnostics,
+    ) -> Result<(T, NoteParts), Vec<Diagnostic>> {
+        let whole = |body: &str, properties| NoteParts {
+            body: Markdown::from(body),
+            properties,
+        };
+        if let Ok(front) = serde_saphyr::from_str::<T>(self.fm.yaml) {
+            return Ok((front, whole(self.fm.body, Vec::new())));
+        }
+        let Some(opened) = properties::open(
+            self.kind,
+            self.name,
+            self.shown,
+            self.text,
+            self.fm.yaml,
+            self.fm.body,
+        ) else {
+            return parse_yaml_all::<T>(self.text, self.fm.yaml, self.shown, self.what)
+                .map(|front| (front, whole(self.fm.body, Vec::new())));
+        };
+        diags.items.extend(opened.warnings);
+        let front = parse_yaml_all::<T>(self.text, &opened.yaml, self.shown, self.what)
+            .map_err(|found| self.explain_missing(found))?;
+        let body = if opened.title_from_heading {
+            Markdown(properties::without_first_heading(self.fm.body))
+        } else {
+            Markdown::from(self.fm.body)
+        };
+        Ok((
+            front,
+            NoteParts {
+                body,
+                properties: opened.properties,
+            },
+        ))
+    }
+
+    /// A session note with no date anywhere: say where one can be written.
+    fn explain_missing(&self, mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        for d in &mut found {
+            if d.message.starts_with("missing key `date`") {
+                d.help = Some(
+                    "add `date: YYYY-MM-DD` to the front matter, or start the file name with the date (`2026-02-05 Kick-off.md`)"
+                        .to_string(),
+                );
+            }
+        }
+        found
+    }
+}
+
+/// Links written in properties (`objectives: ["[[sprint-goals]]"]`) name their note:
+/// the id it has (its file name made into a slug).
+fn links_in_properties(ids: &mut [At<String>]) {
+    for id in ids {
+        if let Some(target) = crate::model::property_link(&id.value) {
+            id.value = if is_valid_id(target) {
+                target.to_string()
+            } else {
+                suggest_id(target)
+            };
+        }
     }
 }
 

@@ -22,10 +22,12 @@ mod cache;
 mod check;
 mod dates;
 mod files;
+mod folders;
 mod git;
 pub mod history;
 mod item;
 mod links;
+mod properties;
 #[cfg(test)]
 mod tests;
 mod yaml;
@@ -41,6 +43,7 @@ pub(crate) use files::ReadError;
 pub use files::{
     Inside, is_editor_temp, read_at_most, read_bounded, read_text, too_large, walk_files,
 };
+pub use folders::input_folders;
 pub use item::parse_file_text;
 pub use yaml::{FrontMatter, FrontMatterError, parse_yaml, parse_yaml_all, split_front_matter};
 
@@ -171,11 +174,16 @@ pub fn load_cached_at(
     }
 
     let info = load_engagement_info(root, &mut diags);
-    let (walk, is_trusted) = Walk::for_load(root, cache);
+    let folders = info
+        .as_ref()
+        .map(|(info, _)| info.folders.clone())
+        .unwrap_or_default();
+    let (walk, is_trusted) = Walk::for_load(root, &folders, cache);
     let Walk {
         files,
         attachments,
         said,
+        ..
     } = walk;
     diags.items.extend(said);
 
@@ -187,20 +195,21 @@ pub fn load_cached_at(
             .map(|(kind, path)| parse_item(root, *kind, path))
             .collect(),
     };
+    let (files, parsed) = narrow(root, &folders, files, parsed);
     // Ids of objective files that could not be read: references to them are not
     // reported again, so one typo gives one error.
     let unreadable_objectives: Vec<String> = files
         .iter()
         .zip(&parsed)
         .filter(|((kind, _), (item, _))| *kind == FileKind::Objective && item.is_none())
-        .filter_map(|((_, path), _)| path.file_stem().map(|s| s.to_string_lossy().to_string()))
+        .filter_map(|((_, path), _)| file_id(path))
         .collect();
     // Likewise the ids of every file that could not be read, for the links of notes.
     let unreadable_ids: BTreeSet<String> = files
         .iter()
         .zip(&parsed)
         .filter(|(_, (item, _))| item.is_none())
-        .filter_map(|((_, path), _)| path.file_stem().map(|s| s.to_string_lossy().to_string()))
+        .filter_map(|((_, path), _)| file_id(path))
         .collect();
 
     let mut objectives = Vec::new();
@@ -243,6 +252,7 @@ pub fn load_cached_at(
         attachments,
     };
     resolve_visibility(&mut engagement);
+    objectives_by_alias(&mut engagement);
     merge_measured(&mut engagement, &mut diags);
     let objectives_seen_by = engagement.info.visibility.objectives;
     history::read(
@@ -280,6 +290,50 @@ pub fn load_cached_at(
             warnings: diags,
         })
     }
+}
+
+/// The id a file's name gives (its slug, for a name with spaces or capitals).
+fn file_id(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_string_lossy();
+    Some(if is_valid_id(&stem) {
+        stem.to_string()
+    } else {
+        suggest_id(&stem)
+    })
+}
+
+/// The files read from folders that `folders:` narrows to a tag, without the notes that
+/// do not carry it (and what they said): they are other notes of the vault.
+fn narrow(
+    root: &Path,
+    folders: &Folders,
+    files: Vec<(FileKind, PathBuf)>,
+    parsed: Vec<(Option<Item>, Diagnostics)>,
+) -> (Vec<(FileKind, PathBuf)>, Vec<(Option<Item>, Diagnostics)>) {
+    let narrowed: Vec<(FileKind, PathBuf, String)> = FileKind::ALL
+        .into_iter()
+        .flat_map(|kind| {
+            folders::of_kind(folders, kind)
+                .into_iter()
+                .filter_map(move |(folder, tag)| Some((kind, root.join(folder), tag?)))
+        })
+        .collect();
+    if narrowed.is_empty() {
+        return (files, parsed);
+    }
+    files
+        .into_iter()
+        .zip(parsed)
+        .filter(|((kind, path), (item, _))| {
+            narrowed
+                .iter()
+                .filter(|(k, folder, _)| k == kind && path.starts_with(folder))
+                .all(|(_, _, tag)| {
+                    let text = || read_text(root, path).unwrap_or_default();
+                    folders::carries(item.as_ref(), text, tag)
+                })
+        })
+        .unzip()
 }
 
 /// Every kind of item in its order: objectives by id, the dated items by date then id
@@ -324,6 +378,16 @@ impl FileKind {
             FileKind::Objective => "objectives",
             FileKind::Assessment => "assessments",
             FileKind::Session => "sessions",
+            FileKind::Lesson => "lessons",
+            FileKind::Survey => "surveys",
+        }
+    }
+
+    fn plural(self) -> &'static str {
+        match self {
+            FileKind::Objective => "objectives",
+            FileKind::Assessment => "assessments",
+            FileKind::Session => "session notes",
             FileKind::Lesson => "lessons",
             FileKind::Survey => "surveys",
         }
@@ -375,29 +439,34 @@ struct Walk {
     files: Vec<(FileKind, PathBuf)>,
     attachments: Attachments,
     said: Vec<Diagnostic>,
+    /// The folders walked (`folders:` in engagement.yaml), to walk them again.
+    folders: Folders,
 }
 
 impl Walk {
     /// The walk a load reads, and whether it is the last one, taken again after
     /// [`Cache::trust`]; a new walk is kept in `cache`.
-    fn for_load(root: &Path, cache: Option<&Cache>) -> (Walk, bool) {
-        if let Some(walk) = cache.and_then(Cache::trusted_walk) {
+    fn for_load(root: &Path, folders: &Folders, cache: Option<&Cache>) -> (Walk, bool) {
+        if let Some(walk) = cache.and_then(Cache::trusted_walk)
+            && walk.folders == *folders
+        {
             return (walk, true);
         }
-        let walk = Walk::of(root);
+        let walk = Walk::of(root, folders);
         if let Some(cache) = cache {
             cache.keep_walk(&walk);
         }
         (walk, false)
     }
 
-    fn of(root: &Path) -> Walk {
+    fn of(root: &Path, folders: &Folders) -> Walk {
         let mut said = Diagnostics::default();
-        let (files, attachments) = collect_files(root, &mut said);
+        let (files, attachments) = collect_files(root, folders, &mut said);
         Walk {
             files,
             attachments,
             said: said.items,
+            folders: folders.clone(),
         }
     }
 }
@@ -405,7 +474,11 @@ impl Walk {
 /// The item files of each sub-folder, and the attachments: images and PDFs beside the
 /// notes, in `attachments/` or at the top of the engagement folder (Obsidian's three
 /// places for them), as paths relative to the engagement folder.
-fn collect_files(root: &Path, diags: &mut Diagnostics) -> (Vec<(FileKind, PathBuf)>, Attachments) {
+fn collect_files(
+    root: &Path,
+    folders: &Folders,
+    diags: &mut Diagnostics,
+) -> (Vec<(FileKind, PathBuf)>, Attachments) {
     let mut files = Vec::new();
     let mut attachments = Attachments::default();
     let is_attachment = |path: &Path| {
@@ -458,13 +531,20 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> (Vec<(FileKind, PathBu
             }
         }
     }
-    for kind in FileKind::ALL {
-        let dir = root.join(kind.folder());
+    for (kind, folder) in FileKind::ALL.into_iter().flat_map(|kind| {
+        folders::of_kind(folders, kind)
+            .into_iter()
+            .map(move |(folder, _)| (kind, folder))
+    }) {
+        let dir = root.join(&folder);
         if !dir.exists() {
             continue;
         }
         let (paths, errors) = walk_files(root, &dir);
         diags.items.extend(errors);
+        // A vault's own folder holds other files of the coach's (a canvas, a drawing):
+        // only the kind's own folder says what it ignores.
+        let own = folder == kind.folder();
         for path in paths {
             let path = path.as_path();
             let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -472,7 +552,7 @@ fn collect_files(root: &Path, diags: &mut Diagnostics) -> (Vec<(FileKind, PathBu
                 files.push((kind, path.to_path_buf()));
             } else if !kind.is_yaml() && is_attachment(path) {
                 add_attachment(root, path, &mut attachments, diags);
-            } else {
+            } else if own {
                 diags.push(
                     Diagnostic::warning(
                         display_path(root, path),
@@ -684,6 +764,58 @@ fn load_report(root: &Path, diags: &mut Diagnostics) -> Option<ReportNote> {
         .with_help("add a line `---` after the last YAML key, before the text")),
     };
     result.map_err(|d| diags.push(d)).ok()
+}
+
+/// An objective named in a note's `objectives:` by one of its `aliases:` (as a link
+/// in a property is, `"[[Pipeline refactor]]"`) is named by its id.
+fn objectives_by_alias(e: &mut Engagement) {
+    let mut by_alias: std::collections::BTreeMap<String, String> = Default::default();
+    for o in &e.objectives {
+        for alias in &o.front.aliases {
+            by_alias
+                .entry(suggest_id(alias))
+                .or_insert_with(|| o.id.clone());
+        }
+    }
+    if by_alias.is_empty() {
+        return;
+    }
+    let ids: BTreeSet<&str> = e.objectives.iter().map(|o| o.id.as_str()).collect();
+    let rename = |list: &[At<String>]| -> Option<Vec<At<String>>> {
+        let named = |id: &At<String>| {
+            by_alias
+                .get(&id.value)
+                .filter(|_| !ids.contains(id.value.as_str()))
+        };
+        list.iter().any(|id| named(id).is_some()).then(|| {
+            list.iter()
+                .map(|id| match named(id) {
+                    Some(real) => At::new(real.clone(), id.pos),
+                    None => id.clone(),
+                })
+                .collect()
+        })
+    };
+    let mut renamed_sessions = Vec::new();
+    for (i, s) in e.sessions.iter().enumerate() {
+        if let Some(list) = rename(&s.front.objectives) {
+            renamed_sessions.push((i, list));
+        }
+    }
+    let mut renamed_lessons = Vec::new();
+    for (i, l) in e.lessons.iter().enumerate() {
+        if let Some(list) = rename(&l.front.objectives) {
+            renamed_lessons.push((i, list));
+        }
+    }
+    for (i, list) in renamed_sessions {
+        std::sync::Arc::make_mut(&mut e.sessions[i])
+            .front
+            .objectives = list;
+    }
+    for (i, list) in renamed_lessons {
+        e.lessons[i].front.objectives = list;
+    }
 }
 
 fn resolve_visibility(e: &mut Engagement) {

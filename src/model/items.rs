@@ -14,6 +14,45 @@ pub struct Source {
     pub path: String,
 }
 
+/// A property of a note that coachsite does not read itself (Obsidian's properties are
+/// open: coaches add their own, such as `mood` or `topics`). The coach's page of the note
+/// shows it; the client's and the sponsor's only when `share.properties` names it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Property {
+    /// The key, as written.
+    pub key: String,
+    /// The value, as YAML gives it (text, a number, a list…).
+    pub value: serde_json::Value,
+}
+
+/// A link written as a property's value (`"[[sprint-goals]]"`, `"[[Sprint Goals|the
+/// goal]]"`, `"[[objectives/sprint-goals.md]]"`): the note it names, as written.
+pub fn property_link(value: &str) -> Option<&str> {
+    let inner = value.trim().strip_prefix("[[")?.strip_suffix("]]")?;
+    let target = inner.split('|').next().unwrap_or(inner);
+    let (path, _) = super::split_target(target);
+    Some(path.rsplit('/').next().unwrap_or(path))
+}
+
+/// A property's value as a reader sees it: a link's words (`"[[John Appleseed]]"` →
+/// John Appleseed, `"[[x|the label]]"` → the label).
+pub fn link_words(value: &str) -> &str {
+    let trimmed = value.trim();
+    match trimmed
+        .strip_prefix("[[")
+        .and_then(|v| v.strip_suffix("]]"))
+    {
+        Some(inner) => match inner.split_once('|') {
+            Some((_, label)) => label.trim(),
+            None => {
+                let (path, _) = super::split_target(inner);
+                path.rsplit('/').next().unwrap_or(path)
+            }
+        },
+        None => value,
+    }
+}
+
 /// `objectives/<id>.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Objective {
@@ -24,6 +63,9 @@ pub struct Objective {
     pub body: Markdown,
     /// The file line on which the narrative starts.
     pub body_line: u32,
+    /// The properties of the front matter that coachsite does not read itself.
+    #[serde(skip)]
+    pub properties: Vec<Property>,
     /// Resolved visibility (the item's own or the engagement's default).
     pub visibility: Visibility,
     /// Every change to its baseline, target, due date or GAS levels in the engagement's
@@ -360,6 +402,9 @@ pub struct Session {
     /// Line of the body's first line in the file.
     pub body_line: u32,
     pub(crate) visibility: Visibility,
+    /// The properties of the front matter that coachsite does not read itself.
+    #[serde(skip)]
+    pub properties: Vec<Property>,
 }
 
 /// The front matter of `sessions/<date>-<slug>.md`.
@@ -427,6 +472,9 @@ pub struct Lesson {
     pub(crate) body: Markdown,
     pub(crate) body_line: u32,
     pub(crate) visibility: Visibility,
+    /// The properties of the front matter that coachsite does not read itself.
+    #[serde(skip)]
+    pub properties: Vec<Property>,
 }
 
 /// The front matter of `lessons/<slug>.md`.

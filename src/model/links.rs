@@ -80,6 +80,22 @@ impl ItemOf<'_> {
     }
 }
 
+/// The id a file name gives: its words in lower-case ASCII letters and digits joined by
+/// `-` (accents and other scripts transliterated: délégation → delegation), so that
+/// `2024-11-13 John Appleseed` is `2024-11-13-john-appleseed`.
+pub fn slug_id(name: &str) -> String {
+    let mut out = String::new();
+    let plain = deunicode::deunicode(name);
+    for c in plain.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// The file types an attachment may have: images and PDFs.
 pub const ATTACHMENT_EXTENSIONS: &[&str] =
     &["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf"];
@@ -242,6 +258,17 @@ impl ItemIndex {
             path
         };
         let id = path.rsplit('/').next().unwrap_or(path);
+        // A note's name as written (`[[CI CD pipeline refactor]]`) names its slug.
+        let slugged;
+        let id = if id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            id
+        } else {
+            slugged = slug_id(id);
+            slugged.as_str()
+        };
         let kind = path
             .split('/')
             .rev()

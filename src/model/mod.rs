@@ -205,6 +205,24 @@ pub struct Share {
     /// commitment, gas]`.
     #[serde(default = "facts")]
     pub sponsor: Vec<Shared>,
+    /// Properties of your own (keys of notes' front matter that coachsite does not read,
+    /// such as `topics`) that the client and the sponsor see on the pages of the notes
+    /// they see. Default: none; the coach sees them all.
+    #[serde(default)]
+    pub properties: SharedProperties,
+}
+
+/// `share.properties`: the keys of the properties of your own that each reader sees.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SharedProperties {
+    /// The keys the client sees, e.g. `[topics, mood]`.
+    #[serde(default)]
+    pub client: Vec<String>,
+    /// The keys the sponsor sees (on the objectives and lessons they see: the sponsor
+    /// reads no session notes).
+    #[serde(default)]
+    pub sponsor: Vec<String>,
 }
 
 /// The default: facts (trend, forecast, commitment, GAS T-score), no verdicts.
@@ -222,6 +240,7 @@ impl Default for Share {
         Share {
             client: facts(),
             sponsor: facts(),
+            properties: SharedProperties::default(),
         }
     }
 }
@@ -298,6 +317,10 @@ pub struct EngagementInfo {
     /// What the client and the sponsor see of the diagnostics (docs/audiences.md).
     #[serde(default)]
     pub share: Share,
+    /// Where the notes of each kind are, when not in the folder named after the kind:
+    /// `folders: {sessions: meetings}` (docs/format.md, "Where the notes are").
+    #[serde(default)]
+    pub folders: Folders,
     /// How to reach the client, for the coach's ICF client coaching log (`export
     /// --format icf-log`). The coach's record: in no client's or sponsor's output.
     #[serde(default)]
@@ -487,6 +510,106 @@ pub enum Paper {
     A4,
     /// US Letter, 8.5 × 11 inches.
     Letter,
+}
+
+/// `folders:` in engagement.yaml: the folders, inside the engagement folder, where the
+/// files of each kind are. A kind left out is in the folder of its name (`sessions/`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Folders {
+    /// Where the objectives are. Default: `objectives`.
+    #[serde(default)]
+    pub objectives: Option<FolderList>,
+    /// Where the assessments are. Default: `assessments`.
+    #[serde(default)]
+    pub assessments: Option<FolderList>,
+    /// Where the session notes are, e.g. `meetings` or `[meetings, 1-1s]`. Default:
+    /// `sessions`.
+    #[serde(default)]
+    pub sessions: Option<FolderList>,
+    /// Where the lessons are. Default: `lessons`.
+    #[serde(default)]
+    pub lessons: Option<FolderList>,
+    /// Where the surveys are. Default: `surveys`.
+    #[serde(default)]
+    pub surveys: Option<FolderList>,
+}
+
+/// One folder, or several.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum FolderList {
+    /// One folder.
+    One(FolderSpec),
+    /// Several folders.
+    Many(Vec<FolderSpec>),
+}
+
+/// A folder, with or without a tag that narrows it to the notes carrying it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum FolderSpec {
+    /// Every note of the folder (and of its sub-folders): `meetings`.
+    Path(String),
+    /// Only the notes that carry a tag: `{folder: meetings, tag: people/john-appleseed}`.
+    Narrowed {
+        /// The folder, relative to the engagement folder.
+        folder: String,
+        /// The tag (with or without `#`); a nested tag (`people/john/1on1`) carries it too.
+        #[serde(default)]
+        tag: Option<String>,
+    },
+}
+
+impl Folders {
+    /// The folders of the kind whose default folder is `kind` (`"sessions"`), each with
+    /// the tag that narrows it: the default folder when none is given.
+    pub fn of(&self, kind: &str) -> Vec<(String, Option<String>)> {
+        let list = match kind {
+            "objectives" => &self.objectives,
+            "assessments" => &self.assessments,
+            "sessions" => &self.sessions,
+            "lessons" => &self.lessons,
+            "surveys" => &self.surveys,
+            _ => &None,
+        };
+        let spec = |s: &FolderSpec| match s {
+            FolderSpec::Path(folder) => (tidy_folder(folder), None),
+            FolderSpec::Narrowed { folder, tag } => (
+                tidy_folder(folder),
+                tag.as_deref()
+                    .map(|t| t.trim().trim_start_matches('#').to_string())
+                    .filter(|t| !t.is_empty()),
+            ),
+        };
+        match list {
+            None => vec![(kind.to_string(), None)],
+            Some(FolderList::One(s)) => vec![spec(s)],
+            Some(FolderList::Many(list)) => list.iter().map(spec).collect(),
+        }
+    }
+
+    /// Every folder named, whatever its kind, as written (tidied).
+    pub fn named(&self) -> Vec<String> {
+        [
+            "objectives",
+            "assessments",
+            "sessions",
+            "lessons",
+            "surveys",
+        ]
+        .iter()
+        .flat_map(|k| self.of(k))
+        .map(|(folder, _)| folder)
+        .collect()
+    }
+}
+
+/// A folder as written, with `/` separators and no `./` or trailing `/`.
+fn tidy_folder(folder: &str) -> String {
+    let folder = folder.trim().replace('\\', "/");
+    let folder = folder.trim_start_matches("./").trim_end_matches('/');
+    folder.to_string()
 }
 
 /// Default visibility per kind of item (SPEC §5).

@@ -30,6 +30,7 @@ struct LessonView {
     tags: Vec<TagLink>,
     objectives: Vec<Link>,
     body_html: String,
+    properties: super::views::PropertiesView,
     mentioned_in: Vec<Link>,
 }
 
@@ -48,6 +49,7 @@ impl Views<'_> {
                 .filter_map(|o| self.objective_link(&o.value))
                 .collect(),
             body_html: self.html(&l.body, &l.source.path, "../"),
+            properties: self.properties(&l.properties),
             mentioned_in: self.mentioned_in(ItemKind::Lesson, &l.id),
         }
     }

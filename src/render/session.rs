@@ -44,6 +44,7 @@ struct SessionView {
     body_html: String,
     private_html: Option<String>,
     tags: Vec<super::lesson::TagLink>,
+    properties: super::views::PropertiesView,
     mentioned_in: Vec<Link>,
     prev: Option<Link>,
     next: Option<Link>,
@@ -100,6 +101,7 @@ impl Views<'_> {
                 .as_deref()
                 .map(|p| self.html(p, &s.source.path, "../")),
             tags: self.tag_links(ItemKind::Session, &s.id),
+            properties: self.properties(&s.properties),
             mentioned_in: self.mentioned_in(ItemKind::Session, &s.id),
             prev: index
                 .checked_sub(1)

@@ -58,6 +58,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "mentions.html",
         include_str!("../../templates/mentions.html"),
     ),
+    (
+        "properties.html",
+        include_str!("../../templates/properties.html"),
+    ),
     ("report.html", include_str!("../../templates/report.html")),
     (
         "practice.html",

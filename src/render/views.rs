@@ -46,6 +46,50 @@ pub(super) struct FindingView {
     pub(super) suggestion: Option<String>,
 }
 
+/// A property of the coach's own (Obsidian's open properties) as a page shows it.
+#[derive(Serialize)]
+pub(super) struct PropertyView {
+    key: String,
+    value: String,
+}
+
+/// A note's properties of the coach's own: those the client sees (`share.properties`),
+/// and, in the coach's view, the others.
+#[derive(Serialize, Default)]
+pub(super) struct PropertiesView {
+    shared: Vec<PropertyView>,
+    coach_only: Vec<PropertyView>,
+}
+
+/// A property's value in words: a list's items joined, a link's words, a number as the
+/// language writes it, a yes/no as a ticked or empty box.
+fn property_text(value: &serde_json::Value, lang: Language) -> String {
+    if let Some(day) = value.as_str().and_then(|s| Date::parse(s.trim()).ok()) {
+        return format_date(day, lang);
+    }
+    use serde_json::Value;
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(true) => "☑".to_string(),
+        Value::Bool(false) => "☐".to_string(),
+        Value::Number(n) => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), |f| format_number(f, lang)),
+        Value::String(text) => crate::model::link_words(text).to_string(),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| property_text(v, lang))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", property_text(v, lang)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 /// Helpers shared while building views: language, lookups of titles and urls.
 pub(super) struct Views<'a> {
     pub(super) e: &'a Engagement,
@@ -338,6 +382,31 @@ impl Views<'_> {
                 root,
             },
         )
+    }
+
+    /// A note's properties of the coach's own, as far as this view holds them (the
+    /// audience filter keeps only the shared ones for the client and the sponsor).
+    pub(super) fn properties(&self, properties: &[Property]) -> PropertiesView {
+        let shared = &self.e.info.share.properties.client;
+        let mut view = PropertiesView::default();
+        for p in properties {
+            let value = property_text(&p.value, self.lang);
+            if value.is_empty() {
+                continue;
+            }
+            let shown = PropertyView {
+                key: p.key.clone(),
+                value,
+            };
+            // In the coach's view every property is there: those the client does not
+            // see are marked.
+            if self.findings && !shared.contains(&p.key) {
+                view.coach_only.push(shown);
+            } else {
+                view.shared.push(shown);
+            }
+        }
+        view
     }
 
     /// The items whose texts link to `item`, for its "mentioned in" list.

@@ -403,6 +403,13 @@ pub fn refuse_input(path: &Path) -> Result<(), Diagnostic> {
         {
             let first = first.as_os_str().to_string_lossy();
             let deeper = inside.components().count() > 1;
+            // The folders `folders:` names hold notes too.
+            if let Some(notes) = crate::load::input_folders(dir).into_iter().find(|f| {
+                let f = Path::new(f);
+                inside.starts_with(f) || f.starts_with(inside)
+            }) {
+                return Err(input_error(path, dir, &notes, inside == Path::new(&notes)));
+            }
             // Named in any case: a file system may not tell `Objectives` from `objectives`.
             let Some(input) = INPUTS.iter().find(|i| i.eq_ignore_ascii_case(&first)) else {
                 if !deeper && crate::load::is_attachment_name(&first) {
