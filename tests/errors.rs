@@ -58,7 +58,7 @@ cases! {
     wrong_type => "wrong-type",
     impossible_date => "impossible-date",
     unknown_key_with_suggestion => "unknown-key",
-    id_with_spaces => "id-with-spaces",
+    two_names_one_slug => "two-names-one-slug",
     id_with_capitals => "id-with-capitals",
     two_files_with_one_id => "duplicate-id",
     missing_objective => "missing-objective",

@@ -171,7 +171,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::MentionedIn => "Mentionné dans",
         Word::Properties => "Propriétés",
         Word::PropertiesCoachOnly => {
-            "Visibles par vous seul (share.properties dans engagement.yaml nomme celles que voit le client) :"
+            "Visibles par vous seul (share.properties dans engagement.yaml nomme celles que voit le client)\u{202f}:"
         }
         Word::StatusProposed => "Proposé",
         Word::StatusActive => "En cours",

@@ -22,6 +22,7 @@ fn engagement(objectives: &[(&str, &str)], assessments: &[&str], plan: &str) -> 
                 front: serde_saphyr::from_str(yaml).unwrap(),
                 body: Default::default(),
                 body_line: 0,
+                properties: vec![],
                 visibility: Visibility::Client,
                 history: vec![],
             })
@@ -660,6 +661,7 @@ fn the_icf_log_counts_the_hours_held_by_the_as_of_date() {
             front: serde_saphyr::from_str(yaml).unwrap(),
             body: Default::default(),
             body_line: 0,
+            properties: vec![],
             visibility: Visibility::Client,
         })
     };

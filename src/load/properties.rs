@@ -306,7 +306,7 @@ mod tests {
         );
         // Lines kept: `title` still on line 7, the date added from the file name.
         assert_eq!(o.yaml.lines().nth(6), Some("title: Weekly"));
-        assert_eq!(o.yaml.lines().filter(|l| l.is_empty()).count(), 5);
+        assert_eq!(o.yaml.lines().filter(|l| l.is_empty()).count(), 6);
         assert!(o.yaml.ends_with("date: 2024-11-13\n"), "{}", o.yaml);
         assert!(o.warnings.is_empty());
     }
