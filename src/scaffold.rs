@@ -261,7 +261,15 @@ fn note_slug(title: &str) -> String {
 pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
     let title = title.unwrap_or("Session");
     let slug = note_slug(title);
-    let dir = e.root.join("sessions");
+    // The first folder of the session notes (`folders:` in engagement.yaml).
+    let folder = e
+        .info
+        .folders
+        .of("sessions")
+        .into_iter()
+        .next()
+        .map_or_else(|| "sessions".to_string(), |(folder, _)| folder);
+    let dir = e.root.join(folder);
     let mut path = dir.join(format!("{date}-{slug}.md"));
     let mut n = 2;
     while path.exists() {
@@ -301,6 +309,7 @@ pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
         .map(|a| format!("- {}\n", a.title))
         .collect();
     let quoted_title = serde_json::to_string(title).unwrap_or_else(|_| "\"Session\"".into());
+    let due_example = date.add_days(14).unwrap_or(date);
     let measured = measured_block(e, date);
     let ratings = ratings_line(last);
     let text = format!(
@@ -320,7 +329,9 @@ private: \"\"\n\
 # Check-in\n\n\
 # Review of actions\n\n{review}\n\
 # Themes\n\n\
-# Actions agreed\n\n",
+# Actions agreed\n\n\
+%% One task per action agreed, with its due date: - [ ] Share the checklist with the team 📅 {due_example} %%\n\
+- [ ] \n",
         yaml_list(&attendees),
         yaml_list(&objectives),
         yaml_list(&actions),
@@ -425,6 +436,31 @@ mod tests {
         assert_eq!(read_back(&attendees), attendees);
         assert_eq!(yaml_scalar("sprint-goals"), "sprint-goals");
         assert_eq!(yaml_scalar("Ana: PO"), "\"Ana: PO\"");
+    }
+
+    #[test]
+    fn a_planned_note_reads_back_with_no_error() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let e = crate::load::load(&fixture)
+            .expect("the minimal fixture loads")
+            .engagement;
+        let mut e = e;
+        e.root = root.path().to_path_buf();
+        if let Some(last) = e.sessions.last_mut() {
+            let s = std::sync::Arc::make_mut(last);
+            s.front.attendees = vec!["[[John Appleseed]]".into(), "Ana: PO".into(), "no".into()];
+            let rating = s.front.ratings.values().next().cloned();
+            if let Some(r) = rating {
+                s.front.ratings.insert("energy: \"high\" #1".into(), r);
+            }
+        }
+        let date = Date::parse("2026-06-01").expect("date");
+        let plan = plan_note(&e, date, Some("Check-in: \"Q3\" — plan"));
+        let said = crate::load::parse_file_text("sessions/2026-06-01-check-in.md", &plan.text);
+        assert!(said.items.is_empty(), "{:?}\n{}", said.items, plan.text);
+        assert!(plan.text.contains("- [ ] \n"), "an empty task to fill in");
     }
 
     proptest::proptest! {
