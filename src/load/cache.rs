@@ -333,9 +333,11 @@ impl<'a> Note<'a> {
 /// Whether two parses of one file have the same front matter.
 fn same_front(old: &Item, new: &Item) -> bool {
     match (old, new) {
-        (Item::Session(a), Item::Session(b)) => a.front == b.front,
-        (Item::Lesson(a), Item::Lesson(b)) => a.front == b.front,
-        (Item::Objective(a), Item::Objective(b)) => a.front == b.front,
+        (Item::Session(a), Item::Session(b)) => a.front == b.front && a.properties == b.properties,
+        (Item::Lesson(a), Item::Lesson(b)) => a.front == b.front && a.properties == b.properties,
+        (Item::Objective(a), Item::Objective(b)) => {
+            a.front == b.front && a.properties == b.properties
+        }
         _ => false,
     }
 }

@@ -160,6 +160,8 @@ pub enum SessionFront {
     /// `measured: {sprint-goals: N}` or `{customer-trust: N}` (a GAS level).
     Measured(bool, i8),
     Private(u8),
+    /// `mood: N`, a property of the coach's own (shown on the coach's page only).
+    Property(u8),
 }
 
 /// A change to a lesson's front matter.
@@ -376,6 +378,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         visibility.clone().prop_map(SessionFront::Visibility),
         (any::<bool>(), -2i8..=2).prop_map(|(o, v)| SessionFront::Measured(o, v)),
         (0u8..4).prop_map(SessionFront::Private),
+        (0u8..4).prop_map(SessionFront::Property),
     ];
     let lesson_front = prop_oneof![
         (0u8..4).prop_map(LessonFront::Title),
@@ -584,6 +587,7 @@ fn session_front(text: &str, f: SessionFront) -> String {
             set_front(text, "measured", &format!("{{{id}: {v}}}"))
         }
         SessionFront::Private(n) => set_front(text, "private", &format!("Private note {n}.")),
+        SessionFront::Property(n) => set_front(text, "mood", &format!("{n}")),
     }
 }
 
