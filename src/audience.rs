@@ -445,7 +445,7 @@ fn keep_shared_properties(e: &mut Engagement, audience: Audience) {
         Audience::Client => std::mem::take(&mut e.info.share.properties.client),
         Audience::Sponsor => std::mem::take(&mut e.info.share.properties.sponsor),
     };
-    let kept = |p: &Property| shared.iter().any(|key| *key == p.key);
+    let kept = |p: &Property| shared.contains(&p.key);
     for o in &mut e.objectives {
         o.properties.retain(kept);
     }

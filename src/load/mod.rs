@@ -30,10 +30,12 @@ mod links;
 mod properties;
 #[cfg(test)]
 mod tests;
+mod walk;
 mod yaml;
 
 use check::{Unreadable, check_engagement, merge_measured};
 use item::parse_item;
+use walk::Walk;
 
 pub use crate::model::is_attachment_name;
 /// Whether a file name is an attachment's (an image or a PDF), for the watcher.
@@ -157,22 +159,10 @@ pub fn load_cached_at(
     history_at: Option<&HistoryAt>,
 ) -> Result<Loaded, Diagnostics> {
     let mut diags = Diagnostics::default();
-    let shown_root = root.to_string_lossy().to_string();
-    if !root.exists() {
-        diags.push(
-            Diagnostic::error(shown_root, "this folder does not exist")
-                .with_help("give the path of an engagement folder (the one with engagement.yaml)"),
-        );
+    if let Err(d) = check_root(root) {
+        diags.push(d);
         return Err(diags);
     }
-    if !root.is_dir() {
-        diags.push(
-            Diagnostic::error(shown_root, "this is a file, not a folder")
-                .with_help("give the path of an engagement folder (the one with engagement.yaml)"),
-        );
-        return Err(diags);
-    }
-
     let info = load_engagement_info(root, &mut diags);
     let folders = info
         .as_ref()
@@ -292,6 +282,22 @@ pub fn load_cached_at(
     }
 }
 
+/// What parsing one file gave: its item, if it could be read, and its problems.
+type Parse = (Option<Item>, Diagnostics);
+
+/// The engagement folder exists and is a folder.
+fn check_root(root: &Path) -> Result<(), Diagnostic> {
+    let shown_root = root.to_string_lossy().to_string();
+    let help = "give the path of an engagement folder (the one with engagement.yaml)";
+    if !root.exists() {
+        return Err(Diagnostic::error(shown_root, "this folder does not exist").with_help(help));
+    }
+    if !root.is_dir() {
+        return Err(Diagnostic::error(shown_root, "this is a file, not a folder").with_help(help));
+    }
+    Ok(())
+}
+
 /// The id a file's name gives (its slug, for a name with spaces or capitals).
 fn file_id(path: &Path) -> Option<String> {
     let stem = path.file_stem()?.to_string_lossy();
@@ -308,8 +314,8 @@ fn narrow(
     root: &Path,
     folders: &Folders,
     files: Vec<(FileKind, PathBuf)>,
-    parsed: Vec<(Option<Item>, Diagnostics)>,
-) -> (Vec<(FileKind, PathBuf)>, Vec<(Option<Item>, Diagnostics)>) {
+    parsed: Vec<Parse>,
+) -> (Vec<(FileKind, PathBuf)>, Vec<Parse>) {
     let narrowed: Vec<(FileKind, PathBuf, String)> = FileKind::ALL
         .into_iter()
         .flat_map(|kind| {
@@ -430,191 +436,6 @@ enum Item {
     Session(std::sync::Arc<Session>),
     Lesson(Box<Lesson>),
     Survey(Box<Survey>),
-}
-
-/// What a walk of the engagement folder found: the item files of each sub-folder, the
-/// attachments, and what it said of the files it ignored or could not read.
-#[derive(Clone, PartialEq)]
-struct Walk {
-    files: Vec<(FileKind, PathBuf)>,
-    attachments: Attachments,
-    said: Vec<Diagnostic>,
-    /// The folders walked (`folders:` in engagement.yaml), to walk them again.
-    folders: Folders,
-}
-
-impl Walk {
-    /// The walk a load reads, and whether it is the last one, taken again after
-    /// [`Cache::trust`]; a new walk is kept in `cache`.
-    fn for_load(root: &Path, folders: &Folders, cache: Option<&Cache>) -> (Walk, bool) {
-        if let Some(walk) = cache.and_then(Cache::trusted_walk)
-            && walk.folders == *folders
-        {
-            return (walk, true);
-        }
-        let walk = Walk::of(root, folders);
-        if let Some(cache) = cache {
-            cache.keep_walk(&walk);
-        }
-        (walk, false)
-    }
-
-    fn of(root: &Path, folders: &Folders) -> Walk {
-        let mut said = Diagnostics::default();
-        let (files, attachments) = collect_files(root, folders, &mut said);
-        Walk {
-            files,
-            attachments,
-            said: said.items,
-            folders: folders.clone(),
-        }
-    }
-}
-
-/// The item files of each sub-folder, and the attachments: images and PDFs beside the
-/// notes, in `attachments/` or at the top of the engagement folder (Obsidian's three
-/// places for them), as paths relative to the engagement folder.
-fn collect_files(
-    root: &Path,
-    folders: &Folders,
-    diags: &mut Diagnostics,
-) -> (Vec<(FileKind, PathBuf)>, Attachments) {
-    let mut files = Vec::new();
-    let mut attachments = Attachments::default();
-    let is_attachment = |path: &Path| {
-        path.file_name()
-            .is_some_and(|n| is_attachment_name(&n.to_string_lossy()))
-    };
-    let dir = root.join("attachments");
-    if dir.is_dir() {
-        let (paths, errors) = walk_files(root, &dir);
-        diags.items.extend(errors);
-        for path in paths {
-            if is_attachment(&path) {
-                add_attachment(root, &path, &mut attachments, diags);
-            } else {
-                diags.push(
-                    Diagnostic::warning(
-                        display_path(root, &path),
-                        "this file is ignored: attachments are images and PDFs",
-                    )
-                    .with_help(format!(
-                        "attachments end in .{}",
-                        ATTACHMENT_EXTENSIONS.join(", .")
-                    )),
-                );
-            }
-        }
-    }
-    if let Ok(entries) = std::fs::read_dir(root) {
-        let inside = files::Inside::new(root);
-        let mut entries: Vec<_> = entries.flatten().collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let path = entry.path();
-            if !is_attachment(&path) {
-                continue;
-            }
-            if let Err(d) = inside.check(&path) {
-                diags.push(d);
-                continue;
-            }
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_file() => {
-                    add_attachment(root, &path, &mut attachments, diags);
-                }
-                Ok(meta) if !meta.is_dir() => {
-                    let what = files::special_kind(&meta.file_type());
-                    diags.push(files::not_a_file(root, &path, what));
-                }
-                _ => {}
-            }
-        }
-    }
-    for (kind, folder) in FileKind::ALL.into_iter().flat_map(|kind| {
-        folders::of_kind(folders, kind)
-            .into_iter()
-            .map(move |(folder, _)| (kind, folder))
-    }) {
-        let dir = root.join(&folder);
-        if !dir.exists() {
-            continue;
-        }
-        let (paths, errors) = walk_files(root, &dir);
-        diags.items.extend(errors);
-        // A vault's own folder holds other files of the coach's (a canvas, a drawing):
-        // only the kind's own folder says what it ignores.
-        let own = folder == kind.folder();
-        for path in paths {
-            let path = path.as_path();
-            let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if kind.accepts(extension) {
-                files.push((kind, path.to_path_buf()));
-            } else if !kind.is_yaml() && is_attachment(path) {
-                add_attachment(root, path, &mut attachments, diags);
-            } else if own {
-                diags.push(
-                    Diagnostic::warning(
-                        display_path(root, path),
-                        format!(
-                            "this file is ignored: it is not a {} file",
-                            kind.expected_extension()
-                        ),
-                    )
-                    .with_help(format!(
-                        "{} files in {}/ end in {}; rename it if it is one",
-                        kind.noun(),
-                        kind.folder(),
-                        kind.expected_extension()
-                    )),
-                );
-            }
-        }
-    }
-    (files, attachments)
-}
-
-/// One attachment, within [`limits::MAX_ATTACHMENT_BYTES`] and
-/// [`limits::MAX_ATTACHMENTS`].
-fn add_attachment(
-    root: &Path,
-    path: &Path,
-    attachments: &mut Attachments,
-    diags: &mut Diagnostics,
-) {
-    let shown = display_path(root, path);
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let mib = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
-    if size > crate::limits::MAX_ATTACHMENT_BYTES {
-        diags.push(
-            Diagnostic::error(
-                &shown,
-                format!(
-                    "this attachment is {:.1} MiB: attachments may have up to {:.0} MiB",
-                    mib(size),
-                    mib(crate::limits::MAX_ATTACHMENT_BYTES)
-                ),
-            )
-            .with_help(
-                "save the photo or PDF smaller (most phones and scanners offer a lower resolution)",
-            ),
-        );
-    } else if attachments.len() >= crate::limits::MAX_ATTACHMENTS {
-        diags.push(
-            Diagnostic::error(
-                &shown,
-                format!(
-                    "more than {} attachments: this one is not read",
-                    crate::limits::MAX_ATTACHMENTS
-                ),
-            )
-            .with_help(
-                "keep each engagement's attachments in its own folder, and delete the unused ones",
-            ),
-        );
-    } else {
-        attachments.insert(shown);
-    }
 }
 
 fn load_engagement_info(root: &Path, diags: &mut Diagnostics) -> Option<(EngagementInfo, String)> {
