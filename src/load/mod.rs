@@ -26,6 +26,7 @@ mod git;
 pub mod history;
 mod item;
 mod links;
+mod tasks;
 #[cfg(test)]
 mod tests;
 mod yaml;
@@ -243,6 +244,8 @@ pub fn load_cached_at(
         attachments,
     };
     resolve_visibility(&mut engagement);
+    // Checkbox tasks of the notes join the plan, with their notes' visibilities.
+    tasks::add_tasks(&mut engagement, &mut files::Quoter::new(root), &mut diags);
     merge_measured(&mut engagement, &mut diags);
     let objectives_seen_by = engagement.info.visibility.objectives;
     history::read(
