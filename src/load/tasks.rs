@@ -210,6 +210,23 @@ fn session_note<'a>(s: &'a Session, text: &'a str, first_line: u32, private: boo
     }
 }
 
+/// Whether two texts of a note hold the same tasks, each as the coach's or not: when
+/// they do, an edit from one to the other leaves the plan as it was (`serve` then puts
+/// the note's body in place alone).
+pub(super) fn same_tasks(a: &str, b: &str) -> bool {
+    let read = |text: &str| -> Vec<(char, String, bool)> {
+        if !may_hold_tasks(text) {
+            return Vec::new();
+        }
+        let coach = coach_only_spans(text);
+        raw_tasks(text)
+            .into_iter()
+            .map(|t| (t.check, t.words, in_spans(&coach, t.offset)))
+            .collect()
+    };
+    read(a) == read(b)
+}
+
 /// Whether `text` may hold a task at all: a `[` followed, two bytes on, by `]`.
 fn may_hold_tasks(text: &str) -> bool {
     text.as_bytes()
