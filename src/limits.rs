@@ -34,6 +34,10 @@ pub const MAX_MARKDOWN_NESTING: usize = 64;
 /// The links and embeds one file may hold (`[[…]]`, `![[…]]`, `[…](…)`).
 pub const MAX_LINKS_PER_NOTE: usize = 10_000;
 
+/// The checkbox tasks of one note read as actions of the plan (`- [ ] …`): more are a
+/// warning, and are not actions.
+pub const MAX_TASKS_PER_NOTE: usize = 1_000;
+
 /// The most engagements a practice folder may hold.
 pub const MAX_ENGAGEMENTS: usize = 1_000;
 /// How deep in a practice folder engagements are looked for, in folders.

@@ -263,8 +263,9 @@ texts! {
     Plan { source, actions, revisions }
     Action {
         id, title, objective, owner, agreed, due, status, done, reviews, note, visibility,
-        sensitive, resolved_visibility,
+        sensitive, resolved_visibility, from,
     }
+    TaskSource { path, line, session }
     Review { date, status, note }
     Revision { date, summary, visibility, sensitive, resolved_visibility }
     Session { id, source, front, body, body_line, visibility, properties }

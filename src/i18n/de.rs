@@ -130,6 +130,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::Reviews => "Überprüfungen",
         Word::DiscussedIn => "Besprochen in den Sitzungen vom",
         Word::DiscussedInOne => "Besprochen in der Sitzung vom",
+        Word::WrittenIn => "Aufgabe in den Notizen der Sitzung vom",
         Word::NoActions => "Noch keine Maßnahmen im Plan.",
         Word::Revisions => "Überarbeitungen des Plans",
         Word::NoRevisions => "Der Plan wurde noch nicht überarbeitet.",

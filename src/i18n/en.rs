@@ -115,6 +115,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::Reviews => "Reviews",
         Word::DiscussedIn => "Discussed in sessions of",
         Word::DiscussedInOne => "Discussed in the session of",
+        Word::WrittenIn => "A task in the notes of the session of",
         Word::NoActions => "No actions in the plan yet.",
         Word::Revisions => "Revisions of the plan",
         Word::NoRevisions => "The plan has not been revised yet.",

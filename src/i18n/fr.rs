@@ -131,6 +131,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::Reviews => "Points d’étape",
         Word::DiscussedIn => "Abordée lors des séances du",
         Word::DiscussedInOne => "Abordée lors de la séance du",
+        Word::WrittenIn => "Tâche notée dans le compte rendu de la séance du",
         Word::NoActions => "Pas encore d’actions dans le plan.",
         Word::Revisions => "Révisions du plan",
         Word::NoRevisions => "Le plan n’a pas encore été révisé.",

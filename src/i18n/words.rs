@@ -122,6 +122,7 @@ words! {
     Reviews = reviews,
     DiscussedIn = discussed_in,
     DiscussedInOne = discussed_in_one,
+    WrittenIn = written_in,
     NoActions = no_actions,
     Revisions = revisions,
     NoRevisions = no_revisions,

@@ -315,7 +315,8 @@ impl<'a> Note<'a> {
         }
     }
 
-    /// The same note, with a body that names the same things and has the same tags.
+    /// The same note, with a body that names the same things and has the same tags and
+    /// tasks.
     fn same_but_body(&self, new: &Note) -> bool {
         let (a, b) = (self.body.as_ref(), new.body.as_ref());
         (
@@ -327,6 +328,7 @@ impl<'a> Note<'a> {
         ) == (new.kind, new.id, new.source, new.body_line, new.visibility)
             && markdown::same_targets(&markdown::references(a), &markdown::references(b))
             && markdown::tags(a) == markdown::tags(b)
+            && super::tasks::same_tasks(a, b)
     }
 }
 

@@ -28,6 +28,7 @@ pub mod history;
 mod item;
 mod links;
 mod properties;
+mod tasks;
 #[cfg(test)]
 mod tests;
 mod walk;
@@ -243,6 +244,8 @@ pub fn load_cached_at(
     };
     resolve_visibility(&mut engagement);
     objectives_by_alias(&mut engagement);
+    // Checkbox tasks of the notes join the plan, with their notes' visibilities.
+    tasks::add_tasks(&mut engagement, &mut files::Quoter::new(root), &mut diags);
     merge_measured(&mut engagement, &mut diags);
     let objectives_seen_by = engagement.info.visibility.objectives;
     history::read(

@@ -22,7 +22,7 @@ pub use links::{NoLinks, RefKind, Reference, Resolve, references, same_targets, 
 
 /// pulldown-cmark's options, the same for every reading of a text (rendering, links,
 /// private parts).
-fn options() -> pulldown_cmark::Options {
+pub(crate) fn options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options;
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

@@ -355,6 +355,22 @@ pub struct Action {
     /// Resolved visibility, filled in by the loader.
     #[serde(skip, default = "client")]
     pub resolved_visibility: Visibility,
+    /// The note it was written in as a checkbox task (`load::tasks`); `None` for an
+    /// action of plan.yaml.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub from: Option<TaskSource>,
+}
+
+/// Where an action written as a checkbox task in a note comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskSource {
+    /// The note's file, relative to the engagement folder, with `/` separators.
+    pub path: String,
+    /// The task's line in that file.
+    pub line: u32,
+    /// The session note's id, when the note is a session's: the plan links to it.
+    pub session: Option<String>,
 }
 
 /// One review of an action: its status on a day.

@@ -39,6 +39,8 @@ struct ActionView {
     objective: Option<Link>,
     reviews: Vec<ReviewView>,
     sessions: Vec<Link>,
+    /// The session whose notes hold it as a task, when this reader sees that session.
+    written_in: Option<Link>,
 }
 
 #[derive(Serialize)]
@@ -80,6 +82,12 @@ impl Views<'_> {
                 .filter(|s| s.front.actions.iter().any(|r| r.value == a.id.value))
                 .map(|s| self.session_link(s))
                 .collect(),
+            written_in: a
+                .from
+                .as_ref()
+                .and_then(|from| from.session.as_deref())
+                .and_then(|id| self.e.sessions.iter().find(|s| s.id == id))
+                .map(|s| self.session_link(s)),
         }
     }
 }

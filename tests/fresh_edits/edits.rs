@@ -89,6 +89,12 @@ pub enum Text {
     PrivateSection,
     /// `![[board.png]]`.
     Embed,
+    /// A checkbox task, open and due in June 2026 (an action of the plan).
+    Task(u8),
+    /// A task done, with its date.
+    DoneTask(u8),
+    /// A task in an aside: the coach's action.
+    HiddenTask,
 }
 
 impl Text {
@@ -102,6 +108,9 @@ impl Text {
             Text::Tag(tag) => format!("About #{}.", tag.name()),
             Text::PrivateSection => "## Private\n\nKept to myself.".into(),
             Text::Embed => format!("![[{}]]", "board.png"),
+            Text::Task(n) => format!("- [ ] Task {n} 📅 2026-06-0{}", n % 9 + 1),
+            Text::DoneTask(n) => format!("- [x] Done {n} ✅ 2026-05-2{}", n % 9),
+            Text::HiddenTask => "%%\n- [ ] Secret task 📅 2026-06-01\n%%".into(),
         }
     }
 
@@ -476,6 +485,9 @@ fn text() -> impl Strategy<Value = Text> {
         1 => prop_oneof![Just(Tag::Zpd), Just(Tag::Collaboration), Just(Tag::Fresh)].prop_map(Text::Tag),
         1 => Just(Text::PrivateSection),
         1 => Just(Text::Embed),
+        1 => (0u8..3).prop_map(Text::Task),
+        1 => (0u8..3).prop_map(Text::DoneTask),
+        1 => Just(Text::HiddenTask),
     ]
 }
 
