@@ -27,6 +27,8 @@ mod tests;
 
 use fields::{Fields, scan};
 
+mod carry;
+
 /// One note's Markdown text, as its tasks are read.
 pub(super) struct Note<'a> {
     /// The note's id: the first part of its tasks' ids.
@@ -188,9 +190,15 @@ pub(super) fn add_tasks(
     // Stable: a note's body before its `private:`.
     notes.sort_by(|a, b| a.0.cmp(&b.0));
     let mut found = Vec::new();
+    let mut of_sessions = Vec::new();
     for (_, note) in &notes {
-        found.extend(read_note(note, &names, &mut used, diags));
+        let tasks = read_note(note, &names, &mut used, diags);
+        match note.session {
+            Some(_) => of_sessions.extend(tasks.into_iter().map(|t| (note.agreed, t))),
+            None => found.extend(tasks),
+        }
     }
+    e.plan.actions.extend(carry::carry_over(of_sessions));
     e.plan.actions.extend(found);
 }
 
