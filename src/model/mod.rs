@@ -11,6 +11,7 @@
 
 mod history;
 mod items;
+pub mod dataview;
 mod links;
 pub mod placeholders;
 mod survey;
