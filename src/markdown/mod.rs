@@ -20,7 +20,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 use crate::html::escape;
 
 pub use links::{NoLinks, RefKind, Reference, Resolve, references, same_targets, tags};
-pub use plugins::{LeaveOut, PluginCode, Plugins, block_plugin, inline_plugin, plugin_code};
+pub use plugins::{
+    LeaveOut, PluginCode, Plugins, block_plugin, checkbox_tasks, inline_plugin, plugin_code,
+};
 
 /// pulldown-cmark's options, the same for every reading of a text (rendering, links,
 /// private parts).

@@ -189,6 +189,25 @@ fn find(markdown: &str) -> Vec<PluginCode> {
     found
 }
 
+/// The checkbox tasks of a text (`- [ ]`, `- [x]`), in order: whether each is done, and
+/// its words (the rest of its line, as written). A task with no words is none.
+pub fn checkbox_tasks(markdown: &str) -> Vec<(bool, String)> {
+    if !markdown.contains('[') {
+        return Vec::new();
+    }
+    Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::TaskListMarker(done) => {
+                let rest = markdown.get(range.end..).unwrap_or("");
+                let line = rest.lines().next().unwrap_or("").trim();
+                (!line.is_empty()).then(|| (done, line.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,6 +267,18 @@ mod tests {
         assert!(plugin_code("no code here").is_empty());
         // A plugin's language in a code span is only words.
         assert!(plugin_code("write `dataview` blocks").is_empty());
+    }
+
+    #[test]
+    fn checkbox_tasks_are_read_with_their_words() {
+        let tasks = checkbox_tasks("- [ ] Share the checklist 📅 2024-12-06\n- [x] Book the room\n- [ ]\n\n```\n- [ ] code\n```\n");
+        assert_eq!(
+            tasks,
+            vec![
+                (false, "Share the checklist 📅 2024-12-06".to_string()),
+                (true, "Book the room".to_string())
+            ]
+        );
     }
 
     #[test]

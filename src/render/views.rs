@@ -58,6 +58,8 @@ pub(super) struct Views<'a> {
     pub(super) sharing: Sharing,
     /// Links between the items, backlinks, tag pages and the attachments used.
     pub(super) links: &'a super::links::Links,
+    /// Who reads the pages.
+    pub(super) audience: crate::audience::Audience,
 }
 
 impl Views<'_> {
@@ -330,14 +332,17 @@ impl Views<'_> {
     /// A Markdown text written in `file` as HTML for a page `root` away from the site's
     /// root (`"../"` for an item's page), its links resolved for this reader.
     pub(super) fn html(&self, text: &str, file: &str, root: &'static str) -> String {
-        markdown::to_html_with(
-            text,
-            &PageLinks {
-                v: self,
-                file,
-                root,
-            },
-        )
+        let links = PageLinks {
+            v: self,
+            file,
+            root,
+        };
+        let plugins = super::dataview::PagePlugins {
+            v: self,
+            links: &links,
+            queries: std::cell::Cell::new(0),
+        };
+        markdown::to_html_for(text, &links, &plugins)
     }
 
     /// The items whose texts link to `item`, for its "mentioned in" list.
