@@ -27,6 +27,7 @@ pub mod history;
 mod item;
 mod links;
 mod plugins;
+mod templates_syntax;
 #[cfg(test)]
 mod tests;
 mod yaml;

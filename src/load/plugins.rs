@@ -151,14 +151,37 @@ mod tests {
         assert_eq!(
             said,
             vec![
-                (11, 1, "this Dataview query is left out of every site: coachsite does not read `GROUP BY status`"),
-                (15, 1, "this `dataviewjs` block (Dataview) is left out of every site: coachsite shows no plugin code"),
-                (19, 7, "this inline `VIEW[…` (Meta Bind) is left out of every site: coachsite shows no plugin code"),
-                (19, 26, "this inline `INPUT[…` (Meta Bind) is left out of every site: coachsite shows no plugin code"),
+                (
+                    11,
+                    1,
+                    "this Dataview query is left out of every site: coachsite does not read `GROUP BY status`"
+                ),
+                (
+                    15,
+                    1,
+                    "this `dataviewjs` block (Dataview) is left out of every site: coachsite shows no plugin code"
+                ),
+                (
+                    19,
+                    7,
+                    "this inline `VIEW[…` (Meta Bind) is left out of every site: coachsite shows no plugin code"
+                ),
+                (
+                    19,
+                    26,
+                    "this inline `INPUT[…` (Meta Bind) is left out of every site: coachsite shows no plugin code"
+                ),
             ]
         );
-        assert!(found.iter().all(|d| d.severity == crate::diagnostic::Severity::Note));
-        assert_eq!(found[2].source_line.as_deref(), Some("Mood: `VIEW[{mood}]` and `INPUT[slider:energy]`"));
+        assert!(
+            found
+                .iter()
+                .all(|d| d.severity == crate::diagnostic::Severity::Note)
+        );
+        assert_eq!(
+            found[2].source_line.as_deref(),
+            Some("Mood: `VIEW[{mood}]` and `INPUT[slider:energy]`")
+        );
         // In a text whose line is not known (a YAML block), the file alone.
         let found = left_out("sessions/a.md", text, 0, &code);
         assert!(found.iter().all(|d| d.line == 0), "{found:?}");

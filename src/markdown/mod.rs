@@ -21,7 +21,8 @@ use crate::html::escape;
 
 pub use links::{NoLinks, RefKind, Reference, Resolve, references, same_targets, tags};
 pub use plugins::{
-    LeaveOut, PluginCode, Plugins, block_plugin, checkbox_tasks, inline_plugin, plugin_code,
+    LeaveOut, PluginCode, Plugins, block_plugin, checkbox_tasks, code_ranges, inline_plugin,
+    plugin_code,
 };
 
 /// pulldown-cmark's options, the same for every reading of a text (rendering, links,

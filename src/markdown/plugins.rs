@@ -208,6 +208,19 @@ pub fn checkbox_tasks(markdown: &str) -> Vec<(bool, String)> {
         .collect()
 }
 
+/// Where a text's code is (blocks and spans), in order, as byte ranges.
+pub fn code_ranges(markdown: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_))
+            && ranges.last().is_none_or(|last| last.end <= range.start)
+        {
+            ranges.push(range);
+        }
+    }
+    ranges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,24 +242,42 @@ mod tests {
     #[test]
     fn no_plugin_code_reaches_the_page() {
         let html = crate::markdown::to_html_for(NOTE, &crate::markdown::NoLinks, &LeaveOut);
-        for code in ["LIST FROM", "dv.list", "not done", "New 1:1", "New meeting", "VIEW[", "INPUT[", "this.file", "dv.current"] {
+        for code in [
+            "LIST FROM",
+            "dv.list",
+            "not done",
+            "New 1:1",
+            "New meeting",
+            "VIEW[",
+            "INPUT[",
+            "this.file",
+            "dv.current",
+        ] {
             assert!(!html.contains(code), "{code}: {html}");
         }
         // Other code stays code: Rust, a diagram, an ordinary code span.
-        assert!(html.contains("<code class=\"language-rust\">let x = 1;"), "{html}");
+        assert!(
+            html.contains("<code class=\"language-rust\">let x = 1;"),
+            "{html}"
+        );
         assert!(html.contains("language-mermaid"), "{html}");
         assert!(html.contains("<code>a == b</code>"), "{html}");
         assert!(html.contains("<p>Intro</p>"), "{html}");
         let marked = crate::markdown::to_html_for(NOTE, &crate::markdown::NoLinks, &Marks);
         assert!(marked.contains("<p>[dataview: 19 bytes]</p>"), "{marked}");
-        assert!(marked.contains("Mood today: [VIEW[] and [INPUT[], [=], [$=] and"), "{marked}");
+        assert!(
+            marked.contains("Mood today: [VIEW[] and [INPUT[], [=], [$=] and"),
+            "{marked}"
+        );
     }
 
     #[test]
     fn plugin_code_is_listed_with_its_place() {
         let found = plugin_code(NOTE);
-        let listed: Vec<(&str, &str, bool)> =
-            found.iter().map(|f| (f.language, f.plugin, f.block)).collect();
+        let listed: Vec<(&str, &str, bool)> = found
+            .iter()
+            .map(|f| (f.language, f.plugin, f.block))
+            .collect();
         assert_eq!(
             listed,
             vec![
@@ -271,7 +302,9 @@ mod tests {
 
     #[test]
     fn checkbox_tasks_are_read_with_their_words() {
-        let tasks = checkbox_tasks("- [ ] Share the checklist 📅 2024-12-06\n- [x] Book the room\n- [ ]\n\n```\n- [ ] code\n```\n");
+        let tasks = checkbox_tasks(
+            "- [ ] Share the checklist 📅 2024-12-06\n- [x] Book the room\n- [ ]\n\n```\n- [ ] code\n```\n",
+        );
         assert_eq!(
             tasks,
             vec![
@@ -279,6 +312,15 @@ mod tests {
                 (true, "Book the room".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn code_is_found_in_blocks_and_spans() {
+        let text = "a `{{date}}` b\n\n```\n<% x %>\n```\n";
+        let ranges = code_ranges(text);
+        assert_eq!(ranges.len(), 2);
+        assert_eq!(&text[ranges[0].clone()], "`{{date}}`");
+        assert!(text[ranges[1].clone()].contains("<% x %>"));
     }
 
     #[test]

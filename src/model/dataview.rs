@@ -539,7 +539,9 @@ fn op(r: &mut Reader) -> Option<Op> {
         (">", Op::Gt),
         (">=", Op::Ge),
     ];
-    ops.into_iter().find(|(sym, _)| r.sym(sym)).map(|(_, op)| op)
+    ops.into_iter()
+        .find(|(sym, _)| r.sym(sym))
+        .map(|(_, op)| op)
 }
 
 fn value(r: &mut Reader) -> Result<Value, NotRead> {
@@ -617,14 +619,19 @@ mod tests {
         assert_eq!(q.from, Some(Source::Folder("sessions".into())));
         assert_eq!(
             q.wheres,
-            vec![Condition::Contains(Field::Tags, Value::Text("retro".into()))]
+            vec![Condition::Contains(
+                Field::Tags,
+                Value::Text("retro".into())
+            )]
         );
 
         let q = read("TASK FROM \"sessions\" WHERE !completed");
         assert_eq!(q.shape, Shape::Task);
         assert_eq!(
             q.wheres,
-            vec![Condition::Not(Box::new(Condition::Truthy(Field::Completed)))]
+            vec![Condition::Not(Box::new(Condition::Truthy(
+                Field::Completed
+            )))]
         );
     }
 
@@ -633,7 +640,9 @@ mod tests {
         let q = read(
             "table without id file.link as \"Note\", due from -#done where due < date(today) and (status = \"active\" or !completed) limit 3",
         );
-        assert!(matches!(q.shape, Shape::Table { without_id: true, ref columns } if columns[0].1 == "Note"));
+        assert!(
+            matches!(q.shape, Shape::Table { without_id: true, ref columns } if columns[0].1 == "Note")
+        );
         assert_eq!(
             q.from,
             Some(Source::Not(Box::new(Source::Tag("done".into()))))
@@ -654,11 +663,17 @@ mod tests {
             not_read("TABLE length(rows) FROM #x GROUP BY status"),
             "the field `length`"
         );
-        assert_eq!(not_read("LIST FROM #x GROUP BY status"), "`GROUP BY status`");
+        assert_eq!(
+            not_read("LIST FROM #x GROUP BY status"),
+            "`GROUP BY status`"
+        );
         assert_eq!(not_read("LIST WHERE mood > 3"), "the field `mood`");
         assert_eq!(not_read("CALENDAR file.day"), "`CALENDAR file.day`");
         assert_eq!(not_read("LIST FROM outgoing([[x]])"), "`outgoing ( [[x]]`");
-        assert_eq!(not_read("LIST WHERE this.file.name"), "the field `this.file.name`");
+        assert_eq!(
+            not_read("LIST WHERE this.file.name"),
+            "the field `this.file.name`"
+        );
         assert!(not_read("LIST FROM [[unclosed").contains("`[[`"));
         assert!(not_read("LIST LIMIT many").contains("LIMIT"));
         assert!(not_read(&"LIST ".repeat(2_000)).contains("bytes"));

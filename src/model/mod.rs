@@ -9,9 +9,9 @@
 //! objectives, assessments, actions, sessions and lessons; this file the engagement
 //! itself (`engagement.yaml`) and who may see what.
 
+pub mod dataview;
 mod history;
 mod items;
-pub mod dataview;
 mod links;
 pub mod placeholders;
 mod survey;

@@ -190,7 +190,11 @@ impl PagePlugins<'_> {
         rows.sort_by(|a, b| {
             for (field, order) in &query.sort {
                 let by = compare(&self.value(*field, a), &self.value(*field, b));
-                let by = if *order == Order::Desc { by.reverse() } else { by };
+                let by = if *order == Order::Desc {
+                    by.reverse()
+                } else {
+                    by
+                };
                 if by != Ordering::Equal {
                     return by;
                 }
