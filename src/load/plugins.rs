@@ -33,6 +33,14 @@ pub(super) fn check_plugins(e: &Engagement, diags: &mut Diagnostics) {
     }
 }
 
+/// Whether `check` says nothing of a text's plugin code (it has none, or only queries it
+/// renders): a save of a body alone that does is worked out again in full, so that
+/// `serve` tells what a build tells.
+pub(super) fn says_nothing_of(text: &str) -> bool {
+    let code = markdown::plugin_code(text);
+    code.is_empty() || left_out("", text, 0, &code).is_empty()
+}
+
 /// The notes of one text that starts at line `base` of `file` (0: not known).
 fn left_out(file: &str, text: &str, base: u32, code: &[PluginCode]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -182,6 +190,8 @@ mod tests {
             found[2].source_line.as_deref(),
             Some("Mood: `VIEW[{mood}]` and `INPUT[slider:energy]`")
         );
+        assert!(!says_nothing_of(text));
+        assert!(says_nothing_of("```dataview\nLIST\n```\n`a == b`"));
         // In a text whose line is not known (a YAML block), the file alone.
         let found = left_out("sessions/a.md", text, 0, &code);
         assert!(found.iter().all(|d| d.line == 0), "{found:?}");

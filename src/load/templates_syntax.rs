@@ -37,8 +37,8 @@ fn find(text: &str) -> Vec<Found> {
     let mut at = 0;
     while let Some(i) = text[at..].find(['<', '{']).map(|i| at + i) {
         let rest = &text[i..];
-        let piece = if rest.starts_with("<%") {
-            rest[2..].find("%>").map(|end| (end + 4, TEMPLATER))
+        let piece = if let Some(inner) = rest.strip_prefix("<%") {
+            inner.find("%>").map(|end| (end + 4, TEMPLATER))
         } else if let Some(inner) = rest.strip_prefix("{{") {
             inner.find("}}").and_then(|end| {
                 let name = inner[..end].split(':').next().unwrap_or("").trim();

@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 
 use super::links::item_url;
 use super::registry::Kind;
-use super::views::Views;
+use super::views::{PageLinks, Views};
 use crate::audience::Audience;
 use crate::html::escape;
 use crate::i18n::Word;
@@ -22,22 +22,42 @@ use crate::markdown::{self, Plugins, Resolve, inline_plugin};
 use crate::model::dataview::{Condition, Field, Op, Order, Query, Shape, Source, Value};
 use crate::model::*;
 
+impl Views<'_> {
+    /// A Markdown text written in `file` as HTML for a page `root` away from the site's
+    /// root (`"../"` for an item's page), its links resolved for this reader, and its
+    /// plugins' code replaced by what this reader may see in its place.
+    pub(super) fn html(&self, text: &str, file: &str, root: &'static str) -> String {
+        let links = PageLinks {
+            v: self,
+            file,
+            root,
+        };
+        let plugins = PagePlugins {
+            v: self,
+            links: &links,
+            queries: Cell::new(0),
+        };
+        markdown::to_html_for(text, &links, &plugins)
+    }
+}
+
 /// What a text's plugin code becomes on one page.
-pub(super) struct PagePlugins<'a> {
-    pub(super) v: &'a Views<'a>,
+struct PagePlugins<'a> {
+    v: &'a Views<'a>,
     /// The text's links, for the words of a task.
-    pub(super) links: &'a dyn Resolve,
+    links: &'a dyn Resolve,
     /// The queries rendered so far in this text.
-    pub(super) queries: Cell<usize>,
+    queries: Cell<usize>,
 }
 
 impl Plugins for PagePlugins<'_> {
     fn block(&self, language: &str, code: &str) -> String {
-        if language == "dataview" && self.queries.get() < MAX_QUERIES_PER_TEXT {
-            if let Ok(query) = crate::model::dataview::parse_query(code) {
-                self.queries.set(self.queries.get() + 1);
-                return self.run(&query);
-            }
+        if language == "dataview"
+            && self.queries.get() < MAX_QUERIES_PER_TEXT
+            && let Ok(query) = crate::model::dataview::parse_query(code)
+        {
+            self.queries.set(self.queries.get() + 1);
+            return self.run(&query);
         }
         if self.v.audience != Audience::Coach {
             return String::new();

@@ -4,7 +4,7 @@
 use super::links::item_url;
 use super::registry::{Kind, action_url};
 use crate::i18n::Word;
-use crate::markdown::{self, Resolve, slug};
+use crate::markdown::{Resolve, slug};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -292,10 +292,10 @@ pub(super) fn coach_only(visibility: Visibility, sensitive: bool) -> bool {
 
 /// What one text's links resolve to: the text was written in `file`, and is shown on a
 /// page `root` away from the site's root.
-struct PageLinks<'a> {
-    v: &'a Views<'a>,
-    file: &'a str,
-    root: &'static str,
+pub(super) struct PageLinks<'a> {
+    pub(super) v: &'a Views<'a>,
+    pub(super) file: &'a str,
+    pub(super) root: &'static str,
 }
 
 impl Resolve for PageLinks<'_> {
@@ -329,22 +329,6 @@ impl Resolve for PageLinks<'_> {
 }
 
 impl Views<'_> {
-    /// A Markdown text written in `file` as HTML for a page `root` away from the site's
-    /// root (`"../"` for an item's page), its links resolved for this reader.
-    pub(super) fn html(&self, text: &str, file: &str, root: &'static str) -> String {
-        let links = PageLinks {
-            v: self,
-            file,
-            root,
-        };
-        let plugins = super::dataview::PagePlugins {
-            v: self,
-            links: &links,
-            queries: std::cell::Cell::new(0),
-        };
-        markdown::to_html_for(text, &links, &plugins)
-    }
-
     /// The items whose texts link to `item`, for its "mentioned in" list.
     pub(super) fn mentioned_in(&self, kind: ItemKind, id: &str) -> Vec<Link> {
         let item = ItemRef {
