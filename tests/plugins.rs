@@ -21,7 +21,7 @@ fn project() -> Project {
     );
     p.write(
         "sessions/2026-03-02-retro.md",
-        "---\ndate: 2026-03-02\ntitle: Sprint retro\n---\nA #meeting and a #retro about [[sprint-goals]].\n\n- [ ] Send the retro summary\n- [x] Book the room DONE-TASK-SENTINEL\n",
+        "---\ndate: 2026-03-02\ntitle: Sprint retro\n---\nA #meeting and a #retro about [[sprint-goals]].\n\n- [ ] Send the retro summary\n- [x] Book the room DONE-TASK-SENTINEL\n\n%%\n- [ ] ASIDE-TASK-SENTINEL #meeting\n%%\n",
     );
     p.edit(
         "sessions/2026-02-03-coach-reflection.md",

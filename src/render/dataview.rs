@@ -240,29 +240,21 @@ impl PagePlugins<'_> {
     }
 
     /// For each `[[link]]` of a `FROM` that names no item of this view, the notes whose
-    /// texts link to it by name (as this reader reads them).
+    /// texts link to it by name (as this reader reads them), in order.
     fn linking(&self, from: &Source) -> Vec<ItemRef> {
         let mut names = Vec::new();
         link_names(from, &mut names);
-        let names: Vec<String> = names
-            .into_iter()
-            .filter(|n| self.v.links.index.lookup(n).one().is_none())
-            .map(|n| last_segment(&n))
-            .collect();
-        if names.is_empty() {
-            return Vec::new();
-        }
-        let mut found: Vec<ItemRef> = self
+        let by_name = self
             .v
-            .e
-            .markdown_texts()
+            .links
+            .by_name
+            .get_or_init(|| linked_by_name(self.v.e));
+        let mut found: Vec<ItemRef> = names
             .iter()
-            .filter(|t| {
-                markdown::references(t.text)
-                    .iter()
-                    .any(|r| names.contains(&last_segment(split_target(&r.target).0)))
-            })
-            .filter_map(|t| t.from.map(ItemOf::to_ref))
+            .filter(|n| self.v.links.index.lookup(n).one().is_none())
+            .filter_map(|n| by_name.get(&last_segment(n)))
+            .flatten()
+            .cloned()
             .collect();
         found.sort();
         found.dedup();
@@ -371,6 +363,24 @@ impl PagePlugins<'_> {
             Condition::Or(a, b) => self.holds(a, row) || self.holds(b, row),
         }
     }
+}
+
+/// The items whose texts link to each name (the last part of a link's path, in lower
+/// case): made once a view, so that a query in each of thousands of notes reads the
+/// texts once.
+fn linked_by_name(e: &Engagement) -> std::collections::BTreeMap<String, Vec<ItemRef>> {
+    let mut by_name: std::collections::BTreeMap<String, Vec<ItemRef>> = Default::default();
+    for text in e.markdown_texts() {
+        let Some(from) = text.from else { continue };
+        for reference in markdown::references(text.text).iter() {
+            let name = last_segment(split_target(&reference.target).0);
+            let list = by_name.entry(name).or_default();
+            if list.last() != Some(&from.to_ref()) {
+                list.push(from.to_ref());
+            }
+        }
+    }
+    by_name
 }
 
 /// The `[[link]]`s of a `FROM`, as written.
