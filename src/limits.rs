@@ -90,3 +90,11 @@ pub const PACE_RATIO: (f64, f64) = (0.1, 100.0);
 pub const RELIABILITY: (f64, f64) = (0.0, 0.99);
 /// `zpd.stalled_after_days` lies in this range (inclusive).
 pub const STALLED_AFTER_DAYS: (i64, i64) = (1, 3_650);
+/// The longest Dataview query coachsite renders, in bytes; a longer one is left out.
+pub const MAX_QUERY_BYTES: usize = 4 * 1024;
+/// The most rows a rendered Dataview query shows, whatever its `LIMIT`.
+pub const MAX_QUERY_ROWS: usize = 500;
+/// The deepest nesting of a Dataview query's `WHERE` or `FROM` (brackets, `!`).
+pub const MAX_QUERY_NESTING: usize = 16;
+/// The most Dataview queries rendered in one text; the others are left out.
+pub const MAX_QUERIES_PER_TEXT: usize = 20;

@@ -294,5 +294,8 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NotesOther => "Hinweise",
         Word::QuoteOpen => "„",
         Word::QuoteClose => "“",
+        Word::PluginLeftOut => "aus jeder Website weggelassen: coachsite zeigt keinen Plugin-Code",
+        Word::QueryNoNote => "Keine Notiz dieser Website passt zu dieser Abfrage.",
+        Word::QueryNote => "Notiz",
     }
 }

@@ -269,5 +269,8 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NotesOther => "notes",
         Word::QuoteOpen => "“",
         Word::QuoteClose => "”",
+        Word::PluginLeftOut => "left out of every site: coachsite shows no plugin code",
+        Word::QueryNoNote => "No note of this site matches this query.",
+        Word::QueryNote => "Note",
     }
 }

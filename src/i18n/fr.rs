@@ -293,5 +293,10 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NotesOther => "remarques",
         Word::QuoteOpen => "«\u{a0}",
         Word::QuoteClose => "\u{a0}»",
+        Word::PluginLeftOut => {
+            "laissé hors de chaque site\u{202f}: coachsite n’affiche pas le code des plugins"
+        }
+        Word::QueryNoNote => "Aucune note de ce site ne répond à cette requête.",
+        Word::QueryNote => "Note",
     }
 }

@@ -262,4 +262,7 @@ words! {
     NotesOther = notes_other,
     QuoteOpen = quote_open,
     QuoteClose = quote_close,
+    PluginLeftOut = plugin_left_out,
+    QueryNoNote = query_no_note,
+    QueryNote = query_note,
 }

@@ -166,7 +166,8 @@ impl Cache {
         let body_alone = old_problems.items.is_empty()
             && new_problems.items.is_empty()
             && old_note.same_but_body(&new_note)
-            && same_front(old, new);
+            && same_front(old, new)
+            && super::plugins::says_nothing_of(new_note.body);
         if !body_alone {
             return None;
         }

@@ -141,11 +141,12 @@ pub(super) fn parse_item_text(
         _ => match front_matter(kind, &shown, text) {
             Ok(fm) => markdown_item(kind, (stem, &name), source, &shown, text, fm, &mut diags),
             Err(d) => {
-                diags.push(d);
+                diags.push(super::templates_syntax::instead(d, &shown, text));
                 return (None, diags);
             }
         },
     };
+    let item = super::templates_syntax::review(item, &shown, text, &mut diags);
     match item {
         Ok(item) => {
             check_item_values(&item, text, &shown, &mut diags);

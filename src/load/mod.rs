@@ -27,8 +27,10 @@ mod git;
 pub mod history;
 mod item;
 mod links;
+mod plugins;
 mod properties;
 mod tasks;
+mod templates_syntax;
 #[cfg(test)]
 mod tests;
 mod walk;
@@ -268,6 +270,7 @@ pub fn load_cached_at(
             let mut quoter = files::Quoter::new(root);
             let (unreadable, plan) = (&unreadable_ids, !plan_readable);
             links::check_links(&engagement, unreadable, plan, &mut quoter, &mut link_diags);
+            plugins::check_plugins(&engagement, &mut link_diags);
         },
     );
     diags.extend(link_diags);

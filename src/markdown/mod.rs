@@ -10,6 +10,7 @@
 
 mod links;
 mod memo;
+mod plugins;
 pub mod private;
 
 use std::collections::{HashMap, HashSet};
@@ -19,6 +20,10 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 use crate::html::escape;
 
 pub use links::{NoLinks, RefKind, Reference, Resolve, references, same_targets, tags};
+pub use plugins::{
+    LeaveOut, PluginCode, Plugins, block_plugin, checkbox_tasks, code_ranges, inline_plugin,
+    plugin_code,
+};
 
 /// pulldown-cmark's options, the same for every reading of a text (rendering, links,
 /// private parts).
@@ -38,6 +43,7 @@ pub fn next_build() {
     links::links_next_build();
     private::sections_next_build();
     private::asides_next_build();
+    plugins::plugins_next_build();
 }
 
 /// Renders Markdown to HTML, with links to items left as text and no attachment.
@@ -45,13 +51,21 @@ pub fn to_html(markdown: &str) -> String {
     to_html_with(markdown, &NoLinks)
 }
 
-/// Renders Markdown to HTML for one page: links, embeds and tags resolved by `links`.
-/// The events are taken as they come, so that a note of many thousand blocks is never
-/// held as a list of events: only a heading's or a link's own events are held at once.
+/// Renders Markdown to HTML for one page: links, embeds and tags resolved by `links`,
+/// and no plugin's code shown.
 pub fn to_html_with(markdown: &str, links: &dyn Resolve) -> String {
+    to_html_for(markdown, links, &LeaveOut)
+}
+
+/// Renders Markdown to HTML for one page: links, embeds and tags resolved by `links`,
+/// each plugin's code replaced by what `plugins` puts in its place.
+/// The events are taken as they come, so that a note of many thousand blocks is never
+/// held as a list of events: only a heading's, a link's or a plugin block's own events
+/// are held at once.
+pub fn to_html_for(markdown: &str, links: &dyn Resolve, plugins: &dyn Plugins) -> String {
     let markdown = callouts(markdown);
     let events = Headings {
-        events: Parser::new_ext(&markdown, options()),
+        events: plugins::leave_out(Parser::new_ext(&markdown, options()), plugins),
         used: UsedIds::default(),
         pending: std::collections::VecDeque::new(),
     };

@@ -9,6 +9,7 @@
 //! objectives, assessments, actions, sessions and lessons; this file the engagement
 //! itself (`engagement.yaml`) and who may see what.
 
+pub mod dataview;
 mod history;
 mod items;
 mod links;

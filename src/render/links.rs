@@ -47,6 +47,9 @@ pub(super) struct Links {
     pub(super) tags_of: BTreeMap<ItemRef, Vec<String>>,
     /// The attachments the pages embed, by path.
     pub(super) used: Mutex<BTreeSet<String>>,
+    /// The items whose texts link to each name (the last part of a link's path, in
+    /// lower case), made when a Dataview query first asks (`dataview.rs`).
+    pub(super) by_name: std::sync::OnceLock<BTreeMap<String, Vec<ItemRef>>>,
 }
 
 impl Links {
@@ -108,6 +111,7 @@ impl Links {
             tag_pages: BTreeSet::new(),
             tags_of: BTreeMap::new(),
             used: Mutex::default(),
+            by_name: std::sync::OnceLock::new(),
         }
     }
 

@@ -20,6 +20,7 @@
 
 mod assessment;
 mod dashboard;
+mod dataview;
 mod frame;
 mod lesson;
 mod links;

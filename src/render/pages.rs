@@ -481,6 +481,7 @@ fn views<'a>(
         findings: options.audience.sees_findings(),
         sharing: options.audience.sharing(&e.info.share),
         links,
+        audience: options.audience,
     }
 }
 

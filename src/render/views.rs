@@ -4,7 +4,7 @@
 use super::links::item_url;
 use super::registry::{Kind, action_url};
 use crate::i18n::Word;
-use crate::markdown::{self, Resolve, slug};
+use crate::markdown::{Resolve, slug};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -102,6 +102,8 @@ pub(super) struct Views<'a> {
     pub(super) sharing: Sharing,
     /// Links between the items, backlinks, tag pages and the attachments used.
     pub(super) links: &'a super::links::Links,
+    /// Who reads the pages.
+    pub(super) audience: crate::audience::Audience,
 }
 
 impl Views<'_> {
@@ -334,10 +336,10 @@ pub(super) fn coach_only(visibility: Visibility, sensitive: bool) -> bool {
 
 /// What one text's links resolve to: the text was written in `file`, and is shown on a
 /// page `root` away from the site's root.
-struct PageLinks<'a> {
-    v: &'a Views<'a>,
-    file: &'a str,
-    root: &'static str,
+pub(super) struct PageLinks<'a> {
+    pub(super) v: &'a Views<'a>,
+    pub(super) file: &'a str,
+    pub(super) root: &'static str,
 }
 
 impl Resolve for PageLinks<'_> {
@@ -371,19 +373,6 @@ impl Resolve for PageLinks<'_> {
 }
 
 impl Views<'_> {
-    /// A Markdown text written in `file` as HTML for a page `root` away from the site's
-    /// root (`"../"` for an item's page), its links resolved for this reader.
-    pub(super) fn html(&self, text: &str, file: &str, root: &'static str) -> String {
-        markdown::to_html_with(
-            text,
-            &PageLinks {
-                v: self,
-                file,
-                root,
-            },
-        )
-    }
-
     /// A note's properties of the coach's own, as far as this view holds them (the
     /// audience filter keeps only the shared ones for the client and the sponsor).
     pub(super) fn properties(&self, properties: &[Property]) -> PropertiesView {
