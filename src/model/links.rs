@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Engagement, Markdown};
 use crate::html::percent_decode;
+use crate::limits;
 
 /// The kinds of item a link can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,6 +92,49 @@ pub fn is_attachment_name(name: &str) -> bool {
     })
 }
 
+/// The files that Obsidian shows in a note and coachsite does not: canvases, audio
+/// (`webm` is taken as video, which it is more often), video, drawings, office
+/// documents. An embed of one is shown as its words, and the file is never copied.
+pub const UNSHOWN_EXTENSIONS: &[&str] = &[
+    "canvas",
+    "excalidraw", // Obsidian's own
+    "mp3",
+    "m4a",
+    "wav",
+    "ogg",
+    "flac",
+    "3gp",
+    "aac",
+    "opus", // audio
+    "mp4",
+    "mov",
+    "webm",
+    "mkv",
+    "ogv",
+    "avi", // video
+    "docx",
+    "doc",
+    "xlsx",
+    "xls",
+    "pptx",
+    "ppt",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+    "zip",
+];
+
+/// Whether a file name is that of a file coachsite does not show ([`UNSHOWN_EXTENSIONS`]),
+/// `.excalidraw.md` drawings too.
+pub fn is_unshown_name(name: &str) -> bool {
+    let name = name.strip_suffix(".md").unwrap_or(name);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && UNSHOWN_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
 /// A wikilink's target split into what it names and the heading it points into:
 /// `sprint-goals#Why this` → (`sprint-goals`, `Why this`). A `.md` extension is
 /// dropped, as Obsidian writes it either way. A block reference (`#^id`) has no heading.
@@ -133,11 +177,14 @@ pub struct TextOf<'a> {
     pub(crate) text: &'a Markdown,
 }
 
-/// The items one link's path names ([`ItemIndex::lookup`]).
+/// The items one link's path names ([`ItemIndex::lookup`]): those of its id, else those
+/// that have it among their `aliases:` (an id wins over an alias).
 pub struct Lookup<'a> {
     id: &'a str,
     /// The items of the id, of every kind.
     items: &'a [(ItemKind, String)],
+    /// The items of the alias, of every kind, by id.
+    aliased: &'a [(ItemKind, String)],
     /// The kind the path names by its folder, if it does.
     kind: Option<ItemKind>,
 }
@@ -146,10 +193,22 @@ impl<'a> Lookup<'a> {
     /// Every item named.
     pub fn items(&self) -> impl Iterator<Item = ItemOf<'a>> + '_ {
         let id = self.id;
-        self.items
+        let wanted = |k: &ItemKind| self.kind.is_none_or(|wanted| wanted == *k);
+        let by_id = self
+            .items
             .iter()
-            .filter(|(k, _)| self.kind.is_none_or(|wanted| wanted == *k))
-            .map(move |(kind, _)| ItemOf { kind: *kind, id })
+            .filter(move |(k, _)| wanted(k))
+            .map(move |(kind, _)| ItemOf { kind: *kind, id });
+        let id_names_one = by_id.clone().next().is_some();
+        let by_alias = self
+            .aliased
+            .iter()
+            .filter(move |(k, _)| !id_names_one && wanted(k))
+            .map(|(kind, id)| ItemOf {
+                kind: *kind,
+                id: id.as_str(),
+            });
+        by_id.chain(by_alias)
     }
 
     /// How many items are named: one for a link that works.
@@ -174,6 +233,9 @@ pub struct ItemIndex {
     /// Each id's items, by kind (an id names one item of each kind at most), with
     /// their titles.
     items: BTreeMap<String, Vec<(ItemKind, String)>>,
+    /// Each alias (in lower case, as Obsidian matches them) with the items that have
+    /// it, by kind and id, in the order of the engagement.
+    aliases: BTreeMap<String, Vec<(ItemKind, String)>>,
 }
 
 impl ItemIndex {
@@ -221,15 +283,23 @@ impl ItemIndex {
                 _ => grouped.push((id.to_string(), vec![(*kind, title.to_string())])),
             }
         }
+        let mut aliases: BTreeMap<String, Vec<(ItemKind, String)>> = BTreeMap::new();
+        for (kind, id, alias) in e.aliases() {
+            let items = aliases.entry(alias).or_default();
+            if !items.iter().any(|(k, i)| *k == kind && i == id) {
+                items.push((kind, id.to_string()));
+            }
+        }
         // Already in order: the map is built from them in one go.
         ItemIndex {
             items: grouped.into_iter().collect(),
+            aliases,
         }
     }
 
     /// Every item whose id (and kind, when the link names its folder) a link's path
-    /// names: none, one, or several of different kinds (an ambiguous link), borrowed
-    /// from the index: nothing is copied.
+    /// names, or failing that whose alias it is: none, one, or several of different
+    /// kinds (an ambiguous link), borrowed from the index: nothing is copied.
     pub fn lookup(&self, path: &str) -> Lookup<'_> {
         // The folder, when it names a kind (`objectives/…`); any other folders of the path
         // (`2026/…`, a vault's own folders above the engagement) are only folders.
@@ -247,11 +317,18 @@ impl ItemIndex {
             .rev()
             .skip(1)
             .find_map(|folder| ItemKind::ALL.into_iter().find(|k| k.folder() == folder));
+        let aliased = self.aliases.get(id.trim()).map_or(&[][..], Vec::as_slice);
         match self.items.get_key_value(id) {
-            Some((id, items)) => Lookup { id, items, kind },
+            Some((id, items)) => Lookup {
+                id,
+                items,
+                aliased,
+                kind,
+            },
             None => Lookup {
                 id: "",
                 items: &[],
+                aliased,
                 kind,
             },
         }
@@ -275,6 +352,69 @@ impl ItemIndex {
     /// Every id, of every kind.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.items.keys().map(String::as_str)
+    }
+
+    /// The kinds of item an id (in lower case) names.
+    pub fn kinds_of(&self, id: &str) -> impl Iterator<Item = ItemKind> + '_ {
+        self.items
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|(kind, _)| *kind)
+    }
+
+    /// The items an alias (in lower case) names, by kind and id.
+    pub fn aliased(&self, alias: &str) -> &[(ItemKind, String)] {
+        self.aliases.get(alias).map_or(&[], Vec::as_slice)
+    }
+
+    /// What a link may be a typo of, each with the id it stands for: every id, every
+    /// title and every alias (titles and aliases in lower case).
+    pub fn names(&self) -> impl Iterator<Item = (String, &str)> {
+        let ids = self.items.iter().flat_map(|(id, items)| {
+            std::iter::once((id.clone(), id.as_str())).chain(
+                items
+                    .iter()
+                    .map(move |(_, title)| (title.to_lowercase(), id.as_str())),
+            )
+        });
+        let aliases = self.aliases.iter().flat_map(|(alias, items)| {
+            items
+                .iter()
+                .map(move |(_, id)| (alias.clone(), id.as_str()))
+        });
+        ids.chain(aliases)
+    }
+}
+
+impl Engagement {
+    /// The `aliases:` of every note that may have them (the first
+    /// [`limits::MAX_ALIASES_PER_NOTE`] of each), in lower case, with the note's kind
+    /// and id: an empty alias, or one that is the note's own id, is left out.
+    pub(crate) fn aliases(&self) -> impl Iterator<Item = (ItemKind, &str, String)> {
+        let objectives = self
+            .objectives
+            .iter()
+            .map(|o| (ItemKind::Objective, o.id.as_str(), &o.front.aliases));
+        let sessions = self
+            .sessions
+            .iter()
+            .map(|s| (ItemKind::Session, s.id.as_str(), &s.front.aliases));
+        let lessons = self
+            .lessons
+            .iter()
+            .map(|l| (ItemKind::Lesson, l.id.as_str(), &l.front.aliases));
+        objectives
+            .chain(sessions)
+            .chain(lessons)
+            .flat_map(|(kind, id, aliases)| {
+                aliases
+                    .iter()
+                    .take(limits::MAX_ALIASES_PER_NOTE)
+                    .map(|alias| alias.trim().to_lowercase())
+                    .filter(move |alias| !alias.is_empty() && alias != id)
+                    .map(move |alias| (kind, id, alias))
+            })
     }
 }
 
