@@ -302,3 +302,21 @@ fn skeleton(e: &Engagement) -> Engagement {
         attachments: Attachments::default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a reader's texts hold of a link to nothing they may see: the words their
+    /// pages show, the heading left out, never more than what the coach wrote.
+    #[test]
+    fn a_link_to_nothing_the_reader_sees_is_its_words() {
+        let seen = ItemIndex::default();
+        let text = "Met [[John Appleseed#Notes]], [[secret.md#Why|why]], [[a#b]] and [x](y.md#z). ![[p.png]]";
+        assert_eq!(
+            reduced(text, &seen).as_deref(),
+            Some("Met John Appleseed, why, a and x. ![[p.png]]")
+        );
+        assert_eq!(reduced("No link here.", &seen), None);
+    }
+}

@@ -326,7 +326,11 @@ impl<'a> Told<'a> {
                     RefKind::Image => format!("![…]({path})"),
                     _ => format!("![[{path}]]"),
                 };
-                let shown = if reference.labelled { "words" } else { "name" };
+                let shown = if reference.labelled && !reference.words.is_empty() {
+                    "words"
+                } else {
+                    "name"
+                };
                 Some(
                     Diagnostic::note(
                         text.file,
@@ -558,3 +562,6 @@ fn locate(
     let column = source[line_start..at].chars().count() as u32 + 1;
     d.at(&source, line, column)
 }
+
+#[cfg(test)]
+mod tests;

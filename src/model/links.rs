@@ -555,10 +555,10 @@ mod tests {
         assert_eq!(split_target("#Heading"), ("", Some("Heading")));
     }
 
-    #[test]
-    fn links_name_items_by_id_and_folder() {
+    /// An objective and a lesson of one id, `sprint-goals`.
+    fn engagement() -> Engagement {
         let info = "title: T\nclient: C\nkind: team\ncoach: X\nstart: 2026-01-12\nscale: {min: 1, max: 5}\ncompetencies: []\n";
-        let e = Engagement {
+        Engagement {
             root: ".".into(),
             info: serde_saphyr::from_str(info).unwrap(),
             objectives: vec![super::super::Objective {
@@ -585,7 +585,12 @@ mod tests {
             report: None,
             withheld: Default::default(),
             attachments: Default::default(),
-        };
+        }
+    }
+
+    #[test]
+    fn links_name_items_by_id_and_folder() {
+        let e = engagement();
         let index = ItemIndex::new(&e);
         assert_eq!(index.resolve("sprint-goals").len(), 2, "ambiguous");
         let one = index.resolve("objectives/sprint-goals");
@@ -625,6 +630,79 @@ mod tests {
         ] {
             let refs: Vec<ItemRef> = index.lookup(path).items().map(ItemOf::to_ref).collect();
             assert_eq!(refs, index.resolve(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn aliases_name_their_item_after_the_ids() {
+        let mut e = engagement();
+        let aliases = |list: &[&str]| list.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        e.objectives[0].front.aliases = aliases(&["The Goal", "Shared", "sprint-goals", " "]);
+        e.lessons[0].front.aliases = aliases(&["shared", "The goal"]);
+        e.lessons[0].id = "what-goals-taught".into();
+        let mut other = e.lessons[0].clone();
+        other.id = "the goal".into();
+        other.front.aliases = aliases(&["what-goals-taught"]);
+        e.lessons.push(other);
+        let index = ItemIndex::new(&e);
+        let objective = ItemRef {
+            kind: ItemKind::Objective,
+            id: "sprint-goals".into(),
+        };
+        // Whatever its case, with a folder of its kind; not with another kind's folder.
+        assert_eq!(
+            index.resolve("the goal").len(),
+            1,
+            "an id wins over aliases"
+        );
+        assert_eq!(index.resolve("the goal")[0].id, "the goal");
+        assert_eq!(index.resolve("SHARED").len(), 2, "two notes share it");
+        assert_eq!(
+            index.resolve("objectives/Shared"),
+            vec![objective.clone()],
+            "the folder says which"
+        );
+        assert_eq!(index.resolve("sessions/shared"), vec![]);
+        assert_eq!(index.resolve("what-goals-taught")[0].kind, ItemKind::Lesson);
+        assert_eq!(index.resolve(""), vec![], "an empty alias names nothing");
+        // An alias's title is its item's.
+        assert_eq!(
+            index.title(&index.lookup("objectives/the goal").one().unwrap().to_ref()),
+            Some("Meet the sprint goal")
+        );
+        assert_eq!(index.aliased("shared").len(), 2);
+        assert_eq!(index.kinds_of("sprint-goals").count(), 1);
+        let names: Vec<(String, &str)> = index.names().collect();
+        assert!(names.contains(&("meet the sprint goal".into(), "sprint-goals")));
+        assert!(names.contains(&("the goal".into(), "sprint-goals")));
+        assert_eq!(
+            names.iter().filter(|n| n.0 == "sprint-goals").count(),
+            1,
+            "its own id is no alias of an item"
+        );
+        // No more than the bound of a note's aliases.
+        e.objectives[0].front.aliases = (0..limits::MAX_ALIASES_PER_NOTE + 5)
+            .map(|i| format!("a{i}"))
+            .collect();
+        let index = ItemIndex::new(&e);
+        assert_eq!(index.resolve("a99").len(), 1);
+        assert_eq!(index.resolve("a100"), vec![]);
+    }
+
+    #[test]
+    fn files_coachsite_does_not_show_are_known_by_their_extension() {
+        for name in [
+            "Canvas example.canvas",
+            "standup.M4A",
+            "demo.mp4",
+            "clip.webm",
+            "drawing.excalidraw.md",
+            "sheet.xlsx",
+        ] {
+            assert!(is_unshown_name(name), "{name}");
+        }
+        for name in ["photo.png", "note", "v1.2 plan", ".mp3", "deck.pdf"] {
+            assert!(!is_unshown_name(name), "{name}");
         }
     }
 
