@@ -89,6 +89,13 @@ pub(super) fn check_links(
             }
         }
     }
+    diags.items.extend(told.more(|file, more| {
+        Diagnostic::warning(
+            file,
+            format!("{more} more images in this file name no file of the engagement"),
+        )
+        .with_help("correct the images above; `coachsite check` then shows the rest")
+    }));
     check_tag_counts(e, diags);
     check_aliases(e, &index, q, diags);
     for (file, (_, count)) in files {
@@ -143,6 +150,13 @@ pub fn check_link_notes(e: &Engagement) -> Diagnostics {
             }
         }
     }
+    diags.items.extend(told.more(|file, more| {
+        Diagnostic::note(
+            file,
+            format!("{more} more links in this file are shown as their words (no typo is looked for in them)"),
+        )
+        .with_help("`coachsite check` names the first ones of each file")
+    }));
     diags
 }
 
@@ -210,14 +224,27 @@ fn judge(
     }
 }
 
+/// The most different targets of one file looked at for a typo or a note: past them,
+/// a link is only counted (a note of ten thousand names stays fast).
+const MAX_TARGETS_LOOKED_AT_PER_FILE: usize = 200;
+
 /// The links told of so far (once per target and file), where each file's last one
 /// was found, and the typos looked for (once per target).
 struct Told<'a> {
     told: BTreeSet<(String, String)>,
     from: BTreeMap<String, usize>,
+    /// Per file: the targets looked at, those told of, and those only counted.
+    count: BTreeMap<String, Count>,
     /// What a link may be a typo of, each with the id it stands for.
     names: Vec<(String, &'a str)>,
     typos: BTreeMap<String, Option<&'a str>>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Count {
+    looked_at: usize,
+    told: usize,
+    more: usize,
 }
 
 impl<'a> Told<'a> {
@@ -225,6 +252,7 @@ impl<'a> Told<'a> {
         Told {
             told: BTreeSet::new(),
             from: BTreeMap::new(),
+            count: BTreeMap::new(),
             names: index.names().collect(),
             typos: BTreeMap::new(),
         }
@@ -235,10 +263,39 @@ impl<'a> Told<'a> {
         self.from.entry(text.file.to_string()).or_default()
     }
 
-    /// Whether a target of the file is told of for the first time.
-    fn first(&mut self, text: &TextOf, path: &str) -> bool {
-        self.told
+    /// Whether a target of the file is new and may be looked at: `Some(false)` when it
+    /// is new but past the file's bounds, `None` when it was met before.
+    fn look_at(&mut self, text: &TextOf, path: &str) -> Option<bool> {
+        if !self
+            .told
             .insert((text.file.to_string(), path.to_lowercase()))
+        {
+            return None;
+        }
+        let count = self.count.entry(text.file.to_string()).or_default();
+        count.looked_at += 1;
+        Some(
+            count.looked_at <= MAX_TARGETS_LOOKED_AT_PER_FILE
+                && count.told < MAX_LINK_ERRORS_PER_FILE,
+        )
+    }
+
+    /// One more link told of in the file (`told`), or only counted.
+    fn tally(&mut self, text: &TextOf, told: bool) {
+        let count = self.count.entry(text.file.to_string()).or_default();
+        if told {
+            count.told += 1;
+        } else {
+            count.more += 1;
+        }
+    }
+
+    /// The links only counted, per file, as one diagnostic each made by `said`.
+    fn more(&self, said: impl Fn(&str, usize) -> Diagnostic) -> impl Iterator<Item = Diagnostic> {
+        self.count
+            .iter()
+            .filter(|(_, count)| count.more > 0)
+            .map(move |(file, count)| said(file, count.more))
     }
 
     /// The id a link's path looks like a typo of: close to an id, a title or an alias
@@ -264,7 +321,8 @@ impl<'a> Told<'a> {
     }
 
     /// The warning about a link, once per target and file: a typo of an item's id, or
-    /// a Markdown image of no file.
+    /// a Markdown image of no file. Past the file's bounds, an image is counted, and a
+    /// link is left to the notes.
     fn warning(
         &mut self,
         e: &Engagement,
@@ -273,40 +331,45 @@ impl<'a> Told<'a> {
         verdict: Verdict,
     ) -> Option<Diagnostic> {
         let path = split_target(&reference.target).0;
-        match verdict {
-            Verdict::Words => {
-                let id = self.typo(path)?;
-                self.first(text, path).then(|| {
-                    Diagnostic::warning(text.file, words_message(path))
-                        .with_help(format!("did you mean `[[{id}]]`?"))
-                })
-            }
-            Verdict::AsWritten if self.first(text, path) => {
-                let name = path.rsplit('/').next().unwrap_or(path);
-                let names = e
-                    .attachments
-                    .iter()
-                    .map(|a| a.rsplit('/').next().unwrap_or(a));
-                let help = match did_you_mean(name, names) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => "put the image in attachments/ or beside the note, or correct its name"
-                        .into(),
-                };
-                Some(
-                    Diagnostic::warning(
-                        text.file,
-                        format!(
-                            "`{path}` is no image or PDF of the engagement: the image is shown as written, and the site has no such file"
-                        ),
-                    )
-                    .with_help(help),
-                )
-            }
-            _ => None,
+        if !matches!(verdict, Verdict::Words | Verdict::AsWritten) {
+            return None;
         }
+        if !self.look_at(text, path)? {
+            if verdict == Verdict::AsWritten {
+                self.tally(text, false);
+            }
+            return None;
+        }
+        let d = if verdict == Verdict::Words {
+            let id = self.typo(path)?;
+            Diagnostic::warning(text.file, words_message(path))
+                .with_help(format!("did you mean `[[{id}]]`?"))
+        } else {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            let names = e
+                .attachments
+                .iter()
+                .map(|a| a.rsplit('/').next().unwrap_or(a));
+            let help = match did_you_mean(name, names) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => {
+                    "put the image in attachments/ or beside the note, or correct its name".into()
+                }
+            };
+            Diagnostic::warning(
+                text.file,
+                format!(
+                    "`{path}` is no image or PDF of the engagement: the image is shown as written, and the site has no such file"
+                ),
+            )
+            .with_help(help)
+        };
+        self.tally(text, true);
+        Some(d)
     }
 
-    /// The note about a link shown as its words, once per target and file.
+    /// The note about a link shown as its words, once per target and file; past the
+    /// file's bounds, it is counted.
     fn note(
         &mut self,
         text: &TextOf,
@@ -314,35 +377,44 @@ impl<'a> Told<'a> {
         verdict: Verdict,
     ) -> Option<Diagnostic> {
         let path = split_target(&reference.target).0;
-        match verdict {
-            Verdict::Words if self.typo(path).is_none() && self.first(text, path) => {
-                Some(Diagnostic::note(text.file, words_message(path)).with_help(
-                    "that is how Obsidian shows a link to no note; to link to an item, \
-                     write its id or one of its `aliases:`",
-                ))
-            }
-            Verdict::Unshown if self.first(text, path) => {
-                let written = match reference.kind {
-                    RefKind::Image => format!("![…]({path})"),
-                    _ => format!("![[{path}]]"),
-                };
-                let shown = if reference.labelled && !reference.words.is_empty() {
-                    "words"
-                } else {
-                    "name"
-                };
-                Some(
-                    Diagnostic::note(
-                        text.file,
-                        format!(
-                            "`{written}` is shown as its {shown}: coachsite shows images and PDFs only, and leaves this file out of the site"
-                        ),
-                    )
-                    .with_help("give it words of your own (`![[file|words]]`), or link to where it is kept online"),
-                )
-            }
-            _ => None,
+        if !matches!(verdict, Verdict::Words | Verdict::Unshown) {
+            return None;
         }
+        if !self.look_at(text, path)? {
+            self.tally(text, false);
+            return None;
+        }
+        let d = if verdict == Verdict::Words {
+            // A typo is a warning of the load.
+            if self.typo(path).is_some() {
+                return None;
+            }
+            Diagnostic::note(text.file, words_message(path)).with_help(
+                "that is how Obsidian shows a link to no note; to link to an item, \
+                 write its id or one of its `aliases:`",
+            )
+        } else {
+            let written = match reference.kind {
+                RefKind::Image => format!("![…]({path})"),
+                _ => format!("![[{path}]]"),
+            };
+            let shown = if reference.labelled && !reference.words.is_empty() {
+                "words"
+            } else {
+                "name"
+            };
+            Diagnostic::note(
+                text.file,
+                format!(
+                    "`{written}` is shown as its {shown}: coachsite shows images and PDFs only, and leaves this file out of the site"
+                ),
+            )
+            .with_help(
+                "give it words of your own (`![[file|words]]`), or link to where it is kept online",
+            )
+        };
+        self.tally(text, true);
+        Some(d)
     }
 }
 

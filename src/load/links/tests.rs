@@ -193,3 +193,26 @@ fn embeds_of_files_coachsite_does_not_show_are_notes_and_missing_images_errors()
         ]
     );
 }
+
+/// Thousands of links to no item in one note: twenty told, then a count, and no typo
+/// is looked for past them (a hostile note stays fast).
+#[test]
+fn a_note_of_thousands_of_links_to_nothing_gives_a_short_report() {
+    let body: String = (0..5_000)
+        .map(|i| format!("[[someone {i}]] ![](x{i})\n"))
+        .collect();
+    let (diags, notes) = check(&[("lessons/a.md", &lesson("A", "[]", &body))]);
+    let warnings: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(warnings.len(), 21, "{:?}", &warnings[..3]);
+    assert_eq!(
+        warnings[0],
+        "4980 more images in this file name no file of the engagement",
+        "the count of a file comes first: it has no line"
+    );
+    let messages: Vec<&str> = notes.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 21);
+    assert_eq!(
+        messages[20],
+        "4980 more links in this file are shown as their words (no typo is looked for in them)"
+    );
+}
