@@ -205,8 +205,7 @@ fn a_note_of_thousands_of_links_to_nothing_gives_a_short_report() {
     let warnings: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(warnings.len(), 21, "{:?}", &warnings[..3]);
     assert_eq!(
-        warnings[0],
-        "4980 more images in this file name no file of the engagement",
+        warnings[0], "4980 more images in this file name no file of the engagement",
         "the count of a file comes first: it has no line"
     );
     let messages: Vec<&str> = notes.iter().map(|d| d.message.as_str()).collect();
