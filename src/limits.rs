@@ -38,6 +38,9 @@ pub const MAX_LINKS_PER_NOTE: usize = 10_000;
 /// warning, and are not actions.
 pub const MAX_TASKS_PER_NOTE: usize = 1_000;
 
+/// The `aliases:` of one note that a link may name it by; the others are not read.
+pub const MAX_ALIASES_PER_NOTE: usize = 100;
+
 /// The most engagements a practice folder may hold.
 pub const MAX_ENGAGEMENTS: usize = 1_000;
 /// How deep in a practice folder engagements are looked for, in folders.

@@ -79,11 +79,10 @@ cases! {
     scale_of_two_thousand_levels => "scale-too-long",
     measurement_of_1_7e308 => "measurement-huge",
     quoted_number => "quoted-number",
-    // Obsidian (issue 15): every link names one item, every embed a file that exists.
-    wikilink_to_nothing => "wikilink-unknown",
+    // Obsidian (issue 15): a link names one item, an image or a PDF embedded exists (a
+    // link to no item, or an embed of audio, is its words: tests/obsidian_links.rs).
     wikilink_to_two_items => "wikilink-ambiguous",
     embedded_attachment_missing => "attachment-missing",
-    embed_of_a_file_that_is_no_attachment => "embed-not-attachment",
     // The YAML mistakes coaches make most often, told by their cause (issue 15).
     yaml_tab => "yaml-tab",
     yaml_key_without_colon => "yaml-missing-colon",

@@ -124,10 +124,12 @@ fn a_note_of_ten_thousand_broken_links_gives_a_short_report() {
         &output,
         &before,
         &[
-            "sessions/2026-02-10-links.md:5:5",
-            "`[[nowhere]]` links to nothing",
-            "sessions/2026-02-10-links.md:14:21",
-            "9980 more links in this file name nothing or a missing file",
+            // A link to no note is its words (a note of `check`); a missing image is
+            // an error, of which twenty are located.
+            "sessions/2026-02-10-links.md:5:21",
+            "no attachment `gone.png`",
+            "sessions/2026-02-10-links.md:24:21",
+            "4980 more links in this file name several items or a missing file",
         ],
     );
     assert!(

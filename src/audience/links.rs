@@ -133,7 +133,7 @@ fn reduced(text: &str, seen: &ItemIndex) -> Option<String> {
         let item = match r.kind {
             RefKind::Link => !r.is_attachment(),
             RefKind::Embed => !r.is_attachment() && !path.contains('.'),
-            RefKind::File => false,
+            RefKind::File | RefKind::Image => false,
         };
         item && !path.is_empty() && seen.lookup(path).count() == 0
     };
@@ -147,11 +147,23 @@ fn reduced(text: &str, seen: &ItemIndex) -> Option<String> {
             continue;
         }
         out.push_str(&text[at..r.offset]);
-        out.push_str(text.get(r.words.clone()).unwrap_or(""));
+        out.push_str(words(text, r));
         at = r.end;
     }
     out.push_str(&text[at..]);
     Some(out)
+}
+
+/// The words a link that leads nowhere for its reader is read as, as written in `text`:
+/// its label, else its target without the heading (`[[a#b]]`: `a`), as the pages show
+/// them (`markdown::resolve`).
+fn words<'t>(text: &'t str, r: &Reference) -> &'t str {
+    let words = text.get(r.words.clone()).unwrap_or("");
+    if r.labelled {
+        return words;
+    }
+    let path = words.split('#').next().unwrap_or(words).trim();
+    path.strip_suffix(".md").unwrap_or(path)
 }
 
 /// Where a hidden link is: its file, its line and column, and what it names.
@@ -165,7 +177,7 @@ fn hidden_in(t: &TextOf, everything: &ItemIndex, seen: &ItemIndex) -> Vec<(Hidde
     // before the reference, counted as the text is read (references come in order), so
     // that a note of many links takes linear time.
     let refs = references(t.text);
-    let told = |r: &Reference| r.labelled || r.kind == RefKind::File || r.is_attachment();
+    let told = |r: &Reference| r.labelled || r.is_attachment();
     if refs.iter().all(told) {
         return found;
     }
@@ -291,5 +303,23 @@ fn skeleton(e: &Engagement) -> Engagement {
         }),
         withheld: e.withheld,
         attachments: Attachments::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a reader's texts hold of a link to nothing they may see: the words their
+    /// pages show, the heading left out, never more than what the coach wrote.
+    #[test]
+    fn a_link_to_nothing_the_reader_sees_is_its_words() {
+        let seen = ItemIndex::default();
+        let text = "Met [[John Appleseed#Notes]], [[secret.md#Why|why]], [[a#b]] and [x](y.md#z). ![[p.png]]";
+        assert_eq!(
+            reduced(text, &seen).as_deref(),
+            Some("Met John Appleseed, why, a and x. ![[p.png]]")
+        );
+        assert_eq!(reduced("No link here.", &seen), None);
     }
 }

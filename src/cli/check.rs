@@ -54,6 +54,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         &loaded.engagement,
     ));
     warnings.extend(crate::audience::check_hidden_links(&loaded.engagement));
+    warnings.extend(crate::load::check_link_notes(&loaded.engagement));
     warnings.extend(crate::audience::check_private_sections(&loaded.engagement));
     warnings.sort();
     let e = &loaded.engagement;

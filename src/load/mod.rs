@@ -50,6 +50,7 @@ pub use files::{
 };
 pub use folders::input_folders;
 pub use item::parse_file_text;
+pub use links::check_link_notes;
 pub use yaml::{FrontMatter, FrontMatterError, parse_yaml, parse_yaml_all, split_front_matter};
 
 /// The file that marks a folder as a site coachsite wrote (and lists its files): no

@@ -16,7 +16,7 @@ use super::options;
 
 use crate::html::{escape, percent_decode};
 use crate::markdown::slug;
-use crate::model::{is_attachment_name, split_target};
+use crate::model::{is_attachment_name, is_unshown_name, split_target};
 
 /// What a page knows of the engagement, for the links in its Markdown.
 pub trait Resolve {
@@ -57,8 +57,10 @@ pub enum RefKind {
     Link,
     /// `![[target]]`.
     Embed,
-    /// A Markdown image or link to a local file: `![](board.jpg)`, `[deck](deck.pdf)`.
+    /// A Markdown link to a local attachment: `[deck](deck.pdf)`.
     File,
+    /// A Markdown image of a local file: `![](board.jpg)`.
+    Image,
 }
 
 /// One reference in a text, with the byte offset where it starts.
@@ -90,7 +92,8 @@ pub fn same_targets(a: &[Reference], b: &[Reference]) -> bool {
 impl Reference {
     /// Whether it names an attachment rather than an item.
     pub fn is_attachment(&self) -> bool {
-        self.kind == RefKind::File || is_attachment_name(split_target(&self.target).0)
+        matches!(self.kind, RefKind::File | RefKind::Image)
+            || is_attachment_name(split_target(&self.target).0)
     }
 }
 
@@ -187,7 +190,7 @@ fn find_references(markdown: &str) -> Vec<Reference> {
                 ..
             }) => (RefKind::Embed, dest_url, has_pothole),
             Event::Start(Tag::Image { dest_url, .. }) if is_local(&dest_url) => {
-                (RefKind::File, dest_url, true)
+                (RefKind::Image, dest_url, true)
             }
             Event::Start(Tag::Link { dest_url, .. })
                 if is_local(&dest_url) && is_attachment_name(split_target(&dest_url).0) =>
@@ -420,10 +423,20 @@ impl<'a, I: Iterator<Item = Event<'a>>> Resolved<'a, '_, I> {
                     r,
                 ));
             }
-            Event::Start(Tag::Image { dest_url, .. }) if is_local(&dest_url) => {
+            Event::Start(tag @ Tag::Image { .. }) if is_local_image(&tag) => {
                 let inner = take_inner(events, TagEnd::Image);
-                let alt = plain(&inner);
-                out.extend(embed(&dest_url, Some(alt), inner, r));
+                let Tag::Image { dest_url, .. } = &tag else {
+                    return None;
+                };
+                match markdown_image(dest_url, plain(&inner), r) {
+                    Some(shown) => out.extend(shown),
+                    // Names no file coachsite has: as written, as CommonMark has it.
+                    None => {
+                        out.push_back(Event::Start(tag));
+                        out.extend(inner);
+                        out.push_back(Event::End(TagEnd::Image));
+                    }
+                }
             }
             Event::Start(Tag::Link { dest_url, .. })
                 if is_local(&dest_url) && is_attachment_name(split_target(&dest_url).0) =>
@@ -518,12 +531,12 @@ fn wikilink<'a>(
                 events.push(Event::InlineHtml("</a>".into()));
                 return events;
             }
-            None => return inner,
+            None => return words(path, has_pothole, inner),
         }
     } else {
         match r.item(path) {
             Some((url, title)) => (format!("{}{}{anchor}", r.root(), url), Some(title)),
-            None => return inner,
+            None => return words(path, has_pothole, inner),
         }
     };
     let mut events = vec![Event::Start(Tag::Link {
@@ -540,8 +553,47 @@ fn wikilink<'a>(
     events
 }
 
-/// `![[file]]` or `![alt](file)`: an image or a PDF link; `![[note]]` links to the note.
-/// Obsidian's `![[photo.jpg|300]]` gives a width.
+/// What a link that leads nowhere for its reader reads as: its own words
+/// (`[[a|words]]`), else its target as written without the heading (`[[Brag Doc#Q3]]`:
+/// "Brag Doc").
+fn words<'a>(path: &str, has_pothole: bool, inner: Vec<Event<'a>>) -> Vec<Event<'a>> {
+    if has_pothole {
+        inner
+    } else {
+        vec![Event::Text(CowStr::from(path.to_string()))]
+    }
+}
+
+/// Whether a Markdown image names a local file (`![](board.jpg)`).
+fn is_local_image(tag: &Tag) -> bool {
+    matches!(tag, Tag::Image { link_type, dest_url, .. }
+        if !matches!(link_type, LinkType::WikiLink { .. }) && is_local(dest_url))
+}
+
+/// `![alt](file)`: an image or a PDF of the engagement, or the words of a file coachsite
+/// does not show (`![](standup.m4a)`: its alt, else its name); `None` when it names
+/// neither, to be shown as written.
+fn markdown_image<'a>(target: &str, alt: String, r: &dyn Resolve) -> Option<Vec<Event<'a>>> {
+    let path = split_target(target).0;
+    if is_attachment_name(path) {
+        r.attachment(target.split('#').next().unwrap_or(target))?;
+        return Some(embed(target, Some(alt), Vec::new(), r));
+    }
+    is_unshown_name(path).then(|| unshown(path, Some(alt)))
+}
+
+/// The words of an embedded file coachsite does not show: its label, else its name.
+fn unshown<'a>(path: &str, label: Option<String>) -> Vec<Event<'a>> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let words = label
+        .filter(|l| !l.trim().is_empty() && !is_size(l))
+        .unwrap_or_else(|| name.to_string());
+    vec![Event::Text(CowStr::from(words))]
+}
+
+/// `![[file]]` or `![alt](file)`: an image or a PDF link; `![[note]]` links to the note;
+/// any other file (`![[board.canvas]]`, `![[standup.m4a]]`) is its words. Obsidian's
+/// `![[photo.jpg|300]]` gives a width.
 fn embed<'a>(
     target: &str,
     label: Option<String>,
@@ -551,6 +603,9 @@ fn embed<'a>(
     let path = split_target(target).0;
     if !is_attachment_name(path) && !path.contains('.') {
         return wikilink(target, label.is_some(), inner, r);
+    }
+    if !is_attachment_name(path) {
+        return unshown(path, label);
     }
     let Some(url) = r.attachment(target.split('#').next().unwrap_or(target)) else {
         return inner;

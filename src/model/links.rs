@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Engagement, Markdown};
 use crate::html::percent_decode;
+use crate::limits;
 
 /// The kinds of item a link can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -107,6 +108,49 @@ pub fn is_attachment_name(name: &str) -> bool {
     })
 }
 
+/// The files that Obsidian shows in a note and coachsite does not: canvases, audio
+/// (`webm` is taken as video, which it is more often), video, drawings, office
+/// documents. An embed of one is shown as its words, and the file is never copied.
+pub const UNSHOWN_EXTENSIONS: &[&str] = &[
+    "canvas",
+    "excalidraw", // Obsidian's own
+    "mp3",
+    "m4a",
+    "wav",
+    "ogg",
+    "flac",
+    "3gp",
+    "aac",
+    "opus", // audio
+    "mp4",
+    "mov",
+    "webm",
+    "mkv",
+    "ogv",
+    "avi", // video
+    "docx",
+    "doc",
+    "xlsx",
+    "xls",
+    "pptx",
+    "ppt",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+    "zip",
+];
+
+/// Whether a file name is that of a file coachsite does not show ([`UNSHOWN_EXTENSIONS`]),
+/// `.excalidraw.md` drawings too.
+pub fn is_unshown_name(name: &str) -> bool {
+    let name = name.strip_suffix(".md").unwrap_or(name);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && UNSHOWN_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
 /// A wikilink's target split into what it names and the heading it points into:
 /// `sprint-goals#Why this` → (`sprint-goals`, `Why this`). A `.md` extension is
 /// dropped, as Obsidian writes it either way. A block reference (`#^id`) has no heading.
@@ -149,11 +193,14 @@ pub struct TextOf<'a> {
     pub(crate) text: &'a Markdown,
 }
 
-/// The items one link's path names ([`ItemIndex::lookup`]).
+/// The items one link's path names ([`ItemIndex::lookup`]): those of its id, else those
+/// that have it among their `aliases:` (an id wins over an alias).
 pub struct Lookup<'a> {
     id: &'a str,
     /// The items of the id, of every kind.
     items: &'a [(ItemKind, String)],
+    /// The items of the alias, of every kind, by id.
+    aliased: &'a [(ItemKind, String)],
     /// The kind the path names by its folder, if it does.
     kind: Option<ItemKind>,
 }
@@ -162,10 +209,22 @@ impl<'a> Lookup<'a> {
     /// Every item named.
     pub fn items(&self) -> impl Iterator<Item = ItemOf<'a>> + '_ {
         let id = self.id;
-        self.items
+        let wanted = |k: &ItemKind| self.kind.is_none_or(|wanted| wanted == *k);
+        let by_id = self
+            .items
             .iter()
-            .filter(|(k, _)| self.kind.is_none_or(|wanted| wanted == *k))
-            .map(move |(kind, _)| ItemOf { kind: *kind, id })
+            .filter(move |(k, _)| wanted(k))
+            .map(move |(kind, _)| ItemOf { kind: *kind, id });
+        let id_names_one = by_id.clone().next().is_some();
+        let by_alias = self
+            .aliased
+            .iter()
+            .filter(move |(k, _)| !id_names_one && wanted(k))
+            .map(|(kind, id)| ItemOf {
+                kind: *kind,
+                id: id.as_str(),
+            });
+        by_id.chain(by_alias)
     }
 
     /// How many items are named: one for a link that works.
@@ -190,6 +249,9 @@ pub struct ItemIndex {
     /// Each id's items, by kind (an id names one item of each kind at most), with
     /// their titles.
     items: BTreeMap<String, Vec<(ItemKind, String)>>,
+    /// Each alias (in lower case, as Obsidian matches them) with the items that have
+    /// it, by kind and id, in the order of the engagement.
+    aliases: BTreeMap<String, Vec<(ItemKind, String)>>,
 }
 
 impl ItemIndex {
@@ -237,15 +299,23 @@ impl ItemIndex {
                 _ => grouped.push((id.to_string(), vec![(*kind, title.to_string())])),
             }
         }
+        let mut aliases: BTreeMap<String, Vec<(ItemKind, String)>> = BTreeMap::new();
+        for (kind, id, alias) in e.aliases() {
+            let items = aliases.entry(alias).or_default();
+            if !items.iter().any(|(k, i)| *k == kind && i == id) {
+                items.push((kind, id.to_string()));
+            }
+        }
         // Already in order: the map is built from them in one go.
         ItemIndex {
             items: grouped.into_iter().collect(),
+            aliases,
         }
     }
 
     /// Every item whose id (and kind, when the link names its folder) a link's path
-    /// names: none, one, or several of different kinds (an ambiguous link), borrowed
-    /// from the index: nothing is copied.
+    /// names, or failing that whose alias it is: none, one, or several of different
+    /// kinds (an ambiguous link), borrowed from the index: nothing is copied.
     pub fn lookup(&self, path: &str) -> Lookup<'_> {
         // The folder, when it names a kind (`objectives/…`); any other folders of the path
         // (`2026/…`, a vault's own folders above the engagement) are only folders.
@@ -257,16 +327,16 @@ impl ItemIndex {
         } else {
             path
         };
-        let id = path.rsplit('/').next().unwrap_or(path);
+        let name = path.rsplit('/').next().unwrap_or(path);
         // A note's name as written (`[[CI CD pipeline refactor]]`) names its slug.
         let slugged;
-        let id = if id
+        let id = if name
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
-            id
+            name
         } else {
-            slugged = slug_id(id);
+            slugged = slug_id(name);
             slugged.as_str()
         };
         let kind = path
@@ -274,11 +344,23 @@ impl ItemIndex {
             .rev()
             .skip(1)
             .find_map(|folder| ItemKind::ALL.into_iter().find(|k| k.folder() == folder));
+        // An alias as written, `/` and all (`[[CI/CD]]`), else the name it ends with.
+        let aliased = self
+            .aliases
+            .get(path.trim())
+            .or_else(|| self.aliases.get(name.trim()))
+            .map_or(&[][..], Vec::as_slice);
         match self.items.get_key_value(id) {
-            Some((id, items)) => Lookup { id, items, kind },
+            Some((id, items)) => Lookup {
+                id,
+                items,
+                aliased,
+                kind,
+            },
             None => Lookup {
                 id: "",
                 items: &[],
+                aliased,
                 kind,
             },
         }
@@ -302,6 +384,69 @@ impl ItemIndex {
     /// Every id, of every kind.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.items.keys().map(String::as_str)
+    }
+
+    /// The kinds of item an id (in lower case) names.
+    pub fn kinds_of(&self, id: &str) -> impl Iterator<Item = ItemKind> + '_ {
+        self.items
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|(kind, _)| *kind)
+    }
+
+    /// The items an alias (in lower case) names, by kind and id.
+    pub fn aliased(&self, alias: &str) -> &[(ItemKind, String)] {
+        self.aliases.get(alias).map_or(&[], Vec::as_slice)
+    }
+
+    /// What a link may be a typo of, each with the id it stands for: every id, every
+    /// title and every alias (titles and aliases in lower case).
+    pub fn names(&self) -> impl Iterator<Item = (String, &str)> {
+        let ids = self.items.iter().flat_map(|(id, items)| {
+            std::iter::once((id.clone(), id.as_str())).chain(
+                items
+                    .iter()
+                    .map(move |(_, title)| (title.to_lowercase(), id.as_str())),
+            )
+        });
+        let aliases = self.aliases.iter().flat_map(|(alias, items)| {
+            items
+                .iter()
+                .map(move |(_, id)| (alias.clone(), id.as_str()))
+        });
+        ids.chain(aliases)
+    }
+}
+
+impl Engagement {
+    /// The `aliases:` of every note that may have them (the first
+    /// [`limits::MAX_ALIASES_PER_NOTE`] of each), in lower case, with the note's kind
+    /// and id: an empty alias, or one that is the note's own id, is left out.
+    pub(crate) fn aliases(&self) -> impl Iterator<Item = (ItemKind, &str, String)> {
+        let objectives = self
+            .objectives
+            .iter()
+            .map(|o| (ItemKind::Objective, o.id.as_str(), &o.front.aliases));
+        let sessions = self
+            .sessions
+            .iter()
+            .map(|s| (ItemKind::Session, s.id.as_str(), &s.front.aliases));
+        let lessons = self
+            .lessons
+            .iter()
+            .map(|l| (ItemKind::Lesson, l.id.as_str(), &l.front.aliases));
+        objectives
+            .chain(sessions)
+            .chain(lessons)
+            .flat_map(|(kind, id, aliases)| {
+                aliases
+                    .iter()
+                    .take(limits::MAX_ALIASES_PER_NOTE)
+                    .map(|alias| alias.trim().to_lowercase())
+                    .filter(move |alias| !alias.is_empty() && alias != id)
+                    .map(move |alias| (kind, id, alias))
+            })
     }
 }
 
@@ -442,10 +587,10 @@ mod tests {
         assert_eq!(split_target("#Heading"), ("", Some("Heading")));
     }
 
-    #[test]
-    fn links_name_items_by_id_and_folder() {
+    /// An objective and a lesson of one id, `sprint-goals`.
+    fn engagement() -> Engagement {
         let info = "title: T\nclient: C\nkind: team\ncoach: X\nstart: 2026-01-12\nscale: {min: 1, max: 5}\ncompetencies: []\n";
-        let e = Engagement {
+        Engagement {
             root: ".".into(),
             info: serde_saphyr::from_str(info).unwrap(),
             objectives: vec![super::super::Objective {
@@ -474,7 +619,12 @@ mod tests {
             report: None,
             withheld: Default::default(),
             attachments: Default::default(),
-        };
+        }
+    }
+
+    #[test]
+    fn links_name_items_by_id_and_folder() {
+        let e = engagement();
         let index = ItemIndex::new(&e);
         assert_eq!(index.resolve("sprint-goals").len(), 2, "ambiguous");
         let one = index.resolve("objectives/sprint-goals");
@@ -514,6 +664,79 @@ mod tests {
         ] {
             let refs: Vec<ItemRef> = index.lookup(path).items().map(ItemOf::to_ref).collect();
             assert_eq!(refs, index.resolve(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn aliases_name_their_item_after_the_ids() {
+        let mut e = engagement();
+        let aliases = |list: &[&str]| list.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        e.objectives[0].front.aliases = aliases(&["The Goal", "Shared", "sprint-goals", " "]);
+        e.lessons[0].front.aliases = aliases(&["shared", "The goal"]);
+        e.lessons[0].id = "what-goals-taught".into();
+        let mut other = e.lessons[0].clone();
+        other.id = "the goal".into();
+        other.front.aliases = aliases(&["what-goals-taught"]);
+        e.lessons.push(other);
+        let index = ItemIndex::new(&e);
+        let objective = ItemRef {
+            kind: ItemKind::Objective,
+            id: "sprint-goals".into(),
+        };
+        // Whatever its case, with a folder of its kind; not with another kind's folder.
+        assert_eq!(
+            index.resolve("the goal").len(),
+            1,
+            "an id wins over aliases"
+        );
+        assert_eq!(index.resolve("the goal")[0].id, "the goal");
+        assert_eq!(index.resolve("SHARED").len(), 2, "two notes share it");
+        assert_eq!(
+            index.resolve("objectives/Shared"),
+            vec![objective.clone()],
+            "the folder says which"
+        );
+        assert_eq!(index.resolve("sessions/shared"), vec![]);
+        assert_eq!(index.resolve("what-goals-taught")[0].kind, ItemKind::Lesson);
+        assert_eq!(index.resolve(""), vec![], "an empty alias names nothing");
+        // An alias's title is its item's.
+        assert_eq!(
+            index.title(&index.lookup("objectives/the goal").one().unwrap().to_ref()),
+            Some("Meet the sprint goal")
+        );
+        assert_eq!(index.aliased("shared").len(), 2);
+        assert_eq!(index.kinds_of("sprint-goals").count(), 1);
+        let names: Vec<(String, &str)> = index.names().collect();
+        assert!(names.contains(&("meet the sprint goal".into(), "sprint-goals")));
+        assert!(names.contains(&("the goal".into(), "sprint-goals")));
+        assert_eq!(
+            names.iter().filter(|n| n.0 == "sprint-goals").count(),
+            1,
+            "its own id is no alias of an item"
+        );
+        // No more than the bound of a note's aliases.
+        e.objectives[0].front.aliases = (0..limits::MAX_ALIASES_PER_NOTE + 5)
+            .map(|i| format!("a{i}"))
+            .collect();
+        let index = ItemIndex::new(&e);
+        assert_eq!(index.resolve("a99").len(), 1);
+        assert_eq!(index.resolve("a100"), vec![]);
+    }
+
+    #[test]
+    fn files_coachsite_does_not_show_are_known_by_their_extension() {
+        for name in [
+            "Canvas example.canvas",
+            "standup.M4A",
+            "demo.mp4",
+            "clip.webm",
+            "drawing.excalidraw.md",
+            "sheet.xlsx",
+        ] {
+            assert!(is_unshown_name(name), "{name}");
+        }
+        for name in ["photo.png", "note", "v1.2 plan", ".mp3", "deck.pdf"] {
+            assert!(!is_unshown_name(name), "{name}");
         }
     }
 

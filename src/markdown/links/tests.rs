@@ -16,7 +16,7 @@ fn references_are_found_with_their_offsets_and_never_in_code() {
             (RefKind::Link, "sprint-goals", 4),
             (RefKind::Link, "a", 25),
             (RefKind::Embed, "board.jpg", 35),
-            (RefKind::File, "sessions/p.png", 50),
+            (RefKind::Image, "sessions/p.png", 50),
             (RefKind::File, "deck.pdf", 75),
         ]
     );
@@ -197,4 +197,57 @@ fn an_image_s_words_hold_no_tag() {
     let page = html(text);
     assert!(page.contains("alt=\"a #delegation photo\""), "{page}");
     assert_eq!(page.matches("tags/delegation.html").count(), 1, "{page}");
+}
+
+/// A link that names no item the reader may see reads as its words: its label, else its
+/// target as written without the heading, as Obsidian shows a link to no note.
+#[test]
+fn a_link_to_no_item_is_its_words() {
+    let page = html(
+        "Met [[John Appleseed#Notes]], [[Brag Doc|my brag doc]], [[Brag Doc.md]] and [brag](../Brag%20Doc.md).",
+    );
+    assert!(
+        page.contains("Met John Appleseed, my brag doc, Brag Doc and brag."),
+        "{page}"
+    );
+    assert!(!page.contains("<a"), "{page}");
+    assert!(!page.contains("Notes"), "{page}");
+}
+
+/// Files that Obsidian shows and coachsite does not (canvases, audio, video, office
+/// files) are their words: the label, else the file's name; nothing is embedded.
+#[test]
+fn embeds_of_files_coachsite_does_not_show_are_their_words() {
+    let page = html(
+        "![[Canvas example.canvas]] ![[rec/standup.m4a|the stand-up]] ![[demo.mp4|300]] ![[drawing.excalidraw.md]] ![clip](clip.mov) ![](rec/talk.webm)",
+    );
+    assert!(
+        page.contains(
+            "<p>Canvas example.canvas the stand-up demo.mp4 drawing.excalidraw clip talk.webm</p>"
+        ),
+        "{page}"
+    );
+    let refs = references("![[standup.m4a]] ![](clip.mov)");
+    assert!(!refs[0].is_attachment() && refs[1].is_attachment());
+    assert_eq!(refs[1].kind, RefKind::Image);
+}
+
+/// A Markdown image that names no image of the engagement (no file, or no extension)
+/// is shown as written, as CommonMark has it: its url is the one the coach wrote, and
+/// no file is looked for beyond the engagement.
+#[test]
+fn a_markdown_image_of_no_file_is_shown_as_written() {
+    let page = html("![foo](url) ![](./missing.png) ![a #delegation b](../../x.png)");
+    assert!(page.contains("<img src=\"url\" alt=\"foo\" />"), "{page}");
+    assert!(
+        page.contains("<img src=\"./missing.png\" alt=\"\" />"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<img src=\"../../x.png\" alt=\"a #delegation b\" />"),
+        "{page}"
+    );
+    assert!(!page.contains("data-attachment"), "{page}");
+    // Obsidian's own embed of a missing image is its words (and an error of the check).
+    assert_eq!(html("![[gone.png|a photo]]").trim(), "<p>a photo</p>");
 }
