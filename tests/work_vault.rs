@@ -24,7 +24,7 @@ fn anywhere(p: &Project, needle: &str) -> Option<String> {
 
 fn check(p: &Project) -> (bool, String) {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_coachsite"))
-        .args(["check", "--as-of", "2024-12-10"])
+        .args(["check"])
         .arg(&p.root)
         .output()
         .expect("runs");
@@ -38,7 +38,7 @@ fn the_vault_checks_with_no_error_and_builds_for_every_reader() {
     assert!(ok, "{err}");
     assert!(!err.contains("error:"), "{err}");
     for audience in ["coach", "client", "sponsor"] {
-        let output = p.build(&["--audience", audience, "--as-of", "2024-12-10"]);
+        let output = p.build(&["--audience", audience]);
         assert!(output.status.success(), "{audience}: {}", stderr(&output));
     }
 }
@@ -46,7 +46,7 @@ fn the_vault_checks_with_no_error_and_builds_for_every_reader() {
 #[test]
 fn meeting_notes_are_sessions_with_their_titles_and_dates() {
     let p = vault();
-    p.build_ok(&["--audience", "coach", "--as-of", "2024-12-10"]);
+    p.build_ok(&["--audience", "coach"]);
     let kick_off = p.page("sessions/2024-11-13-john-appleseed.html");
     // The title from the first heading, which is not repeated in the notes.
     assert!(
@@ -98,7 +98,7 @@ fn meeting_notes_are_sessions_with_their_titles_and_dates() {
 #[test]
 fn properties_of_the_coach_s_own_reach_others_only_when_shared() {
     let p = vault();
-    p.build_ok(&["--audience", "coach", "--as-of", "2024-12-10"]);
+    p.build_ok(&["--audience", "coach"]);
     let page = p.page("sessions/2024-11-13-john-appleseed.html");
     for shown in [
         "relationship",
@@ -109,7 +109,7 @@ fn properties_of_the_coach_s_own_reach_others_only_when_shared() {
         assert!(page.contains(shown), "{shown}: {page}");
     }
     assert!(page.contains("hiring, pipeline"), "topics, shared: {page}");
-    p.build_ok(&["--audience", "client", "--as-of", "2024-12-10"]);
+    p.build_ok(&["--audience", "client"]);
     let page = p.page("sessions/2024-11-13-john-appleseed.html");
     assert!(page.contains("hiring, pipeline"), "{page}");
     for hidden in [
@@ -121,7 +121,7 @@ fn properties_of_the_coach_s_own_reach_others_only_when_shared() {
     ] {
         assert_eq!(anywhere(&p, hidden), None, "{hidden}");
     }
-    p.build_ok(&["--audience", "sponsor", "--as-of", "2024-12-10"]);
+    p.build_ok(&["--audience", "sponsor"]);
     for hidden in ["hiring, pipeline", "2024-Q4", "direct-report"] {
         assert_eq!(anywhere(&p, hidden), None, "{hidden}");
     }
@@ -143,7 +143,7 @@ fn a_folder_narrowed_to_a_tag_reads_only_the_notes_that_carry_it() {
     let (ok, err) = check(&p);
     assert!(ok, "{err}");
     assert!(!err.contains("Someone else"), "{err}");
-    p.build_ok(&["--audience", "coach", "--as-of", "2024-12-10"]);
+    p.build_ok(&["--audience", "coach"]);
     assert!(p.has("sessions/2024-11-13-john-appleseed.html"));
     assert!(
         !p.has("sessions/2024-12-04-team-retro.html"),
@@ -179,4 +179,41 @@ fn a_typo_of_a_known_key_is_a_warning_and_bad_folders_are_errors() {
         "{err}"
     );
     assert!(err.contains("engagement.yaml:19:"), "{err}");
+}
+
+#[test]
+fn tasks_are_actions_of_the_plan_and_no_plugin_code_reaches_a_reader() {
+    let p = vault();
+    p.build_ok(&["--audience", "client"]);
+    let plan = p.page("plan/index.html");
+    for action in [
+        "Share the review checklist with the team",
+        "Book the retro room",
+        "drafts the on-call handbook",
+        "Ana runs the release alone",
+    ] {
+        assert!(plan.contains(action), "{action}: {plan}");
+    }
+    // Ticked in the next note: one action, done on the day the tick says, reviewed there.
+    assert!(plan.contains("Done <span class=\"muted\">(2)"), "{plan}");
+    assert!(plan.contains("19 November 2024"), "{plan}");
+    // The empty task the template left is no action.
+    assert!(plan.contains("Open <span class=\"muted\">(2)"), "{plan}");
+    for code in [
+        "dataviewjs",
+        "dv.list",
+        "VIEW[",
+        "meta-bind",
+        "LIST FROM",
+        "label: New 1:1",
+        "tp.date",
+        "He avoids conflict",
+        "hovered over",
+    ] {
+        assert_eq!(anywhere(&p, code), None, "{code}");
+    }
+    // The canvas is its name, never a file of the site.
+    assert!(!p.has("Canvas example.canvas"));
+    let kick_off = p.page("sessions/2024-11-13-john-appleseed.html");
+    assert!(kick_off.contains("Related: Noteworthy, John"), "{kick_off}");
 }
