@@ -152,11 +152,16 @@ fn every_finding_code_is_in_check_json_md() {
 fn keys(schema: &serde_json::Value, out: &mut BTreeSet<String>) {
     match schema {
         serde_json::Value::Object(map) => {
-            if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
-                out.extend(properties.keys().cloned());
-            }
-            for value in map.values() {
-                keys(value, out);
+            for (key, value) in map {
+                match (key.as_str(), value) {
+                    // A map of property names to their schemas (one of them may itself
+                    // be named `properties`, as `share.properties` is).
+                    ("properties", serde_json::Value::Object(properties)) => {
+                        out.extend(properties.keys().cloned());
+                        properties.values().for_each(|v| keys(v, out));
+                    }
+                    _ => keys(value, out),
+                }
             }
         }
         serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),

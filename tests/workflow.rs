@@ -359,7 +359,9 @@ fn export_csv_writes_three_tables() {
         "team and member ratings of two assessments"
     );
     let actions = rows("actions.csv");
-    assert_eq!(actions.len(), 2);
+    // plan.yaml's two, and the kick-off's ticked task (`- [x] Objectives agreed`).
+    assert_eq!(actions.len(), 3);
+    assert!(actions[2][1].contains("Objectives agreed"), "{actions:?}");
     assert_eq!(actions[0][6], "done");
 }
 

@@ -63,8 +63,9 @@ pub struct Objective {
     pub body: Markdown,
     /// The file line on which the narrative starts.
     pub body_line: u32,
-    /// The properties of the front matter that coachsite does not read itself.
-    #[serde(skip)]
+    /// The properties of the front matter that coachsite does not read itself (in an
+    /// export, as far as its reader sees them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub properties: Vec<Property>,
     /// Resolved visibility (the item's own or the engagement's default).
     pub visibility: Visibility,
@@ -418,8 +419,9 @@ pub struct Session {
     /// Line of the body's first line in the file.
     pub body_line: u32,
     pub(crate) visibility: Visibility,
-    /// The properties of the front matter that coachsite does not read itself.
-    #[serde(skip)]
+    /// The properties of the front matter that coachsite does not read itself (in an
+    /// export, as far as its reader sees them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub properties: Vec<Property>,
 }
 
@@ -488,8 +490,9 @@ pub struct Lesson {
     pub(crate) body: Markdown,
     pub(crate) body_line: u32,
     pub(crate) visibility: Visibility,
-    /// The properties of the front matter that coachsite does not read itself.
-    #[serde(skip)]
+    /// The properties of the front matter that coachsite does not read itself (in an
+    /// export, as far as its reader sees them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub properties: Vec<Property>,
 }
 

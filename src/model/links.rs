@@ -675,7 +675,7 @@ mod tests {
         e.lessons[0].front.aliases = aliases(&["shared", "The goal"]);
         e.lessons[0].id = "what-goals-taught".into();
         let mut other = e.lessons[0].clone();
-        other.id = "the goal".into();
+        other.id = "the-goal".into();
         other.front.aliases = aliases(&["what-goals-taught"]);
         e.lessons.push(other);
         let index = ItemIndex::new(&e);
@@ -689,7 +689,8 @@ mod tests {
             1,
             "an id wins over aliases"
         );
-        assert_eq!(index.resolve("the goal")[0].id, "the goal");
+        // `[[The Goal]]` names the note whose file is `The Goal.md` (its id, `the-goal`).
+        assert_eq!(index.resolve("the goal")[0].id, "the-goal");
         assert_eq!(index.resolve("SHARED").len(), 2, "two notes share it");
         assert_eq!(
             index.resolve("objectives/Shared"),
