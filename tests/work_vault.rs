@@ -208,6 +208,7 @@ fn tasks_are_actions_of_the_plan_and_no_plugin_code_reaches_a_reader() {
         "label: New 1:1",
         "tp.date",
         "He avoids conflict",
+        "[due::",
         "hovered over",
     ] {
         assert_eq!(anywhere(&p, code), None, "{code}");
@@ -216,4 +217,20 @@ fn tasks_are_actions_of_the_plan_and_no_plugin_code_reaches_a_reader() {
     assert!(!p.has("Canvas example.canvas"));
     let kick_off = p.page("sessions/2024-11-13-john-appleseed.html");
     assert!(kick_off.contains("Related: Noteworthy, John"), "{kick_off}");
+    assert!(
+        kick_off.contains("on-call handbook due: 2024-11-27"),
+        "{kick_off}"
+    );
+    // The coach's query lists both meetings with John, newest first: the second links
+    // him in a property only.
+    p.build_ok(&["--audience", "coach"]);
+    let kick_off = p.page("sessions/2024-11-13-john-appleseed.html");
+    let list = kick_off
+        .split("<ul class=\"dataview dataview-list\">")
+        .nth(1)
+        .and_then(|l| l.split("</ul>").next())
+        .unwrap_or_default();
+    let second = list.find("delegation").unwrap_or(usize::MAX);
+    let first = list.find("kick-off</a>").unwrap_or(0);
+    assert!(second < first, "{list}");
 }

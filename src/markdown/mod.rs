@@ -8,6 +8,7 @@
 //! kind, foldable with `-` or `+`), `==highlights==`, and (in `links`) `[[wikilinks]]`,
 //! `![[embeds]]` of attachments and `#tags`.
 
+mod fields;
 mod links;
 mod memo;
 mod plugins;
@@ -63,7 +64,7 @@ pub fn to_html_with(markdown: &str, links: &dyn Resolve) -> String {
 /// held as a list of events: only a heading's, a link's or a plugin block's own events
 /// are held at once.
 pub fn to_html_for(markdown: &str, links: &dyn Resolve, plugins: &dyn Plugins) -> String {
-    let markdown = callouts(markdown);
+    let markdown = callouts(&fields::inline_fields(markdown));
     let events = Headings {
         events: plugins::leave_out(Parser::new_ext(&markdown, options()), plugins),
         used: UsedIds::default(),

@@ -370,15 +370,49 @@ impl PagePlugins<'_> {
 /// texts once.
 fn linked_by_name(e: &Engagement) -> std::collections::BTreeMap<String, Vec<ItemRef>> {
     let mut by_name: std::collections::BTreeMap<String, Vec<ItemRef>> = Default::default();
+    let mut add = |name: String, from: ItemRef| {
+        let list = by_name.entry(name).or_default();
+        if list.last() != Some(&from) {
+            list.push(from);
+        }
+    };
     for text in e.markdown_texts() {
         let Some(from) = text.from else { continue };
         for reference in markdown::references(text.text).iter() {
-            let name = last_segment(split_target(&reference.target).0);
-            let list = by_name.entry(name).or_default();
-            if list.last() != Some(&from.to_ref()) {
-                list.push(from.to_ref());
+            add(
+                last_segment(split_target(&reference.target).0),
+                from.to_ref(),
+            );
+        }
+    }
+    // Links in a note's properties of its own (`with: "[[John Appleseed]]"`) are links of
+    // the note too, as Dataview reads them: as far as this view holds them.
+    let notes = (e.objectives.iter())
+        .map(|o| (ItemKind::Objective, &o.id, &o.properties))
+        .chain(
+            e.sessions
+                .iter()
+                .map(|s| (ItemKind::Session, &s.id, &s.properties)),
+        )
+        .chain(
+            e.lessons
+                .iter()
+                .map(|l| (ItemKind::Lesson, &l.id, &l.properties)),
+        );
+    for (kind, id, properties) in notes {
+        for value in properties.iter().flat_map(|p| property_strings(&p.value)) {
+            if let Some(name) = crate::model::property_link(value) {
+                let from = ItemRef {
+                    kind,
+                    id: id.clone(),
+                };
+                add(last_segment(name), from);
             }
         }
+    }
+    for list in by_name.values_mut() {
+        list.sort();
+        list.dedup();
     }
     by_name
 }
@@ -401,6 +435,15 @@ fn link_names(source: &Source, names: &mut Vec<String>) {
 fn last_segment(path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.strip_suffix(".md").unwrap_or(name).to_lowercase()
+}
+
+/// The texts of a property's value: itself, or a list's items.
+fn property_strings(value: &serde_json::Value) -> Vec<&str> {
+    match value {
+        serde_json::Value::String(text) => vec![text.as_str()],
+        serde_json::Value::Array(items) => items.iter().filter_map(|v| v.as_str()).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A file's name without its folder and `.md`.

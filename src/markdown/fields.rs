@@ -1,0 +1,114 @@
+//! Dataview's inline fields as a reader reads them: `[due:: 2024-12-06]` is
+//! "due: 2024-12-06" and `(mood:: 7)` is "7", as Dataview shows them, never the `::`
+//! syntax. Fields in code stay code.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// `markdown` with each inline field outside code written as its words.
+pub(crate) fn inline_fields(markdown: &str) -> Cow<'_, str> {
+    if !markdown.contains("::") {
+        return Cow::Borrowed(markdown);
+    }
+    let found = fields(markdown);
+    if found.is_empty() {
+        return Cow::Borrowed(markdown);
+    }
+    let code = super::plugins::code_ranges(markdown);
+    let mut out = String::with_capacity(markdown.len());
+    let mut at = 0;
+    for field in found {
+        if code
+            .iter()
+            .any(|c| c.start < field.range.end && field.range.start < c.end)
+        {
+            continue;
+        }
+        out.push_str(&markdown[at..field.range.start]);
+        if field.bracket {
+            out.push_str(field.key.trim());
+            out.push_str(": ");
+        }
+        out.push_str(field.value.trim());
+        at = field.range.end;
+    }
+    out.push_str(&markdown[at..]);
+    Cow::Owned(out)
+}
+
+/// One inline field: where it is written, its key and value, and whether it shows its
+/// key (`[key:: value]`) or its value alone (`(key:: value)`).
+struct Field<'a> {
+    range: Range<usize>,
+    key: &'a str,
+    value: &'a str,
+    bracket: bool,
+}
+
+/// Every inline field of a text, in order: `[key:: value]` or `(key:: value)` on one
+/// line, the key made of letters, digits, spaces, `_` and `-`.
+fn fields(text: &str) -> Vec<Field<'_>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("::").map(|i| from + i) {
+        from = i + 2;
+        let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+        let Some(open) = text[line_start..i]
+            .rfind(['[', '('])
+            .map(|o| line_start + o)
+        else {
+            continue;
+        };
+        let key = &text[open + 1..i];
+        let key_ok = !key.trim().is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-'));
+        if !key_ok || found.last().is_some_and(|f: &Field| f.range.end > open) {
+            continue;
+        }
+        let bracket = text.as_bytes()[open] == b'[';
+        let close = if bracket { ']' } else { ')' };
+        let line_end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+        let Some(end) = text[i + 2..line_end].find(close).map(|e| i + 2 + e) else {
+            continue;
+        };
+        found.push(Field {
+            range: open..end + 1,
+            key,
+            value: &text[i + 2..end],
+            bracket,
+        });
+        from = end + 1;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_fields_read_as_dataview_shows_them() {
+        assert_eq!(
+            inline_fields("- [ ] Draft [due:: 2024-12-10] and (mood:: 7)."),
+            "- [ ] Draft due: 2024-12-10 and 7."
+        );
+        let code = "`[due:: x]` and\n\n```\n[due:: y]\n```\n[due:: z]";
+        assert_eq!(
+            inline_fields(code),
+            "`[due:: x]` and\n\n```\n[due:: y]\n```\ndue: z"
+        );
+        for kept in [
+            "a::b",
+            "[not a field",
+            "[x] :: y",
+            "[a:: b\n]",
+            "std::io::Read",
+            "[[x]]::",
+        ] {
+            assert_eq!(inline_fields(kept), kept, "{kept}");
+        }
+        assert!(matches!(inline_fields("no fields"), Cow::Borrowed(_)));
+    }
+}
