@@ -1,7 +1,8 @@
 //! A real Obsidian work vault with only an engagement.yaml added at its root
 //! (`tests/fixtures/obsidian-work-vault`: `.obsidian/`, `Meetings/` and `1-1s/` of
 //! meeting notes named by date and person, `Goals/`, people notes, a journal, a
-//! Templater template, a canvas, notes at the root): it checks with no error and builds
+//! Templater template and a note made from it that was never rendered, a canvas, notes
+//! at the root): it checks with no error and builds
 //! for all three readers; its meeting notes are sessions with their titles and dates,
 //! its properties the coach's unless shared, and every other note of the vault is left
 //! alone.
@@ -37,6 +38,12 @@ fn the_vault_checks_with_no_error_and_builds_for_every_reader() {
     let (ok, err) = check(&p);
     assert!(ok, "{err}");
     assert!(!err.contains("error:"), "{err}");
+    // A note made from the Templater template and never rendered is left out, said once.
+    assert!(
+        err.contains("warning: this note looks like an unrendered template of Templater")
+            && err.contains("Meetings/Untitled.md:4:15"),
+        "{err}"
+    );
     for audience in ["coach", "client", "sponsor"] {
         let output = p.build(&["--audience", audience]);
         assert!(output.status.success(), "{audience}: {}", stderr(&output));

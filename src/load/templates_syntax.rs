@@ -3,10 +3,11 @@
 //! (with or without a format, `{{date:YYYY-MM-DD}}`) left as written.
 //!
 //! In the front matter, such syntax is why the note does not read (`date: {{date}}` is a
-//! map to YAML, `date: <% tp.date.now() %>` no date): the note's errors become one
-//! error that says the note looks like an unrendered template of that plugin, where,
-//! and what to do. In front matter that reads all the same, and in the body (outside
-//! code), it is a warning.
+//! map to YAML, `date: <% tp.date.now() %>` no date): the note is left out of the site,
+//! and its errors become one warning that says the note looks like an unrendered
+//! template of that plugin, where, and what to do (a vault's stray "Untitled" note made
+//! from a template never stops a build). In front matter that reads all the same, and in
+//! the body (outside code), it is a warning too.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown;
@@ -64,7 +65,7 @@ fn find(text: &str) -> Vec<Found> {
 
 /// The diagnostic of a note whose front matter does not read, `instead` of `d`, when
 /// the file holds template syntax before its body (or anywhere, when it has no front
-/// matter that closes).
+/// matter that closes): a warning, the note left out.
 pub(super) fn instead(d: Diagnostic, file: &str, text: &str) -> Diagnostic {
     let head = super::yaml::split_front_matter(text).map_or(text, |fm| fm.yaml);
     match find(head).first() {
@@ -91,7 +92,10 @@ pub(super) fn review<T>(
         super::yaml::split_front_matter(text).map_or(text.len(), |fm| text.len() - fm.body.len());
     let in_front = found.iter().find(|f| f.offset < body_start);
     let item = match (item, in_front) {
-        (Err(_), Some(first)) => return Err(vec![unrendered(file, text, first)]),
+        (Err(_), Some(first)) => {
+            diags.push(unrendered(file, text, first));
+            return Err(Vec::new());
+        }
         (item, _) => item,
     };
     let code: Vec<std::ops::Range<usize>> = markdown::code_ranges(&text[body_start..])
@@ -137,13 +141,14 @@ pub(super) fn review<T>(
     item
 }
 
-/// The error of a note whose front matter does not read because of template syntax.
+/// The warning of a note whose front matter does not read because of template syntax:
+/// the note is left out until it is rendered.
 fn unrendered(file: &str, text: &str, first: &Found) -> Diagnostic {
     let (line, column) = Lines::default().at(text, first.offset);
-    let mut d = Diagnostic::error(
+    let mut d = Diagnostic::warning(
         file,
         format!(
-            "this note looks like an unrendered template of {}: its front matter holds `{}`, not a value",
+            "this note looks like an unrendered template of {}: its front matter holds `{}`, not a value; it is left out of the site",
             first.plugin,
             shown(text, first)
         ),
@@ -223,15 +228,18 @@ mod tests {
     }
 
     #[test]
-    fn front_matter_that_does_not_read_is_one_error_that_names_the_plugin() {
+    fn front_matter_that_does_not_read_is_one_warning_that_names_the_plugin() {
         let text = "---\ntitle: Weekly\ndate: {{date}}\n---\nNotes\n";
         let parser = vec![Diagnostic::error("s.md", "wrong type")];
         let mut diags = Diagnostics::default();
         let Err(errors) = review::<()>(Err(parser), "s.md", text, &mut diags) else {
             panic!("read")
         };
-        assert_eq!(errors.len(), 1);
-        let d = &errors[0];
+        // The note is left out: no error, one warning.
+        assert!(errors.is_empty());
+        assert_eq!(diags.items.len(), 1);
+        let d = &diags.items[0];
+        assert_eq!(d.severity, crate::diagnostic::Severity::Warning);
         assert_eq!((d.line, d.column), (3, 7));
         assert!(
             d.message
