@@ -1,7 +1,9 @@
 //! An engagement kept as an Obsidian vault (`tests/fixtures/obsidian-vault`: its
 //! `.obsidian/` settings, properties, wikilinks, embeds, callouts, `#tags`, an
 //! `attachments/` folder, a photo beside a note, a whiteboard photo in a coach-only
-//! session and Obsidian's own note templates) builds as it is for every audience, and
+//! session, Obsidian's own note templates, and a note named with spaces that has no
+//! `title:` nor `date:`, properties of its own, tasks and a Dataview query) builds as it
+//! is for every audience, and
 //! each attachment reaches only the readers who may see a note that embeds it.
 
 mod common;
@@ -320,5 +322,37 @@ fn an_unlabelled_link_to_what_a_reader_may_not_see_is_a_warning() {
     assert!(
         err.contains("warning: the sponsor's site shows `[[2026-03-02-progress-review]]`"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_note_named_and_written_as_in_obsidian_reads_as_obsidian_shows_it() {
+    let p = vault();
+    p.build_ok(&["--audience", "client"]);
+    // Its id from its file name, its title from its heading, its date from its name.
+    let page = p.page("sessions/2026-03-09-check-in-with-maya.html");
+    assert!(page.contains("<h1>Check-in with Maya"), "{page}");
+    assert!(page.contains("9 March 2026"), "{page}");
+    // The objective named by its alias in a property; a link to a note of the vault
+    // that is no item shows its words.
+    assert!(
+        page.contains("href=\"../objectives/delegation.html\""),
+        "{page}"
+    );
+    assert!(page.contains("kept her Brag doc up"), "{page}");
+    // The query lists the notes that link to the objective, as the client sees them.
+    assert!(page.contains("class=\"dataview dataview-list\""), "{page}");
+    // Its tasks are actions of the plan; its properties and plugin code are not shown.
+    let plan = p.page("plan/index.html");
+    assert!(plan.contains("Lena runs the Monday planning"), "{plan}");
+    assert!(plan.contains("Maya asks the other two leads"), "{plan}");
+    for hidden in ["steady", "VIEW[", "LIST FROM"] {
+        assert_eq!(anywhere(&p, hidden), None, "{hidden}");
+    }
+    p.build_ok(&["--audience", "coach"]);
+    let page = p.page("sessions/2026-03-09-check-in-with-maya.html");
+    assert!(
+        page.contains("steady"),
+        "the coach sees the properties: {page}"
     );
 }
