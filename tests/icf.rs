@@ -44,12 +44,12 @@ fn the_log_has_one_line_per_engagement_with_its_hours() {
     assert!(output.status.success(), "{}", stderr(&output));
     let csv = String::from_utf8(output.stdout.clone()).unwrap();
     // acme: a team of three, 90 minutes held by 15 June (the coach's reflection has no
-    // duration), ongoing: its end is its last session. Maya: 60 + 60 minutes, pro bono.
+    // duration), ongoing: its end is its last session. Maya: 60 + 30 + 60 minutes, pro bono.
     assert_eq!(
         csv,
         "Client name,Contact information,Individual/Group,Number in group,Start date,End date,Paid hours,Pro bono hours\n\
          \"Claims IT team, Example Mutual\",claims-it@example.org CONTACT-SENTINEL,Group,3,2026-01-12,2026-02-03,1.50,0.00\n\
-         \"Maya Lind, head of customer operations\",\"maya.lind@example.org, +44 20 7946 0000\",Individual,1,2026-01-19,2026-03-16,0.00,2.00\n"
+         \"Maya Lind, head of customer operations\",\"maya.lind@example.org, +44 20 7946 0000\",Individual,1,2026-01-19,2026-03-16,0.00,2.50\n"
     );
     let err = stderr(&output);
     assert!(
@@ -57,7 +57,7 @@ fn the_log_has_one_line_per_engagement_with_its_hours() {
         "{err}"
     );
     assert!(
-        err.contains("2 engagement(s): 1.50 paid hours, 2.00 pro bono hours"),
+        err.contains("2 engagement(s): 1.50 paid hours, 2.50 pro bono hours"),
         "{err}"
     );
 }

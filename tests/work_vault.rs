@@ -220,8 +220,10 @@ fn tasks_are_actions_of_the_plan_and_no_plugin_code_reaches_a_reader() {
     ] {
         assert_eq!(anywhere(&p, code), None, "{code}");
     }
-    // The canvas is its name, never a file of the site.
+    // The canvas is its name, never a file of the site; the photo pasted into the
+    // vault's own attachment folder (`.obsidian/app.json`) is in it.
     assert!(!p.has("Canvas example.canvas"));
+    assert!(p.has("Assets/Pasted image 20241127.png"));
     let kick_off = p.page("sessions/2024-11-13-john-appleseed.html");
     assert!(kick_off.contains("Related: Noteworthy, John"), "{kick_off}");
     assert!(

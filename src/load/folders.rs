@@ -131,9 +131,28 @@ fn overlaps(a: &str, b: &str) -> bool {
     a == b || b.starts_with(&format!("{a}/")) || a.starts_with(&format!("{b}/"))
 }
 
+/// Obsidian's attachment folder, as the vault's `.obsidian/app.json` sets it
+/// (`attachmentFolderPath: Assets`), when it is a folder inside the engagement folder
+/// other than those read for attachments anyway (`attachments/`, the top, beside the
+/// notes: `./` paths).
+pub(super) fn obsidian_attachments(root: &Path) -> Option<String> {
+    let path = root.join(".obsidian").join("app.json");
+    super::files::Inside::new(root).check(&path).ok()?;
+    let bytes = super::files::read_at_most(&path, 64 * 1024).ok()?;
+    let json: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let folder = json.get("attachmentFolderPath")?.as_str()?.trim();
+    if folder.starts_with("./") || folder == "." {
+        return None;
+    }
+    let folder = folder.trim_matches('/');
+    (!folder.eq_ignore_ascii_case("attachments") && unusable(folder).is_none())
+        .then(|| folder.to_string())
+}
+
 /// The folders coachsite reads notes from in the engagement folder `root`, from its
-/// engagement.yaml (the defaults when it cannot be read): for the watcher and for the
-/// output folder's checks, which must know them without loading the engagement.
+/// engagement.yaml (the defaults when it cannot be read), and Obsidian's attachment
+/// folder: for the watcher and for the output folder's checks, which must know them
+/// without loading the engagement.
 pub fn input_folders(root: &Path) -> Vec<String> {
     #[derive(serde::Deserialize)]
     struct OnlyFolders {
@@ -151,6 +170,7 @@ pub fn input_folders(root: &Path) -> Vec<String> {
         .named()
         .into_iter()
         .filter(|f| unusable(f).is_none())
+        .chain(obsidian_attachments(root))
         .collect()
 }
 

@@ -82,6 +82,17 @@ fn collect_files(
             }
         }
     }
+    // The vault's own attachment folder (`.obsidian/app.json`): its images and PDFs;
+    // anything else there is the vault's, and left alone.
+    if let Some(dir) = folders::obsidian_attachments(root).map(|f| root.join(f))
+        && dir.is_dir()
+    {
+        let (paths, errors) = walk_files(root, &dir);
+        diags.items.extend(errors);
+        for path in paths.iter().filter(|p| is_attachment(p)) {
+            add_attachment(root, path, &mut attachments, diags);
+        }
+    }
     if let Ok(entries) = std::fs::read_dir(root) {
         let inside = files::Inside::new(root);
         let mut entries: Vec<_> = entries.flatten().collect();
