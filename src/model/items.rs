@@ -153,14 +153,15 @@ pub struct ObjectiveFront {
     /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
-    /// Obsidian's own properties, accepted so that a vault builds as it is; not shown.
-    #[serde(default)]
+    /// Obsidian's aliases: other names a link may give the note (a list, or one text
+    /// with commas).
+    #[serde(default, deserialize_with = "super::values::comma_list")]
     pub aliases: Vec<String>,
     /// Obsidian's CSS classes for the note: accepted, not used.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::values::tag_list")]
     pub cssclasses: Vec<String>,
-    /// Obsidian's tags: accepted, not shown.
-    #[serde(default)]
+    /// Obsidian's tags, each with a page (a list, or one text of tags).
+    #[serde(default, deserialize_with = "super::values::tag_list")]
     pub tags: Vec<String>,
     /// Planning-time findings the coach has seen and weighed: they no longer appear on
     /// the dashboard or in `check` for this objective.
@@ -436,8 +437,8 @@ pub struct SessionFront {
     /// Minutes.
     #[serde(default)]
     pub duration: Option<At<u32>>,
-    /// Who attended: member ids (shown by name) or free names.
-    #[serde(default)]
+    /// Who attended: member ids (shown by name) or free names (a list, or one name).
+    #[serde(default, deserialize_with = "super::values::text_or_list")]
     pub attendees: Vec<String>,
     /// Ids of the objectives discussed.
     #[serde(default)]
@@ -446,7 +447,7 @@ pub struct SessionFront {
     #[serde(default)]
     pub actions: Vec<At<String>>,
     /// The techniques used, e.g. strategic questioning, mapping.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::values::text_or_list")]
     pub techniques: Vec<String>,
     /// Scaling questions, 0–10.
     #[serde(default)]
@@ -462,14 +463,15 @@ pub struct SessionFront {
     /// Coach-only notes (Markdown).
     #[serde(default)]
     pub private: Option<Markdown>,
-    /// Obsidian's own properties, accepted so that a vault builds as it is; not shown.
-    #[serde(default)]
+    /// Obsidian's aliases: other names a link may give the note (a list, or one text
+    /// with commas).
+    #[serde(default, deserialize_with = "super::values::comma_list")]
     pub aliases: Vec<String>,
     /// Obsidian's CSS classes for the note: accepted, not used.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::values::tag_list")]
     pub cssclasses: Vec<String>,
-    /// Obsidian's tags: accepted, not shown.
-    #[serde(default)]
+    /// Obsidian's tags, each with a page (a list, or one text of tags).
+    #[serde(default, deserialize_with = "super::values::tag_list")]
     pub tags: Vec<String>,
     /// The widest audience that may see the session: `coach`, `client` or `sponsor`. Left
     /// out: `visibility.sessions` of engagement.yaml.
@@ -506,8 +508,8 @@ pub struct LessonFront {
     #[serde(default)]
     pub date: Option<Date>,
     /// Free tags, each with a page. Tags that differ only in case or punctuation share a
-    /// page.
-    #[serde(default)]
+    /// page. A list, or one text of tags separated by commas.
+    #[serde(default, deserialize_with = "super::values::comma_list")]
     pub tags: Vec<String>,
     /// Ids of the related objectives.
     #[serde(default)]
@@ -520,10 +522,11 @@ pub struct LessonFront {
     /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
-    /// Obsidian's own properties, accepted so that a vault builds as it is; not shown.
-    #[serde(default)]
+    /// Obsidian's aliases: other names a link may give the note (a list, or one text
+    /// with commas).
+    #[serde(default, deserialize_with = "super::values::comma_list")]
     pub aliases: Vec<String>,
     /// Obsidian's CSS classes for the note: accepted, not used.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::values::tag_list")]
     pub cssclasses: Vec<String>,
 }

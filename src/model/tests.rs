@@ -49,3 +49,27 @@ fn scale_labels_follow_min() {
     assert_eq!(scale.label(0), None);
     assert_eq!(scale.label(4), None);
 }
+
+#[test]
+fn list_properties_may_be_one_text_as_obsidian_lets_people_write_them() {
+    let f: super::SessionFront = serde_saphyr::from_str(
+        "date: 2026-01-20\ntitle: T\ntags: meeting, retro team\naliases: Weekly, The weekly\nattendees: \"Ana: PO\"\ntechniques:\ncssclasses: wide\n",
+    )
+    .expect("reads");
+    assert_eq!(f.tags, ["meeting", "retro", "team"]);
+    assert_eq!(f.aliases, ["Weekly", "The weekly"]);
+    assert_eq!(f.attendees, ["Ana: PO"]);
+    assert!(f.techniques.is_empty());
+    assert_eq!(f.cssclasses, ["wide"]);
+    let f: super::LessonFront =
+        serde_saphyr::from_str("title: T\ntags: small steps, trust\n").expect("reads");
+    assert_eq!(f.tags, ["small steps", "trust"]);
+    // A list is read as it is; anything else is still an error.
+    let f: super::SessionFront =
+        serde_saphyr::from_str("date: 2026-01-20\ntitle: T\ntags: [a b]\n").expect("reads");
+    assert_eq!(f.tags, ["a b"]);
+    assert!(
+        serde_saphyr::from_str::<super::SessionFront>("date: 2026-01-20\ntitle: T\ntags: {a: 1}\n")
+            .is_err()
+    );
+}

@@ -326,6 +326,47 @@ impl From<&str> for Markdown {
     }
 }
 
+/// A list property as Obsidian lets people write it: a list, one text, or nothing.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+fn one_or_many<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    split: &[char],
+) -> Result<Vec<String>, D::Error> {
+    Ok(match Option::<OneOrMany>::deserialize(deserializer)? {
+        None => Vec::new(),
+        Some(OneOrMany::Many(list)) => list,
+        Some(OneOrMany::One(text)) => text
+            .split(split)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect(),
+    })
+}
+
+/// For `deserialize_with`: a list of texts, or one text (`attendees: Ana`), or nothing.
+pub(crate) fn text_or_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    one_or_many(d, &[])
+}
+
+/// For `deserialize_with`: a list, or one text of items separated by commas (`aliases:
+/// Pipeline refactor, CI/CD`), or nothing.
+pub(crate) fn comma_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    one_or_many(d, &[','])
+}
+
+/// For `deserialize_with`: tags as a list, or one text of tags separated by commas or
+/// spaces (`tags: meeting`, `tags: meeting, retro`), as Obsidian reads them, or nothing.
+pub(crate) fn tag_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    one_or_many(d, &[',', ' '])
+}
+
 /// For `deserialize_with`: a key written with no value (`key:` followed only by
 /// comments) reads as the type's default, e.g. an empty map.
 pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
