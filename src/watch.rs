@@ -341,6 +341,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_vault_s_own_folders_count_once_engagement_yaml_names_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let yaml = root.join("engagement.yaml");
+        std::fs::write(&yaml, "title: T\n").expect("write");
+        assert!(!is_relevant(root, &root.join("Meetings/2024-11-13 John.md")));
+        std::fs::write(
+            &yaml,
+            "title: T\nfolders: {sessions: [Meetings, Work/1-1s]}\n",
+        )
+        .expect("write");
+        assert!(is_relevant(root, &root.join("Meetings/2024-11-13 John.md")));
+        assert!(is_relevant(root, &root.join("Work/1-1s/a.md")));
+        assert!(!is_relevant(root, &root.join("Work/other.md")));
+        assert!(!is_relevant(root, &root.join("People/John.md")));
+        assert!(!is_relevant(root, &root.join(".obsidian/workspace.json")));
+    }
+
+    #[test]
     fn only_content_changes_count() {
         let root = Path::new("/e");
         assert!(is_relevant(
