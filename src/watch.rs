@@ -346,7 +346,10 @@ mod tests {
         let root = dir.path();
         let yaml = root.join("engagement.yaml");
         std::fs::write(&yaml, "title: T\n").expect("write");
-        assert!(!is_relevant(root, &root.join("Meetings/2024-11-13 John.md")));
+        assert!(!is_relevant(
+            root,
+            &root.join("Meetings/2024-11-13 John.md")
+        ));
         std::fs::write(
             &yaml,
             "title: T\nfolders: {sessions: [Meetings, Work/1-1s]}\n",

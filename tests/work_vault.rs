@@ -196,7 +196,7 @@ fn tasks_are_actions_of_the_plan_and_no_plugin_code_reaches_a_reader() {
     for action in [
         "Share the review checklist with the team",
         "Book the retro room",
-        "drafts the on-call handbook",
+        "John drafts the on-call handbook",
         "Ana runs the release alone",
     ] {
         assert!(plan.contains(action), "{action}: {plan}");

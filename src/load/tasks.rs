@@ -582,7 +582,12 @@ fn task_of(
     }
     let mut owner = None;
     if let Some((range, name)) = &fields.at_name {
-        let shown = names.member(name).unwrap_or(name).to_string();
+        // A member by their name; anyone else as a name is written, capital first
+        // (`@john` → John).
+        let shown = match names.member(name) {
+            Some(member) => member.to_string(),
+            None => capitalized(name),
+        };
         edits.push((range.clone(), shown.clone()));
         id_edits.push((range.clone(), name.clone()));
         owner = Some(shown);
@@ -651,6 +656,14 @@ impl Task {
             }),
         }
     }
+}
+
+/// `name` with a capital first letter.
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The name of the note a link's target names: its file name without folders, heading,
