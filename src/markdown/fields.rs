@@ -1,6 +1,7 @@
 //! Dataview's inline fields as a reader reads them: `[due:: 2024-12-06]` is
 //! "due: 2024-12-06" and `(mood:: 7)` is "7", as Dataview shows them, never the `::`
-//! syntax. Fields in code stay code.
+//! syntax; and the empty tasks a template leaves (`- [ ] `) are no bullets. What is in
+//! code stays code.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -84,6 +85,53 @@ fn fields(text: &str) -> Vec<Field<'_>> {
     found
 }
 
+/// `markdown` without the lines that are an empty task (`- [ ]` with no words, as note
+/// templates leave them), outside code: a reader sees no empty box.
+pub(crate) fn without_empty_tasks(markdown: &str) -> Cow<'_, str> {
+    if !markdown.contains("[ ]") {
+        return Cow::Borrowed(markdown);
+    }
+    let is_empty_task = |line: &str| {
+        let rest = line.trim_start();
+        let rest = rest.strip_prefix(['-', '*', '+']).or_else(|| {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            (digits > 0)
+                .then(|| rest[digits..].strip_prefix(['.', ')']))
+                .flatten()
+        });
+        rest.and_then(|r| r.strip_prefix(' '))
+            .and_then(|r| r.trim_start().strip_prefix("[ ]"))
+            .is_some_and(|r| r.trim().is_empty())
+    };
+    let mut empty = Vec::new();
+    let mut at = 0;
+    for line in markdown.split_inclusive('\n') {
+        if is_empty_task(line) {
+            empty.push(at..at + line.len());
+        }
+        at += line.len();
+    }
+    if empty.is_empty() {
+        return Cow::Borrowed(markdown);
+    }
+    let code = super::plugins::code_ranges(markdown);
+    let mut out = String::with_capacity(markdown.len());
+    let mut at = 0;
+    for line in empty {
+        if code
+            .iter()
+            .any(|c| c.start < line.end && line.start < c.end)
+        {
+            continue;
+        }
+        // The line goes whole: a blank line in its place would loosen the list.
+        out.push_str(&markdown[at..line.start]);
+        at = line.end;
+    }
+    out.push_str(&markdown[at..]);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +158,19 @@ mod tests {
             assert_eq!(inline_fields(kept), kept, "{kept}");
         }
         assert!(matches!(inline_fields("no fields"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn empty_tasks_are_no_bullets() {
+        assert_eq!(
+            without_empty_tasks("- [x] Done\n- [ ] \n- [ ]\n1. [ ]\n- [ ] Open\n"),
+            "- [x] Done\n- [ ] Open\n"
+        );
+        let code = "```\n- [ ] \n```\n";
+        assert_eq!(without_empty_tasks(code), code);
+        assert!(matches!(
+            without_empty_tasks("- [ ] Open"),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -64,7 +64,9 @@ pub fn to_html_with(markdown: &str, links: &dyn Resolve) -> String {
 /// held as a list of events: only a heading's, a link's or a plugin block's own events
 /// are held at once.
 pub fn to_html_for(markdown: &str, links: &dyn Resolve, plugins: &dyn Plugins) -> String {
-    let markdown = callouts(&fields::inline_fields(markdown));
+    let markdown = callouts(&fields::inline_fields(&fields::without_empty_tasks(
+        markdown,
+    )));
     let events = Headings {
         events: plugins::leave_out(Parser::new_ext(&markdown, options()), plugins),
         used: UsedIds::default(),
