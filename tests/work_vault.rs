@@ -112,6 +112,7 @@ fn properties_of_the_coach_s_own_reach_others_only_when_shared() {
         "direct-report",
         "next_meeting",
         "20 November 2024",
+        "13 November 2024, 09:58",
     ] {
         assert!(page.contains(shown), "{shown}: {page}");
     }

@@ -64,8 +64,22 @@ pub(super) struct PropertiesView {
 /// A property's value in words: a list's items joined, a link's words, a number as the
 /// language writes it, a yes/no as a ticked or empty box.
 fn property_text(value: &serde_json::Value, lang: Language) -> String {
-    if let Some(day) = value.as_str().and_then(|s| Date::parse(s.trim()).ok()) {
-        return format_date(day, lang);
+    if let Some(text) = value.as_str().map(str::trim) {
+        if let Ok(day) = Date::parse(text) {
+            return format_date(day, lang);
+        }
+        // Obsidian's date-time property: `2024-11-13T09:58` → 13 November 2024, 09:58.
+        if let (Some(day), Some(time)) = (text.get(..10), text.get(11..16))
+            && let Ok(day) = Date::parse(day)
+            && matches!(text.as_bytes().get(10), Some(b'T' | b' '))
+            && time.as_bytes().get(2) == Some(&b':')
+            && time
+                .bytes()
+                .filter(|b| *b != b':')
+                .all(|b| b.is_ascii_digit())
+        {
+            return format!("{}, {time}", format_date(day, lang));
+        }
     }
     use serde_json::Value;
     match value {
