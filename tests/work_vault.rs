@@ -244,3 +244,33 @@ fn tasks_are_actions_of_the_plan_and_no_plugin_code_reaches_a_reader() {
     let first = list.find("kick-off</a>").unwrap_or(0);
     assert!(second < first, "{list}");
 }
+
+#[test]
+fn no_site_is_written_into_a_folder_of_notes() {
+    let p = vault();
+    for inside in ["Meetings/site", "Goals", "Assets/site"] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_coachsite"))
+            .arg("build")
+            .arg(&p.root)
+            .arg("-o")
+            .arg(p.root.join(inside))
+            .output()
+            .expect("runs");
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{inside}: {err}");
+        assert!(
+            err.contains("which coachsite reads as part of the engagement"),
+            "{inside}: {err}"
+        );
+    }
+    // A folder of the vault that holds no notes coachsite reads may take the site.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_coachsite"))
+        .arg("build")
+        .arg(&p.root)
+        .arg("-o")
+        .arg(p.root.join("Published/site"))
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(p.root.join("Published/site/index.html").is_file());
+}
