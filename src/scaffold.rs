@@ -261,14 +261,16 @@ fn note_slug(title: &str) -> String {
 pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
     let title = title.unwrap_or("Session");
     let slug = note_slug(title);
-    // The first folder of the session notes (`folders:` in engagement.yaml).
-    let folder = e
+    // The first folder of the session notes (`folders:` in engagement.yaml), and the tag
+    // that folder is narrowed to: the note carries it, or it would not be read.
+    let (folder, tag) = e
         .info
         .folders
         .of("sessions")
         .into_iter()
         .next()
-        .map_or_else(|| "sessions".to_string(), |(folder, _)| folder);
+        .unwrap_or_else(|| ("sessions".to_string(), None));
+    let tags = tag.map_or_else(String::new, |t| format!("tags: [{}]\n", yaml_scalar(&t)));
     let dir = e.root.join(folder);
     let mut path = dir.join(format!("{date}-{slug}.md"));
     let mut n = 2;
@@ -316,6 +318,7 @@ pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
         "---\n\
 date: {date}\n\
 title: {quoted_title}\n\
+{tags}\
 duration: 60\n\
 attendees: {}\n\
 objectives: {}\n\
@@ -461,6 +464,24 @@ mod tests {
         let said = crate::load::parse_file_text("sessions/2026-06-01-check-in.md", &plan.text);
         assert!(said.items.is_empty(), "{:?}\n{}", said.items, plan.text);
         assert!(plan.text.contains("- [ ] \n"), "an empty task to fill in");
+        // Into the first folder of the session notes, with the tag it is narrowed to.
+        e.info.folders = serde_saphyr::from_str(
+            "sessions: [{folder: Meetings/1-1s, tag: \"#people/john\"}, Other]",
+        )
+        .expect("folders");
+        let plan = plan_note(&e, date, None);
+        assert!(
+            plan.path.starts_with(root.path().join("Meetings/1-1s")),
+            "{:?}",
+            plan.path
+        );
+        assert!(
+            plan.text.contains("tags: [\"people/john\"]\n"),
+            "{}",
+            plan.text
+        );
+        let said = crate::load::parse_file_text("sessions/2026-06-01-session.md", &plan.text);
+        assert!(said.items.is_empty(), "{:?}", said.items);
     }
 
     proptest::proptest! {
