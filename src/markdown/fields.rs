@@ -6,6 +6,44 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use pulldown_cmark::{Event, Parser, Tag};
+
+/// Where a text's words are, as pulldown-cmark reads it: its text events, neighbours
+/// joined (`[due:: x]` comes as several), outside code, HTML and attributes.
+fn text_ranges(markdown: &str) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut in_code = false;
+    for (event, range) in Parser::new_ext(markdown, super::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code = false,
+            Event::Text(_) if !in_code => match ranges.last_mut() {
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => ranges.push(range),
+            },
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// Where a text's code and HTML are (blocks, spans and inline HTML), as byte ranges.
+fn raw_ranges(markdown: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(markdown, super::options())
+        .into_offset_iter()
+        .filter(|(event, _)| {
+            matches!(
+                event,
+                Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)
+                    | Event::Code(_)
+                    | Event::InlineHtml(_)
+                    | Event::Html(_)
+            )
+        })
+        .map(|(_, range)| range)
+        .collect()
+}
+
 /// `markdown` with each inline field outside code written as its words.
 pub(crate) fn inline_fields(markdown: &str) -> Cow<'_, str> {
     if !markdown.contains("::") {
@@ -15,13 +53,13 @@ pub(crate) fn inline_fields(markdown: &str) -> Cow<'_, str> {
     if found.is_empty() {
         return Cow::Borrowed(markdown);
     }
-    let code = super::plugins::code_ranges(markdown);
+    let words = text_ranges(markdown);
     let mut out = String::with_capacity(markdown.len());
     let mut at = 0;
     for field in found {
-        if code
+        if !words
             .iter()
-            .any(|c| c.start < field.range.end && field.range.start < c.end)
+            .any(|w| w.start <= field.range.start && field.range.end <= w.end)
         {
             continue;
         }
@@ -114,14 +152,11 @@ pub(crate) fn without_empty_tasks(markdown: &str) -> Cow<'_, str> {
     if empty.is_empty() {
         return Cow::Borrowed(markdown);
     }
-    let code = super::plugins::code_ranges(markdown);
+    let raw = raw_ranges(markdown);
     let mut out = String::with_capacity(markdown.len());
     let mut at = 0;
     for line in empty {
-        if code
-            .iter()
-            .any(|c| c.start < line.end && line.start < c.end)
-        {
+        if raw.iter().any(|c| c.start < line.end && line.start < c.end) {
             continue;
         }
         // The line goes whole: a blank line in its place would loosen the list.

@@ -28,7 +28,7 @@ pub use plugins::{
 
 /// pulldown-cmark's options, the same for every reading of a text (rendering, links,
 /// private parts).
-pub(crate) fn options() -> pulldown_cmark::Options {
+pub fn options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options;
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
