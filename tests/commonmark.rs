@@ -231,3 +231,36 @@ fn our_syntax_never_changes_code_html_or_attributes() {
         comparable(&plain(markdown), false)
     );
 }
+
+/// The GitHub extensions coachsite turns on (tables, strikethrough, task lists), in
+/// cases of our own: they render as pulldown-cmark renders them, but for the task boxes,
+/// which are ☐ and ☑ (screen readers name them; a disabled checkbox has no label).
+#[test]
+fn the_github_extensions_render_as_pulldown_cmark_renders_them() {
+    let cases = [
+        "| a | b |\n|:--|--:|\n| 1 | 2 |\n",
+        "| a \\| b | c |\n| --- | --- |\n| `x \\| y` | **z** |\n",
+        "| a |\n| - |\n",
+        "| not | a table\n| --- |\n| x | y |\n",
+        "~~struck~~ and ~single~ and ~~~not~~~\n",
+        "a ~~b\n\nc~~ d\n",
+        "- [ ] open\n- [x] done\n  - [X] nested\n1. [ ] ordered\n",
+        "- [ ]not a task\n- [x]\n",
+        "<https://example.org/a?b=c> and <mailto:a@example.org>\n",
+        "www.example.org and https://example.org stay text\n",
+    ];
+    let boxes = |html: String| {
+        html.replace("<span class=\"task\">☐</span> ", "[ ]")
+            .replace("<span class=\"task\">☑</span> ", "[x]")
+            .replace("<input disabled=\"\" type=\"checkbox\"/>\n", "[ ]")
+            .replace(
+                "<input disabled=\"\" type=\"checkbox\" checked=\"\"/>\n",
+                "[x]",
+            )
+    };
+    for markdown in cases {
+        let ours = boxes(comparable(&coachsite::markdown::to_html(markdown), true));
+        let theirs = boxes(comparable(&plain(markdown), false));
+        assert_eq!(ours, theirs, "{markdown:?}");
+    }
+}
