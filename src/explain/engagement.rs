@@ -5,8 +5,8 @@ use super::{Explainer, Sentence};
 use crate::model::Date;
 
 impl Explainer<'_> {
-    /// Attendance as the sponsor sees it: sessions held and hours.
-    /// The time left until the engagement's end, or when it ended.
+    /// The time left until the engagement's end in whole weeks (the days, under a week),
+    /// or when it ended.
     pub fn time_left(&self, as_of: Date, end: Date) -> String {
         let days = as_of.days_until(end);
         if days <= 0 {
@@ -18,7 +18,25 @@ impl Explainer<'_> {
                 format!("Beendet am {end}"),
             );
         }
-        let weeks = (days + 6) / 7;
+        // Whole weeks, never more than are left: 30 days are 4 weeks, not 5; under a
+        // week, the days.
+        if days < 7 {
+            let one = crate::i18n::one(self.lang, days as f64);
+            return tr!(
+                self.lang,
+                format!("{days} {} left", if one { "day" } else { "days" }),
+                format!(
+                    "{days} {}",
+                    if one {
+                        "jour restant"
+                    } else {
+                        "jours restants"
+                    }
+                ),
+                format!("noch {days} {}", if one { "Tag" } else { "Tage" }),
+            );
+        }
+        let weeks = days / 7;
         let one = crate::i18n::one(self.lang, weeks as f64);
         tr!(
             self.lang,

@@ -205,6 +205,24 @@ mod tests {
     }
 
     #[test]
+    fn time_left_counts_whole_weeks_and_then_days() {
+        let en = engagement("en");
+        let words = Explainer::new(&en);
+        let left = |as_of: &str| words.time_left(d(as_of), d("2026-07-10"));
+        assert_eq!(left("2026-06-10"), "4 weeks left", "30 days");
+        assert_eq!(left("2026-06-26"), "2 weeks left", "14 days");
+        assert_eq!(left("2026-07-02"), "1 week left", "8 days");
+        assert_eq!(left("2026-07-04"), "6 days left");
+        assert_eq!(left("2026-07-09"), "1 day left");
+        assert_eq!(left("2026-07-10"), "Ended on 10 July 2026");
+        let fr = engagement("fr");
+        assert_eq!(
+            Explainer::new(&fr).time_left(d("2026-07-04"), d("2026-07-10")),
+            "6 jours restants"
+        );
+    }
+
+    #[test]
     fn findings_are_worded_in_the_engagement_language() {
         let flag = Flag {
             severity: Severity::Warning,
