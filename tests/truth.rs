@@ -454,3 +454,27 @@ fn the_sponsor_s_export_gives_the_figures_of_the_sponsor_s_site() {
         }
     }
 }
+
+/// SMART says what it checked: S, A and R are "stated" when written (coachsite cannot
+/// tell whether they are true), M and T "pass" against the data; a statement with no
+/// outcome anyone could see or count gets a note asking for one.
+#[test]
+fn smart_says_stated_for_what_it_only_found_written() {
+    let p = Project::minimal();
+    p.edit(
+        "objectives/sprint-goals.md",
+        "specific: The team meets its sprint goal in each two-week sprint. CLIENT-OBJECTIVE-SENTINEL",
+        "specific: We want to feel better.",
+    );
+    p.build_ok(&["--audience", "coach"]);
+    let page = plain(&p.page("objectives/sprint-goals.html"));
+    assert!(page.contains("✓ stated"), "{page}");
+    assert!(page.contains("✓ passes"), "M and T are checked: {page}");
+    assert!(
+        page.contains(
+            "To make it observable: say what anyone could see or count once it is reached"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("Specific ✓ passes"), "{page}");
+}

@@ -37,6 +37,11 @@ impl Explainer<'_> {
                 "l’énoncé est trop court pour être précis",
                 "die Angabe ist zu kurz, um spezifisch zu sein",
             ),
+            SmartReason::SpecificVague => (
+                "say what anyone could see or count once it is reached: who does what, how often",
+                "dire ce que chacun pourrait voir ou compter une fois l’objectif atteint : qui fait quoi, à quelle fréquence",
+                "sagen, was man sehen oder zählen könnte, wenn es erreicht ist: wer tut was, wie oft",
+            ),
             SmartReason::NoMeasure => (
                 "no measure or goal attainment scale",
                 "ni mesure ni échelle d’atteinte",

@@ -170,6 +170,8 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::Tagged => "Zum Schlagwort",
         Word::MentionedIn => "Erwähnt in",
         Word::Properties => "Eigenschaften",
+        Word::Stated => "angegeben",
+        Word::SmartNote => "Damit es beobachtbar wird",
         Word::PropertiesCoachOnly => {
             "Nur für Sie sichtbar (share.properties in engagement.yaml nennt die, die der Klient sieht):"
         }

@@ -153,6 +153,8 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::Tagged => "Tagged",
         Word::MentionedIn => "Mentioned in",
         Word::Properties => "Properties",
+        Word::Stated => "stated",
+        Word::SmartNote => "To make it observable",
         Word::PropertiesCoachOnly => {
             "Shown to you only (share.properties in engagement.yaml names those the client sees):"
         }

@@ -171,6 +171,8 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::Tagged => "Sur le thème",
         Word::MentionedIn => "Mentionné dans",
         Word::Properties => "Propriétés",
+        Word::Stated => "énoncé",
+        Word::SmartNote => "Pour le rendre observable",
         Word::PropertiesCoachOnly => {
             "Visibles par vous seul (share.properties dans engagement.yaml nomme celles que voit le client)\u{202f}:"
         }

@@ -154,6 +154,8 @@ words! {
     Tagged = tagged,
     MentionedIn = mentioned_in,
     Properties = properties,
+    Stated = stated,
+    SmartNote = smart_note,
     PropertiesCoachOnly = properties_coach_only,
     StatusProposed = status_proposed,
     StatusActive = status_active,

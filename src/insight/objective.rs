@@ -307,12 +307,16 @@ fn planning_flags(
         .map(|l| SmartLetter {
             letter: l.letter,
             pass: l.pass,
+            // A statement with no outcome to see or count is asked for here too.
             reasons: l
                 .reasons
                 .iter()
+                .chain(&l.notes)
                 .copied()
                 .filter(|r| *r != SmartReason::BeyondZpd)
                 .collect(),
+            checked: l.checked,
+            notes: Vec::new(),
         })
         .filter(|l| !l.reasons.is_empty())
         .collect();

@@ -11,6 +11,14 @@ pub struct SmartLetter {
     pub(crate) letter: char,
     pub(crate) pass: bool,
     pub(crate) reasons: Vec<SmartReason>,
+    /// Whether the letter is checked against the data (M and T); S, A and R can only
+    /// be found stated or missing.
+    #[serde(default)]
+    pub(crate) checked: bool,
+    /// What does not fail the letter but asks for more (a statement with no outcome
+    /// anyone can see or count).
+    #[serde(default)]
+    pub(crate) notes: Vec<SmartReason>,
 }
 
 /// Why a SMART letter fails.
@@ -19,6 +27,9 @@ pub struct SmartLetter {
 pub(crate) enum SmartReason {
     NoSpecific,
     SpecificTooShort,
+    /// Stated, with no outcome anyone can see or count ("We want to feel better."): a
+    /// note, not a failure.
+    SpecificVague,
     NoMeasure,
     NoBaseline,
     NoTarget,
@@ -37,6 +48,8 @@ pub fn smart(o: &Objective, start: Date, stretches: &[Stretch]) -> Vec<SmartLett
         letter,
         pass: reasons.is_empty(),
         reasons,
+        checked: matches!(letter, 'M' | 'T'),
+        notes: Vec::new(),
     };
     let mut s = Vec::new();
     if blank(&f.specific) {
@@ -78,11 +91,89 @@ pub fn smart(o: &Objective, start: Date, stretches: &[Stretch]) -> Vec<SmartLett
         Some(due) if due <= start => t.push(SmartReason::DueBeforeStart),
         _ => {}
     }
+    let mut specific = letter('S', s);
+    if specific.pass && f.specific.as_deref().is_some_and(is_vague) {
+        specific.notes.push(SmartReason::SpecificVague);
+    }
     vec![
-        letter('S', s),
+        specific,
         letter('M', m),
         letter('A', a),
         letter('R', r),
         letter('T', t),
     ]
+}
+
+/// Words that say a change is wanted without saying what can be seen or counted, in the
+/// three languages (lower case).
+const VAGUE: &[&str] = &[
+    "better",
+    "improve",
+    "improved",
+    "improving",
+    "more",
+    "less",
+    "good",
+    "well",
+    "feel",
+    "happier",
+    "stronger",
+    "enhance",
+    "optimise",
+    "optimize",
+    "mieux",
+    "meilleur",
+    "meilleure",
+    "meilleurs",
+    "améliorer",
+    "plus",
+    "moins",
+    "bien",
+    "sentir",
+    "besser",
+    "verbessern",
+    "mehr",
+    "weniger",
+    "gut",
+    "wohler",
+    "fühlen",
+];
+
+/// Whether a `specific` statement says a change is wanted and nothing that can be seen
+/// or counted: a word of [`VAGUE`], no number, and too few words (under eight) to say
+/// who does what.
+pub(crate) fn is_vague(statement: &str) -> bool {
+    let words: Vec<String> = statement
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() < 8
+        && !statement.chars().any(|c| c.is_ascii_digit())
+        && words.iter().any(|w| VAGUE.contains(&w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_vague;
+
+    #[test]
+    fn a_statement_with_no_outcome_to_see_or_count_is_vague() {
+        for vague in [
+            "We want to feel better.",
+            "Improve team communication.",
+            "Nous voulons mieux communiquer.",
+            "Das Team soll besser planen.",
+        ] {
+            assert!(is_vague(vague), "{vague}");
+        }
+        for clear in [
+            "The team meets its sprint goal in each two-week sprint.",
+            "Maya hands the weekly planning to the three team leads, one at a time.",
+            "Fewer than 4 defects reach production per sprint, less than now.",
+            "Ana runs the retrospective.",
+        ] {
+            assert!(!is_vague(clear), "{clear}");
+        }
+    }
 }

@@ -121,7 +121,11 @@ struct SmartView {
     /// shows what was agreed, with no verdict.
     judged: bool,
     pass: bool,
+    /// Passed by being written (S, A, R): "stated", not "passes".
+    stated: bool,
     reasons: String,
+    /// What asks for more without failing the letter.
+    notes: String,
 }
 
 impl Views<'_> {
@@ -348,7 +352,9 @@ impl Views<'_> {
                     letter,
                     judged: false,
                     pass: false,
+                    stated: false,
                     reasons: String::new(),
+                    notes: String::new(),
                 })
                 .collect();
         }
@@ -358,8 +364,15 @@ impl Views<'_> {
                 letter: l.letter,
                 judged: true,
                 pass: l.pass,
+                stated: l.pass && !l.checked,
                 reasons: l
                     .reasons
+                    .iter()
+                    .map(|r| self.words.smart_reason(*r))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                notes: l
+                    .notes
                     .iter()
                     .map(|r| self.words.smart_reason(*r))
                     .collect::<Vec<_>>()
