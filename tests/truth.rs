@@ -478,3 +478,34 @@ fn smart_says_stated_for_what_it_only_found_written() {
     );
     assert!(!page.contains("Specific ✓ passes"), "{page}");
 }
+
+/// A legend lists only what its chart draws: the trend (and its band) where the chart
+/// draws it, for every objective of the example and the minimal fixture, in every view.
+#[test]
+fn legends_list_only_what_is_drawn() {
+    for p in [Project::example(), Project::minimal()] {
+        for audience in ["coach", "client", "sponsor"] {
+            p.build_ok(&["--audience", audience]);
+            let mut legends = 0;
+            for (path, bytes) in common::snapshot(&p.out) {
+                if !path.starts_with("objectives/") || !path.ends_with(".html") {
+                    continue;
+                }
+                let html = String::from_utf8_lossy(&bytes);
+                let Some(at) = html.find("<ul class=\"legend\">") else {
+                    continue;
+                };
+                legends += 1;
+                let (chart, legend) = html.split_at(at);
+                let legend = &legend[..legend.find("</ul>").unwrap_or(legend.len())];
+                for (mark, what) in [("s-trend", "the trend"), ("f-trend", "its band")] {
+                    assert!(
+                        !legend.contains(mark) || chart.contains(mark),
+                        "{audience} {path}: the legend names {what}, the chart does not draw it"
+                    );
+                }
+            }
+            assert!(legends > 0, "{audience}: no legend read");
+        }
+    }
+}

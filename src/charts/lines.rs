@@ -145,7 +145,8 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
 }
 
 /// Dots on a time line, one per session; gaps longer than `gap_days` are shaded.
-/// The legend says what a dot and a shaded stretch are (`labels`: a session, a gap).
+/// The legend says what a dot and a shaded stretch are (`labels`: a session, a gap; the
+/// gap only when there is one).
 pub fn timeline(
     id: &str,
     dates: &[Date],
@@ -190,16 +191,19 @@ pub fn timeline(
             (36, 7),
             text_style(15.0, Ink::Text),
         ))?;
-        let gap_at = 60 + text_width(labels[0], 15.0).ceil() as i32;
-        legend.draw(&Rectangle::new(
-            [(gap_at, 8), (gap_at + 24, 20)],
-            Ink::Band.color().mix(0.25).filled(),
-        ))?;
-        legend.draw(&Text::new(
-            labels[1].to_string(),
-            (gap_at + 30, 7),
-            text_style(15.0, Ink::Text),
-        ))?;
+        // The legend names a gap only where the chart draws one.
+        if dates.windows(2).any(|p| p[0].days_until(p[1]) > gap_days) {
+            let gap_at = 60 + text_width(labels[0], 15.0).ceil() as i32;
+            legend.draw(&Rectangle::new(
+                [(gap_at, 8), (gap_at + 24, 20)],
+                Ink::Band.color().mix(0.25).filled(),
+            ))?;
+            legend.draw(&Text::new(
+                labels[1].to_string(),
+                (gap_at + 30, 7),
+                text_style(15.0, Ink::Text),
+            ))?;
+        }
         for pair in dates.windows(2) {
             if pair[0].days_until(pair[1]) > gap_days {
                 chart.draw_series([Rectangle::new(

@@ -247,3 +247,26 @@ fn date_ticks_fall_on_natural_dates() {
         2
     );
 }
+
+#[test]
+fn the_timeline_names_a_gap_only_where_it_draws_one() {
+    let dates = [d("2026-01-05"), d("2026-01-19"), d("2026-02-02")];
+    let labels = ["Session", "More than 21 days between two sessions"];
+    let even = timeline("t", &dates, 21, Language::En, labels, "Sessions", "Three").expect("draws");
+    assert!(
+        even.contains("Session") && !even.contains("More than 21 days"),
+        "{even}"
+    );
+    let with_gap = [d("2026-01-05"), d("2026-01-19"), d("2026-03-02")];
+    let gap = timeline(
+        "t",
+        &with_gap,
+        21,
+        Language::En,
+        labels,
+        "Sessions",
+        "Three",
+    )
+    .expect("draws");
+    assert!(gap.contains("More than 21 days"), "{gap}");
+}

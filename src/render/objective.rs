@@ -285,7 +285,8 @@ impl Views<'_> {
         if baseline && target && f.due.is_some() {
             items.push(item("plan", "line", Word::LegendPlan));
         }
-        if oi.trend.is_some() && !reached(o, oi) {
+        // Only what the chart draws: the trend, when it has somewhere to go.
+        if trend_segment(o, oi).is_some() {
             items.push(item("trend", "line", Word::LegendTrend));
             if oi.trend.is_some_and(|t| t.has_band()) {
                 items.push(item("trend", "area", Word::LegendTrendBand));
@@ -470,15 +471,7 @@ impl Views<'_> {
                 m.and_then(|m| m.target.as_ref()).map(|t| t.value),
             )
         };
-        let achieved = reached(o, oi);
-        let trend = match (oi.trend, oi.latest_date) {
-            (Some(t), Some(from)) if !achieved => oi
-                .forecast
-                .or(f.due)
-                .filter(|to| *to > from)
-                .map(|to| ((from, t.at(from)), (to, t.at(to)))),
-            _ => None,
-        };
+        let trend = trend_segment(o, oi);
         let band = match (oi.trend, trend) {
             (Some(t), Some(((from, _), (to, _)))) => band_along(&t, from, to),
             _ => Vec::new(),
@@ -660,4 +653,17 @@ fn band_along(t: &insight::Trend, from: Date, to: Date) -> Vec<(Date, f64, f64)>
         .filter_map(|i| from.add_days(days * i / STEPS))
         .map(|d| (d, t.at(d) - t.band(d), t.at(d) + t.band(d)))
         .collect()
+}
+
+/// The trend line the progress chart draws: from the latest measurement to the forecast
+/// (or the due date), when that lies after it and the target is not reached.
+fn trend_segment(o: &Objective, oi: &ObjectiveInsight) -> Option<((Date, f64), (Date, f64))> {
+    let (t, from) = (oi.trend?, oi.latest_date?);
+    if reached(o, oi) {
+        return None;
+    }
+    oi.forecast
+        .or(o.front.due)
+        .filter(|to| *to > from)
+        .map(|to| ((from, t.at(from)), (to, t.at(to))))
 }
