@@ -130,6 +130,10 @@ impl<'a> Explainer<'a> {
                 last_measurement,
                 days,
             } => self.stalled(last_measurement, days),
+            Finding::ForecastPassed {
+                forecast,
+                last_measurement,
+            } => self.forecast_passed(forecast, last_measurement),
             Finding::NoProgress { since } => self.no_progress(since),
             Finding::NoMeasurement { days } => self.no_measurement(days),
             Finding::Trajectory { share, band } => self.trajectory(share, band),

@@ -14,6 +14,7 @@ impl Explainer<'_> {
             Tracking::OnTrack => Word::TrackingOnTrack,
             Tracking::AtRisk => Word::TrackingAtRisk,
             Tracking::Stalled => Word::TrackingStalled,
+            Tracking::Stale => Word::TrackingStale,
             Tracking::Overdue => Word::TrackingOverdue,
             Tracking::TooEarly => Word::TrackingTooEarly,
             Tracking::NoMeasurement => Word::TrackingNoMeasurement,
@@ -352,6 +353,31 @@ impl Explainer<'_> {
         Sentence {
             message,
             suggestion,
+        }
+    }
+
+    /// The forecast's date passed without the target.
+    pub(super) fn forecast_passed(&self, forecast: &Date, last: &Date) -> Sentence {
+        let (forecast, last) = (self.date(*forecast), self.date(*last));
+        Sentence {
+            message: tr!(
+                self.lang,
+                format!(
+                    "The trend said the target would be reached around {forecast}; the last measurement, on {last}, does not show it."
+                ),
+                format!(
+                    "La tendance annonçait la cible vers le {forecast} ; la dernière mesure, le {last}, ne la montre pas."
+                ),
+                format!(
+                    "Der Trend sagte das Ziel für etwa {forecast} voraus; die letzte Messung am {last} zeigt es nicht."
+                ),
+            ),
+            suggestion: Some(tr!(
+                self.lang,
+                "Measure again: the forecast is out of date until then.".to_string(),
+                "Mesurer à nouveau : la prévision est dépassée d’ici là.".to_string(),
+                "Erneut messen: bis dahin ist die Prognose überholt.".to_string(),
+            )),
         }
     }
 

@@ -277,6 +277,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::TrackingOnTrack => "Auf Kurs",
         Word::TrackingAtRisk => "Gefährdet",
         Word::TrackingStalled => "Stockt",
+        Word::TrackingStale => "Neu zu messen",
         Word::TrackingOverdue => "Überfällig",
         Word::TrackingTooEarly => "Noch zu früh",
         Word::TrackingNoMeasurement => "Noch keine Messung",

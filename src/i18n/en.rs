@@ -252,6 +252,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::TrackingOnTrack => "On track",
         Word::TrackingAtRisk => "At risk",
         Word::TrackingStalled => "Stalled",
+        Word::TrackingStale => "To measure again",
         Word::TrackingOverdue => "Overdue",
         Word::TrackingTooEarly => "Too early to tell",
         Word::TrackingNoMeasurement => "No measurement yet",

@@ -276,6 +276,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::TrackingOnTrack => "En bonne voie",
         Word::TrackingAtRisk => "En danger",
         Word::TrackingStalled => "À l’arrêt",
+        Word::TrackingStale => "À mesurer de nouveau",
         Word::TrackingOverdue => "En retard",
         Word::TrackingTooEarly => "Trop tôt pour dire",
         Word::TrackingNoMeasurement => "Pas encore de mesure",

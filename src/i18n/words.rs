@@ -245,6 +245,7 @@ words! {
     TrackingOnTrack = tracking_on_track,
     TrackingAtRisk = tracking_at_risk,
     TrackingStalled = tracking_stalled,
+    TrackingStale = tracking_stale,
     TrackingOverdue = tracking_overdue,
     TrackingTooEarly = tracking_too_early,
     TrackingNoMeasurement = tracking_no_measurement,

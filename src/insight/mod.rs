@@ -102,6 +102,12 @@ pub(crate) enum Finding {
         last_measurement: Date,
         days: i64,
     },
+    /// The trend's forecast date has passed and the latest measurement does not show the
+    /// target: the forecast is out of date until the objective is measured again.
+    ForecastPassed {
+        forecast: Date,
+        last_measurement: Date,
+    },
     NoProgress {
         since: Date,
     },

@@ -19,6 +19,8 @@ pub enum Tracking {
     AtRisk,
     /// No progress over the last three measurements, or no measurement for too long.
     Stalled,
+    /// The forecast's date has passed without the target: measure again.
+    Stale,
     /// The due date has passed without reaching the target.
     Overdue,
     /// Fewer than three measurements: no trend yet.
@@ -411,6 +413,17 @@ fn track_measured(
         Tracking::Stalled
     } else if m.trend.is_none() {
         Tracking::TooEarly
+    } else if let Some(forecast) = forecast_date.filter(|d| *d < as_of) {
+        // The trend said the target would be reached by now; the measurements do not
+        // show it: the forecast is out of date, never "on track".
+        flags.push(
+            Severity::Warning,
+            Finding::ForecastPassed {
+                forecast,
+                last_measurement: last_date,
+            },
+        );
+        Tracking::Stale
     } else if let Some(due) = o.front.due {
         match forecast_date {
             Some(d) if d <= due => Tracking::OnTrack,

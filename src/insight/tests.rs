@@ -729,3 +729,21 @@ fn evidence_counts_how_objectives_planned_beyond_the_zone_ended() {
     };
     assert_eq!(three.rate(), Some(0.25));
 }
+
+/// A forecast whose date has passed without the target never reads "on track": the
+/// objective is to be measured again.
+#[test]
+fn a_forecast_that_has_passed_is_stale() {
+    let yaml = "title: Sprint goals\nspecific: The team meets its sprint goal in each two-week sprint.\nmeasure: {metric: Goals met, unit: \"%\", baseline: 0, target: 100}\ndue: 2026-12-31\nmeasurements:\n  - {date: 2026-02-01, value: 10}\n  - {date: 2026-02-15, value: 40}\n  - {date: 2026-03-01, value: 70}\n";
+    let early = one(yaml, "2026-03-05");
+    assert_eq!(early.tracking, Tracking::OnTrack);
+    let forecast = early.forecast.expect("a forecast");
+    assert!(forecast < d("2026-03-20"), "{forecast}");
+    let o = &one(yaml, "2026-03-20");
+    assert_eq!(o.tracking, Tracking::Stale);
+    assert!(
+        codes(o).contains(&"forecast-passed".to_string()),
+        "{:?}",
+        codes(o)
+    );
+}

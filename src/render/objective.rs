@@ -539,6 +539,7 @@ fn tracking_key(t: Tracking) -> &'static str {
         Tracking::OnTrack => "on-track",
         Tracking::AtRisk => "at-risk",
         Tracking::Stalled => "stalled",
+        Tracking::Stale => "stale",
         Tracking::Overdue => "overdue",
         Tracking::TooEarly => "too-early",
         Tracking::NoMeasurement => "no-measurement",
