@@ -388,6 +388,12 @@ pub fn filter_keeping(
             .iter()
             .any(|s| left_out(s.visibility, s.front.sensitive)),
         context: false,
+        discussed: e
+            .sessions
+            .iter()
+            .filter(|s| left_out(s.visibility, s.front.sensitive))
+            .flat_map(|s| s.front.objectives.iter().map(|o| o.value.clone()))
+            .collect(),
     };
 
     e.objectives
@@ -534,6 +540,12 @@ fn sponsor_only_aggregates(e: &mut Engagement) {
     );
     e.withheld.sessions |= !e.sessions.is_empty();
     e.withheld.lessons |= !e.lessons.is_empty();
+    let discussed: Vec<String> = e
+        .sessions
+        .iter()
+        .flat_map(|s| s.front.objectives.iter().map(|o| o.value.clone()))
+        .collect();
+    e.withheld.discussed.extend(discussed);
     e.sessions.clear();
     e.lessons.clear();
     e.info.members.clear();

@@ -509,3 +509,37 @@ fn legends_list_only_what_is_drawn() {
         }
     }
 }
+
+/// An objective's page says its session notes are not shared only when a session its
+/// reader may not read discussed it; otherwise, as the coach's page does, that no session
+/// discussed it yet (a sensitive session is never hinted at).
+#[test]
+fn not_shared_only_where_something_was_withheld() {
+    let p = Project::minimal();
+    // The kick-off discusses both objectives; a coach-only note discusses one more.
+    p.edit(
+        "sessions/2026-01-20-kick-off.md",
+        "objectives: [sprint-goals, customer-trust]",
+        "objectives: [sprint-goals]",
+    );
+    p.write(
+        "sessions/2026-02-10-coach-only.md",
+        "---\ndate: 2026-02-10\ntitle: Between us\nvisibility: coach\nobjectives: [customer-trust]\n---\nNotes.\n",
+    );
+    p.build_ok(&["--audience", "client"]);
+    let trust = plain(&p.page("objectives/customer-trust.html"));
+    assert!(
+        trust.contains("Session notes are not shared in this view."),
+        "{trust}"
+    );
+    // Only sensitive: not hinted at.
+    p.edit(
+        "sessions/2026-02-10-coach-only.md",
+        "visibility: coach",
+        "sensitive: true",
+    );
+    p.build_ok(&["--audience", "client"]);
+    let trust = plain(&p.page("objectives/customer-trust.html"));
+    assert!(trust.contains("Not discussed in a session yet."), "{trust}");
+    assert!(!trust.contains("not shared in this view"), "{trust}");
+}

@@ -301,7 +301,7 @@ fn skeleton(e: &Engagement) -> Engagement {
             front: r.front.clone(),
             body: keep(&r.body),
         }),
-        withheld: e.withheld,
+        withheld: e.withheld.clone(),
         attachments: Attachments::default(),
     }
 }

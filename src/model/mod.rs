@@ -145,7 +145,7 @@ impl Default for ReportFront {
 /// The kinds of item of which a view was given fewer than the engagement holds (items
 /// above the audience's level, or kept from the sponsor by rule). Sensitive items do not
 /// count: they are out of every view but the coach's, and their existence is not hinted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Withheld {
     pub(crate) objectives: bool,
     pub(crate) assessments: bool,
@@ -156,6 +156,9 @@ pub struct Withheld {
     pub(crate) surveys: bool,
     /// The engagement's context (free text), kept from the sponsor unless shared.
     pub context: bool,
+    /// The objectives that a session this view leaves out discussed (not a sensitive
+    /// one): their pages say the notes are not shared, the others "not discussed yet".
+    pub(crate) discussed: std::collections::BTreeSet<String>,
 }
 
 /// What the coach shares with one audience beyond the items it may see: diagnostics

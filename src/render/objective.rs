@@ -97,6 +97,9 @@ pub(super) struct ObjectiveView {
     mentioned_in: Vec<Link>,
     actions: Vec<ActionLink>,
     sessions: Vec<Link>,
+    /// What an empty list of sessions says: "not shared" only when a session this
+    /// reader may not read discussed the objective.
+    sessions_empty: &'static str,
     lessons: Vec<Link>,
     /// The stakeholder pulse, when a survey rated the objective.
     pulse: Option<super::survey::PulseView>,
@@ -261,6 +264,11 @@ impl Views<'_> {
             mentioned_in: self.mentioned_in(ItemKind::Objective, &o.id),
             actions: self.linked_actions(o),
             sessions: self.linked_sessions(o),
+            sessions_empty: self.t(if self.e.withheld.discussed.contains(&o.id) {
+                Word::NotSharedSessions
+            } else {
+                Word::NoLinkedSessions
+            }),
             lessons: self.linked_lessons(o),
             pulse: super::survey::pulse_view(self, &o.id),
             target_changes: oi.map(|i| self.target_changes(o, i)).unwrap_or_default(),

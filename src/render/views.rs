@@ -126,7 +126,7 @@ impl Views<'_> {
     /// neutral sentence says they are not shared in this view. Keyed by list, for the
     /// templates (`site.empty.<list>`).
     pub(super) fn empty_lists(&self) -> BTreeMap<&'static str, &'static str> {
-        let w = self.e.withheld;
+        let w = &self.e.withheld;
         let assessed = self.insight.competencies.iter().any(|c| c.latest.is_some());
         let lists = [
             (
