@@ -264,11 +264,7 @@ impl Views<'_> {
             mentioned_in: self.mentioned_in(ItemKind::Objective, &o.id),
             actions: self.linked_actions(o),
             sessions: self.linked_sessions(o),
-            sessions_empty: self.t(if self.e.withheld.discussed.contains(&o.id) {
-                Word::NotSharedSessions
-            } else {
-                Word::NoLinkedSessions
-            }),
+            sessions_empty: self.sessions_empty(o),
             lessons: self.linked_lessons(o),
             pulse: super::survey::pulse_view(self, &o.id),
             target_changes: oi.map(|i| self.target_changes(o, i)).unwrap_or_default(),
@@ -425,6 +421,15 @@ impl Views<'_> {
             .filter(|a| a.objective.as_ref().is_some_and(|r| r.value == o.id))
             .map(|a| self.action_short(a))
             .collect()
+    }
+
+    /// What an empty list of the sessions that discussed `o` says to this reader.
+    fn sessions_empty(&self, o: &Objective) -> &'static str {
+        self.t(if self.e.withheld.discussed.contains(&o.id) {
+            Word::NotSharedSessions
+        } else {
+            Word::NoLinkedSessions
+        })
     }
 
     fn linked_sessions(&self, o: &Objective) -> Vec<Link> {
