@@ -6,6 +6,7 @@
 
 use rayon::prelude::*;
 
+use super::lines::Lines;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::limits::MAX_QUERIES_PER_TEXT;
 use crate::markdown::{self, PluginCode};
@@ -94,7 +95,7 @@ fn left_out(file: &str, text: &str, base: u32, code: &[PluginCode]) -> Vec<Diagn
             more += 1;
             continue;
         }
-        out.push(lines.locate(d, text, piece.offset, base));
+        out.push(locate(&mut lines, d, text, piece.offset, base));
     }
     if more > 0 {
         out.push(Diagnostic::note(
@@ -105,42 +106,29 @@ fn left_out(file: &str, text: &str, base: u32, code: &[PluginCode]) -> Vec<Diagn
     out
 }
 
-/// Where the last piece was: its offset, and the 0-based line and the offset of that
-/// line's start, so that a text is read once whatever the number of pieces.
-#[derive(Default)]
-struct Lines {
-    at: usize,
-    line: u32,
-    line_start: usize,
-}
-
-impl Lines {
-    fn locate(&mut self, mut d: Diagnostic, text: &str, offset: usize, base: u32) -> Diagnostic {
-        let offset = offset.max(self.at).min(text.len());
-        let Some(between) = text.get(self.at..offset) else {
-            return d;
-        };
-        if let Some(last) = between.rfind('\n') {
-            self.line += between.matches('\n').count() as u32;
-            self.line_start = self.at + last + 1;
-        }
-        self.at = offset;
-        if base == 0 {
-            return d;
-        }
-        let Some(before) = text.get(self.line_start..offset) else {
-            return d;
-        };
-        let quoted = text[self.line_start..].lines().next().unwrap_or("");
-        d.line = base + self.line;
-        d.column = before.chars().count() as u32 + 1;
-        d.source_line = Some(quoted.chars().take(400).collect());
-        d.width = quoted
-            .get(offset - self.line_start..)
-            .and_then(|rest| rest.split_whitespace().next())
-            .map_or(1, |w| w.chars().count().clamp(1, 80) as u32);
-        d
+/// `d` placed at `offset` of `text`, a text that starts on line `base` of its file (0
+/// when not known: the file alone is named).
+fn locate(
+    lines: &mut Lines,
+    mut d: Diagnostic,
+    text: &str,
+    offset: usize,
+    base: u32,
+) -> Diagnostic {
+    let (line, column, line_start) = lines.place(text, offset);
+    if base == 0 {
+        return d;
     }
+    let offset = offset.min(text.len());
+    let quoted = text[line_start..].lines().next().unwrap_or("");
+    d.line = base + line - 1;
+    d.column = column;
+    d.source_line = Some(quoted.chars().take(400).collect());
+    d.width = quoted
+        .get(offset - line_start..)
+        .and_then(|rest| rest.split_whitespace().next())
+        .map_or(1, |w| w.chars().count().clamp(1, 80) as u32);
+    d
 }
 
 #[cfg(test)]

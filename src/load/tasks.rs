@@ -16,6 +16,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 use super::check::suggest_id;
+use super::lines::Lines;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::limits::MAX_TASKS_PER_NOTE;
 use crate::markdown::private::{coach_only_spans, plain_asides};
@@ -335,28 +336,6 @@ impl Place<'_> {
             .with_help(help);
         d.line = self.file_line();
         d
-    }
-}
-
-/// The line and column of byte offsets taken in order, in time linear in the text.
-#[derive(Default)]
-struct Lines {
-    offset: usize,
-    line: u32,
-}
-
-impl Lines {
-    fn at(&mut self, text: &str, offset: usize) -> (u32, u32) {
-        let offset = offset.min(text.len());
-        if offset < self.offset {
-            *self = Lines::default();
-        }
-        let between = text.get(self.offset..offset).unwrap_or("");
-        self.line += between.bytes().filter(|&b| b == b'\n').count() as u32;
-        self.offset = offset;
-        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) as u32;
-        (self.line + 1, column + 1)
     }
 }
 

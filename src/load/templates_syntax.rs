@@ -9,6 +9,7 @@
 //! from a template never stops a build). In front matter that reads all the same, and in
 //! the body (outside code), it is a warning too.
 
+use super::lines::Lines;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown;
 
@@ -176,31 +177,6 @@ fn shown(text: &str, f: &Found) -> String {
         out.push('…');
     }
     out
-}
-
-/// Lines counted once over a text, for places asked for in order.
-#[derive(Default)]
-struct Lines {
-    at: usize,
-    line: u32,
-    line_start: usize,
-}
-
-impl Lines {
-    /// The 1-based line and column of `offset`.
-    fn at(&mut self, text: &str, offset: usize) -> (u32, u32) {
-        let offset = offset.max(self.at).min(text.len());
-        let between = text.get(self.at..offset).unwrap_or("");
-        if let Some(last) = between.rfind('\n') {
-            self.line += between.matches('\n').count() as u32;
-            self.line_start = self.at + last + 1;
-        }
-        self.at = offset;
-        let column = text
-            .get(self.line_start..offset)
-            .map_or(0, |b| b.chars().count());
-        (self.line + 1, column as u32 + 1)
-    }
 }
 
 #[cfg(test)]
