@@ -578,16 +578,22 @@ fn every_chart_is_valid_accessible_svg_with_its_data() {
         assessments.contains("id=\"chart-radar\"") && assessments.contains("id=\"chart-members\"")
     );
     // Reliable change (1–5, reliability 0.8: S_diff 0.89): 1 → 3 is reliable, 1 → 2 is not.
-    assert!(assessments.contains("<strong>Running Scrum events</strong>: 3 (Competent) → 4 (Proficient) <span class=\"reliable\">· +2\u{a0}levels since 15 January 2026: a reliable change</span>"), "{assessments}");
+    assert!(assessments.contains("<strong>Running Scrum events</strong>: 3 (Competent) → 4 (Proficient) <span class=\"reliable\">· +2\u{a0}levels since 15 January 2026: a real change</span>"), "{assessments}");
     assert!(
-        assessments.contains(
-            "+1\u{a0}level since 15 January 2026: within what ratings vary by on their own"
-        )
+        assessments.contains("+1\u{a0}level since 15 January 2026: can be only how ratings vary")
     );
-    assert!(assessments.contains("with a reliability of 0.80 and a spread of 1.41 levels"));
-    // The pre-closing raters: customer collaboration 3, 3, 2, 2, 1: r_wg 0.65.
-    assert!(assessments.contains("<td class=\"num disagree\">0.65 · 1–3</td>"));
-    assert!(assessments.contains("The raters disagree (r_wg below 0.70) on Collaborating with internal customers (1–3), Automated testing (1–3)"));
+    // In plain words first (the smallest reliable change is 2 levels), the method behind
+    // the disclosure.
+    assert!(assessments.contains("A change of 1\u{a0}level can be only how ratings vary from one time to the next; a change of 2\u{a0}levels or more is a real change."), "{assessments}");
+    assert!(
+        assessments
+            .contains("with the scale&#39;s reliability of 0.80 and a spread of 1.41 levels"),
+        "{assessments}"
+    );
+    // The pre-closing raters: customer collaboration 3, 3, 2, 2, 1: r_wg 0.65, which
+    // the coach's table gives.
+    assert!(assessments.contains("<td class=\"num disagree\">split · 0.65 · 1–3</td>"));
+    assert!(assessments.contains("The raters disagree on Collaborating with internal customers (1–3), Automated testing (1–3)"));
     assert!(
         p.page("index.html")
             .contains("id=\"spark-escaped-defects\"")

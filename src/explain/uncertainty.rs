@@ -83,32 +83,54 @@ impl Explainer<'_> {
             ),
             (_, true) => tr!(
                 self.lang,
-                format!("{change} since {since}: a reliable change"),
-                format!("{change} depuis le {since} : un changement fiable"),
-                format!("{change} seit {since}: eine verlässliche Veränderung"),
+                format!("{change} since {since}: a real change"),
+                format!("{change} depuis le {since} : un vrai changement"),
+                format!("{change} seit {since}: eine echte Veränderung"),
             ),
             (_, false) => tr!(
                 self.lang,
-                format!("{change} since {since}: within what ratings vary by on their own"),
-                format!("{change} depuis le {since} : dans la variation propre aux évaluations"),
-                format!("{change} seit {since}: innerhalb der üblichen Schwankung der Bewertungen"),
+                format!("{change} since {since}: can be only how ratings vary"),
+                format!(
+                    "{change} depuis le {since} : peut venir seulement de la variation des évaluations"
+                ),
+                format!(
+                    "{change} seit {since}: kann allein von der Schwankung der Bewertungen kommen"
+                ),
             ),
         }
     }
 
-    /// How far a team's raters agree on one competency: "r_wg 0.90, 5 raters, 3 to 4".
-    pub fn agreement_cell(&self, a: &Agreement) -> String {
-        let cell = format!("{} · {}–{}", self.two_places(a.r_wg), a.lowest, a.highest);
-        if a.agree.is_some() {
-            return cell;
-        }
+    /// How far a team's raters agree on one competency, in words and the levels given:
+    /// "agree · 3–4", "split · 1–5", "3–4 (2 raters: too few)"; with `figure`, the r_wg
+    /// itself too ("agree · 0.90 · 3–4"), for the coach.
+    pub fn agreement_cell(&self, a: &Agreement, figure: bool) -> String {
+        let range = format!("{}–{}", a.lowest, a.highest);
+        let range = if figure {
+            format!("{} · {range}", self.two_places(a.r_wg))
+        } else {
+            range
+        };
         let n = a.raters;
-        tr!(
-            self.lang,
-            format!("{cell} ({n} raters: too few)"),
-            format!("{cell} ({n} évaluateurs : trop peu)"),
-            format!("{cell} ({n} Bewertende: zu wenige)"),
-        )
+        match a.agree {
+            Some(true) => tr!(
+                self.lang,
+                format!("agree · {range}"),
+                format!("accord · {range}"),
+                format!("einig · {range}"),
+            ),
+            Some(false) => tr!(
+                self.lang,
+                format!("split · {range}"),
+                format!("divergent · {range}"),
+                format!("uneins · {range}"),
+            ),
+            None => tr!(
+                self.lang,
+                format!("{range} ({n} raters: too few)"),
+                format!("{range} ({n} évaluateurs : trop peu)"),
+                format!("{range} ({n} Bewertende: zu wenige)"),
+            ),
+        }
     }
 
     /// The sentence under a team's ratings: which competencies the raters disagree on,
@@ -144,18 +166,17 @@ impl Explainer<'_> {
                 .collect()
         };
         let (split, too_few) = (named(Some(false), true), named(None, false));
-        let min = self.two_places(MIN_AGREEMENT);
         let mut text = if split.is_empty() {
             tr!(
                 self.lang,
                 format!(
-                    "The raters agree on every competency that at least {MIN_RATERS} of them rated (r_wg {min} or more): there the team's levels stand for them."
+                    "The raters agree on every competency that at least {MIN_RATERS} of them rated: there the team's levels stand for them."
                 ),
                 format!(
-                    "Les évaluateurs s’accordent sur chaque compétence notée par au moins {MIN_RATERS} d’entre eux (r_wg de {min} ou plus) : là, les niveaux de l’équipe les représentent."
+                    "Les évaluateurs s’accordent sur chaque compétence notée par au moins {MIN_RATERS} d’entre eux : là, les niveaux de l’équipe les représentent."
                 ),
                 format!(
-                    "Die Bewertenden stimmen bei jeder Kompetenz überein, die mindestens {MIN_RATERS} von ihnen bewertet haben (r_wg {min} oder mehr): dort stehen die Stufen des Teams für sie."
+                    "Die Bewertenden stimmen bei jeder Kompetenz überein, die mindestens {MIN_RATERS} von ihnen bewertet haben: dort stehen die Stufen des Teams für sie."
                 ),
             )
         } else {
@@ -163,13 +184,13 @@ impl Explainer<'_> {
             tr!(
                 self.lang,
                 format!(
-                    "The raters disagree (r_wg below {min}) on {list}: there the team's level hides a spread, and is worth discussing before it is trusted."
+                    "The raters disagree on {list}: there the team's level hides a spread, and is worth discussing before it is trusted."
                 ),
                 format!(
-                    "Les évaluateurs divergent (r_wg sous {min}) sur {list} : le niveau de l’équipe y masque un écart, à discuter avant de s’y fier."
+                    "Les évaluateurs divergent sur {list} : le niveau de l’équipe y masque un écart, à discuter avant de s’y fier."
                 ),
                 format!(
-                    "Die Bewertenden sind uneins (r_wg unter {min}) bei {list}: dort verdeckt die Stufe des Teams eine Streuung, die vor dem Vertrauen zu besprechen ist."
+                    "Die Bewertenden sind uneins bei {list}: dort verdeckt die Stufe des Teams eine Streuung, die vor dem Vertrauen zu besprechen ist."
                 ),
             )
         };
@@ -186,21 +207,83 @@ impl Explainer<'_> {
         Some(text)
     }
 
-    /// What "a reliable change" means on this engagement's scale.
+    /// What "a real change" means on this engagement's scale, in a sentence a client can
+    /// repeat: "A change of 1 level can be only how ratings vary from one time to the
+    /// next; a change of 2 levels or more is a real change."
     pub fn reliable_change_note(&self) -> String {
+        let scale = &self.e.info.scale;
+        let smallest = crate::insight::smallest_reliable_change(
+            scale.sd(),
+            scale.reliability(),
+            scale.points(),
+        );
+        match smallest {
+            Some(1) => tr!(
+                self.lang,
+                "A change of one level or more is a real change: more than ratings vary from one time to the next.".to_string(),
+                "Un changement d’un niveau ou plus est un vrai changement : plus que ce dont les évaluations varient d’une fois à l’autre.".to_string(),
+                "Eine Veränderung um eine Stufe oder mehr ist eine echte Veränderung: mehr, als Bewertungen von Mal zu Mal schwanken.".to_string(),
+            ),
+            Some(k) => {
+                let less = k - 1;
+                let levels = |n: i64| {
+                    let word = if crate::i18n::one(self.lang, n as f64) {
+                        crate::i18n::Word::LevelsOne
+                    } else {
+                        crate::i18n::Word::LevelsOther
+                    };
+                    format!("{n}\u{a0}{}", crate::i18n::word(self.lang, word))
+                };
+                let (less, k) = (levels(less), levels(k));
+                tr!(
+                    self.lang,
+                    format!("A change of {less} can be only how ratings vary from one time to the next; a change of {k} or more is a real change."),
+                    format!("Un changement de {less} peut venir seulement de ce dont les évaluations varient d’une fois à l’autre ; un changement de {k} ou plus est un vrai changement."),
+                    format!("Eine Veränderung um {less} kann allein daher kommen, wie Bewertungen von Mal zu Mal schwanken; eine Veränderung um {k} oder mehr ist eine echte Veränderung."),
+                )
+            }
+            None => tr!(
+                self.lang,
+                "On this scale ratings vary so much from one time to the next that no change can be told apart from that.".to_string(),
+                "Sur cette échelle, les évaluations varient tant d’une fois à l’autre qu’aucun changement ne s’en distingue.".to_string(),
+                "Auf dieser Skala schwanken Bewertungen von Mal zu Mal so stark, dass sich keine Veränderung davon unterscheiden lässt.".to_string(),
+            ),
+        }
+    }
+
+    /// How a real change is worked out, for the "How this is worked out" disclosure.
+    pub fn reliable_change_method(&self) -> String {
         let scale = &self.e.info.scale;
         let r = self.two_places(scale.reliability());
         let sd = self.two_places(scale.sd());
         tr!(
             self.lang,
             format!(
-                "A change is reliable when it is larger than ratings vary by on their own, 95 times in 100 (Jacobson–Truax reliable change index, with a reliability of {r} and a spread of {sd} levels)."
+                "A change is real when it is larger than ratings vary by on their own, 95 times in 100: the Jacobson–Truax reliable change index, with the scale's reliability of {r} and a spread of {sd} levels."
             ),
             format!(
-                "Un changement est fiable quand il dépasse ce dont les évaluations varient d’elles-mêmes, 95 fois sur 100 (indice de changement fiable de Jacobson–Truax, fidélité {r}, écart type {sd} niveau)."
+                "Un changement est réel quand il dépasse ce dont les évaluations varient d’elles-mêmes, 95 fois sur 100 : indice de changement fiable de Jacobson–Truax, avec une fidélité de l’échelle de {r} et un écart type de {sd} niveau."
             ),
             format!(
-                "Eine Veränderung ist verlässlich, wenn sie größer ist als die Schwankung der Bewertungen selbst, 95 von 100 Mal (Reliable-Change-Index nach Jacobson–Truax, Reliabilität {r}, Streuung {sd} Stufen)."
+                "Eine Veränderung ist echt, wenn sie größer ist als die Schwankung der Bewertungen selbst, 95 von 100 Mal: Reliable-Change-Index nach Jacobson–Truax, mit einer Reliabilität der Skala von {r} und einer Streuung von {sd} Stufen."
+            ),
+        )
+    }
+
+    /// How the raters' agreement is worked out, for the "How this is worked out"
+    /// disclosure under a team's ratings.
+    pub fn agreement_method(&self) -> String {
+        let min = self.two_places(MIN_AGREEMENT);
+        tr!(
+            self.lang,
+            format!(
+                "Agreement is r_wg (James, Demaree and Wolf 1984): one minus the spread of the ratings given over the spread of ratings given at random on the scale. The raters agree at {min} or more, with at least {MIN_RATERS} of them."
+            ),
+            format!(
+                "L’accord est le r_wg (James, Demaree et Wolf 1984) : un moins la dispersion des évaluations données rapportée à celle d’évaluations données au hasard sur l’échelle. Les évaluateurs s’accordent à {min} ou plus, à {MIN_RATERS} au moins."
+            ),
+            format!(
+                "Die Übereinstimmung ist r_wg (James, Demaree und Wolf 1984): eins minus die Streuung der gegebenen Bewertungen im Verhältnis zur Streuung zufälliger Bewertungen auf der Skala. Die Bewertenden stimmen ab {min} überein, bei mindestens {MIN_RATERS} von ihnen."
             ),
         )
     }

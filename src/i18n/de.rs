@@ -119,7 +119,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoPulseFigures => {
             "Keine Zahl dieser Umfrage kann hier gezeigt werden: keine ihrer Bewertungen gilt einem Ziel dieser Seite, oder alle bleiben zum Schutz der Anonymität außen vor."
         }
-        Word::Spread => "Spanne",
+        Word::HowWorkedOut => "Wie das berechnet wird",
         Word::AllAssessments => "Alle Einschätzungen",
         Word::NoAssessments => "Noch keine Einschätzungen.",
         Word::Ratings => "Einstufungen",

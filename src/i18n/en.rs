@@ -104,7 +104,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoPulseFigures => {
             "No figure of this survey can be shown here: none of its ratings is of an objective on this site, or every one is left out to keep the answers anonymous."
         }
-        Word::Spread => "spread",
+        Word::HowWorkedOut => "How this is worked out",
         Word::AllAssessments => "All assessments",
         Word::NoAssessments => "No assessments yet.",
         Word::Ratings => "Ratings",

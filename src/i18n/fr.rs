@@ -120,7 +120,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoPulseFigures => {
             "Aucun chiffre de cette enquête ne peut être montré ici\u{202f}: aucune de ses notes ne porte sur un objectif de ce site, ou toutes sont laissées de côté pour préserver l’anonymat."
         }
-        Word::Spread => "écart",
+        Word::HowWorkedOut => "Comment c’est calculé",
         Word::AllAssessments => "Toutes les évaluations",
         Word::NoAssessments => "Pas encore d’évaluations.",
         Word::Ratings => "Évaluations",

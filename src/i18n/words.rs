@@ -111,7 +111,7 @@ words! {
     Answers = answers,
     Comment = comment,
     NoPulseFigures = no_pulse_figures,
-    Spread = spread,
+    HowWorkedOut = how_worked_out,
     AllAssessments = all_assessments,
     NoAssessments = no_assessments,
     Ratings = ratings,

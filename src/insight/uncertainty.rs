@@ -160,6 +160,16 @@ pub fn reliable_change(
     })
 }
 
+/// The smallest change, in whole levels, that is a reliable change on a scale of
+/// `points` levels (`|change| / S_diff > 1.96`); `None` when no change the scale allows
+/// (at most `points − 1` levels) is large enough, or the noise is zero.
+pub fn smallest_reliable_change(sd: f64, reliability: f64, points: i64) -> Option<i64> {
+    (1..points.clamp(1, crate::limits::MAX_SCALE_LEVELS)).find(|k| {
+        reliable_change_index(*k as f64, sd, reliability)
+            .is_some_and(|rci| rci.abs() > RELIABLE_CHANGE_Z)
+    })
+}
+
 /// How far a team's raters agree on one competency in one assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
@@ -323,6 +333,20 @@ mod tests {
         );
         // No noise at all: no index.
         assert_eq!(reliable_change_index(1.0, 0.0, 0.8), None);
+    }
+
+    #[test]
+    fn the_smallest_reliable_change_in_whole_levels() {
+        // sd 1.41, r 0.80: SE = 1.41 · √0.2 = 0.6306, S_diff = √2 · SE = 0.8918, and
+        // 1.96 · 0.8918 = 1.748 levels: 1 level is noise, 2 levels a real change.
+        assert_eq!(smallest_reliable_change(1.41, 0.8, 5), Some(2));
+        // r 0.95: S_diff = 0.4459 (sd 1.41), 1.96 · S_diff = 0.874: one level is enough.
+        assert_eq!(smallest_reliable_change(1.41, 0.95, 5), Some(1));
+        // r 0.20 on a 3-level scale: S_diff = 1.783, 1.96 · S_diff = 3.49 levels, more
+        // than the 2 levels the scale allows.
+        assert_eq!(smallest_reliable_change(1.41, 0.2, 3), None);
+        // No noise: no index, no threshold.
+        assert_eq!(smallest_reliable_change(0.0, 0.8, 5), None);
     }
 
     #[test]

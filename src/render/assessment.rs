@@ -1,6 +1,7 @@
 //! Assessments: competency levels against their targets, the development areas, the
 //! radar, the history of each competency, the team's heat map, and the pages.
 
+use crate::audience::Audience;
 use crate::i18n::Word;
 use serde::Serialize;
 use tera::Value;
@@ -44,10 +45,12 @@ struct MembersTable {
     date: String,
     competencies: Vec<String>,
     rows: Vec<MemberRow>,
-    /// Per competency, how far the raters agree ("0.90 · 3–4"), and whether that is
+    /// Per competency, how far the raters agree ("agree · 3–4"), and whether that is
     /// enough (`None`: too few raters to say).
     agreement: Vec<Option<AgreementCell>>,
     agreement_summary: Option<String>,
+    /// How agreement is worked out, for the disclosure under the table.
+    agreement_method: String,
 }
 
 #[derive(Serialize)]
@@ -123,12 +126,13 @@ fn members_table(v: &Views, a: &Assessment) -> Option<MembersTable> {
                     .iter()
                     .find(|g| g.competency == *id)
                     .map(|g| AgreementCell {
-                        text: v.words.agreement_cell(g),
+                        text: v.words.agreement_cell(g, v.audience == Audience::Coach),
                         agree: g.agree,
                     })
             })
             .collect(),
         agreement_summary: v.words.agreement_summary(&agreements),
+        agreement_method: v.words.agreement_method(),
     })
 }
 
@@ -426,6 +430,10 @@ pub(super) fn assessments_page(v: &Views) -> Result<PageJob, Diagnostic> {
             (
                 "reliable_change_text",
                 Value::from(v.words.reliable_change_note()),
+            ),
+            (
+                "reliable_change_method",
+                Value::from(v.words.reliable_change_method()),
             ),
             ("development_areas", to_value(&development_areas(v))?),
             ("radar", to_value(&radar)?),
