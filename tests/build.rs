@@ -469,6 +469,19 @@ fn the_coach_sees_the_findings_on_the_dashboard_and_objective_pages() {
     ] {
         assert!(objective.contains(text), "objective page lacks {text:?}");
     }
+    // A percentage moves in points, not per cent.
+    let sprint = p.page("objectives/sprint-goals.html");
+    assert!(
+        sprint.contains("Trend</dt><dd>+14.8\u{a0}points a month"),
+        "{sprint}"
+    );
+    // The pace asked for and the realistic one at one precision (0.59 against 0.50).
+    assert!(
+        objective.contains(
+            "0.59 levels a month, beyond the zone of proximal development (0.50 a month is realistic)"
+        ),
+        "the ZPD sentence keeps one precision"
+    );
     let assessments = p.page("assessments/index.html");
     let areas = &assessments[assessments
         .find("Development areas")

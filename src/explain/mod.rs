@@ -70,13 +70,14 @@ impl<'a> Explainer<'a> {
         format_number(n, self.lang)
     }
 
-    /// A change (a pace) with its sign and the unit of the objective it belongs to.
-    fn value(&self, objective: Option<&str>, v: f64) -> String {
+    /// Changes (paces) compared in one sentence, with their sign, at one precision and
+    /// in the unit of the objective they belong to.
+    fn values<const N: usize>(&self, objective: Option<&str>, v: [f64; N]) -> [String; N] {
         let unit = objective
             .and_then(|id| self.e.objective(id))
             .and_then(|o| o.front.measure.as_ref())
             .and_then(|m| m.unit.as_deref());
-        crate::i18n::format_rate(v, unit, self.lang)
+        crate::i18n::format_rates(v, unit, self.lang)
     }
 
     fn competency(&self, id: &str) -> String {
@@ -294,7 +295,7 @@ mod tests {
         let en = Explainer::new(&engagement("en")).stretch(&stretch, 0.5);
         assert_eq!(
             en.message,
-            "Scrum must go from level 1 to 3 in 2 months: 1 level a month, beyond the zone of proximal development (0.5 a month is realistic)."
+            "Scrum must go from level 1 to 3 in 2 months: 1.0 levels a month, beyond the zone of proximal development (0.5 a month is realistic)."
         );
         assert_eq!(
             en.suggestion.as_deref(),

@@ -159,10 +159,10 @@ impl Explainer<'_> {
         required_per_month: f64,
         observed: Option<f64>,
     ) -> String {
-        let req = self.value(Some(objective), required_per_month);
-        let obs = observed
-            .map(|o| self.value(Some(objective), o))
-            .unwrap_or_default();
+        let [req, obs] = self.values(
+            Some(objective),
+            [required_per_month, observed.unwrap_or(f64::NAN)],
+        );
         match finding {
             PaceFinding::Realistic => tr!(
                 self.lang,
@@ -230,15 +230,18 @@ impl Explainer<'_> {
                 suggestion: None,
             };
         }
-        // The form of the number as it is shown (two decimals at most).
-        let one = crate::i18n::one(self.lang, (s.levels_per_month * 100.0).round() / 100.0);
+        // The pace asked for and the realistic one, at one precision.
+        let [lpm, max] = crate::i18n::format_numbers_alike(
+            [s.levels_per_month, max_levels_per_month],
+            self.lang,
+        );
+        let one = crate::i18n::one_as_shown(self.lang, s.levels_per_month, &lpm);
         let (levels_en, levels_fr, levels_de) = if one {
             ("level", "niveau", "Stufe")
         } else {
             ("levels", "niveaux", "Stufen")
         };
         let realistic = self.num(s.realistic_months);
-        let max = self.num(max_levels_per_month);
         let steps: Vec<String> = s
             .milestones
             .iter()
@@ -460,10 +463,12 @@ impl Explainer<'_> {
         max_ratio: &f64,
     ) -> Sentence {
         let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
+        let [req, obs] = self.values(obj, [*required_per_month, *observed_per_month]);
+        let (ratio, max) = (self.num(*ratio), self.num(*max_ratio));
         let (message, suggestion) = (
-            say(format!("Needs {} a month, {}× the {} a month observed (more than {}×).", self.value(obj, *required_per_month), self.num(*ratio), self.value(obj, *observed_per_month), self.num(*max_ratio)),
-                format!("Il faut {} par mois, {}× les {} par mois observés (plus de {}×).", self.value(obj, *required_per_month), self.num(*ratio), self.value(obj, *observed_per_month), self.num(*max_ratio)),
-                format!("Nötig sind {} pro Monat, das {}-Fache der beobachteten {} pro Monat (mehr als {}×).", self.value(obj, *required_per_month), self.num(*ratio), self.value(obj, *observed_per_month), self.num(*max_ratio))),
+            say(format!("Needs {req} a month, {ratio}× the {obs} a month observed (more than {max}×)."),
+                format!("Il faut {req} par mois, {ratio}× les {obs} par mois observés (plus de {max}×)."),
+                format!("Nötig sind {req} pro Monat, das {ratio}-Fache der beobachteten {obs} pro Monat (mehr als {max}×).")),
             Some(say("The objective asks for far faster progress than observed: split it into intermediate milestones.".into(),
                 "L’objectif demande un progrès bien plus rapide que celui observé : le découper en jalons intermédiaires.".into(),
                 "Das Ziel verlangt viel schnelleren Fortschritt als beobachtet: in Zwischenziele aufteilen.".into())),
@@ -482,10 +487,11 @@ impl Explainer<'_> {
         observed_per_month: &f64,
     ) -> Sentence {
         let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
+        let [req, obs] = self.values(obj, [*required_per_month, *observed_per_month]);
         let (message, suggestion) = (
-            say(format!("Needs {} a month, but the trend is flat or going the wrong way ({} a month).", self.value(obj, *required_per_month), self.value(obj, *observed_per_month)),
-                format!("Il faut {} par mois, mais la tendance est plate ou va dans le mauvais sens ({} par mois).", self.value(obj, *required_per_month), self.value(obj, *observed_per_month)),
-                format!("Nötig sind {} pro Monat, aber der Trend ist flach oder rückläufig ({} pro Monat).", self.value(obj, *required_per_month), self.value(obj, *observed_per_month))),
+            say(format!("Needs {req} a month, but the trend is flat or going the wrong way ({obs} a month)."),
+                format!("Il faut {req} par mois, mais la tendance est plate ou va dans le mauvais sens ({obs} par mois)."),
+                format!("Nötig sind {req} pro Monat, aber der Trend ist flach oder rückläufig ({obs} pro Monat).")),
             Some(say("Look at what changed with the client; re-plan with a first small, stable success.".into(),
                 "Regarder ce qui a changé avec le client ; replanifier avec un premier petit succès stable.".into(),
                 "Mit dem Klienten anschauen, was sich geändert hat; mit einem ersten kleinen, stabilen Erfolg neu planen.".into())),

@@ -246,18 +246,6 @@ fn unit_for(value: f64, unit: &str, language: Language) -> std::borrow::Cow<'_, 
     }
 }
 
-/// A number with the precision a reader wants from a rate: three significant digits
-/// at most (152 %, 14.8 %, 2.08).
-fn sensible(value: f64) -> f64 {
-    let decimals = match value.abs() {
-        v if v >= 100.0 => 0,
-        v if v >= 10.0 => 1,
-        _ => 2,
-    };
-    let scale = 10f64.powi(decimals);
-    (value * scale).round() / scale
-}
-
 /// Whether a unit is itself a monthly rate ("deployments per month", "tickets/mo",
 /// "par mois", "pro Monat"): a change per month then goes without it, so that nothing
 /// reads "per month a month".
@@ -269,10 +257,115 @@ fn is_monthly(unit: &str) -> bool {
 }
 
 /// A change per month, for trends and paces: signed, at a sensible precision, with the
-/// unit unless the unit is already a rate. The caller adds "a month".
+/// unit unless the unit is already a rate. A percentage moves in points ("+9.7 points").
+/// The caller adds "a month".
 pub fn format_rate(value: f64, unit: Option<&str>, language: Language) -> String {
-    let unit = unit.filter(|u| !is_monthly(u));
-    format_change(sensible(value), unit, language)
+    let [text] = format_rates([value], unit, language);
+    text
+}
+
+/// Changes per month side by side ("needs +9.7 points a month; the trend gives +14.8"),
+/// at one precision ([`format_numbers_alike`]), signed, with the unit as [`format_rate`]
+/// says.
+pub fn format_rates<const N: usize>(
+    values: [f64; N],
+    unit: Option<&str>,
+    language: Language,
+) -> [String; N] {
+    let numbers = format_numbers_alike(values, language);
+    let unit = rate_unit(unit, language);
+    let mut i = 0;
+    values.map(|v| {
+        let number = numbers[i].clone();
+        i += 1;
+        if !v.is_finite() {
+            return number;
+        }
+        let zero = !number.chars().any(|c| c.is_ascii_digit() && c != '0');
+        let sign = match () {
+            _ if zero => "",
+            _ if v > 0.0 => "+",
+            _ => "−",
+        };
+        let with_unit = match unit.as_deref() {
+            None => number,
+            Some("%") if language == Language::En => format!("{number}%"),
+            Some(unit) => {
+                let one = one_as_shown(language, v, &number);
+                format!("{number}\u{a0}{}", rate_unit_for(one, unit, language))
+            }
+        };
+        format!("{sign}{with_unit}")
+    })
+}
+
+/// Figures compared in one sentence, without their sign, at one precision: the decimals
+/// that give the largest three significant digits (none from 100, one from 10, else
+/// two), less the zeros every one of them ends in, so that two figures side by side are
+/// never at two precisions ("0.59 … 0.50", "9.7 … 14.8", "2 … 1").
+pub fn format_numbers_alike<const N: usize>(values: [f64; N], language: Language) -> [String; N] {
+    let largest = values
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, |m, v| m.max(v.abs()));
+    let mut decimals = match largest {
+        v if v >= 100.0 => 0,
+        v if v >= 10.0 => 1,
+        _ => 2,
+    };
+    // Drop a decimal while every figure ends in a zero there.
+    while decimals > 0
+        && values
+            .iter()
+            .all(|v| !v.is_finite() || format!("{:.*}", decimals, v.abs()).ends_with('0'))
+    {
+        decimals -= 1;
+    }
+    values.map(|v| {
+        if !v.is_finite() {
+            return "–".to_string();
+        }
+        let number = format!("{:.*}", decimals, v.abs());
+        match language {
+            Language::En => number,
+            Language::Fr | Language::De => number.replace('.', ","),
+        }
+    })
+}
+
+/// Whether a figure shown as `shown` takes the singular: CLDR's rules, where in English
+/// and German a fraction shown ("1.0") takes the plural.
+pub fn one_as_shown(language: Language, value: f64, shown: &str) -> bool {
+    let fraction = shown.contains(['.', ',']);
+    match language {
+        Language::En | Language::De if fraction => false,
+        _ => one(language, value.abs()),
+    }
+}
+
+/// The unit of a change per month: none when the unit is itself a monthly rate, points
+/// for a percentage.
+fn rate_unit(unit: Option<&str>, language: Language) -> Option<String> {
+    let unit = unit
+        .map(str::trim)
+        .filter(|u| !u.is_empty() && !is_monthly(u))?;
+    Some(if unit == "%" {
+        match language {
+            Language::En | Language::Fr => "points".to_string(),
+            Language::De => "Prozentpunkte".to_string(),
+        }
+    } else {
+        unit.to_string()
+    })
+}
+
+/// [`unit_for`], with German's one plural of ours made singular too.
+fn rate_unit_for(one: bool, unit: &str, language: Language) -> String {
+    if one && language == Language::De && unit == "Prozentpunkte" {
+        return "Prozentpunkt".to_string();
+    }
+    let value = if one { 1.0 } else { 2.0 };
+    unit_for(value, unit, language).into_owned()
 }
 
 /// A change with its sign: "+3.5%", "−2 defects" (a real minus sign).
@@ -342,10 +435,37 @@ mod tests {
             "1\u{a0}Deployments"
         );
         assert_eq!(format_value(1.0, Some("status"), en), "1\u{a0}status");
-        // A change per month: three significant digits, and a monthly unit said once.
-        assert_eq!(format_rate(1.521_9, Some("%"), en), "+1.52%");
-        assert_eq!(format_rate(152.19, Some("%"), en), "+152%");
-        assert_eq!(format_rate(14.84, Some("%"), en), "+14.8%");
+        // A change per month: three significant digits, a percentage in points, and a
+        // monthly unit said once.
+        assert_eq!(format_rate(1.521_9, Some("%"), en), "+1.52\u{a0}points");
+        assert_eq!(format_rate(152.19, Some("%"), en), "+152\u{a0}points");
+        assert_eq!(format_rate(14.84, Some("%"), en), "+14.8\u{a0}points");
+        assert_eq!(format_rate(1.0, Some("%"), en), "+1\u{a0}point");
+        assert_eq!(
+            format_rate(1.0, Some("%"), Language::De),
+            "+1\u{a0}Prozentpunkt"
+        );
+        assert_eq!(
+            format_rate(-2.5, Some("%"), Language::Fr),
+            "−2,5\u{a0}points"
+        );
+        // Side by side, one precision: 9.74 and 14.84 at the larger's one decimal.
+        assert_eq!(
+            format_rates([9.74, 14.84], Some("%"), en),
+            ["+9.7\u{a0}points", "+14.8\u{a0}points"]
+        );
+        // Two decimals for both, zeros kept so that both read alike; none when both are
+        // whole.
+        assert_eq!(format_rates([0.5, 1.25], None, en), ["+0.50", "+1.25"]);
+        assert_eq!(format_rates([2.0, -1.0], None, en), ["+2", "−1"]);
+        assert_eq!(format_rates([0.0, 0.004], None, en), ["0", "0"]);
+        assert_eq!(format_numbers_alike([0.59, 0.5], en), ["0.59", "0.50"]);
+        assert_eq!(
+            format_numbers_alike([1.0, 0.5], Language::Fr),
+            ["1,0", "0,5"]
+        );
+        assert!(!one_as_shown(en, 1.0, "1.0") && one_as_shown(en, 1.0, "1"));
+        assert!(one_as_shown(Language::Fr, 1.0, "1,0"));
         assert_eq!(format_rate(0.2, Some("deployments per month"), en), "+0.2");
         assert_eq!(
             format_rate(-2.083, Some("defects per sprint"), en),
