@@ -162,11 +162,32 @@ fn french_and_german_are_matched_by_word_beginnings_not_stemmed() {
 }
 
 #[test]
-fn the_sponsor_is_told_search_covers_objectives_and_actions_only() {
-    let (p, _) = site_for("sponsor");
+fn the_search_page_names_what_its_reader_can_search() {
+    // The sponsor's index holds objectives only (no action of either engagement is
+    // shared with the sponsor): the page says so, not "objectives and actions".
+    let (p, data) = site_for("sponsor");
     let page = p.page("search.html");
-    assert!(page.contains("Finds words in the objectives and actions of this site."));
-    assert!(!page.contains("session notes"));
+    let kinds: std::collections::BTreeSet<&str> = data["docs"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .filter_map(|d| d["k"].as_str())
+        .collect();
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["Objective"]);
+    assert!(page.contains("Finds words in the objectives of this site."));
+    assert!(!page.contains("session notes") && !page.contains("actions"));
+    let p = Project::example();
+    p.build_ok(&["--audience", "sponsor"]);
+    let page = p.page("search.html");
+    assert!(
+        page.contains("Finds words in the objectives of this site."),
+        "{page}"
+    );
+    // The client reads notes and lessons too.
+    p.build_ok(&["--audience", "client"]);
+    assert!(p.page("search.html").contains(
+        "Finds words in the objectives, actions, session notes and lessons of this site."
+    ));
 }
 
 #[cfg(feature = "encrypt")]

@@ -137,10 +137,13 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::Session => "Sitzung",
         Word::Search => "Suchen",
         Word::SearchLabel => "Diese Website durchsuchen",
-        Word::SearchScope => {
-            "Findet Wörter in den Zielen, Maßnahmen, Sitzungsnotizen und Erkenntnissen dieser Website."
-        }
-        Word::SearchScopeSponsor => "Findet Wörter in den Zielen und Maßnahmen dieser Website.",
+        Word::SearchScope => "Findet Wörter in den {list} dieser Website.",
+        Word::SearchScopeNothing => "Auf dieser Website gibt es noch nichts zu durchsuchen.",
+        Word::SearchInObjectives => "Zielen",
+        Word::SearchInActions => "Maßnahmen",
+        Word::SearchInSessions => "Sitzungsnotizen",
+        Word::SearchInLessons => "Erkenntnissen",
+        Word::And => "und",
         Word::SearchNone => "Nichts auf dieser Website passt zu „{q}“.",
         Word::SearchCommon => {
             "„{q}“ ist ein zu häufiges (oder zu langes) Wort, um allein danach zu suchen: fügen Sie ein weiteres Wort hinzu."

@@ -122,10 +122,13 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::Session => "Session",
         Word::Search => "Search",
         Word::SearchLabel => "Search this site",
-        Word::SearchScope => {
-            "Finds words in the objectives, actions, session notes and lessons of this site."
-        }
-        Word::SearchScopeSponsor => "Finds words in the objectives and actions of this site.",
+        Word::SearchScope => "Finds words in the {list} of this site.",
+        Word::SearchScopeNothing => "There is nothing to search on this site yet.",
+        Word::SearchInObjectives => "objectives",
+        Word::SearchInActions => "actions",
+        Word::SearchInSessions => "session notes",
+        Word::SearchInLessons => "lessons",
+        Word::And => "and",
         Word::SearchNone => "Nothing on this site matches “{q}”.",
         Word::SearchCommon => {
             "“{q}” is too common (or too long) a word to search for on its own: add another word."

@@ -138,10 +138,13 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::Session => "Séance",
         Word::Search => "Rechercher",
         Word::SearchLabel => "Rechercher dans ce site",
-        Word::SearchScope => {
-            "Trouve des mots dans les objectifs, les actions, les notes de séance et les enseignements de ce site."
-        }
-        Word::SearchScopeSponsor => "Trouve des mots dans les objectifs et les actions de ce site.",
+        Word::SearchScope => "Trouve des mots dans {list} de ce site.",
+        Word::SearchScopeNothing => "Il n’y a encore rien à rechercher sur ce site.",
+        Word::SearchInObjectives => "les objectifs",
+        Word::SearchInActions => "les actions",
+        Word::SearchInSessions => "les notes de séance",
+        Word::SearchInLessons => "les enseignements",
+        Word::And => "et",
         Word::SearchNone => "Rien sur ce site ne correspond à «\u{202f}{q}\u{202f}».",
         Word::SearchCommon => {
             "«\u{202f}{q}\u{202f}» est un mot trop courant (ou trop long) pour être cherché seul\u{202f}: ajoutez un autre mot."

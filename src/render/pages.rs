@@ -346,8 +346,7 @@ impl Prepared {
     }
 
     fn search_job(&self, v: &Views, docs: Vec<Doc>) -> PageJob {
-        let with_notes = Kind::Session.for_audience(self.options.audience);
-        search::search_page(v, docs, with_notes).job()
+        search::search_page(v, docs).job()
     }
 
     /// Renders every page in parallel, each handed to `sink` as soon as it is made; the

@@ -105,7 +105,7 @@ pub(super) fn action_docs(v: &Views) -> Vec<Doc> {
 /// one long serial step of a build) is made while the other pages render.
 pub(super) struct SearchPage {
     language: Language,
-    scope: &'static str,
+    scope: String,
     words: String,
     docs: Vec<Doc>,
 }
@@ -136,7 +136,7 @@ impl SearchPage {
 }
 
 /// `search.html`: the form, the results, and the index of `docs` inside the page.
-pub(super) fn search_page(v: &Views, docs: Vec<Doc>, with_notes: bool) -> SearchPage {
+pub(super) fn search_page(v: &Views, docs: Vec<Doc>) -> SearchPage {
     let words = [
         ("none", Word::SearchNone),
         ("common", Word::SearchCommon),
@@ -146,17 +146,34 @@ pub(super) fn search_page(v: &Views, docs: Vec<Doc>, with_notes: bool) -> Search
     ]
     .map(|(key, text)| (key, v.t(text)));
     let words: std::collections::BTreeMap<&str, &str> = words.into_iter().collect();
-    let scope = if with_notes {
-        Word::SearchScope
-    } else {
-        Word::SearchScopeSponsor
-    };
     SearchPage {
         language: v.lang,
-        scope: v.t(scope),
+        scope: scope(v, &docs),
         words: script_json(&words),
         docs,
     }
+}
+
+/// What this reader's search finds words in, named from what its index holds: "Finds
+/// words in the objectives and actions of this site." (never a kind it has none of).
+fn scope(v: &Views, docs: &[Doc]) -> String {
+    let kinds = [
+        (Word::Objective, Word::SearchInObjectives),
+        (Word::SearchKindAction, Word::SearchInActions),
+        (Word::Session, Word::SearchInSessions),
+        (Word::SearchKindLesson, Word::SearchInLessons),
+    ];
+    let names: Vec<&str> = kinds
+        .iter()
+        .filter(|(kind, _)| docs.iter().any(|d| d.kind == v.t(*kind)))
+        .map(|(_, name)| v.t(*name))
+        .collect();
+    let list = match names.as_slice() {
+        [] => return v.t(Word::SearchScopeNothing).to_string(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), v.t(Word::And)),
+    };
+    v.t(Word::SearchScope).replace("{list}", &list)
 }
 
 /// The index and the entries, as one JSON text that is safe inside `<script>` (every
