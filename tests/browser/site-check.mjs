@@ -4,7 +4,8 @@
 // scrolling at 390 and 1280 px in light and dark mode, chart labels that can be read
 // (not on top of each other, not cut off, not too small on a phone), screenshots for a
 // person to look at, and the print report: every chart on paper, the paper size the
-// reader expects, no more than two pages for the sponsor, nothing to click on paper.
+// reader expects, no more than two pages for the sponsor and four for the example's client,
+// nothing to click on paper.
 // Usage: node site-check.mjs SITE_DIR SHOT_DIR LABEL
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -178,6 +179,10 @@ function checkPaper(where, facts, paper) {
 function checkPageCount(where, facts) {
   if (label === 'sponsor' && facts.pageCount > 2) {
     problems.push(`${where}: the sponsor's report prints on ${facts.pageCount} pages (at most 2)`);
+  }
+  // The example's client report: a consultancy's report, four pages at most.
+  if (label === 'client' && facts.pageCount > 4) {
+    problems.push(`${where}: the client's report prints on ${facts.pageCount} pages (at most 4)`);
   }
 }
 
