@@ -774,3 +774,29 @@ fn a_stakeholder_pulse_shows_groups_of_three_and_leaves_out_the_rest() {
     p.build_ok(&["--audience", "sponsor"]);
     assert!(!p.has("surveys/2026-03-20-pulse.html"));
 }
+
+#[test]
+fn a_forecast_that_has_passed_says_so_on_the_day_the_example_is_built() {
+    // Built without --as-of, the example is judged on its last day, 10 July 2026: "Meet
+    // the sprint goal" was forecast for 6 July, and its last measurement (12 June) is
+    // short of the target. No page or report calls it on track.
+    let p = Project::example();
+    let output = assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["build", "--color", "never", "--audience", "client", "-o"])
+        .arg(&p.out)
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let passed = "6 July 2026, passed without the target: measure again";
+    for page in ["objectives/sprint-goals.html", "report.html"] {
+        let html = p.page(page);
+        assert!(html.contains(passed), "{page} lacks {passed:?}");
+        assert!(html.contains("To measure again"), "{page}");
+    }
+    let report = p.page("report.html");
+    let row = &report[report.find("Meet the sprint goal").expect("its row")..];
+    let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+    assert!(!row.contains("On track"), "{row}");
+}

@@ -12,6 +12,18 @@ impl Explainer<'_> {
     /// 2 June 2026)"), or "too few measurements" when a forecast waits for more of them.
     /// `None` when there is neither.
     pub fn forecast(&self, o: &ObjectiveInsight) -> Option<String> {
+        if let Some(f) = o.forecast
+            && o.tracking == crate::insight::Tracking::Stale
+        {
+            // The date has passed without the target: said so, with what to do.
+            let f = self.date(f);
+            return Some(tr!(
+                self.lang,
+                format!("{f}, passed without the target: measure again"),
+                format!("{f}, passée sans la cible : mesurer à nouveau"),
+                format!("{f}, verstrichen ohne das Ziel: erneut messen"),
+            ));
+        }
         if let Some(f) = o.forecast {
             let f = self.date(f);
             let Some(i) = o.forecast_interval else {
