@@ -278,7 +278,9 @@ pub fn figures(
         if audience != Audience::Coach {
             oi.findings.clear();
         }
-        if !sharing.tracking {
+        // Reached and overdue are facts, the same for every reader; the judgements
+        // (on track, at risk, stalled…) only where `tracking` is shared.
+        if !sharing.tracking && !oi.tracking.is_fact() {
             oi.tracking = insight::Tracking::NotShared;
         }
         if !sharing.trend {

@@ -175,24 +175,18 @@ impl Views<'_> {
             progress_pct: progress.map(|p| (p * 100.0).round() as u32),
             progress_text: progress.map(|p| format_percent(p, self.lang)),
             latest_text: oi.and_then(|i| i.latest).map(show),
-            state_class: if f.status == ObjectiveStatus::Active
-                && self.sharing.tracking
-                && tracking != Tracking::NotTracked
-            {
+            state_class: if shows_tracking(f.status, tracking) {
                 format!("tracking tracking-{}", tracking_key(tracking))
             } else {
                 format!("status status-{status}")
             },
-            state_label: if f.status == ObjectiveStatus::Active
-                && self.sharing.tracking
-                && tracking != Tracking::NotTracked
-            {
+            state_label: if shows_tracking(f.status, tracking) {
                 self.words.tracking(tracking)
             } else {
                 self.t(status_word(f.status))
             },
             tracking: tracking_key(tracking),
-            tracking_label: if self.sharing.tracking {
+            tracking_label: if tracking != Tracking::NotShared {
                 self.words.tracking(tracking)
             } else {
                 ""
@@ -568,6 +562,14 @@ fn reached(o: &Objective, oi: &ObjectiveInsight) -> bool {
     oi.tracking == Tracking::Achieved
         || o.front.status == ObjectiveStatus::Achieved
         || oi.progress.is_some_and(|p| p >= 1.0)
+}
+
+/// Whether an objective's state reads as where it stands (its tracking) rather than its
+/// status: an active objective, where its reader is given where it stands (`figures`
+/// leaves the facts, reached and overdue, to every reader, judgements only where shared).
+fn shows_tracking(status: ObjectiveStatus, tracking: Tracking) -> bool {
+    status == ObjectiveStatus::Active
+        && !matches!(tracking, Tracking::NotTracked | Tracking::NotShared)
 }
 
 /// How a status reads.
