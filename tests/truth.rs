@@ -543,3 +543,37 @@ fn not_shared_only_where_something_was_withheld() {
     assert!(trust.contains("Not discussed in a session yet."), "{trust}");
     assert!(!trust.contains("not shared in this view"), "{trust}");
 }
+
+/// The GAS T-score is given over the scaled objectives its reader sees, which the page
+/// names beside it; a reader who sees none is given no score (issue 34).
+#[test]
+fn the_gas_t_score_names_what_it_sums_up() {
+    let p = Project::example();
+    let gas = "Work with internal customers, not against them";
+    for (audience, shown) in [("coach", true), ("client", true), ("sponsor", false)] {
+        p.build_ok(&["--audience", audience]);
+        for page in ["index.html", "report.html"] {
+            let text = plain(&p.page(page));
+            assert_eq!(text.contains("GAS T-score"), shown, "{audience} {page}");
+            assert_eq!(
+                text.contains(&format!("Here it sums up: {gas}")),
+                shown,
+                "{audience} {page}: {text}"
+            );
+        }
+    }
+    // Shared with the sponsor, the scaled objective is named on the sponsor's pages.
+    p.edit(
+        "objectives/customer-collaboration.md",
+        "visibility: client",
+        "visibility: sponsor",
+    );
+    p.build_ok(&["--audience", "sponsor"]);
+    for page in ["index.html", "report.html"] {
+        let text = plain(&p.page(page));
+        assert!(
+            text.contains(&format!("Here it sums up: {gas}")),
+            "{page}: {text}"
+        );
+    }
+}

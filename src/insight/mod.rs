@@ -184,6 +184,10 @@ pub struct Insight {
     pub competencies: Vec<CompetencyStanding>,
     pub(crate) commitment: Commitment,
     pub(crate) gas_t_score: Option<f64>,
+    /// The objectives the GAS T-score rates (scaled, not dropped, with a level by the
+    /// as-of date), by id: those of this view, so that a reader can trace the score.
+    #[serde(default)]
+    pub gas_objectives: Vec<String>,
     /// The stakeholder pulse of each objective a survey rated.
     pub pulse: Vec<ObjectivePulse>,
     /// Findings about the whole engagement (actions, retention, …).
@@ -219,16 +223,21 @@ pub fn analyze(e: &Engagement, as_of: Date) -> Insight {
         .map(|o| objective_insight(e, o, &competencies, as_of))
         .collect();
     let commitment = commitment(e, as_of);
-    let gas_t_score = gas_t_score(
-        &e.objectives
-            .iter()
-            .filter(|o| o.front.gas.is_some() && o.front.status != ObjectiveStatus::Dropped)
-            .filter_map(|o| {
-                let level = points(o, as_of).last()?.1;
-                Some((level, o.front.weight.as_ref().map_or(1.0, |w| w.value)))
-            })
-            .collect::<Vec<_>>(),
-    );
+    let rated: Vec<(&str, (f64, f64))> = e
+        .objectives
+        .iter()
+        .filter(|o| o.front.gas.is_some() && o.front.status != ObjectiveStatus::Dropped)
+        .filter_map(|o| {
+            let level = points(o, as_of).last()?.1;
+            let weight = o.front.weight.as_ref().map_or(1.0, |w| w.value);
+            Some((o.id.as_str(), (level, weight)))
+        })
+        .collect();
+    let gas_t_score = gas_t_score(&rated.iter().map(|(_, l)| *l).collect::<Vec<_>>());
+    let gas_objectives = match gas_t_score {
+        Some(_) => rated.iter().map(|(id, _)| id.to_string()).collect(),
+        None => Vec::new(),
+    };
 
     let findings = engagement_findings(e, as_of, &commitment, gas_t_score, &competencies);
     Insight {
@@ -237,6 +246,7 @@ pub fn analyze(e: &Engagement, as_of: Date) -> Insight {
         competencies,
         commitment,
         gas_t_score,
+        gas_objectives,
         pulse: pulses(e, as_of),
         findings,
     }
@@ -428,11 +438,12 @@ fn sensitive_items(e: &Engagement) -> Vec<(&'static str, String)> {
 }
 
 /// The figures a sponsor sees about items they may not see one by one (SPEC §5:
-/// attendance counts, commitment rate, GAS T-score), computed over the client's view.
+/// attendance counts, commitment rate), computed over the client's view. The GAS T-score
+/// is not one of them: a reader is given it only over the scaled objectives they see
+/// (`Insight::gas_objectives`), so that they can trace it.
 #[derive(Debug, Clone)]
 pub struct Aggregates {
     pub(crate) commitment: Commitment,
-    pub(crate) gas_t_score: Option<f64>,
     pub(crate) sessions: usize,
     pub(crate) minutes: u64,
     /// Each objective's figures as the client sees them, so that the sponsor gets the
@@ -464,7 +475,6 @@ impl Aggregates {
         Aggregates {
             objectives: insight.objectives,
             commitment: insight.commitment,
-            gas_t_score: insight.gas_t_score,
             sessions,
             minutes,
         }

@@ -164,6 +164,7 @@ pub(super) fn dashboard_page(
             ("commitment", to_value(&summary.commitment_text)?),
             ("commitment_band", Value::from(band_key(summary.band))),
             ("gas_t_score", to_value(&summary.gas_text)?),
+            ("gas_over", to_value(&summary.gas_over)?),
             ("show_findings", Value::from(v.findings)),
             ("flags", to_value(&flag_groups(v, objectives))?),
         ]),
@@ -185,6 +186,7 @@ pub(super) fn report_page(
             ("burn_up", to_value(&burn_up(v))?),
             ("development_areas", to_value(&development_areas(v))?),
             ("gas_t_score", to_value(&summary.gas_text)?),
+            ("gas_over", to_value(&summary.gas_over)?),
             ("radar", to_value(&radar)?),
             (
                 "summary_html",
