@@ -24,7 +24,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::markdown::private;
-use crate::model::{At, Engagement, Property, Session, Share, Shared, Visibility, Withheld};
+use crate::model::{
+    At, Engagement, Occurrence, Property, Session, Share, Shared, Visibility, Withheld,
+};
 
 /// Who a site is built for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -394,6 +396,12 @@ pub fn filter_keeping(
             .filter(|s| left_out(s.visibility, s.front.sensitive))
             .flat_map(|s| s.front.objectives.iter().map(|o| o.value.clone()))
             .collect(),
+        occurrences: e
+            .sessions
+            .iter()
+            .filter(|s| left_out(s.visibility, s.front.sensitive))
+            .map(|s| occurrence(&e.info.members, s))
+            .collect(),
     };
 
     e.objectives
@@ -441,6 +449,29 @@ pub fn filter_keeping(
     links::reduce_hidden_links(&mut e);
     count_pulses(&mut e, audience);
     e
+}
+
+/// One rule for sessions: a session whose note this reader may not read still took
+/// place, and counts for them (sessions held, hours, the timeline's gaps) with its day,
+/// its minutes and who attended: the members by id, the others as a number (a name
+/// written only in a note the reader may not read stays the coach's). Nothing else of
+/// the note. Only `sensitive: true` hides that it took place (not called for those).
+fn occurrence(members: &[crate::model::Member], s: &Session) -> Occurrence {
+    let f = &s.front;
+    let mut ids: Vec<String> = f
+        .attendees
+        .iter()
+        .filter(|a| members.iter().any(|m| m.id.value == **a))
+        .cloned()
+        .collect();
+    ids.sort();
+    ids.dedup();
+    Occurrence {
+        date: f.date,
+        minutes: f.duration.as_ref().map(|d| d.value),
+        attendees: f.attendees.iter().filter(|a| !a.trim().is_empty()).count(),
+        members: ids,
+    }
 }
 
 /// The properties of the coach's own (Obsidian's open properties) reach a reader other
@@ -547,6 +578,9 @@ fn sponsor_only_aggregates(e: &mut Engagement) {
         .collect();
     e.withheld.discussed.extend(discussed);
     e.sessions.clear();
+    // No list of sessions for the sponsor: the number held and the hours, which the
+    // client's view counts (`insight::Aggregates`).
+    e.withheld.occurrences.clear();
     e.lessons.clear();
     e.info.members.clear();
     for a in &mut e.assessments {

@@ -437,7 +437,11 @@ fn the_sponsor_s_export_gives_the_figures_of_the_sponsor_s_site() {
     );
     // The sponsor sees no scaled objective of the example: no GAS T-score, in the
     // export as on the pages (`the_gas_t_score_names_what_it_sums_up`).
-    assert!(figures["gas_t_score"].is_null(), "{}", figures["gas_t_score"]);
+    assert!(
+        figures["gas_t_score"].is_null(),
+        "{}",
+        figures["gas_t_score"]
+    );
     assert!(!dashboard.contains("GAS T-score"), "{dashboard}");
     for o in figures["objectives"].as_array().unwrap() {
         let id = o["id"].as_str().unwrap();

@@ -210,6 +210,7 @@ words! {
     NoCommitment = no_commitment,
     GasTScore = gas_t_score,
     ExplainGas = explain_gas,
+    NotesNotShared = notes_not_shared,
     GasComputedOver = gas_computed_over,
     ExplainZpd = explain_zpd,
     ExplainTrajectory = explain_trajectory,

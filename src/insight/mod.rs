@@ -39,7 +39,7 @@ mod uncertainty;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus, Session};
+use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus};
 
 use objective::objective_insight;
 use progress::points;
@@ -451,20 +451,37 @@ pub struct Aggregates {
     pub objectives: Vec<ObjectiveInsight>,
 }
 
-/// Sessions held on or before the as-of date, and their minutes.
+/// Sessions held on or before the as-of date, and their minutes: those whose notes the
+/// view holds and those it only knows took place (`Withheld::occurrences`), so that
+/// every reader who could know of a session counts it (only a sensitive one is left
+/// out of the client's and the sponsor's figures).
 pub fn held_sessions(e: &Engagement, as_of: Date) -> (usize, u64) {
-    let held: Vec<&Session> = e
+    let held: Vec<(Date, Option<u32>)> = e
         .sessions
         .iter()
-        .filter(|s| s.front.date <= as_of)
-        .map(|s| &**s)
+        .map(|s| (s.front.date, s.front.duration.as_ref().map(|d| d.value)))
+        .chain(e.withheld.occurrences.iter().map(|o| (o.date, o.minutes)))
+        .filter(|(date, _)| *date <= as_of)
         .collect();
     let minutes = held
         .iter()
-        .filter_map(|s| s.front.duration.as_ref().map(|d| d.value))
+        .filter_map(|(_, minutes)| *minutes)
         .map(u64::from)
         .sum();
     (held.len(), minutes)
+}
+
+/// The days of every session this view knows took place (`held_sessions`), in order:
+/// the timeline's dots and gaps.
+pub fn session_dates(e: &Engagement) -> Vec<Date> {
+    let mut dates: Vec<Date> = e
+        .sessions
+        .iter()
+        .map(|s| s.front.date)
+        .chain(e.withheld.occurrences.iter().map(|o| o.date))
+        .collect();
+    dates.sort();
+    dates
 }
 
 impl Aggregates {

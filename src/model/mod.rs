@@ -159,6 +159,25 @@ pub struct Withheld {
     /// The objectives that a session this view leaves out discussed (not a sensitive
     /// one): their pages say the notes are not shared, the others "not discussed yet".
     pub(crate) discussed: std::collections::BTreeSet<String>,
+    /// The sessions whose notes this view leaves out (not a sensitive one): that they
+    /// took place, which every reader who could know it is told. By date.
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// A session whose note its reader may not read (`visibility`), as that reader is told
+/// of it: its day, how long it lasted and how many attended, which of the engagement's
+/// members among them. Nothing of its note: no title, text, technique or property.
+/// (`sensitive: true` hides that a session took place at all.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// The day it took place.
+    pub date: Date,
+    /// Minutes, as `duration:` says.
+    pub minutes: Option<u32>,
+    /// How many attended, members and others.
+    pub attendees: usize,
+    /// The ids of the members who attended.
+    pub members: Vec<String>,
 }
 
 /// What the coach shares with one audience beyond the items it may see: diagnostics

@@ -144,19 +144,35 @@ pub(super) fn dashboard_page(
     objective_list: Value,
     summary: &Summary,
 ) -> Result<PageJob, Diagnostic> {
-    let recent: Vec<Link> =
+    // The last five sessions held, a session whose notes are not shared among them with
+    // no title and no link (`Occurrence`).
+    let mut recent: Vec<(Date, Link)> =
         v.e.sessions
             .iter()
-            .rev()
-            .take(5)
-            .map(|s| v.session_link(s))
+            .map(|s| (s.front.date, v.session_link(s)))
             .collect();
+    recent.extend(v.e.withheld.occurrences.iter().map(|o| {
+        let link = Link {
+            title: v.t(Word::Session).to_string(),
+            url: String::new(),
+            date: v.date(o.date),
+        };
+        (o.date, link)
+    }));
+    recent.sort_by_key(|(date, _)| *date);
+    let recent: Vec<Link> = recent.into_iter().rev().take(5).map(|(_, l)| l).collect();
     Ok(Kind::Dashboard.one(
         v,
         page_value([
             ("objectives", objective_list),
             ("next_actions", to_value(&next_actions(v))?),
             ("recent_sessions", to_value(&recent)?),
+            // No list of sessions where the site has no session pages (the sponsor's):
+            // the number held is among the key figures.
+            (
+                "lists_sessions",
+                Value::from(Kind::Sessions.for_audience(v.audience)),
+            ),
             (
                 "key_figures",
                 to_value(&key_figures(v, objectives, summary))?,

@@ -1,0 +1,79 @@
+//! One rule for sessions (issue 34): a session's occurrence counts for every reader who
+//! could know it happened. `visibility` hides a note's text, not the meeting; only
+//! `sensitive: true` hides that it took place. The sessions held, the hours and the
+//! timeline read the same for the coach, the client and the sponsor.
+
+mod common;
+
+use common::Project;
+
+/// "N sessions held, H hours of coaching" on a dashboard.
+fn attendance(p: &Project) -> String {
+    let page = p.page("index.html");
+    let at = page.find(" sessions held").expect("the attendance figure");
+    let start = page[..at].rfind('>').map_or(0, |i| i + 1);
+    let end = at + page[at..].find('<').unwrap_or(0);
+    page[start..end].to_string()
+}
+
+/// The timeline's summary on the sessions page ("N sessions from … to …").
+fn timeline(p: &Project) -> String {
+    let page = p.page("sessions/index.html");
+    let at = page.find("<desc").expect("the timeline's text");
+    let text = &page[at..];
+    text[text.find('>').unwrap() + 1..text.find("</desc>").unwrap()].to_string()
+}
+
+#[test]
+fn a_coach_only_note_still_counts_as_a_session_held_for_every_reader() {
+    let p = Project::example();
+    // The one-to-one of 19 May is coach-only: the meeting counts, its note does not show.
+    assert!(
+        std::fs::read_to_string(
+            p.root
+                .join("sessions/2026-05-19-scrum-master-one-to-one.md")
+        )
+        .unwrap()
+        .contains("visibility: coach")
+    );
+    p.build_ok(&["--audience", "coach"]);
+    let (coach, coach_timeline) = (attendance(&p), timeline(&p));
+    assert!(coach.starts_with("12 sessions held"), "{coach}");
+    let rows = |p: &Project| p.page("sessions/index.html").matches("<tr><td").count();
+    let coach_rows = rows(&p);
+    p.build_ok(&["--audience", "client"]);
+    assert_eq!(attendance(&p), coach, "the client");
+    assert_eq!(timeline(&p), coach_timeline, "the client's timeline");
+    assert_eq!(rows(&p), coach_rows, "the client's list of sessions");
+    let list = p.page("sessions/index.html");
+    assert!(list.contains("19 May 2026</td><th scope=\"row\">Session <span class=\"muted\">· notes not shared</span>"), "{list}");
+    assert!(!list.contains("One-to-one with the Scrum Master"));
+    p.build_ok(&["--audience", "sponsor"]);
+    assert_eq!(attendance(&p), coach, "the sponsor");
+    // No list of sessions on the sponsor's site: not an empty section either.
+    assert!(!p.page("index.html").contains("recent-sessions-heading"));
+
+    // Marked sensitive, it did not take place for anyone but the coach.
+    p.edit(
+        "sessions/2026-05-19-scrum-master-one-to-one.md",
+        "visibility: coach",
+        "visibility: coach\nsensitive: true",
+    );
+    p.build_ok(&["--audience", "coach"]);
+    assert_eq!(attendance(&p), coach);
+    for audience in ["client", "sponsor"] {
+        p.build_ok(&["--audience", audience]);
+        let theirs = attendance(&p);
+        assert!(
+            theirs.starts_with("11 sessions held"),
+            "{audience}: {theirs}"
+        );
+        assert!(
+            !p.page("index.html").contains("notes not shared"),
+            "{audience}"
+        );
+    }
+    p.build_ok(&["--audience", "client"]);
+    assert_eq!(rows(&p), coach_rows - 1);
+    assert!(!p.page("sessions/index.html").contains("19 May 2026"));
+}
