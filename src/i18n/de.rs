@@ -70,6 +70,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoSessions => "Noch keine Sitzungen.",
         Word::Smart => "SMART",
         Word::WhatWasAgreed => "Was vereinbart wurde",
+        Word::WhatIsProposed => "Was vorgeschlagen ist",
         Word::Specific => "Spezifisch",
         Word::Measurable => "Messbar",
         Word::Achievable => "Erreichbar",

@@ -55,6 +55,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoSessions => "No sessions yet.",
         Word::Smart => "SMART",
         Word::WhatWasAgreed => "What was agreed",
+        Word::WhatIsProposed => "What is proposed",
         Word::Specific => "Specific",
         Word::Measurable => "Measurable",
         Word::Achievable => "Achievable",

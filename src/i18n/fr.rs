@@ -71,6 +71,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoSessions => "Pas encore de séances.",
         Word::Smart => "SMART",
         Word::WhatWasAgreed => "Ce qui a été convenu",
+        Word::WhatIsProposed => "Ce qui est proposé",
         Word::Specific => "Spécifique",
         Word::Measurable => "Mesurable",
         Word::Achievable => "Atteignable",

@@ -66,6 +66,7 @@ words! {
     NoSessions = no_sessions,
     Smart = smart,
     WhatWasAgreed = what_was_agreed,
+    WhatIsProposed = what_is_proposed,
     Specific = specific,
     Measurable = measurable,
     Achievable = achievable,

@@ -201,6 +201,12 @@ pub(super) fn report_page(
             ("commitment", to_value(&summary.commitment_text)?),
             ("burn_up", to_value(&burn_up(v))?),
             ("development_areas", to_value(&development_areas(v))?),
+            // The development areas are left out of a report whose reader sees no
+            // competency assessed: a section that would only say so.
+            (
+                "assessed",
+                Value::from(v.insight.competencies.iter().any(|c| c.latest.is_some())),
+            ),
             ("gas_t_score", to_value(&summary.gas_text)?),
             ("gas_over", to_value(&summary.gas_over)?),
             ("radar", to_value(&radar)?),

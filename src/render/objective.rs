@@ -98,14 +98,17 @@ pub(super) struct ObjectiveView {
     actions: Vec<ActionLink>,
     sessions: Vec<Link>,
     /// What an empty list of sessions says: "not shared" only when a session this
-    /// reader may not read discussed the objective.
-    sessions_empty: &'static str,
+    /// reader may not read discussed the objective; none where the section is left out.
+    sessions_empty: Option<&'static str>,
     lessons: Vec<Link>,
     /// The stakeholder pulse, when a survey rated the objective.
     pulse: Option<super::survey::PulseView>,
     /// Each change to its baseline, target, due date or GAS levels made after it was
     /// first measured, in words (from the git history).
     target_changes: Vec<String>,
+    /// Whether "Where it stands" has anything to say to this reader (a proposed
+    /// objective, unmeasured, has not): otherwise the section is left out.
+    standing: bool,
 }
 
 /// One entry of a chart's legend: the ink (a CSS class of the charts), the kind of mark
@@ -151,7 +154,30 @@ impl Views<'_> {
         }
     }
 
+    /// An objective as its pages show it, with no section left that would say nothing
+    /// to its reader.
     fn objective(&self, o: &Objective) -> ObjectiveView {
+        let mut view = self.objective_fields(o);
+        view.standing = view.chart.is_some()
+            // "Not tracked" only repeats a status (proposed, paused, dropped).
+            || (self.sharing.tracking
+                && !view.tracking_label.is_empty()
+                && view.tracking != "not-tracked")
+            || [
+                &view.progress_text,
+                &view.trend_text,
+                &view.forecast,
+                &view.adherence_text,
+                &view.pace_text,
+            ]
+            .iter()
+            .any(|t| t.is_some())
+            || !view.zpd.is_empty()
+            || !view.findings.is_empty();
+        view
+    }
+
+    fn objective_fields(&self, o: &Objective) -> ObjectiveView {
         let f = &o.front;
         let show = |v: f64| self.show_value(o, v);
         let status = status_key(f.status);
@@ -204,7 +230,7 @@ impl Views<'_> {
                 self.words
                     .pace(&o.id, p.finding, p.required_per_month, p.observed_per_month)
             }),
-            smart: oi.map(|i| self.smart(i)).unwrap_or_default(),
+            smart: oi.map(|i| self.smart(o, i)).unwrap_or_default(),
             zpd: oi.map(|i| self.zpd(i)).unwrap_or_default(),
             findings: oi.map(|i| self.findings(&i.findings)).unwrap_or_default(),
             chart: oi.and_then(|i| self.progress_chart(o, i)),
@@ -262,6 +288,7 @@ impl Views<'_> {
             lessons: self.linked_lessons(o),
             pulse: super::survey::pulse_view(self, &o.id),
             target_changes: oi.map(|i| self.target_changes(o, i)).unwrap_or_default(),
+            standing: false,
         }
     }
 
@@ -343,10 +370,21 @@ impl Views<'_> {
 
     /// SMART, letter by letter: with the verdicts where this audience is shared them,
     /// otherwise the five letters with what was agreed and no verdict.
-    fn smart(&self, oi: &ObjectiveInsight) -> Vec<SmartView> {
+    fn smart(&self, o: &Objective, oi: &ObjectiveInsight) -> Vec<SmartView> {
         if !self.sharing.smart {
+            // With no verdict to give, the card shows what was written, letter by
+            // letter: a letter with nothing written is no empty row.
+            let f = &o.front;
+            let written = |letter: char| match letter {
+                'S' => f.specific.as_ref().is_some_and(|t| !t.trim().is_empty()),
+                'M' => f.measure.is_some() || f.gas.is_some(),
+                'A' => f.achievable.as_ref().is_some_and(|t| !t.trim().is_empty()),
+                'R' => f.relevant.as_ref().is_some_and(|t| !t.trim().is_empty()),
+                _ => f.due.is_some(),
+            };
             return "SMART"
                 .chars()
+                .filter(|l| written(*l))
                 .map(|letter| SmartView {
                     letter,
                     judged: false,
@@ -417,13 +455,17 @@ impl Views<'_> {
             .collect()
     }
 
-    /// What an empty list of the sessions that discussed `o` says to this reader.
-    fn sessions_empty(&self, o: &Objective) -> &'static str {
-        self.t(if self.e.withheld.discussed.contains(&o.id) {
+    /// What an empty list of the sessions that discussed `o` says to this reader; none
+    /// where the site has no session pages (the sponsor's), which leaves the section out.
+    fn sessions_empty(&self, o: &Objective) -> Option<&'static str> {
+        if !Kind::Sessions.for_audience(self.audience) {
+            return None;
+        }
+        Some(self.t(if self.e.withheld.discussed.contains(&o.id) {
             Word::NotSharedSessions
         } else {
             Word::NoLinkedSessions
-        })
+        }))
     }
 
     fn linked_sessions(&self, o: &Objective) -> Vec<Link> {
