@@ -25,7 +25,8 @@ use std::sync::Arc;
 
 use crate::markdown::private;
 use crate::model::{
-    At, Engagement, Occurrence, Property, Session, Share, Shared, Visibility, Withheld,
+    ActionStatus, At, Engagement, Occurrence, Property, Session, Share, Shared, Visibility,
+    Withheld,
 };
 
 /// Who a site is built for.
@@ -372,6 +373,21 @@ pub fn filter_keeping(
             .actions
             .iter()
             .any(|a| left_out(a.resolved_visibility, a.sensitive)),
+        open_actions: e.plan.actions.iter().any(|a| {
+            left_out(a.resolved_visibility, a.sensitive)
+                && matches!(a.status, ActionStatus::Open | ActionStatus::Blocked)
+        }),
+        acted_on: e
+            .plan
+            .actions
+            .iter()
+            .filter(|a| left_out(a.resolved_visibility, a.sensitive))
+            .filter_map(|a| a.objective.as_ref().map(|o| o.value.clone()))
+            .collect(),
+        gathered: e
+            .sessions
+            .iter()
+            .any(|s| left_out(s.visibility, s.front.sensitive) && !s.front.lessons.is_empty()),
         revisions: e
             .plan
             .revisions
@@ -570,6 +586,7 @@ fn sponsor_only_aggregates(e: &mut Engagement) {
         shared(Shared::Revisions),
     );
     e.withheld.sessions |= !e.sessions.is_empty();
+    e.withheld.gathered |= e.sessions.iter().any(|s| !s.front.lessons.is_empty());
     e.withheld.lessons |= !e.lessons.is_empty();
     let discussed: Vec<String> = e
         .sessions

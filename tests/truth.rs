@@ -578,3 +578,40 @@ fn the_gas_t_score_names_what_it_sums_up() {
         );
     }
 }
+
+/// "Not shared" on a list only where something was withheld from that list: an action
+/// the client may not see, linked to one objective, makes that objective's page say so,
+/// not the other's; a done action withheld leaves "No open actions." as the coach's; a
+/// coach-only note with no lessons hides no gathered lesson.
+#[test]
+fn each_list_says_not_shared_only_for_what_it_lost() {
+    let p = Project::minimal();
+    // The done action of customer-trust is the coach's; sprint-goals keeps its own.
+    p.edit(
+        "plan.yaml",
+        "    status: done\n    done: 2026-02-10\n",
+        "    status: done\n    done: 2026-02-10\n    visibility: coach\n",
+    );
+    p.edit(
+        "plan.yaml",
+        "    status: open\n",
+        "    status: done\n    done: 2026-02-20\n",
+    );
+    p.build_ok(&["--audience", "client"]);
+    let trust = plain(&p.page("objectives/customer-trust.html"));
+    assert!(
+        trust.contains("No actions for this objective are shared in this view."),
+        "{trust}"
+    );
+    let goals = plain(&p.page("objectives/sprint-goals.html"));
+    assert!(!goals.contains("not shared in this view"), "{goals}");
+    let dashboard = plain(&p.page("index.html"));
+    assert!(dashboard.contains("No open actions."), "{dashboard}");
+    assert!(
+        !dashboard.contains("No open actions are shared"),
+        "{dashboard}"
+    );
+    // The minimal fixture's coach-only note gathered no lesson.
+    let lessons = plain(&p.page("lessons/index.html"));
+    assert!(!lessons.contains("not shared in this view"), "{lessons}");
+}

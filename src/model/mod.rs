@@ -159,6 +159,14 @@ pub struct Withheld {
     /// The objectives that a session this view leaves out discussed (not a sensitive
     /// one): their pages say the notes are not shared, the others "not discussed yet".
     pub(crate) discussed: std::collections::BTreeSet<String>,
+    /// Whether an open or blocked action is left out: the dashboard's next actions say
+    /// "not shared" only then.
+    pub(crate) open_actions: bool,
+    /// The objectives that an action this view leaves out is linked to: their pages say
+    /// no action is shared, the others that none is linked yet.
+    pub(crate) acted_on: std::collections::BTreeSet<String>,
+    /// Whether a session this view leaves out (its note) gathered lessons.
+    pub(crate) gathered: bool,
     /// The sessions whose notes this view leaves out (not a sensitive one): that they
     /// took place, which every reader who could know it is told. By date.
     pub occurrences: Vec<Occurrence>,

@@ -100,6 +100,9 @@ pub(super) struct ObjectiveView {
     /// What an empty list of sessions says: "not shared" only when a session this
     /// reader may not read discussed the objective; none where the section is left out.
     sessions_empty: Option<&'static str>,
+    /// What an empty list of actions says: "not shared" only when an action this
+    /// reader may not see is linked to the objective.
+    actions_empty: &'static str,
     lessons: Vec<Link>,
     /// The stakeholder pulse, when a survey rated the objective.
     pulse: Option<super::survey::PulseView>,
@@ -285,6 +288,7 @@ impl Views<'_> {
             actions: self.linked_actions(o),
             sessions: self.linked_sessions(o),
             sessions_empty: self.sessions_empty(o),
+            actions_empty: self.actions_empty(o),
             lessons: self.linked_lessons(o),
             pulse: super::survey::pulse_view(self, &o.id),
             target_changes: oi.map(|i| self.target_changes(o, i)).unwrap_or_default(),
@@ -453,6 +457,16 @@ impl Views<'_> {
             .filter(|a| a.objective.as_ref().is_some_and(|r| r.value == o.id))
             .map(|a| self.action_short(a))
             .collect()
+    }
+
+    /// What an empty list of the actions linked to `o` says to this reader: "not shared"
+    /// only when an action they may not see is linked to it.
+    fn actions_empty(&self, o: &Objective) -> &'static str {
+        self.t(if self.e.withheld.acted_on.contains(&o.id) {
+            Word::NotSharedLinkedActions
+        } else {
+            Word::NoLinkedActions
+        })
     }
 
     /// What an empty list of the sessions that discussed `o` says to this reader; none

@@ -149,7 +149,7 @@ impl Views<'_> {
             ),
             (
                 "open_actions",
-                w.actions,
+                w.open_actions,
                 Word::NoOpenActions,
                 Word::NotSharedOpenActions,
             ),
@@ -185,7 +185,7 @@ impl Views<'_> {
             ),
             (
                 "gathered_lessons",
-                w.sessions,
+                w.gathered,
                 Word::NoGatheredLessons,
                 Word::NotSharedGatheredLessons,
             ),
