@@ -5,6 +5,9 @@
 
 mod common;
 
+use std::process::Command;
+
+use assert_cmd::prelude::*;
 use common::Project;
 
 /// "N sessions held, H hours of coaching" on a dashboard.
@@ -48,6 +51,26 @@ fn a_coach_only_note_still_counts_as_a_session_held_for_every_reader() {
     let list = p.page("sessions/index.html");
     assert!(list.contains("19 May 2026</td><th scope=\"row\">Session <span class=\"muted\">· notes not shared</span>"), "{list}");
     assert!(!list.contains("One-to-one with the Scrum Master"));
+    // The client's export holds it too, as their pages do, and nothing of its note.
+    let export = Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["export", "--format", "json", "--as-of", common::AS_OF])
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(
+        json["sessions_not_shared"],
+        serde_json::json!([{"date": "2026-05-19", "minutes": 60, "attendees": 1, "members": ["ana"]}])
+    );
+    let text = String::from_utf8_lossy(&export.stdout);
+    for words in [
+        "One-to-one with the Scrum Master",
+        "tunes the instruments",
+        "one-to-one",
+    ] {
+        assert!(!text.contains(words), "{words}");
+    }
     p.build_ok(&["--audience", "sponsor"]);
     assert_eq!(attendance(&p), coach, "the sponsor");
     // No list of sessions on the sponsor's site: not an empty section either.

@@ -176,7 +176,7 @@ pub struct Withheld {
 /// of it: its day, how long it lasted and how many attended, which of the engagement's
 /// members among them. Nothing of its note: no title, text, technique or property.
 /// (`sensitive: true` hides that a session took place at all.)
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Occurrence {
     /// The day it took place.
     pub date: Date,
