@@ -28,6 +28,61 @@ fn empty_headings(html: &str) -> Vec<String> {
     found
 }
 
+/// The text of each cell of each body row of each table of `html`.
+fn table_rows(html: &str) -> Vec<Vec<Vec<String>>> {
+    let text = |cell: &str| {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in cell.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.trim().to_string()
+    };
+    let mut tables = Vec::new();
+    for table in html.split("<tbody>").skip(1) {
+        let body = &table[..table.find("</tbody>").unwrap_or(table.len())];
+        let rows: Vec<Vec<String>> = body
+            .split("<tr")
+            .skip(1)
+            .map(|row| {
+                row.split("<t")
+                    .skip(1)
+                    .filter(|c| c.starts_with('d') || c.starts_with('h'))
+                    .map(|c| text(&c[c.find('>').map_or(0, |i| i + 1)..]))
+                    .collect()
+            })
+            .collect();
+        tables.push(rows);
+    }
+    tables
+}
+
+/// The columns of the tables of `html` that read "–" (or nothing) on every row.
+fn empty_columns(html: &str) -> Vec<usize> {
+    // Charts inside cells (sparklines) hold tags of their own: read their text out.
+    let mut html = html.to_string();
+    while let Some(at) = html.find("<svg") {
+        let end = html[at..].find("</svg>").map_or(html.len(), |e| at + e + 6);
+        html.replace_range(at..end, "chart");
+    }
+    let mut found = Vec::new();
+    for rows in table_rows(&html) {
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        for column in 0..width {
+            let cells: Vec<&String> = rows.iter().filter_map(|r| r.get(column)).collect();
+            if !cells.is_empty() && cells.iter().all(|c| c.is_empty() || *c == "–") {
+                found.push(column);
+            }
+        }
+    }
+    found
+}
+
 #[test]
 fn no_page_of_any_reader_has_an_empty_section() {
     let mut pages = 0;
@@ -52,6 +107,18 @@ fn no_page_of_any_reader_has_an_empty_section() {
                 let html = String::from_utf8_lossy(&bytes);
                 let at = format!("{name}, {audience}'s {path}");
                 assert_eq!(empty_headings(&html), Vec::<String>::new(), "{at}");
+                assert_eq!(
+                    empty_columns(&html),
+                    Vec::<usize>::new(),
+                    "{at}: a column of dashes"
+                );
+                for empty in [
+                    "<p class=\"muted\"></p>",
+                    "<p class=\"lead\"></p>",
+                    "<p></p>",
+                ] {
+                    assert!(!html.contains(empty), "{at}: {empty}");
+                }
                 assert!(
                     !html.contains("<tbody>\n    </tbody>"),
                     "{at}: a table with no row"

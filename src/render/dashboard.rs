@@ -136,6 +136,18 @@ fn next_actions(v: &Views) -> Vec<ActionLink> {
     next.iter().take(5).map(|a| v.action_short(a)).collect()
 }
 
+/// Which columns of a table of objectives (`list`, the objectives' views) have anything
+/// to show: a column that would read "–" on every row (no measurement yet, no forecast
+/// for any objective) is left out, as an empty section is.
+fn filled_columns(objectives: &[ObjectiveView]) -> Value {
+    let any = |column: usize| objectives.iter().any(|o| o.filled()[column]);
+    page_value([
+        ("latest", Value::from(any(0))),
+        ("forecast", Value::from(any(1))),
+        ("progress", Value::from(any(2))),
+    ])
+}
+
 /// `index.html`: objectives with where they stand, next actions, recent sessions, the
 /// headline figures and (for the coach) what needs attention.
 pub(super) fn dashboard_page(
@@ -164,6 +176,7 @@ pub(super) fn dashboard_page(
     Ok(Kind::Dashboard.one(
         v,
         page_value([
+            ("columns", filled_columns(objectives)),
             ("objectives", objective_list),
             ("next_actions", to_value(&next_actions(v))?),
             ("recent_sessions", to_value(&recent)?),
@@ -190,6 +203,7 @@ pub(super) fn dashboard_page(
 /// `report.html`: the printable report of the engagement.
 pub(super) fn report_page(
     v: &Views,
+    objectives: &[ObjectiveView],
     objective_list: Value,
     summary: &Summary,
 ) -> Result<PageJob, Diagnostic> {
@@ -197,6 +211,7 @@ pub(super) fn report_page(
     Ok(Kind::Report.one(
         v,
         page_value([
+            ("columns", filled_columns(objectives)),
             ("objectives", objective_list),
             ("commitment", to_value(&summary.commitment_text)?),
             ("burn_up", to_value(&burn_up(v))?),

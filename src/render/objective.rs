@@ -112,6 +112,9 @@ pub(super) struct ObjectiveView {
     /// Whether "Where it stands" has anything to say to this reader (a proposed
     /// objective, unmeasured, has not): otherwise the section is left out.
     standing: bool,
+    /// Whether a measurement, or a milestone, has a note: else no column of blanks.
+    measurement_notes: bool,
+    milestone_notes: bool,
 }
 
 /// One entry of a chart's legend: the ink (a CSS class of the charts), the kind of mark
@@ -156,7 +159,21 @@ impl Views<'_> {
             format_value(v, unit, self.lang)
         }
     }
+}
 
+impl ObjectiveView {
+    /// Whether it has a latest value, a forecast and a progress to show: the columns of
+    /// a table of objectives that are not all "–" (`dashboard::filled_columns`).
+    pub(super) fn filled(&self) -> [bool; 3] {
+        [
+            self.latest_text.is_some(),
+            self.forecast.is_some(),
+            self.progress_text.is_some(),
+        ]
+    }
+}
+
+impl Views<'_> {
     /// An objective as its pages show it, with no section left that would say nothing
     /// to its reader.
     fn objective(&self, o: &Objective) -> ObjectiveView {
@@ -177,6 +194,11 @@ impl Views<'_> {
             .any(|t| t.is_some())
             || !view.zpd.is_empty()
             || !view.findings.is_empty();
+        view.measurement_notes = view
+            .measurements
+            .iter()
+            .any(|m| m.note.is_some() || m.session.is_some());
+        view.milestone_notes = view.milestones.iter().any(|m| m.note.is_some());
         view
     }
 
@@ -293,6 +315,8 @@ impl Views<'_> {
             pulse: super::survey::pulse_view(self, &o.id),
             target_changes: oi.map(|i| self.target_changes(o, i)).unwrap_or_default(),
             standing: false,
+            measurement_notes: false,
+            milestone_notes: false,
         }
     }
 
