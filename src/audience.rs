@@ -678,6 +678,43 @@ mod tests {
         assert!(Audience::Sponsor.may_see(Sponsor));
     }
 
+    /// One rule for sessions: a coach-only note leaves its occurrence in the client's
+    /// view (no title, no text), counted as held as in the coach's; a sensitive one none.
+    #[test]
+    fn a_hidden_note_leaves_the_meeting_it_was_about() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-engagement");
+        let mut loaded = crate::load::load(&root)
+            .expect("the example loads")
+            .engagement;
+        let as_of = crate::model::Date::parse("2026-07-10").expect("a date");
+        let held = |e: &Engagement| crate::insight::held_sessions(e, as_of);
+        let client = filter(loaded.clone(), Audience::Client);
+        assert_eq!(
+            client.withheld.occurrences,
+            vec![Occurrence {
+                date: crate::model::Date::parse("2026-05-19").expect("a date"),
+                minutes: Some(60),
+                attendees: 1,
+                members: vec!["ana".to_string()],
+            }]
+        );
+        assert_eq!(
+            held(&client),
+            held(&filter(loaded.clone(), Audience::Coach))
+        );
+        assert_eq!(held(&client), (12, 1125));
+        for s in loaded
+            .sessions
+            .iter_mut()
+            .filter(|s| s.front.date.to_string() == "2026-05-19")
+        {
+            Arc::make_mut(s).front.sensitive = true;
+        }
+        let client = filter(loaded, Audience::Client);
+        assert!(client.withheld.occurrences.is_empty());
+        assert_eq!(held(&client), (11, 1065));
+    }
+
     /// `e` with the note `id` parsed again, one line longer (a new `Arc`).
     fn second_source(e: &Engagement, id: &str) -> Engagement {
         let mut next = e.clone();
