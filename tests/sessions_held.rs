@@ -100,3 +100,35 @@ fn a_coach_only_note_still_counts_as_a_session_held_for_every_reader() {
     assert_eq!(rows(&p), coach_rows - 1);
     assert!(!p.page("sessions/index.html").contains("19 May 2026"));
 }
+
+/// `check` names a coach-only note with no attendee and no duration, which the client's
+/// site counts as a session held: a supervision note or a reflection should be marked
+/// sensitive instead. A coach-only meeting with its attendees is no finding.
+#[test]
+fn check_names_a_hidden_note_that_counts_as_a_session() {
+    let codes = |p: &Project| -> Vec<String> {
+        let out = Command::cargo_bin("coachsite")
+            .unwrap()
+            .args(["check", "--format", "json", "--as-of", common::AS_OF])
+            .arg(&p.root)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "hidden-note-counted")
+            .map(|f| f["session"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let p = Project::minimal();
+    assert_eq!(codes(&p), ["2026-02-03-coach-reflection"]);
+    p.edit(
+        "sessions/2026-02-03-coach-reflection.md",
+        "visibility: coach",
+        "visibility: coach\nsensitive: true",
+    );
+    assert!(codes(&p).is_empty());
+    assert!(codes(&Project::example()).is_empty());
+}

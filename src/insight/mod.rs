@@ -173,6 +173,12 @@ pub(crate) enum Finding {
         kind: String,
         id: String,
     },
+    /// A coach-only session note with no attendee and no duration: the client's and the
+    /// sponsor's sites count it as a session held (one rule for sessions), which a note
+    /// that was no meeting (supervision, a reflection) should not be.
+    HiddenNoteCounted {
+        session: String,
+    },
 }
 
 /// Everything [`analyze`] computes for one as-of date.
@@ -294,6 +300,7 @@ const ENGAGEMENT_FINDINGS: &[fn(&Facts, &mut Vec<Flag>)] = &[
     competencies_unused,
     retention_passed,
     sensitive,
+    hidden_notes_counted,
 ];
 
 fn engagement_flag(severity: Severity, finding: Finding) -> Flag {
@@ -391,6 +398,26 @@ fn sensitive(f: &Facts, findings: &mut Vec<Flag>) {
                 id,
             },
         ));
+    }
+}
+
+/// Each coach-only session note that names no attendee and no duration, which the
+/// client's and the sponsor's sites still count as a session held.
+fn hidden_notes_counted(f: &Facts, findings: &mut Vec<Flag>) {
+    for s in &f.e.sessions {
+        let front = &s.front;
+        if s.visibility == crate::model::Visibility::Coach
+            && !front.sensitive
+            && front.attendees.is_empty()
+            && front.duration.is_none()
+        {
+            findings.push(engagement_flag(
+                Severity::Note,
+                Finding::HiddenNoteCounted {
+                    session: s.id.clone(),
+                },
+            ));
+        }
     }
 }
 
