@@ -384,6 +384,13 @@ pub fn filter_keeping(
             .filter(|a| left_out(a.resolved_visibility, a.sensitive))
             .filter_map(|a| a.objective.as_ref().map(|o| o.value.clone()))
             .collect(),
+        actions_due: e
+            .plan
+            .actions
+            .iter()
+            .filter(|a| left_out(a.resolved_visibility, a.sensitive))
+            .filter_map(|a| a.due)
+            .collect(),
         gathered: e
             .sessions
             .iter()

@@ -615,3 +615,37 @@ fn each_list_says_not_shared_only_for_what_it_lost() {
     let lessons = plain(&p.page("lessons/index.html"));
     assert!(!lessons.contains("not shared in this view"), "{lessons}");
 }
+
+/// The commitment says no action shared with the reader was due only when an action they
+/// may not see was due by the as-of date; an action left out that is not due yet leaves
+/// the coach's words.
+#[test]
+fn the_commitment_says_not_shared_only_for_an_action_due() {
+    let p = Project::minimal();
+    let coach_only = "    visibility: coach\n";
+    // Both actions the coach's: the first was due on 15 February.
+    p.edit(
+        "plan.yaml",
+        "    owner: Scrum Master\n",
+        &format!("    owner: Scrum Master\n{coach_only}"),
+    );
+    p.edit(
+        "plan.yaml",
+        "    owner: Product Owner\n",
+        &format!("    owner: Product Owner\n{coach_only}"),
+    );
+    p.build_ok(&["--audience", "client"]);
+    let dashboard = plain(&p.page("index.html"));
+    assert!(
+        dashboard.contains("No action shared in this view was due yet."),
+        "{dashboard}"
+    );
+    // Neither due by the as-of date: nothing withheld was due.
+    p.edit("plan.yaml", "due: 2026-02-15", "due: 2026-12-15");
+    p.edit("plan.yaml", "due: 2026-03-01", "due: 2026-12-01");
+    p.edit("plan.yaml", "    done: 2026-02-10\n", "");
+    p.edit("plan.yaml", "status: done", "status: open");
+    p.build_ok(&["--audience", "client"]);
+    let dashboard = plain(&p.page("index.html"));
+    assert!(dashboard.contains("No action was due yet."), "{dashboard}");
+}

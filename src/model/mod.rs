@@ -165,6 +165,9 @@ pub struct Withheld {
     /// The objectives that an action this view leaves out is linked to: their pages say
     /// no action is shared, the others that none is linked yet.
     pub(crate) acted_on: std::collections::BTreeSet<String>,
+    /// The due dates of the actions this view leaves out: the commitment says "not
+    /// shared" for want of an action due only when one of them was due by the as-of date.
+    pub(crate) actions_due: Vec<Date>,
     /// Whether a session this view leaves out (its note) gathered lessons.
     pub(crate) gathered: bool,
     /// The sessions whose notes this view leaves out (not a sensitive one): that they

@@ -191,7 +191,7 @@ impl Views<'_> {
             ),
             (
                 "commitment",
-                w.actions,
+                w.actions_due.iter().any(|d| *d <= self.insight.as_of),
                 Word::NoCommitment,
                 Word::NotSharedCommitment,
             ),
