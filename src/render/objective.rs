@@ -397,7 +397,8 @@ impl Views<'_> {
     }
 
     /// SMART, letter by letter: with the verdicts where this audience is shared them,
-    /// otherwise the five letters with what was agreed and no verdict.
+    /// otherwise the letters that were written (what was agreed, or proposed), with no
+    /// verdict.
     fn smart(&self, o: &Objective, oi: &ObjectiveInsight) -> Vec<SmartView> {
         if !self.sharing.smart {
             // With no verdict to give, the card shows what was written, letter by
