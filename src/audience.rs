@@ -10,6 +10,7 @@
 //! "not shared with you", and decides which diagnostics an audience sees
 //! ([`Audience::sharing`], from `share:` in engagement.yaml).
 
+mod held;
 mod links;
 mod pulse;
 mod said;
@@ -24,7 +25,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::markdown::private;
-use crate::model::{At, Engagement, Property, Session, Share, Shared, Visibility, Withheld};
+use crate::model::{
+    ActionStatus, At, Engagement, Property, Session, Share, Shared, Visibility, Withheld,
+};
 
 /// Who a site is built for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -370,6 +373,28 @@ pub fn filter_keeping(
             .actions
             .iter()
             .any(|a| left_out(a.resolved_visibility, a.sensitive)),
+        open_actions: e.plan.actions.iter().any(|a| {
+            left_out(a.resolved_visibility, a.sensitive)
+                && matches!(a.status, ActionStatus::Open | ActionStatus::Blocked)
+        }),
+        acted_on: e
+            .plan
+            .actions
+            .iter()
+            .filter(|a| left_out(a.resolved_visibility, a.sensitive))
+            .filter_map(|a| a.objective.as_ref().map(|o| o.value.clone()))
+            .collect(),
+        actions_due: e
+            .plan
+            .actions
+            .iter()
+            .filter(|a| left_out(a.resolved_visibility, a.sensitive))
+            .filter_map(|a| a.due)
+            .collect(),
+        gathered: e
+            .sessions
+            .iter()
+            .any(|s| left_out(s.visibility, s.front.sensitive) && !s.front.lessons.is_empty()),
         revisions: e
             .plan
             .revisions
@@ -393,6 +418,12 @@ pub fn filter_keeping(
             .iter()
             .filter(|s| left_out(s.visibility, s.front.sensitive))
             .flat_map(|s| s.front.objectives.iter().map(|o| o.value.clone()))
+            .collect(),
+        occurrences: e
+            .sessions
+            .iter()
+            .filter(|s| left_out(s.visibility, s.front.sensitive))
+            .map(|s| held::occurrence(&e.info.members, s))
             .collect(),
     };
 
@@ -539,6 +570,7 @@ fn sponsor_only_aggregates(e: &mut Engagement) {
         shared(Shared::Revisions),
     );
     e.withheld.sessions |= !e.sessions.is_empty();
+    e.withheld.gathered |= e.sessions.iter().any(|s| !s.front.lessons.is_empty());
     e.withheld.lessons |= !e.lessons.is_empty();
     let discussed: Vec<String> = e
         .sessions
@@ -547,6 +579,9 @@ fn sponsor_only_aggregates(e: &mut Engagement) {
         .collect();
     e.withheld.discussed.extend(discussed);
     e.sessions.clear();
+    // No list of sessions for the sponsor: the number held and the hours, which the
+    // client's view counts (`insight::Aggregates`).
+    e.withheld.occurrences.clear();
     e.lessons.clear();
     e.info.members.clear();
     for a in &mut e.assessments {

@@ -31,6 +31,9 @@ pub struct Report {
     /// Ranked gap analysis.
     pub competencies: Vec<CompetencyStanding>,
     pub(crate) gas_t_score: Option<f64>,
+    /// The objectives the T-score is computed over (those of the reader's view).
+    #[serde(default)]
+    pub(crate) gas_objectives: Vec<String>,
     pub(crate) summary: Summary,
 }
 
@@ -70,6 +73,7 @@ pub fn failed(as_of: Date, diagnostics: Vec<Diagnostic>) -> Report {
         commitment: Commitment::default(),
         competencies: Vec::new(),
         gas_t_score: None,
+        gas_objectives: Vec::new(),
         summary: Summary::default(),
     }
 }
@@ -109,6 +113,7 @@ pub fn report(e: &Engagement, insight: &Insight, diagnostics: Vec<Diagnostic>) -
         commitment: insight.commitment.clone(),
         competencies: insight.competencies.clone(),
         gas_t_score: insight.gas_t_score,
+        gas_objectives: insight.gas_objectives.clone(),
         summary: Summary {
             errors: insight.count(Severity::Error) + problems(DiagnosticSeverity::Error),
             warnings: insight.count(Severity::Warning) + problems(DiagnosticSeverity::Warning),

@@ -23,6 +23,10 @@ struct Export<'a> {
     as_of: Date,
     audience: &'static str,
     engagement: &'a Engagement,
+    /// The sessions held whose notes this audience may not read: day, minutes, how
+    /// many attended and which members (one rule for sessions, `Withheld::occurrences`).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    sessions_not_shared: &'a [crate::model::Occurrence],
     figures: Report,
 }
 
@@ -40,6 +44,7 @@ pub fn to_json(e: &Engagement, mut report: Report, audience: Audience) -> Result
         as_of: report.as_of,
         audience: audience.name(),
         engagement: e,
+        sessions_not_shared: &e.withheld.occurrences,
         figures: report,
     };
     serde_json::to_string_pretty(&export).map_err(|err| format!("cannot write the export: {err}"))

@@ -721,9 +721,10 @@ fn the_sponsor_gets_aggregates_of_what_the_client_sees() {
     let p = Project::minimal();
     p.build_ok(&["--audience", "sponsor"]);
     let dashboard = p.page("index.html");
-    // One client session of 90 minutes held (the coach-only one is not counted).
+    // The client session of 90 minutes, and the coach-only note (no duration): a note
+    // hidden from a reader still counts as a session held (one rule for sessions).
     assert!(
-        dashboard.contains("1 session held, 1.5 hours of coaching"),
+        dashboard.contains("2 sessions held, 1.5 hours of coaching"),
         "{dashboard}"
     );
     // The two client actions: one done on time of the two due by 15 June. Two are too

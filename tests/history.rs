@@ -171,14 +171,14 @@ fn diff_tells_what_the_reader_would_newly_see_since_a_revision() {
         "nothing the client may not see"
     );
     // The sponsor sees neither that objective nor session notes: only the count of
-    // sessions held changed for them.
+    // sessions held changed for them (the coach-only note counts: one rule for sessions).
     let sponsor = diff(&p, &["sent", "--audience", "sponsor"]);
     assert!(
         sponsor.contains("0 pages added, 0 removed, 1 changed."),
         "{sponsor}"
     );
     assert!(
-        sponsor.contains("  + 2 sessions held, 1.5 hours of coaching\n"),
+        sponsor.contains("  + 3 sessions held, 1.5 hours of coaching\n"),
         "{sponsor}"
     );
     assert!(!sponsor.contains("Sprint review debrief") && !sponsor.contains("every sprint"));

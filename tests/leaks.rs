@@ -447,3 +447,57 @@ fn sections_a_coach_titles_private_reach_only_the_coach() {
         );
     }
 }
+
+/// One rule for sessions: a session whose note is coach-only still took place, and the
+/// client's site lists it ("Session · notes not shared", its day, minutes and how many
+/// attended) and counts it; nothing of its note reaches any byte the client or the
+/// sponsor get: not its title, text, file name, techniques, ratings, lessons, tags,
+/// properties, the name of a guest, nor the objectives and actions it discussed.
+#[test]
+fn a_coach_only_session_is_held_for_everyone_but_its_note_is_not() {
+    let p = Project::minimal();
+    let before: Vec<_> = [Audience::Client, Audience::Sponsor]
+        .into_iter()
+        .map(|a| site_files(&p.root, a))
+        .collect();
+    p.write(
+        "sessions/2026-02-17-ZQHELD-SLUG-SENTINEL.md",
+        "---\ndate: 2026-02-17\ntitle: ZQHELD-TITLE-SENTINEL\nduration: 45\n\
+         attendees: [ana, ZQHELD-GUEST-SENTINEL]\nobjectives: [sprint-goals]\n\
+         techniques: [ZQHELD-TECHNIQUE-SENTINEL]\nratings: {ZQHELD-RATING-SENTINEL: 4}\n\
+         lessons: [ZQHELD-LESSON-SENTINEL]\ntags: [ZQHELD-TAG-SENTINEL]\n\
+         mood: ZQHELD-PROPERTY-SENTINEL\nprivate: ZQHELD-PRIVATE-SENTINEL\nvisibility: coach\n---\n\
+         ZQHELD-BODY-SENTINEL [[sprint-goals]]\n",
+    );
+    assert!(export(&p.root, Audience::Coach).contains("ZQHELD-BODY-SENTINEL"));
+    for (audience, before) in [Audience::Client, Audience::Sponsor]
+        .into_iter()
+        .zip(&before)
+    {
+        let got = all_they_get(&p.root, audience, before).to_lowercase();
+        let at = got.find("zqheld-");
+        assert!(
+            at.is_none(),
+            "the {} gets the coach-only note: {}",
+            audience.name(),
+            at.and_then(|at| got.get(at.saturating_sub(200)..(at + 60).min(got.len())))
+                .unwrap_or("")
+        );
+    }
+    // The client is told it took place, where the coach's list has it.
+    let files = site_files(&p.root, Audience::Client);
+    let page = |path: &str| {
+        files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| String::from_utf8_lossy(&f.bytes).to_string())
+            .unwrap_or_default()
+    };
+    let list = page("sessions/index.html");
+    assert!(
+        list.contains("Session <span class=\"muted\">· notes not shared</span>"),
+        "{list}"
+    );
+    assert!(list.contains("17 February 2026") && list.contains("45 min"));
+    assert!(page("index.html").contains("notes not shared"));
+}

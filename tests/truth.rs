@@ -435,13 +435,14 @@ fn the_sponsor_s_export_gives_the_figures_of_the_sponsor_s_site() {
         )),
         "the dashboard says otherwise than the export ({rate}%, {on_time} of {due}):\n{dashboard}"
     );
-    let gas = figures["gas_t_score"]
-        .as_f64()
-        .expect("the export's GAS T-score");
+    // The sponsor sees no scaled objective of the example: no GAS T-score, in the
+    // export as on the pages (`the_gas_t_score_names_what_it_sums_up`).
     assert!(
-        dashboard.contains(&format!("GAS T-score {}", gas.round())),
-        "{gas}:\n{dashboard}"
+        figures["gas_t_score"].is_null(),
+        "{}",
+        figures["gas_t_score"]
     );
+    assert!(!dashboard.contains("GAS T-score"), "{dashboard}");
     for o in figures["objectives"].as_array().unwrap() {
         let id = o["id"].as_str().unwrap();
         let page = plain(&p.page(&format!("objectives/{id}.html")));
@@ -542,4 +543,109 @@ fn not_shared_only_where_something_was_withheld() {
     let trust = plain(&p.page("objectives/customer-trust.html"));
     assert!(trust.contains("Not discussed in a session yet."), "{trust}");
     assert!(!trust.contains("not shared in this view"), "{trust}");
+}
+
+/// The GAS T-score is given over the scaled objectives its reader sees, which the page
+/// names beside it; a reader who sees none is given no score (issue 34).
+#[test]
+fn the_gas_t_score_names_what_it_sums_up() {
+    let p = Project::example();
+    let gas = "Work with internal customers, not against them";
+    for (audience, shown) in [("coach", true), ("client", true), ("sponsor", false)] {
+        p.build_ok(&["--audience", audience]);
+        for page in ["index.html", "report.html"] {
+            let text = plain(&p.page(page));
+            assert_eq!(text.contains("GAS T-score"), shown, "{audience} {page}");
+            assert_eq!(
+                text.contains(&format!("Here it sums up: {gas}")),
+                shown,
+                "{audience} {page}: {text}"
+            );
+        }
+    }
+    // Shared with the sponsor, the scaled objective is named on the sponsor's pages.
+    p.edit(
+        "objectives/customer-collaboration.md",
+        "visibility: client",
+        "visibility: sponsor",
+    );
+    p.build_ok(&["--audience", "sponsor"]);
+    for page in ["index.html", "report.html"] {
+        let text = plain(&p.page(page));
+        assert!(
+            text.contains(&format!("Here it sums up: {gas}")),
+            "{page}: {text}"
+        );
+    }
+}
+
+/// "Not shared" on a list only where something was withheld from that list: an action
+/// the client may not see, linked to one objective, makes that objective's page say so,
+/// not the other's; a done action withheld leaves "No open actions." as the coach's; a
+/// coach-only note with no lessons hides no gathered lesson.
+#[test]
+fn each_list_says_not_shared_only_for_what_it_lost() {
+    let p = Project::minimal();
+    // The done action of customer-trust is the coach's; sprint-goals keeps its own.
+    p.edit(
+        "plan.yaml",
+        "    status: done\n    done: 2026-02-10\n",
+        "    status: done\n    done: 2026-02-10\n    visibility: coach\n",
+    );
+    p.edit(
+        "plan.yaml",
+        "    status: open\n",
+        "    status: done\n    done: 2026-02-20\n",
+    );
+    p.build_ok(&["--audience", "client"]);
+    let trust = plain(&p.page("objectives/customer-trust.html"));
+    assert!(
+        trust.contains("No actions for this objective are shared in this view."),
+        "{trust}"
+    );
+    let goals = plain(&p.page("objectives/sprint-goals.html"));
+    assert!(!goals.contains("not shared in this view"), "{goals}");
+    let dashboard = plain(&p.page("index.html"));
+    assert!(dashboard.contains("No open actions."), "{dashboard}");
+    assert!(
+        !dashboard.contains("No open actions are shared"),
+        "{dashboard}"
+    );
+    // The minimal fixture's coach-only note gathered no lesson.
+    let lessons = plain(&p.page("lessons/index.html"));
+    assert!(!lessons.contains("not shared in this view"), "{lessons}");
+}
+
+/// The commitment says no action shared with the reader was due only when an action they
+/// may not see was due by the as-of date; an action left out that is not due yet leaves
+/// the coach's words.
+#[test]
+fn the_commitment_says_not_shared_only_for_an_action_due() {
+    let p = Project::minimal();
+    let coach_only = "    visibility: coach\n";
+    // Both actions the coach's: the first was due on 15 February.
+    p.edit(
+        "plan.yaml",
+        "    owner: Scrum Master\n",
+        &format!("    owner: Scrum Master\n{coach_only}"),
+    );
+    p.edit(
+        "plan.yaml",
+        "    owner: Product Owner\n",
+        &format!("    owner: Product Owner\n{coach_only}"),
+    );
+    p.build_ok(&["--audience", "client"]);
+    let dashboard = plain(&p.page("index.html"));
+    assert!(
+        dashboard.contains("No action shared in this view was due yet."),
+        "{dashboard}"
+    );
+    // Neither due by the as-of date: nothing withheld was due.
+    p.edit("plan.yaml", "due: 2026-02-15", "due: 2026-12-15");
+    p.edit("plan.yaml", "due: 2026-03-01", "due: 2026-12-01");
+    p.edit("plan.yaml", "    done: 2026-02-10\n", "");
+    p.edit("plan.yaml", "status: done", "status: open");
+    p.build_ok(&["--audience", "client"]);
+    let dashboard = plain(&p.page("index.html"));
+    assert!(dashboard.contains("No action was due yet."), "{dashboard}");
 }

@@ -222,4 +222,21 @@ impl Explainer<'_> {
             suggestion,
         }
     }
+
+    /// A coach-only session note with no attendee and no duration, counted as held.
+    pub(super) fn hidden_note_counted(&self, id: &str) -> Sentence {
+        let say = |en: String, fr: String, de: String| tr!(self.lang, en, fr, de);
+        Sentence {
+            message: say(
+                format!("The session `{id}` is coach-only and names no attendee or duration: the client's and the sponsor's sites count it as a session held, without its note (\"Session · notes not shared\")."),
+                format!("La séance `{id}` est réservée au coach et ne nomme ni participant ni durée : les sites du client et du commanditaire la comptent comme une séance tenue, sans sa note (« Séance · notes non partagées »)."),
+                format!("Die Sitzung `{id}` ist nur für den Coach und nennt weder Teilnehmende noch Dauer: die Websites des Klienten und des Auftraggebers zählen sie als abgehaltene Sitzung, ohne ihre Notiz („Sitzung · Notizen nicht geteilt“)."),
+            ),
+            suggestion: Some(say(
+                "If it was no meeting with the client (supervision, a reflection of your own), mark it `sensitive: true` or keep it out of the sessions folder.".into(),
+                "Si ce n’était pas une rencontre avec le client (supervision, réflexion personnelle), la marquer `sensitive: true` ou la ranger hors du dossier des séances.".into(),
+                "War es kein Treffen mit dem Klienten (Supervision, eigene Reflexion), sie mit `sensitive: true` markieren oder außerhalb des Sitzungsordners ablegen.".into(),
+            )),
+        }
+    }
 }

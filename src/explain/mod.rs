@@ -177,6 +177,7 @@ impl<'a> Explainer<'a> {
             Finding::CompetencyUnused { competency } => self.competency_unused(competency),
             Finding::RetentionPassed { retain_until } => self.retention_passed(retain_until),
             Finding::Sensitive { kind, id } => self.sensitive(kind, id),
+            Finding::HiddenNoteCounted { session } => self.hidden_note_counted(session),
         }
     }
 }

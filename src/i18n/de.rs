@@ -70,6 +70,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoSessions => "Noch keine Sitzungen.",
         Word::Smart => "SMART",
         Word::WhatWasAgreed => "Was vereinbart wurde",
+        Word::WhatIsProposed => "Was vorgeschlagen ist",
         Word::Specific => "Spezifisch",
         Word::Measurable => "Messbar",
         Word::Achievable => "Erreichbar",
@@ -233,6 +234,8 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::ExplainGas => {
             "Die Zielerreichungsskala bewertet jedes skalierte Ziel von −2 bis +2; 0 ist das als erwartet vereinbarte Ergebnis. Der T-Wert fasst sie zusammen: 50 heißt, die Ziele stehen im Mittel dort, wo sie erwartet wurden; jede Stufe darüber oder darunter verschiebt ihn um etwa 10."
         }
+        Word::NotesNotShared => "Notizen nicht geteilt",
+        Word::GasComputedOver => "Hier fasst er zusammen",
         Word::ExplainZpd => {
             "Die Zone der nächsten Entwicklung ist das, was als Nächstes mit Unterstützung gelernt werden kann. Muss eine Kompetenz schneller wachsen, wurde das Ziel zu weit gesteckt."
         }

@@ -55,6 +55,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoSessions => "No sessions yet.",
         Word::Smart => "SMART",
         Word::WhatWasAgreed => "What was agreed",
+        Word::WhatIsProposed => "What is proposed",
         Word::Specific => "Specific",
         Word::Measurable => "Measurable",
         Word::Achievable => "Achievable",
@@ -216,6 +217,8 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::ExplainGas => {
             "Goal attainment scaling rates each scaled objective from −2 to +2, 0 being the outcome agreed as expected. The T-score sums them up: 50 means the objectives are where they were expected to be, on average; each level above or below moves it by about 10."
         }
+        Word::NotesNotShared => "notes not shared",
+        Word::GasComputedOver => "Here it sums up",
         Word::ExplainZpd => {
             "The zone of proximal development is what can be learned next with support. A competency that has to grow faster than that is a sign the objective was set too far ahead."
         }

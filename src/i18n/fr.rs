@@ -71,6 +71,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::NoSessions => "Pas encore de séances.",
         Word::Smart => "SMART",
         Word::WhatWasAgreed => "Ce qui a été convenu",
+        Word::WhatIsProposed => "Ce qui est proposé",
         Word::Specific => "Spécifique",
         Word::Measurable => "Mesurable",
         Word::Achievable => "Atteignable",
@@ -234,6 +235,8 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::ExplainGas => {
             "L’échelle d’atteinte des objectifs note chaque objectif de −2 à +2, 0 étant le résultat convenu comme attendu. Le score T les résume\u{202f}: 50 signifie que les objectifs sont en moyenne là où on les attendait\u{202f}; chaque niveau au-dessus ou en dessous le déplace d’environ 10."
         }
+        Word::NotesNotShared => "notes non partagées",
+        Word::GasComputedOver => "Ici, il résume",
         Word::ExplainZpd => {
             "La zone proximale de développement est ce qui peut s’apprendre ensuite avec un accompagnement. Une compétence qui doit progresser plus vite que cela indique un objectif fixé trop loin."
         }

@@ -39,7 +39,7 @@ mod uncertainty;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus, Session};
+use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus};
 
 use objective::objective_insight;
 use progress::points;
@@ -173,6 +173,12 @@ pub(crate) enum Finding {
         kind: String,
         id: String,
     },
+    /// A coach-only session note with no attendee and no duration: the client's and the
+    /// sponsor's sites count it as a session held (one rule for sessions), which a note
+    /// that was no meeting (supervision, a reflection) should not be.
+    HiddenNoteCounted {
+        session: String,
+    },
 }
 
 /// Everything [`analyze`] computes for one as-of date.
@@ -184,6 +190,10 @@ pub struct Insight {
     pub competencies: Vec<CompetencyStanding>,
     pub(crate) commitment: Commitment,
     pub(crate) gas_t_score: Option<f64>,
+    /// The objectives the GAS T-score rates (scaled, not dropped, with a level by the
+    /// as-of date), by id: those of this view, so that a reader can trace the score.
+    #[serde(default)]
+    pub gas_objectives: Vec<String>,
     /// The stakeholder pulse of each objective a survey rated.
     pub pulse: Vec<ObjectivePulse>,
     /// Findings about the whole engagement (actions, retention, …).
@@ -219,16 +229,21 @@ pub fn analyze(e: &Engagement, as_of: Date) -> Insight {
         .map(|o| objective_insight(e, o, &competencies, as_of))
         .collect();
     let commitment = commitment(e, as_of);
-    let gas_t_score = gas_t_score(
-        &e.objectives
-            .iter()
-            .filter(|o| o.front.gas.is_some() && o.front.status != ObjectiveStatus::Dropped)
-            .filter_map(|o| {
-                let level = points(o, as_of).last()?.1;
-                Some((level, o.front.weight.as_ref().map_or(1.0, |w| w.value)))
-            })
-            .collect::<Vec<_>>(),
-    );
+    let rated: Vec<(&str, (f64, f64))> = e
+        .objectives
+        .iter()
+        .filter(|o| o.front.gas.is_some() && o.front.status != ObjectiveStatus::Dropped)
+        .filter_map(|o| {
+            let level = points(o, as_of).last()?.1;
+            let weight = o.front.weight.as_ref().map_or(1.0, |w| w.value);
+            Some((o.id.as_str(), (level, weight)))
+        })
+        .collect();
+    let gas_t_score = gas_t_score(&rated.iter().map(|(_, l)| *l).collect::<Vec<_>>());
+    let gas_objectives = match gas_t_score {
+        Some(_) => rated.iter().map(|(id, _)| id.to_string()).collect(),
+        None => Vec::new(),
+    };
 
     let findings = engagement_findings(e, as_of, &commitment, gas_t_score, &competencies);
     Insight {
@@ -237,6 +252,7 @@ pub fn analyze(e: &Engagement, as_of: Date) -> Insight {
         competencies,
         commitment,
         gas_t_score,
+        gas_objectives,
         pulse: pulses(e, as_of),
         findings,
     }
@@ -284,6 +300,7 @@ const ENGAGEMENT_FINDINGS: &[fn(&Facts, &mut Vec<Flag>)] = &[
     competencies_unused,
     retention_passed,
     sensitive,
+    hidden_notes_counted,
 ];
 
 fn engagement_flag(severity: Severity, finding: Finding) -> Flag {
@@ -384,6 +401,26 @@ fn sensitive(f: &Facts, findings: &mut Vec<Flag>) {
     }
 }
 
+/// Each coach-only session note that names no attendee and no duration, which the
+/// client's and the sponsor's sites still count as a session held.
+fn hidden_notes_counted(f: &Facts, findings: &mut Vec<Flag>) {
+    for s in &f.e.sessions {
+        let front = &s.front;
+        if s.visibility == crate::model::Visibility::Coach
+            && !front.sensitive
+            && front.attendees.is_empty()
+            && front.duration.is_none()
+        {
+            findings.push(engagement_flag(
+                Severity::Note,
+                Finding::HiddenNoteCounted {
+                    session: s.id.clone(),
+                },
+            ));
+        }
+    }
+}
+
 fn sensitive_items(e: &Engagement) -> Vec<(&'static str, String)> {
     let mut items = Vec::new();
     items.extend(
@@ -428,11 +465,12 @@ fn sensitive_items(e: &Engagement) -> Vec<(&'static str, String)> {
 }
 
 /// The figures a sponsor sees about items they may not see one by one (SPEC §5:
-/// attendance counts, commitment rate, GAS T-score), computed over the client's view.
+/// attendance counts, commitment rate), computed over the client's view. The GAS T-score
+/// is not one of them: a reader is given it only over the scaled objectives they see
+/// (`Insight::gas_objectives`), so that they can trace it.
 #[derive(Debug, Clone)]
 pub struct Aggregates {
     pub(crate) commitment: Commitment,
-    pub(crate) gas_t_score: Option<f64>,
     pub(crate) sessions: usize,
     pub(crate) minutes: u64,
     /// Each objective's figures as the client sees them, so that the sponsor gets the
@@ -440,20 +478,37 @@ pub struct Aggregates {
     pub objectives: Vec<ObjectiveInsight>,
 }
 
-/// Sessions held on or before the as-of date, and their minutes.
+/// Sessions held on or before the as-of date, and their minutes: those whose notes the
+/// view holds and those it only knows took place (`Withheld::occurrences`), so that
+/// every reader who could know of a session counts it (only a sensitive one is left
+/// out of the client's and the sponsor's figures).
 pub fn held_sessions(e: &Engagement, as_of: Date) -> (usize, u64) {
-    let held: Vec<&Session> = e
+    let held: Vec<(Date, Option<u32>)> = e
         .sessions
         .iter()
-        .filter(|s| s.front.date <= as_of)
-        .map(|s| &**s)
+        .map(|s| (s.front.date, s.front.duration.as_ref().map(|d| d.value)))
+        .chain(e.withheld.occurrences.iter().map(|o| (o.date, o.minutes)))
+        .filter(|(date, _)| *date <= as_of)
         .collect();
     let minutes = held
         .iter()
-        .filter_map(|s| s.front.duration.as_ref().map(|d| d.value))
+        .filter_map(|(_, minutes)| *minutes)
         .map(u64::from)
         .sum();
     (held.len(), minutes)
+}
+
+/// The days of every session this view knows took place (`held_sessions`), in order:
+/// the timeline's dots and gaps.
+pub fn session_dates(e: &Engagement) -> Vec<Date> {
+    let mut dates: Vec<Date> = e
+        .sessions
+        .iter()
+        .map(|s| s.front.date)
+        .chain(e.withheld.occurrences.iter().map(|o| o.date))
+        .collect();
+    dates.sort();
+    dates
 }
 
 impl Aggregates {
@@ -464,7 +519,6 @@ impl Aggregates {
         Aggregates {
             objectives: insight.objectives,
             commitment: insight.commitment,
-            gas_t_score: insight.gas_t_score,
             sessions,
             minutes,
         }

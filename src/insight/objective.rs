@@ -36,6 +36,20 @@ pub enum Tracking {
     NotShared,
 }
 
+impl Tracking {
+    /// Whether where the objective stands is a fact rather than a judgement: reached (or
+    /// marked achieved), past its due date without the target, or not tracked (paused,
+    /// dropped, proposed). A fact reads the same for every reader of the objective,
+    /// whatever `share:` gives them; the judgements (on track, at risk, stalled…) only
+    /// where `tracking` is shared.
+    pub fn is_fact(self) -> bool {
+        matches!(
+            self,
+            Tracking::Achieved | Tracking::Overdue | Tracking::NotTracked
+        )
+    }
+}
+
 /// Everything computed for one objective.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObjectiveInsight {

@@ -159,6 +159,36 @@ pub struct Withheld {
     /// The objectives that a session this view leaves out discussed (not a sensitive
     /// one): their pages say the notes are not shared, the others "not discussed yet".
     pub(crate) discussed: std::collections::BTreeSet<String>,
+    /// Whether an open or blocked action is left out: the dashboard's next actions say
+    /// "not shared" only then.
+    pub(crate) open_actions: bool,
+    /// The objectives that an action this view leaves out is linked to: their pages say
+    /// no action is shared, the others that none is linked yet.
+    pub(crate) acted_on: std::collections::BTreeSet<String>,
+    /// The due dates of the actions this view leaves out: the commitment says "not
+    /// shared" for want of an action due only when one of them was due by the as-of date.
+    pub(crate) actions_due: Vec<Date>,
+    /// Whether a session this view leaves out (its note) gathered lessons.
+    pub(crate) gathered: bool,
+    /// The sessions whose notes this view leaves out (not a sensitive one): that they
+    /// took place, which every reader who could know it is told. By date.
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// A session whose note its reader may not read (`visibility`), as that reader is told
+/// of it: its day, how long it lasted and how many attended, which of the engagement's
+/// members among them. Nothing of its note: no title, text, technique or property.
+/// (`sensitive: true` hides that a session took place at all.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Occurrence {
+    /// The day it took place.
+    pub date: Date,
+    /// Minutes, as `duration:` says.
+    pub minutes: Option<u32>,
+    /// How many attended, members and others.
+    pub attendees: usize,
+    /// The ids of the members who attended.
+    pub members: Vec<String>,
 }
 
 /// What the coach shares with one audience beyond the items it may see: diagnostics

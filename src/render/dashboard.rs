@@ -136,6 +136,18 @@ fn next_actions(v: &Views) -> Vec<ActionLink> {
     next.iter().take(5).map(|a| v.action_short(a)).collect()
 }
 
+/// Which columns of a table of objectives (`list`, the objectives' views) have anything
+/// to show: a column that would read "–" on every row (no measurement yet, no forecast
+/// for any objective) is left out, as an empty section is.
+fn filled_columns(objectives: &[ObjectiveView]) -> Value {
+    let any = |column: usize| objectives.iter().any(|o| o.filled()[column]);
+    page_value([
+        ("latest", Value::from(any(0))),
+        ("forecast", Value::from(any(1))),
+        ("progress", Value::from(any(2))),
+    ])
+}
+
 /// `index.html`: objectives with where they stand, next actions, recent sessions, the
 /// headline figures and (for the coach) what needs attention.
 pub(super) fn dashboard_page(
@@ -144,19 +156,36 @@ pub(super) fn dashboard_page(
     objective_list: Value,
     summary: &Summary,
 ) -> Result<PageJob, Diagnostic> {
-    let recent: Vec<Link> =
+    // The last five sessions held, a session whose notes are not shared among them with
+    // no title and no link (`Occurrence`).
+    let mut recent: Vec<(Date, Link)> =
         v.e.sessions
             .iter()
-            .rev()
-            .take(5)
-            .map(|s| v.session_link(s))
+            .map(|s| (s.front.date, v.session_link(s)))
             .collect();
+    recent.extend(v.e.withheld.occurrences.iter().map(|o| {
+        let link = Link {
+            title: v.t(Word::Session).to_string(),
+            url: String::new(),
+            date: v.date(o.date),
+        };
+        (o.date, link)
+    }));
+    recent.sort_by_key(|(date, _)| *date);
+    let recent: Vec<Link> = recent.into_iter().rev().take(5).map(|(_, l)| l).collect();
     Ok(Kind::Dashboard.one(
         v,
         page_value([
+            ("columns", filled_columns(objectives)),
             ("objectives", objective_list),
             ("next_actions", to_value(&next_actions(v))?),
             ("recent_sessions", to_value(&recent)?),
+            // No list of sessions where the site has no session pages (the sponsor's):
+            // the number held is among the key figures.
+            (
+                "lists_sessions",
+                Value::from(Kind::Sessions.for_audience(v.audience)),
+            ),
             (
                 "key_figures",
                 to_value(&key_figures(v, objectives, summary))?,
@@ -164,6 +193,7 @@ pub(super) fn dashboard_page(
             ("commitment", to_value(&summary.commitment_text)?),
             ("commitment_band", Value::from(band_key(summary.band))),
             ("gas_t_score", to_value(&summary.gas_text)?),
+            ("gas_over", to_value(&summary.gas_over)?),
             ("show_findings", Value::from(v.findings)),
             ("flags", to_value(&flag_groups(v, objectives))?),
         ]),
@@ -173,6 +203,7 @@ pub(super) fn dashboard_page(
 /// `report.html`: the printable report of the engagement.
 pub(super) fn report_page(
     v: &Views,
+    objectives: &[ObjectiveView],
     objective_list: Value,
     summary: &Summary,
 ) -> Result<PageJob, Diagnostic> {
@@ -180,11 +211,19 @@ pub(super) fn report_page(
     Ok(Kind::Report.one(
         v,
         page_value([
+            ("columns", filled_columns(objectives)),
             ("objectives", objective_list),
             ("commitment", to_value(&summary.commitment_text)?),
             ("burn_up", to_value(&burn_up(v))?),
             ("development_areas", to_value(&development_areas(v))?),
+            // The development areas are left out of a report whose reader sees no
+            // competency assessed: a section that would only say so.
+            (
+                "assessed",
+                Value::from(v.insight.competencies.iter().any(|c| c.latest.is_some())),
+            ),
             ("gas_t_score", to_value(&summary.gas_text)?),
+            ("gas_over", to_value(&summary.gas_over)?),
             ("radar", to_value(&radar)?),
             (
                 "summary_html",

@@ -254,10 +254,11 @@ pub fn figures(
 ) -> insight::Insight {
     let sharing = audience.sharing(&e.info.share);
     let mut insight = insight::analyze(e, as_of);
-    // The sponsor's commitment and GAS T-score are the client's, as their pages say.
+    // The sponsor's commitment is the client's, as their pages say. The GAS T-score is
+    // over the scaled objectives this reader sees, which it names (`gas_objectives`),
+    // each rated at the same level in every view.
     if let Some(a) = aggregates {
         insight.commitment = a.commitment.clone();
-        insight.gas_t_score = a.gas_t_score;
     }
     if audience != Audience::Coach {
         // The calibration band is the coach's advice; the findings the coach's notes.
@@ -269,6 +270,7 @@ pub fn figures(
         }
         if !sharing.gas {
             insight.gas_t_score = None;
+            insight.gas_objectives.clear();
         }
     }
     for oi in &mut insight.objectives {
@@ -278,7 +280,9 @@ pub fn figures(
         if audience != Audience::Coach {
             oi.findings.clear();
         }
-        if !sharing.tracking {
+        // Reached and overdue are facts, the same for every reader; the judgements
+        // (on track, at risk, stalled…) only where `tracking` is shared.
+        if !sharing.tracking && !oi.tracking.is_fact() {
             oi.tracking = insight::Tracking::NotShared;
         }
         if !sharing.trend {

@@ -98,14 +98,23 @@ pub(super) struct ObjectiveView {
     actions: Vec<ActionLink>,
     sessions: Vec<Link>,
     /// What an empty list of sessions says: "not shared" only when a session this
-    /// reader may not read discussed the objective.
-    sessions_empty: &'static str,
+    /// reader may not read discussed the objective; none where the section is left out.
+    sessions_empty: Option<&'static str>,
+    /// What an empty list of actions says: "not shared" only when an action this
+    /// reader may not see is linked to the objective.
+    actions_empty: &'static str,
     lessons: Vec<Link>,
     /// The stakeholder pulse, when a survey rated the objective.
     pulse: Option<super::survey::PulseView>,
     /// Each change to its baseline, target, due date or GAS levels made after it was
     /// first measured, in words (from the git history).
     target_changes: Vec<String>,
+    /// Whether "Where it stands" has anything to say to this reader (a proposed
+    /// objective, unmeasured, has not): otherwise the section is left out.
+    standing: bool,
+    /// Whether a measurement, or a milestone, has a note: else no column of blanks.
+    measurement_notes: bool,
+    milestone_notes: bool,
 }
 
 /// One entry of a chart's legend: the ink (a CSS class of the charts), the kind of mark
@@ -150,8 +159,50 @@ impl Views<'_> {
             format_value(v, unit, self.lang)
         }
     }
+}
 
+impl ObjectiveView {
+    /// Whether it has a latest value, a forecast and a progress to show: the columns of
+    /// a table of objectives that are not all "–" (`dashboard::filled_columns`).
+    pub(super) fn filled(&self) -> [bool; 3] {
+        [
+            self.latest_text.is_some(),
+            self.forecast.is_some(),
+            self.progress_text.is_some(),
+        ]
+    }
+}
+
+impl Views<'_> {
+    /// An objective as its pages show it, with no section left that would say nothing
+    /// to its reader.
     fn objective(&self, o: &Objective) -> ObjectiveView {
+        let mut view = self.objective_fields(o);
+        view.standing = view.chart.is_some()
+            // "Not tracked" only repeats a status (proposed, paused, dropped).
+            || (self.sharing.tracking
+                && !view.tracking_label.is_empty()
+                && view.tracking != "not-tracked")
+            || [
+                &view.progress_text,
+                &view.trend_text,
+                &view.forecast,
+                &view.adherence_text,
+                &view.pace_text,
+            ]
+            .iter()
+            .any(|t| t.is_some())
+            || !view.zpd.is_empty()
+            || !view.findings.is_empty();
+        view.measurement_notes = view
+            .measurements
+            .iter()
+            .any(|m| m.note.is_some() || m.session.is_some());
+        view.milestone_notes = view.milestones.iter().any(|m| m.note.is_some());
+        view
+    }
+
+    fn objective_fields(&self, o: &Objective) -> ObjectiveView {
         let f = &o.front;
         let show = |v: f64| self.show_value(o, v);
         let status = status_key(f.status);
@@ -175,24 +226,18 @@ impl Views<'_> {
             progress_pct: progress.map(|p| (p * 100.0).round() as u32),
             progress_text: progress.map(|p| format_percent(p, self.lang)),
             latest_text: oi.and_then(|i| i.latest).map(show),
-            state_class: if f.status == ObjectiveStatus::Active
-                && self.sharing.tracking
-                && tracking != Tracking::NotTracked
-            {
+            state_class: if shows_tracking(f.status, tracking) {
                 format!("tracking tracking-{}", tracking_key(tracking))
             } else {
                 format!("status status-{status}")
             },
-            state_label: if f.status == ObjectiveStatus::Active
-                && self.sharing.tracking
-                && tracking != Tracking::NotTracked
-            {
+            state_label: if shows_tracking(f.status, tracking) {
                 self.words.tracking(tracking)
             } else {
                 self.t(status_word(f.status))
             },
             tracking: tracking_key(tracking),
-            tracking_label: if self.sharing.tracking {
+            tracking_label: if tracking != Tracking::NotShared {
                 self.words.tracking(tracking)
             } else {
                 ""
@@ -210,7 +255,7 @@ impl Views<'_> {
                 self.words
                     .pace(&o.id, p.finding, p.required_per_month, p.observed_per_month)
             }),
-            smart: oi.map(|i| self.smart(i)).unwrap_or_default(),
+            smart: oi.map(|i| self.smart(o, i)).unwrap_or_default(),
             zpd: oi.map(|i| self.zpd(i)).unwrap_or_default(),
             findings: oi.map(|i| self.findings(&i.findings)).unwrap_or_default(),
             chart: oi.and_then(|i| self.progress_chart(o, i)),
@@ -265,9 +310,13 @@ impl Views<'_> {
             actions: self.linked_actions(o),
             sessions: self.linked_sessions(o),
             sessions_empty: self.sessions_empty(o),
+            actions_empty: self.actions_empty(o),
             lessons: self.linked_lessons(o),
             pulse: super::survey::pulse_view(self, &o.id),
             target_changes: oi.map(|i| self.target_changes(o, i)).unwrap_or_default(),
+            standing: false,
+            measurement_notes: false,
+            milestone_notes: false,
         }
     }
 
@@ -348,11 +397,23 @@ impl Views<'_> {
     }
 
     /// SMART, letter by letter: with the verdicts where this audience is shared them,
-    /// otherwise the five letters with what was agreed and no verdict.
-    fn smart(&self, oi: &ObjectiveInsight) -> Vec<SmartView> {
+    /// otherwise the letters that were written (what was agreed, or proposed), with no
+    /// verdict.
+    fn smart(&self, o: &Objective, oi: &ObjectiveInsight) -> Vec<SmartView> {
         if !self.sharing.smart {
+            // With no verdict to give, the card shows what was written, letter by
+            // letter: a letter with nothing written is no empty row.
+            let f = &o.front;
+            let written = |letter: char| match letter {
+                'S' => f.specific.as_ref().is_some_and(|t| !t.trim().is_empty()),
+                'M' => f.measure.is_some() || f.gas.is_some(),
+                'A' => f.achievable.as_ref().is_some_and(|t| !t.trim().is_empty()),
+                'R' => f.relevant.as_ref().is_some_and(|t| !t.trim().is_empty()),
+                _ => f.due.is_some(),
+            };
             return "SMART"
                 .chars()
+                .filter(|l| written(*l))
                 .map(|letter| SmartView {
                     letter,
                     judged: false,
@@ -423,13 +484,27 @@ impl Views<'_> {
             .collect()
     }
 
-    /// What an empty list of the sessions that discussed `o` says to this reader.
-    fn sessions_empty(&self, o: &Objective) -> &'static str {
-        self.t(if self.e.withheld.discussed.contains(&o.id) {
+    /// What an empty list of the actions linked to `o` says to this reader: "not shared"
+    /// only when an action they may not see is linked to it.
+    fn actions_empty(&self, o: &Objective) -> &'static str {
+        self.t(if self.e.withheld.acted_on.contains(&o.id) {
+            Word::NotSharedLinkedActions
+        } else {
+            Word::NoLinkedActions
+        })
+    }
+
+    /// What an empty list of the sessions that discussed `o` says to this reader; none
+    /// where the site has no session pages (the sponsor's), which leaves the section out.
+    fn sessions_empty(&self, o: &Objective) -> Option<&'static str> {
+        if !Kind::Sessions.for_audience(self.audience) {
+            return None;
+        }
+        Some(self.t(if self.e.withheld.discussed.contains(&o.id) {
             Word::NotSharedSessions
         } else {
             Word::NoLinkedSessions
-        })
+        }))
     }
 
     fn linked_sessions(&self, o: &Objective) -> Vec<Link> {
@@ -568,6 +643,14 @@ fn reached(o: &Objective, oi: &ObjectiveInsight) -> bool {
     oi.tracking == Tracking::Achieved
         || o.front.status == ObjectiveStatus::Achieved
         || oi.progress.is_some_and(|p| p >= 1.0)
+}
+
+/// Whether an objective's state reads as where it stands (its tracking) rather than its
+/// status: an active objective, where its reader is given where it stands (`figures`
+/// leaves the facts, reached and overdue, to every reader, judgements only where shared).
+fn shows_tracking(status: ObjectiveStatus, tracking: Tracking) -> bool {
+    status == ObjectiveStatus::Active
+        && !matches!(tracking, Tracking::NotTracked | Tracking::NotShared)
 }
 
 /// How a status reads.

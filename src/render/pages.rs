@@ -279,8 +279,9 @@ impl Prepared {
                 alone(dashboard::dashboard_page(v, views, list, s.summary())?)
             }
             Page::Report => {
-                let list = Value::from(s.objectives()?.1.to_vec());
-                alone(dashboard::report_page(v, list, s.summary())?)
+                let (views, values) = s.objectives()?;
+                let list = Value::from(values.to_vec());
+                alone(dashboard::report_page(v, views, list, s.summary())?)
             }
             Page::Objectives => {
                 let list = Value::from(s.objectives()?.1.to_vec());

@@ -99,6 +99,8 @@ pub(super) struct Summary {
     pub(super) band: Option<CommitmentBand>,
     pub(super) commitment_text: Option<String>,
     pub(super) gas_text: Option<String>,
+    /// The objectives the GAS T-score rates, which the page names beside it.
+    pub(super) gas_over: Vec<Link>,
     /// Sessions held by the as-of date and hours, in words.
     pub(super) attendance: String,
     pub(super) commitment_rate: Option<f64>,
@@ -122,6 +124,15 @@ impl Summary {
             gas_text: gas_t_score
                 .filter(|_| v.sharing.gas)
                 .map(|t| format_number(t, v.lang)),
+            gas_over: if v.sharing.gas {
+                v.insight
+                    .gas_objectives
+                    .iter()
+                    .filter_map(|id| v.objective_link(id))
+                    .collect()
+            } else {
+                Vec::new()
+            },
             attendance: v.words.attendance(sessions, minutes),
             commitment_rate: commitment.rate,
         }

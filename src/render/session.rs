@@ -25,12 +25,18 @@ struct RatingView {
 struct Row {
     /// Only the coach may see it (visibility coach, or sensitive).
     coach_only: bool,
+    /// Empty for a session whose notes the reader may not read: it has no page.
     url: String,
     title: String,
     date: String,
     duration: Option<String>,
     attendees: Vec<String>,
+    /// How many attended (members and others).
+    attendee_count: usize,
     objectives: Vec<Link>,
+    /// A session that took place, whose notes this reader may not read: its row says so
+    /// and shows no title ("Session").
+    notes_not_shared: bool,
 }
 
 #[derive(Serialize)]
@@ -51,6 +57,26 @@ struct SessionView {
 }
 
 impl Views<'_> {
+    /// The row of a session whose notes this reader may not read: that it took place,
+    /// and nothing of its note (`Occurrence`).
+    fn occurrence_row(&self, o: &Occurrence) -> Row {
+        Row {
+            coach_only: false,
+            url: String::new(),
+            title: self.t(Word::Session).to_string(),
+            date: self.date(o.date),
+            duration: o.minutes.map(|m| format!("{m} {}", self.t(Word::Minutes))),
+            attendees: o
+                .members
+                .iter()
+                .map(|a| self.e.member_name(a).to_string())
+                .collect(),
+            attendee_count: o.attendees,
+            objectives: Vec::new(),
+            notes_not_shared: true,
+        }
+    }
+
     fn session_row(&self, s: &Session) -> Row {
         let f = &s.front;
         Row {
@@ -67,6 +93,8 @@ impl Views<'_> {
                 .iter()
                 .map(|a| self.e.member_name(a).to_string())
                 .collect(),
+            attendee_count: f.attendees.len(),
+            notes_not_shared: false,
             objectives: f
                 .objectives
                 .iter()
@@ -114,7 +142,8 @@ impl Views<'_> {
 /// The timeline of sessions, with gaps longer than one and a half times the usual
 /// interval (21 days at least) marked.
 fn timeline(v: &Views) -> Option<Chart> {
-    let dates: Vec<Date> = v.e.sessions.iter().map(|s| s.front.date).collect();
+    // Every session held that this reader may know of, read or not (`Occurrence`).
+    let dates = crate::insight::session_dates(v.e);
     if dates.is_empty() {
         return None;
     }
@@ -242,7 +271,20 @@ fn ratings_table(v: &Views, names: &[&String]) -> DataTable {
 /// `sessions/index.html`: every session, the timeline and the scaling questions.
 pub(super) fn sessions_page(v: &Views) -> Result<PageJob, Diagnostic> {
     let rows = {
-        let rows: Vec<Row> = v.e.sessions.par_iter().map(|s| v.session_row(s)).collect();
+        let mut rows: Vec<(Date, Row)> =
+            v.e.sessions
+                .par_iter()
+                .map(|s| (s.front.date, v.session_row(s)))
+                .collect();
+        // The sessions whose notes are not shared, in their place by date.
+        rows.extend(
+            v.e.withheld
+                .occurrences
+                .iter()
+                .map(|o| (o.date, v.occurrence_row(o))),
+        );
+        rows.sort_by_key(|(date, _)| *date);
+        let rows: Vec<Row> = rows.into_iter().map(|(_, row)| row).collect();
         to_value(&rows)?
     };
     Ok(Kind::Sessions.one(

@@ -149,7 +149,7 @@ impl Views<'_> {
             ),
             (
                 "open_actions",
-                w.actions,
+                w.open_actions,
                 Word::NoOpenActions,
                 Word::NotSharedOpenActions,
             ),
@@ -185,13 +185,13 @@ impl Views<'_> {
             ),
             (
                 "gathered_lessons",
-                w.sessions,
+                w.gathered,
                 Word::NoGatheredLessons,
                 Word::NotSharedGatheredLessons,
             ),
             (
                 "commitment",
-                w.actions,
+                w.actions_due.iter().any(|d| *d <= self.insight.as_of),
                 Word::NoCommitment,
                 Word::NotSharedCommitment,
             ),
