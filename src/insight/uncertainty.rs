@@ -164,7 +164,8 @@ pub fn reliable_change(
 /// `points` levels (`|change| / S_diff > 1.96`); `None` when no change the scale allows
 /// (at most `points − 1` levels) is large enough, or the noise is zero.
 pub fn smallest_reliable_change(sd: f64, reliability: f64, points: i64) -> Option<i64> {
-    (1..points.clamp(1, crate::limits::MAX_SCALE_LEVELS)).find(|k| {
+    // The loader bounds a scale to 101 levels; the clamp keeps the loop short anyway.
+    (1..points.clamp(1, 1_000)).find(|k| {
         reliable_change_index(*k as f64, sd, reliability)
             .is_some_and(|rci| rci.abs() > RELIABLE_CHANGE_Z)
     })
