@@ -31,7 +31,7 @@ fn heat_map_in(
         (grid.rows, grid.columns, grid.cells, grid.min, grid.max);
     let narrow = layout == Layout::Narrow;
     // Characters of a member's name and of a competency's.
-    let (row_chars, column_chars) = if narrow { (12, 14) } else { (22, 16) };
+    let (row_chars, column_chars) = if narrow { (12, 20) } else { (22, 16) };
     // Room on the left for the members' names, and above the grid for the rotated
     // competency names.
     let left = 16

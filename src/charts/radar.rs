@@ -45,7 +45,7 @@ fn geometry(axes: &[String], series: usize, layout: Layout) -> Geometry {
             line: 18.0,
         };
     }
-    let (w, wrap_at, line) = (f64::from(NARROW_WIDTH), (11, 3), layout.text() * 0.95);
+    let (w, wrap_at, line) = (f64::from(NARROW_WIDTH), (13, 3), layout.text() * 0.95);
     // Each name beside the web ends 4 units inside the drawing.
     let radius = axes
         .iter()
