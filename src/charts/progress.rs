@@ -77,10 +77,16 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
 }
 
 /// The lines of the baseline and target labels: one on a wide chart, up to two of ten
-/// characters on a narrow one, where the right margin is scarce.
-fn reference_label(label: &str, layout: Layout) -> Vec<String> {
+/// characters on a narrow one, where the right margin is scarce ("Point de" / "départ"; a
+/// longer word, "Ausgangswert", is kept whole).
+pub(super) fn reference_label(label: &str, layout: Layout) -> Vec<String> {
+    let longest = label
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
     match layout {
-        Layout::Narrow => wrap(label, 10, 2),
+        Layout::Narrow => wrap(label, longest.max(10), 2),
         _ => vec![label.to_string()],
     }
 }

@@ -361,3 +361,20 @@ fn charts_are_drawn_wide_and_narrow_with_their_own_ids() {
     };
     assert_eq!(drawings(&lines(&wide).unwrap()).len(), 2);
 }
+
+#[test]
+fn narrow_reference_labels_wrap_between_words_and_keep_long_words_whole() {
+    use super::progress::reference_label;
+    assert_eq!(
+        reference_label("Point de départ", Layout::Narrow),
+        ["Point de", "départ"]
+    );
+    assert_eq!(
+        reference_label("Ausgangswert", Layout::Narrow),
+        ["Ausgangswert"]
+    );
+    assert_eq!(
+        reference_label("Point de départ", Layout::Wide),
+        ["Point de départ"]
+    );
+}
