@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
     Area, DrawResult, Ink, Layout, NARROW_WIDTH, Plot, TimeAxis, both, day, draw_month_labels,
-    finish, text_style, text_width, wrap,
+    finish, text_style, text_width, tight_text_width, wrap,
 };
 use crate::model::{Date, Language};
 
@@ -57,7 +57,7 @@ enum Mark {
 }
 
 /// The legend under a chart, an entry a row (or all in one row, `inline`): on a narrow
-/// chart, a long entry is wrapped to two lines.
+/// chart, a long entry is wrapped, to three lines at most.
 struct Legend<'a> {
     entries: Vec<(Mark, &'a str)>,
     layout: Layout,
@@ -73,9 +73,9 @@ impl Legend<'_> {
 
     fn lines(&self, text: &str) -> Vec<String> {
         let room = f64::from(self.width) - f64::from(self.left) - 34.0;
-        let most = (room / (self.layout.text() * 0.58)).floor().max(8.0) as usize;
+        let most = (room / tight_text_width("x", self.layout)).floor().max(8.0) as usize;
         if self.layout == Layout::Narrow {
-            wrap(text, most, 2)
+            wrap(text, most, 3)
         } else {
             vec![text.to_string()]
         }
