@@ -169,13 +169,15 @@ function unfitting() {
       found.push(`${what(el)} is ${Math.round(r.width)}px wide, past the ${screen}px screen`);
       continue;
     }
-    for (let box = el.parentElement; box && box !== document.documentElement; box = box.parentElement) {
+    // The table itself (a Markdown table in a note is a block that can scroll), then
+    // every box around it.
+    for (let box = el; box && box !== document.documentElement; box = box.parentElement) {
       if (box.scrollWidth > box.clientWidth + 1) {
         found.push(`${what(el)} is in ${name(box)}, which is ${box.scrollWidth - box.clientWidth}px wider inside than it shows (it scrolls or cuts)`);
         break;
       }
       const b = box.getBoundingClientRect();
-      if (getComputedStyle(box).overflowX !== 'visible' && (r.right > b.right + 1 || r.left < b.left - 1)) {
+      if (box !== el && getComputedStyle(box).overflowX !== 'visible' && (r.right > b.right + 1 || r.left < b.left - 1)) {
         found.push(`${what(el)} runs past the edge of ${name(box)}`);
         break;
       }
