@@ -542,8 +542,28 @@ fn every_chart_is_valid_accessible_svg_with_its_data() {
         .filter(|(f, _)| f.ends_with(".html"))
     {
         let html = String::from_utf8(bytes).unwrap();
+        // A chart drawn twice is drawn wide, then narrow, with ids of its own each.
+        let wide = html.matches("class=\"chart chart-wide\"").count();
+        let narrow = html.matches("class=\"chart chart-narrow\"").count();
+        assert_eq!(
+            wide, narrow,
+            "{path}: every wide drawing has its narrow one"
+        );
+        assert!(
+            !html.contains("min-width"),
+            "{path}: no chart keeps a minimum width"
+        );
+        let mut ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|r| r.split('"').next())
+            .collect();
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "{path}: an id is used twice");
         for svg in svgs(&html) {
-            if !svg.contains("class=\"chart\"") {
+            if !svg.contains("class=\"chart") {
                 continue;
             }
             charts += 1;
@@ -605,7 +625,7 @@ fn every_chart_is_valid_accessible_svg_with_its_data() {
     );
     // The pre-closing raters: customer collaboration 3, 3, 2, 2, 1: r_wg 0.65, which
     // the coach's table gives.
-    assert!(assessments.contains("<td class=\"num disagree\">split · 0.65 · 1–3</td>"));
+    assert!(assessments.contains("<td class=\"num disagree\" data-label=\"Collaborating with internal customers\">split · 0.65 · 1–3</td>"));
     assert!(assessments.contains("The raters disagree on Collaborating with internal customers (1–3), Automated testing (1–3)"));
     assert!(
         p.page("index.html")
@@ -628,7 +648,8 @@ fn charts_with_little_data_are_still_whole() {
     let p = Project::minimal();
     p.build_ok(&["--audience", "coach"]);
     let gas = p.page("objectives/customer-trust.html");
-    assert_eq!(svgs(&gas).len(), 1);
+    // Drawn wide and narrow.
+    assert_eq!(svgs(&gas).len(), 2);
     assert!(
         gas.contains(">\n+2\n<") || gas.contains("+2"),
         "GAS levels on the axis"
@@ -747,7 +768,7 @@ fn a_stakeholder_pulse_shows_groups_of_three_and_leaves_out_the_rest() {
     assert!(objective.contains("<h2 id=\"pulse-heading\">Stakeholder pulse</h2>"));
     assert!(
         objective.contains(
-            "<td class=\"num\"><strong>+67</strong></td><td>2 better · 1 same · 0 worse</td>"
+            "<td class=\"num\" data-label=\"Net score\"><strong>+67</strong></td><td data-label=\"Ratings\">2 better · 1 same · 0 worse</td>"
         ),
         "{objective}"
     );

@@ -66,7 +66,7 @@ fn a_practice_builds_into_one_site_for_the_coach() {
     // The evidence: the bank's two objectives were beyond the zone when planned, and
     // neither reached its target; two are too few for a share.
     assert!(
-        home.contains("<th scope=\"row\">Beyond the zone</th><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\"><span class=\"muted\">too few to say</span>"),
+        home.contains("<th scope=\"row\">Beyond the zone</th><td class=\"num\" data-label=\"Objectives\">2</td><td class=\"num\" data-label=\"Reached their target\">0</td><td class=\"num\" data-label=\"Share\"><span class=\"muted\">too few to say</span>"),
         "{home}"
     );
     // Lessons of every engagement by tag, linked into their engagement's site.

@@ -3,7 +3,12 @@
 
 use plotters::prelude::*;
 
-use super::{DrawResult, Ink, TimeAxis, day, draw_month_labels, finish, text_style, text_width};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{
+    Area, DrawResult, Ink, Layout, NARROW_WIDTH, Plot, TimeAxis, both, day, draw_month_labels,
+    finish, text_style, text_width, tight_text_width, wrap,
+};
 use crate::model::{Date, Language};
 
 /// One line of a multi-line time chart.
@@ -34,7 +39,94 @@ pub struct LinesInput<'a> {
     pub desc: &'a str,
 }
 
+/// Draws the lines, wide and narrow; a chart drawn for a narrow place already (a
+/// competency's history in a grid) is drawn once.
 pub fn lines(input: &LinesInput) -> DrawResult<String> {
+    if input.size.0 <= NARROW_WIDTH + 60 {
+        lines_in(input, Layout::Only)
+    } else {
+        both(|layout| lines_in(input, layout))
+    }
+}
+
+/// One entry of a legend under a chart: its mark and its words.
+enum Mark {
+    Line(Ink),
+    Patch(Ink),
+    Dot(Ink),
+}
+
+/// The legend under a chart, an entry a row (or all in one row, `inline`): on a narrow
+/// chart, a long entry is wrapped, to three lines at most.
+struct Legend<'a> {
+    entries: Vec<(Mark, &'a str)>,
+    layout: Layout,
+    width: u32,
+    left: i32,
+    inline: bool,
+}
+
+impl Legend<'_> {
+    fn row(&self) -> i32 {
+        (self.layout.text() * 1.3).round() as i32
+    }
+
+    fn lines(&self, text: &str) -> Vec<String> {
+        let room = f64::from(self.width) - f64::from(self.left) - 34.0;
+        let most = (room / tight_text_width("x", self.layout)).floor().max(8.0) as usize;
+        if self.layout == Layout::Narrow {
+            wrap(text, most, 3)
+        } else {
+            vec![text.to_string()]
+        }
+    }
+
+    fn height(&self) -> u32 {
+        let lines: usize = if self.inline {
+            1
+        } else {
+            self.entries.iter().map(|e| self.lines(e.1).len()).sum()
+        };
+        (self.row() * lines as i32 + 8).max(0) as u32
+    }
+
+    fn draw(&self, area: &Area) -> DrawResult<()> {
+        let (mut x, row) = (self.left, self.row());
+        let mut y = row / 2 + 2;
+        for (mark, text) in &self.entries {
+            match mark {
+                Mark::Line(ink) => area.draw(&PathElement::new(
+                    vec![(x, y), (x + 24, y)],
+                    ink.color().stroke_width(2),
+                ))?,
+                Mark::Patch(ink) => area.draw(&Rectangle::new(
+                    [(x, y - 6), (x + 24, y + 6)],
+                    ink.color().mix(0.25).filled(),
+                ))?,
+                Mark::Dot(ink) => {
+                    area.draw(&Circle::new((x + 12, y), 5, ink.color().filled()))?;
+                }
+            }
+            if self.inline {
+                let style =
+                    text_style(self.layout, Ink::Text).pos(Pos::new(HPos::Left, VPos::Center));
+                area.draw(&Text::new(text.to_string(), (x + 30, y), style))?;
+                x += 54 + text_width(text, self.layout).ceil() as i32;
+                continue;
+            }
+            for line in self.lines(text) {
+                let style =
+                    text_style(self.layout, Ink::Text).pos(Pos::new(HPos::Left, VPos::Center));
+                area.draw(&Text::new(line, (x + 30, y), style))?;
+                y += row;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn lines_in(input: &LinesInput, layout: Layout) -> DrawResult<String> {
+    let narrow = layout == Layout::Narrow;
     let dates = input
         .series
         .iter()
@@ -50,20 +142,38 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
     let axis = TimeAxis {
         origin,
         lang: input.lang,
+        layout,
     };
-    let (w, h) = input.size;
-    let entries = input.series.len() + usize::from(input.band.is_some());
-    let legend_height = 22 * entries as u32 + 8;
+    let (w, h) = if narrow {
+        (NARROW_WIDTH, input.size.1.saturating_sub(40).max(200))
+    } else {
+        input.size
+    };
+    let mut entries: Vec<(Mark, &str)> = input
+        .series
+        .iter()
+        .map(|s| (Mark::Line(s.ink), s.name))
+        .collect();
+    if let Some((_, label)) = &input.band {
+        entries.push((Mark::Patch(Ink::Band), label));
+    }
+    let legend = Legend {
+        entries,
+        layout,
+        width: w,
+        left: if narrow { 8 } else { 56 },
+        inline: false,
+    };
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h + legend_height)).into_drawing_area();
-        let (plot, legend) = root.split_vertically(h);
+        let root = SVGBackend::with_string(&mut svg, (w, h + legend.height())).into_drawing_area();
+        let (plot, below) = root.split_vertically(h);
         let mut chart = ChartBuilder::on(&plot)
             .margin_top(10)
-            .margin_right(16)
-            .margin_left(8)
+            .margin_right(if narrow { 12 } else { 16 })
+            .margin_left(if narrow { 4 } else { 8 })
             .x_label_area_size(30)
-            .y_label_area_size(48)
+            .y_label_area_size(if narrow { 40 } else { 48 })
             .build_cartesian_2d(0f64..x_max, input.y.0..input.y.1)?;
         let number = |v: &f64| crate::i18n::format_number(*v, input.lang);
         chart
@@ -72,9 +182,9 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             .max_light_lines(0)
             .bold_line_style(Ink::Axis.color().mix(0.25))
             .axis_style(Ink::Axis.color())
-            .label_style(text_style(15.0, Ink::Text))
+            .label_style(text_style(layout, Ink::Text))
             .x_labels(0)
-            .y_labels(6)
+            .y_labels(if narrow { 5 } else { 6 })
             .y_label_formatter(&number)
             .draw()?;
         draw_month_labels(&plot, &chart, &axis, x_max, input.y.0)?;
@@ -93,60 +203,43 @@ pub fn lines(input: &LinesInput) -> DrawResult<String> {
             plot.draw(&Text::new(
                 label.to_string(),
                 (pos.0 + 4, pos.1 - 14),
-                text_style(15.0, Ink::Target),
+                text_style(layout, Ink::Target),
             ))?;
         }
         for s in &input.series {
-            let mut pts: Vec<(f64, f64)> = Vec::new();
-            for (i, (d, v)) in s.points.iter().filter(|p| p.1.is_finite()).enumerate() {
-                if s.steps
-                    && i > 0
-                    && let Some(prev) = pts.last().copied()
-                {
-                    pts.push((x(*d), prev.1));
-                }
-                pts.push((x(*d), *v));
-            }
-            chart.draw_series(LineSeries::new(pts.clone(), s.ink.color().stroke_width(2)))?;
-            if !s.steps {
-                chart.draw_series(
-                    pts.iter()
-                        .map(|p| Circle::new(*p, 3, s.ink.color().filled())),
-                )?;
-            }
+            draw_series(&mut chart, s, origin)?;
         }
-        for (i, s) in input.series.iter().enumerate() {
-            let y = 12 + 22 * i as i32;
-            legend.draw(&PathElement::new(
-                vec![(56, y), (80, y)],
-                s.ink.color().stroke_width(2),
-            ))?;
-            legend.draw(&Text::new(
-                s.name.to_string(),
-                (86, y - 7),
-                text_style(15.0, Ink::Text),
-            ))?;
-        }
-        if let Some((_, label)) = &input.band {
-            let y = 12 + 22 * input.series.len() as i32;
-            legend.draw(&Rectangle::new(
-                [(56, y - 6), (80, y + 6)],
-                Ink::Band.color().mix(0.25).filled(),
-            ))?;
-            legend.draw(&Text::new(
-                label.to_string(),
-                (86, y - 7),
-                text_style(15.0, Ink::Text),
-            ))?;
-        }
+        legend.draw(&below)?;
         root.present()?;
     }
-    Ok(finish(&svg, input.id, input.title, input.desc))
+    Ok(finish(&svg, input.id, layout, input.title, input.desc))
+}
+
+/// One line, with a dot on each point, or steps.
+fn draw_series(chart: &mut Plot, s: &TimeSeries, origin: Date) -> DrawResult<()> {
+    let mut pts: Vec<(f64, f64)> = Vec::new();
+    for (i, (d, v)) in s.points.iter().filter(|p| p.1.is_finite()).enumerate() {
+        if s.steps
+            && i > 0
+            && let Some(prev) = pts.last().copied()
+        {
+            pts.push((day(origin, *d), prev.1));
+        }
+        pts.push((day(origin, *d), *v));
+    }
+    chart.draw_series(LineSeries::new(pts.clone(), s.ink.color().stroke_width(2)))?;
+    if !s.steps {
+        chart.draw_series(
+            pts.iter()
+                .map(|p| Circle::new(*p, 3, s.ink.color().filled())),
+        )?;
+    }
+    Ok(())
 }
 
 /// Dots on a time line, one per session; gaps longer than `gap_days` are shaded.
 /// The legend says what a dot and a shaded stretch are (`labels`: a session, a gap; the
-/// gap only when there is one).
+/// gap only when there is one). Wide and narrow.
 pub fn timeline(
     id: &str,
     dates: &[Date],
@@ -156,19 +249,52 @@ pub fn timeline(
     title: &str,
     desc: &str,
 ) -> DrawResult<String> {
-    let (w, h) = (640u32, 90u32);
-    let legend_height = 30u32;
-    let origin = dates
-        .first()
-        .copied()
-        .unwrap_or(Date(chrono::NaiveDate::MIN));
+    both(|layout| {
+        let axis = TimeAxis {
+            origin: dates
+                .first()
+                .copied()
+                .unwrap_or(Date(chrono::NaiveDate::MIN)),
+            lang,
+            layout,
+        };
+        let raw = timeline_in(&axis, dates, gap_days, labels)?;
+        Ok(finish(&raw, id, layout, title, desc))
+    })
+}
+
+fn timeline_in(
+    axis: &TimeAxis,
+    dates: &[Date],
+    gap_days: i64,
+    labels: [&str; 2],
+) -> DrawResult<String> {
+    let narrow = axis.layout == Layout::Narrow;
+    let (w, h) = if narrow {
+        (NARROW_WIDTH, 84u32)
+    } else {
+        (640u32, 90u32)
+    };
+    let origin = axis.origin;
     let x_max = dates.last().map_or(1.0, |l| day(origin, *l)).max(1.0);
     let pad = x_max * 0.03;
-    let axis = TimeAxis { origin, lang };
+    let gap = dates.windows(2).any(|p| p[0].days_until(p[1]) > gap_days);
+    // The legend names a gap only where the chart draws one.
+    let mut entries = vec![(Mark::Dot(Ink::Main), labels[0])];
+    if gap {
+        entries.push((Mark::Patch(Ink::Band), labels[1]));
+    }
+    let legend = Legend {
+        entries,
+        layout: axis.layout,
+        width: w,
+        left: if narrow { 8 } else { 16 },
+        inline: !narrow,
+    };
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h + legend_height)).into_drawing_area();
-        let (plot, legend) = root.split_vertically(h);
+        let root = SVGBackend::with_string(&mut svg, (w, h + legend.height())).into_drawing_area();
+        let (plot, below) = root.split_vertically(h);
         let mut chart = ChartBuilder::on(&plot)
             .margin_top(8)
             .margin_right(16)
@@ -181,29 +307,11 @@ pub fn timeline(
             .disable_y_axis()
             .disable_x_mesh()
             .axis_style(Ink::Axis.color())
-            .label_style(text_style(15.0, Ink::Text))
+            .label_style(text_style(axis.layout, Ink::Text))
             .x_labels(0)
             .draw()?;
-        draw_month_labels(&plot, &chart, &axis, x_max, 0.0)?;
-        legend.draw(&Circle::new((24, 14), 5, Ink::Main.color().filled()))?;
-        legend.draw(&Text::new(
-            labels[0].to_string(),
-            (36, 7),
-            text_style(15.0, Ink::Text),
-        ))?;
-        // The legend names a gap only where the chart draws one.
-        if dates.windows(2).any(|p| p[0].days_until(p[1]) > gap_days) {
-            let gap_at = 60 + text_width(labels[0], 15.0).ceil() as i32;
-            legend.draw(&Rectangle::new(
-                [(gap_at, 8), (gap_at + 24, 20)],
-                Ink::Band.color().mix(0.25).filled(),
-            ))?;
-            legend.draw(&Text::new(
-                labels[1].to_string(),
-                (gap_at + 30, 7),
-                text_style(15.0, Ink::Text),
-            ))?;
-        }
+        draw_month_labels(&plot, &chart, axis, x_max, 0.0)?;
+        legend.draw(&below)?;
         for pair in dates.windows(2) {
             if pair[0].days_until(pair[1]) > gap_days {
                 chart.draw_series([Rectangle::new(
@@ -223,5 +331,5 @@ pub fn timeline(
         )?;
         root.present()?;
     }
-    Ok(finish(&svg, id, title, desc))
+    Ok(svg)
 }

@@ -135,9 +135,50 @@ impl Ink {
     }
 }
 
+/// Which of a chart's drawings an SVG is: the only one, or the wide (print, wide screens)
+/// or narrow (phones) one of a pair; the theme's style sheet shows one of a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Only,
+    Wide,
+    Narrow,
+}
+
+impl Layout {
+    /// Chart text, in drawing units: the same on both drawings. plotters writes it 0.8065
+    /// as large (13.9 units). A wide drawing (640 units; the radar's 720) is shown where
+    /// its figure is 36rem (576 CSS px) or more, so its text stays 11 px or more (12.5 on a
+    /// 640-unit one); a narrow drawing, 340 units wide, is shown at 288 CSS px or more (on
+    /// a 320 px screen), so its text stays 11.8 px or more.
+    fn text(self) -> f64 {
+        15.0 * 1.15
+    }
+
+    /// The CSS classes of the SVG, and what its id ends in.
+    fn class_and_suffix(self) -> (&'static str, &'static str) {
+        match self {
+            Layout::Only => ("chart", ""),
+            Layout::Wide => ("chart chart-wide", ""),
+            Layout::Narrow => ("chart chart-narrow", "-narrow"),
+        }
+    }
+}
+
+/// The width of every narrow drawing, in units.
+const NARROW_WIDTH: u32 = 340;
+
+/// Draws a chart twice, wide then narrow, as one piece of HTML: the style sheet shows the
+/// narrow drawing on a narrow screen, the wide one elsewhere and on paper.
+fn both(draw: impl Fn(Layout) -> DrawResult<String>) -> DrawResult<String> {
+    Ok(draw(Layout::Wide)? + &draw(Layout::Narrow)?)
+}
+
 /// Turns plotters' SVG into a finished inline chart: scalable, classes instead of
-/// sentinel colours, `role="img"` with a title and a description.
-pub fn finish(raw: &str, id: &str, title: &str, desc: &str) -> String {
+/// sentinel colours, `role="img"` with a title and a description. The narrow drawing of
+/// a pair has its own ids (`ID-narrow`), so that both can be on one page.
+pub fn finish(raw: &str, id: &str, layout: Layout, title: &str, desc: &str) -> String {
+    let (class, suffix) = layout.class_and_suffix();
+    let id = format!("{id}{suffix}");
     let mut out = String::with_capacity(raw.len() + 256);
     for (i, line) in raw.lines().enumerate() {
         if i == 0 && line.starts_with("<svg") {
@@ -146,16 +187,8 @@ pub fn finish(raw: &str, id: &str, title: &str, desc: &str) -> String {
                 .nth(1)
                 .and_then(|r| r.split('"').next())
                 .unwrap_or("0 0 100 100");
-            // On a narrow screen a chart is never drawn smaller than 82 % of its size,
-            // so its text stays 11 px or more; its figure scrolls sideways instead.
-            let width: f64 = view_box
-                .split_whitespace()
-                .nth(2)
-                .and_then(|w| w.parse().ok())
-                .unwrap_or(100.0);
-            let min_width = (width * 0.82).round();
             out.push_str(&format!(
-                "<svg viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" id=\"{id}\" preserveAspectRatio=\"xMidYMid meet\" style=\"min-width: {min_width}px\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+                "<svg viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" class=\"{class}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" id=\"{id}\" preserveAspectRatio=\"xMidYMid meet\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
                 escape(title),
                 escape(desc)
             ));
@@ -264,12 +297,8 @@ pub fn radar_points(
 
 const FONT: &str = "sans-serif";
 
-/// Chart text one size up from the nominal one: with charts never drawn under 82 % of
-/// their size (see [`finish`]), it stays 11 px or more on a phone.
-const TEXT_SCALE: f64 = 1.15;
-
-fn text_style(size: f64, ink: Ink) -> TextStyle<'static> {
-    (FONT, size * TEXT_SCALE).into_font().color(&ink.color())
+fn text_style(layout: Layout, ink: Ink) -> TextStyle<'static> {
+    (FONT, layout.text()).into_font().color(&ink.color())
 }
 
 /// Days from `origin`, as the x coordinate of time charts.
@@ -283,6 +312,7 @@ type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
 pub struct TimeAxis {
     pub origin: Date,
     pub lang: Language,
+    pub layout: Layout,
 }
 
 /// Date ticks at natural dates: the first day of every month, or of every second, third
@@ -339,13 +369,14 @@ fn draw_month_labels(
     x_max: f64,
     y_bottom: f64,
 ) -> DrawResult<()> {
-    for (x, date) in month_ticks(axis.origin, x_max, 6) {
+    let most = if axis.layout == Layout::Narrow { 4 } else { 6 };
+    for (x, date) in month_ticks(axis.origin, x_max, most) {
         let pos = chart.backend_coord(&(x, y_bottom));
         root.draw(&PathElement::new(
             vec![(pos.0, pos.1), (pos.0, pos.1 + 5)],
             Ink::Axis.color().stroke_width(1),
         ))?;
-        let style = text_style(15.0, Ink::Text).pos(text_anchor::Pos::new(
+        let style = text_style(axis.layout, Ink::Text).pos(text_anchor::Pos::new(
             text_anchor::HPos::Center,
             text_anchor::VPos::Top,
         ));
@@ -357,18 +388,28 @@ fn draw_month_labels(
 
 /// The width a text takes in the charts' sans-serif font, generously estimated (no font
 /// library is at hand at build time): used to leave room for labels, never to crop them.
-fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * TEXT_SCALE * 0.58
+fn text_width(text: &str, layout: Layout) -> f64 {
+    text.chars().count() as f64 * layout.text() * 0.58
 }
 
-/// A label in at most two lines of at most `max` characters, broken between words; what
-/// does not fit ends in "…" (the whole name is in the chart's data table).
-fn wrap(text: &str, max: usize) -> Vec<String> {
+/// The width a text takes, estimated closely (an average sans-serif letter is about half
+/// as wide as it is high): where room is scarce on a narrow drawing. The browser tests
+/// check that no label is cut off.
+fn tight_text_width(text: &str, layout: Layout) -> f64 {
+    text.chars().count() as f64 * layout.text() * 0.8065 * 0.55
+}
+
+/// A label in at most `most` lines of at most `max` characters, broken between words;
+/// what does not fit ends in "…" (the whole name is in the chart's data table).
+fn wrap(text: &str, max: usize, most: usize) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];
     for word in text.split_whitespace() {
         let count = lines.len();
         let line = lines.last_mut().expect("one line at least");
-        if line.is_empty() || line.chars().count() + 1 + word.chars().count() <= max || count >= 2 {
+        if line.is_empty()
+            || line.chars().count() + 1 + word.chars().count() <= max
+            || count >= most.max(1)
+        {
             if !line.is_empty() {
                 line.push(' ');
             }

@@ -4,8 +4,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
-    Area, DrawResult, Ink, Plot, TimeAxis, day, draw_month_labels, finish, padded_range,
-    text_style, text_width,
+    Area, DrawResult, Ink, Layout, NARROW_WIDTH, Plot, TimeAxis, both, day, draw_month_labels,
+    finish, padded_range, text_style, text_width, wrap,
 };
 use crate::model::{Date, Language};
 
@@ -71,17 +71,43 @@ fn value_range(input: &ProgressInput) -> (f64, f64) {
 }
 
 /// Draws an objective's progress: measurements, baseline and target, milestones, the
-/// planned trajectory, the trend to the forecast, the due and as-of dates.
+/// planned trajectory, the trend to the forecast, the due and as-of dates; wide and narrow.
 pub fn progress(input: &ProgressInput) -> DrawResult<String> {
-    let (w, h) = (640u32, 300u32);
+    both(|layout| progress_in(input, layout))
+}
+
+/// The lines of the baseline and target labels: one on a wide chart, up to two of ten
+/// characters on a narrow one, where the right margin is scarce ("Point de" / "départ"; a
+/// longer word, "Ausgangswert", is kept whole).
+pub(super) fn reference_label(label: &str, layout: Layout) -> Vec<String> {
+    let longest = label
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    match layout {
+        Layout::Narrow => wrap(label, longest.max(10), 2),
+        _ => vec![label.to_string()],
+    }
+}
+
+fn progress_in(input: &ProgressInput, layout: Layout) -> DrawResult<String> {
+    let narrow = layout == Layout::Narrow;
+    let (w, h) = if narrow {
+        (NARROW_WIDTH, 250u32)
+    } else {
+        (640u32, 300u32)
+    };
     let (origin, last) = date_extent(input);
     let x_max = day(origin, last).max(1.0) * 1.04;
     let y = value_range(input);
     // Room on the right for the longest of the baseline and target labels, whatever the
-    // language ("Point de départ"), and above the plot for the due and as-of labels.
+    // language ("Point de départ"), and above the plot for the due and as-of labels (two
+    // rows on a narrow chart, where they may have to be stacked).
     let right = input.labels[..2]
         .iter()
-        .map(|l| text_width(l, 15.0))
+        .flat_map(|l| reference_label(l, layout))
+        .map(|l| text_width(&l, layout))
         .fold(40.0, f64::max)
         .ceil() as u32
         + 10;
@@ -89,21 +115,22 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
     {
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
-            .margin_top(28)
+            .margin_top(if narrow { 44 } else { 28 })
             .margin_right(right)
-            .margin_left(8)
-            .x_label_area_size(32)
-            .y_label_area_size(56)
+            .margin_left(if narrow { 4 } else { 8 })
+            .x_label_area_size(if narrow { 28 } else { 32 })
+            .y_label_area_size(if narrow { 42 } else { 56 })
             .build_cartesian_2d(0f64..x_max, y.0..y.1)?;
-        draw_axes(&mut chart, input)?;
+        draw_axes(&mut chart, input, layout)?;
         let axis = TimeAxis {
             origin,
             lang: input.lang,
+            layout,
         };
         draw_month_labels(&root, &chart, &axis, x_max, y.0)?;
-        draw_reference_lines(&root, &mut chart, input, x_max)?;
+        draw_reference_lines(&root, &mut chart, input, x_max, layout)?;
         draw_plan(&mut chart, input, origin)?;
-        draw_date_lines(&root, &mut chart, input, origin, y)?;
+        draw_date_lines(&root, &mut chart, input, &axis, y)?;
         draw_band(&mut chart, input, origin, y)?;
         draw_trend(&mut chart, input, origin)?;
         draw_milestones(&mut chart, input, origin)?;
@@ -113,13 +140,14 @@ pub fn progress(input: &ProgressInput) -> DrawResult<String> {
     Ok(finish(
         &svg,
         &format!("chart-{}", input.id),
+        layout,
         input.title,
         input.desc,
     ))
 }
 
 /// The axes: dates below, values (or GAS levels) on the left, light horizontal lines.
-fn draw_axes(chart: &mut Plot, input: &ProgressInput) -> DrawResult<()> {
+fn draw_axes(chart: &mut Plot, input: &ProgressInput, layout: Layout) -> DrawResult<()> {
     let gas_label = |v: &f64| match v.round() as i64 {
         l if (v - l as f64).abs() > 0.01 => String::new(),
         l if l > 0 => format!("+{l}"),
@@ -132,7 +160,7 @@ fn draw_axes(chart: &mut Plot, input: &ProgressInput) -> DrawResult<()> {
         .max_light_lines(0)
         .bold_line_style(Ink::Axis.color().mix(0.25))
         .axis_style(Ink::Axis.color())
-        .label_style(text_style(15.0, Ink::Text))
+        .label_style(text_style(layout, Ink::Text))
         .x_labels(0);
     if input.gas {
         mesh.y_labels(5).y_label_formatter(&gas_label);
@@ -150,8 +178,11 @@ fn draw_reference_lines(
     chart: &mut Plot,
     input: &ProgressInput,
     right: f64,
+    layout: Layout,
 ) -> DrawResult<()> {
-    let mut placed: Vec<(i32, i32, Ink, &str)> = Vec::new();
+    let line_height = (layout.text() * 1.05).round() as i32;
+    // (x, centre y, ink, lines)
+    let mut placed: Vec<(i32, i32, Ink, Vec<String>)> = Vec::new();
     for (value, ink, label) in [
         (input.baseline, Ink::Baseline, input.labels[0]),
         (input.target, Ink::Target, input.labels[1]),
@@ -162,20 +193,29 @@ fn draw_reference_lines(
                 ink.color().stroke_width(1),
             ))?;
             let pos = chart.backend_coord(&(right, v));
-            placed.push((pos.0 + 4, pos.1, ink, label));
+            placed.push((pos.0 + 4, pos.1, ink, reference_label(label, layout)));
         }
     }
     if let [a, b] = placed.as_mut_slice() {
-        let gap = 18 - (a.1 - b.1).abs();
+        // Half of each label's height, and the room between two labels.
+        let half = |l: &Vec<String>| line_height * l.len() as i32 / 2;
+        let gap = half(&a.3) + half(&b.3) + 2 - (a.1 - b.1).abs();
         if gap > 0 {
             let (upper, lower) = if a.1 <= b.1 { (a, b) } else { (b, a) };
             upper.1 -= gap / 2 + gap % 2;
             lower.1 += gap / 2;
         }
     }
-    for (x, y, ink, label) in placed {
-        let style = text_style(15.0, ink).pos(Pos::new(HPos::Left, VPos::Center));
-        root.draw(&Text::new(label.to_string(), (x, y), style))?;
+    for (x, y, ink, lines) in placed {
+        let style = text_style(layout, ink).pos(Pos::new(HPos::Left, VPos::Center));
+        let first = y - line_height * (lines.len() as i32 - 1) / 2;
+        for (k, line) in lines.into_iter().enumerate() {
+            root.draw(&Text::new(
+                line,
+                (x, first + line_height * k as i32),
+                style.clone(),
+            ))?;
+        }
     }
     Ok(())
 }
@@ -196,12 +236,13 @@ fn draw_plan(chart: &mut Plot, input: &ProgressInput, origin: Date) -> DrawResul
 
 /// Due and as-of dates as vertical lines, labelled above the plot: the earlier date's
 /// label ends at its line and the later one's starts at its line, so the two never print
-/// over each other however close the dates are.
+/// over each other however close the dates are. Where the later label would run past the
+/// chart's right edge (a narrow chart), it ends at its line instead, one row higher.
 fn draw_date_lines(
     root: &Area,
     chart: &mut Plot,
     input: &ProgressInput,
-    origin: Date,
+    axis: &TimeAxis,
     y: (f64, f64),
 ) -> DrawResult<()> {
     let mut dates = vec![(input.as_of, Ink::AsOf, input.labels[3])];
@@ -210,22 +251,25 @@ fn draw_date_lines(
     }
     dates.sort_by_key(|(d, _, _)| *d);
     let last = dates.len() - 1;
+    let width = f64::from(root.dim_in_pixel().0);
+    let row = (axis.layout.text() * 1.1).round() as i32;
     for (i, (date, ink, label)) in dates.into_iter().enumerate() {
-        let x = day(origin, date);
+        let x = day(axis.origin, date);
         chart.draw_series(LineSeries::new(
             [(x, y.0), (x, y.1)],
             ink.color().stroke_width(1),
         ))?;
         let pos = chart.backend_coord(&(x, y.1));
-        let (anchor, dx) = if i == last && last > 0 {
-            (HPos::Left, 3)
-        } else {
-            (HPos::Right, -3)
+        let fits_after = f64::from(pos.0) + 3.0 + text_width(label, axis.layout) <= width - 2.0;
+        let (anchor, dx, dy) = match (i == last && last > 0, fits_after) {
+            (true, true) => (HPos::Left, 3, 0),
+            (true, false) => (HPos::Right, -3, row),
+            _ => (HPos::Right, -3, 0),
         };
-        let style = text_style(15.0, ink).pos(Pos::new(anchor, VPos::Bottom));
+        let style = text_style(axis.layout, ink).pos(Pos::new(anchor, VPos::Bottom));
         root.draw(&Text::new(
             label.to_string(),
-            (pos.0 + dx, pos.1 - 6),
+            (pos.0 + dx, pos.1 - 6 - dy),
             style,
         ))?;
     }
@@ -341,5 +385,5 @@ pub fn sparkline(id: &str, points: &[(Date, f64)], title: &str, desc: &str) -> D
         }
         root.present()?;
     }
-    Ok(finish(&svg, id, title, desc))
+    Ok(finish(&svg, id, Layout::Only, title, desc))
 }

@@ -39,7 +39,7 @@ fn radar_polygon_points_for_known_levels() {
 #[test]
 fn finish_adds_accessibility_and_classes() {
     let raw = "<svg width=\"10\" height=\"5\" viewBox=\"0 0 10 5\" xmlns=\"http://www.w3.org/2000/svg\">\n<circle cx=\"1\" cy=\"1\" r=\"1\" opacity=\"1\" fill=\"#010001\" stroke=\"#010002\"/>\n</svg>\n";
-    let svg = finish(raw, "c1", "Progress & more", "80 % of target");
+    let svg = finish(raw, "c1", Layout::Only, "Progress & more", "80 % of target");
     assert!(svg.starts_with("<svg viewBox=\"0 0 10 5\""), "{svg}");
     assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title c1-desc\""));
     assert!(svg.contains("<title id=\"c1-title\">Progress &amp; more</title>"));
@@ -239,11 +239,11 @@ fn date_ticks_fall_on_natural_dates() {
     assert!(long.len() <= 6 && long.iter().all(|(_, d)| [1, 7].contains(&d.ymd().1)));
     // Labels are wrapped between words and kept short.
     assert_eq!(
-        wrap("Refining the product backlog", 20),
+        wrap("Refining the product backlog", 20, 2),
         ["Refining the product", "backlog"]
     );
     assert_eq!(
-        wrap("Collaborating with internal customers and partners", 20).len(),
+        wrap("Collaborating with internal customers and partners", 20, 2).len(),
         2
     );
 }
@@ -269,4 +269,112 @@ fn the_timeline_names_a_gap_only_where_it_draws_one() {
     )
     .expect("draws");
     assert!(gap.contains("More than 21 days"), "{gap}");
+}
+
+/// The ids (of the SVG, its title and description) and the view boxes of a piece of HTML.
+fn drawings(html: &str) -> Vec<(String, String)> {
+    html.split("<svg")
+        .skip(1)
+        .map(|svg| {
+            let attr = |name: &str| {
+                svg.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            (format!("{} {}", attr("class"), attr("id")), attr("viewBox"))
+        })
+        .collect()
+}
+
+#[test]
+fn charts_are_drawn_wide_and_narrow_with_their_own_ids() {
+    let grid = Grid {
+        rows: &["Ana Ribeiro".into(), "Ben Okafor".into()],
+        columns: &["Running Scrum events".into(), "Automated testing".into()],
+        cells: &[vec![Some(1), None], vec![Some(3), Some(5)]],
+        min: 1,
+        max: 5,
+    };
+    let axes = [
+        "Running Scrum events".to_string(),
+        "Automated testing".into(),
+        "Collaborating with internal customers".into(),
+    ];
+    let series = [RadarSeries {
+        name: "Latest",
+        levels: vec![2.0, 3.0, 4.0],
+        ink: Ink::Series(1),
+    }];
+    let dates = [d("2026-01-05"), d("2026-03-02")];
+    for (html, id) in [
+        (heat_map("h", &grid, "t", "d").unwrap(), "h"),
+        (radar("r", &axes, 1.0, 5.0, &series, "t", "d").unwrap(), "r"),
+        (
+            timeline("t", &dates, 21, Language::En, ["Session", "Gap"], "t", "d").unwrap(),
+            "t",
+        ),
+    ] {
+        let found = drawings(&html);
+        assert_eq!(found.len(), 2, "{html}");
+        assert_eq!(found[0].0, format!("chart chart-wide {id}"));
+        assert_eq!(found[1].0, format!("chart chart-narrow {id}-narrow"));
+        let width = found[1]
+            .1
+            .split(' ')
+            .nth(2)
+            .and_then(|w| w.parse::<u32>().ok());
+        assert!(width.is_some_and(|w| w <= NARROW_WIDTH), "{:?}", found[1]);
+        assert!(html.contains(&format!(
+            "aria-labelledby=\"{id}-narrow-title {id}-narrow-desc\""
+        )));
+        assert!(html.contains(&format!("<title id=\"{id}-narrow-title\">")));
+        assert!(
+            !html.contains("min-width"),
+            "no drawing keeps a minimum width"
+        );
+    }
+    // A chart drawn for a narrow place already (a history in a grid) is drawn once.
+    let history = LinesInput {
+        id: "hist",
+        series: vec![TimeSeries {
+            name: "Level",
+            points: vec![(d("2026-01-05"), 2.0), (d("2026-03-02"), 3.0)],
+            ink: Ink::Main,
+            steps: false,
+        }],
+        y: (0.0, 5.0),
+        band: None,
+        reference: Some((4.0, "Target")),
+        lang: Language::En,
+        size: (320, 160),
+        title: "t",
+        desc: "d",
+    };
+    let once = drawings(&lines(&history).unwrap());
+    assert_eq!(once.len(), 1);
+    assert_eq!(once[0].0, "chart hist");
+    let wide = LinesInput {
+        size: (640, 240),
+        ..history
+    };
+    assert_eq!(drawings(&lines(&wide).unwrap()).len(), 2);
+}
+
+#[test]
+fn narrow_reference_labels_wrap_between_words_and_keep_long_words_whole() {
+    use super::progress::reference_label;
+    assert_eq!(
+        reference_label("Point de départ", Layout::Narrow),
+        ["Point de", "départ"]
+    );
+    assert_eq!(
+        reference_label("Ausgangswert", Layout::Narrow),
+        ["Ausgangswert"]
+    );
+    assert_eq!(
+        reference_label("Point de départ", Layout::Wide),
+        ["Point de départ"]
+    );
 }

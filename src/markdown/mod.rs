@@ -13,6 +13,7 @@ mod links;
 mod memo;
 mod plugins;
 pub mod private;
+mod tables;
 
 use std::collections::{HashMap, HashSet};
 
@@ -100,6 +101,10 @@ pub fn to_html_for(markdown: &str, links: &dyn Resolve, plugins: &dyn Plugins) -
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
+    if out.contains("<table>") {
+        // Tables stack on a phone, each cell after its column's name.
+        return tables::stack(&out);
+    }
     out
 }
 
@@ -460,7 +465,12 @@ mod tests {
         let html = to_html(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ new[^1]\n\n[^1]: note\n",
         );
-        assert!(html.contains("<table>"), "{html}");
+        // A table stacks on a phone, each cell after its column's name.
+        assert!(
+            html.contains("<table class=\"stack\">")
+                && html.contains("<td data-label=\"a\">1</td><td data-label=\"b\">2</td>"),
+            "{html}"
+        );
         assert!(
             html.contains("<span class=\"task\">☑</span> done"),
             "{html}"

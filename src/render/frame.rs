@@ -61,8 +61,9 @@ fn theme_css(info: &EngagementInfo) -> String {
     };
     let mut css = format!("@page {{ size: {size}; margin: 16mm 14mm; }}");
     if let Some(rgb) = info.site.accent.as_ref().and_then(|a| parse_hex(&a.value)) {
-        let light = readable_on(rgb, [255, 255, 255], [0, 0, 0]);
-        let dark = readable_on(rgb, [20, 23, 28], [255, 255, 255]);
+        // Links are on the page (--bg) and on panels (--panel: the header, cards).
+        let light = readable_on(rgb, &[[255, 255, 255], [245, 247, 250]], [0, 0, 0]);
+        let dark = readable_on(rgb, &[[20, 23, 28], [28, 32, 40]], [255, 255, 255]);
         css.push_str(&format!(
             " :root {{ --accent: {}; --bar: {}; }} @media (prefers-color-scheme: dark) {{ :root {{ --accent: {}; --bar: {}; }} }}",
             hex(light),
@@ -107,14 +108,14 @@ pub(super) fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
 }
 
 /// The colour, mixed step by step towards `toward` until it reaches a contrast of 4.5
-/// (WCAG AA for text) on `background`.
-pub(super) fn readable_on(rgb: [u8; 3], background: [u8; 3], toward: [u8; 3]) -> [u8; 3] {
+/// (WCAG AA for text) on every one of `backgrounds`.
+pub(super) fn readable_on(rgb: [u8; 3], backgrounds: &[[u8; 3]], toward: [u8; 3]) -> [u8; 3] {
     let mut colour = rgb;
     for step in 0..=20 {
         let t = f64::from(step) / 20.0;
         colour = [0, 1, 2]
             .map(|i| (f64::from(rgb[i]) * (1.0 - t) + f64::from(toward[i]) * t).round() as u8);
-        if contrast(colour, background) >= 4.5 {
+        if backgrounds.iter().all(|b| contrast(colour, *b) >= 4.5) {
             break;
         }
     }
@@ -212,14 +213,19 @@ mod tests {
         assert!((contrast(white, black) - 21.0).abs() < 1e-9);
         assert!((contrast(white, white) - 1.0).abs() < 1e-9);
         // #0e7490 is readable on white as it is, and is kept.
-        assert_eq!(readable_on([14, 116, 144], white, black), [14, 116, 144]);
+        assert_eq!(readable_on([14, 116, 144], &[white], black), [14, 116, 144]);
         // Yellow on white (1.07:1) is darkened until it reaches 4.5:1.
-        let yellow = readable_on([255, 221, 0], white, black);
+        let yellow = readable_on([255, 221, 0], &[white], black);
         assert!(contrast(yellow, white) >= 4.5 && yellow != [255, 221, 0]);
         // Dark blue on the dark background is lightened.
         let dark_bg = [20, 23, 28];
-        let navy = readable_on([31, 78, 121], dark_bg, white);
+        let navy = readable_on([31, 78, 121], &[dark_bg], white);
         assert!(contrast(navy, dark_bg) >= 4.5);
+        // The example's teal, lightened for the dark page, reaches 4.5:1 on the dark
+        // panels (the header's links) too, not only on the page.
+        let panel = [28, 32, 40];
+        let teal = readable_on([14, 116, 144], &[dark_bg, panel], white);
+        assert!(contrast(teal, panel) >= 4.5 && contrast(teal, dark_bg) >= 4.5);
         assert_eq!(parse_hex("#0E7490"), Some([14, 116, 144]));
         assert_eq!(parse_hex("0e7490"), None);
         assert_eq!(hex([14, 116, 144]), "#0e7490");

@@ -1,11 +1,12 @@
 // Checks every page of a built coachsite site in headless Chromium, as a person would
 // meet it: opened from file:// and served under a sub-path (/coaching/acme/), no console
 // error or failed request, no serious or critical axe-core violation, no horizontal
-// scrolling at 390 and 1280 px in light and dark mode, chart labels that can be read
-// (not on top of each other, not cut off, not too small on a phone), screenshots for a
-// person to look at, and the print report: every chart on paper, the paper size the
-// reader expects, no more than two pages for the sponsor and four for the example's client,
-// nothing to click on paper.
+// scrolling at 320, 390 and 1280 px in light and dark mode, every chart and table whole on
+// the screen (not wider, not in a box that scrolls or cuts it), chart labels that can be
+// read (not on top of each other, not cut off, 11 px or more, 4.5:1 contrast in light and
+// dark mode), screenshots for a person to look at, and the print report: every chart on
+// paper, the paper size the reader expects, no more than two pages for the sponsor and four
+// for the example's client, nothing to click on paper.
 // Usage: node site-check.mjs SITE_DIR SHOT_DIR LABEL
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -67,7 +68,11 @@ function measureCharts() {
   return [...document.querySelectorAll('svg.chart')].map((svg, index) => ({ svg, index }))
     .filter(({ svg }) => shown(svg))
     .map(({ svg, index }) => {
-      const scale = svg.getScreenCTM()?.a ?? 1;
+      // From the laid-out width: getScreenCTM() can be stale just after a resize.
+      const view = svg.viewBox?.baseVal;
+      const scale = view && view.width > 0
+        ? Math.min(svg.getBoundingClientRect().width / view.width, svg.getBoundingClientRect().height / view.height)
+        : svg.getScreenCTM()?.a ?? 1;
       const texts = [...svg.querySelectorAll('text')]
         .filter((t) => t.textContent.trim() !== '' && shown(t))
         .map((t) => ({
@@ -128,13 +133,111 @@ function tinyLabels(chart) {
     + `under ${MIN_PHONE_TEXT_PX}px (${examples}${tiny.length > 4 ? ', …' : ''})`];
 }
 
-// All label problems of the page as it is laid out now, one line each.
+// All label problems of the page as it is laid out now, one line each. Text is checked
+// for size at every width: a chart is drawn for the width it is shown at.
 async function checkChartLabels(page, where, width) {
   for (const chart of await page.evaluate(measureCharts)) {
-    const found = [...overlappingLabels(chart), ...clippedLabels(chart)];
-    if (width <= 390) found.push(...tinyLabels(chart));
+    const found = [...overlappingLabels(chart), ...clippedLabels(chart), ...tinyLabels(chart)];
     for (const f of found) problems.push(`${where} at ${width}px: chart ${chart.id}: ${f}`);
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Fit. A person on a phone reads a chart or a table whole: none is wider than the screen,
+// none sits in a box that scrolls sideways or cuts it off.
+
+// Runs in the page: every chart and table a person can see that does not fit, one line each.
+function unfitting() {
+  const shown = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && el.checkVisibility({ checkVisibilityCSS: true });
+  };
+  const screen = document.documentElement.clientWidth;
+  const name = (el) => (el.id ? `#${el.id}` : `${el.localName}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`);
+  const what = (el) => {
+    if (el.localName === 'table') {
+      const caption = el.querySelector('caption, th')?.textContent.trim().replace(/\s+/g, ' ').slice(0, 40) || '';
+      const heading = el.closest('section, details, figure')?.querySelector('h2, h3, summary')?.textContent.trim().slice(0, 40) || '';
+      return `table "${heading || caption}"`;
+    }
+    return `chart ${name(el)}`;
+  };
+  const found = [];
+  for (const el of document.querySelectorAll('svg.chart, table')) {
+    if (!shown(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.right > screen + 1 || r.left < -1) {
+      found.push(`${what(el)} is ${Math.round(r.width)}px wide, past the ${screen}px screen`);
+      continue;
+    }
+    // The table itself (a Markdown table in a note is a block that can scroll), then
+    // every box around it.
+    for (let box = el; box && box !== document.documentElement; box = box.parentElement) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        found.push(`${what(el)} is in ${name(box)}, which is ${box.scrollWidth - box.clientWidth}px wider inside than it shows (it scrolls or cuts)`);
+        break;
+      }
+      const b = box.getBoundingClientRect();
+      if (box !== el && getComputedStyle(box).overflowX !== 'visible' && (r.right > b.right + 1 || r.left < b.left - 1)) {
+        found.push(`${what(el)} runs past the edge of ${name(box)}`);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+async function checkFit(page, where, width) {
+  for (const f of await page.evaluate(unfitting)) problems.push(`${where} at ${width}px: ${f}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Contrast. Chart text reaches 4.5:1 (WCAG AA) against what is behind it: the page (the
+// first ancestor with a background), or a heat map's cell for the number in it.
+
+const MIN_CONTRAST = 4.5;
+
+// Runs in the page: chart texts under the contrast, one per chart and colour.
+function lowContrastChartText(min) {
+  const rgb = (text) => {
+    const m = text.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/);
+    return m ? { c: [m[1], m[2], m[3]].map(Number), a: m[4] === undefined ? 1 : Number(m[4]) } : null;
+  };
+  const luminance = ([r, g, b]) => {
+    const f = (v) => { const c = v / 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)]; return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const pageBackground = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const bg = rgb(getComputedStyle(e).backgroundColor);
+      if (bg && bg.a > 0.5) return bg.c;
+    }
+    return [255, 255, 255];
+  };
+  const found = new Map();
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    if (!svg.checkVisibility({ checkVisibilityCSS: true }) || svg.getBoundingClientRect().width === 0) continue;
+    const page = pageBackground(svg);
+    for (const t of svg.querySelectorAll('text')) {
+      if (t.textContent.trim() === '') continue;
+      const fill = rgb(getComputedStyle(t).fill);
+      if (!fill) continue;
+      const level = [...t.classList].find((c) => /^f-l\d$/.test(c));
+      const cell = level && svg.querySelector(`rect.${level}`);
+      const behind = cell ? rgb(getComputedStyle(cell).fill)?.c ?? page : page;
+      const r = ratio(fill.c, behind);
+      const key = `${svg.id} ${t.getAttribute('class') || ''}`;
+      if (r < min && !found.has(key)) {
+        found.set(key, `chart #${svg.id}: "${t.textContent.trim().slice(0, 30)}" (${t.getAttribute('class') || 'no class'}) is rgb(${fill.c.join(', ')}) on rgb(${behind.join(', ')}), ${r.toFixed(2)}:1 (at least ${min}:1)`);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+async function checkContrast(page, where, scheme) {
+  for (const f of await page.evaluate(lowContrastChartText, MIN_CONTRAST)) problems.push(`${where} (${scheme}): ${f}`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -207,9 +310,13 @@ async function checkPrintReport(page, where) {
   if (!fs.existsSync(report)) return;
   await page.goto('file://' + report);
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-  const hidden = await page.evaluate(() => [...document.querySelectorAll('svg.chart')]
+  // Paper shows the wide drawing of a chart drawn twice; its narrow one is for phones.
+  const hidden = await page.evaluate(() => [...document.querySelectorAll('svg.chart:not(.chart-narrow)')]
     .filter((svg) => { const r = svg.getBoundingClientRect(); return r.width < 50 || r.height < 20; })
     .map((svg) => svg.id));
+  const narrowOnPaper = await page.evaluate(() => [...document.querySelectorAll('svg.chart-narrow')]
+    .filter((svg) => svg.getBoundingClientRect().width > 0).map((svg) => svg.id));
+  for (const id of narrowOnPaper) problems.push(`${where}: the narrow drawing ${id} is printed`);
   const charts = await page.evaluate(() => document.querySelectorAll('svg.chart').length);
   if (charts === 0) problems.push(`${where}: no chart in the report`);
   for (const id of hidden) problems.push(`${where}: chart ${id} is not visible in print`);
@@ -258,14 +365,19 @@ try {
         .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     });
     for (const v of violations) problems.push(`${current}: axe: ${v}`);
-    for (const width of [390, 1280]) {
+    for (const width of [320, 390, 1280]) {
       for (const scheme of ['light', 'dark']) {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme: scheme, media: 'screen' });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 1) problems.push(`${current}: scrolls sideways by ${overflow}px at ${width}px (${scheme})`);
-        if (scheme === 'light') await checkChartLabels(page, current, width);
-        if (shots.has(rel)) {
+        if (scheme === 'light') {
+          await checkChartLabels(page, current, width);
+          await checkFit(page, current, width);
+        }
+        // Colours do not depend on the width: checked once per scheme.
+        if (width === 390) await checkContrast(page, current, scheme);
+        if (shots.has(rel) && width !== 320) {
           const name = `${label}-${rel.replace(/[\/.]/g, '_')}-${width}-${scheme}.png`;
           await page.screenshot({ path: path.join(shotDir, name), fullPage: true });
         }
