@@ -84,6 +84,12 @@ pub const MAX_WEIGHT: f64 = 1_000.0;
 
 /// The longest session, in minutes (a day).
 pub const MAX_DURATION_MINUTES: u32 = 24 * 60;
+/// `contract.sessions`: the most sessions an engagement may agree.
+pub const MAX_CONTRACT_SESSIONS: u32 = 1_000;
+/// `contract.hours`: the most hours an engagement may agree.
+pub const MAX_CONTRACT_HOURS: f64 = 10_000.0;
+/// `contract.cadence_days`: the longest rhythm, a year.
+pub const MAX_CADENCE_DAYS: u32 = 366;
 
 /// `zpd.max_levels_per_month` lies in this range (inclusive).
 pub const LEVELS_PER_MONTH: (f64, f64) = (0.01, 100.0);

@@ -237,8 +237,9 @@ texts! {
     EngagementInfo {
         title, client, kind, coach, sponsor, start, end, language, context, scale,
         competencies, members, zpd, site, visibility, retain_until, share, folders, contact,
-        billing,
+        billing, contract,
     }
+    Contract { sessions, hours, cadence_days }
     Share { client, sponsor, properties }
     SharedProperties { client, sponsor }
     Property { key, value }
@@ -271,7 +272,7 @@ texts! {
     Session { id, source, front, body, body_line, visibility, properties }
     SessionFront {
         date, title, duration, attendees, objectives, actions, techniques, ratings, measured,
-        lessons, private, aliases, cssclasses, tags, visibility, sensitive,
+        lessons, private, aliases, cssclasses, tags, visibility, sensitive, next,
     }
     Lesson { id, source, front, body, body_line, visibility, properties }
     Survey { id, source, front, visibility, pulse }

@@ -61,6 +61,7 @@ pub(super) fn check_engagement(
     super::folders::check(&e.root, &info.folders, &mut q, diags);
     check_placeholders(&mut q, e, diags);
     check_zpd(&mut q, &info.zpd, diags);
+    check_contract(&mut q, &info.contract, diags);
     check_competencies(&mut q, info, diags);
     check_members(&mut q, info, diags);
     // Duplicate ids across files of one kind (possible with sub-folders).
@@ -571,6 +572,50 @@ pub(super) fn merge_measured(e: &mut Engagement, diags: &mut Diagnostics) {
     }
     for o in &mut e.objectives {
         o.front.measurements.sort_by_key(|m| m.date);
+    }
+}
+
+/// `contract:` within its documented ranges ([`limits`]).
+pub(super) fn check_contract(q: &mut Quoter, c: &Contract, diags: &mut Diagnostics) {
+    let eng = "engagement.yaml";
+    let mut out_of_range = |name: &str, range: String, help: &str, pos| {
+        diags.push(q.at(
+            Diagnostic::error(eng, format!("`contract.{name}` must be {range}")).with_help(help),
+            pos,
+        ));
+    };
+    if let Some(s) = &c.sessions
+        && !(1..=limits::MAX_CONTRACT_SESSIONS).contains(&s.value)
+    {
+        let range = format!("between 1 and {}", limits::MAX_CONTRACT_SESSIONS);
+        out_of_range(
+            "sessions",
+            range,
+            "the number of sessions agreed, e.g. 10",
+            s.pos,
+        );
+    }
+    if let Some(h) = &c.hours
+        && !(h.value.is_finite() && h.value > 0.0 && h.value <= limits::MAX_CONTRACT_HOURS)
+    {
+        let range = format!("more than 0 and at most {}", limits::MAX_CONTRACT_HOURS);
+        out_of_range(
+            "hours",
+            range,
+            "the hours of coaching agreed, e.g. 15 or 7.5",
+            h.pos,
+        );
+    }
+    if let Some(d) = &c.cadence_days
+        && !(1..=limits::MAX_CADENCE_DAYS).contains(&d.value)
+    {
+        let range = format!("between 1 and {}", limits::MAX_CADENCE_DAYS);
+        out_of_range(
+            "cadence_days",
+            range,
+            "a session every this many days, e.g. 14 for every second week",
+            d.pos,
+        );
     }
 }
 

@@ -539,6 +539,18 @@ pub(super) fn check_session_values(
             )),
         );
     }
+    if let Some(next) = &f.next
+        && next.value <= f.date
+    {
+        diags.push(
+            Diagnostic::error(file, "the next session must come after this one")
+                .at(text, next.pos.line, next.pos.column)
+                .with_help(format!(
+                    "`next` is the day of the next session as agreed at the end of this one, after {}",
+                    f.date
+                )),
+        );
+    }
     for (name, value) in &f.ratings {
         if !value.value.is_finite() || !(0.0..=10.0).contains(&value.value) {
             diags.push(

@@ -481,6 +481,9 @@ pub struct SessionFront {
     /// `visibility`. Default `false`.
     #[serde(default)]
     pub sensitive: bool,
+    /// The day of the next session, as agreed at the end of this one, YYYY-MM-DD.
+    #[serde(default)]
+    pub next: Option<At<Date>>,
 }
 
 /// `lessons/<slug>.md`.

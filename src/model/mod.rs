@@ -363,6 +363,25 @@ pub struct EngagementInfo {
     /// coach's record, like `contact`.
     #[serde(default)]
     pub billing: Option<Billing>,
+    /// What was agreed: how many sessions, how many hours, at what rhythm. Each key is
+    /// optional; left out, nothing is agreed.
+    #[serde(default)]
+    pub contract: Contract,
+}
+
+/// `contract:` in engagement.yaml: `{sessions: 10, hours: 15, cadence_days: 14}`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    /// The number of sessions agreed, 1 to 1,000.
+    #[serde(default)]
+    pub sessions: Option<At<u32>>,
+    /// The hours of coaching agreed, more than 0 and at most 10,000.
+    #[serde(default)]
+    pub hours: Option<At<f64>>,
+    /// The agreed rhythm: a session every this many days, 1 to 366.
+    #[serde(default)]
+    pub cadence_days: Option<At<u32>>,
 }
 
 /// How an engagement's hours count in the ICF client coaching log.
