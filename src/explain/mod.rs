@@ -24,6 +24,7 @@ macro_rules! tr {
 }
 
 mod assessments;
+mod contract;
 mod engagement;
 mod history;
 mod objectives;
@@ -178,6 +179,22 @@ impl<'a> Explainer<'a> {
             Finding::RetentionPassed { retain_until } => self.retention_passed(retain_until),
             Finding::Sensitive { kind, id } => self.sensitive(kind, id),
             Finding::HiddenNoteCounted { session } => self.hidden_note_counted(session),
+            Finding::CadenceBroken {
+                last,
+                days,
+                cadence_days,
+            } => self.cadence_broken(last, *days, *cadence_days),
+            Finding::CadenceNextPassed { next, session } => self.next_session_passed(next, session),
+            Finding::ContractSessionsLeft {
+                left,
+                fit,
+                end,
+                cadence_days,
+            } => self.contract_sessions_left(*left, *fit, end, *cadence_days),
+            Finding::ContractSessionsOver { held, agreed } => {
+                self.contract_sessions_over(*held, *agreed)
+            }
+            Finding::ContractHoursOver { held, agreed } => self.contract_hours_over(*held, *agreed),
         }
     }
 }

@@ -27,6 +27,7 @@
 //! findings, the whole analysis and the sponsor's aggregates.
 
 mod competency;
+mod contract;
 mod objective;
 mod plan;
 mod practice;
@@ -45,6 +46,7 @@ use objective::objective_insight;
 use progress::points;
 
 pub use competency::*;
+pub use contract::{CADENCE_BROKEN_FACTOR, ContractUse, contract_use, sessions_that_fit};
 pub use objective::*;
 pub use plan::*;
 pub use practice::*;
@@ -179,6 +181,35 @@ pub(crate) enum Finding {
     HiddenNoteCounted {
         session: String,
     },
+    /// No session for more than twice the contract's cadence (since the last one, or
+    /// since the start).
+    CadenceBroken {
+        last: Option<Date>,
+        days: i64,
+        cadence_days: u32,
+    },
+    /// The latest session note's `next:` date has passed with no session held since.
+    CadenceNextPassed {
+        next: Date,
+        session: String,
+    },
+    /// More sessions agreed are left than fit before the end at the cadence.
+    ContractSessionsLeft {
+        left: i64,
+        fit: i64,
+        end: Date,
+        cadence_days: u32,
+    },
+    /// More sessions held than agreed.
+    ContractSessionsOver {
+        held: usize,
+        agreed: u32,
+    },
+    /// More hours held than agreed.
+    ContractHoursOver {
+        held: f64,
+        agreed: f64,
+    },
 }
 
 /// Everything [`analyze`] computes for one as-of date.
@@ -301,7 +332,13 @@ const ENGAGEMENT_FINDINGS: &[fn(&Facts, &mut Vec<Flag>)] = &[
     retention_passed,
     sensitive,
     hidden_notes_counted,
+    contract,
 ];
+
+/// The contract's use and cadence ([`contract`]).
+fn contract(f: &Facts, findings: &mut Vec<Flag>) {
+    contract::contract_findings(f.e, f.as_of, findings);
+}
 
 fn engagement_flag(severity: Severity, finding: Finding) -> Flag {
     Flag {

@@ -133,7 +133,11 @@ impl Summary {
             } else {
                 Vec::new()
             },
-            attendance: v.words.attendance(sessions, minutes),
+            // Against the contract where there is one: facts every reader sees.
+            attendance: match insight::contract_use(v.e, (sessions, minutes)) {
+                Some(used) => v.words.contract_attendance(&used),
+                None => v.words.attendance(sessions, minutes),
+            },
             commitment_rate: commitment.rate,
         }
     }
