@@ -26,6 +26,7 @@
 //! analysis, stable success, ZPD), `smart`, and `plan` (commitment). This file holds the
 //! findings, the whole analysis and the sponsor's aggregates.
 
+mod agenda;
 mod competency;
 mod objective;
 mod plan;
@@ -44,6 +45,7 @@ use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus};
 use objective::objective_insight;
 use progress::points;
 
+pub use agenda::*;
 pub use competency::*;
 pub use objective::*;
 pub use plan::*;
