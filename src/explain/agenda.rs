@@ -201,3 +201,127 @@ pub(crate) fn agenda_summary(lang: Language, overdue: usize, due: usize, last: D
         format!("{overdue} überfällig, {due} fällig bis {last}")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    fn item(due: Due, overdue: bool) -> AgendaItem {
+        AgendaItem {
+            date: d("2026-06-01"),
+            overdue,
+            due,
+        }
+    }
+
+    #[test]
+    fn every_item_in_three_languages() {
+        let (id, title) = ("o".to_string(), "Title".to_string());
+        let items = [
+            item(Due::Retention, true),
+            item(Due::Retention, false),
+            item(Due::EngagementEnds, false),
+            item(Due::SessionPlanned { after: "s".into() }, false),
+            item(Due::SessionMissed { after: "s".into() }, true),
+            item(
+                Due::SessionToBook {
+                    last: Some(d("2026-05-18")),
+                    cadence_days: 14,
+                },
+                false,
+            ),
+            item(
+                Due::SessionToBook {
+                    last: None,
+                    cadence_days: 14,
+                },
+                false,
+            ),
+            item(
+                Due::Action {
+                    id: id.clone(),
+                    title: title.clone(),
+                    owner: Some("Maya".into()),
+                    blocked: true,
+                },
+                true,
+            ),
+            item(
+                Due::ObjectiveDue {
+                    id: id.clone(),
+                    title: title.clone(),
+                },
+                false,
+            ),
+            item(
+                Due::MeasurementDue {
+                    id: id.clone(),
+                    title: title.clone(),
+                    last_measurement: Some(d("2026-05-01")),
+                },
+                true,
+            ),
+            item(
+                Due::MeasurementDue {
+                    id,
+                    title,
+                    last_measurement: None,
+                },
+                false,
+            ),
+        ];
+        for lang in [Language::En, Language::Fr, Language::De] {
+            let mut lines: Vec<String> = items.iter().map(|i| agenda_item(lang, i)).collect();
+            lines.sort();
+            lines.dedup();
+            assert_eq!(lines.len(), items.len(), "{lang:?}: {lines:?}");
+        }
+        let action = &items[7];
+        assert_eq!(
+            agenda_item(Language::En, action),
+            "action “Title” (o) · owner Maya, blocked"
+        );
+        assert_eq!(
+            agenda_item(Language::De, action),
+            "Aktion „Title“ (o) · verantwortlich Maya, blockiert"
+        );
+        assert_eq!(
+            agenda_item(Language::Fr, &items[5]),
+            "séance à fixer\u{202f}: la dernière a eu lieu le 18 mai 2026, tous les 14 jours"
+        );
+    }
+
+    #[test]
+    fn headings_and_counts() {
+        let (first, last) = (d("2026-06-01"), d("2026-06-07"));
+        assert_eq!(
+            agenda_heading(Language::De, first, last),
+            "Agenda vom 1. Juni 2026 bis 7. Juni 2026"
+        );
+        assert_eq!(
+            agenda_heading(Language::Fr, first, first),
+            "Agenda du 1er juin 2026"
+        );
+        assert_eq!(
+            day_heading(Language::En, d("2026-05-31"), first),
+            "31 May 2026 · overdue"
+        );
+        assert_eq!(
+            day_heading(Language::De, first, first),
+            "1. Juni 2026 · heute"
+        );
+        assert_eq!(day_heading(Language::Fr, last, first), "7 juin 2026");
+        assert_eq!(
+            agenda_summary(Language::En, 2, 5, last),
+            "2 overdue, 5 due by 7 June 2026"
+        );
+        assert_eq!(
+            agenda_summary(Language::De, 0, 0, last),
+            "Nichts fällig bis 7. Juni 2026."
+        );
+    }
+}
