@@ -17,10 +17,11 @@ use crate::model::{Date, Language};
 /// The version of the JSON form; raised on any incompatible change.
 pub const AGENDA_VERSION: u32 = 1;
 
-/// What is due or overdue in the next days, across one engagement or every engagement
-/// of a practice (the coach's view): actions, sessions planned and to book, objectives
-/// due or to measure, engagements ending, data past its retention date. Exits with 1
-/// when something is overdue, 2 when an engagement could not be read.
+/// What is due or overdue in the next days, for one engagement or a whole practice
+///
+/// The coach's view of every engagement: actions, sessions planned and to book,
+/// objectives due or to measure, engagements ending, data past its retention date.
+/// Exits with 1 when something is overdue, 2 when an engagement could not be read.
 ///
 /// Examples:
 ///   coachsite agenda ~/coaching               the week ahead across every engagement
