@@ -50,6 +50,7 @@ enum Command {
     Schema(cli::schema::Args),
     Completions(cli::completions::Args),
     Check(cli::check::Args),
+    Agenda(cli::agenda::Args),
     Diff(cli::diff::Args),
     #[cfg(feature = "serve")]
     Serve(cli::serve::Args),
@@ -68,6 +69,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => cli::schema::run(args, color),
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command()),
         Command::Check(args) => cli::check::run(args, color),
+        Command::Agenda(args) => cli::agenda::run(args, color),
         Command::Diff(args) => cli::diff::run(args, color),
         #[cfg(feature = "serve")]
         Command::Serve(args) => cli::serve::run(args, color),

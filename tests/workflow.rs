@@ -212,6 +212,7 @@ fn shell_completions() {
     assert!(
         script.contains("coachsite") && script.contains("build") && script.contains("--audience")
     );
+    assert!(script.contains("agenda") && script.contains("--days"));
     // The commands a feature brings are offered only by a binary built with it.
     assert_eq!(script.contains("serve"), cfg!(feature = "serve"));
     assert_eq!(script.contains("--encrypt"), cfg!(feature = "encrypt"));

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use crate::{Date, Diagnostics};
 
+pub mod agenda;
 pub mod build;
 pub mod check;
 pub mod completions;

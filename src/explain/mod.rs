@@ -23,6 +23,7 @@ macro_rules! tr {
     }};
 }
 
+pub(crate) mod agenda;
 mod assessments;
 mod contract;
 mod engagement;

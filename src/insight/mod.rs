@@ -26,6 +26,7 @@
 //! analysis, stable success, ZPD), `smart`, and `plan` (commitment). This file holds the
 //! findings, the whole analysis and the sponsor's aggregates.
 
+mod agenda;
 mod competency;
 mod contract;
 mod objective;
@@ -45,6 +46,7 @@ use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus};
 use objective::objective_insight;
 use progress::points;
 
+pub use agenda::*;
 pub use competency::*;
 pub use contract::{CADENCE_BROKEN_FACTOR, ContractUse, contract_use, sessions_that_fit};
 pub use objective::*;
