@@ -425,6 +425,7 @@ pub fn filter_keeping(
             .filter(|s| left_out(s.visibility, s.front.sensitive))
             .map(|s| held::occurrence(&e.info.members, s))
             .collect(),
+        next_session: None,
     };
 
     e.objectives
@@ -559,6 +560,16 @@ fn drop_references_to_removed(e: &mut Engagement) {
     }
 }
 
+/// The next session as this view's reader may know it: the `next:` date of the latest
+/// session note they may read (for the sponsor, kept by [`filter`] when it takes the
+/// notes away). A later note they may not read does not move it.
+pub fn next_session(e: &Engagement) -> Option<crate::model::Date> {
+    match e.sessions.last() {
+        Some(s) => s.front.next.as_ref().map(|n| n.value),
+        None => e.withheld.next_session,
+    }
+}
+
 /// The sponsor's view: aggregates, no free text of sessions, nothing about individual
 /// members; the context, the assessments' observations and the plan's revisions only
 /// where `share.sponsor` lists them.
@@ -578,6 +589,7 @@ fn sponsor_only_aggregates(e: &mut Engagement) {
         .flat_map(|s| s.front.objectives.iter().map(|o| o.value.clone()))
         .collect();
     e.withheld.discussed.extend(discussed);
+    e.withheld.next_session = next_session(e);
     e.sessions.clear();
     // No list of sessions for the sponsor: the number held and the hours, which the
     // client's view counts (`insight::Aggregates`).

@@ -115,13 +115,18 @@ pub struct LockWords<'a> {
 
 /// Replaces every HTML page of `files` by its encrypted form. The attachments a page
 /// embeds are sealed inside it (as `data:` urls) and leave the site, so that no photo
-/// of a whiteboard is readable without the password.
+/// of a whiteboard is readable without the password; so does the calendar feed the
+/// dashboard links to (its link becomes a download made in the browser once the page
+/// is open), and no `.ics` file stays beside the sealed pages.
 pub fn encrypt_site(
     files: &mut Vec<OutputFile>,
     key: &SiteKey,
     words: &LockWords,
 ) -> Result<(), String> {
     inline_attachments(files);
+    // A calendar feed is never left beside a sealed site: the dashboard's link to it was
+    // sealed into the page above (a download made in the browser), or goes nowhere.
+    files.retain(|f| !is_calendar(&f.path));
     let salt = B64.encode(key.salt);
     for file in files.iter_mut().filter(|f| f.path.ends_with(".html")) {
         let (iv, sealed) = key.seal(&file.bytes)?;
@@ -135,6 +140,13 @@ pub fn encrypt_site(
         .into_bytes();
     }
     Ok(())
+}
+
+/// Whether `path` is a calendar feed (`calendar.ics`, at any depth of a practice).
+pub fn is_calendar(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|name| name.to_ascii_lowercase().ends_with(".ics"))
 }
 
 const MARK: &str = " data-attachment=\"";

@@ -381,8 +381,8 @@ pub fn prepare(
     })
 }
 
-/// The files of a site beside its pages and attachments: the style sheet and
-/// robots.txt, then the engagement's static files (a page wins over a static file of
+/// The files of a site beside its pages and attachments: the style sheet,
+/// robots.txt and the calendar feed (`calendar.ics`), then the engagement's static files (a page wins over a static file of
 /// the same path, with a warning, which comes back with them).
 pub fn beside_pages(
     root: &Path,
@@ -390,6 +390,7 @@ pub fn beside_pages(
     theme: &render::Theme,
 ) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Diagnostic> {
     let mut files: Vec<OutputFile> = render::site_files(theme).into();
+    files.push(render::calendar_file(prepared));
     let taken: std::collections::BTreeSet<String> = prepared
         .paths()
         .map(String::from)
@@ -401,7 +402,8 @@ pub fn beside_pages(
 }
 
 /// Every file of the site, each handed to `sink` as it is made: the pages, the style
-/// sheet and robots.txt, the static files and the attachments the pages embed.
+/// sheet, robots.txt and the calendar feed, the static files and the attachments the
+/// pages embed.
 fn render_into(
     root: &Path,
     ready: Ready,

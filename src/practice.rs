@@ -264,8 +264,8 @@ impl PracticeBuild {
         })
     }
 
-    /// The files at the top of the practice's site: the home, the style sheet and
-    /// robots.txt, from the last good build of each engagement.
+    /// The files at the top of the practice's site: the home, the style sheet,
+    /// robots.txt and the coach's calendar feed of every engagement, from the last good build of each engagement.
     pub fn home(&mut self) -> Result<Vec<OutputFile>, Diagnostics> {
         let root = self.options.root.as_path();
         let (theme, theme_warnings) = render::load_theme(root)?;
@@ -285,6 +285,12 @@ impl PracticeBuild {
             .map_err(Diagnostics::from)?;
         let mut files = vec![home];
         files.extend(render::site_files(&theme));
+        let engagements: Vec<(&str, &model::Engagement)> = self
+            .parts
+            .values()
+            .filter_map(|p| Some((p.path.as_str(), &p.good.as_ref()?.engagement)))
+            .collect();
+        files.push(render::practice_calendar(&engagements, self.options.as_of));
         Ok(files)
     }
 

@@ -135,3 +135,69 @@ fn fewer_key_rounds_are_refused() {
     let output = build_encrypted(&p, Some(PASSWORD), &["--kdf-iterations", "700000"]);
     assert!(output.status.success(), "more rounds are fine");
 }
+
+/// The sealed page at `path` of `out`, opened with the password.
+fn opened(out: &std::path::Path, path: &str) -> String {
+    let page = std::fs::read_to_string(out.join(path)).unwrap();
+    let (salt, iterations, iv, data) = coachsite::encrypt::sealed_parts(&page).unwrap();
+    let key = coachsite::encrypt::SiteKey::with_salt(PASSWORD, salt, iterations);
+    String::from_utf8(key.open(iv, &data).expect("opens")).unwrap()
+}
+
+#[test]
+fn no_calendar_feed_is_left_beside_an_encrypted_site() {
+    use base64::Engine;
+    let p = Project::example();
+    // In the clear, the client's site has its feed…
+    let output = p.build(&["--audience", "client"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let feed = std::fs::read(p.out.join("calendar.ics")).unwrap();
+    // …sealed, none: the dashboard's link downloads it from inside the sealed page.
+    p.build_encrypted_ok(PASSWORD, &["--audience", "client"]);
+    let files = p.snapshot();
+    assert!(
+        !files.iter().any(|(path, _)| path.ends_with(".ics")),
+        "an .ics beside an encrypted site"
+    );
+    let dashboard = opened(&p.out, "index.html");
+    let link = dashboard
+        .split("<p class=\"calendar-link\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .expect("the calendar's line");
+    assert!(
+        link.contains("download=\"calendar.ics\""),
+        "a download made in the browser: {link}"
+    );
+    let data = link
+        .split("href=\"data:text/calendar; charset=utf-8;base64,")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the feed as a data: url");
+    let inlined = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .unwrap();
+    assert_eq!(inlined, feed, "the feed the site in the clear has");
+
+    // A practice: no feed at any depth either.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("practice");
+    common::copy_dir(&common::fixtures().join("minimal"), &root.join("acme"));
+    common::copy_dir(&common::example(), &root.join("clients/platform"));
+    let out = dir.path().join("site");
+    let output = assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .arg("build")
+        .arg(&root)
+        .arg("-o")
+        .arg(&out)
+        .args(["--as-of", common::AS_OF, "--audience", "coach", "--encrypt"])
+        .env("COACHSITE_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files = common::snapshot(&out);
+    assert!(files.iter().any(|(path, _)| path == "acme/index.html"));
+    assert!(!files.iter().any(|(path, _)| path.ends_with(".ics")));
+    assert!(opened(&out, "index.html").contains("download=\"calendar.ics\""));
+}

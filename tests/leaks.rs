@@ -169,10 +169,18 @@ fn export(root: &Path, audience: Audience) -> String {
 }
 
 fn site(root: &Path, audience: Audience) -> String {
-    site_files(root, audience)
-        .iter()
-        .map(|f| String::from_utf8_lossy(&f.bytes).to_string())
-        .collect()
+    site_files(root, audience).iter().map(text_of).collect()
+}
+
+/// A file of a site as text to look for markers in: the calendar feed unfolded (a line
+/// of it folded at 75 octets could cut a marker in two).
+fn text_of(file: &coachsite::OutputFile) -> String {
+    let text = String::from_utf8_lossy(&file.bytes).to_string();
+    if file.path.ends_with(".ics") {
+        text.replace("\r\n ", "").replace("\r\n\t", "")
+    } else {
+        text
+    }
 }
 
 /// The `LEAK-n` markers in `text` (whole markers: `LEAK-1` is not found in `LEAK-12`).
@@ -249,7 +257,7 @@ fn all_they_get(root: &Path, audience: Audience, before: &[coachsite::OutputFile
     for f in &files {
         all.push_str(&f.path);
         all.push('\n');
-        all.push_str(&String::from_utf8_lossy(&f.bytes));
+        all.push_str(&text_of(f));
     }
     all.push_str(&export(root, audience));
     all.push_str(&format!(
@@ -336,6 +344,7 @@ fn an_item_made_coach_only_reaches_no_other_reader() {
         .map(|a| site_files(&fixture.root, a))
         .collect();
     let mut tried = 0;
+    let mut in_coach_feed = 0;
     for n in 0.. {
         let p = Project::minimal();
         match item_made_coach_only(&p.root, n) {
@@ -348,6 +357,13 @@ fn an_item_made_coach_only_reaches_no_other_reader() {
             export(&p.root, Audience::Coach).contains(&marker),
             "the coach keeps item {n}"
         );
+        // The calendar feed is in the matrix: the coach's holds the items with dates.
+        if site_files(&p.root, Audience::Coach)
+            .iter()
+            .any(|f| f.path == "calendar.ics" && text_of(f).contains(&marker))
+        {
+            in_coach_feed += 1;
+        }
         for (audience, before) in [Audience::Client, Audience::Sponsor]
             .into_iter()
             .zip(&before)
@@ -362,6 +378,10 @@ fn an_item_made_coach_only_reaches_no_other_reader() {
     }
     // Objectives, assessments, sessions, lessons, surveys, actions, revisions.
     assert!(tried >= 12, "only {tried} items were made coach-only");
+    assert!(
+        in_coach_feed >= 2,
+        "only {in_coach_feed} items in the coach's feed"
+    );
 }
 
 /// What a coach marks private in their own way, in every note: sections titled private

@@ -262,7 +262,12 @@ pub fn seal(built: &mut crate::Site, key: &SiteKey) -> Result<(), String> {
     let unsealed = built
         .files
         .iter()
-        .filter(|f| !f.path.ends_with(".html") && f.path != "style.css" && f.path != "robots.txt")
+        .filter(|f| {
+            !f.path.ends_with(".html")
+                && f.path != "style.css"
+                && f.path != "robots.txt"
+                && !crate::encrypt::is_calendar(&f.path)
+        })
         .count();
     if unsealed > 0 {
         eprintln!(

@@ -173,6 +173,11 @@ pub struct Withheld {
     /// The sessions whose notes this view leaves out (not a sensitive one): that they
     /// took place, which every reader who could know it is told. By date.
     pub occurrences: Vec<Occurrence>,
+    /// For the sponsor, whose view lists no session: the next session (`next:`) as the
+    /// latest session note they may read agreed it (a three-way note), for the calendar
+    /// feed. `None` in every other view, whose sessions say it
+    /// ([`crate::audience::next_session`]).
+    pub(crate) next_session: Option<Date>,
 }
 
 /// A session whose note its reader may not read (`visibility`), as that reader is told

@@ -19,6 +19,7 @@
 //! a time by `serve`.
 
 mod assessment;
+mod calendar;
 mod dashboard;
 mod dataview;
 mod frame;
@@ -45,6 +46,7 @@ use crate::diagnostic::Diagnostic;
 use crate::insight::{self, Aggregates};
 use crate::model::*;
 
+pub use calendar::{CALENDAR_PATH, calendar_file, practice_calendar};
 pub use pages::{Prepared, Sink, Streamed};
 pub use practice::{
     PracticeEntry, PracticeLessons, add_practice_lessons, practice_entry, practice_home,
@@ -95,6 +97,7 @@ pub fn content_type(path: &str) -> &'static str {
         "ico" => "image/x-icon",
         "json" => "application/json",
         "txt" => "text/plain; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
         "pdf" => "application/pdf",
         "woff2" => "font/woff2",
         _ => "application/octet-stream",

@@ -189,6 +189,11 @@ impl Prepared {
         &self.e
     }
 
+    /// What the site is built for (its reader, its as-of date).
+    pub(crate) fn options(&self) -> &RenderOptions {
+        &self.options
+    }
+
     /// Gives the engagement back.
     pub fn into_engagement(self) -> Engagement {
         self.e
