@@ -314,12 +314,23 @@ pub fn plan_note(e: &Engagement, date: Date, title: Option<&str>) -> NotePlan {
     let due_example = date.add_days(14).unwrap_or(date);
     let measured = measured_block(e, date);
     let ratings = ratings_line(last);
+    // The next session, proposed from the contract's rhythm (to change as agreed).
+    let next = e
+        .info
+        .contract
+        .cadence_days
+        .as_ref()
+        .and_then(|c| date.add_days(i64::from(c.value)))
+        .map_or_else(String::new, |d| {
+            format!("next: {d}   # the next session, as agreed at the end of this one\n")
+        });
     let text = format!(
         "---\n\
 date: {date}\n\
 title: {quoted_title}\n\
 {tags}\
 duration: 60\n\
+{next}\
 attendees: {}\n\
 objectives: {}\n\
 actions: {}\n\

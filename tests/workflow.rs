@@ -470,3 +470,29 @@ fn new_wires_the_schemas_up_for_editors() {
     assert!(out.status.success());
     assert_eq!(std::fs::read_dir(tmp.path().join("s")).unwrap().count(), 7);
 }
+
+#[test]
+fn note_proposes_the_next_session_from_the_contract_s_cadence() {
+    // The example agrees a session every 14 days: a note of 15 June proposes 29 June.
+    let p = Project::example();
+    let out = Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["note", "--date", "2026-06-15", "--title", "Check-in"])
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\nnext: 2026-06-29 "), "{text}");
+    // Without a cadence there is nothing to propose.
+    let p = Project::minimal();
+    let out = Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["note", "--date", "2026-06-15", "--title", "Check-in"])
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    let path = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("next:"));
+}
