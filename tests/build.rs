@@ -822,3 +822,18 @@ fn a_forecast_that_has_passed_says_so_on_the_day_the_example_is_built() {
     let row = &row[..row.find("</tr>").unwrap_or(row.len())];
     assert!(!row.contains("On track"), "{row}");
 }
+
+#[test]
+fn the_dashboard_names_the_next_session_its_reader_may_know_of() {
+    // As of 15 June the latest note (9 June) agreed the next session for 3 July, and
+    // the contract reads against the sessions held.
+    let p = Project::example();
+    p.build_ok(&["--audience", "client"]);
+    let dashboard = p.page("index.html");
+    assert!(dashboard.contains("Next session"), "{dashboard}");
+    assert!(dashboard.contains("3 July 2026"));
+    assert!(dashboard.contains("12 of 14 sessions held, 18.75 of 21 hours of coaching"));
+    // The sponsor reads no note that agreed it: no date is given.
+    p.build_ok(&["--audience", "sponsor"]);
+    assert!(!p.page("index.html").contains("Next session"));
+}

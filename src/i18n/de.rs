@@ -273,6 +273,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::CalendarActionDue => "Maßnahme fällig",
         Word::CalendarObjectiveDue => "Ziel fällig",
         Word::CalendarNextSession => "Nächste Coaching-Sitzung",
+        Word::NextSession => "Nächste Sitzung",
         Word::CalendarEngagementEnds => "Ende des Coachings",
         Word::CoachOnly => "Nur Coach",
         Word::LockTitle => "Geschützte Coaching-Website",

@@ -250,6 +250,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::CalendarActionDue => "Action due",
         Word::CalendarObjectiveDue => "Objective due",
         Word::CalendarNextSession => "Next coaching session",
+        Word::NextSession => "Next session",
         Word::CalendarEngagementEnds => "Coaching engagement ends",
         Word::CoachOnly => "Coach only",
         Word::LockTitle => "Protected coaching site",

@@ -272,6 +272,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::CalendarActionDue => "Échéance de l’action",
         Word::CalendarObjectiveDue => "Échéance de l’objectif",
         Word::CalendarNextSession => "Prochaine séance de coaching",
+        Word::NextSession => "Prochaine séance",
         Word::CalendarEngagementEnds => "Fin de l’accompagnement",
         Word::CoachOnly => "Coach uniquement",
         Word::LockTitle => "Site d’accompagnement protégé",

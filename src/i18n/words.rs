@@ -245,6 +245,7 @@ words! {
     CalendarActionDue = calendar_action_due,
     CalendarObjectiveDue = calendar_objective_due,
     CalendarNextSession = calendar_next_session,
+    NextSession = next_session,
     CalendarEngagementEnds = calendar_engagement_ends,
     CoachOnly = coach_only,
     LockTitle = lock_title,

@@ -38,6 +38,13 @@ fn key_figures(v: &Views, objectives: &[ObjectiveView], summary: &Summary) -> Ve
         label: v.t(Word::NavSessions),
         value: summary.attendance.trim_end_matches(".").to_string(),
     });
+    // The next session agreed, from the latest note this reader may read, while ahead.
+    if let Some(next) = crate::audience::next_session(v.e).filter(|next| *next >= v.insight.as_of) {
+        figures.push(KeyFigure {
+            label: v.t(Word::NextSession),
+            value: v.date(next),
+        });
+    }
     let progress: Vec<f64> = objectives
         .iter()
         .filter(|o| matches!(o.status, "active" | "achieved"))
