@@ -75,6 +75,8 @@ impl Audience {
             forecast: has(Shared::Forecast),
             commitment: has(Shared::Commitment),
             gas: has(Shared::Gas),
+            // What the sponsor pays for: theirs whatever the list says.
+            contract: self == Audience::Sponsor || has(Shared::Contract),
         }
     }
 
@@ -101,6 +103,7 @@ pub struct Sharing {
     pub(crate) forecast: bool,
     pub(crate) commitment: bool,
     pub(crate) gas: bool,
+    pub(crate) contract: bool,
 }
 
 /// A Markdown text as the client and the sponsor read it: its `%% … %%` asides cut (a

@@ -106,7 +106,7 @@ context: |\n  {context}\n\
 scale:                                  # the competency scale assessments use\n  min: 1\n  max: 5\n  labels: [{labels}]\n\
 competencies:                           # what assessments rate, with the level aimed for\n  - id: first-competency\n    name: {competency}\n    target: 3\n\
 {members}\
-share:                                  # what the client and the sponsor see beyond facts (docs/audiences.md)\n  client: [trend, forecast, commitment, gas]   # add tracking, smart, zpd, pace, trajectory to share verdicts\n  sponsor: [trend, forecast, commitment, gas]  # and context, observations, revisions to share free text\n\
+share:                                  # what the client and the sponsor see beyond facts (docs/audiences.md)\n  client: [trend, forecast, commitment, gas, contract]   # add tracking, smart, zpd, pace, trajectory to share verdicts\n  sponsor: [trend, forecast, commitment, gas, contract]  # and context, observations, revisions to share free text\n\
 retain_until: {retain}                # when the data must be deleted (check reports it)\n",
         title = p.title,
         client = p.client,

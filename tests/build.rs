@@ -837,3 +837,30 @@ fn the_dashboard_names_the_next_session_its_reader_may_know_of() {
     p.build_ok(&["--audience", "sponsor"]);
     assert!(!p.page("index.html").contains("Next session"));
 }
+
+#[test]
+fn the_contract_is_the_client_s_to_see_as_share_says_and_always_the_sponsor_s() {
+    let p = Project::example();
+    p.edit(
+        "engagement.yaml",
+        "client: [trend, forecast, commitment, gas, contract, tracking]",
+        "client: [trend, forecast, commitment, gas, tracking]",
+    );
+    p.edit(
+        "engagement.yaml",
+        "sponsor: [trend, forecast, commitment, gas]",
+        "sponsor: [trend]",
+    );
+    p.build_ok(&["--audience", "client"]);
+    let client = p.page("index.html");
+    assert!(
+        client.contains("12 sessions held, 18.75 hours of coaching"),
+        "{client}"
+    );
+    assert!(!client.contains("of 14"));
+    p.build_ok(&["--audience", "sponsor"]);
+    assert!(
+        p.page("index.html")
+            .contains("12 of 14 sessions held, 18.75 of 21 hours of coaching")
+    );
+}

@@ -222,6 +222,9 @@ pub enum Shared {
     Commitment,
     /// The GAS T-score across objectives.
     Gas,
+    /// The sessions and hours held against the contract (`contract:`). The sponsor always
+    /// sees them: they are what the sponsor pays for.
+    Contract,
     /// For the sponsor: the engagement's `context`.
     Context,
     /// For the sponsor: the observations of the assessments they see.
@@ -271,6 +274,7 @@ fn facts() -> Vec<Shared> {
         Shared::Forecast,
         Shared::Commitment,
         Shared::Gas,
+        Shared::Contract,
     ]
 }
 

@@ -134,7 +134,9 @@ impl Summary {
                 Vec::new()
             },
             // Against the contract where there is one: facts every reader sees.
-            attendance: match insight::contract_use(v.e, (sessions, minutes)) {
+            attendance: match insight::contract_use(v.e, (sessions, minutes))
+                .filter(|_| v.sharing.contract)
+            {
                 Some(used) => v.words.contract_attendance(&used),
                 None => v.words.attendance(sessions, minutes),
             },
