@@ -473,26 +473,21 @@ fn new_wires_the_schemas_up_for_editors() {
 
 #[test]
 fn note_proposes_the_next_session_from_the_contract_s_cadence() {
+    // The note `coachsite note` writes for 15 June, in a copy of `p`.
+    let note_of = |p: &Project| {
+        let out = Command::cargo_bin("coachsite")
+            .unwrap()
+            .args(["note", "--date", "2026-06-15", "--title", "Check-in"])
+            .arg(&p.root)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let path = String::from_utf8(out.stdout).unwrap().trim().to_string();
+        std::fs::read_to_string(&path).unwrap()
+    };
     // The example agrees a session every 14 days: a note of 15 June proposes 29 June.
-    let p = Project::example();
-    let out = Command::cargo_bin("coachsite")
-        .unwrap()
-        .args(["note", "--date", "2026-06-15", "--title", "Check-in"])
-        .arg(&p.root)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let path = String::from_utf8(out.stdout).unwrap().trim().to_string();
-    let text = std::fs::read_to_string(&path).unwrap();
+    let text = note_of(&Project::example());
     assert!(text.contains("\nnext: 2026-06-29 "), "{text}");
     // Without a cadence there is nothing to propose.
-    let p = Project::minimal();
-    let out = Command::cargo_bin("coachsite")
-        .unwrap()
-        .args(["note", "--date", "2026-06-15", "--title", "Check-in"])
-        .arg(&p.root)
-        .output()
-        .unwrap();
-    let path = String::from_utf8(out.stdout).unwrap().trim().to_string();
-    assert!(!std::fs::read_to_string(&path).unwrap().contains("next:"));
+    assert!(!note_of(&Project::minimal()).contains("next:"));
 }

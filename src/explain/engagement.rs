@@ -74,28 +74,16 @@ impl Explainer<'_> {
         )
     }
 
+    /// Sessions held and hours, without a contract: "12 sessions held, 18.75 hours of
+    /// coaching." (with one, [`Self::contract_attendance`]).
     pub fn attendance(&self, sessions: usize, minutes: u64) -> String {
-        let hours = self.num(minutes as f64 / 60.0);
-        let one = crate::i18n::one(self.lang, sessions as f64);
-        tr!(
-            self.lang,
-            format!(
-                "{sessions} {} held, {hours} hours of coaching.",
-                if one { "session" } else { "sessions" }
-            ),
-            format!(
-                "{sessions} {}, {hours} heures d’accompagnement.",
-                if one {
-                    "séance tenue"
-                } else {
-                    "séances tenues"
-                }
-            ),
-            format!(
-                "{sessions} {} abgehalten, {hours} Stunden Coaching.",
-                if one { "Sitzung" } else { "Sitzungen" }
-            ),
-        )
+        self.contract_attendance(&crate::insight::ContractUse {
+            sessions: None,
+            sessions_held: sessions,
+            hours: None,
+            hours_held: minutes as f64 / 60.0,
+            cadence_days: None,
+        })
     }
 
     /// The finding of the session timeline: how many, over what period, the longest gap.
