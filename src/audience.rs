@@ -527,7 +527,12 @@ fn drop_references_to_removed(e: &mut Engagement) {
     let session_ids: std::collections::HashSet<&str> =
         e.sessions.iter().map(|s| s.id.as_str()).collect();
     for o in &mut e.objectives {
-        for m in &mut o.front.measurements {
+        let front = &mut o.front;
+        let results = front.key_results.iter_mut().map(|k| &mut k.measurements);
+        for m in std::iter::once(&mut front.measurements)
+            .chain(results)
+            .flatten()
+        {
             if m.session
                 .as_ref()
                 .is_some_and(|s| !session_ids.contains(s.as_str()))

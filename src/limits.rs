@@ -82,6 +82,9 @@ pub const MAX_VALUE: f64 = 1e12;
 /// The largest weight of an objective in the GAS T-score.
 pub const MAX_WEIGHT: f64 = 1_000.0;
 
+/// The most key results one objective may have (OKRs have two to five).
+pub const MAX_KEY_RESULTS: usize = 20;
+
 /// The longest session, in minutes (a day).
 pub const MAX_DURATION_MINUTES: u32 = 24 * 60;
 /// `contract.sessions`: the most sessions an engagement may agree.

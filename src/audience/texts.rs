@@ -252,11 +252,12 @@ texts! {
     Source { path }
     Objective { id, source, front, body, body_line, visibility, history, properties }
     ObjectiveFront {
-        title, specific, measure, gas, weight, relevant, achievable, start, due, status,
+        title, specific, measure, key_results, gas, weight, relevant, achievable, start, due, status,
         competencies, milestones, measurements, visibility, sensitive, aliases, cssclasses,
         tags, acknowledged,
     }
     Measure { metric, unit, baseline, target }
+    KeyResult { id, metric, unit, baseline, target, weight, milestones, measurements }
     Milestone { date, target, note }
     Measurement { date, value, note, session }
     Assessment { id, source, front, visibility }

@@ -75,11 +75,19 @@ impl<'a> Explainer<'a> {
     /// Changes (paces) compared in one sentence, with their sign, at one precision and
     /// in the unit of the objective they belong to.
     fn values<const N: usize>(&self, objective: Option<&str>, v: [f64; N]) -> [String; N] {
-        let unit = objective
-            .and_then(|id| self.e.objective(id))
-            .and_then(|o| o.front.measure.as_ref())
-            .and_then(|m| m.unit.as_deref());
+        let unit = objective.and_then(|key| self.unit(key));
         crate::i18n::format_rates(v, unit, self.lang)
+    }
+
+    /// The unit of an objective's measure, or of one of its key results
+    /// (`objective#result`).
+    fn unit(&self, key: &str) -> Option<&str> {
+        let (id, result) = crate::model::measured_key(key);
+        let o = self.e.objective(id)?;
+        match result {
+            Some(r) => o.key_result(r)?.unit.as_deref(),
+            None => o.front.measure.as_ref()?.unit.as_deref(),
+        }
     }
 
     fn competency(&self, id: &str) -> String {
@@ -125,7 +133,29 @@ impl<'a> Explainer<'a> {
     /// A finding as a sentence with its suggestion: one function per kind of finding, in
     /// the file of its subject.
     pub fn finding(&self, flag: &Flag) -> Sentence {
-        let obj = flag.objective.as_deref();
+        let Some(result) = &flag.key_result else {
+            return self.finding_of(flag, flag.objective.as_deref());
+        };
+        let key = format!("{}#{result}", flag.objective.as_deref().unwrap_or_default());
+        let mut s = self.finding_of(flag, Some(&key));
+        let metric = flag
+            .objective
+            .as_deref()
+            .and_then(|o| self.e.objective(o))
+            .and_then(|o| o.key_result(result))
+            .map_or(result.as_str(), |k| k.metric.as_str());
+        s.message = tr!(
+            self.lang,
+            format!("Key result “{metric}”: {}", s.message),
+            format!("Résultat clé « {metric} » : {}", s.message),
+            format!("Schlüsselergebnis „{metric}“: {}", s.message)
+        );
+        s
+    }
+
+    /// [`Explainer::finding`] of a flag, `obj` the objective it is about (for a key
+    /// result, `objective#result`).
+    fn finding_of(&self, flag: &Flag, obj: Option<&str>) -> Sentence {
         match &flag.finding {
             Finding::DuePassed { due } => self.due_passed(due),
             Finding::AtRisk { forecast, due } => self.at_risk(forecast, due),
@@ -251,6 +281,7 @@ mod tests {
         let flag = Flag {
             severity: Severity::Warning,
             objective: None,
+            key_result: None,
             finding: Finding::DuePassed {
                 due: d("2026-03-01"),
             },

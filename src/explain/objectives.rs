@@ -52,6 +52,11 @@ impl Explainer<'_> {
                 ("no baseline", "pas de point de départ", "kein Ausgangswert")
             }
             SmartReason::NoTarget => ("no target", "pas de cible", "kein Zielwert"),
+            SmartReason::KeyResultNoTarget => (
+                "a key result has no target",
+                "un résultat clé n’a pas de cible",
+                "ein Schlüsselergebnis hat keinen Zielwert",
+            ),
             SmartReason::NoAchievable => (
                 "not said why it is achievable",
                 "pas dit pourquoi c’est atteignable",

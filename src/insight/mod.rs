@@ -29,6 +29,7 @@
 mod agenda;
 mod competency;
 mod contract;
+mod key_results;
 mod objective;
 mod plan;
 mod practice;
@@ -49,6 +50,7 @@ use progress::points;
 pub use agenda::*;
 pub use competency::*;
 pub use contract::{CADENCE_BROKEN_FACTOR, ContractUse, contract_use, sessions_that_fit};
+pub use key_results::*;
 pub use objective::*;
 pub use plan::*;
 pub use practice::*;
@@ -87,6 +89,9 @@ pub(crate) enum Severity {
 pub struct Flag {
     pub(crate) severity: Severity,
     pub(crate) objective: Option<String>,
+    /// The key result of the objective it is about, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) key_result: Option<String>,
     #[serde(flatten)]
     pub(crate) finding: Finding,
 }
@@ -346,6 +351,7 @@ fn engagement_flag(severity: Severity, finding: Finding) -> Flag {
     Flag {
         severity,
         objective: None,
+        key_result: None,
         finding,
     }
 }

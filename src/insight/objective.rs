@@ -73,6 +73,8 @@ pub struct ObjectiveInsight {
     pub(crate) adherence: Option<Adherence>,
     pub(crate) pace: Option<Pace>,
     pub(crate) stretches: Vec<Stretch>,
+    /// Empty for a key result: the planning checks are its objective's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) smart: Vec<SmartLetter>,
     /// Each change to what the objective is measured against, made (committed) after
     /// its first measurement and by the as-of date, oldest first.
@@ -80,6 +82,12 @@ pub struct ObjectiveInsight {
     /// Not serialised here: reports carry them with their words.
     #[serde(skip)]
     pub findings: Vec<Flag>,
+    /// An objective with key results: each one's figures, in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_results: Vec<KeyResultInsight>,
+    /// The key result whose tracking is the objective's (the worst of theirs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracked_by: Option<String>,
 }
 
 /// A change to what an objective is measured against, made after measurements existed.
@@ -119,21 +127,22 @@ fn moved_targets(o: &Objective, as_of: Date) -> Vec<MovedTarget> {
 }
 
 /// The day the objective's work started.
-fn start_of(e: &Engagement, o: &Objective) -> Date {
+pub(super) fn start_of(e: &Engagement, o: &Objective) -> Date {
     o.front.start.unwrap_or(e.info.start)
 }
 
 /// The findings of one objective, in the order they are found, each tagged with it.
-struct Flags<'o> {
-    objective: &'o str,
-    items: Vec<Flag>,
+pub(super) struct Flags<'o> {
+    pub(super) objective: &'o str,
+    pub(super) items: Vec<Flag>,
 }
 
 impl Flags<'_> {
-    fn push(&mut self, severity: Severity, finding: Finding) {
+    pub(super) fn push(&mut self, severity: Severity, finding: Finding) {
         self.items.push(Flag {
             severity,
             objective: Some(self.objective.to_string()),
+            key_result: None,
             finding,
         });
     }
@@ -179,6 +188,23 @@ pub(super) fn objective_insight(
     standings: &[CompetencyStanding],
     as_of: Date,
 ) -> ObjectiveInsight {
+    if o.front.key_results.is_empty() {
+        measured_insight(e, o, standings, as_of, true)
+    } else {
+        super::key_results::okr_insight(e, o, standings, as_of)
+    }
+}
+
+/// The figures of an objective measured by one series (`measure` or `gas`), or of one
+/// key result (as an objective of its own, without the planning checks, which are its
+/// objective's).
+pub(super) fn measured_insight(
+    e: &Engagement,
+    o: &Objective,
+    standings: &[CompetencyStanding],
+    as_of: Date,
+    planning_checks: bool,
+) -> ObjectiveInsight {
     let f = &o.front;
     let pts = points(o, as_of);
     let latest = pts.last().copied();
@@ -208,10 +234,12 @@ pub(super) fn objective_insight(
         items: Vec::new(),
     };
     // Planning checks apply to everything still to be achieved.
-    let planning = matches!(
-        f.status,
-        ObjectiveStatus::Proposed | ObjectiveStatus::Active
-    ) && !reached;
+    let planning = planning_checks
+        && matches!(
+            f.status,
+            ObjectiveStatus::Proposed | ObjectiveStatus::Active
+        )
+        && !reached;
     if planning {
         let max_lpm = e.info.zpd.max_levels_per_month.value;
         planning_flags(&mut flags, o, standings, &stretches, &smart, max_lpm);
@@ -253,6 +281,8 @@ pub(super) fn objective_insight(
         smart,
         target_changes,
         findings: flags.items,
+        key_results: Vec::new(),
+        tracked_by: None,
     }
 }
 
@@ -265,7 +295,7 @@ pub fn planned_beyond_zpd(e: &Engagement, o: &Objective, as_of: Date) -> Option<
 }
 
 /// The ZPD check of each competency the objective names.
-fn stretches(e: &Engagement, o: &Objective, start: Date, as_of: Date) -> Vec<Stretch> {
+pub(super) fn stretches(e: &Engagement, o: &Objective, start: Date, as_of: Date) -> Vec<Stretch> {
     let max_lpm = e.info.zpd.max_levels_per_month.value;
     o.front
         .competencies
@@ -276,7 +306,7 @@ fn stretches(e: &Engagement, o: &Objective, start: Date, as_of: Date) -> Vec<Str
 
 /// The planning checks: competencies beyond the zone of proximal development, a level
 /// not yet stable, and the SMART letters that fail (other than for the ZPD).
-fn planning_flags(
+pub(super) fn planning_flags(
     flags: &mut Flags,
     o: &Objective,
     standings: &[CompetencyStanding],

@@ -33,6 +33,8 @@ pub(crate) enum SmartReason {
     NoMeasure,
     NoBaseline,
     NoTarget,
+    /// A key result has no target.
+    KeyResultNoTarget,
     NoAchievable,
     BeyondZpd,
     NoRelevant,
@@ -63,6 +65,13 @@ pub fn smart(o: &Objective, start: Date, stretches: &[Stretch]) -> Vec<SmartLett
     }
     let mut m = Vec::new();
     match (&f.measure, &f.gas) {
+        // Key results: measurable when each has a target (one without a baseline starts
+        // from its first measurement).
+        (None, None) if !f.key_results.is_empty() => {
+            if f.key_results.iter().any(|k| k.target.is_none()) {
+                m.push(SmartReason::KeyResultNoTarget);
+            }
+        }
         (None, None) => m.push(SmartReason::NoMeasure),
         (Some(measure), _) => {
             if measure.baseline.is_none() {

@@ -491,7 +491,7 @@ fn check_notes(
 ) {
     for s in &e.sessions {
         let file = s.source.path.as_str();
-        for o in s.front.objectives.iter().chain(s.front.measured.keys()) {
+        for o in &s.front.objectives {
             check_ref(
                 q,
                 diags,
@@ -501,6 +501,19 @@ fn check_notes(
                 "objective",
                 "objectives/",
             );
+        }
+        for key in s.front.measured.keys() {
+            let objective = At::new(measured_key(&key.value).0.to_string(), key.pos);
+            check_ref(
+                q,
+                diags,
+                file,
+                &objective,
+                &ids.objectives,
+                "objective",
+                "objectives/",
+            );
+            super::key_results::check_measured_key(q, diags, file, e, key);
         }
         for a in s.front.actions.iter().filter(|_| !unreadable.plan) {
             check_ref(q, diags, file, a, &ids.actions, "action", "plan.yaml");
@@ -529,30 +542,50 @@ fn check_notes(
 pub(super) fn merge_measured(e: &mut Engagement, diags: &mut Diagnostics) {
     let root = e.root.clone();
     let mut q = Quoter::new(&root);
-    let mut taken: Vec<(String, Date, String)> = e
-        .objectives
-        .iter()
-        .flat_map(|o| {
+    // (`measured:` key, date, file) of every measurement so far.
+    let mut taken: Vec<(String, Date, String)> = Vec::new();
+    for o in &e.objectives {
+        let file = &o.source.path;
+        taken.extend(
             o.front
                 .measurements
                 .iter()
-                .map(|m| (o.id.clone(), m.date, o.source.path.clone()))
-        })
-        .collect();
+                .map(|m| (o.id.clone(), m.date, file.clone())),
+        );
+        for kr in &o.front.key_results {
+            let key = format!("{}#{}", o.id, kr.id.value);
+            taken.extend(
+                kr.measurements
+                    .iter()
+                    .map(|m| (key.clone(), m.date, file.clone())),
+            );
+        }
+    }
     for s in &e.sessions {
         for (id, value) in &s.front.measured {
-            let Some(o) = e.objectives.iter_mut().find(|o| o.id == id.value) else {
+            let (objective, result) = measured_key(&id.value);
+            let Some(o) = e.objectives.iter_mut().find(|o| o.id == objective) else {
                 continue;
             };
+            let series = match result {
+                None if o.front.key_results.is_empty() => &mut o.front.measurements,
+                Some(r) => match o.front.key_results.iter_mut().find(|k| k.id.value == r) {
+                    Some(kr) => &mut kr.measurements,
+                    None => continue,
+                },
+                // Reported by `check_measured_key`.
+                None => continue,
+            };
             let date = s.front.date;
-            if let Some((_, _, there)) = taken.iter().find(|(i, d, _)| *i == o.id && *d == date) {
+            if let Some((_, _, there)) = taken.iter().find(|(i, d, _)| *i == id.value && *d == date)
+            {
                 diags.push(
                     q.at(
                         Diagnostic::error(
                             &s.source.path,
                             format!(
                                 "`{}` is measured twice on {date}: here and in {there}",
-                                o.id
+                                id.value
                             ),
                         )
                         .with_help("keep one of the two measurements"),
@@ -561,8 +594,8 @@ pub(super) fn merge_measured(e: &mut Engagement, diags: &mut Diagnostics) {
                 );
                 continue;
             }
-            taken.push((o.id.clone(), date, s.source.path.clone()));
-            o.front.measurements.push(Measurement {
+            taken.push((id.value.clone(), date, s.source.path.clone()));
+            series.push(Measurement {
                 date,
                 value: value.clone(),
                 note: None,
@@ -572,6 +605,9 @@ pub(super) fn merge_measured(e: &mut Engagement, diags: &mut Diagnostics) {
     }
     for o in &mut e.objectives {
         o.front.measurements.sort_by_key(|m| m.date);
+        for kr in &mut o.front.key_results {
+            kr.measurements.sort_by_key(|m| m.date);
+        }
     }
 }
 

@@ -61,12 +61,29 @@ pub(super) fn check_measurement_dates(
     o: &Objective,
     diags: &mut Diagnostics,
 ) {
+    series_dates(q, e, o, &o.id, &o.front.measurements, diags);
+    for kr in &o.front.key_results {
+        let key = format!("{}#{}", o.id, kr.id.value);
+        series_dates(q, e, o, &key, &kr.measurements, diags);
+    }
+}
+
+/// [`check_measurement_dates`] of one series: the objective's own measurements (`key`
+/// its id) or one key result's (`key` as `measured:` names it, `objective#result`).
+fn series_dates(
+    q: &mut Quoter,
+    e: &Engagement,
+    o: &Objective,
+    key: &str,
+    measurements: &[Measurement],
+    diags: &mut Diagnostics,
+) {
     let start = e.info.start;
-    for m in o.front.measurements.iter().filter(|m| m.date < start) {
+    for m in measurements.iter().filter(|m| m.date < start) {
         let (file, pos) = match &m.session {
             Some(id) => match e.sessions.iter().find(|s| s.id == *id) {
                 Some(s) => {
-                    let key = s.front.measured.keys().find(|k| k.value == o.id);
+                    let key = s.front.measured.keys().find(|k| k.value == key);
                     let pos =
                         key.map_or_else(|| key_pos(&q.text(&s.source.path), "date"), |k| k.pos);
                     (s.source.path.clone(), pos)
@@ -94,8 +111,8 @@ pub(super) fn check_measurement_dates(
                 Diagnostic::warning(
                     &file,
                     format!(
-                        "a measurement of `{}` on {} is before the engagement starts ({start})",
-                        o.id, m.date
+                        "a measurement of `{key}` on {} is before the engagement starts ({start})",
+                        m.date
                     ),
                 )
                 .with_help(

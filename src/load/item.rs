@@ -389,12 +389,59 @@ pub(super) fn check_objective_values(
     file: &str,
     diags: &mut Diagnostics,
 ) {
-    for m in &f.measurements {
+    check_series(&f.measurements, &f.milestones, text, file, diags);
+    if let Some(measure) = &f.measure {
+        check_span(
+            measure.baseline.as_ref(),
+            measure.target.as_ref(),
+            text,
+            file,
+            diags,
+        );
+    }
+    super::key_results::check_key_results(f, text, file, diags);
+    if let (Some(start), Some(due)) = (f.start, f.due)
+        && due < start
+    {
+        let pos = key_pos(text, "due");
+        diags.push(
+            Diagnostic::error(
+                file,
+                format!("the objective is due ({due}) before it starts ({start})"),
+            )
+            .at(text, pos.line, pos.column)
+            .with_help("check `start` and `due`"),
+        );
+    }
+    if let Some(weight) = &f.weight {
+        check_weight(
+            weight,
+            "weights default to 1; use e.g. 2 for an objective that counts double",
+            text,
+            file,
+            diags,
+        );
+    }
+    if let Some(gas) = &f.gas {
+        check_gas(f, gas, text, file, diags);
+    }
+}
+
+/// Measurements (finite, one a date) and milestones (finite) of an objective or of one
+/// of its key results.
+pub(super) fn check_series(
+    measurements: &[Measurement],
+    milestones: &[Milestone],
+    text: &str,
+    file: &str,
+    diags: &mut Diagnostics,
+) {
+    for m in measurements {
         check_value(&m.value, text, file, diags);
     }
     // One measurement a date, as between a note's `measured:` and this file.
     let mut seen: BTreeMap<Date, u32> = BTreeMap::new();
-    for m in &f.measurements {
+    for m in measurements {
         if let Some(first) = seen.insert(m.date, m.value.pos.line) {
             seen.insert(m.date, first);
             diags.push(
@@ -410,39 +457,20 @@ pub(super) fn check_objective_values(
             );
         }
     }
-    for m in &f.milestones {
+    for m in milestones {
         check_value(&m.target, text, file, diags);
     }
-    if let Some(measure) = &f.measure {
-        for v in measure.baseline.iter().chain(measure.target.iter()) {
-            check_value(v, text, file, diags);
-        }
-        if let (Some(b), Some(t)) = (&measure.baseline, &measure.target)
-            && b.value == t.value
-        {
-            diags.push(
-                Diagnostic::error(file, "the target equals the baseline")
-                    .at(text, t.pos.line, t.pos.column)
-                    .with_help("set the target to the value the client wants to reach"),
-            );
-        }
-    }
-    if let (Some(start), Some(due)) = (f.start, f.due)
-        && due < start
-    {
-        let pos = key_pos(text, "due");
-        diags.push(
-            Diagnostic::error(
-                file,
-                format!("the objective is due ({due}) before it starts ({start})"),
-            )
-            .at(text, pos.line, pos.column)
-            .with_help("check `start` and `due`"),
-        );
-    }
-    if let Some(weight) = &f.weight
-        && !(weight.value.is_finite() && weight.value > 0.0 && weight.value <= limits::MAX_WEIGHT)
-    {
+}
+
+/// A `weight`: a positive number up to [`limits::MAX_WEIGHT`].
+pub(super) fn check_weight(
+    weight: &At<f64>,
+    help: &str,
+    text: &str,
+    file: &str,
+    diags: &mut Diagnostics,
+) {
+    if !(weight.value.is_finite() && weight.value > 0.0 && weight.value <= limits::MAX_WEIGHT) {
         diags.push(
             Diagnostic::error(
                 file,
@@ -452,11 +480,30 @@ pub(super) fn check_objective_values(
                 ),
             )
             .at(text, weight.pos.line, weight.pos.column)
-            .with_help("weights default to 1; use e.g. 2 for an objective that counts double"),
+            .with_help(help),
         );
     }
-    if let Some(gas) = &f.gas {
-        check_gas(f, gas, text, file, diags);
+}
+
+/// A baseline and a target: finite, and not the same.
+pub(super) fn check_span(
+    baseline: Option<&At<f64>>,
+    target: Option<&At<f64>>,
+    text: &str,
+    file: &str,
+    diags: &mut Diagnostics,
+) {
+    for v in baseline.iter().chain(target.iter()) {
+        check_value(v, text, file, diags);
+    }
+    if let (Some(b), Some(t)) = (baseline, target)
+        && b.value == t.value
+    {
+        diags.push(
+            Diagnostic::error(file, "the target equals the baseline")
+                .at(text, t.pos.line, t.pos.column)
+                .with_help("set the target to the value the client wants to reach"),
+        );
     }
 }
 

@@ -26,6 +26,7 @@ mod folders;
 mod git;
 pub mod history;
 mod item;
+mod key_results;
 mod lines;
 mod links;
 mod plugins;

@@ -80,6 +80,11 @@ impl Objective {
     pub(crate) fn title(&self) -> &str {
         &self.front.title
     }
+
+    /// Its key result `id`, if it has one.
+    pub fn key_result(&self, id: &str) -> Option<&KeyResult> {
+        self.front.key_results.iter().find(|k| k.id.value == id)
+    }
 }
 
 /// Where an objective stands in the coaching, as the coach decides it.
@@ -110,9 +115,14 @@ pub struct ObjectiveFront {
     /// S: what exactly is to be achieved, in four words or more.
     #[serde(default)]
     pub specific: Option<String>,
-    /// M: what is measured, from where to where. Left out for a GAS objective (`gas`).
+    /// M: what is measured, from where to where. Left out for a GAS objective (`gas`)
+    /// or one with `key_results`.
     #[serde(default)]
     pub measure: Option<Measure>,
+    /// Objectives and key results (OKRs): two to five measurable results, each with its
+    /// own baseline, target, milestones and measurements. Instead of `measure` and `gas`.
+    #[serde(default)]
+    pub key_results: Vec<KeyResult>,
     /// Goal attainment scaling: level (−2…2) → description of that outcome.
     #[serde(default)]
     pub gas: Option<At<BTreeMap<i64, String>>>,
@@ -197,6 +207,54 @@ pub struct Measure {
     /// should go up or down follows from the two.
     #[serde(default)]
     pub target: Option<At<f64>>,
+}
+
+/// One key result of an objective (`key_results:`): what is measured, from its baseline
+/// to its target, with its own milestones and measurements. Its visibility is its
+/// objective's.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyResult {
+    /// Unique within the objective: lower case, digits and hyphens (`lead-time`). A session
+    /// note records a value with `measured: {"<objective>#<id>": value}`.
+    pub id: At<String>,
+    /// What is measured, e.g. "Lead time from commit to production".
+    pub metric: String,
+    /// The unit of its values, e.g. `"min"`; left out, they have none.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The value when the key result was agreed. Left out, its first measurement is its
+    /// baseline.
+    #[serde(default)]
+    pub baseline: Option<At<f64>>,
+    /// The value to reach, other than the baseline. Whether the metric should go up or
+    /// down follows from the two.
+    #[serde(default)]
+    pub target: Option<At<f64>>,
+    /// Its weight in the objective's progress (default 1).
+    #[serde(default)]
+    pub weight: Option<At<f64>>,
+    /// Intermediate targets on the way to the target.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// The values measured, in any order, one per date.
+    #[serde(default)]
+    pub measurements: Vec<Measurement>,
+}
+
+/// A key of a session note's `measured:`: the objective's id, and the key result's
+/// after a `#` (`"team-flow#lead-time"`).
+///
+/// ```
+/// use coachsite::model::measured_key;
+/// assert_eq!(measured_key("team-flow#lead-time"), ("team-flow", Some("lead-time")));
+/// assert_eq!(measured_key("sprint-goals"), ("sprint-goals", None));
+/// ```
+pub fn measured_key(key: &str) -> (&str, Option<&str>) {
+    match key.split_once('#') {
+        Some((objective, result)) => (objective, Some(result)),
+        None => (key, None),
+    }
 }
 
 /// Whether a measured objective is reached by going up or down.
