@@ -420,7 +420,7 @@ pub fn filter_keeping(
             .sessions
             .iter()
             .filter(|s| left_out(s.visibility, s.front.sensitive))
-            .flat_map(|s| s.front.objectives.iter().map(|o| o.value.clone()))
+            .flat_map(|s| s.discussed_objectives().map(str::to_string))
             .collect(),
         occurrences: e
             .sessions
@@ -594,7 +594,7 @@ fn sponsor_only_aggregates(e: &mut Engagement) {
     let discussed: Vec<String> = e
         .sessions
         .iter()
-        .flat_map(|s| s.front.objectives.iter().map(|o| o.value.clone()))
+        .flat_map(|s| s.discussed_objectives().map(str::to_string))
         .collect();
     e.withheld.discussed.extend(discussed);
     e.withheld.next_session = next_session(e);

@@ -371,7 +371,7 @@ fn templates_and_style_can_be_overridden_and_static_files_copied() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     );
     p.build_ok(&[]);
-    assert!(p.page("index.html").contains("OUR OWN DASHBOARD 2"));
+    assert!(p.page("index.html").contains("OUR OWN DASHBOARD 3"));
     assert!(
         p.page("objectives/index.html")
             .contains("Meet the sprint goal"),

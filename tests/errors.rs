@@ -103,6 +103,11 @@ cases! {
     measurement_on_the_same_date_twice => "measurement-date-twice",
     value_that_is_not_a_number => "value-not-a-number",
     key_without_a_space_after_its_colon => "key-without-space",
+    // Issue 36: key results.
+    key_result_ids_twice => "key-result-duplicate-id",
+    measured_key_result_unknown => "key-result-unknown-in-measured",
+    key_results_with_a_measure => "key-results-with-measure",
+    objective_with_key_results_measured_whole => "key-result-objective-measured-whole",
 }
 
 #[test]

@@ -27,20 +27,22 @@ fn a_measurement_in_a_session_note_joins_its_objective() {
 fn a_measurement_from_a_session_the_reader_may_not_see_has_no_link() {
     let p = Project::minimal();
     // The coach's reflection is coach-only: its figure counts, its link stays the coach's.
+    // The fixture's reflection measures a key result (`flow#cycle-time`) already.
     p.edit(
         "sessions/2026-02-03-coach-reflection.md",
-        "visibility: coach",
-        "visibility: coach\nmeasured: {sprint-goals: 12}",
+        "measured: {",
+        "measured: {sprint-goals: 12, ",
     );
     p.build_ok(&["--audience", "client"]);
     let page = p.page("objectives/sprint-goals.html");
     assert!(page.contains(">12%<"), "{page}");
     assert!(!page.contains("coach-reflection"));
+    assert!(!p.page("objectives/flow.html").contains("coach-reflection"));
     p.build_ok(&["--audience", "coach"]);
-    assert!(
-        p.page("objectives/sprint-goals.html")
-            .contains("coach-reflection")
-    );
+    for objective in ["sprint-goals", "flow"] {
+        let page = p.page(&format!("objectives/{objective}.html"));
+        assert!(page.contains("coach-reflection"), "{objective}");
+    }
 }
 
 #[test]

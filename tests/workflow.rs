@@ -149,12 +149,12 @@ fn note_prefills_from_the_engagement_and_never_overwrites() {
         "{path}"
     );
     let text = std::fs::read_to_string(&path).unwrap();
-    // Both objectives are active; the open action and the one due since the last session
+    // The three objectives are active; the open action and the one due since the last session
     // (2026-02-03) are to review; that last session had no attendees.
     for line in [
         "date: 2026-06-15",
         "title: \"Mid-term review\"",
-        "objectives: [customer-trust, sprint-goals]",
+        "objectives: [customer-trust, flow, sprint-goals]",
         "actions: [invite-customers, sprint-goal-template]",
         "attendees: []",
         "- Write the sprint goal on the board at planning",
@@ -287,7 +287,7 @@ fn export_json_parses_back_with_the_figures_and_nothing_coach_only() {
         "Team coaching — Claims team"
     );
     let objectives = value["engagement"]["objectives"].as_array().unwrap();
-    assert_eq!(objectives.len(), 2);
+    assert_eq!(objectives.len(), 3);
     let figures = value["figures"]["objectives"].as_array().unwrap();
     let sprint = figures.iter().find(|o| o["id"] == "sprint-goals").unwrap();
     assert!((sprint["progress"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);

@@ -311,3 +311,169 @@ impl ObjectiveInsight {
         weighted_mean(&self.key_results, |k| k.okr_score)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{codes, d, one};
+    use super::*;
+
+    /// Three key results: `done` rising (0 → 60, one a day), `cycle` falling with no
+    /// baseline (its first measurement, 16 days, is the baseline; target 4; weight 2),
+    /// `ahead` reached (0 → 2).
+    const FLOW: &str = "title: Flow\nspecific: Finish more small items and keep refinement ahead\nachievable: a\nrelevant: r\nstart: 2026-01-01\ndue: 2026-04-01\nkey_results:\n  - id: done\n    metric: Items done\n    baseline: 0\n    target: 60\n    measurements:\n      - {date: 2026-01-01, value: 0}\n      - {date: 2026-01-11, value: 10}\n      - {date: 2026-01-21, value: 20}\n      - {date: 2026-02-10, value: 40}\n  - id: cycle\n    metric: Cycle time\n    unit: days\n    target: 4\n    weight: 2\n    measurements:\n      - {date: 2026-01-01, value: 16}\n      - {date: 2026-01-21, value: 10}\n      - {date: 2026-02-10, value: 7}\n  - id: ahead\n    metric: Sprints ready\n    baseline: 0\n    target: 2\n    measurements: [{date: 2026-01-21, value: 2}]\n";
+
+    fn result<'a>(o: &'a ObjectiveInsight, id: &str) -> &'a KeyResultInsight {
+        o.key_results.iter().find(|k| k.figures.id == id).unwrap()
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-9)
+    }
+
+    #[test]
+    fn each_key_result_has_its_figures_and_the_objective_theirs() {
+        let o = one(FLOW, "2026-02-10");
+        let done = result(&o, "done");
+        // 40 of 0 → 60; on a line of exactly 1 a day: 60 on 2 March.
+        assert!(close(done.figures.progress, 40.0 / 60.0));
+        assert_eq!(done.figures.forecast, Some(d("2026-03-02")));
+        assert_eq!(done.figures.tracking, Tracking::OnTrack);
+        assert_eq!(done.baseline_from, None);
+        let cycle = result(&o, "cycle");
+        // Baseline 16 (1 January), latest 7: (16 − 7) / (16 − 4) = 0.75.
+        assert_eq!(cycle.baseline, Some(16.0));
+        assert_eq!(cycle.baseline_from, Some(d("2026-01-01")));
+        assert!(close(cycle.figures.progress, 0.75));
+        assert!(close(cycle.okr_score, 0.75));
+        // Days 0, 20, 40 at 16, 10, 7: slope −180 / 800 = −0.225 a day; 6.5 on
+        // 10 February, 4 after (4 − 6.5) / −0.225 = 11.1 days: 22 February.
+        let slope = cycle.figures.trend.as_ref().unwrap().per_day;
+        assert!((slope + 0.225).abs() < 1e-9);
+        assert_eq!(cycle.figures.forecast, Some(d("2026-02-22")));
+        assert_eq!(cycle.figures.tracking, Tracking::OnTrack);
+        assert_eq!(result(&o, "ahead").figures.tracking, Tracking::Achieved);
+        // (1 · 2/3 + 2 · 0.75 + 1 · 1) / 4 = 0.791 666…
+        let mean = (40.0 / 60.0 + 2.0 * 0.75 + 1.0) / 4.0;
+        assert!(close(o.progress, mean));
+        assert!(close(o.okr_score(), mean));
+        // The worst is on track (done's first), the latest forecast done's.
+        assert_eq!(o.tracking, Tracking::OnTrack);
+        assert_eq!(o.tracked_by.as_deref(), Some("done"));
+        assert_eq!(o.forecast, Some(d("2026-03-02")));
+        assert_eq!(o.measurements, 8);
+        assert!(o.latest.is_none() && o.target.is_none());
+        assert_eq!(o.latest_date, Some(d("2026-02-10")));
+    }
+
+    #[test]
+    fn the_worst_tracking_is_the_objectives_and_a_missing_forecast_leaves_it_open() {
+        // On 25 January `cycle` has two measurements: too early for a trend.
+        let o = one(FLOW, "2026-01-25");
+        let cycle = result(&o, "cycle");
+        assert_eq!(cycle.figures.tracking, Tracking::TooEarly);
+        // (16 − 10) / 12 = 0.5; done 20/60.
+        assert!(close(cycle.figures.progress, 0.5));
+        assert_eq!(o.tracking, Tracking::TooEarly);
+        assert_eq!(o.tracked_by.as_deref(), Some("cycle"));
+        // Done has a forecast, cycle none: no date for the objective.
+        assert!(result(&o, "done").figures.forecast.is_some());
+        assert_eq!(o.forecast, None);
+        assert!(close(o.progress, (20.0 / 60.0 + 2.0 * 0.5 + 1.0) / 4.0));
+    }
+
+    #[test]
+    fn a_key_result_measured_once_without_a_baseline_is_not_measured_yet() {
+        let yaml = FLOW.replace("      - {date: 2026-01-01, value: 16}\n", "");
+        let o = one(&yaml, "2026-01-25");
+        let cycle = result(&o, "cycle");
+        // Its one measurement (10, 21 January) is its baseline: nothing since.
+        assert_eq!(cycle.baseline, Some(10.0));
+        assert_eq!(cycle.baseline_from, Some(d("2026-01-21")));
+        assert!(cycle.not_measured_since_baseline());
+        assert_eq!(cycle.figures.progress, None);
+        assert_eq!(cycle.okr_score, None);
+        assert_eq!(cycle.figures.tracking, Tracking::NoMeasurement);
+        assert_eq!(cycle.figures.latest, Some(10.0));
+        // It counts 0 in the mean: (20/60 + 2 · 0 + 1) / 4.
+        assert!(close(o.progress, (20.0 / 60.0 + 1.0) / 4.0));
+        assert_eq!(o.tracking, Tracking::NoMeasurement);
+        assert_eq!(o.tracked_by.as_deref(), Some("cycle"));
+    }
+
+    #[test]
+    fn the_facts_are_the_objectives_own() {
+        // Past the due date with cycle not reached: overdue, said once.
+        let o = one(FLOW, "2026-04-02");
+        assert_eq!(o.tracking, Tracking::Overdue);
+        assert_eq!(o.tracked_by, None);
+        assert_eq!(o.forecast, None);
+        assert_eq!(codes(&o).iter().filter(|c| *c == "due-passed").count(), 1);
+        assert!(
+            o.findings
+                .iter()
+                .all(|f| f.key_result.is_none() || !matches!(f.finding, Finding::DuePassed { .. }))
+        );
+        // Every key result reached: achieved.
+        let all = FLOW
+            .replace("target: 60", "target: 40")
+            .replace("target: 4\n", "target: 7\n");
+        let o = one(&all, "2026-02-10");
+        assert_eq!(o.tracking, Tracking::Achieved);
+        assert!(close(o.progress, 1.0));
+        // Paused: not tracked, whatever the key results say.
+        let o = one(
+            &FLOW.replace("due: 2026-04-01", "due: 2026-04-01\nstatus: paused"),
+            "2026-02-10",
+        );
+        assert_eq!(o.tracking, Tracking::NotTracked);
+        assert!(
+            o.key_results
+                .iter()
+                .all(|k| k.figures.tracking == Tracking::NotTracked)
+        );
+    }
+
+    #[test]
+    fn findings_of_a_key_result_name_it_and_its_objective() {
+        // No measurement of `done` for 50 days after 10 February (stalled after 30).
+        let o = one(FLOW, "2026-03-31");
+        let stalled: Vec<&Flag> = o
+            .findings
+            .iter()
+            .filter(|f| matches!(f.finding, Finding::Stalled { .. }))
+            .collect();
+        assert_eq!(stalled.len(), 2);
+        assert!(stalled.iter().all(|f| f.objective.as_deref() == Some("o")));
+        assert_eq!(stalled[0].key_result.as_deref(), Some("done"));
+        assert_eq!(stalled[1].key_result.as_deref(), Some("cycle"));
+        assert_eq!(o.tracking, Tracking::Stalled);
+    }
+
+    #[test]
+    fn measurable_when_every_key_result_has_a_target() {
+        let m = |o: &ObjectiveInsight| o.smart.iter().find(|l| l.letter == 'M').cloned();
+        let o = one(FLOW, "2026-02-10");
+        assert!(m(&o).unwrap().pass);
+        assert!(o.key_results.iter().all(|k| k.figures.smart.is_empty()));
+        let o = one(&FLOW.replace("    target: 2\n", ""), "2026-02-10");
+        let letter = m(&o).unwrap();
+        assert!(!letter.pass);
+        assert_eq!(letter.reasons, vec![SmartReason::KeyResultNoTarget]);
+    }
+
+    #[test]
+    fn the_weighted_mean_counts_a_missing_value_as_zero() {
+        let o = one(FLOW, "2026-02-10");
+        let mut results = o.key_results.clone();
+        assert_eq!(weighted_mean(&results, |_| None), None);
+        results[1].weight = 3.0;
+        // (1 · 0.5 + 3 · 0 + 1 · 1) / 5 = 0.3
+        let value = |k: &KeyResultInsight| match k.figures.id.as_str() {
+            "done" => Some(0.5),
+            "cycle" => None,
+            _ => Some(1.0),
+        };
+        let v = weighted_mean(&results, value);
+        assert!(close(v, 0.3));
+    }
+}

@@ -22,9 +22,10 @@
 //! - Every number is finite: a computation that would divide by zero has no result.
 //!
 //! One file per subject: `progress` (progress, trend, forecast, trajectory, pace, GAS),
-//! `objective` (one objective's figures, tracking and findings), `competency` (gap
-//! analysis, stable success, ZPD), `smart`, and `plan` (commitment). This file holds the
-//! findings, the whole analysis and the sponsor's aggregates.
+//! `objective` (one objective's figures, tracking and findings), `key_results` (an
+//! objective with key results: each one's figures, and the objective's from theirs),
+//! `competency` (gap analysis, stable success, ZPD), `smart`, and `plan` (commitment).
+//! This file holds the findings, the whole analysis and the sponsor's aggregates.
 
 mod agenda;
 mod competency;

@@ -1,14 +1,18 @@
 use super::*;
 use crate::model::*;
 
-fn d(text: &str) -> Date {
+pub(super) fn d(text: &str) -> Date {
     Date::parse(text).unwrap()
 }
 
 const INFO: &str = "title: T\nclient: C\nkind: team\ncoach: X\nstart: 2026-01-12\nscale: {min: 1, max: 5}\ncompetencies:\n  - {id: scrum, name: Scrum, target: 4}\n  - {id: tools, name: Tools, target: 3}\n";
 
 /// An engagement from YAML snippets, without files.
-fn engagement(objectives: &[(&str, &str)], assessments: &[&str], plan: &str) -> Engagement {
+pub(super) fn engagement(
+    objectives: &[(&str, &str)],
+    assessments: &[&str],
+    plan: &str,
+) -> Engagement {
     let info: EngagementInfo = serde_saphyr::from_str(INFO).unwrap();
     let plan: PlanFile = serde_saphyr::from_str(plan).unwrap();
     let mut e = Engagement {
@@ -55,12 +59,12 @@ fn engagement(objectives: &[(&str, &str)], assessments: &[&str], plan: &str) -> 
     e
 }
 
-fn one(yaml: &str, as_of: &str) -> ObjectiveInsight {
+pub(super) fn one(yaml: &str, as_of: &str) -> ObjectiveInsight {
     let e = engagement(&[("o", yaml)], &[], "actions: []");
     analyze(&e, d(as_of)).objectives.remove(0)
 }
 
-fn codes(o: &ObjectiveInsight) -> Vec<String> {
+pub(super) fn codes(o: &ObjectiveInsight) -> Vec<String> {
     o.findings
         .iter()
         .map(|f| {

@@ -484,6 +484,22 @@ pub struct Session {
     pub properties: Vec<Property>,
 }
 
+impl Session {
+    /// Whether the session discussed objective `id`: named in `objectives:`, or measured
+    /// in `measured:` (itself or one of its key results).
+    pub fn discussed(&self, id: &str) -> bool {
+        self.discussed_objectives().any(|o| o == id)
+    }
+
+    /// The objectives the session discussed ([`Session::discussed`]), each id once per
+    /// way it was named.
+    pub fn discussed_objectives(&self) -> impl Iterator<Item = &str> {
+        let named = self.front.objectives.iter().map(|o| o.value.as_str());
+        let measured = self.front.measured.keys().map(|k| measured_key(&k.value).0);
+        named.chain(measured)
+    }
+}
+
 /// The front matter of `sessions/<date>-<slug>.md`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

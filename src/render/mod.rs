@@ -283,33 +283,45 @@ pub fn figures(
         if audience != Audience::Coach {
             oi.findings.clear();
         }
-        // Reached and overdue are facts, the same for every reader; the judgements
-        // (on track, at risk, stalled…) only where `tracking` is shared.
-        if !sharing.tracking && !oi.tracking.is_fact() {
-            oi.tracking = insight::Tracking::NotShared;
+        share_figures(oi, &sharing);
+        if oi.tracking == insight::Tracking::NotShared {
+            oi.tracked_by = None;
         }
-        if !sharing.trend {
-            oi.trend = None;
-        }
-        if !sharing.forecast {
-            oi.forecast = None;
-            oi.forecast_interval = None;
-            oi.too_few_measurements = false;
-        }
-        if !sharing.trajectory {
-            oi.adherence = None;
-        }
-        if !sharing.pace {
-            oi.pace = None;
-        }
-        if !sharing.smart {
-            oi.smart.clear();
-        }
-        if !sharing.zpd {
-            oi.stretches.clear();
+        for k in &mut oi.key_results {
+            share_figures(&mut k.figures, &sharing);
         }
     }
     insight
+}
+
+/// What of an objective's (or a key result's) figures its reader is given: the facts,
+/// and the judgements `share:` gives them.
+fn share_figures(oi: &mut insight::ObjectiveInsight, sharing: &crate::audience::Sharing) {
+    // Reached and overdue are facts, the same for every reader; the judgements
+    // (on track, at risk, stalled…) only where `tracking` is shared.
+    if !sharing.tracking && !oi.tracking.is_fact() {
+        oi.tracking = insight::Tracking::NotShared;
+    }
+    if !sharing.trend {
+        oi.trend = None;
+    }
+    if !sharing.forecast {
+        oi.forecast = None;
+        oi.forecast_interval = None;
+        oi.too_few_measurements = false;
+    }
+    if !sharing.trajectory {
+        oi.adherence = None;
+    }
+    if !sharing.pace {
+        oi.pace = None;
+    }
+    if !sharing.smart {
+        oi.smart.clear();
+    }
+    if !sharing.zpd {
+        oi.stretches.clear();
+    }
 }
 
 /// The context of `job`'s template (its page value moved in).

@@ -511,7 +511,7 @@ impl Views<'_> {
         self.e
             .sessions
             .iter()
-            .filter(|s| s.front.objectives.iter().any(|r| r.value == o.id))
+            .filter(|s| s.discussed(&o.id))
             .map(|s| self.session_link(s))
             .collect()
     }
