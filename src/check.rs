@@ -152,8 +152,15 @@ pub fn to_text(e: &Engagement, r: &Report) -> String {
             .progress
             .map(|p| format!(", {}", format_percent(p, lang)))
             .unwrap_or_default();
+        // An objective with key results: its tracking is that of the one named.
+        let by = o
+            .tracked_by
+            .as_deref()
+            .and_then(|id| o.key_results.iter().find(|k| k.figures.id == id))
+            .map(|k| format!(" ({})", k.figures.title))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "\n{} ({}) · {}{progress}\n",
+            "\n{} ({}) · {}{by}{progress}\n",
             o.title,
             o.id,
             words.tracking(o.tracking)

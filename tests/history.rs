@@ -296,3 +296,27 @@ fn diff_refuses_a_site_built_for_another_reader() {
         "not a line of the coach's site is printed"
     );
 }
+
+#[test]
+fn a_key_results_target_moved_after_measurements_is_told_with_its_name() {
+    let p = Project::minimal();
+    let repo = p.root.parent().unwrap().to_path_buf();
+    git(&repo, &["init", "-q"], "2026-01-12");
+    commit(&repo, "2026-02-10", "the engagement, measured");
+    // `items-done` rises from 4 to 10 and has three measurements by 3 April.
+    p.edit("objectives/flow.md", "    target: 10\n", "    target: 9\n");
+    commit(&repo, "2026-04-05", "items-done's target lowered");
+
+    p.build_ok(&["--audience", "client"]);
+    let page = p.page("objectives/flow.html");
+    let told = "Key result “Items done per sprint”: Target lowered from 10\u{a0}items to 9\u{a0}items on \
+                5 April 2026, after 5 measurements: less ambitious.";
+    assert!(page.contains(told), "{page}");
+    let check = Command::new(assert_cmd::cargo::cargo_bin("coachsite"))
+        .args(["check", "--color", "never", "--as-of", "2026-06-15"])
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(stdout.contains(told), "{stdout}");
+}

@@ -6,26 +6,66 @@ use crate::insight::MovedTarget;
 use crate::model::{Changed, Direction, GasEdit};
 
 impl Explainer<'_> {
-    /// A value of objective `id` with its unit, or "none".
+    /// A value of objective `id` (or of its key result, `objective#result`) with its
+    /// unit, or "none".
     fn target_value(&self, id: Option<&str>, v: Option<f64>) -> String {
-        let unit = id
-            .and_then(|id| self.e.objective(id))
-            .and_then(|o| o.front.measure.as_ref())
-            .and_then(|m| m.unit.as_deref());
+        let unit = id.and_then(|id| self.unit(id));
         match v {
             Some(v) => crate::i18n::format_value(v, unit, self.lang),
             None => tr!(self.lang, "none".into(), "aucun".into(), "keiner".into()),
         }
     }
 
-    /// Whether the objective's metric goes up or down, from its current baseline and target.
+    /// Whether the objective's metric (or its key result's, `objective#result`) goes up
+    /// or down, from its current baseline and target.
     fn direction_of(&self, id: Option<&str>) -> Option<Direction> {
-        let o = self.e.objective(id?)?;
-        crate::insight::direction(o.front.measure.as_ref()?)
+        let (id, result) = crate::model::measured_key(id?);
+        let o = self.e.objective(id)?;
+        let (baseline, target) = match result {
+            Some(r) => {
+                let k = o.key_result(r)?;
+                (k.baseline.as_ref()?.value, k.target.as_ref()?.value)
+            }
+            None => {
+                let m = o.front.measure.as_ref()?;
+                (m.baseline.as_ref()?.value, m.target.as_ref()?.value)
+            }
+        };
+        match target.partial_cmp(&baseline)? {
+            std::cmp::Ordering::Greater => Some(Direction::Up),
+            std::cmp::Ordering::Less => Some(Direction::Down),
+            std::cmp::Ordering::Equal => None,
+        }
     }
 
-    /// One change to what an objective is measured against, as a sentence.
+    /// One change to what an objective (or one of its key results) is measured against,
+    /// as a sentence: a key result's named first.
     pub fn target_change(&self, objective: Option<&str>, m: &MovedTarget) -> String {
+        let result = match &m.change.change {
+            Changed::Target { key_result, .. } | Changed::Baseline { key_result, .. } => {
+                key_result.as_deref()
+            }
+            _ => None,
+        };
+        let Some(result) = result else {
+            return self.change_of(objective, m);
+        };
+        let key = format!("{}#{result}", objective.unwrap_or_default());
+        let sentence = self.change_of(Some(&key), m);
+        let metric = objective
+            .and_then(|o| self.e.objective(o))
+            .and_then(|o| o.key_result(result))
+            .map_or(result, |k| k.metric.as_str());
+        tr!(
+            self.lang,
+            format!("Key result “{metric}”: {sentence}"),
+            format!("Résultat clé « {metric} » : {sentence}"),
+            format!("Schlüsselergebnis „{metric}“: {sentence}")
+        )
+    }
+
+    /// [`Explainer::target_change`] of the objective or key result `objective` names.
+    fn change_of(&self, objective: Option<&str>, m: &MovedTarget) -> String {
         let date = self.date(m.change.date);
         let n = m.change.measured_before;
         let one = crate::i18n::one(self.lang, n as f64);
@@ -49,7 +89,7 @@ impl Explainer<'_> {
         );
         let v = |x: &Option<f64>| self.target_value(objective, *x);
         match &m.change.change {
-            Changed::Target { from, to } => {
+            Changed::Target { from, to, .. } => {
                 let (a, b) = (v(from), v(to));
                 let easier = match (self.direction_of(objective), from, to) {
                     (Some(Direction::Up), Some(f), Some(t)) => Some(t < f),
@@ -77,7 +117,7 @@ impl Explainer<'_> {
                     format!("Ziel am {date} von {a} auf {b} {}, {after}{de}.", verb.2),
                 )
             }
-            Changed::Baseline { from, to } => {
+            Changed::Baseline { from, to, .. } => {
                 let (a, b) = (v(from), v(to));
                 tr!(
                     self.lang,

@@ -81,7 +81,7 @@ impl<'a> Explainer<'a> {
 
     /// The unit of an objective's measure, or of one of its key results
     /// (`objective#result`).
-    fn unit(&self, key: &str) -> Option<&str> {
+    pub(super) fn unit(&self, key: &str) -> Option<&str> {
         let (id, result) = crate::model::measured_key(key);
         let o = self.e.objective(id)?;
         match result {

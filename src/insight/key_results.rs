@@ -16,7 +16,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::objective::{Flags, measured_insight, planning_flags, start_of, stretches};
+use super::objective::{
+    Flags, measured_insight, moved_targets, planning_flags, start_of, stretches,
+};
 use super::*;
 use crate::model::{
     Date, Engagement, KeyResult, Measure, Objective, ObjectiveFront, ObjectiveStatus,
@@ -119,6 +121,15 @@ pub(super) fn okr_insight(
                 }),
         );
     }
+    let target_changes = moved_targets(o, as_of);
+    for moved in &target_changes {
+        flags.push(
+            Severity::Note,
+            Finding::TargetMoved {
+                moved: moved.clone(),
+            },
+        );
+    }
     let (forecast, forecast_interval) = if matches!(
         tracking,
         Tracking::NotTracked | Tracking::Overdue | Tracking::Achieved
@@ -146,7 +157,7 @@ pub(super) fn okr_insight(
         pace: None,
         stretches,
         smart,
-        target_changes: Vec::new(),
+        target_changes,
         findings: flags.items,
         key_results: results,
         tracked_by,

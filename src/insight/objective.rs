@@ -102,7 +102,7 @@ pub struct MovedTarget {
 /// The changes of `o`'s history made by `as_of` once its file held a measurement; a GAS
 /// level whose words are the same for this reader (a coach-only aside changed) is no
 /// change. Reported without the words.
-fn moved_targets(o: &Objective, as_of: Date) -> Vec<MovedTarget> {
+pub(super) fn moved_targets(o: &Objective, as_of: Date) -> Vec<MovedTarget> {
     o.history
         .iter()
         .filter(|c| c.date <= as_of && c.measured_before > 0)

@@ -49,7 +49,12 @@ pub fn changes(old: &Version, new: &Version) -> Vec<TargetChange> {
         value.as_ref().map(|v| v.value)
     };
     let (a, b) = (&old.front, &new.front);
-    let measured_before = a.measurements.iter().filter(|m| m.date <= new.date).count();
+    let series = a.key_results.iter().map(|k| &k.measurements);
+    let measured_before = std::iter::once(&a.measurements)
+        .chain(series)
+        .flatten()
+        .filter(|m| m.date <= new.date)
+        .count();
     let visibility = old.visibility.min(new.visibility);
     let mut found = Vec::new();
     let mut push = |change, words| {
@@ -63,11 +68,59 @@ pub fn changes(old: &Version, new: &Version) -> Vec<TargetChange> {
     };
     let (from, to) = (measure(a, false), measure(b, false));
     if from != to {
-        push(Changed::Baseline { from, to }, None);
+        let key_result = None;
+        push(
+            Changed::Baseline {
+                from,
+                to,
+                key_result,
+            },
+            None,
+        );
     }
     let (from, to) = (measure(a, true), measure(b, true));
     if from != to {
-        push(Changed::Target { from, to }, None);
+        let key_result = None;
+        push(
+            Changed::Target {
+                from,
+                to,
+                key_result,
+            },
+            None,
+        );
+    }
+    // A key result in both versions (one added or removed changes what is measured,
+    // not what it is measured against).
+    let value = |v: &Option<crate::model::At<f64>>| v.as_ref().map(|v| v.value);
+    for new_kr in &b.key_results {
+        let Some(old_kr) = a.key_results.iter().find(|k| k.id.value == new_kr.id.value) else {
+            continue;
+        };
+        let key_result = Some(new_kr.id.value.clone());
+        let (from, to) = (value(&old_kr.baseline), value(&new_kr.baseline));
+        if from != to {
+            let key_result = key_result.clone();
+            push(
+                Changed::Baseline {
+                    from,
+                    to,
+                    key_result,
+                },
+                None,
+            );
+        }
+        let (from, to) = (value(&old_kr.target), value(&new_kr.target));
+        if from != to {
+            push(
+                Changed::Target {
+                    from,
+                    to,
+                    key_result,
+                },
+                None,
+            );
+        }
     }
     if a.due != b.due {
         push(
@@ -206,11 +259,13 @@ mod tests {
             vec![
                 &Changed::Baseline {
                     from: Some(0.0),
-                    to: Some(5.0)
+                    to: Some(5.0),
+                    key_result: None,
                 },
                 &Changed::Target {
                     from: Some(100.0),
-                    to: Some(75.0)
+                    to: Some(75.0),
+                    key_result: None,
                 },
                 &Changed::Due {
                     from: Date::parse("2026-06-30").ok(),
@@ -250,6 +305,41 @@ mod tests {
     }
 
     #[test]
+    fn a_key_results_baseline_and_target_changes_are_found_with_its_measurements() {
+        let kr = |baseline: &str, target: &str, extra: &str| {
+            format!(
+                "title: T\nkey_results:\n  - {{id: a, metric: m, baseline: {baseline}, target: {target}, measurements: [{{date: 2026-02-01, value: 1}}]}}\n{extra}"
+            )
+        };
+        let old = version("2026-01-10", &kr("0", "10", ""));
+        // The target of `a` moves; `b` is new: only `a`'s change is one.
+        let new = version(
+            "2026-03-03",
+            &kr("0", "8", "  - {id: b, metric: n, baseline: 0, target: 5}\n"),
+        );
+        let found = changes(&old, &new);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].change,
+            Changed::Target {
+                from: Some(10.0),
+                to: Some(8.0),
+                key_result: Some("a".into()),
+            }
+        );
+        assert_eq!(found[0].measured_before, 1);
+        let baseline = version("2026-03-04", &kr("2", "8", ""));
+        assert_eq!(
+            changes(&new, &baseline)[0].change,
+            Changed::Baseline {
+                from: Some(0.0),
+                to: Some(2.0),
+                key_result: Some("a".into()),
+            }
+        );
+    }
+
+    #[test]
     fn versions_that_do_not_parse_are_skipped_and_sensitive_ones_are_the_coachs() {
         let d = |s: &str| Date::parse(s).unwrap();
         let v = |target: &str, extra: &str| {
@@ -267,7 +357,8 @@ mod tests {
             c.found[0].change,
             Changed::Target {
                 from: Some(100.0),
-                to: Some(80.0)
+                to: Some(80.0),
+                key_result: None,
             }
         );
         assert_eq!(c.found[0].visibility, Visibility::Coach);

@@ -1,5 +1,5 @@
 //! What the engagement's git history says of an objective: each change to its baseline,
-//! target, due date or GAS levels, and when it was committed. Read by `load` from the
+//! target (its own or a key result's), due date or GAS levels, and when it was committed. Read by `load` from the
 //! repository the engagement folder is in; empty without one.
 
 use serde::{Deserialize, Serialize};
@@ -43,10 +43,16 @@ pub(crate) enum Changed {
     Baseline {
         from: Option<f64>,
         to: Option<f64>,
+        /// The key result whose baseline changed; `None` for the objective's `measure`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key_result: Option<String>,
     },
     Target {
         from: Option<f64>,
         to: Option<f64>,
+        /// The key result whose target changed; `None` for the objective's `measure`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key_result: Option<String>,
     },
     Due {
         from: Option<Date>,
@@ -54,10 +60,7 @@ pub(crate) enum Changed {
     },
     /// The description of a GAS level was written, rewritten or removed (its words are
     /// not shown: only that it changed).
-    GasLevel {
-        level: i64,
-        edit: GasEdit,
-    },
+    GasLevel { level: i64, edit: GasEdit },
 }
 
 /// What became of a GAS level's description.
