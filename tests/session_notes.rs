@@ -50,7 +50,7 @@ fn a_measurement_given_twice_or_of_an_unknown_objective_is_an_error() {
     let p = Project::minimal();
     p.write(
         "sessions/2026-02-06-review.md",
-        "---\ndate: 2026-02-06\ntitle: Review\nmeasured:\n  sprint-goals: 5\n  sprint-goal: 3\n---\n",
+        "---\ndate: 2026-02-06\ntitle: Review\nmeasured:\n  sprint-goals: 5\n  sprint-goal: 3\n  flow#items-done: 5\n---\n",
     );
     let out = p.build(&[]);
     assert!(!out.status.success());
@@ -64,6 +64,14 @@ fn a_measurement_given_twice_or_of_an_unknown_objective_is_an_error() {
     assert!(err.contains("sessions/2026-02-06-review.md:5:3"), "{err}");
     assert!(err.contains("there is no objective `sprint-goal`"), "{err}");
     assert!(err.contains("did you mean `sprint-goals`?"), "{err}");
+    // A key result too: `flow#items-done` is measured in its objective's file that day.
+    assert!(
+        err.contains(
+            "`flow#items-done` is measured twice on 2026-02-06: here and in objectives/flow.md"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("sessions/2026-02-06-review.md:7:3"), "{err}");
 }
 
 #[test]
