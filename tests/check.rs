@@ -247,3 +247,62 @@ fn the_summary_counts_every_warning_it_printed() {
         "warnings fail only with --strict"
     );
 }
+
+/// An objective with key results (OKRs) carries each one's figures, and its progress is
+/// their weighted mean: docs/insight.md's worked example, by hand.
+#[test]
+fn json_carries_the_key_results_of_an_okr_objective() {
+    let output = check(&example(), &["--as-of", "2026-07-06", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let okr = value["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "idea-to-customer")
+        .unwrap();
+    let results = okr["key_results"].as_array().unwrap();
+    let ids: Vec<&str> = results.iter().map(|k| k["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["items-done", "cycle-time", "refined-ahead"]);
+    let close = |v: &serde_json::Value, x: f64| (v.as_f64().unwrap() - x).abs() < 1e-9;
+    // items-done 6 → 12, latest 12: reached.
+    assert!(close(&results[0]["progress"], 1.0));
+    assert_eq!(results[0]["tracking"], "achieved");
+    assert_eq!(results[0]["title"], "Backlog items done per sprint");
+    // cycle-time: no baseline, the first measurement (14, 13 March) is one; target 5,
+    // latest 7: (14 − 7) / (14 − 5) = 7/9.
+    let cycle = &results[1];
+    assert!(close(&cycle["progress"], 7.0 / 9.0));
+    assert!(close(&cycle["okr_score"], 7.0 / 9.0));
+    assert!(close(&cycle["baseline"], 14.0));
+    assert_eq!(cycle["baseline_from"], "2026-03-13");
+    assert!(close(&cycle["weight"], 2.0));
+    assert_eq!(cycle["unit"], "days");
+    assert_eq!(cycle["tracking"], "at-risk");
+    assert!(cycle["forecast"].is_string() && cycle["pace"].is_object());
+    // refined-ahead 0 → 2, measured in the session notes, latest 2: reached.
+    assert!(close(&results[2]["progress"], 1.0));
+    assert_eq!(results[2]["measurements"], 3);
+    // The objective: (1·1 + 2·7/9 + 1·1) / 4 = 8/9; tracked as its worst key result.
+    assert!(close(&okr["progress"], 8.0 / 9.0));
+    assert_eq!(okr["tracking"], "at-risk");
+    assert_eq!(okr["tracked_by"], "cycle-time");
+    assert_eq!(okr["forecast"], cycle["forecast"]);
+    assert_eq!(okr["measurements"], 13);
+    assert!(okr["target"].is_null() && okr["latest"].is_null());
+    let at_risk = okr["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "at-risk")
+        .unwrap();
+    assert_eq!(at_risk["key_result"], "cycle-time");
+    // An objective measured directly has no `key_results` at all.
+    let defects = value["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "escaped-defects")
+        .unwrap();
+    assert!(defects.get("key_results").is_none() && defects.get("tracked_by").is_none());
+}
