@@ -2,8 +2,8 @@
 //! tool, and for the client's right of access.
 //!
 //! JSON carries the engagement as the audience may see it (the same filter as the
-//! site) and every computed figure; CSV gives the measurements, the ratings and the
-//! actions as three flat tables. Findings, the coach's working notes, are exported
+//! site) and every computed figure; CSV gives the measurements (of objectives and of
+//! their key results), the ratings and the actions as three flat tables. Findings, the coach's working notes, are exported
 //! only for the coach.
 
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::Audience;
 use crate::check::Report;
-use crate::model::{Date, Engagement};
+use crate::model::{Date, Engagement, Measurement, Objective};
 
 /// The version of the JSON export; raised on any incompatible change.
 pub const EXPORT_VERSION: u32 = 1;
@@ -57,7 +57,16 @@ pub fn to_csv(e: &Engagement, dir: &Path) -> Result<Vec<PathBuf>, String> {
     let tables = [
         (
             "measurements.csv",
-            &["objective", "title", "date", "value", "unit", "note"][..],
+            &[
+                "objective",
+                "key_result",
+                "title",
+                "metric",
+                "date",
+                "value",
+                "unit",
+                "note",
+            ][..],
             measurement_rows(e),
         ),
         (
@@ -141,27 +150,51 @@ fn write_csv(path: &Path, headers: &[&str], rows: Vec<Vec<String>>) -> Result<()
     crate::site::write_file(path, &bytes).map_err(|e| fail(&e))
 }
 
-/// Every measurement of every objective.
+/// Every measurement of every objective: its own (`measure` or `gas`), then each of its
+/// key results', with the key result's id in `key_result` (empty for the objective's own).
 fn measurement_rows(e: &Engagement) -> Vec<Vec<String>> {
-    e.objectives
-        .iter()
-        .flat_map(|o| {
-            o.front.measurements.iter().map(move |m| {
-                vec![
-                    o.id.clone(),
-                    o.front.title.clone(),
-                    m.date.to_string(),
-                    m.value.value.to_string(),
-                    o.front
-                        .measure
-                        .as_ref()
-                        .and_then(|x| x.unit.clone())
-                        .unwrap_or_default(),
-                    m.note.clone().unwrap_or_default(),
-                ]
-            })
-        })
-        .collect()
+    let mut rows = Vec::new();
+    for o in &e.objectives {
+        let f = &o.front;
+        let (metric, unit) = f
+            .measure
+            .as_ref()
+            .map(|m| (m.metric.as_str(), m.unit.as_deref()))
+            .unwrap_or_default();
+        rows.extend(
+            f.measurements
+                .iter()
+                .map(|m| measurement_row(o, "", metric, unit, m)),
+        );
+        for kr in &f.key_results {
+            rows.extend(
+                kr.measurements
+                    .iter()
+                    .map(|m| measurement_row(o, &kr.id.value, &kr.metric, kr.unit.as_deref(), m)),
+            );
+        }
+    }
+    rows
+}
+
+/// One row of measurements.csv.
+fn measurement_row(
+    o: &Objective,
+    key_result: &str,
+    metric: &str,
+    unit: Option<&str>,
+    m: &Measurement,
+) -> Vec<String> {
+    vec![
+        o.id.clone(),
+        key_result.to_string(),
+        o.front.title.clone(),
+        metric.to_string(),
+        m.date.to_string(),
+        m.value.value.to_string(),
+        unit.unwrap_or_default().to_string(),
+        m.note.clone().unwrap_or_default(),
+    ]
 }
 
 /// Every rating of every assessment: the overall ones (no member), then each member's.

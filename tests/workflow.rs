@@ -347,7 +347,9 @@ fn export_csv_writes_three_tables() {
     assert_eq!(measurements.len(), 4);
     assert!(measurements.contains(&vec![
         "sprint-goals".into(),
+        String::new(),
         "Meet the sprint goal".into(),
+        "Sprint goals met over the last four sprints".into(),
         "2026-02-20".into(),
         "25".into(),
         "%".into(),
@@ -364,6 +366,67 @@ fn export_csv_writes_three_tables() {
     assert_eq!(actions.len(), 3);
     assert!(actions[2][1].contains("Objectives agreed"), "{actions:?}");
     assert_eq!(actions[0][6], "done");
+}
+
+/// The measurements of an objective's key results are rows of measurements.csv, with the
+/// key result's id, metric and unit, those recorded in session notes included.
+#[test]
+fn export_csv_has_the_measurements_of_key_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["export", "--format", "csv", "--audience", "coach", "-o"])
+        .arg(tmp.path())
+        .arg(common::example())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut reader = csv::Reader::from_path(tmp.path().join("measurements.csv")).unwrap();
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "objective",
+            "key_result",
+            "title",
+            "metric",
+            "date",
+            "value",
+            "unit",
+            "note"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let of = |kr: &str| {
+        rows.iter()
+            .filter(|r| r[0] == "idea-to-customer" && r[1] == kr)
+            .collect::<Vec<_>>()
+    };
+    assert!(of("").is_empty(), "no measurement of the objective itself");
+    assert_eq!(of("items-done").len(), 5);
+    let cycle = of("cycle-time");
+    assert_eq!(cycle.len(), 5);
+    assert_eq!(
+        cycle[0][2..],
+        [
+            "Shorten the way from idea to customer",
+            "Median working days from refined to done",
+            "2026-03-13",
+            "14",
+            "days",
+            "First count, from the board's history",
+        ]
+    );
+    // Recorded in session notes as `"idea-to-customer#refined-ahead": 1.5`.
+    let refined = of("refined-ahead");
+    assert_eq!(refined.len(), 3, "{refined:?}");
+    assert!(
+        refined
+            .iter()
+            .any(|r| r[4] == "2026-05-26" && r[5] == "1.5" && r[6] == "sprints")
+    );
 }
 
 /// Every YAML file and front matter of the example validates against the schema made
