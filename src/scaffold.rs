@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus};
+use crate::model::{ActionStatus, Date, Engagement, Measurement, ObjectiveStatus};
 
 /// The kind of engagement `new` lays out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +128,7 @@ fn words(language: &str) -> &'static crate::model::placeholders::Placeholders {
     crate::model::placeholders::placeholders(language)
 }
 
-/// A first objective, SMART, to edit.
+/// A first objective, SMART, to edit, with key results (OKRs) in comments.
 fn first_objective(today: Date, language: &str) -> String {
     let p = words(language);
     let due = add_months(today, 6);
@@ -137,6 +137,18 @@ fn first_objective(today: Date, language: &str) -> String {
 title: {title}\n\
 specific: {specific}\n\
 measure:\n  metric: {metric}\n  unit: \"%\"\n  baseline: 0\n  target: 50\n\
+# Or objectives and key results (OKRs): instead of measure, milestones and measurements,\n\
+# two to five key results, each measured in its own right (docs/format.md). A session\n\
+# note records one as measured: {{\"first-objective#first-result\": 10}}, quoted.\n\
+# key_results:\n\
+#   - id: first-result\n\
+#     metric: {metric}\n\
+#     unit: \"%\"\n\
+#     baseline: 0            # left out: its first measurement is its baseline\n\
+#     target: 50\n\
+#     weight: 1              # its weight in the objective's progress (default 1)\n\
+#     milestones: [{{date: {mid}, target: 25}}]\n\
+#     measurements: []\n\
 achievable: {achievable}\n\
 relevant: {relevant}\n\
 due: {due}\n\
@@ -354,7 +366,9 @@ private: \"\"\n\
 }
 
 /// `measured:` for the note: one commented line per active measured objective with its
-/// latest value, for the coach to uncomment and update during the session.
+/// latest value, and one per key result of an active objective with key results, keyed
+/// `"objective#result"` (quoted: a bare `#` would start a comment), for the coach to
+/// uncomment and update during the session.
 fn measured_block(e: &Engagement, date: Date) -> String {
     let mut block = String::from(
         "measured:            # this session's measurements: uncomment, update (latest in comments)\n",
@@ -363,18 +377,27 @@ fn measured_block(e: &Engagement, date: Date) -> String {
         .objectives
         .iter()
         .filter(|o| o.front.status == ObjectiveStatus::Active)
-        .filter(|o| o.front.measure.is_some() || o.front.gas.is_some())
     {
-        let latest = o.front.measurements.iter().rev().find(|m| m.date <= date);
-        match latest {
-            Some(m) => block.push_str(&format!(
-                "  # {}: {}          # latest on {}\n",
-                o.id, m.value.value, m.date
-            )),
-            None => block.push_str(&format!("  # {}:          # no measurement yet\n", o.id)),
+        if o.front.measure.is_some() || o.front.gas.is_some() {
+            block.push_str(&measured_line(&o.id, &o.front.measurements, date));
+        }
+        for kr in &o.front.key_results {
+            let key = yaml_scalar(&format!("{}#{}", o.id, kr.id.value));
+            block.push_str(&measured_line(&key, &kr.measurements, date));
         }
     }
     block
+}
+
+/// One commented line of `measured:`: `key`, and the latest of `measurements` by `date`.
+fn measured_line(key: &str, measurements: &[Measurement], date: Date) -> String {
+    match measurements.iter().rev().find(|m| m.date <= date) {
+        Some(m) => format!(
+            "  # {key}: {}          # latest on {}\n",
+            m.value.value, m.date
+        ),
+        None => format!("  # {key}:          # no measurement yet\n"),
+    }
 }
 
 /// `ratings:` for the note: the last session's scaling questions with its answers, to
@@ -493,6 +516,44 @@ mod tests {
         );
         let said = crate::load::parse_file_text("sessions/2026-06-01-session.md", &plan.text);
         assert!(said.items.is_empty(), "{:?}", said.items);
+    }
+
+    /// The commented key results of a new objective, uncommented in place of its measure,
+    /// milestones and measurements, make an objective the loader reads without error.
+    #[test]
+    fn a_new_objective_s_key_results_read_back_uncommented() {
+        let today = Date::parse("2026-06-01").expect("date");
+        let text = first_objective(today, "en");
+        assert!(
+            text.contains("\n# key_results:\n#   - id: first-result\n"),
+            "{text}"
+        );
+        let mut skip = false;
+        let okr: String = text
+            .lines()
+            .filter_map(|line| {
+                if matches!(line, "measure:" | "milestones:") {
+                    skip = true;
+                    return None;
+                }
+                if skip && line.starts_with("  ") {
+                    return None;
+                }
+                skip = false;
+                if line == "measurements: []" || line.starts_with("# Or") {
+                    return None;
+                }
+                let line = line.strip_prefix("# ").unwrap_or(line);
+                Some(format!("{line}\n"))
+            })
+            .filter(|line| !line.starts_with("two to five") && !line.starts_with("note records"))
+            .collect();
+        assert!(
+            okr.contains("\nkey_results:\n  - id: first-result\n"),
+            "{okr}"
+        );
+        let said = crate::load::parse_file_text("objectives/first-objective.md", &okr);
+        assert!(said.items.is_empty(), "{:?}\n{okr}", said.items);
     }
 
     proptest::proptest! {

@@ -101,6 +101,62 @@ fn note_prefills_measurements_and_scaling_questions() {
     );
 }
 
+/// An objective with key results gets one commented line per key result, keyed
+/// `"objective#result"` in quotes; uncommented, the values join the key results.
+#[test]
+fn note_prefills_each_key_result_of_an_okr_objective() {
+    let p = Project::example();
+    let out = assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["note", "--date", "2026-06-20", "--title", "Review"])
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let note = std::fs::read_to_string(p.root.join("sessions/2026-06-20-review.md")).unwrap();
+    for line in [
+        "  # \"idea-to-customer#items-done\": 11          # latest on 2026-06-05\n",
+        "  # \"idea-to-customer#cycle-time\": 8          # latest on 2026-06-05\n",
+        // Recorded in a session note, `measured: {"idea-to-customer#refined-ahead": 2}`.
+        "  # \"idea-to-customer#refined-ahead\": 2          # latest on 2026-06-09\n",
+    ] {
+        assert!(note.contains(line), "missing {line:?}\n{note}");
+    }
+    // No line for the objective itself: it is measured through its key results.
+    assert!(!note.contains("# idea-to-customer:"), "{note}");
+    let filled = note
+        .replace(
+            "  # \"idea-to-customer#items-done\": 11",
+            "  \"idea-to-customer#items-done\": 12",
+        )
+        .replace(
+            "  # \"idea-to-customer#cycle-time\": 8",
+            "  \"idea-to-customer#cycle-time\": 7.5",
+        );
+    p.write("sessions/2026-06-20-review.md", &filled);
+    let out = assert_cmd::Command::cargo_bin("coachsite")
+        .unwrap()
+        .args(["check", "--as-of", "2026-06-20", "--format", "json"])
+        .arg(&p.root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["errors"], 0, "{}", report["diagnostics"]);
+    let okr = report["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "idea-to-customer")
+        .unwrap();
+    let results = &okr["key_results"];
+    assert_eq!(results[0]["latest"], 12.0);
+    assert_eq!(results[0]["latest_date"], "2026-06-20");
+    assert_eq!(results[0]["tracking"], "achieved");
+    assert_eq!(results[1]["latest"], 7.5);
+    assert_eq!(results[1]["measurements"], 5);
+}
+
 #[test]
 fn obsidian_properties_are_accepted() {
     let p = Project::minimal();

@@ -119,8 +119,10 @@ pub struct ObjectiveFront {
     /// or one with `key_results`.
     #[serde(default)]
     pub measure: Option<Measure>,
-    /// Objectives and key results (OKRs): two to five measurable results, each with its
-    /// own baseline, target, milestones and measurements. Instead of `measure` and `gas`.
+    /// Objectives and key results (OKRs): the measurable results that say the objective
+    /// is reached (two to five is usual, at most 20), each with its own baseline, target,
+    /// weight, milestones and measurements. Instead of `measure`, `gas`, and the
+    /// objective's own `milestones` and `measurements`.
     #[serde(default)]
     pub key_results: Vec<KeyResult>,
     /// Goal attainment scaling: level (−2…2) → description of that outcome.
@@ -149,10 +151,12 @@ pub struct ObjectiveFront {
     /// and the ZPD check.
     #[serde(default)]
     pub competencies: Vec<At<String>>,
-    /// Intermediate targets on the way to the target.
+    /// Intermediate targets on the way to the target (with `key_results`, each key
+    /// result's instead).
     #[serde(default)]
     pub milestones: Vec<Milestone>,
-    /// The values measured, in any order, one per date.
+    /// The values measured, in any order, one per date (with `key_results`, each key
+    /// result's instead).
     #[serde(default)]
     pub measurements: Vec<Measurement>,
     /// The widest audience that may see the objective: `coach`, `client` or `sponsor`. Left
@@ -266,7 +270,7 @@ pub enum Direction {
     Down,
 }
 
-/// An intermediate target of an objective.
+/// An intermediate target of an objective or a key result.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
@@ -279,14 +283,14 @@ pub struct Milestone {
     pub note: Option<String>,
 }
 
-/// One value measured for an objective.
+/// One value measured for an objective or a key result.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
     /// The day it was measured, YYYY-MM-DD.
     pub date: Date,
-    /// The value, in the objective's unit; for a GAS objective, the level observed, a whole
-    /// number from −2 to 2.
+    /// The value, in the objective's (or key result's) unit; for a GAS objective, the
+    /// level observed, a whole number from −2 to 2.
     pub value: At<f64>,
     /// A short remark, e.g. "First sprint goal met".
     #[serde(default)]
@@ -526,8 +530,10 @@ pub struct SessionFront {
     /// Scaling questions, 0–10.
     #[serde(default)]
     pub ratings: BTreeMap<String, At<f64>>,
-    /// Measurements taken in this session, by objective id: a value, or a GAS level.
-    /// Each joins its objective's measurements on the session's date.
+    /// Measurements taken in this session, by objective id: a value, or a GAS level; for
+    /// a key result, by `"<objective>#<key result>"`, quoted (a bare `#` starts a YAML
+    /// comment). Each joins its objective's (or key result's) measurements on the
+    /// session's date.
     /// A key with nothing after it (only comments, as `note` writes it) is empty.
     #[serde(default, deserialize_with = "super::values::null_as_default")]
     pub measured: BTreeMap<At<String>, At<f64>>,
