@@ -115,36 +115,55 @@ pub(crate) fn agenda_item(lang: Language, item: &AgendaItem) -> String {
             format!("échéance de l’objectif « {title} » ({id})"),
             format!("Ziel „{title}“ ({id}) fällig")
         ),
-        Due::MeasurementDue {
-            id,
-            title,
-            last_measurement: Some(last),
-        } => tr!(
-            lang,
-            format!(
-                "measure objective “{title}” ({id}): last measured on {}",
-                date(*last)
-            ),
-            format!(
-                "mesurer l’objectif « {title} » ({id}) : dernière mesure le {}",
-                date(*last)
-            ),
-            format!(
-                "Ziel „{title}“ ({id}) messen: zuletzt gemessen am {}",
-                date(*last)
-            )
-        ),
-        Due::MeasurementDue {
-            id,
-            title,
-            last_measurement: None,
-        } => tr!(
-            lang,
-            format!("measure objective “{title}” ({id}): never measured"),
-            format!("mesurer l’objectif « {title} » ({id}) : jamais mesuré"),
-            format!("Ziel „{title}“ ({id}) messen: noch nie gemessen")
-        ),
+        Due::MeasurementDue { .. } => measurement(lang, &item.due),
     }
+}
+
+/// A measurement due: of an objective, "measure objective “Title” (id)", or of one of its
+/// key results, "measure key result “Title — metric” (id#result)"; then when it was last
+/// measured.
+fn measurement(lang: Language, due: &Due) -> String {
+    let Due::MeasurementDue {
+        id,
+        key_result,
+        title,
+        last_measurement,
+    } = due
+    else {
+        return String::new();
+    };
+    let what = match key_result {
+        None => tr!(
+            lang,
+            format!("measure objective “{title}” ({id})"),
+            format!("mesurer l’objectif « {title} » ({id})"),
+            format!("Ziel „{title}“ ({id}) messen")
+        ),
+        Some(result) => tr!(
+            lang,
+            format!("measure key result “{title}” ({id}#{result})"),
+            format!("mesurer le résultat clé « {title} » ({id}#{result})"),
+            format!("Schlüsselergebnis „{title}“ ({id}#{result}) messen")
+        ),
+    };
+    let when = match last_measurement {
+        Some(last) => {
+            let last = format_date(*last, lang);
+            tr!(
+                lang,
+                format!(": last measured on {last}"),
+                format!(" : dernière mesure le {last}"),
+                format!(": zuletzt gemessen am {last}")
+            )
+        }
+        None => tr!(
+            lang,
+            ": never measured".into(),
+            " : jamais mesuré".into(),
+            ": noch nie gemessen".into()
+        ),
+    };
+    what + &when
 }
 
 /// An action: its title, id, owner and whether it is blocked.
@@ -260,6 +279,7 @@ mod tests {
             item(
                 Due::MeasurementDue {
                     id: id.clone(),
+                    key_result: None,
                     title: title.clone(),
                     last_measurement: Some(d("2026-05-01")),
                 },
@@ -267,7 +287,17 @@ mod tests {
             ),
             item(
                 Due::MeasurementDue {
+                    id: id.clone(),
+                    key_result: None,
+                    title: title.clone(),
+                    last_measurement: None,
+                },
+                false,
+            ),
+            item(
+                Due::MeasurementDue {
                     id,
+                    key_result: Some("kr".into()),
                     title,
                     last_measurement: None,
                 },
@@ -288,6 +318,14 @@ mod tests {
         assert_eq!(
             agenda_item(Language::De, action),
             "Aktion „Title“ (o) · verantwortlich Maya, blockiert"
+        );
+        assert_eq!(
+            agenda_item(Language::En, &items[11]),
+            "measure key result “Title” (o#kr): never measured"
+        );
+        assert_eq!(
+            agenda_item(Language::Fr, &items[9]),
+            "mesurer l’objectif «\u{202f}Title\u{202f}» (o)\u{202f}: dernière mesure le 1er mai 2026"
         );
         assert_eq!(
             agenda_item(Language::Fr, &items[5]),

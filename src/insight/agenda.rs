@@ -19,7 +19,8 @@
 //!   start, before the first) plus `zpd.stalled_after_days`: after that day the analysis
 //!   calls it stalled, and the agenda overdue. Not for an objective already past its due
 //!   date (that is its own item) nor one with no baseline and target (the analysis
-//!   judges none).
+//!   judges none). For an objective with key results, the same for each key result not
+//!   reached yet, by its own last measurement (the objective's start, before the first).
 //! - The engagement's end, when it falls in the window.
 //! - `retain_until`: its day, overdue once passed (the analysis's retention finding).
 //! - An engagement that ended more than `days` days before the as-of date has only its
@@ -88,13 +89,16 @@ pub enum Due {
         /// Its title.
         title: String,
     },
-    /// An objective to measure before it counts as stalled.
+    /// An objective, or one of its key results, to measure before it counts as stalled.
     MeasurementDue {
-        /// Its id.
+        /// The objective's id.
         id: String,
-        /// Its title.
+        /// For an objective with key results, the key result to measure.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key_result: Option<String>,
+        /// The objective's title; for a key result, "objective — key result's metric".
         title: String,
-        /// Its last measurement on or before the as-of date, if any.
+        /// Its (the key result's) last measurement on or before the as-of date, if any.
         last_measurement: Option<Date>,
     },
 }
@@ -234,10 +238,9 @@ fn actions(e: &Engagement, window: Window, items: &mut Vec<AgendaItem>) {
     }
 }
 
-/// Objectives due, and objectives to measure before they stall.
+/// Objectives due, and objectives (or their key results) to measure before they stall.
 fn objectives(e: &Engagement, window: Window, items: &mut Vec<AgendaItem>) {
     let insight = analyze(e, window.as_of);
-    let stalled_after = e.info.zpd.stalled_after_days.value;
     for (o, figures) in e.objectives.iter().zip(&insight.objectives) {
         let status = o.front.status;
         let open = !matches!(status, ObjectiveStatus::Achieved | ObjectiveStatus::Dropped)
@@ -250,27 +253,60 @@ fn objectives(e: &Engagement, window: Window, items: &mut Vec<AgendaItem>) {
             items.extend(window.item(due, objective));
         }
         // What the analysis judges for staleness (`objective::track`).
-        let judged = status == ObjectiveStatus::Active
+        let tracked = status == ObjectiveStatus::Active
             && !matches!(
                 figures.tracking,
                 Tracking::Achieved | Tracking::Overdue | Tracking::NotTracked
-            )
-            && (figures.latest_date.is_none() || figures.target.is_some());
-        if !judged {
+            );
+        if !tracked {
             continue;
         }
-        let since = figures
-            .latest_date
-            .unwrap_or(o.front.start.unwrap_or(e.info.start));
-        if let Some(by) = since.add_days(stalled_after) {
-            let measure = Due::MeasurementDue {
-                id: o.id.clone(),
-                title: o.front.title.clone(),
-                last_measurement: figures.latest_date,
-            };
-            items.extend(window.item(by, measure));
+        let start = o.front.start.unwrap_or(e.info.start);
+        if figures.key_results.is_empty() {
+            items.extend(measurement_due(e, window, figures, start, || {
+                Due::MeasurementDue {
+                    id: o.id.clone(),
+                    key_result: None,
+                    title: o.front.title.clone(),
+                    last_measurement: figures.latest_date,
+                }
+            }));
+        }
+        // Each key result not reached yet, measured as an objective is.
+        for k in figures
+            .key_results
+            .iter()
+            .filter(|k| k.figures.tracking != Tracking::Achieved)
+        {
+            let k = &k.figures;
+            items.extend(measurement_due(e, window, k, start, || {
+                Due::MeasurementDue {
+                    id: o.id.clone(),
+                    key_result: Some(k.id.clone()),
+                    title: format!("{} — {}", o.front.title, k.title),
+                    last_measurement: k.latest_date,
+                }
+            }));
         }
     }
+}
+
+/// The item to measure an objective, or one key result (`figures`), by its last
+/// measurement (`start`, before the first) plus `zpd.stalled_after_days`; none when
+/// it is measured without a target (the analysis judges none).
+fn measurement_due(
+    e: &Engagement,
+    window: Window,
+    figures: &super::ObjectiveInsight,
+    start: Date,
+    due: impl FnOnce() -> Due,
+) -> Option<AgendaItem> {
+    if figures.latest_date.is_some() && figures.target.is_none() {
+        return None;
+    }
+    let since = figures.latest_date.unwrap_or(start);
+    let by = since.add_days(e.info.zpd.stalled_after_days.value)?;
+    window.item(by, due())
 }
 
 #[cfg(test)]
@@ -516,35 +552,120 @@ mod tests {
         );
     }
 
+    /// An objective with key results (start 1 May, due 30 June, stalled after 14 days):
+    /// one item per key result not reached yet, from its own last measurement.
+    fn with_key_results() -> Engagement {
+        let mut e = engagement("", vec![]);
+        let front = "title: Faster flow\nstart: 2026-05-01\ndue: 2026-06-30\nkey_results:
+  - {id: kr-a, metric: Items done, baseline: 0, target: 10, measurements: [{date: 2026-05-10, value: 3}]}
+  - {id: kr-b, metric: Reached, baseline: 0, target: 10, measurements: [{date: 2026-05-25, value: 10}]}
+  - {id: kr-c, metric: Never measured, target: 5}
+  - {id: kr-d, metric: No target, baseline: 0, measurements: [{date: 2026-05-20, value: 1}]}
+  - {id: kr-e, metric: Lead time, target: 5, measurements: [{date: 2026-05-28, value: 9}]}
+";
+        e.objectives.push(Objective {
+            id: "o-okr".into(),
+            source: Source::default(),
+            front: serde_saphyr::from_str(front).unwrap(),
+            body: Default::default(),
+            body_line: 0,
+            properties: vec![],
+            visibility: Visibility::Client,
+            history: vec![],
+        });
+        e
+    }
+
+    #[test]
+    fn each_key_result_not_reached_is_to_measure() {
+        let e = with_key_results();
+        let items: Vec<AgendaItem> = agenda(&e, d("2026-06-01"), 30)
+            .into_iter()
+            .filter(|i| matches!(&i.due, Due::MeasurementDue { id, .. } if id == "o-okr"))
+            .collect();
+        // Each as "date(! when overdue) key result · title · last measured".
+        let got: Vec<String> = items
+            .into_iter()
+            .filter_map(|i| match i.due {
+                Due::MeasurementDue {
+                    key_result,
+                    title,
+                    last_measurement,
+                    ..
+                } => Some(format!(
+                    "{}{} {} · {title} · {}",
+                    i.date,
+                    if i.overdue { "!" } else { "" },
+                    key_result.unwrap_or_default(),
+                    last_measurement.map_or("never".into(), |l| l.to_string())
+                )),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                // Never measured: its objective's start, 1 May, + 14 days.
+                "2026-05-15! kr-c · Faster flow — Never measured · never",
+                // Last measured 10 May + 14 days.
+                "2026-05-24! kr-a · Faster flow — Items done · 2026-05-10",
+                // No baseline: its first measurement, 28 May, is one; + 14 days. (kr-b
+                // is reached, kr-d has no target: neither is on the agenda.)
+                "2026-06-11 kr-e · Faster flow — Lead time · 2026-05-28",
+            ]
+        );
+        // In JSON, the key result beside the objective's id; left out for an objective.
+        let json = serde_json::to_value(agenda(&e, d("2026-06-01"), 30)).unwrap();
+        let kinds: Vec<&serde_json::Value> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["kind"] == "measurement-due")
+            .collect();
+        assert!(
+            kinds
+                .iter()
+                .any(|i| i["key_result"] == "kr-a" && i["id"] == "o-okr")
+        );
+        assert!(
+            kinds
+                .iter()
+                .any(|i| i["id"] == "o-stalled" && i.get("key_result").is_none())
+        );
+    }
+
     /// A measurement is overdue on exactly the dates the analysis calls the objective
     /// stalled (or never measured).
     #[test]
     fn measurements_overdue_agree_with_the_analysis() {
-        let e = engagement("", vec![]);
+        let e = with_key_results();
         let mut day = d("2026-04-01");
         while day <= d("2026-06-06") {
-            let mut overdue: Vec<String> = agenda(&e, day, 1)
+            let mut overdue: Vec<(String, Option<String>)> = agenda(&e, day, 1)
                 .into_iter()
                 .filter(|i| i.overdue)
                 .filter_map(|i| match i.due {
-                    Due::MeasurementDue { id, .. } => Some(id),
+                    Due::MeasurementDue { id, key_result, .. } => Some((id, key_result)),
                     _ => None,
                 })
                 .collect();
-            let mut stalled: Vec<String> = analyze(&e, day)
+            let mut stalled: Vec<(String, Option<String>)> = analyze(&e, day)
                 .objectives
                 .iter()
-                .filter(|o| {
-                    o.findings.iter().any(|f| {
-                        matches!(
-                            f.finding,
-                            super::super::Finding::Stalled { .. }
-                                | super::super::Finding::NoMeasurement { .. }
-                        )
-                    })
+                .flat_map(|o| {
+                    o.findings
+                        .iter()
+                        .filter(|f| {
+                            matches!(
+                                f.finding,
+                                super::super::Finding::Stalled { .. }
+                                    | super::super::Finding::NoMeasurement { .. }
+                            )
+                        })
+                        .map(|f| (o.id.clone(), f.key_result.clone()))
                 })
-                .map(|o| o.id.clone())
                 .collect();
+            stalled.dedup();
             overdue.sort();
             stalled.sort();
             assert_eq!(overdue, stalled, "on {day}");
