@@ -65,7 +65,9 @@ fn practice() -> tempfile::TempDir {
 /// - acme: the last note (3 February) agreed 17 February, which passed without a note;
 ///   3 February + 14 days is 17 February too: a session to book, overdue. The action
 ///   `sprint-goal-template` was due on 1 March. `sprint-goals` was last measured on
-///   20 February, `customer-trust` on 6 March: + 30 days, 22 March and 5 April.
+///   20 February, `customer-trust` on 6 March: + 30 days, 22 March and 5 April. `flow`
+///   has key results: `cycle-time` last measured on 20 March, `items-done` on 3 April:
+///   + 30 days, 19 April and 3 May.
 ///   `retain_until` is 12 June, in the week.
 /// - lakeshore: `test-automation-training` is blocked since its due date, 31 March;
 ///   `deployment-pipeline` was due on 30 April; `regression-tests` on 29 May,
@@ -92,8 +94,14 @@ Agenda from 8 June 2026 to 14 June 2026
 5 April 2026 · overdue
   acme · measure objective “Customers trust the team's commitments” (customer-trust): last measured on 6 March 2026
 
+19 April 2026 · overdue
+  acme · measure key result “Shorter flow of work — Median days from refined to done %%KR-METRIC-SENTINEL%%” (flow#cycle-time): last measured on 20 March 2026
+
 30 April 2026 · overdue
   clients/lakeshore · objective “Automated deployment pipeline” (deployment-pipeline) due
+
+3 May 2026 · overdue
+  acme · measure key result “Shorter flow of work — Items done per sprint” (flow#items-done): last measured on 3 April 2026
 
 29 May 2026 · overdue
   clients/lakeshore · action “Automate regression tests for the ten most frequent defect areas” (regression-tests) · owner Chloé Martin, with David Weber
@@ -108,7 +116,7 @@ Agenda from 8 June 2026 to 14 June 2026
   acme · data to delete: its retention date (retain_until)
   clients/lakeshore · action “Deploy the quote service to the test environment automatically from the main branch” (deploy-quote-to-test) · owner Elif Yılmaz, with Chloé Martin
 
-9 overdue, 3 due by 14 June 2026
+11 overdue, 3 due by 14 June 2026
 ";
 
 #[test]
@@ -131,12 +139,12 @@ fn the_week_across_a_practice_as_json() {
     // The JSON is the type's, and nothing more.
     let again = serde_json::to_string_pretty(&parsed).unwrap();
     assert_eq!(again.trim_end(), text.trim_end());
-    assert_eq!((parsed.overdue, parsed.due), (9, 3));
+    assert_eq!((parsed.overdue, parsed.due), (11, 3));
     assert_eq!(parsed.last_day.to_string(), "2026-06-14");
     assert!(parsed.unread.is_empty() && parsed.errors.is_empty());
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let items = value["items"].as_array().unwrap();
-    assert_eq!(items.len(), 12);
+    assert_eq!(items.len(), 14);
     assert_eq!(
         items[0],
         serde_json::json!({
@@ -149,7 +157,21 @@ fn the_week_across_a_practice_as_json() {
         })
     );
     assert_eq!(
-        items[9],
+        items[6],
+        serde_json::json!({
+            "engagement": "acme",
+            "engagement_title": "Team coaching — Claims team",
+            "date": "2026-04-19",
+            "overdue": true,
+            "kind": "measurement-due",
+            "id": "flow",
+            "key_result": "cycle-time",
+            "title": "Shorter flow of work — Median days from refined to done %%KR-METRIC-SENTINEL%%",
+            "last_measurement": "2026-03-20"
+        })
+    );
+    assert_eq!(
+        items[11],
         serde_json::json!({
             "engagement": "clients/lakeshore",
             "engagement_title": "Scrum adoption — Policy Platform team",
@@ -159,8 +181,8 @@ fn the_week_across_a_practice_as_json() {
             "after": "2026-06-02-three-way-with-sponsor"
         })
     );
-    assert_eq!(items[10]["kind"], "retention");
-    assert_eq!(items[11]["owner"], "Elif Yılmaz, with Chloé Martin");
+    assert_eq!(items[12]["kind"], "retention");
+    assert_eq!(items[13]["owner"], "Elif Yılmaz, with Chloé Martin");
     // Same input, same bytes.
     assert_eq!(agenda(&root, &["--format", "json"]).stdout, output.stdout);
 }
@@ -193,7 +215,7 @@ fn one_engagement_is_named_by_its_folder_and_speaks_its_language() {
         "{text}"
     );
     assert!(
-        text.ends_with("5 en retard, 0 à faire d’ici le 8 juin 2026\n"),
+        text.ends_with("7 en retard, 0 à faire d’ici le 8 juin 2026\n"),
         "{text}"
     );
     assert_eq!(output.status.code(), Some(1));

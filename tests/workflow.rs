@@ -344,7 +344,20 @@ fn export_csv_writes_three_tables() {
             .collect::<Vec<_>>()
     };
     let measurements = rows("measurements.csv");
-    assert_eq!(measurements.len(), 4);
+    // sprint-goals 2, customer-trust 2, and flow's key results: items-done 3, cycle-time
+    // 2 and one from a session note (`measured: {"flow#cycle-time": 11}`).
+    assert_eq!(measurements.len(), 10);
+    assert!(measurements.contains(&vec![
+        "flow".into(),
+        "cycle-time".into(),
+        "Shorter flow of work".into(),
+        // The metric's `%% … %%` aside is the coach's.
+        "Median days from refined to done ".into(),
+        "2026-02-03".into(),
+        "11".into(),
+        "days".into(),
+        String::new(),
+    ]));
     assert!(measurements.contains(&vec![
         "sprint-goals".into(),
         String::new(),
