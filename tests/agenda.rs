@@ -67,7 +67,7 @@ fn practice() -> tempfile::TempDir {
 ///   `sprint-goal-template` was due on 1 March. `sprint-goals` was last measured on
 ///   20 February, `customer-trust` on 6 March: + 30 days, 22 March and 5 April. `flow`
 ///   has key results: `cycle-time` last measured on 20 March, `items-done` on 3 April:
-///   + 30 days, 19 April and 3 May.
+///   30 days later, 19 April and 3 May.
 ///   `retain_until` is 12 June, in the week.
 /// - lakeshore: `test-automation-training` is blocked since its due date, 31 March;
 ///   `deployment-pipeline` was due on 30 April; `regression-tests` on 29 May,
