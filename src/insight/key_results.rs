@@ -63,8 +63,23 @@ pub const WORST_FIRST: [Tracking; 8] = [
     Tracking::Achieved,
 ];
 
+/// The figures of an objective: measured by one series (`measure`, `gas`), or by its
+/// key results.
+pub(super) fn objective_insight(
+    e: &Engagement,
+    o: &Objective,
+    standings: &[CompetencyStanding],
+    as_of: Date,
+) -> ObjectiveInsight {
+    if o.front.key_results.is_empty() {
+        measured_insight(e, o, standings, as_of, true)
+    } else {
+        okr_insight(e, o, standings, as_of)
+    }
+}
+
 /// The figures of an objective with key results.
-pub(super) fn okr_insight(
+fn okr_insight(
     e: &Engagement,
     o: &Objective,
     standings: &[CompetencyStanding],

@@ -45,7 +45,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{ActionStatus, Date, Engagement, ObjectiveStatus};
 
-use objective::objective_insight;
+use key_results::objective_insight;
 use progress::points;
 
 pub use agenda::*;

@@ -182,19 +182,6 @@ impl Tracked {
     }
 }
 
-pub(super) fn objective_insight(
-    e: &Engagement,
-    o: &Objective,
-    standings: &[CompetencyStanding],
-    as_of: Date,
-) -> ObjectiveInsight {
-    if o.front.key_results.is_empty() {
-        measured_insight(e, o, standings, as_of, true)
-    } else {
-        super::key_results::okr_insight(e, o, standings, as_of)
-    }
-}
-
 /// The figures of an objective measured by one series (`measure` or `gas`), or of one
 /// key result (as an objective of its own, without the planning checks, which are its
 /// objective's).

@@ -513,7 +513,6 @@ fn check_notes(
                 "objective",
                 "objectives/",
             );
-            super::key_results::check_measured_key(q, diags, file, e, key);
         }
         for a in s.front.actions.iter().filter(|_| !unreadable.plan) {
             check_ref(q, diags, file, a, &ids.actions, "action", "plan.yaml");

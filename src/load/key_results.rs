@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::check::{ID_HELP, is_valid_id, suggest_id};
 use super::files::Quoter;
-use super::item::{check_series, check_span, check_weight};
+use super::values::{check_series, check_span, check_weight};
 use super::yaml::key_pos;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::limits;
@@ -95,11 +95,22 @@ pub(super) fn check_key_results(
     }
 }
 
+/// The keys of every note's `measured:` that name an objective with key results, or a
+/// key result ([`check_measured_key`]).
+pub(super) fn check_measured_keys(e: &Engagement, diags: &mut Diagnostics) {
+    let mut q = Quoter::new(&e.root);
+    for s in &e.sessions {
+        for key in s.front.measured.keys() {
+            check_measured_key(&mut q, diags, &s.source.path, e, key);
+        }
+    }
+}
+
 /// A key of a note's `measured:` that names an objective with key results, or a key
 /// result (`objective#result`), that does not fit: the objective must be measured through
 /// one of its key results, and the key result must be one of them. An unknown objective
 /// is reported with the other references.
-pub(super) fn check_measured_key(
+fn check_measured_key(
     q: &mut Quoter,
     diags: &mut Diagnostics,
     file: &str,

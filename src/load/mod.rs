@@ -35,6 +35,7 @@ mod tasks;
 mod templates_syntax;
 #[cfg(test)]
 mod tests;
+mod values;
 mod walk;
 mod yaml;
 
@@ -268,7 +269,10 @@ pub fn load_cached_at(
     // run side by side, and their problems are kept in this order.
     let mut link_diags = Diagnostics::default();
     rayon::join(
-        || check_engagement(&engagement, &info_text, &unreadable, &mut diags),
+        || {
+            check_engagement(&engagement, &info_text, &unreadable, &mut diags);
+            key_results::check_measured_keys(&engagement, &mut diags);
+        },
         || {
             let mut quoter = files::Quoter::new(root);
             let (unreadable, plan) = (&unreadable_ids, !plan_readable);
