@@ -212,6 +212,9 @@ fn key_result_insight(
             key_results: Vec::new(),
             gas: None,
             competencies: Vec::new(),
+            // A baseline taken from the first measurement is where it starts: its
+            // planned trajectory runs from there.
+            start: baseline_from.or(base.start),
             milestones: kr.milestones.clone(),
             measurements: kr.measurements.clone(),
             ..base.clone()
