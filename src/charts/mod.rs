@@ -34,7 +34,7 @@ mod tests;
 
 pub use heat_map::{Grid, heat_map};
 pub use lines::{LinesInput, TimeSeries, lines, timeline};
-pub use progress::{ProgressInput, progress, sparkline};
+pub use progress::{ProgressInput, progress, progress_small, sparkline};
 pub use radar::{RadarSeries, radar};
 
 /// A chart: the finished SVG and its data as a table.

@@ -23,6 +23,7 @@ mod calendar;
 mod dashboard;
 mod dataview;
 mod frame;
+mod key_results;
 mod lesson;
 mod links;
 mod objective;
@@ -280,36 +281,53 @@ pub fn figures(
         if let Some(client) = aggregates.and_then(|a| a.objectives.iter().find(|c| c.id == oi.id)) {
             *oi = client.clone();
         }
-        if audience != Audience::Coach {
-            oi.findings.clear();
-        }
-        // Reached and overdue are facts, the same for every reader; the judgements
-        // (on track, at risk, stalled…) only where `tracking` is shared.
-        if !sharing.tracking && !oi.tracking.is_fact() {
-            oi.tracking = insight::Tracking::NotShared;
-        }
-        if !sharing.trend {
-            oi.trend = None;
-        }
-        if !sharing.forecast {
-            oi.forecast = None;
-            oi.forecast_interval = None;
-            oi.too_few_measurements = false;
-        }
-        if !sharing.trajectory {
-            oi.adherence = None;
-        }
-        if !sharing.pace {
-            oi.pace = None;
-        }
-        if !sharing.smart {
-            oi.smart.clear();
-        }
-        if !sharing.zpd {
-            oi.stretches.clear();
-        }
+        hide_unshared(oi, &sharing, audience);
     }
     insight
+}
+
+/// Takes out of one objective's figures, and of each of its key results', what
+/// `audience` is not shared: the same rules for a key result as for an objective.
+fn hide_unshared(
+    oi: &mut insight::ObjectiveInsight,
+    sharing: &crate::audience::Sharing,
+    audience: Audience,
+) {
+    if audience != Audience::Coach {
+        oi.findings.clear();
+    }
+    // Reached and overdue are facts, the same for every reader; the judgements
+    // (on track, at risk, stalled…) only where `tracking` is shared.
+    if !sharing.tracking && !oi.tracking.is_fact() {
+        oi.tracking = insight::Tracking::NotShared;
+    }
+    if !sharing.trend {
+        oi.trend = None;
+    }
+    if !sharing.forecast {
+        oi.forecast = None;
+        oi.forecast_interval = None;
+        oi.too_few_measurements = false;
+    }
+    if !sharing.trajectory {
+        oi.adherence = None;
+    }
+    if !sharing.pace {
+        oi.pace = None;
+    }
+    if !sharing.smart {
+        oi.smart.clear();
+    }
+    if !sharing.zpd {
+        oi.stretches.clear();
+    }
+    // Which key result the tracking comes from is part of the judgement.
+    if oi.tracking == insight::Tracking::NotShared {
+        oi.tracked_by = None;
+    }
+    for k in &mut oi.key_results {
+        hide_unshared(&mut k.figures, sharing, audience);
+    }
 }
 
 /// The context of `job`'s template (its page value moved in).
