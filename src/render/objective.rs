@@ -237,7 +237,10 @@ impl Views<'_> {
             } else {
                 ""
             },
-            forecast: oi.and_then(|i| self.words.forecast(i)),
+            // With key results, "too few measurements" is each key result's to say.
+            forecast: oi
+                .filter(|i| i.key_results.is_empty() || i.forecast.is_some())
+                .and_then(|i| self.words.forecast(i)),
             trend_text: oi.and_then(|i| self.trend_text(o, i)),
             adherence_text: oi.and_then(|i| i.adherence).map(|a| {
                 format!(
