@@ -34,7 +34,7 @@ mod tests;
 
 pub use heat_map::{Grid, heat_map};
 pub use lines::{LinesInput, TimeSeries, lines, timeline};
-pub use progress::{ProgressInput, progress, sparkline};
+pub use progress::{ProgressInput, progress, progress_small, sparkline};
 pub use radar::{RadarSeries, radar};
 
 /// A chart: the finished SVG and its data as a table.
@@ -370,17 +370,25 @@ fn draw_month_labels(
     y_bottom: f64,
 ) -> DrawResult<()> {
     let most = if axis.layout == Layout::Narrow { 4 } else { 6 };
+    // The right end of the last label drawn: a label that would overlap it is left out
+    // (its tick stays), as German months do on a narrow plot ("1. Juni").
+    let mut last_right = f64::NEG_INFINITY;
     for (x, date) in month_ticks(axis.origin, x_max, most) {
         let pos = chart.backend_coord(&(x, y_bottom));
         root.draw(&PathElement::new(
             vec![(pos.0, pos.1), (pos.0, pos.1 + 5)],
             Ink::Axis.color().stroke_width(1),
         ))?;
+        let label = crate::i18n::format_date_short(date, axis.lang);
+        let half = label.chars().count() as f64 * axis.layout.text() * 0.8065 * 0.25;
+        if f64::from(pos.0) - half < last_right {
+            continue;
+        }
+        last_right = f64::from(pos.0) + half;
         let style = text_style(axis.layout, Ink::Text).pos(text_anchor::Pos::new(
             text_anchor::HPos::Center,
             text_anchor::VPos::Top,
         ));
-        let label = crate::i18n::format_date_short(date, axis.lang);
         root.draw(&Text::new(label, (pos.0, pos.1 + 8), style))?;
     }
     Ok(())

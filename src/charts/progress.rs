@@ -73,7 +73,14 @@ fn value_range(input: &ProgressInput) -> (f64, f64) {
 /// Draws an objective's progress: measurements, baseline and target, milestones, the
 /// planned trajectory, the trend to the forecast, the due and as-of dates; wide and narrow.
 pub fn progress(input: &ProgressInput) -> DrawResult<String> {
-    both(|layout| progress_in(input, layout))
+    both(|layout| progress_in(input, layout, layout))
+}
+
+/// Draws one chart of small multiples (a key result's, beside its siblings): the narrow
+/// drawing alone, shown at every width, so that its text stays 11 px or more in a
+/// column of 18rem or more.
+pub fn progress_small(input: &ProgressInput) -> DrawResult<String> {
+    progress_in(input, Layout::Narrow, Layout::Only)
 }
 
 /// The lines of the baseline and target labels: one on a wide chart, up to two of ten
@@ -91,7 +98,8 @@ pub(super) fn reference_label(label: &str, layout: Layout) -> Vec<String> {
     }
 }
 
-fn progress_in(input: &ProgressInput, layout: Layout) -> DrawResult<String> {
+/// The drawing of `layout`, finished as `shown` (its classes and id).
+fn progress_in(input: &ProgressInput, layout: Layout, shown: Layout) -> DrawResult<String> {
     let narrow = layout == Layout::Narrow;
     let (w, h) = if narrow {
         (NARROW_WIDTH, 250u32)
@@ -140,7 +148,7 @@ fn progress_in(input: &ProgressInput, layout: Layout) -> DrawResult<String> {
     Ok(finish(
         &svg,
         &format!("chart-{}", input.id),
-        layout,
+        shown,
         input.title,
         input.desc,
     ))

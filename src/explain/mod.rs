@@ -28,6 +28,7 @@ mod assessments;
 mod contract;
 mod engagement;
 mod history;
+mod key_results;
 mod objectives;
 mod plan;
 mod pulse;

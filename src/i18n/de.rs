@@ -312,5 +312,9 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::PluginLeftOut => "aus jeder Website weggelassen: coachsite zeigt keinen Plugin-Code",
         Word::QueryNoNote => "Keine Notiz dieser Website passt zu dieser Abfrage.",
         Word::QueryNote => "Notiz",
+        Word::KeyResults => "Schlüsselergebnisse",
+        Word::OkrScore => "OKR-Score",
+        Word::NotMeasuredYet => "Noch nicht gemessen",
+        Word::Weight => "Gewicht",
     }
 }

@@ -287,5 +287,9 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::PluginLeftOut => "left out of every site: coachsite shows no plugin code",
         Word::QueryNoNote => "No note of this site matches this query.",
         Word::QueryNote => "Note",
+        Word::KeyResults => "Key results",
+        Word::OkrScore => "OKR score",
+        Word::NotMeasuredYet => "Not measured yet",
+        Word::Weight => "Weight",
     }
 }

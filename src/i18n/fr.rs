@@ -313,5 +313,9 @@ pub(super) fn word(word: Word) -> &'static str {
         }
         Word::QueryNoNote => "Aucune note de ce site ne répond à cette requête.",
         Word::QueryNote => "Note",
+        Word::KeyResults => "Résultats clés",
+        Word::OkrScore => "Score OKR",
+        Word::NotMeasuredYet => "Pas encore mesuré",
+        Word::Weight => "Poids",
     }
 }

@@ -282,4 +282,8 @@ words! {
     PluginLeftOut = plugin_left_out,
     QueryNoNote = query_no_note,
     QueryNote = query_note,
+    KeyResults = key_results,
+    OkrScore = okr_score,
+    NotMeasuredYet = not_measured_yet,
+    Weight = weight,
 }

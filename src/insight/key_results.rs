@@ -198,7 +198,39 @@ fn key_result_insight(
         (None, Some(m)) => (Some(m.value.value), Some(m.date)),
         (None, None) => (None, None),
     };
-    let alone = Objective {
+    let alone = key_result_objective(o, base, kr, (baseline, baseline_from));
+    let mut figures = measured_insight(e, &alone, standings, as_of, false);
+    // The planning checks are the objective's.
+    figures.smart = Vec::new();
+    let mut k = KeyResultInsight {
+        unit: kr.unit.clone(),
+        weight: kr.weight.as_ref().map_or(1.0, |w| w.value),
+        baseline,
+        baseline_from,
+        okr_score: None,
+        figures: figures.clone(),
+    };
+    // Its first measurement is its baseline: nothing is measured against it yet.
+    if k.not_measured_since_baseline() && figures.tracking == Tracking::TooEarly {
+        figures.progress = None;
+        figures.tracking = Tracking::NoMeasurement;
+    }
+    k.okr_score = figures.progress;
+    k.figures = figures;
+    k
+}
+
+/// A key result as an objective measured by its series alone: its id, its metric as
+/// title and measure, its milestones and measurements, with `base`'s dates and status
+/// (the objective's front matter without its key results) and `baseline` (the one
+/// written; or its first measurement, with its date, from which it then starts).
+pub fn key_result_objective(
+    o: &Objective,
+    base: &ObjectiveFront,
+    kr: &KeyResult,
+    (baseline, baseline_from): (Option<f64>, Option<Date>),
+) -> Objective {
+    Objective {
         id: kr.id.value.clone(),
         source: o.source.clone(),
         front: ObjectiveFront {
@@ -224,26 +256,7 @@ fn key_result_insight(
         properties: Vec::new(),
         visibility: o.visibility,
         history: Vec::new(),
-    };
-    let mut figures = measured_insight(e, &alone, standings, as_of, false);
-    // The planning checks are the objective's.
-    figures.smart = Vec::new();
-    let mut k = KeyResultInsight {
-        unit: kr.unit.clone(),
-        weight: kr.weight.as_ref().map_or(1.0, |w| w.value),
-        baseline,
-        baseline_from,
-        okr_score: None,
-        figures: figures.clone(),
-    };
-    // Its first measurement is its baseline: nothing is measured against it yet.
-    if k.not_measured_since_baseline() && figures.tracking == Tracking::TooEarly {
-        figures.progress = None;
-        figures.tracking = Tracking::NoMeasurement;
     }
-    k.okr_score = figures.progress;
-    k.figures = figures;
-    k
 }
 
 /// The worst tracking of the key results, with the one it comes from; the objective's

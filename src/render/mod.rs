@@ -23,6 +23,7 @@ mod calendar;
 mod dashboard;
 mod dataview;
 mod frame;
+mod key_results;
 mod lesson;
 mod links;
 mod objective;
@@ -280,23 +281,21 @@ pub fn figures(
         if let Some(client) = aggregates.and_then(|a| a.objectives.iter().find(|c| c.id == oi.id)) {
             *oi = client.clone();
         }
-        if audience != Audience::Coach {
-            oi.findings.clear();
-        }
-        share_figures(oi, &sharing);
-        if oi.tracking == insight::Tracking::NotShared {
-            oi.tracked_by = None;
-        }
-        for k in &mut oi.key_results {
-            share_figures(&mut k.figures, &sharing);
-        }
+        hide_unshared(oi, &sharing, audience);
     }
     insight
 }
 
-/// What of an objective's (or a key result's) figures its reader is given: the facts,
-/// and the judgements `share:` gives them.
-fn share_figures(oi: &mut insight::ObjectiveInsight, sharing: &crate::audience::Sharing) {
+/// Takes out of one objective's figures, and of each of its key results', what
+/// `audience` is not shared: the same rules for a key result as for an objective.
+fn hide_unshared(
+    oi: &mut insight::ObjectiveInsight,
+    sharing: &crate::audience::Sharing,
+    audience: Audience,
+) {
+    if audience != Audience::Coach {
+        oi.findings.clear();
+    }
     // Reached and overdue are facts, the same for every reader; the judgements
     // (on track, at risk, stalled…) only where `tracking` is shared.
     if !sharing.tracking && !oi.tracking.is_fact() {
@@ -321,6 +320,13 @@ fn share_figures(oi: &mut insight::ObjectiveInsight, sharing: &crate::audience::
     }
     if !sharing.zpd {
         oi.stretches.clear();
+    }
+    // Which key result the tracking comes from is part of the judgement.
+    if oi.tracking == insight::Tracking::NotShared {
+        oi.tracked_by = None;
+    }
+    for k in &mut oi.key_results {
+        hide_unshared(&mut k.figures, sharing, audience);
     }
 }
 

@@ -7,7 +7,10 @@ use serde::Serialize;
 use tera::Value;
 
 use super::registry::{Kind, competency_url};
-use super::views::{ActionLink, FindingView, Link, SentenceView, Views, coach_only};
+use super::views::{
+    ActionLink, FindingView, LegendItem, Link, MilestoneRow, SentenceView, ValueRow, Views,
+    coach_only, tracking_key,
+};
 use super::{PageJob, page_value};
 use crate::charts;
 use crate::i18n::{format_percent, format_rate, format_value};
@@ -27,22 +30,6 @@ struct GasLevelView {
     label: String,
     text: String,
     current: bool,
-}
-
-#[derive(Serialize)]
-struct ValueRow {
-    date: String,
-    value: String,
-    note: Option<String>,
-    /// The session note it was recorded in, when this reader may see it.
-    session: Option<Link>,
-}
-
-#[derive(Serialize)]
-struct MilestoneRow {
-    date: String,
-    target: String,
-    note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +62,12 @@ pub(super) struct ObjectiveView {
     /// it), otherwise its status. `state_class` names the CSS classes.
     state_class: String,
     state_label: &'static str,
+    /// The metric of the key result the objective's tracking comes from.
+    state_from: Option<String>,
+    /// Its key results (OKRs), each with its figures and chart, and its OKR score with
+    /// its reading.
+    pub(super) key_results: Vec<super::key_results::KeyResultView>,
+    okr_score_text: Option<String>,
     forecast: Option<String>,
     trend_text: Option<String>,
     adherence_text: Option<String>,
@@ -117,15 +110,6 @@ pub(super) struct ObjectiveView {
     milestone_notes: bool,
 }
 
-/// One entry of a chart's legend: the ink (a CSS class of the charts), the kind of mark
-/// (`line`, `dot`, `diamond`) and what it stands for.
-#[derive(Serialize)]
-struct LegendItem {
-    ink: &'static str,
-    mark: &'static str,
-    label: &'static str,
-}
-
 #[derive(Serialize)]
 struct SmartView {
     letter: char,
@@ -143,7 +127,7 @@ struct SmartView {
 impl Views<'_> {
     /// How a value of this objective reads: a GAS level with its meaning ("+1, more than
     /// expected") or a value in its unit.
-    fn show_value(&self, o: &Objective, v: f64) -> String {
+    pub(super) fn show_value(&self, o: &Objective, v: f64) -> String {
         if o.front.gas.is_some() {
             let name = match v {
                 -2.0 => Word::GasLevelMinus2,
@@ -231,18 +215,32 @@ impl Views<'_> {
             } else {
                 format!("status status-{status}")
             },
-            state_label: if shows_tracking(f.status, tracking) {
+            state_label: if tracking == Tracking::NoMeasurement && !f.key_results.is_empty() {
+                self.t(Word::NotMeasuredYet)
+            } else if shows_tracking(f.status, tracking) {
                 self.words.tracking(tracking)
             } else {
                 self.t(status_word(f.status))
             },
+            state_from: oi
+                .and_then(|i| i.tracked_by.as_deref())
+                .filter(|_| shows_tracking(f.status, tracking))
+                .and_then(|id| o.key_result(id))
+                .map(|k| k.metric.clone()),
+            key_results: self.key_results(o, oi),
+            okr_score_text: oi
+                .and_then(ObjectiveInsight::okr_score)
+                .map(|s| self.words.okr_score(s)),
             tracking: tracking_key(tracking),
             tracking_label: if tracking != Tracking::NotShared {
                 self.words.tracking(tracking)
             } else {
                 ""
             },
-            forecast: oi.and_then(|i| self.words.forecast(i)),
+            // With key results, "too few measurements" is each key result's to say.
+            forecast: oi
+                .filter(|i| i.key_results.is_empty() || i.forecast.is_some())
+                .and_then(|i| self.words.forecast(i)),
             trend_text: oi.and_then(|i| self.trend_text(o, i)),
             adherence_text: oi.and_then(|i| i.adherence).map(|a| {
                 format!(
@@ -258,7 +256,7 @@ impl Views<'_> {
             smart: oi.map(|i| self.smart(o, i)).unwrap_or_default(),
             zpd: oi.map(|i| self.zpd(i)).unwrap_or_default(),
             findings: oi.map(|i| self.findings(&i.findings)).unwrap_or_default(),
-            chart: oi.and_then(|i| self.progress_chart(o, i)),
+            chart: oi.and_then(|i| self.progress_chart(o, i, false)),
             legend: oi.map(|i| self.legend(o, i)).unwrap_or_default(),
             unit_text: if f.gas.is_some() {
                 Some(self.t(Word::GasScale).to_string())
@@ -277,31 +275,8 @@ impl Views<'_> {
                     .and_then(|m| m.target.as_ref())
                     .map(|t| show(t.value))
             },
-            measurements: f
-                .measurements
-                .iter()
-                .map(|m| ValueRow {
-                    date: self.date(m.date),
-                    value: show(m.value.value),
-                    note: m.note.clone(),
-                    session: m.session.as_ref().and_then(|id| {
-                        self.e
-                            .sessions
-                            .iter()
-                            .find(|s| s.id == *id)
-                            .map(|s| self.session_link(s))
-                    }),
-                })
-                .collect(),
-            milestones: f
-                .milestones
-                .iter()
-                .map(|m| MilestoneRow {
-                    date: self.date(m.date),
-                    target: show(m.target.value),
-                    note: m.note.clone(),
-                })
-                .collect(),
+            measurements: self.value_rows(o),
+            milestones: self.milestone_rows(o),
             competencies: self.competency_links(o),
             body_html: self.html(&o.body, &o.source.path, "../"),
             tags: self.tag_links(ItemKind::Objective, &o.id),
@@ -320,8 +295,41 @@ impl Views<'_> {
         }
     }
 
+    /// The measurements of `o` as its table lists them.
+    pub(super) fn value_rows(&self, o: &Objective) -> Vec<ValueRow> {
+        o.front
+            .measurements
+            .iter()
+            .map(|m| ValueRow {
+                date: self.date(m.date),
+                value: self.show_value(o, m.value.value),
+                note: m.note.clone(),
+                session: m.session.as_ref().and_then(|id| {
+                    self.e
+                        .sessions
+                        .iter()
+                        .find(|s| s.id == *id)
+                        .map(|s| self.session_link(s))
+                }),
+            })
+            .collect()
+    }
+
+    /// The milestones of `o` as its table lists them.
+    pub(super) fn milestone_rows(&self, o: &Objective) -> Vec<MilestoneRow> {
+        o.front
+            .milestones
+            .iter()
+            .map(|m| MilestoneRow {
+                date: self.date(m.date),
+                target: self.show_value(o, m.target.value),
+                note: m.note.clone(),
+            })
+            .collect()
+    }
+
     /// The legend of the progress chart: the marks it draws for this objective.
-    fn legend(&self, o: &Objective, oi: &ObjectiveInsight) -> Vec<LegendItem> {
+    pub(super) fn legend(&self, o: &Objective, oi: &ObjectiveInsight) -> Vec<LegendItem> {
         let f = &o.front;
         if self.measured(o).is_empty() {
             return Vec::new();
@@ -386,7 +394,7 @@ impl Views<'_> {
             .collect()
     }
 
-    fn trend_text(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
+    pub(super) fn trend_text(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
         let t = oi.trend?;
         let unit = match o.front.gas {
             Some(_) => Some(self.t(Word::GasLevelsUnit)),
@@ -406,7 +414,7 @@ impl Views<'_> {
             let f = &o.front;
             let written = |letter: char| match letter {
                 'S' => f.specific.as_ref().is_some_and(|t| !t.trim().is_empty()),
-                'M' => f.measure.is_some() || f.gas.is_some(),
+                'M' => f.measure.is_some() || f.gas.is_some() || !f.key_results.is_empty(),
                 'A' => f.achievable.as_ref().is_some_and(|t| !t.trim().is_empty()),
                 'R' => f.relevant.as_ref().is_some_and(|t| !t.trim().is_empty()),
                 _ => f.due.is_some(),
@@ -543,7 +551,14 @@ impl Views<'_> {
             .collect()
     }
 
-    fn progress_chart(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
+    /// The progress chart of `o`: wide and narrow, or the narrow drawing alone when
+    /// `small` (a key result's, among small multiples).
+    pub(super) fn progress_chart(
+        &self,
+        o: &Objective,
+        oi: &ObjectiveInsight,
+        small: bool,
+    ) -> Option<String> {
         // Nothing to draw without a measurement: the page says so in words.
         if self.measured(o).is_empty() {
             return None;
@@ -593,7 +608,11 @@ impl Views<'_> {
             title: &title,
             desc: &desc,
         };
-        charts::progress(&input).ok()
+        if small {
+            charts::progress_small(&input).ok()
+        } else {
+            charts::progress(&input).ok()
+        }
     }
 
     fn sparkline(&self, o: &Objective, oi: &ObjectiveInsight) -> Option<String> {
@@ -618,22 +637,6 @@ impl Views<'_> {
             &desc,
         )
         .ok()
-    }
-}
-
-fn tracking_key(t: Tracking) -> &'static str {
-    match t {
-        Tracking::Achieved => "achieved",
-        Tracking::OnTrack => "on-track",
-        Tracking::AtRisk => "at-risk",
-        Tracking::Stalled => "stalled",
-        Tracking::Stale => "stale",
-        Tracking::Overdue => "overdue",
-        Tracking::TooEarly => "too-early",
-        Tracking::NoMeasurement => "no-measurement",
-        Tracking::NotJudged => "not-judged",
-        Tracking::NotTracked => "not-tracked",
-        Tracking::NotShared => "not-shared",
     }
 }
 

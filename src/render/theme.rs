@@ -55,6 +55,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("chart.html", include_str!("../../templates/chart.html")),
     ("legend.html", include_str!("../../templates/legend.html")),
     (
+        "key_result_list.html",
+        include_str!("../../templates/key_result_list.html"),
+    ),
+    (
+        "key_results.html",
+        include_str!("../../templates/key_results.html"),
+    ),
+    (
         "mentions.html",
         include_str!("../../templates/mentions.html"),
     ),

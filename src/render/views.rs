@@ -13,7 +13,7 @@ use crate::audience::Sharing;
 
 use crate::explain::Explainer;
 use crate::i18n::{self, format_date, format_number};
-use crate::insight::{CommitmentBand, Flag, Insight, Severity};
+use crate::insight::{CommitmentBand, Flag, Insight, Severity, Tracking};
 use crate::model::*;
 
 #[derive(Serialize, Clone)]
@@ -328,6 +328,48 @@ impl Views<'_> {
                 }
             })
             .collect()
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct ValueRow {
+    pub(super) date: String,
+    pub(super) value: String,
+    pub(super) note: Option<String>,
+    /// The session note it was recorded in, when this reader may see it.
+    pub(super) session: Option<Link>,
+}
+
+#[derive(Serialize)]
+pub(super) struct MilestoneRow {
+    pub(super) date: String,
+    pub(super) target: String,
+    pub(super) note: Option<String>,
+}
+
+/// One entry of a chart's legend: the ink (a CSS class of the charts), the kind of mark
+/// (`line`, `dot`, `diamond`) and what it stands for.
+#[derive(Serialize)]
+pub(super) struct LegendItem {
+    pub(super) ink: &'static str,
+    pub(super) mark: &'static str,
+    pub(super) label: &'static str,
+}
+
+/// The CSS key of a tracking (`tracking-…`).
+pub(super) fn tracking_key(t: Tracking) -> &'static str {
+    match t {
+        Tracking::Achieved => "achieved",
+        Tracking::OnTrack => "on-track",
+        Tracking::AtRisk => "at-risk",
+        Tracking::Stalled => "stalled",
+        Tracking::Stale => "stale",
+        Tracking::Overdue => "overdue",
+        Tracking::TooEarly => "too-early",
+        Tracking::NoMeasurement => "no-measurement",
+        Tracking::NotJudged => "not-judged",
+        Tracking::NotTracked => "not-tracked",
+        Tracking::NotShared => "not-shared",
     }
 }
 
