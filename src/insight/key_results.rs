@@ -210,10 +210,23 @@ fn key_result_insight(
         okr_score: None,
         figures: figures.clone(),
     };
-    // Its first measurement is its baseline: nothing is measured against it yet.
-    if k.not_measured_since_baseline() && figures.tracking == Tracking::TooEarly {
-        figures.progress = None;
-        figures.tracking = Tracking::NoMeasurement;
+    // Its first measurement is its baseline: nothing is measured against it yet, so
+    // there is no way along the plan or pace to judge.
+    if k.not_measured_since_baseline() {
+        figures.adherence = None;
+        figures.pace = None;
+        figures.findings.retain(|f| {
+            !matches!(
+                f.finding,
+                Finding::Trajectory { .. }
+                    | Finding::PaceTooFast { .. }
+                    | Finding::PaceFlatOrBackwards { .. }
+            )
+        });
+        if figures.tracking == Tracking::TooEarly {
+            figures.progress = None;
+            figures.tracking = Tracking::NoMeasurement;
+        }
     }
     k.okr_score = figures.progress;
     k.figures = figures;
@@ -436,6 +449,9 @@ mod tests {
         assert_eq!(cycle.okr_score, None);
         assert_eq!(cycle.figures.tracking, Tracking::NoMeasurement);
         assert_eq!(cycle.figures.latest, Some(10.0));
+        // No way along the plan to judge from the baseline alone.
+        assert!(cycle.figures.adherence.is_none() && cycle.figures.pace.is_none());
+        assert!(o.findings.iter().all(|f| f.key_result.as_deref() != Some("cycle")));
         // It counts 0 in the mean: (20/60 + 2 · 0 + 1) / 4.
         assert!(close(o.progress, (20.0 / 60.0 + 1.0) / 4.0));
         assert_eq!(o.tracking, Tracking::NoMeasurement);
