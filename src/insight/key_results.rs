@@ -451,7 +451,11 @@ mod tests {
         assert_eq!(cycle.figures.latest, Some(10.0));
         // No way along the plan to judge from the baseline alone.
         assert!(cycle.figures.adherence.is_none() && cycle.figures.pace.is_none());
-        assert!(o.findings.iter().all(|f| f.key_result.as_deref() != Some("cycle")));
+        assert!(
+            o.findings
+                .iter()
+                .all(|f| f.key_result.as_deref() != Some("cycle"))
+        );
         // It counts 0 in the mean: (20/60 + 2 · 0 + 1) / 4.
         assert!(close(o.progress, (20.0 / 60.0 + 1.0) / 4.0));
         assert_eq!(o.tracking, Tracking::NoMeasurement);
