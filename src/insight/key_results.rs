@@ -16,9 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::objective::{
-    Flags, measured_insight, moved_targets, planning_flags, start_of, stretches,
-};
+use super::objective::{measured_insight, moved_targets, planning};
 use super::*;
 use crate::model::{
     Date, Engagement, KeyResult, Measure, Objective, ObjectiveFront, ObjectiveStatus,
@@ -98,25 +96,7 @@ fn okr_insight(
     let all_reached = results
         .iter()
         .all(|k| k.figures.tracking == Tracking::Achieved);
-    let start = start_of(e, o);
-    let stretches = if all_reached || f.status == ObjectiveStatus::Achieved {
-        Vec::new()
-    } else {
-        stretches(e, o, start, as_of)
-    };
-    let smart = smart(o, start, &stretches);
-    let mut flags = Flags {
-        objective: &o.id,
-        items: Vec::new(),
-    };
-    if matches!(
-        f.status,
-        ObjectiveStatus::Proposed | ObjectiveStatus::Active
-    ) && !all_reached
-    {
-        let max_lpm = e.info.zpd.max_levels_per_month.value;
-        planning_flags(&mut flags, o, standings, &stretches, &smart, max_lpm);
-    }
+    let (stretches, smart, mut flags) = planning(e, o, standings, as_of, all_reached, true);
     let (tracking, tracked_by) = objective_tracking(f, &results, as_of);
     if tracking == Tracking::Overdue
         && let Some(due) = f.due

@@ -209,28 +209,7 @@ pub(super) fn measured_insight(
         (Some((_, v)), Some((b, t))) => (t - b) * (v - t) >= 0.0,
         _ => false,
     };
-    // The ZPD is a planning check: an achieved objective is past it.
-    let stretches = if reached || f.status == ObjectiveStatus::Achieved {
-        Vec::new()
-    } else {
-        stretches(e, o, start, as_of)
-    };
-    let smart = smart(o, start, &stretches);
-    let mut flags = Flags {
-        objective: &o.id,
-        items: Vec::new(),
-    };
-    // Planning checks apply to everything still to be achieved.
-    let planning = planning_checks
-        && matches!(
-            f.status,
-            ObjectiveStatus::Proposed | ObjectiveStatus::Active
-        )
-        && !reached;
-    if planning {
-        let max_lpm = e.info.zpd.max_levels_per_month.value;
-        planning_flags(&mut flags, o, standings, &stretches, &smart, max_lpm);
-    }
+    let (stretches, smart, mut flags) = planning(e, o, standings, as_of, reached, planning_checks);
     let measured = Measured {
         points: &pts,
         latest,
@@ -273,6 +252,41 @@ pub(super) fn measured_insight(
     }
 }
 
+/// The planning checks of an objective: its ZPD stretches (none once it is reached or
+/// marked achieved: the ZPD is a planning check), its SMART letters and, with `checks`
+/// and while it is still to achieve, their findings.
+pub(super) fn planning<'o>(
+    e: &Engagement,
+    o: &'o Objective,
+    standings: &[CompetencyStanding],
+    as_of: Date,
+    reached: bool,
+    checks: bool,
+) -> (Vec<Stretch>, Vec<SmartLetter>, Flags<'o>) {
+    let f = &o.front;
+    let start = start_of(e, o);
+    let stretches = if reached || f.status == ObjectiveStatus::Achieved {
+        Vec::new()
+    } else {
+        stretches(e, o, start, as_of)
+    };
+    let smart = smart(o, start, &stretches);
+    let mut flags = Flags {
+        objective: &o.id,
+        items: Vec::new(),
+    };
+    // Planning checks apply to everything still to be achieved.
+    let still_to_achieve = matches!(
+        f.status,
+        ObjectiveStatus::Proposed | ObjectiveStatus::Active
+    ) && !reached;
+    if checks && still_to_achieve {
+        let max_lpm = e.info.zpd.max_levels_per_month.value;
+        planning_flags(&mut flags, o, standings, &stretches, &smart, max_lpm);
+    }
+    (stretches, smart, flags)
+}
+
 /// Whether the objective was beyond the zone of proximal development when it was
 /// planned (`None` when no competency of it could be checked), whatever became of it:
 /// the coach's own evidence of how such objectives end.
@@ -282,7 +296,7 @@ pub fn planned_beyond_zpd(e: &Engagement, o: &Objective, as_of: Date) -> Option<
 }
 
 /// The ZPD check of each competency the objective names.
-pub(super) fn stretches(e: &Engagement, o: &Objective, start: Date, as_of: Date) -> Vec<Stretch> {
+fn stretches(e: &Engagement, o: &Objective, start: Date, as_of: Date) -> Vec<Stretch> {
     let max_lpm = e.info.zpd.max_levels_per_month.value;
     o.front
         .competencies
@@ -293,7 +307,7 @@ pub(super) fn stretches(e: &Engagement, o: &Objective, start: Date, as_of: Date)
 
 /// The planning checks: competencies beyond the zone of proximal development, a level
 /// not yet stable, and the SMART letters that fail (other than for the ZPD).
-pub(super) fn planning_flags(
+fn planning_flags(
     flags: &mut Flags,
     o: &Objective,
     standings: &[CompetencyStanding],

@@ -66,56 +66,38 @@ pub fn changes(old: &Version, new: &Version) -> Vec<TargetChange> {
             words,
         });
     };
-    let (from, to) = (measure(a, false), measure(b, false));
-    if from != to {
-        let key_result = None;
-        push(
-            Changed::Baseline {
-                from,
-                to,
-                key_result,
-            },
-            None,
-        );
-    }
-    let (from, to) = (measure(a, true), measure(b, true));
-    if from != to {
-        let key_result = None;
-        push(
-            Changed::Target {
-                from,
-                to,
-                key_result,
-            },
-            None,
-        );
-    }
-    // A key result in both versions (one added or removed changes what is measured,
-    // not what it is measured against).
+    // (baseline, target) before and after, of the measure and of each key result in both
+    // versions (one added or removed changes what is measured, not what it is measured
+    // against).
     let value = |v: &Option<crate::model::At<f64>>| v.as_ref().map(|v| v.value);
+    let span = |f: &ObjectiveFront| (measure(f, false), measure(f, true));
+    let mut spans = vec![(None, span(a), span(b))];
     for new_kr in &b.key_results {
-        let Some(old_kr) = a.key_results.iter().find(|k| k.id.value == new_kr.id.value) else {
-            continue;
-        };
-        let key_result = Some(new_kr.id.value.clone());
-        let (from, to) = (value(&old_kr.baseline), value(&new_kr.baseline));
-        if from != to {
+        if let Some(old_kr) = a.key_results.iter().find(|k| k.id.value == new_kr.id.value) {
+            spans.push((
+                Some(new_kr.id.value.clone()),
+                (value(&old_kr.baseline), value(&old_kr.target)),
+                (value(&new_kr.baseline), value(&new_kr.target)),
+            ));
+        }
+    }
+    for (key_result, (b0, t0), (b1, t1)) in spans {
+        if b0 != b1 {
             let key_result = key_result.clone();
             push(
                 Changed::Baseline {
-                    from,
-                    to,
+                    from: b0,
+                    to: b1,
                     key_result,
                 },
                 None,
             );
         }
-        let (from, to) = (value(&old_kr.target), value(&new_kr.target));
-        if from != to {
+        if t0 != t1 {
             push(
                 Changed::Target {
-                    from,
-                    to,
+                    from: t0,
+                    to: t1,
                     key_result,
                 },
                 None,
