@@ -116,15 +116,7 @@ fn okr_insight(
                 }),
         );
     }
-    let target_changes = moved_targets(o, as_of);
-    for moved in &target_changes {
-        flags.push(
-            Severity::Note,
-            Finding::TargetMoved {
-                moved: moved.clone(),
-            },
-        );
-    }
+    let target_changes = moved_targets(o, as_of, &mut flags);
     let (forecast, forecast_interval) = if matches!(
         tracking,
         Tracking::NotTracked | Tracking::Overdue | Tracking::Achieved

@@ -101,9 +101,10 @@ pub struct MovedTarget {
 
 /// The changes of `o`'s history made by `as_of` once its file held a measurement; a GAS
 /// level whose words are the same for this reader (a coach-only aside changed) is no
-/// change. Reported without the words.
-pub(super) fn moved_targets(o: &Objective, as_of: Date) -> Vec<MovedTarget> {
-    o.history
+/// change. Reported without the words, each a finding in `flags`.
+pub(super) fn moved_targets(o: &Objective, as_of: Date, flags: &mut Flags) -> Vec<MovedTarget> {
+    let moved: Vec<MovedTarget> = o
+        .history
         .iter()
         .filter(|c| c.date <= as_of && c.measured_before > 0)
         .filter(|c| {
@@ -123,7 +124,11 @@ pub(super) fn moved_targets(o: &Objective, as_of: Date) -> Vec<MovedTarget> {
                 ..c.clone()
             },
         })
-        .collect()
+        .collect();
+    for m in &moved {
+        flags.push(Severity::Note, Finding::TargetMoved { moved: m.clone() });
+    }
+    moved
 }
 
 /// The day the objective's work started.
@@ -218,15 +223,7 @@ pub(super) fn measured_insight(
         start,
     };
     let tracked = track(e, o, &measured, reached, as_of, &mut flags);
-    let target_changes = moved_targets(o, as_of);
-    for moved in &target_changes {
-        flags.push(
-            Severity::Note,
-            Finding::TargetMoved {
-                moved: moved.clone(),
-            },
-        );
-    }
+    let target_changes = moved_targets(o, as_of, &mut flags);
     ObjectiveInsight {
         id: o.id.clone(),
         title: f.title.clone(),
