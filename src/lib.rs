@@ -396,7 +396,21 @@ pub fn beside_pages(
         .map(String::from)
         .chain(files.iter().map(|f| f.path.clone()))
         .collect();
-    let (statics, warnings) = site::static_files(root, &taken)?;
+    let (statics, mut warnings) = site::static_files(root, &taken)?;
+    // Search's shards are named when the index is cut: none of `static/search/` is copied.
+    let (searched, statics): (Vec<OutputFile>, Vec<OutputFile>) = statics
+        .into_iter()
+        .partition(|f| render::is_search_file(&f.path));
+    warnings.extend(searched.iter().map(|f| {
+        Diagnostic::warning(
+            format!("static/{}", f.path),
+            format!(
+                "not copied: `{}` is where search's files are",
+                render::SHARDS_DIR
+            ),
+        )
+        .with_help("rename the folder in static/")
+    }));
     files.extend(statics);
     Ok((files, warnings))
 }

@@ -33,6 +33,7 @@ mod practice;
 mod registry;
 mod search;
 mod search_index;
+mod search_shards;
 mod session;
 mod survey;
 mod theme;
@@ -52,6 +53,7 @@ pub use pages::{Prepared, Sink, Streamed};
 pub use practice::{
     PracticeEntry, PracticeLessons, add_practice_lessons, practice_entry, practice_home,
 };
+pub use search::{SHARDS_DIR, is_search_file, shard_payload, shard_text};
 pub(crate) use theme::Theme;
 use theme::template_error;
 pub use theme::{BUILTIN_STYLE, BUILTIN_TEMPLATES, load_theme};
