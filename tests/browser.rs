@@ -209,6 +209,74 @@ fn search_finds_each_word_for_exactly_the_readers_who_may_see_it() {
     }
 }
 
+/// Search on the example from `file://`: a query loads the shards of the index its words
+/// need (the shard of each word's longest prefix among the shards, and those under it),
+/// the lengths, and the shards of the entries it shows; no other.
+#[test]
+fn a_query_loads_only_the_shards_its_words_need() {
+    let Some((dir, chromium)) = tools_or_skip("the search shards test in Chromium") else {
+        return;
+    };
+    let site = build_example("search-shards", "client");
+    let page = std::fs::read_to_string(site.join("search.html")).unwrap();
+    let open = r#"<script id="search-data" type="application/json">"#;
+    let start = page.find(open).unwrap() + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
+    let prefixes: Vec<&str> = (manifest["shards"].as_array().unwrap().iter())
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(prefixes.len() > 4, "{prefixes:?}");
+    let needed = |word: &str| -> Vec<usize> {
+        let own = (0..prefixes.len())
+            .filter(|&i| word.starts_with(prefixes[i]))
+            .max_by_key(|&i| prefixes[i].len());
+        let below = (0..prefixes.len())
+            .filter(|&i| prefixes[i].len() > word.len() && prefixes[i].starts_with(word));
+        own.into_iter().chain(below).collect()
+    };
+    // Words the stemmer leaves as they are.
+    let queries = [("garden annex", vec!["garden", "annex"]), ("s", vec!["s"])];
+    let run = Command::new("node")
+        .current_dir(&dir)
+        .arg("search.mjs")
+        .arg(&site)
+        .args(queries.iter().map(|q| q.0))
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{out}\n{err}");
+    let found: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    for (query, words) in queries {
+        let loaded: std::collections::BTreeSet<String> = (found[query]["loaded"].as_array())
+            .unwrap()
+            .iter()
+            .filter_map(|s| s.as_str().map(String::from))
+            .collect();
+        let mut expected: std::collections::BTreeSet<String> = (words.iter())
+            .flat_map(|w| needed(w))
+            .map(|n| format!("search/words-{n}.js"))
+            .collect();
+        expected.insert("search/lengths.js".into());
+        let words_loaded: std::collections::BTreeSet<String> = (loaded.iter())
+            .filter(|s| !s.starts_with("search/docs-"))
+            .cloned()
+            .collect();
+        assert_eq!(words_loaded, expected, "{query}");
+        assert!(expected.len() < prefixes.len(), "{query} needs every shard");
+        let docs = loaded.len() - words_loaded.len();
+        let shown = found[query]["urls"].as_array().unwrap().len();
+        assert!(
+            shown > 0 && docs >= 1 && docs <= shown,
+            "{query}: {docs} shards of entries for {shown} results"
+        );
+    }
+    let first = found["garden annex"]["urls"][0].as_str().unwrap();
+    assert!(first.starts_with("sessions/"), "{first}");
+}
+
 /// `serve`'s live-reload script: on a practice, a page reloads for its own engagement's
 /// rebuild and the home for every one; a page of another engagement stays as it is.
 #[cfg(feature = "serve")]

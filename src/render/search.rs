@@ -4,9 +4,19 @@
 //!
 //! The index is made from the views the pages are rendered from, so it holds the words
 //! of this reader's pages and no other: the engagement is filtered before it is built
-//! (`audience::filter`), and a page the reader has not got is never indexed. The index,
-//! the search code and the words it shows are all inside `search.html` itself, so search
-//! works from `file://` and offline, and `--encrypt` seals the index with the page.
+//! (`audience::filter`), and a page the reader has not got is never indexed.
+//!
+//! The index is cut into shards beside the page, in `search/`, so that a query loads only
+//! what it needs: `words-N.js`, the inverted index cut by the beginnings of its words
+//! (`search_shards.rs`), `docs-N.js`, the entries cut by their order, and `lengths.js`,
+//! each entry's number of words. `search.html` carries the search code, its words and
+//! what the shards are (their prefixes, where each shard of entries starts). Each shard is
+//! a script that hands its part to the page (`coachsiteShard(name, part)`), loaded with a
+//! `<script>` element, so that search works from `file://` (where a page may not read a
+//! file) and offline; `--encrypt` seals each shard's part as it seals a page, and the
+//! page opens it with the key the lock page kept. Grafted into empty trees, the shards a
+//! query needs give the trees of the whole index under its words (tests hold it), so a
+//! search finds what it found when the index was one.
 //!
 //! The index is elasticlunr's, made by `elasticlunr-rs` and read by elasticlunr.js
 //! (embedded, MIT). English is stemmed as elasticlunr.js stems it in the browser;
