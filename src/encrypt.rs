@@ -151,7 +151,7 @@ pub fn encrypt_site(
             "iv": B64.encode(iv),
             "sealed": B64.encode(sealed),
         });
-        file.bytes = crate::render::shard_text(&name.to_string(), &part.to_string()).into_bytes();
+        file.bytes = crate::render::shard_text(name, &part.to_string()).into_bytes();
     }
     Ok(())
 }

@@ -224,7 +224,7 @@ impl Index {
     }
 
     /// Each field's words (title, body) with their postings, sorted, and the refs.
-    pub(super) fn into_postings(self) -> ([Vec<(Box<str>, Postings)>; 2], Vec<String>) {
+    pub(super) fn into_postings(self) -> (Fields, Vec<String>) {
         let owned = |field: usize| -> Vec<(Box<str>, Postings)> {
             (postings(&self.counted, field, &self.by_ref).into_iter())
                 .map(|(word, postings)| (Box::from(word), postings))
@@ -329,6 +329,9 @@ fn count(pipeline: &Pipeline, seen: &mut Seen, texts: &[&str]) -> Counted {
 /// the refs; the term frequency written is the count's square root. Half the memory
 /// of a `(usize, f64)`: at 50,000 notes there are millions.
 pub(super) type Postings = Vec<(u32, u32)>;
+
+/// The words of each field (title, body), each with its postings, sorted.
+pub(super) type Fields = [Vec<(Box<str>, Postings)>; 2];
 
 /// The words of one field, each with its postings, sorted.
 fn postings<'c>(

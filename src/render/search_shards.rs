@@ -6,7 +6,7 @@ use std::fmt;
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
-use super::search_index::{Index, Postings, next_char, node};
+use super::search_index::{Fields, Index, Postings, next_char, node};
 
 /// The inverted index cut by the beginnings of its words, so that a reader's browser
 /// loads only the part a query needs. Each shard has a prefix and holds, of both
@@ -18,7 +18,7 @@ use super::search_index::{Index, Postings, next_char, node};
 /// empty ones at their prefixes give the same tree there as the whole index.
 pub(super) struct Shards {
     /// The words of each field (title, body) and their postings, sorted.
-    fields: [Vec<(Box<str>, Postings)>; 2],
+    fields: Fields,
     /// The shards' prefixes, sorted.
     prefixes: Vec<String>,
     /// For each shard, for each field, its words (places in `fields`), sorted.
@@ -120,7 +120,7 @@ fn owner(word: &str, place: &HashMap<&str, u32, Xxh3DefaultBuilder>) -> u32 {
 
 /// Every word of both fields, sorted, with about how many bytes of JSON its postings
 /// take in a shard.
-fn sizes<'a>(fields: &'a [Vec<(Box<str>, Postings)>; 2], refs: &[String]) -> Vec<(&'a str, usize)> {
+fn sizes<'a>(fields: &'a Fields, refs: &[String]) -> Vec<(&'a str, usize)> {
     let size = |postings: &Postings| -> usize {
         (postings.iter())
             .map(|&(doc, n)| refs[doc as usize].len() + if n == 1 { 10 } else { 27 })
