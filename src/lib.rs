@@ -168,7 +168,7 @@ pub fn build_to(
 }
 
 /// Where [`build_to`]'s files go: straight into the new site's folder, each page
-/// rendered into its file (a page in parts written as it is made).
+/// rendered into its file.
 struct ToDisk<'a> {
     writer: &'a site::Writer,
     out: &'a Path,
@@ -178,13 +178,6 @@ impl render::Sink for ToDisk<'_> {
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
         self.writer
             .put(&file)
-            .map_err(|err| site::write_error(self.out, &err))
-    }
-
-    fn parts(&self, parts: render::Parts) -> Result<(), Diagnostic> {
-        let path = parts.path.clone();
-        self.writer
-            .put_written(&path, |file| parts.write_to(file))
             .map_err(|err| site::write_error(self.out, &err))
     }
 

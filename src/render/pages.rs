@@ -14,8 +14,8 @@ use super::search::Doc;
 use super::theme::Theme;
 use super::views::Views;
 use super::{
-    PageJob, Parts, RenderOptions, Rendered, assessment, dashboard, figures, frame, lesson, links,
-    objective, plan, render_job, render_job_to, search, session, survey, to_value,
+    PageJob, RenderOptions, assessment, dashboard, figures, frame, lesson, links, objective, plan,
+    render_job, render_job_to, search, session, survey, to_value,
 };
 use crate::audience::Audience;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -98,12 +98,6 @@ pub trait Sink: Sync {
     /// One file, whole.
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic>;
 
-    /// One page in parts (search's, tens of megabytes at 50,000 notes): made whole and
-    /// handed to [`Sink::file`] unless the sink writes it as it is made.
-    fn parts(&self, parts: Parts) -> Result<(), Diagnostic> {
-        self.file(parts.into_file())
-    }
-
     /// Whether pages are better written as they are rendered ([`Sink::streamed`]): a
     /// build's files, which a page of megabytes then never is whole in memory.
     fn streams(&self) -> bool {
@@ -119,14 +113,6 @@ pub trait Sink: Sync {
             path: path.to_string(),
             bytes,
         })
-    }
-
-    /// A page as it was rendered.
-    fn rendered(&self, page: Rendered) -> Result<(), Diagnostic> {
-        match page {
-            Rendered::File(file) => self.file(file),
-            Rendered::Parts(parts) => self.parts(parts),
-        }
     }
 }
 
@@ -288,7 +274,7 @@ impl Prepared {
             Err(d) => return Some(Err(d)),
         };
         let mut files = match render_job(theme, &self.site, &self.t, made.job) {
-            Ok(page) => vec![page.into_file()],
+            Ok(page) => vec![page],
             Err(d) => return Some(Err(d)),
         };
         files.extend(made.files.map(|f| f.all()).unwrap_or_default());
@@ -398,7 +384,7 @@ impl Prepared {
     pub fn render_all(&self, theme: &Theme, sink: &dyn Sink) -> Result<(), Diagnostics> {
         let v = self.views();
         let render = |job: PageJob| {
-            if sink.streams() && job.splice.is_none() {
+            if sink.streams() {
                 let path = job.path.clone();
                 let (site, t) = (&self.site, &self.t);
                 return sink.streamed(
@@ -406,7 +392,7 @@ impl Prepared {
                     Box::new(move |out| render_job_to(theme, site, t, job, out)),
                 );
             }
-            render_job(theme, &self.site, &self.t, job).and_then(|page| sink.rendered(page))
+            render_job(theme, &self.site, &self.t, job).and_then(|page| sink.file(page))
         };
         let shared = Shared::new(&v, &self.options);
         let made = |page: &Page| -> Result<Found, Diagnostic> {

@@ -166,7 +166,6 @@ impl SearchPage {
             ("script", Value::from(SEARCH_JS)),
         ]);
         let job = PageJob {
-            splice: None,
             path: "search.html".into(),
             template: "search.html",
             current: "search",
