@@ -9,6 +9,10 @@
 //! the tree is written straight from the sorted words, one field on each core. Words
 //! repeat, so each thread runs the pipeline once a distinct token (`Seen`): that was a
 //! quarter of a build's time, four allocations a token.
+//!
+//! A site's index is written in shards (`search_shards.rs`), each a part of this tree
+//! written by the same [`node`]; the whole tree ([`Index::write`]) is written by the
+//! tests alone, which hold it to `elasticlunr-rs`'s and the shards put together to it.
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
