@@ -1,7 +1,9 @@
 //! `cargo bench --bench search`: the search index of the example engagement grown to
-//! 1,000 and 5,000 session notes (client's site): the size of `search.html` and of its
-//! index per 1,000 notes, the build, and the time to the first result in headless
-//! Chromium (from `file://`, median of several loads), when Chromium is installed.
+//! 1,000 and 5,000 session notes (client's site; `SEARCH_BENCH_NOTES=1000,5000,20000`
+//! for other sizes): the size of `search.html`, of its shards (`search/`: how many, the
+//! largest, all of them) and of what a query loads, the build, and the time to the
+//! first result in headless Chromium (from `file://`, median of several loads), when
+//! Chromium is installed.
 
 use std::path::Path;
 use std::process::Command;
@@ -19,7 +21,11 @@ fn main() {
     let chromium = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|c| Command::new(c).arg("--version").output().is_ok());
-    for notes in [1_000, 5_000] {
+    let sizes: Vec<usize> = std::env::var("SEARCH_BENCH_NOTES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 5_000]);
+    for notes in sizes {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("engagement");
         common::copy_dir(
@@ -37,27 +43,45 @@ fn main() {
             .map(|m| m.len())
             .sum();
         let page = std::fs::read_to_string(out.join("search.html")).expect("search page");
-        let data = between(
-            &page,
-            r#"<script id="search-data" type="application/json">"#,
+        let shards: Vec<(String, u64)> = walkdir::WalkDir::new(out.join("search"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                Some((
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().ok()?.len(),
+                ))
+            })
+            .collect();
+        let total = page.len() as u64 + shards.iter().map(|(_, n)| n).sum::<u64>();
+        let (largest, largest_size) = shards.iter().max_by_key(|(_, n)| *n).map_or(
+            ("search.html", page.len() as u64),
+            |(name, n)| {
+                if *n > page.len() as u64 {
+                    (name.as_str(), *n)
+                } else {
+                    ("search.html", page.len() as u64)
+                }
+            },
         );
-        let docs_at = data.find(r#","index":"#).unwrap_or(data.len());
-        let per = |bytes: usize| bytes as f64 / 1024.0 / (notes as f64 / 1000.0);
+        let mib = |bytes: u64| bytes as f64 / 1024.0 / 1024.0;
         println!(
-            "{notes} notes ({:.1} MiB of session notes), {pages} pages, built in {:.0} ms: search.html {:.1} MiB, {:.0} KiB per 1,000 notes (entries {:.0} KiB, index {:.0} KiB)",
-            sources as f64 / 1024.0 / 1024.0,
+            "{notes} notes ({:.1} MiB of session notes), {pages} pages, built in {:.0} ms: search.html {:.0} KiB, {} shards; largest search file {largest} {:.2} MiB, all search files {:.1} MiB ({:.0} KiB per 1,000 notes)",
+            mib(sources),
             median * 1000.0,
-            page.len() as f64 / 1024.0 / 1024.0,
-            per(page.len()),
-            per(docs_at),
-            per(data.len() - docs_at),
+            page.len() as f64 / 1024.0,
+            shards.len(),
+            mib(largest_size),
+            mib(total),
+            total as f64 / 1024.0 / (notes as f64 / 1000.0),
         );
         println!(
             "  peak memory so far {:.0} MiB",
             bench_common::peak_rss_mib().unwrap_or(f64::NAN)
         );
         match chromium {
-            Some(chromium) => first_result(chromium, &out),
+            Some(chromium) => first_result(chromium, &out, &shards, page.len() as u64),
             None => println!("  (no Chromium: time to the first result not measured)"),
         }
     }
@@ -65,10 +89,11 @@ fn main() {
 
 /// Loads `search.html?q=…` from `file://` and reads the time the page noted when its
 /// first results were shown (`data-search-ready`, ms from the start of the navigation).
-fn first_result(chromium: &str, out: &Path) {
+fn first_result(chromium: &str, out: &Path, shards: &[(String, u64)], page: u64) {
     let url = format!("file://{}/search.html?q=refinement%20flow", out.display());
     let mut times = Vec::new();
     let mut shown = String::new();
+    let mut loaded = 0;
     for _ in 0..LOADS {
         let dom = Command::new(chromium)
             .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
@@ -80,6 +105,13 @@ fn first_result(chromium: &str, out: &Path) {
         if let Some(ms) = ready {
             times.push(ms);
         }
+        // The shards the page loaded are the scripts it added.
+        loaded = page
+            + shards
+                .iter()
+                .filter(|(name, _)| dom.contains(&format!("src=\"search/{name}\"")))
+                .map(|(_, n)| n)
+                .sum::<u64>();
         shown = between(&dom, r#"role="status" aria-live="polite">"#)
             .split('<')
             .next()
@@ -89,8 +121,9 @@ fn first_result(chromium: &str, out: &Path) {
     times.sort_by(f64::total_cmp);
     match times.get(times.len() / 2) {
         Some(median) => println!(
-            "  time to the first result in Chromium: {median:.0} ms median of {} loads ({shown})",
-            times.len()
+            "  time to the first result in Chromium: {median:.0} ms median of {} loads, {:.2} MiB loaded with the page ({shown})",
+            times.len(),
+            loaded as f64 / 1024.0 / 1024.0
         ),
         None => println!("  Chromium gave no result"),
     }

@@ -7,7 +7,9 @@
 //! `sessionStorage`, so one entry opens every page of the site for that tab.
 //!
 //! What this protects: the content of every page, charts included (they are inline SVG),
-//! and the attachments the pages embed (sealed inside them as `data:` urls).
+//! the attachments the pages embed (sealed inside them as `data:` urls), and search's
+//! shards (`search/*.js`): each its own sealed part, under its own IV, which the search
+//! page opens with the key the lock page kept for the tab.
 //! What it does not: file names (page paths carry ids such as session dates), the
 //! number and size of pages, files copied from `static/`, and a weak password.
 
@@ -139,7 +141,30 @@ pub fn encrypt_site(
         )
         .into_bytes();
     }
+    for file in files.iter_mut() {
+        let Some((name, payload)) = crate::render::shard_payload(&file.path, &file.bytes) else {
+            continue;
+        };
+        let (iv, sealed) = key.seal(payload.as_bytes())?;
+        let part = serde_json::json!({
+            "salt": salt,
+            "iv": B64.encode(iv),
+            "sealed": B64.encode(sealed),
+        });
+        file.bytes = crate::render::shard_text(name, &part.to_string()).into_bytes();
+    }
     Ok(())
+}
+
+/// What a sealed shard of search carries: (salt, iv, sealed data); `None` for a file
+/// that is not one.
+pub fn sealed_shard(path: &str, bytes: &[u8]) -> Option<([u8; 16], [u8; 12], Vec<u8>)> {
+    let (_, payload) = crate::render::shard_payload(path, bytes)?;
+    let value: serde_json::Value = serde_json::from_str(payload).ok()?;
+    let salt: [u8; 16] = B64.decode(value["salt"].as_str()?).ok()?.try_into().ok()?;
+    let iv: [u8; 12] = B64.decode(value["iv"].as_str()?).ok()?.try_into().ok()?;
+    let data = B64.decode(value["sealed"].as_str()?).ok()?;
+    Some((salt, iv, data))
 }
 
 /// Whether `path` is a calendar feed (`calendar.ics`, at any depth of a practice).

@@ -168,7 +168,7 @@ pub fn build_to(
 }
 
 /// Where [`build_to`]'s files go: straight into the new site's folder, each page
-/// rendered into its file (a page in parts written as it is made).
+/// rendered into its file.
 struct ToDisk<'a> {
     writer: &'a site::Writer,
     out: &'a Path,
@@ -178,13 +178,6 @@ impl render::Sink for ToDisk<'_> {
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
         self.writer
             .put(&file)
-            .map_err(|err| site::write_error(self.out, &err))
-    }
-
-    fn parts(&self, parts: render::Parts) -> Result<(), Diagnostic> {
-        let path = parts.path.clone();
-        self.writer
-            .put_written(&path, |file| parts.write_to(file))
             .map_err(|err| site::write_error(self.out, &err))
     }
 
@@ -396,7 +389,21 @@ pub fn beside_pages(
         .map(String::from)
         .chain(files.iter().map(|f| f.path.clone()))
         .collect();
-    let (statics, warnings) = site::static_files(root, &taken)?;
+    let (statics, mut warnings) = site::static_files(root, &taken)?;
+    // Search's shards are named when the index is cut: none of `static/search/` is copied.
+    let (searched, statics): (Vec<OutputFile>, Vec<OutputFile>) = statics
+        .into_iter()
+        .partition(|f| render::is_search_file(&f.path));
+    warnings.extend(searched.iter().map(|f| {
+        Diagnostic::warning(
+            format!("static/{}", f.path),
+            format!(
+                "not copied: `{}` is where search's files are",
+                render::SHARDS_DIR
+            ),
+        )
+        .with_help("rename the folder in static/")
+    }));
     files.extend(statics);
     Ok((files, warnings))
 }

@@ -209,6 +209,211 @@ fn search_finds_each_word_for_exactly_the_readers_who_may_see_it() {
     }
 }
 
+/// Search on the example from `file://`: a query loads the shards of the index its words
+/// need (the shard of each word's longest prefix among the shards, and those under it),
+/// the lengths, and the shards of the entries it shows; no other.
+#[test]
+fn a_query_loads_only_the_shards_its_words_need() {
+    let Some((dir, chromium)) = tools_or_skip("the search shards test in Chromium") else {
+        return;
+    };
+    let site = build_example("search-shards", "client");
+    let manifest = search_manifest(&std::fs::read_to_string(site.join("search.html")).unwrap());
+    let prefixes: Vec<&str> = (manifest["shards"].as_array().unwrap().iter())
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(prefixes.len() > 4, "{prefixes:?}");
+    let needed = |word: &str| -> Vec<usize> {
+        let own = (0..prefixes.len())
+            .filter(|&i| word.starts_with(prefixes[i]))
+            .max_by_key(|&i| prefixes[i].len());
+        let below = (0..prefixes.len())
+            .filter(|&i| prefixes[i].len() > word.len() && prefixes[i].starts_with(word));
+        own.into_iter().chain(below).collect()
+    };
+    // Words the stemmer leaves as they are.
+    let queries = [("garden annex", vec!["garden", "annex"]), ("s", vec!["s"])];
+    let run = Command::new("node")
+        .current_dir(&dir)
+        .arg("search.mjs")
+        .arg(&site)
+        .args(queries.iter().map(|q| q.0))
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{out}\n{err}");
+    let found: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    for (query, words) in queries {
+        let loaded: std::collections::BTreeSet<String> = (found[query]["loaded"].as_array())
+            .unwrap()
+            .iter()
+            .filter_map(|s| s.as_str().map(String::from))
+            .collect();
+        let mut expected: std::collections::BTreeSet<String> = (words.iter())
+            .flat_map(|w| needed(w))
+            .map(|n| format!("search/words-{n}.js"))
+            .collect();
+        expected.insert("search/lengths.js".into());
+        let words_loaded: std::collections::BTreeSet<String> = (loaded.iter())
+            .filter(|s| !s.starts_with("search/docs-"))
+            .cloned()
+            .collect();
+        assert_eq!(words_loaded, expected, "{query}");
+        assert!(expected.len() < prefixes.len(), "{query} needs every shard");
+        let docs = loaded.len() - words_loaded.len();
+        let shown = found[query]["urls"].as_array().unwrap().len();
+        assert!(
+            shown > 0 && docs >= 1 && docs <= shown,
+            "{query}: {docs} shards of entries for {shown} results"
+        );
+    }
+    let first = found["garden annex"]["urls"][0].as_str().unwrap();
+    assert!(first.starts_with("sessions/"), "{first}");
+}
+
+/// Search by shards finds what the whole index finds, in the same order, in Chromium: the
+/// example's shards put together here into elasticlunr's whole index (as `search.html`
+/// held it before it was cut), and every query of a list (words of the notes, their
+/// first letters, pairs of them, a stop word) searched both ways.
+#[test]
+fn search_by_shards_finds_what_the_whole_index_finds() {
+    let Some((dir, chromium)) = tools_or_skip("the search by shards test in Chromium") else {
+        return;
+    };
+    let site = build_example("search-whole", "client");
+    let read = |path: &str| std::fs::read_to_string(site.join(path)).unwrap();
+    let part = |path: &str| -> serde_json::Value {
+        let script = read(path);
+        let json = (script.split_once(','))
+            .and_then(|(_, rest)| rest.strip_suffix(");\n"))
+            .expect("a shard's script");
+        serde_json::from_str(json).unwrap()
+    };
+    let manifest = search_manifest(&read("search.html"));
+    let mut index = manifest["index"].clone();
+    let mut trees = serde_json::json!({
+        "body": {"root": {"docs": {}, "df": 0}},
+        "title": {"root": {"docs": {}, "df": 0}},
+    });
+    for (n, prefix) in manifest["shards"].as_array().unwrap().iter().enumerate() {
+        let part = part(&format!("search/words-{n}.js"));
+        for field in ["body", "title"] {
+            if let Some(node) = part.get(field) {
+                graft(&mut trees[field]["root"], prefix.as_str().unwrap(), node);
+            }
+        }
+    }
+    index["index"] = trees;
+    let lengths = part("search/lengths.js");
+    let lengths = lengths.as_array().unwrap();
+    let (mut docs, mut info) = (serde_json::Map::new(), serde_json::Map::new());
+    for (i, l) in lengths.iter().enumerate() {
+        docs.insert(i.to_string(), serde_json::json!({}));
+        info.insert(
+            i.to_string(),
+            serde_json::json!({"body": l[0], "title": l[1]}),
+        );
+    }
+    index["documentStore"] = serde_json::json!({
+        "save": false, "docs": docs, "docInfo": info, "length": lengths.len(),
+    });
+    let mut entries = Vec::new();
+    for n in 0..manifest["docs"].as_array().unwrap().len() {
+        entries.extend(
+            part(&format!("search/docs-{n}.js"))
+                .as_array()
+                .unwrap()
+                .clone(),
+        );
+    }
+    let urls: Vec<&str> = entries.iter().map(|d| d["u"].as_str().unwrap()).collect();
+    // The queries: words of the entries, their first one to three letters, pairs.
+    let mut words: Vec<String> = (entries.iter())
+        .flat_map(|d| {
+            d["x"]
+                .as_str()
+                .unwrap()
+                .split_whitespace()
+                .map(String::from)
+        })
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort();
+    words.dedup();
+    let some: Vec<&String> = words.iter().step_by(words.len() / 60 + 1).collect();
+    let mut queries: Vec<String> = some.iter().map(|w| w.to_string()).collect();
+    for w in &some {
+        for n in 1..=3 {
+            queries.extend(w.char_indices().nth(n).map(|(end, _)| w[..end].to_string()));
+        }
+    }
+    queries.extend(some.windows(2).map(|p| format!("{} {}", p[0], p[1])));
+    queries.extend([
+        "the".to_string(),
+        "garden annex".to_string(),
+        "s".to_string(),
+    ]);
+    queries.sort();
+    queries.dedup();
+    let scratch = site.with_extension("whole");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let whole = scratch.join("whole.json");
+    std::fs::write(
+        &whole,
+        serde_json::json!({"index": index, "urls": urls}).to_string(),
+    )
+    .unwrap();
+    let list = scratch.join("queries.json");
+    std::fs::write(&list, serde_json::to_string(&queries).unwrap()).unwrap();
+    let run = Command::new("node")
+        .current_dir(&dir)
+        .arg("search-whole.mjs")
+        .args([&site, &whole, &list])
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{out}\n{err}");
+    let found: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(found["queries"], queries.len());
+    assert!(queries.len() > 100, "{}", queries.len());
+    assert_eq!(found["differ"], serde_json::json!({}), "{out}");
+}
+
+/// What a search page says of its shards.
+fn search_manifest(page: &str) -> serde_json::Value {
+    let open = r#"<script id="search-data" type="application/json">"#;
+    let start = page.find(open).unwrap() + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    serde_json::from_str(&page[start..end]).unwrap()
+}
+
+/// Grafts a shard's node into a tree at its prefix, as search.js does.
+fn graft(root: &mut serde_json::Value, prefix: &str, node: &serde_json::Value) {
+    let mut at = root;
+    for c in prefix.chars() {
+        let key = c.to_string();
+        if at.get(&key).is_none() {
+            at[&key] = serde_json::json!({"docs": {}, "df": 0});
+        }
+        at = &mut at[&key];
+    }
+    for (key, value) in node.as_object().into_iter().flatten() {
+        if key == "docs" || key == "df" || at.get(key).is_none() {
+            at[key] = value.clone();
+        } else {
+            graft(&mut at[key], "", value);
+        }
+    }
+}
+
 /// `serve`'s live-reload script: on a practice, a page reloads for its own engagement's
 /// rebuild and the home for every one; a page of another engagement stays as it is.
 #[cfg(feature = "serve")]

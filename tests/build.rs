@@ -144,7 +144,11 @@ fn a_second_build_keeps_unchanged_files() {
     let p = Project::minimal();
     p.build_ok(&[]);
     let output = p.build(&[]);
-    assert!(stderr(&output).contains("0 written"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("(0 written"),
+        "{}",
+        stderr(&output)
+    );
     p.edit(
         "sessions/2026-01-20-kick-off.md",
         "The team mapped its week.",
@@ -152,7 +156,7 @@ fn a_second_build_keeps_unchanged_files() {
     );
     let output = p.build(&[]);
     let err = stderr(&output);
-    assert!(!err.contains("0 written"), "{err}");
+    assert!(!err.contains("(0 written"), "{err}");
     assert!(
         p.page("sessions/2026-01-20-kick-off.html")
             .contains("mapped its month")

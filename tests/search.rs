@@ -1,20 +1,91 @@
-//! `search.html`: the index inside the page, per reader. Each site's index holds the
-//! words of that reader's pages and no other, it is elasticlunr's format with our
-//! pipeline, and `--encrypt` seals it with the page. (Chromium runs the searches
-//! themselves in tests/browser.rs.)
+//! `search.html` and its shards, per reader. Each site's index holds the words of that
+//! reader's pages and no other, it is elasticlunr's format with our pipeline once its
+//! shards are put together, and `--encrypt` seals the shards as it seals the pages.
+//! (Chromium runs the searches themselves in tests/browser.rs.)
 
 mod common;
 
 use common::Project;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const DATA_OPEN: &str = r#"<script id="search-data" type="application/json">"#;
 
-/// The JSON inside a search page.
-fn data_of(page: &str) -> Value {
-    let start = page.find(DATA_OPEN).expect("the index in the page") + DATA_OPEN.len();
+/// What a search page says of its shards.
+fn manifest_of(page: &str) -> Value {
+    let start = page.find(DATA_OPEN).expect("the manifest in the page") + DATA_OPEN.len();
     let end = start + page[start..].find("</script>").expect("closed");
     serde_json::from_str(&page[start..end]).expect("valid JSON")
+}
+
+/// A shard's part, as its script hands it to the page.
+fn part(script: &str) -> Value {
+    let json = script
+        .split_once(',')
+        .and_then(|(_, rest)| rest.strip_suffix(");\n"))
+        .expect("a shard's script");
+    serde_json::from_str(json).expect("valid JSON")
+}
+
+/// Grafts a shard's node into a tree at its prefix, as search.js does.
+fn graft(root: &mut Value, prefix: &str, node: &Value) {
+    let mut at = root;
+    for c in prefix.chars() {
+        let key = c.to_string();
+        if at.get(&key).is_none() {
+            at[&key] = json!({"docs": {}, "df": 0});
+        }
+        at = &mut at[&key];
+    }
+    merge(at, node);
+}
+
+fn merge(into: &mut Value, from: &Value) {
+    for (key, value) in from.as_object().into_iter().flatten() {
+        if key == "docs" || key == "df" || into.get(key).is_none() {
+            into[key] = value.clone();
+        } else {
+            merge(&mut into[key], value);
+        }
+    }
+}
+
+/// The index and the entries of a search page and its shards put together, read with
+/// `read` (a file of the site by its path): `{"docs": [...], "index": <elasticlunr's
+/// index>, "manifest": <what the page says>}`.
+fn data_with(page: &str, mut read: impl FnMut(&str) -> String) -> Value {
+    let manifest = manifest_of(page);
+    let mut index = manifest["index"].clone();
+    index["index"] =
+        json!({"body": {"root": {"docs": {}, "df": 0}}, "title": {"root": {"docs": {}, "df": 0}}});
+    for (n, prefix) in manifest["shards"].as_array().unwrap().iter().enumerate() {
+        let part = part(&read(&format!("search/words-{n}.js")));
+        for field in ["body", "title"] {
+            if let Some(node) = part.get(field) {
+                graft(
+                    &mut index["index"][field]["root"],
+                    prefix.as_str().unwrap(),
+                    node,
+                );
+            }
+        }
+    }
+    let mut docs = Vec::new();
+    for n in 0..manifest["docs"].as_array().unwrap().len() {
+        docs.extend(
+            part(&read(&format!("search/docs-{n}.js")))
+                .as_array()
+                .unwrap()
+                .clone(),
+        );
+    }
+    assert_eq!(docs.len(), manifest["count"].as_u64().unwrap() as usize);
+    let lengths = part(&read("search/lengths.js"));
+    assert_eq!(lengths.as_array().unwrap().len(), docs.len());
+    json!({"docs": docs, "index": index, "manifest": manifest})
+}
+
+fn data_of(p: &Project) -> Value {
+    data_with(&p.page("search.html"), |path| p.page(path))
 }
 
 /// The pages whose body field holds a token that starts with `prefix`, as the browser's
@@ -54,7 +125,7 @@ fn collect(node: &Value, refs: &mut std::collections::BTreeSet<usize>) {
 fn site_for(audience: &str) -> (Project, Value) {
     let p = Project::minimal();
     p.build_ok(&["--audience", audience]);
-    let data = data_of(&p.page("search.html"));
+    let data = data_of(&p);
     (p, data)
 }
 
@@ -148,7 +219,7 @@ fn french_and_german_are_matched_by_word_beginnings_not_stemmed() {
     let p = Project::minimal();
     p.edit("engagement.yaml", "language: en", "language: fr");
     p.build_ok(&["--audience", "client"]);
-    let data = data_of(&p.page("search.html"));
+    let data = data_of(&p);
     assert_eq!(
         data["index"]["pipeline"],
         serde_json::json!(["coachsiteTrimmer"])
@@ -192,7 +263,7 @@ fn the_search_page_names_what_its_reader_can_search() {
 
 #[cfg(feature = "encrypt")]
 #[test]
-fn encrypt_seals_the_index_with_the_page() {
+fn encrypt_seals_the_shards_as_it_seals_the_pages() {
     let p = Project::minimal();
     p.build_encrypted_ok("correct horse battery staple", &["--audience", "coach"]);
     let sealed = p.page("search.html");
@@ -201,12 +272,31 @@ fn encrypt_seals_the_index_with_the_page() {
     let key =
         coachsite::encrypt::SiteKey::with_salt("correct horse battery staple", salt, iterations);
     let page = String::from_utf8(key.open(iv, &data).unwrap()).unwrap();
-    let data = data_of(&page);
+    // Each shard is sealed on its own, under the site's salt and its own IV; opened, it
+    // is the shard of a site built without a password.
+    let mut ivs = std::collections::BTreeSet::new();
+    let data = data_with(&page, |path| {
+        let script = p.page(path);
+        assert!(
+            !script.contains("quokk") && !script.contains("\"docs\""),
+            "{path}: {script}"
+        );
+        let (shard_salt, iv, sealed) =
+            coachsite::encrypt::sealed_shard(path, script.as_bytes()).expect("a sealed shard");
+        assert_eq!(shard_salt, salt);
+        assert!(ivs.insert(iv), "an IV used twice");
+        let plain = String::from_utf8(key.open(iv, &sealed).expect("it opens")).unwrap();
+        let name = path.trim_start_matches("search/").trim_end_matches(".js");
+        format!("coachsiteShard(\"{name}\",{plain});\n")
+    });
     assert_eq!(
         pages_with(&data, "quokk"),
         ["sessions/2026-02-03-coach-reflection.html"]
     );
-    // No index file beside the pages: the only copy is the sealed one.
+    let plain = Project::minimal();
+    plain.build_ok(&["--audience", "coach"]);
+    assert_eq!(data, data_of(&plain));
+    // No index file beside the pages but the sealed shards.
     let names: Vec<String> = p.snapshot().into_iter().map(|(n, _)| n).collect();
     assert!(
         !names

@@ -187,7 +187,15 @@ fn note_prefills_from_the_engagement_and_never_overwrites() {
         !p.page("sessions/2026-06-15-review.html")
             .contains("burnout")
     );
-    assert!(!p.page("search.html").contains("burnout"));
+    // Nor in search's page or shards.
+    for (path, bytes) in p.snapshot() {
+        if path == "search.html" || path.starts_with("search/") {
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("burnout"),
+                "{path}"
+            );
+        }
+    }
     // A very long title makes a file name of at most 80 characters of words.
     let long = note(&"word ".repeat(1000));
     assert!(long.status.success(), "{}", stderr(&long));

@@ -154,6 +154,9 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::SearchMore => {
             "Die ersten {shown} werden gezeigt; ein weiteres Wort grenzt die Suche ein."
         }
+        Word::SearchFailed => {
+            "Der Suchindex konnte nicht geladen werden: Öffnen Sie diese Seite erneut."
+        }
         Word::SearchNeedsJs => {
             "Die Suche braucht JavaScript. Jede Seite ist auch über das Menü oben erreichbar."
         }

@@ -137,6 +137,7 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::SearchOne => "1 match for “{q}”.",
         Word::SearchMany => "{n} matches for “{q}”.",
         Word::SearchMore => "The first {shown} are shown; another word narrows the search.",
+        Word::SearchFailed => "The search index could not be loaded: open this page again.",
         Word::SearchNeedsJs => {
             "Search needs JavaScript. Every page can also be reached from the menu above."
         }

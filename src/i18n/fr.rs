@@ -155,6 +155,9 @@ pub(super) fn word(word: Word) -> &'static str {
         Word::SearchMore => {
             "Les {shown} premiers sont affichés\u{202f}; un mot de plus affine la recherche."
         }
+        Word::SearchFailed => {
+            "L’index de recherche n’a pas pu être chargé\u{202f}: ouvrez de nouveau cette page."
+        }
         Word::SearchNeedsJs => {
             "La recherche a besoin de JavaScript. Chaque page est aussi accessible par le menu ci-dessus."
         }

@@ -142,6 +142,7 @@ words! {
     SearchOne = search_one,
     SearchMany = search_many,
     SearchMore = search_more,
+    SearchFailed = search_failed,
     SearchNeedsJs = search_needs_js,
     SearchKindAction = search_kind_action,
     SearchKindLesson = search_kind_lesson,

@@ -33,6 +33,7 @@ mod practice;
 mod registry;
 mod search;
 mod search_index;
+mod search_shards;
 mod session;
 mod survey;
 mod theme;
@@ -52,6 +53,7 @@ pub use pages::{Prepared, Sink, Streamed};
 pub use practice::{
     PracticeEntry, PracticeLessons, add_practice_lessons, practice_entry, practice_home,
 };
+pub use search::{SHARDS_DIR, is_search_file, shard_payload, shard_text};
 pub(crate) use theme::Theme;
 use theme::template_error;
 pub use theme::{BUILTIN_STYLE, BUILTIN_TEMPLATES, load_theme};
@@ -140,93 +142,10 @@ struct PageJob {
     current: &'static str,
     crumbs: Vec<Crumb>,
     page: Value,
-    /// What writes the text put in place of [`SPLICE_MARK`] once the page is rendered:
-    /// search's index, tens of megabytes at 50,000 notes, which a value in the
-    /// template's context would copy twice (into the context, then into the page), and
-    /// a text of its own once more.
-    splice: Option<Splice>,
 }
 
-/// What a page's spliced text is written to: the page in memory, or its file.
+/// What a text is written to as it is made: a page in memory, or its file.
 pub type Out<'a> = dyn std::fmt::Write + Send + 'a;
-
-/// Writes a page's spliced text at the end of the page made so far.
-type Splice = Box<dyn FnOnce(&mut Out) -> std::fmt::Result + Send>;
-
-/// A page made but for its spliced text: the template's text around its one mark, and
-/// what writes the text, so that a build writes it into the page's file as it is made
-/// and never holds it.
-pub struct Parts {
-    pub(crate) path: String,
-    before: String,
-    write: Splice,
-    after: String,
-}
-
-impl Parts {
-    /// The whole page, written to `out`.
-    pub fn write_to(self, out: &mut Out) -> std::fmt::Result {
-        out.write_str(&self.before)?;
-        (self.write)(out)?;
-        out.write_str(&self.after)
-    }
-
-    /// The whole page, in memory.
-    pub fn into_file(self) -> OutputFile {
-        let path = self.path.clone();
-        let mut text = String::new();
-        // Writing to a `String` cannot fail.
-        let _ = self.write_to(&mut text);
-        OutputFile {
-            path,
-            bytes: text.into_bytes(),
-        }
-    }
-}
-
-/// A page rendered: whole, or in [`Parts`].
-pub enum Rendered {
-    /// The whole page, in memory.
-    File(OutputFile),
-    /// A page with one splice mark: the text around it and what writes the spliced text.
-    Parts(Parts),
-}
-
-impl Rendered {
-    /// The whole page, in memory.
-    pub fn into_file(self) -> OutputFile {
-        match self {
-            Rendered::File(file) => file,
-            Rendered::Parts(parts) => parts.into_file(),
-        }
-    }
-}
-
-/// Where a page's [`PageJob::splice`] goes: what the template writes in its place
-/// (`{{ page.data | safe }}`). Escaped anywhere else a text could show it, so only the
-/// template's own raw output of it is replaced.
-const SPLICE_MARK: &str = "<!--coachsite:spliced-->";
-
-/// `html` with every [`SPLICE_MARK`] replaced by what `write` writes: written once,
-/// where the first mark was, and copied from there to any other.
-fn splice(html: String, write: Splice) -> String {
-    let Some(first) = html.find(SPLICE_MARK) else {
-        return html;
-    };
-    let mut out = html[..first].to_string();
-    let start = out.len();
-    // Writing to a `String` cannot fail.
-    let _ = write(&mut out);
-    let end = out.len();
-    let mut rest = &html[first + SPLICE_MARK.len()..];
-    while let Some(at) = rest.find(SPLICE_MARK) {
-        out.push_str(&rest[..at]);
-        out.extend_from_within(start..end);
-        rest = &rest[at + SPLICE_MARK.len()..];
-    }
-    out.push_str(rest);
-    out
-}
 
 fn to_value<T: Serialize>(view: &T) -> Result<Value, Diagnostic> {
     Value::try_from_serializable(view).map_err(|err| template_error(&err))
@@ -350,39 +269,26 @@ fn page_error(err: &tera::Error, path: &str) -> Diagnostic {
     d
 }
 
-/// Renders one page: in [`Parts`] when it has a spliced text and its template writes
-/// the mark once, whole otherwise.
+/// Renders one page, whole.
 fn render_job(
     theme: &Theme,
     site: &Value,
     t: &Value,
     mut job: PageJob,
-) -> Result<Rendered, Diagnostic> {
+) -> Result<OutputFile, Diagnostic> {
     let context = job_context(site, t, &mut job)?;
-    let mut html = theme
+    let html = theme
         .tera
         .render(job.template, &context)
         .map_err(|err| page_error(&err, &job.path))?;
-    drop(context);
-    if let Some(write) = job.splice {
-        if let [before, after] = html.splitn(3, SPLICE_MARK).collect::<Vec<_>>()[..] {
-            return Ok(Rendered::Parts(Parts {
-                path: job.path,
-                before: before.to_string(),
-                write,
-                after: after.to_string(),
-            }));
-        }
-        html = splice(html, write);
-    }
-    Ok(Rendered::File(OutputFile {
+    Ok(OutputFile {
         path: job.path,
         bytes: html.into_bytes(),
-    }))
+    })
 }
 
-/// Renders a page without a spliced text straight into `out`: the bytes
-/// [`render_job`] makes, never whole in memory.
+/// Renders a page straight into `out`: the bytes [`render_job`] makes, never whole in
+/// memory.
 fn render_job_to(
     theme: &Theme,
     site: &Value,
@@ -390,7 +296,6 @@ fn render_job_to(
     mut job: PageJob,
     out: &mut dyn std::io::Write,
 ) -> Result<(), Diagnostic> {
-    debug_assert!(job.splice.is_none());
     let context = job_context(site, t, &mut job)?;
     theme
         .tera
@@ -411,37 +316,4 @@ pub fn site_files(theme: &Theme) -> [OutputFile; 2] {
             bytes: b"User-agent: *\nDisallow: /\n".to_vec(),
         },
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A splice that writes `text`.
-    fn text(text: &'static str) -> Splice {
-        Box::new(move |out: &mut Out| out.write_str(text))
-    }
-
-    #[test]
-    fn a_spliced_text_goes_where_each_mark_is() {
-        let page = |parts: &[&str]| parts.join(SPLICE_MARK);
-        assert_eq!(splice(page(&["<p>", "</p>"]), text("{}")), "<p>{}</p>");
-        assert_eq!(splice(page(&["a", "b", "c"]), text("x")), "axbxc");
-        assert_eq!(splice(page(&["", "", ""]), text("xy")), "xyxy");
-        assert_eq!(splice("no mark".into(), text("x")), "no mark");
-        assert_eq!(splice(SPLICE_MARK.into(), text("")), "");
-    }
-
-    #[test]
-    fn the_mark_is_changed_by_escaping_so_a_text_cannot_be_taken_for_it() {
-        // Autoescaping turns `<` into `&lt;`: a title that reads like the mark is shown
-        // escaped, and only the template's raw `page.data | safe` is replaced.
-        assert!(SPLICE_MARK.starts_with('<'));
-        let escaped = SPLICE_MARK.replace('<', "&lt;").replace('>', "&gt;");
-        let html = format!("<h1>{escaped}</h1><script>{SPLICE_MARK}</script>");
-        assert_eq!(
-            splice(html, text("{}")),
-            format!("<h1>{escaped}</h1><script>{{}}</script>")
-        );
-    }
 }

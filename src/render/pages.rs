@@ -14,8 +14,8 @@ use super::search::Doc;
 use super::theme::Theme;
 use super::views::Views;
 use super::{
-    PageJob, Parts, RenderOptions, Rendered, assessment, dashboard, figures, frame, lesson, links,
-    objective, plan, render_job, render_job_to, search, session, survey, to_value,
+    PageJob, RenderOptions, assessment, dashboard, figures, frame, lesson, links, objective, plan,
+    render_job, render_job_to, search, session, survey, to_value,
 };
 use crate::audience::Audience;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -98,12 +98,6 @@ pub trait Sink: Sync {
     /// One file, whole.
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic>;
 
-    /// One page in parts (search's, tens of megabytes at 50,000 notes): made whole and
-    /// handed to [`Sink::file`] unless the sink writes it as it is made.
-    fn parts(&self, parts: Parts) -> Result<(), Diagnostic> {
-        self.file(parts.into_file())
-    }
-
     /// Whether pages are better written as they are rendered ([`Sink::streamed`]): a
     /// build's files, which a page of megabytes then never is whole in memory.
     fn streams(&self) -> bool {
@@ -119,14 +113,6 @@ pub trait Sink: Sync {
             path: path.to_string(),
             bytes,
         })
-    }
-
-    /// A page as it was rendered.
-    fn rendered(&self, page: Rendered) -> Result<(), Diagnostic> {
-        match page {
-            Rendered::File(file) => self.file(file),
-            Rendered::Parts(parts) => self.parts(parts),
-        }
     }
 }
 
@@ -258,14 +244,43 @@ impl Prepared {
     /// of the three ways a page is made, all through [`Prepared::make`]
     /// (ARCHITECTURE.md's "Incremental state").
     pub fn render_page(&self, theme: &Theme, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
-        let page = self.pages.get(path)?;
+        Some(self.render_files(theme, path)?.map(|files| {
+            let mut files = files.into_iter();
+            // The asked file is the first.
+            files.next().unwrap_or(OutputFile {
+                path: path.into(),
+                bytes: Vec::new(),
+            })
+        }))
+    }
+
+    /// The file at `path` first, and the files made with it: the page alone, or for
+    /// search's page or one of its shards, the page and every shard. `None` when the site
+    /// has no such file.
+    pub fn render_files(
+        &self,
+        theme: &Theme,
+        path: &str,
+    ) -> Option<Result<Vec<OutputFile>, Diagnostic>> {
+        let page = match self.pages.get(path) {
+            Some(page) => page,
+            None if search::is_search_file(path) => self.pages.get("search.html")?,
+            None => return None,
+        };
         let v = self.views();
         let shared = Shared::new(&v, &self.options);
-        Some(
-            self.make(&shared, page)
-                .and_then(|made| render_job(theme, &self.site, &self.t, made.job))
-                .map(Rendered::into_file),
-        )
+        let made = match self.make(&shared, page) {
+            Ok(made) => made,
+            Err(d) => return Some(Err(d)),
+        };
+        let mut files = match render_job(theme, &self.site, &self.t, made.job) {
+            Ok(page) => vec![page],
+            Err(d) => return Some(Err(d)),
+        };
+        files.extend(made.files.map(|f| f.all()).unwrap_or_default());
+        let at = files.iter().position(|f| f.path == path)?;
+        files.swap(0, at);
+        Some(Ok(files))
     }
 
     /// One page's job, and what search finds on it: the one way a page is made, for a
@@ -276,6 +291,7 @@ impl Prepared {
         let alone = |job: PageJob| Made {
             job,
             docs: Vec::new(),
+            files: None,
         };
         Ok(match page {
             Page::Dashboard => {
@@ -298,6 +314,7 @@ impl Prepared {
                 Made {
                     job: objective::objective_page(v, view, value.clone()),
                     docs: objective::search_docs(v, std::slice::from_ref(view)),
+                    files: None,
                 }
             }
             Page::Assessments => alone(assessment::assessments_page(v)?),
@@ -312,6 +329,7 @@ impl Prepared {
             Page::Plan => Made {
                 job: plan::plan_page(v, s.summary())?,
                 docs: search::action_docs(v),
+                files: None,
             },
             Page::Sessions => alone(session::sessions_page(v)?),
             Page::Session(i) => {
@@ -319,6 +337,7 @@ impl Prepared {
                 Made {
                     job,
                     docs: vec![doc],
+                    files: None,
                 }
             }
             Page::Lessons => alone(s.lessons()?.index_page(v, &self.tags)?),
@@ -327,6 +346,7 @@ impl Prepared {
                 Made {
                     job: lessons.lesson_page(v, *i).ok_or_else(missing)?,
                     docs: lessons.doc(v, *i).into_iter().collect(),
+                    files: None,
                 }
             }
             Page::Tag(slug) => alone(
@@ -334,7 +354,14 @@ impl Prepared {
                     .tag_page(v, &self.tags, slug)
                     .ok_or_else(missing)??,
             ),
-            Page::Search => alone(self.search_job(v, self.search_docs(s)?)),
+            Page::Search => {
+                let (job, files) = search::search_page(v, self.search_docs(s)?).job();
+                Made {
+                    job,
+                    docs: Vec::new(),
+                    files: Some(files),
+                }
+            }
         })
     }
 
@@ -351,17 +378,13 @@ impl Prepared {
         Ok(in_order(found))
     }
 
-    fn search_job(&self, v: &Views, docs: Vec<Doc>) -> PageJob {
-        search::search_page(v, docs).job()
-    }
-
     /// Renders every page in parallel, each handed to `sink` as soon as it is made; the
     /// views several pages share are made once, and search's page is made last from what
     /// the others found. Every error of every page is returned.
     pub fn render_all(&self, theme: &Theme, sink: &dyn Sink) -> Result<(), Diagnostics> {
         let v = self.views();
         let render = |job: PageJob| {
-            if sink.streams() && job.splice.is_none() {
+            if sink.streams() {
                 let path = job.path.clone();
                 let (site, t) = (&self.site, &self.t);
                 return sink.streamed(
@@ -369,7 +392,7 @@ impl Prepared {
                     Box::new(move |out| render_job_to(theme, site, t, job, out)),
                 );
             }
-            render_job(theme, &self.site, &self.t, job).and_then(|page| sink.rendered(page))
+            render_job(theme, &self.site, &self.t, job).and_then(|page| sink.file(page))
         };
         let shared = Shared::new(&v, &self.options);
         let made = |page: &Page| -> Result<Found, Diagnostic> {
@@ -396,7 +419,9 @@ impl Prepared {
                 Err(d) => errors.push(d),
             }
         }
-        errors.extend(render(self.search_job(&v, in_order(found))).err());
+        let (job, files) = search::search_page(&v, in_order(found)).job();
+        errors.extend(render(job).err());
+        errors.extend(files.each(&|file| sink.file(file)).err());
         let mut diags = Diagnostics::default();
         diags.items.extend(errors);
         if diags.has_errors() {
@@ -413,6 +438,8 @@ impl Prepared {
 struct Made {
     job: PageJob,
     docs: Vec<Doc>,
+    /// Search's shards, made with its page.
+    files: Option<search::SearchFiles>,
 }
 
 /// What search found on one page, with the page's place in search's order.
@@ -576,7 +603,11 @@ mod tests {
                 .expect("every page renders");
             let mut all = all.into_inner().expect("lock");
             all.sort_by(|a, b| a.path.cmp(&b.path));
-            let paths: Vec<&str> = all.iter().map(|f| f.path.as_str()).collect();
+            // Every page, and search's shards beside them.
+            let paths: Vec<&str> = (all.iter().map(|f| f.path.as_str()))
+                .filter(|p| !p.starts_with(super::search::SHARDS_DIR))
+                .collect();
+            assert!(all.iter().any(|f| f.path == "search/words-0.js"));
             assert_eq!(
                 paths,
                 ready.prepared.paths().collect::<Vec<_>>(),

@@ -225,7 +225,6 @@ impl Kind {
             current: def.section.name(),
             crumbs,
             page,
-            splice: None,
         }
     }
 

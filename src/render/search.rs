@@ -4,9 +4,19 @@
 //!
 //! The index is made from the views the pages are rendered from, so it holds the words
 //! of this reader's pages and no other: the engagement is filtered before it is built
-//! (`audience::filter`), and a page the reader has not got is never indexed. The index,
-//! the search code and the words it shows are all inside `search.html` itself, so search
-//! works from `file://` and offline, and `--encrypt` seals the index with the page.
+//! (`audience::filter`), and a page the reader has not got is never indexed.
+//!
+//! The index is cut into shards beside the page, in `search/`, so that a query loads only
+//! what it needs: `words-N.js`, the inverted index cut by the beginnings of its words
+//! (`search_shards.rs`), `docs-N.js`, the entries cut by their order, and `lengths.js`,
+//! each entry's number of words. `search.html` carries the search code, its words and
+//! what the shards are (their prefixes, where each shard of entries starts). Each shard is
+//! a script that hands its part to the page (`coachsiteShard(name, part)`), loaded with a
+//! `<script>` element, so that search works from `file://` (where a page may not read a
+//! file) and offline; `--encrypt` seals each shard's part as it seals a page, and the
+//! page opens it with the key the lock page kept. Grafted into empty trees, the shards a
+//! query needs give the trees of the whole index under its words (tests hold it), so a
+//! search finds what it found when the index was one.
 //!
 //! The index is elasticlunr's, made by `elasticlunr-rs` and read by elasticlunr.js
 //! (embedded, MIT). English is stemmed as elasticlunr.js stems it in the browser;
@@ -18,14 +28,18 @@
 use elasticlunr::IndexBuilder;
 use elasticlunr::Language as IndexLanguage;
 use elasticlunr::pipeline::{FnWrapper, Pipeline, PipelineFn};
-use std::fmt::Write;
 
 use serde::Serialize;
 use tera::Value;
 
+use rayon::prelude::*;
+
 use super::registry::action_url;
+use super::search_index::Index;
+use super::search_shards::Shards;
 use super::views::Views;
-use super::{PageJob, page_value};
+use super::{OutputFile, PageJob, page_value};
+use crate::diagnostic::Diagnostic;
 use crate::html::{Piece, Pieces, unescape};
 use crate::i18n::Word;
 use crate::limits::{MAX_SEARCH_TEXT_BYTES, MAX_SEARCH_WORD_CHARS};
@@ -110,29 +124,170 @@ pub(super) struct SearchPage {
     docs: Vec<Doc>,
 }
 
+/// The folder of search's shards, beside `search.html`.
+pub const SHARDS_DIR: &str = "search/";
+
+/// The most bytes a shard of the index is cut to (about), whatever the site's size,
+/// and the fewest: a shard is a sixteenth of the index between the two.
+const WORD_SHARD_BYTES: (usize, usize) = (2 * 1024, 128 * 1024);
+/// The same for the shards of the entries (titles, urls and words shown under a result).
+const DOC_SHARD_BYTES: (usize, usize) = (2 * 1024, 64 * 1024);
+
+/// A budget between `(min, max)`: a sixteenth of `total`.
+fn budget(total: usize, (min, max): (usize, usize)) -> usize {
+    (total / 16).clamp(min, max)
+}
+
 impl SearchPage {
-    /// The page, with the index of its entries inside.
-    pub(super) fn job(self) -> PageJob {
+    /// The page, which says which shards there are, and the shards: the index cut by
+    /// the beginnings of its words (`search/words-<n>.js`), the entries by their order
+    /// (`search/docs-<n>.js`) and how many words each entry's fields have
+    /// (`search/lengths.js`), each a script that hands its part to the page.
+    pub(super) fn job(self) -> (PageJob, SearchFiles) {
+        let fields: Vec<[&str; 2]> = (self.docs.iter())
+            .map(|d| [d.title.as_str(), d.text.as_str()])
+            .collect();
+        let index = Index::titled(&Words(self.language), &fields);
+        drop(fields);
+        let (head, lengths, count) = (index.head(), index.lengths(), index.len());
+        let shards = Shards::new(index, |total| budget(total, WORD_SHARD_BYTES));
+        let starts = doc_starts(&self.docs);
+        let data = format!(
+            "{{\"index\":{head},\"count\":{count},\"shards\":{},\"docs\":{}}}",
+            serde_json::to_string(shards.prefixes()).unwrap_or_else(|_| "[]".into()),
+            serde_json::to_string(&starts).unwrap_or_else(|_| "[]".into()),
+        );
         let page = page_value([
             ("scope", Value::from(self.scope)),
             ("count", Value::from(self.docs.len())),
-            ("data", Value::from(super::SPLICE_MARK)),
+            ("data", Value::from(script_safe(data))),
             ("words", Value::from(self.words)),
             ("library", Value::from(ELASTICLUNR_JS)),
             ("script", Value::from(SEARCH_JS)),
         ]);
-        let (language, docs) = (self.language, self.docs);
-        PageJob {
-            splice: Some(Box::new(move |out: &mut super::Out| {
-                write_index_json(language, &docs, out)
-            })),
+        let job = PageJob {
             path: "search.html".into(),
             template: "search.html",
             current: "search",
             crumbs: vec![],
             page,
+        };
+        let files = SearchFiles {
+            docs: self.docs,
+            starts,
+            shards,
+            lengths,
+        };
+        (job, files)
+    }
+}
+
+/// Where each shard of the entries starts: entries in order, a shard closed when it
+/// holds about [`DOC_SHARD_BYTES`] of them.
+fn doc_starts(docs: &[Doc]) -> Vec<usize> {
+    let size =
+        |d: &Doc| d.kind.len() + d.url.len() + d.title.len() + d.date.len() + d.text.len() + 40;
+    let total: usize = docs.iter().map(size).sum();
+    let budget = budget(total, DOC_SHARD_BYTES);
+    let mut starts = vec![0];
+    let mut held = 0;
+    for (i, doc) in docs.iter().enumerate() {
+        if held > 0 && held + size(doc) > budget {
+            starts.push(i);
+            held = 0;
+        }
+        held += size(doc);
+    }
+    starts
+}
+
+/// Search's files beside its page, made once the page is: see [`SearchPage::job`].
+pub(super) struct SearchFiles {
+    docs: Vec<Doc>,
+    starts: Vec<usize>,
+    shards: Shards,
+    lengths: String,
+}
+
+impl SearchFiles {
+    /// How many files there are.
+    fn len(&self) -> usize {
+        1 + self.shards.prefixes().len() + self.starts.len()
+    }
+
+    /// File `i`: the lengths, then the index's shards, then the entries'.
+    fn file(&self, i: usize) -> OutputFile {
+        let words = self.shards.prefixes().len();
+        let mut payload = String::new();
+        let name = if i == 0 {
+            payload.push_str(&self.lengths);
+            "lengths".to_string()
+        } else if i <= words {
+            // Writing to a `String` cannot fail.
+            let _ = self.shards.write(i - 1, &mut payload);
+            format!("words-{}", i - 1)
+        } else {
+            let n = i - 1 - words;
+            let end = self.starts.get(n + 1).copied().unwrap_or(self.docs.len());
+            payload.push('[');
+            for (at, doc) in self.docs[self.starts[n]..end].iter().enumerate() {
+                if at > 0 {
+                    payload.push(',');
+                }
+                payload.push_str(&serde_json::to_string(doc).unwrap_or_else(|_| "null".into()));
+            }
+            payload.push(']');
+            format!("docs-{n}")
+        };
+        OutputFile {
+            path: format!("{SHARDS_DIR}{name}.js"),
+            bytes: shard_text(&name, &payload).into_bytes(),
         }
     }
+
+    /// Every file, each handed to `put` as soon as it is made (in parallel).
+    pub(super) fn each(
+        &self,
+        put: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    ) -> Result<(), Diagnostic> {
+        (0..self.len())
+            .into_par_iter()
+            .try_for_each(|i| put(self.file(i)))
+    }
+
+    /// Every file, in order.
+    pub(super) fn all(&self) -> Vec<OutputFile> {
+        (0..self.len())
+            .into_par_iter()
+            .map(|i| self.file(i))
+            .collect()
+    }
+}
+
+/// A shard's script: it hands its part (`payload`, JSON) to the page, which loaded it
+/// with a `<script>` element (from `file://` too, where a page may not read a file).
+pub fn shard_text(name: &str, payload: &str) -> String {
+    format!("coachsiteShard(\"{name}\",{payload});\n")
+}
+
+/// What a shard's script hands to the page: its name and its part, as JSON; `None` for
+/// a file that is not one of search's shards.
+pub fn shard_payload<'a>(path: &str, bytes: &'a [u8]) -> Option<(&'a str, &'a str)> {
+    let name = path.strip_suffix(".js")?.rsplit_once('/')?;
+    let folder = SHARDS_DIR.trim_end_matches('/');
+    if name.0 != folder && !name.0.ends_with(&format!("/{folder}")) {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let rest = text.strip_prefix("coachsiteShard(\"")?;
+    let (named, rest) = rest.split_once("\",")?;
+    let payload = rest.strip_suffix(");\n")?;
+    (named == name.1).then_some((named, payload))
+}
+
+/// Whether `path` is one of search's files (its page or a shard), at the top of a site.
+pub fn is_search_file(path: &str) -> bool {
+    path == "search.html" || path.starts_with(SHARDS_DIR)
 }
 
 /// `search.html`: the form, the results, and the index of `docs` inside the page.
@@ -143,6 +298,7 @@ pub(super) fn search_page(v: &Views, docs: Vec<Doc>) -> SearchPage {
         ("one", Word::SearchOne),
         ("many", Word::SearchMany),
         ("more", Word::SearchMore),
+        ("failed", Word::SearchFailed),
     ]
     .map(|(key, text)| (key, v.t(text)));
     let words: std::collections::BTreeMap<&str, &str> = words.into_iter().collect();
@@ -174,50 +330,6 @@ fn scope(v: &Views, docs: &[Doc]) -> String {
         [rest @ .., last] => format!("{} {} {last}", rest.join(", "), v.t(Word::And)),
     };
     v.t(Word::SearchScope).replace("{list}", &list)
-}
-
-/// The index and the entries, as one JSON text that is safe inside `<script>` (every
-/// `<` escaped): `{"docs": [...], "index": <elasticlunr's index>}`, written to `out`.
-/// Entry `i` is document `"i"`. Nothing is held whole: at 50,000 notes the text is tens
-/// of megabytes, written where the page is as it is made.
-pub(super) fn write_index_json(
-    language: Language,
-    docs: &[Doc],
-    out: &mut super::Out,
-) -> std::fmt::Result {
-    let out = &mut ScriptSafe(out);
-    out.write_str("{\"docs\":[")?;
-    for (i, doc) in docs.iter().enumerate() {
-        if i > 0 {
-            out.write_str(",")?;
-        }
-        out.write_str(&serde_json::to_string(doc).unwrap_or_else(|_| "null".into()))?;
-    }
-    out.write_str("],\"index\":")?;
-    // Each entry's title, and a body that holds the title too, so that every word of
-    // a query can be found in one field (elasticlunr's AND is per field).
-    let fields: Vec<[&str; 2]> = docs
-        .iter()
-        .map(|d| [d.title.as_str(), d.text.as_str()])
-        .collect();
-    super::search_index::write_index_titled(&Words(language), &fields, out)?;
-    out.write_str("}")
-}
-
-/// JSON written through it has every `<` escaped (`\u003c`, the same character to
-/// JSON), so that it cannot close the `<script>` it is in.
-struct ScriptSafe<'a, 'b>(&'a mut super::Out<'b>);
-
-impl std::fmt::Write for ScriptSafe<'_, '_> {
-    fn write_str(&mut self, text: &str) -> std::fmt::Result {
-        let mut parts = text.split('<');
-        self.0.write_str(parts.next().unwrap_or_default())?;
-        for part in parts {
-            self.0.write_str("\\u003c")?;
-            self.0.write_str(part)?;
-        }
-        Ok(())
-    }
 }
 
 /// At most [`MAX_SEARCH_TEXT_BYTES`] of a page's words, cut before a word.
@@ -463,7 +575,7 @@ mod tests {
     }
 
     #[test]
-    fn the_index_and_its_entries_are_one_json_text_that_cannot_close_the_script() {
+    fn the_page_names_its_shards_and_each_shard_hands_its_part_to_the_page() {
         let doc = |title: &str, text: &str| Doc {
             kind: "Session",
             url: "sessions/a.html".into(),
@@ -471,28 +583,59 @@ mod tests {
             date: "1 March 2026".into(),
             text: text.into(),
         };
-        let docs = [
+        let docs = vec![
             doc("</script> a<b", "x<y and <p> in the notes"),
             doc("Kick-off", "plain words"),
         ];
-        let mut out = String::from("<script>");
-        write_index_json(Language::En, &docs, &mut out).unwrap();
-        let json = &out["<script>".len()..];
-        assert!(!json.contains('<'), "{json}");
-        let back: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert_eq!(back["docs"][0]["t"], "</script> a<b");
-        assert_eq!(back["docs"][1]["x"], "plain words");
-        assert_eq!(back["docs"].as_array().map(Vec::len), Some(2));
-        // The index is elasticlunr's own, with its `<` escaped as JSON allows.
-        let fields = docs.map(|d| [d.title, d.text]);
-        let fields = fields.each_ref().map(|[t, x]| [t.as_str(), x.as_str()]);
-        let index: serde_json::Value = serde_json::from_str(
-            &super::super::search_index::index_json_titled(&Words(Language::En), &fields),
-        )
-        .unwrap();
-        assert_eq!(back["index"], index);
-        // The word `a<b` of the title, one letter a level: its `<` came back.
-        assert!(back["index"]["index"]["title"]["root"]["a"]["<"]["b"]["docs"]["0"].is_object());
+        let page = SearchPage {
+            language: Language::En,
+            scope: String::new(),
+            words: String::new(),
+            docs,
+        };
+        let (job, files) = page.job();
+        let data = job
+            .page
+            .get_from_path("data")
+            .and_then(Value::as_str)
+            .unwrap()
+            .to_string();
+        assert!(!data.contains('<'), "{data}");
+        let data: serde_json::Value = serde_json::from_str(&data).unwrap();
+        assert_eq!(data["count"], 2);
+        assert_eq!(data["shards"], serde_json::json!([""]));
+        assert_eq!(data["docs"], serde_json::json!([0]));
+        assert_eq!(data["index"]["lang"], "English");
+        let files = files.all();
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["search/lengths.js", "search/words-0.js", "search/docs-0.js"]
+        );
+        let part = |path: &str| -> serde_json::Value {
+            let file = files.iter().find(|f| f.path == path).unwrap();
+            let (name, json) = shard_payload(&file.path, &file.bytes).expect("a shard");
+            assert_eq!(format!("search/{name}.js"), path);
+            serde_json::from_str(json).unwrap()
+        };
+        assert_eq!(part("search/docs-0.js")[0]["t"], "</script> a<b");
+        assert_eq!(part("search/docs-0.js")[1]["x"], "plain words");
+        assert_eq!(
+            part("search/lengths.js"),
+            serde_json::json!([[5, 2], [3, 1]])
+        );
+        // The word `a<b` of the title, one letter a level.
+        assert!(part("search/words-0.js")["title"]["a"]["<"]["b"]["docs"]["0"].is_object());
+        // Only search's files are shards.
+        assert_eq!(
+            shard_payload("style.css", b"coachsiteShard(\"x\",1);\n"),
+            None
+        );
+        assert_eq!(shard_payload("search/x.js", b"alert(1)"), None);
+        assert_eq!(
+            shard_payload("search/y.js", b"coachsiteShard(\"x\",1);\n"),
+            None
+        );
     }
 
     #[test]

@@ -9,9 +9,13 @@
 //! the tree is written straight from the sorted words, one field on each core. Words
 //! repeat, so each thread runs the pipeline once a distinct token (`Seen`): that was a
 //! quarter of a build's time, four allocations a token.
+//!
+//! A site's index is written in shards (`search_shards.rs`), each a part of this tree
+//! written by the same [`node`]; the whole tree ([`Index::write`]) is written by the
+//! tests alone, which hold it to `elasticlunr-rs`'s and the shards put together to it.
 
 use std::collections::HashMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
@@ -54,38 +58,13 @@ where
 {
     let mut out = String::new();
     // Writing to a `String` cannot fail.
-    let _ = write_index(
-        language,
-        docs.len(),
-        |i, field| &docs[i][field..=field],
-        &mut out,
-    );
+    let _ = Index::new(language, docs.len(), |i, field| &docs[i][field..=field]).write(&mut out);
     out
 }
 
 /// [`index_json`] of entries given as their title and their text, where the body field
 /// holds the title's words then the text's (as if it were the title, a space and the
-/// text, with no copy of either), written at the end of `out`.
-pub(super) fn write_index_titled<L, W>(language: &L, docs: &[[&str; 2]], out: &mut W) -> fmt::Result
-where
-    L: elasticlunr::Language + Sync,
-    W: fmt::Write + Send + ?Sized,
-{
-    write_index(
-        language,
-        docs.len(),
-        |i, field| {
-            if field == 0 {
-                &docs[i][..1]
-            } else {
-                &docs[i][..]
-            }
-        },
-        out,
-    )
-}
-
-/// [`write_index_titled`], as a text of its own.
+/// text, with no copy of either).
 #[cfg(test)]
 pub(super) fn index_json_titled<L>(language: &L, docs: &[[&str; 2]]) -> String
 where
@@ -93,85 +72,171 @@ where
 {
     let mut out = String::new();
     // Writing to a `String` cannot fail.
-    let _ = write_index_titled(language, docs, &mut out);
+    let _ = Index::titled(language, docs).write(&mut out);
     out
 }
 
-/// The index of `n` documents, each field of each given as the texts whose words it
-/// holds, in order, written at the end of `out`. The body's tree (the index's bulk:
-/// tens of megabytes at 50,000 notes) is written straight into `out` while the title's
-/// is made beside it.
-fn write_index<'a, L, W>(
-    language: &L,
-    n: usize,
-    parts: impl Fn(usize, usize) -> &'a [&'a str] + Sync,
-    out: &mut W,
-) -> fmt::Result
-where
-    L: elasticlunr::Language + Sync,
-    W: fmt::Write + Send + ?Sized,
-{
-    let counted: Vec<[Counted; 2]> = (0..n)
-        .into_par_iter()
-        .map_init(
-            || (language.make_pipeline(), Seen::default()),
-            |(pipeline, seen), i| [0, 1].map(|field| count(pipeline, seen, parts(i, field))),
-        )
-        .collect();
-    let docs = counted.len();
-    // Document refs are strings, ordered as strings ("10" before "2").
-    let refs: Vec<String> = (0..docs).map(|i| i.to_string()).collect();
-    let mut by_ref: Vec<usize> = (0..docs).collect();
-    by_ref.sort_by(|a, b| refs[*a].cmp(&refs[*b]));
-    let pipeline: Vec<String> = language
-        .make_pipeline()
-        .queue
-        .iter()
-        .map(|f| f.name())
-        .collect();
-    out.write_str("{\"fields\":")?;
-    out.write_str(&json(&FIELDS))?;
-    out.write_str(",\"pipeline\":")?;
-    out.write_str(&json(&pipeline))?;
-    out.write_str(",\"ref\":\"id\",\"version\":\"0.9.5\",\"index\":{\"body\":")?;
-    let (body, title) = rayon::join(
-        || field_tree(&counted, 1, &refs, &by_ref, out),
-        || {
-            let mut title = String::new();
-            // Writing to a `String` cannot fail.
-            let _ = field_tree(&counted, 0, &refs, &by_ref, &mut title);
-            title
-        },
-    );
-    body?;
-    out.write_str(",\"title\":")?;
-    out.write_str(&title)?;
-    drop(title);
-    out.write_str("},\"documentStore\":{\"save\":false,\"docs\":{")?;
-    for (n, i) in by_ref.iter().enumerate() {
-        if n > 0 {
-            out.write_char(',')?;
+/// The index of `n` documents, counted but not yet written: each field of each entry
+/// after the pipeline. Written whole ([`Index::write`], elasticlunr's JSON) or in shards
+/// ([`Index::shards`]).
+pub(super) struct Index {
+    counted: Vec<[Counted; 2]>,
+    /// Document refs are strings, ordered as strings ("10" before "2").
+    refs: Vec<String>,
+    by_ref: Vec<usize>,
+    pipeline: Vec<String>,
+    lang: String,
+}
+
+impl Index {
+    /// The index of `n` documents, each field of each given as the texts whose words it
+    /// holds, in order.
+    fn new<'a, L>(
+        language: &L,
+        n: usize,
+        parts: impl Fn(usize, usize) -> &'a [&'a str] + Sync,
+    ) -> Index
+    where
+        L: elasticlunr::Language + Sync,
+    {
+        let counted: Vec<[Counted; 2]> = (0..n)
+            .into_par_iter()
+            .map_init(
+                || (language.make_pipeline(), Seen::default()),
+                |(pipeline, seen), i| [0, 1].map(|field| count(pipeline, seen, parts(i, field))),
+            )
+            .collect();
+        let refs: Vec<String> = (0..counted.len()).map(|i| i.to_string()).collect();
+        let mut by_ref: Vec<usize> = (0..counted.len()).collect();
+        by_ref.sort_by(|a, b| refs[*a].cmp(&refs[*b]));
+        let pipeline = (language.make_pipeline().queue.iter())
+            .map(|f| f.name())
+            .collect();
+        Index {
+            counted,
+            refs,
+            by_ref,
+            pipeline,
+            lang: language.name(),
         }
-        write!(out, "\"{}\":{{}}", refs[*i])?;
     }
-    out.write_str("},\"docInfo\":{")?;
-    for (n, i) in by_ref.iter().enumerate() {
-        if n > 0 {
-            out.write_char(',')?;
+
+    /// The index of entries given as their title and their text, where the body field
+    /// holds the title's words then the text's.
+    pub(super) fn titled<L>(language: &L, docs: &[[&str; 2]]) -> Index
+    where
+        L: elasticlunr::Language + Sync,
+    {
+        Index::new(language, docs.len(), |i, field| {
+            if field == 0 {
+                &docs[i][..1]
+            } else {
+                &docs[i][..]
+            }
+        })
+    }
+
+    /// How many entries it has.
+    pub(super) fn len(&self) -> usize {
+        self.counted.len()
+    }
+
+    /// What elasticlunr's JSON says before its trees: `{"fields":…,"pipeline":…,"ref":"id",
+    /// "version":"0.9.5"`, without its closing brace.
+    fn write_head<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        out.write_str("{\"fields\":")?;
+        out.write_str(&json(&FIELDS))?;
+        out.write_str(",\"pipeline\":")?;
+        out.write_str(&json(&self.pipeline))?;
+        out.write_str(",\"ref\":\"id\",\"version\":\"0.9.5\"")
+    }
+
+    /// What the browser makes its index from before any shard: elasticlunr's JSON with
+    /// empty trees and no documents, and the language's name.
+    pub(super) fn head(&self) -> String {
+        let mut out = String::new();
+        // Writing to a `String` cannot fail.
+        let _ = self.write_head(&mut out);
+        out.push_str(",\"lang\":");
+        out.push_str(&json(&self.lang));
+        out.push('}');
+        out
+    }
+
+    /// Each entry's number of words, `[body, title]`, in entry order (elasticlunr's
+    /// `docInfo`).
+    pub(super) fn lengths(&self) -> String {
+        let mut out = String::with_capacity(self.counted.len() * 10 + 2);
+        out.push('[');
+        for (i, [t, b]) in self.counted.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            // Writing to a `String` cannot fail.
+            let _ = write!(out, "[{},{}]", b.len, t.len);
         }
-        let [t, b] = &counted[*i];
+        out.push(']');
+        out
+    }
+
+    /// elasticlunr's JSON, whole, at the end of `out`. The body's tree (the index's bulk:
+    /// tens of megabytes at 50,000 notes) is written straight into `out` while the
+    /// title's is made beside it.
+    #[cfg(test)]
+    pub(super) fn write<W: fmt::Write + Send + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        let (counted, refs, by_ref) = (&self.counted, &self.refs, &self.by_ref);
+        self.write_head(out)?;
+        out.write_str(",\"index\":{\"body\":")?;
+        let (body, title) = rayon::join(
+            || field_tree(&postings(counted, 1, by_ref), refs, out),
+            || {
+                let mut title = String::new();
+                // Writing to a `String` cannot fail.
+                let _ = field_tree(&postings(counted, 0, by_ref), refs, &mut title);
+                title
+            },
+        );
+        body?;
+        out.write_str(",\"title\":")?;
+        out.write_str(&title)?;
+        drop(title);
+        out.write_str("},\"documentStore\":{\"save\":false,\"docs\":{")?;
+        for (n, i) in by_ref.iter().enumerate() {
+            if n > 0 {
+                out.write_char(',')?;
+            }
+            write!(out, "\"{}\":{{}}", refs[*i])?;
+        }
+        out.write_str("},\"docInfo\":{")?;
+        for (n, i) in by_ref.iter().enumerate() {
+            if n > 0 {
+                out.write_char(',')?;
+            }
+            let [t, b] = &counted[*i];
+            write!(
+                out,
+                "\"{}\":{{\"body\":{},\"title\":{}}}",
+                refs[*i], b.len, t.len
+            )?;
+        }
         write!(
             out,
-            "\"{}\":{{\"body\":{},\"title\":{}}}",
-            refs[*i], b.len, t.len
-        )?;
+            "}},\"length\":{}}},\"lang\":{}}}",
+            counted.len(),
+            json(&self.lang)
+        )
     }
-    write!(
-        out,
-        "}},\"length\":{}}},\"lang\":{}}}",
-        docs,
-        json(&language.name())
-    )
+
+    /// Each field's words (title, body) with their postings, sorted, and the refs.
+    pub(super) fn into_postings(self) -> (Fields, Vec<String>) {
+        let owned = |field: usize| -> Vec<(Box<str>, Postings)> {
+            (postings(&self.counted, field, &self.by_ref).into_iter())
+                .map(|(word, postings)| (Box::from(word), postings))
+                .collect()
+        };
+        let (body, title) = rayon::join(|| owned(1), || owned(0));
+        ([title, body], self.refs)
+    }
 }
 
 /// What the pipeline made of each token one thread has seen (words repeat: a few
@@ -267,18 +332,18 @@ fn count(pipeline: &Pipeline, seen: &mut Seen, texts: &[&str]) -> Counted {
 /// One word's postings: (document, how many times it comes there), in the order of
 /// the refs; the term frequency written is the count's square root. Half the memory
 /// of a `(usize, f64)`: at 50,000 notes there are millions.
-type Postings = Vec<(u32, u32)>;
+pub(super) type Postings = Vec<(u32, u32)>;
 
-/// The inverted index of one field, as elasticlunr writes it (`{"root": <node>}`), at
-/// the end of `out`.
-fn field_tree<W: fmt::Write + ?Sized>(
-    counted: &[[Counted; 2]],
+/// The words of each field (title, body), each with its postings, sorted.
+pub(super) type Fields = [Vec<(Box<str>, Postings)>; 2];
+
+/// The words of one field, each with its postings, sorted.
+fn postings<'c>(
+    counted: &'c [[Counted; 2]],
     field: usize,
-    refs: &[String],
     by_ref: &[usize],
-    out: &mut W,
-) -> fmt::Result {
-    let mut postings: std::collections::HashMap<&str, Postings> = std::collections::HashMap::new();
+) -> Vec<(&'c str, Postings)> {
+    let mut postings: HashMap<&str, Postings> = HashMap::new();
     for &doc in by_ref {
         for (word, n) in counted[doc][field].words() {
             // Documents are far fewer than 4 billion (`limits`).
@@ -287,22 +352,40 @@ fn field_tree<W: fmt::Write + ?Sized>(
     }
     let mut words: Vec<(&str, Postings)> = postings.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    words
+}
+
+#[cfg(test)]
+/// The inverted index of one field, as elasticlunr writes it (`{"root": <node>}`), at
+/// the end of `out`.
+fn field_tree<W: fmt::Write + ?Sized>(
+    words: &[(&str, Postings)],
+    refs: &[String],
+    out: &mut W,
+) -> fmt::Result {
     out.write_str("{\"root\":")?;
-    node(out, &words, 0, refs)?;
+    node(out, words, 0, refs)?;
     out.write_char('}')
 }
 
 /// The node of the tree for the words of `words` (sorted, all sharing their first
 /// `depth` bytes): its own documents, its document frequency, then a child per next
 /// letter. The depth is at most the longest word (64 letters, `limits`).
-fn node<W: fmt::Write + ?Sized>(
+pub(super) fn node<W, S, P>(
     out: &mut W,
-    words: &[(&str, Postings)],
+    words: &[(S, P)],
     depth: usize,
     refs: &[String],
-) -> fmt::Result {
+) -> fmt::Result
+where
+    W: fmt::Write + ?Sized,
+    S: AsRef<str>,
+    P: AsRef<[(u32, u32)]>,
+{
     let (own, rest) = match words.first() {
-        Some((word, postings)) if word.len() == depth => (Some(postings), &words[1..]),
+        Some((word, postings)) if word.as_ref().len() == depth => {
+            (Some(postings.as_ref()), &words[1..])
+        }
         _ => (None, words),
     };
     out.write_str("{\"docs\":{")?;
@@ -313,14 +396,14 @@ fn node<W: fmt::Write + ?Sized>(
         let tf = f64::from(*count).sqrt();
         write!(out, "\"{}\":{{\"tf\":{}}}", refs[*doc as usize], json(&tf))?;
     }
-    write!(out, "}},\"df\":{}", own.map_or(0, Vec::len))?;
+    write!(out, "}},\"df\":{}", own.map_or(0, <[_]>::len))?;
     let mut start = 0;
     while start < rest.len() {
-        let letter = next_char(rest[start].0, depth);
+        let letter = next_char(rest[start].0.as_ref(), depth);
         let end = start
             + rest[start..]
                 .iter()
-                .take_while(|(w, _)| next_char(w, depth) == letter)
+                .take_while(|(w, _)| next_char(w.as_ref(), depth) == letter)
                 .count();
         out.write_char(',')?;
         out.write_str(&json(&letter.to_string()))?;
@@ -331,7 +414,7 @@ fn node<W: fmt::Write + ?Sized>(
     out.write_char('}')
 }
 
-fn next_char(word: &str, at: usize) -> char {
+pub(super) fn next_char(word: &str, at: usize) -> char {
     word[at..].chars().next().unwrap_or_default()
 }
 

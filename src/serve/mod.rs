@@ -121,13 +121,17 @@ impl Pages {
             return Some(Found::File(bytes.clone()));
         }
         let ready = &self.ready;
-        Some(match ready.prepared.render_page(&ready.theme, path)? {
-            Ok(file) => {
-                let bytes = Arc::new(file.bytes);
+        // Search's page and shards are made together: all are kept.
+        Some(match ready.prepared.render_files(&ready.theme, path)? {
+            Ok(files) => {
+                let bytes = files.first().map(|f| Arc::new(f.bytes.clone()));
                 if let Ok(mut made) = self.made.lock() {
-                    made.insert(file.path, bytes.clone());
+                    for file in files {
+                        made.entry(file.path)
+                            .or_insert_with(|| Arc::new(file.bytes));
+                    }
                 }
-                Found::File(bytes)
+                Found::File(bytes.unwrap_or_default())
             }
             Err(d) => Found::Failed(d),
         })

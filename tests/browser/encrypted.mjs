@@ -1,7 +1,7 @@
 // Opens an encrypted coachsite page in headless Chromium: a wrong password shows the
 // error and no content; the right one shows the page; another page then opens without
 // asking again (the key is kept for the tab's session).
-// Search works on the sealed index: a query finds its session.
+// Search works on the sealed shards of the index: a query finds its session.
 // The password is typed as TYPED when given: the same words in another Unicode form.
 // Usage: node encrypted.mjs BASE_URL PASSWORD EXPECTED_TEXT QUERY [TYPED]
 import { chromium } from 'playwright-core';
@@ -38,6 +38,9 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('#search-results a').length > 0, null, { timeout: 30000 });
   const first = await page.getAttribute('#search-results a', 'href');
   if (!first.startsWith('sessions/')) fail(`search for "${query}" gave ${first} first`);
+  // The index came from its sealed shards, opened with the key kept for the tab.
+  const shards = await page.$$eval('script[src^="search/words-"]', (s) => s.length);
+  if (shards === 0) fail('no shard of the index was loaded');
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   console.log('ok: wrong password refused, right password opened, second page opened from the session, search found a session');
 } finally {

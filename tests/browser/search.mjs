@@ -1,5 +1,6 @@
 // Searches a built coachsite site in headless Chromium, opened from file:// as a reader
-// opens a site sent to them: prints, for each query, the urls of the results as JSON.
+// opens a site sent to them: prints, for each query, the urls of the results and the
+// shards of the index the page loaded for it (each query in a page of its own), as JSON.
 // Usage: node search.mjs SITE_FOLDER QUERY...
 import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +23,7 @@ try {
     found[query] = {
       status: await page.textContent('#search-status'),
       urls: await page.$$eval('#search-results a', (links) => links.map((a) => a.getAttribute('href'))),
+      loaded: await page.$$eval('script[src]', (scripts) => scripts.map((s) => s.getAttribute('src'))),
     };
   }
   // Typing a query shows its results without a reload.
