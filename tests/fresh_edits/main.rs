@@ -104,9 +104,13 @@ fn written_as_built(step: &str, live: &Live, out: &Path) {
         .into_iter()
         .filter(|(path, _)| path != ".coachsite-output")
         .collect();
-    let built: Vec<(String, Vec<u8>)> = (live.last.files.iter())
+    let mut written = written;
+    let mut built: Vec<(String, Vec<u8>)> = (live.last.files.iter())
         .map(|f| (f.path.clone(), f.bytes.clone()))
         .collect();
+    // In one order: a walk puts `search/…` before `search.html`, a sort by text after.
+    written.sort();
+    built.sort();
     let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
     assert_eq!(paths(&written), paths(&built), "{step}: the files written");
     for ((path, written), (_, built)) in written.iter().zip(&built) {
